@@ -1,0 +1,29 @@
+"""The time the services stamp on what they record.
+
+Normally the wall clock in UTC. The demo and tests may set another clock to write a
+realistic history spread over past months; the ledger still refuses to go backwards.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+
+_clock: Callable[[], datetime] = lambda: datetime.now(UTC)  # noqa: E731
+
+
+def now() -> datetime:
+    return _clock()
+
+
+@contextmanager
+def using(clock: Callable[[], datetime]) -> Iterator[None]:
+    """Stamp operations inside the block with ``clock()`` (aware datetimes)."""
+    global _clock
+    previous = _clock
+    _clock = clock
+    try:
+        yield
+    finally:
+        _clock = previous

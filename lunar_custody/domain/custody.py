@@ -1,0 +1,626 @@
+"""Transfers: a package is prepared, released to a courier, handed between couriers and
+received by the named receiver. Every step writes one event per aliquot in one transaction,
+with the signatures of both parties."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+
+from . import operation as op
+from .errors import ConflictError, PermissionDenied, RuleViolation, ValidationError
+from .identity import Credential, sign
+from .ledger import IN_STORAGE, IN_TRANSIT, Ledger
+from .loans import ACTIVE, next_number
+from .masses import check_mass, format_mass
+from .models import (
+    Aliquot,
+    CustodyEvent,
+    Discrepancy,
+    Loan,
+    LoanItem,
+    Person,
+    Transfer,
+    TransferItem,
+    TransferLeg,
+)
+from .numbering import normalize
+from .operation import Context, operation
+from .permissions import Actor
+from .registry import MAX_TEXT, clean_text, correct_event_in
+from .store import Store
+
+PREPARED, IN_TRANSIT_T, RECEIVED, CANCELLED = "prepared", "in_transit", "received", "cancelled"
+TRANSFER_STATES = (PREPARED, IN_TRANSIT_T, RECEIVED, CANCELLED)
+OUTBOUND, RETURN, INTERNAL = "outbound", "return", "internal"
+
+# A balance reading differs from the book mass by handling and weighing error; beyond
+# 0.5 % (and at least 50 µg for tiny aliquots) a curator must look at it.
+TOLERANCE_FRACTION_PER_MILLE = 5
+TOLERANCE_MIN_UG = 50
+
+RESOLUTIONS = {
+    "record_loss": "record the missing mass as lost",
+    "correct_book_mass": "correct the book mass to the measured mass",
+    "accept": "accept as is (no change to the masses)",
+}
+
+
+def mass_tolerance_ug(expected_ug: int) -> int:
+    return max(TOLERANCE_MIN_UG, expected_ug * TOLERANCE_FRACTION_PER_MILLE // 1000)
+
+
+def _courier(ctx: Context, username: str) -> Person:
+    person = op.person(ctx.session, username)
+    if not person.active or "courier" not in person.role_set:
+        raise ValidationError(f"{person.full_name} is not an active courier.")
+    return person
+
+
+def transfer_content(ctx: Context, transfer: Transfer) -> dict[str, Any]:
+    """What the signatures on a handoff are bound to: the package and who holds it."""
+    ctx.session.flush()
+    return {
+        "number": transfer.number,
+        "from": transfer.from_institution.code,
+        "to": transfer.to_institution.code,
+        "receiver": transfer.receiver.username,
+        "courier": transfer.courier.username,
+        "container": transfer.container,
+        "seal_number": transfer.seal_number,
+        "status": transfer.status,
+        "items": [
+            [i.aliquot.number, i.expected_mass_ug, i.measured_mass_ug] for i in transfer.items
+        ],
+        "legs": [[leg.seq, leg.courier.username] for leg in transfer.legs],
+    }
+
+
+def _sign(
+    ctx: Context, credential: Credential, meaning: str, transfer: Transfer, expected: Person
+) -> None:
+    if credential.username.strip() != expected.username:
+        raise PermissionDenied(f"This signature must be given by {expected.full_name}.")
+    sign(
+        ctx.session,
+        credential,
+        meaning=meaning,
+        record_type="transfer",
+        record_id=transfer.id,
+        record_number=transfer.number,
+        content=transfer_content(ctx, transfer),
+        signed_at=ctx.now,
+    )
+
+
+# ---------------------------------------------------------------- prepare and release
+
+
+def prepare_transfer(
+    store: Store,
+    actor: Actor,
+    *,
+    aliquot_numbers: list[str],
+    receiver: str,
+    courier: str,
+    seal_number: str,
+    loan_number: str | None = None,
+    container: str = "",
+    notes: str = "",
+) -> Transfer:
+    """Assemble a package for a named receiver and courier; custody does not move yet."""
+    with operation(store, actor, "prepare_transfer") as ctx:
+        return _prepare(
+            ctx, aliquot_numbers, receiver, courier, seal_number, loan_number, container, notes
+        )
+
+
+def _prepare(
+    ctx: Context,
+    aliquot_numbers: list[str],
+    receiver_name: str,
+    courier_name: str,
+    seal_number: str,
+    loan_number: str | None,
+    container: str,
+    notes: str,
+) -> Transfer:
+    session = ctx.session
+    if not aliquot_numbers:
+        raise ValidationError("A package needs at least one aliquot.")
+    wanted = [normalize(n) for n in aliquot_numbers]
+    if len(set(wanted)) != len(wanted):
+        raise ValidationError("An aliquot is listed twice in the package.")
+    receiver = op.person(session, receiver_name)
+    if not receiver.active or not receiver.role_set & {"curator", "lab_manager"}:
+        raise ValidationError(f"{receiver.full_name} cannot receive samples.")
+    if receiver.institution_id == ctx.person.institution_id:
+        raise ValidationError("The receiver works at the sending institution.")
+    courier = _courier(ctx, courier_name)
+    seal = clean_text(seal_number, "seal number", required=True, limit=64)
+    aliquots = [op.aliquot(session, n, lock=True) for n in wanted]
+    for row in aliquots:
+        op.require_side(ctx, row.custodian_institution_id, f"Aliquot {row.number}")
+        if row.status != IN_STORAGE:
+            raise RuleViolation(f"Aliquot {row.number} is not in storage.")
+        pending = session.scalars(
+            select(Transfer.number)
+            .join(TransferItem, TransferItem.transfer_id == Transfer.id)
+            .where(TransferItem.aliquot_id == row.id, Transfer.status == PREPARED)
+        ).first()
+        if pending:
+            raise RuleViolation(f"Aliquot {row.number} is already packed in transfer {pending}.")
+    loan = _loan_for(ctx, aliquots, receiver, loan_number)
+    to_lender = receiver.institution.kind == "lender"
+    kind = OUTBOUND if loan and not to_lender else RETURN if loan else INTERNAL
+    transfer = Transfer(
+        number=next_number(session, Transfer, "T", ctx.now.year),
+        kind=kind,
+        loan_id=loan.id if loan else None,
+        from_institution_id=ctx.person.institution_id,
+        to_institution_id=receiver.institution_id,
+        sender_id=ctx.person.id,
+        receiver_id=receiver.id,
+        courier_id=courier.id,
+        container=clean_text(container, "container", limit=100),
+        seal_number=seal,
+        status=PREPARED,
+        notes=clean_text(notes, "notes", limit=MAX_TEXT),
+        prepared_at=ctx.now,
+    )
+    transfer.items = [
+        TransferItem(aliquot_id=row.id, expected_mass_ug=row.current_mass_ug) for row in aliquots
+    ]
+    session.add(transfer)
+    session.flush()
+    return transfer
+
+
+def _loan_for(
+    ctx: Context, aliquots: list[Aliquot], receiver: Person, loan_number: str | None
+) -> Loan | None:
+    """The loan a package travels under, checked against its direction and items."""
+    session = ctx.session
+    on_loan = {row.loan_id for row in aliquots}
+    if loan_number:
+        loan = op.loan(session, loan_number)
+    elif on_loan != {None}:
+        if len(on_loan) != 1:
+            raise RuleViolation("The package mixes aliquots of different loans.")
+        loan = session.get(Loan, on_loan.pop())
+    else:
+        loan = None
+    sending_institution = ctx.person.institution
+    if loan is None:
+        if receiver.institution.kind == "borrower" or sending_institution.kind == "borrower":
+            raise RuleViolation("Material goes to or from a borrower only under an active loan.")
+        return None
+    if loan.status != ACTIVE:
+        raise RuleViolation(
+            f"Loan {loan.number} is {loan.status}; material moves only under an active loan."
+        )
+    if sending_institution.id == loan.lender_institution_id:
+        if receiver.institution_id != loan.borrower_institution_id:
+            raise ValidationError(f"The receiver must work at {loan.borrower.name}.")
+        items = {i.aliquot_id: i for i in loan.items}
+        for row in aliquots:
+            item = items.get(row.id)
+            if item is None:
+                raise RuleViolation(f"Aliquot {row.number} is not an item of loan {loan.number}.")
+            if item.shipped_at is not None:
+                raise RuleViolation(f"Aliquot {row.number} was shipped under this loan already.")
+    else:
+        if receiver.institution_id != loan.lender_institution_id:
+            raise ValidationError(f"Loaned material is returned to {loan.lender.name}.")
+        for row in aliquots:
+            if row.loan_id != loan.id:
+                raise RuleViolation(f"Aliquot {row.number} is not out on loan {loan.number}.")
+    return loan
+
+
+def release_transfer(
+    store: Store,
+    actor: Actor,
+    number: str,
+    *,
+    sender: Credential,
+    courier: Credential,
+    seal_number_checked: str | None = None,
+) -> Transfer:
+    """Pick-up: the sender relinquishes and the courier accepts the whole package at once."""
+    with operation(store, actor, "release") as ctx:
+        transfer = op.transfer(ctx.session, number, lock=True)
+        return _release(ctx, transfer, sender, courier, seal_number_checked)
+
+
+def release_package(
+    store: Store,
+    actor: Actor,
+    *,
+    aliquot_numbers: list[str],
+    receiver: str,
+    courier: str,
+    seal_number: str,
+    sender_credential: Credential,
+    courier_credential: Credential,
+    loan_number: str | None = None,
+    container: str = "",
+    notes: str = "",
+) -> Transfer:
+    """Prepare and release in one transaction (a courier collecting at the counter)."""
+    with operation(store, actor, "release") as ctx:
+        transfer = _prepare(
+            ctx, aliquot_numbers, receiver, courier, seal_number, loan_number, container, notes
+        )
+        return _release(ctx, transfer, sender_credential, courier_credential, seal_number)
+
+
+def _release(
+    ctx: Context,
+    transfer: Transfer,
+    sender: Credential,
+    courier_credential: Credential,
+    seal_number_checked: str | None,
+) -> Transfer:
+    session = ctx.session
+    if transfer.status != PREPARED:
+        raise ConflictError(
+            f"Transfer {transfer.number} is {transfer.status}, not waiting for pick-up."
+        )
+    if transfer.from_institution_id != ctx.person.institution_id:
+        raise PermissionDenied(
+            f"Transfer {transfer.number} is released by {transfer.from_institution.name}."
+        )
+    if seal_number_checked is not None and seal_number_checked.strip() != transfer.seal_number:
+        raise RuleViolation(
+            f"Seal {seal_number_checked.strip()} is not the seal of this package "
+            f"({transfer.seal_number})."
+        )
+    courier = transfer.courier
+    if not courier.active or "courier" not in courier.role_set:
+        raise ValidationError(f"{courier.full_name} is no longer an active courier.")
+    ledger = Ledger(session)
+    items_by_aliquot = {i.aliquot_id: i for i in transfer.loan.items} if transfer.loan else {}
+    for item in transfer.items:
+        row = session.get(Aliquot, item.aliquot_id, with_for_update=True)
+        assert row is not None
+        if row.status != IN_STORAGE or row.custodian_institution_id != transfer.from_institution_id:
+            raise ConflictError(f"Aliquot {row.number} is no longer in the sender's storage.")
+        if row.current_mass_ug != item.expected_mass_ug:
+            item.expected_mass_ug = row.current_mass_ug
+        ledger.append(
+            row,
+            "released",
+            actor_id=ctx.person.id,
+            occurred_at=ctx.now,
+            institution_id=courier.institution_id,
+            custodian_person_id=courier.id,
+            courier_id=courier.id,
+            transfer_id=transfer.id,
+            loan_id=transfer.loan_id if transfer.kind != INTERNAL else row.loan_id,
+            seal_number=transfer.seal_number,
+        )
+        if transfer.kind == OUTBOUND:
+            loan_item: LoanItem = items_by_aliquot[row.id]
+            loan_item.shipped_mass_ug, loan_item.shipped_at = row.current_mass_ug, ctx.now
+    transfer.status, transfer.released_at = IN_TRANSIT_T, ctx.now
+    transfer.legs.append(
+        TransferLeg(
+            seq=1, courier_id=courier.id, handed_over_by_id=ctx.person.id, started_at=ctx.now
+        )
+    )
+    _sign(ctx, sender, "relinquished", transfer, ctx.person)
+    _sign(ctx, courier_credential, "accepted", transfer, courier)
+    return transfer
+
+
+def cancel_transfer(store: Store, actor: Actor, number: str, *, reason: str) -> Transfer:
+    """Unpack a prepared package that was never picked up."""
+    with operation(store, actor, "prepare_transfer") as ctx:
+        transfer = op.transfer(ctx.session, number, lock=True)
+        if transfer.from_institution_id != ctx.person.institution_id:
+            raise PermissionDenied(
+                f"Transfer {transfer.number} belongs to {transfer.from_institution.name}."
+            )
+        if transfer.status != PREPARED:
+            raise RuleViolation(
+                f"Transfer {transfer.number} is {transfer.status}; "
+                "only a prepared one can be cancelled."
+            )
+        reason = clean_text(reason, "reason", required=True, limit=MAX_TEXT)
+        transfer.status = CANCELLED
+        transfer.notes = (transfer.notes + "\n" if transfer.notes else "") + f"Cancelled: {reason}"
+        return transfer
+
+
+# ---------------------------------------------------------------- courier to courier
+
+
+def hand_over(
+    store: Store,
+    actor: Actor,
+    number: str,
+    *,
+    to_courier: str,
+    from_credential: Credential,
+    to_credential: Credential,
+) -> Transfer:
+    """The courier holding the package hands it to the next courier; both sign."""
+    with operation(store, actor, "accept_as_courier") as ctx:
+        session = ctx.session
+        transfer = op.transfer(session, number, lock=True)
+        if transfer.status != IN_TRANSIT_T:
+            raise ConflictError(f"Transfer {transfer.number} is {transfer.status}, not in transit.")
+        if transfer.courier_id != ctx.person.id:
+            raise PermissionDenied(
+                f"Transfer {transfer.number} is carried by "
+                f"{transfer.courier.full_name}, not by you."
+            )
+        nxt = _courier(ctx, to_courier)
+        if nxt.id == ctx.person.id:
+            raise ValidationError("A courier cannot hand a package to themselves.")
+        ledger = Ledger(session)
+        for item in transfer.items:
+            row = session.get(Aliquot, item.aliquot_id, with_for_update=True)
+            assert row is not None
+            if row.status != IN_TRANSIT:  # reported lost on the way
+                continue
+            ledger.append(
+                row,
+                "handed_over",
+                actor_id=ctx.person.id,
+                occurred_at=ctx.now,
+                institution_id=nxt.institution_id,
+                custodian_person_id=nxt.id,
+                courier_id=nxt.id,
+                transfer_id=transfer.id,
+                loan_id=row.loan_id,
+                seal_number=transfer.seal_number,
+            )
+        transfer.legs[-1].ended_at = ctx.now
+        transfer.legs.append(
+            TransferLeg(
+                seq=len(transfer.legs) + 1,
+                courier_id=nxt.id,
+                handed_over_by_id=ctx.person.id,
+                started_at=ctx.now,
+            )
+        )
+        previous = ctx.person
+        transfer.courier = nxt
+        _sign(ctx, from_credential, "relinquished", transfer, previous)
+        _sign(ctx, to_credential, "accepted", transfer, nxt)
+        return transfer
+
+
+# ---------------------------------------------------------------- receipt
+
+
+@dataclass
+class Receipt:
+    transfer: Transfer
+    discrepancies: list[Discrepancy]
+
+
+def confirm_receipt(
+    store: Store,
+    actor: Actor,
+    number: str,
+    *,
+    credential: Credential,
+    seal_intact: bool,
+    seal_number_seen: str | None = None,
+    measured_ug: dict[str, int] | None = None,
+    note: str = "",
+    photo: bytes | None = None,
+) -> Receipt:
+    """The named receiver takes custody. A broken or wrong seal, or a mass outside the
+    tolerance, is recorded and flagged as a discrepancy; the receipt is never refused."""
+    with operation(store, actor, "receive") as ctx:
+        session = ctx.session
+        transfer = op.transfer(session, number, lock=True)
+        if transfer.status == RECEIVED:
+            who = transfer.received_by_id and session.get(Person, transfer.received_by_id)
+            when = (
+                transfer.received_at.isoformat(timespec="seconds") if transfer.received_at else "?"
+            )
+            raise ConflictError(
+                f"Transfer {transfer.number} was already received by "
+                f"{who.full_name if who else 'someone'} at {when} UTC."
+            )
+        if transfer.status != IN_TRANSIT_T:
+            raise RuleViolation(f"Transfer {transfer.number} is {transfer.status}, not in transit.")
+        if transfer.receiver_id != ctx.person.id:
+            raise PermissionDenied(
+                f"Only the named receiver, {transfer.receiver.full_name}, may confirm this receipt."
+            )
+        note = clean_text(note, "note", limit=MAX_TEXT)
+        measured = {normalize(k): v for k, v in (measured_ug or {}).items()}
+        numbers = {i.aliquot.number for i in transfer.items}
+        unknown = sorted(set(measured) - numbers)
+        if unknown:
+            raise ValidationError(f"{', '.join(unknown)} is not in transfer {transfer.number}.")
+        for key, value in measured.items():
+            check_mass(value, what=f"measured mass of {key}", allow_zero=True)
+        seen = seal_number_seen.strip() if seal_number_seen is not None else transfer.seal_number
+        seal_ok = bool(seal_intact) and seen == transfer.seal_number
+        discrepancies: list[Discrepancy] = []
+        if not seal_ok:
+            why = (
+                "seal broken"
+                if not seal_intact
+                else f"seal {seen} instead of {transfer.seal_number}"
+            )
+            discrepancies.append(
+                Discrepancy(
+                    transfer_id=transfer.id,
+                    aliquot_id=None,
+                    kind="seal_broken",
+                    note=f"{why}. {note}".strip(),
+                    photo=photo,
+                    raised_at=ctx.now,
+                    raised_by_id=ctx.person.id,
+                )
+            )
+        ledger = Ledger(session)
+        returning = transfer.kind == RETURN
+        loan_items = {i.aliquot_id: i for i in transfer.loan.items} if transfer.loan else {}
+        for item in transfer.items:
+            row = session.get(Aliquot, item.aliquot_id, with_for_update=True)
+            assert row is not None
+            if row.status != IN_TRANSIT:  # lost on the way: nothing arrives
+                continue
+            weighed = measured.get(row.number)
+            item.measured_mass_ug = weighed
+            ledger.append(
+                row,
+                "returned" if returning else "received",
+                actor_id=ctx.person.id,
+                occurred_at=ctx.now,
+                institution_id=transfer.to_institution_id,
+                custodian_person_id=ctx.person.id,
+                loan_id=None
+                if returning
+                else transfer.loan_id
+                if transfer.kind == OUTBOUND
+                else row.loan_id,
+                mass_ug=weighed,
+                seal_number=seen,
+                seal_intact=seal_ok,
+                note=note,
+            )
+            if weighed is not None and abs(weighed - row.current_mass_ug) > mass_tolerance_ug(
+                row.current_mass_ug
+            ):
+                discrepancies.append(
+                    Discrepancy(
+                        transfer_id=transfer.id,
+                        aliquot_id=row.id,
+                        kind="mass",
+                        expected_mass_ug=row.current_mass_ug,
+                        measured_mass_ug=weighed,
+                        note=note,
+                        photo=photo,
+                        raised_at=ctx.now,
+                        raised_by_id=ctx.person.id,
+                    )
+                )
+            if returning and row.id in loan_items:
+                loan_items[row.id].returned_mass_ug = row.current_mass_ug
+                loan_items[row.id].returned_at = ctx.now
+        transfer.status, transfer.received_at, transfer.received_by_id = (
+            RECEIVED,
+            ctx.now,
+            ctx.person.id,
+        )
+        if transfer.legs:
+            transfer.legs[-1].ended_at = ctx.now
+        session.add_all(discrepancies)
+        _sign(ctx, credential, "received", transfer, ctx.person)
+        return Receipt(transfer=transfer, discrepancies=discrepancies)
+
+
+def resolve_discrepancy(
+    store: Store,
+    actor: Actor,
+    discrepancy_id: int,
+    *,
+    resolution: str,
+    note: str,
+    credential: Credential,
+) -> Discrepancy:
+    """A lender's curator settles a discrepancy; mass changes become new ledger events."""
+    with operation(store, actor, "resolve_discrepancy") as ctx:
+        session = ctx.session
+        found = session.get(Discrepancy, discrepancy_id, with_for_update=True)
+        if found is None:
+            raise ValidationError(f"There is no discrepancy #{discrepancy_id}.")
+        if found.resolved_at is not None:
+            raise ConflictError(f"Discrepancy #{found.id} was resolved already.")
+        if resolution not in RESOLUTIONS:
+            raise ValidationError(f"A resolution is one of: {', '.join(RESOLUTIONS)}.")
+        note = clean_text(note, "note", required=True, limit=MAX_TEXT)
+        transfer = found.transfer
+        lender_id = (
+            transfer.loan.lender_institution_id if transfer.loan else transfer.from_institution_id
+        )
+        if ctx.person.institution_id != lender_id:
+            raise PermissionDenied("Discrepancies are resolved by the lender's curators.")
+        event = None
+        if resolution != "accept":
+            if found.kind != "mass" or found.aliquot is None:
+                raise RuleViolation("Only a mass discrepancy changes masses; accept a seal report.")
+            event = _mass_resolution(ctx, found, resolution, note)
+        found.resolution, found.resolution_note = resolution, note
+        found.resolved_at, found.resolved_by_id = ctx.now, ctx.person.id
+        found.resolution_event_id = event.id if event else None
+        session.flush()
+        if credential.username.strip() != ctx.person.username:
+            raise PermissionDenied("You sign with your own password, not someone else's.")
+        sign(
+            session,
+            credential,
+            meaning="resolved",
+            record_type="discrepancy",
+            record_id=found.id,
+            record_number=f"{transfer.number}/{found.id}",
+            content={
+                "transfer": transfer.number,
+                "aliquot": found.aliquot.number if found.aliquot else None,
+                "kind": found.kind,
+                "expected": found.expected_mass_ug,
+                "measured": found.measured_mass_ug,
+                "resolution": resolution,
+                "note": note,
+            },
+            signed_at=ctx.now,
+        )
+        return found
+
+
+def _mass_resolution(ctx: Context, found: Discrepancy, resolution: str, note: str) -> CustodyEvent:
+    session = ctx.session
+    row = session.get(Aliquot, found.aliquot_id, with_for_update=True)
+    assert row is not None and found.expected_mass_ug is not None
+    assert found.measured_mass_ug is not None
+    receipt = session.scalars(
+        select(CustodyEvent)
+        .where(
+            CustodyEvent.aliquot_id == row.id,
+            CustodyEvent.transfer_id.is_(None),
+            CustodyEvent.kind.in_(("received", "returned")),
+            CustodyEvent.occurred_at <= found.raised_at,
+        )
+        .order_by(CustodyEvent.id.desc())
+    ).first()
+    difference = found.measured_mass_ug - found.expected_mass_ug
+    if resolution == "correct_book_mass":
+        return correct_event_in(
+            ctx,
+            receipt.id if receipt else row.last_event_id or 0,
+            note=f"Book mass corrected to the measured mass: {note}",
+            mass_delta_ug=difference,
+        )
+    if difference >= 0:
+        raise RuleViolation(
+            f"{row.number} weighed more than its book mass ({format_mass(difference)}); "
+            "correct the book mass instead of recording a loss."
+        )
+    if row.status not in (IN_STORAGE, IN_TRANSIT) or -difference > row.current_mass_ug:
+        raise RuleViolation(f"Aliquot {row.number} no longer holds the mass to write off.")
+    return Ledger(session).append(
+        row,
+        "mass_lost",
+        actor_id=ctx.person.id,
+        occurred_at=ctx.now,
+        institution_id=row.custodian_institution_id,
+        custodian_person_id=row.custodian_person_id,
+        courier_id=row.courier_id,
+        transfer_id=row.transfer_id,
+        loan_id=row.loan_id,
+        mass_ug=-difference,
+        corrects_event_id=receipt.id if receipt else None,
+        note=note,
+    )

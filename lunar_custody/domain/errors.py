@@ -1,0 +1,81 @@
+"""Typed errors with messages a person understands.
+
+Every expected failure (bad input, a rule that forbids an operation, a locked database)
+is one of these. The GUI shows ``str(error)`` in a dialog; the CLI prints it to stderr and
+exits non-zero. Anything else is a bug.
+"""
+
+from __future__ import annotations
+
+
+class CustodyError(Exception):
+    """Base of every expected, user-facing error."""
+
+    exit_code = 1
+
+
+class ValidationError(CustodyError):
+    """Input that is malformed or out of range (a bad number, a negative mass...)."""
+
+
+class NotFoundError(CustodyError):
+    """A record named by the user does not exist."""
+
+
+class DuplicateError(CustodyError):
+    """A record with that identifier already exists."""
+
+
+class PermissionDenied(CustodyError):
+    """The acting person's role or side may not do this."""
+
+
+class AuthenticationError(CustodyError):
+    """Wrong user name, password or PIN, or a locked / inactive account."""
+
+
+class RuleViolation(CustodyError):
+    """The operation contradicts the custody or loan rules (state, mass balance...)."""
+
+
+class ConflictError(RuleViolation):
+    """Someone else changed the record first (e.g. the package was already received)."""
+
+
+class ImportRejected(CustodyError):
+    """An import refused as a whole; ``problems`` lists (line, reason) per refused row."""
+
+    def __init__(self, problems: list[tuple[int, str]]) -> None:
+        self.problems = problems
+        lines = "\n".join(f"  line {line}: {reason}" for line, reason in problems[:50])
+        more = f"\n  ... and {len(problems) - 50} more" if len(problems) > 50 else ""
+        super().__init__(
+            f"Import refused, nothing was stored: {len(problems)} row(s) have problems.\n"
+            f"{lines}{more}"
+        )
+
+
+class DatabaseError(CustodyError):
+    """The database cannot be used as asked (base of the storage errors)."""
+
+    exit_code = 3
+
+
+class DatabaseMissingError(DatabaseError):
+    """The database file does not exist and was not to be created."""
+
+
+class DatabaseLockedError(DatabaseError):
+    """Another program holds a lock on the database for too long."""
+
+
+class DatabaseReadOnlyError(DatabaseError):
+    """The database file or directory cannot be written."""
+
+
+class NotADatabaseError(DatabaseError):
+    """The file given is not a Lunar Custody database (or is corrupt)."""
+
+
+class NewerSchemaError(DatabaseError):
+    """The database was written by a newer version of Lunar Custody."""

@@ -1,0 +1,177 @@
+"""Accounts, passwords and PINs (argon2id), sign-in with lockout, and signatures.
+
+A signature re-checks the signer's secret inside the operation's transaction and is bound to
+the SHA-256 of the signed record's content, so a later change to the record is visible.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from .errors import AuthenticationError, ValidationError
+from .models import Person, Signature, utc_now
+from .permissions import Actor
+
+# argon2id with the library's defaults (RFC 9106 low-memory profile).
+_hasher = PasswordHasher()
+
+MIN_PASSWORD_LENGTH = 8
+PIN_PATTERN = re.compile(r"\d{4,8}")
+MAX_FAILED_ATTEMPTS = 5
+LOCKOUT = timedelta(minutes=15)
+
+PASSWORD = "password"
+PIN = "pin"
+
+SIGNATURE_MEANINGS = {
+    "approved": "approved (lender)",
+    "countersigned": "countersigned (borrower)",
+    "extended": "extension approved",
+    "closed": "reconciled and closed",
+    "relinquished": "relinquished custody",
+    "accepted": "accepted custody",
+    "received": "received",
+    "resolved": "discrepancy resolved",
+}
+
+
+class SignerRejected(AuthenticationError):
+    """A wrong secret; carries the person so the failure can be counted after rollback."""
+
+    def __init__(self, message: str, person_id: int) -> None:
+        super().__init__(message)
+        self.person_id = person_id
+
+
+def hash_password(password: str) -> str:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise ValidationError(f"A password needs at least {MIN_PASSWORD_LENGTH} characters.")
+    return _hasher.hash(password)
+
+
+def hash_pin(pin: str) -> str:
+    if not PIN_PATTERN.fullmatch(pin):
+        raise ValidationError("A PIN is 4 to 8 digits.")
+    return _hasher.hash(pin)
+
+
+def actor_of(person: Person) -> Actor:
+    return Actor(
+        person_id=person.id,
+        username=person.username,
+        full_name=person.full_name,
+        institution_id=person.institution_id,
+        institution_code=person.institution.code,
+        roles=person.role_set,
+    )
+
+
+def check_secret(person: Person, secret: str, method: str = PASSWORD) -> None:
+    """Raise SignerRejected unless ``secret`` is the person's password (or PIN).
+
+    Inactive and locked accounts are refused before the secret is looked at; a success
+    clears the failure count.
+    """
+    name = person.full_name
+    if not person.active:
+        raise AuthenticationError(f"The account of {name} is deactivated.")
+    now = utc_now()
+    if person.locked_until is not None and person.locked_until > now:
+        minutes = max(1, int((person.locked_until - now).total_seconds() // 60) + 1)
+        raise AuthenticationError(
+            f"The account of {name} is locked after repeated wrong entries; "
+            f"try again in {minutes} minute(s) or ask an administrator."
+        )
+    if method == PIN:
+        stored = person.pin_hash
+        if stored is None:
+            raise AuthenticationError(f"{name} has no PIN; use the password.")
+    elif method == PASSWORD:
+        stored = person.password_hash
+    else:
+        raise ValidationError(f"Unknown signing method '{method}'.")
+    try:
+        _hasher.verify(stored, secret)
+    except (VerificationError, InvalidHashError):
+        what = "PIN" if method == PIN else "password"
+        raise SignerRejected(f"Wrong {what} for {name}.", person.id) from None
+    if person.failed_attempts or person.locked_until:
+        person.failed_attempts = 0
+        person.locked_until = None
+
+
+def record_failed_attempt(session: Session, person_id: int) -> None:
+    """Count a wrong secret; lock the account after MAX_FAILED_ATTEMPTS in a row."""
+    person = session.get(Person, person_id, with_for_update=True)
+    if person is None:
+        return
+    person.failed_attempts += 1
+    if person.failed_attempts >= MAX_FAILED_ATTEMPTS:
+        person.locked_until = utc_now() + LOCKOUT
+        person.failed_attempts = 0
+
+
+def find_person(session: Session, username: str) -> Person:
+    person = session.scalars(select(Person).where(Person.username == username.strip())).first()
+    if person is None:
+        raise AuthenticationError(f"There is no user '{username.strip()}'.")
+    return person
+
+
+@dataclass(frozen=True)
+class Credential:
+    """What a signer types (and optionally draws) to sign."""
+
+    username: str
+    secret: str
+    method: str = PASSWORD
+    drawing_png: bytes | None = None
+
+
+def content_hash(content: dict[str, Any]) -> str:
+    """SHA-256 of a record's canonical JSON: what a signature is bound to."""
+    canonical = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def sign(
+    session: Session,
+    credential: Credential,
+    *,
+    meaning: str,
+    record_type: str,
+    record_id: int,
+    record_number: str,
+    content: dict[str, Any],
+    signed_at: datetime | None = None,
+) -> tuple[Person, Signature]:
+    """Check the signer's secret and write the signature bound to ``content``."""
+    if meaning not in SIGNATURE_MEANINGS:
+        raise ValidationError(f"Unknown signature meaning '{meaning}'.")
+    person = find_person(session, credential.username)
+    check_secret(person, credential.secret, credential.method)
+    signature = Signature(
+        person_id=person.id,
+        printed_name=person.full_name,
+        institution_name=person.institution.name,
+        meaning=meaning,
+        signed_at=signed_at or utc_now(),
+        method=credential.method,
+        record_type=record_type,
+        record_id=record_id,
+        record_number=record_number,
+        content_hash=content_hash(content),
+        drawing_png=credential.drawing_png,
+    )
+    session.add(signature)
+    return person, signature

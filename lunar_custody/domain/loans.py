@@ -1,0 +1,390 @@
+"""Loans: draft -> approved (lender signs) -> active (borrower countersigns) -> closed.
+
+Everything a loan reports (issued, consumed, returned, outstanding) is derived from the
+ledger and the items' shipment records, never kept as a counter that could drift.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from . import operation as op
+from .errors import PermissionDenied, RuleViolation, ValidationError
+from .identity import Credential, sign
+from .ledger import CONSUMED, IN_STORAGE, LOST
+from .models import Aliquot, CustodyEvent, Loan, LoanItem, Transfer
+from .operation import Context, operation
+from .permissions import Actor
+from .registry import MAX_TEXT, clean_text
+from .store import Store
+
+DRAFT, APPROVED, ACTIVE, CLOSED, CANCELLED = "draft", "approved", "active", "closed", "cancelled"
+LOAN_STATES = (DRAFT, APPROVED, ACTIVE, CLOSED, CANCELLED)
+
+MAX_LOAN_DAYS = 5 * 366
+
+
+def next_number(
+    session: Session, model: type[Loan] | type[Transfer], prefix: str, year: int
+) -> str:
+    """'L2026-0007': the year's next number (the write transaction serialises callers)."""
+    stem = f"{prefix}{year}-"
+    last = session.scalar(select(func.max(model.number)).where(model.number.like(f"{stem}%")))
+    n = int(last.rsplit("-", 1)[1]) + 1 if last else 1
+    return f"{stem}{n:04d}"
+
+
+def _check_period(starts_on: date, due_on: date) -> None:
+    if due_on <= starts_on:
+        raise ValidationError("A loan must end after it starts.")
+    if (due_on - starts_on).days > MAX_LOAN_DAYS:
+        raise ValidationError("A loan runs five years at most; extend it later if needed.")
+
+
+def create_loan(
+    store: Store,
+    actor: Actor,
+    *,
+    borrower_code: str,
+    principal_investigator: str,
+    purpose: str,
+    starts_on: date,
+    due_on: date,
+    destructive_analysis_allowed: bool = False,
+    co_investigators: str = "",
+    notes: str = "",
+) -> Loan:
+    """Draft a loan to a borrower institution and its principal investigator."""
+    with operation(store, actor, "draft_loan") as ctx:
+        if ctx.institution.kind != "lender":
+            raise PermissionDenied("Loans are prepared by the lending institution.")
+        session = ctx.session
+        borrower = op.institution(session, borrower_code)
+        if borrower.kind != "borrower" or not borrower.active:
+            raise ValidationError(f"{borrower.name} is not an active borrowing institution.")
+        pi = op.person(session, principal_investigator)
+        if pi.institution_id != borrower.id:
+            raise ValidationError(f"{pi.full_name} does not work at {borrower.name}.")
+        _check_period(starts_on, due_on)
+        loan = Loan(
+            number=next_number(session, Loan, "L", ctx.now.year),
+            lender_institution_id=ctx.person.institution_id,
+            borrower_institution_id=borrower.id,
+            principal_investigator_id=pi.id,
+            co_investigators=clean_text(co_investigators, "co-investigators", limit=MAX_TEXT),
+            purpose=clean_text(purpose, "purpose", required=True, limit=MAX_TEXT),
+            starts_on=starts_on,
+            due_on=due_on,
+            destructive_analysis_allowed=bool(destructive_analysis_allowed),
+            notes=clean_text(notes, "notes", limit=MAX_TEXT),
+            status=DRAFT,
+            created_at=ctx.now,
+            created_by_id=ctx.person.id,
+        )
+        session.add(loan)
+        session.flush()
+        return loan
+
+
+_EDITABLE = {
+    "purpose",
+    "co_investigators",
+    "notes",
+    "starts_on",
+    "due_on",
+    "destructive_analysis_allowed",
+}
+
+
+def update_loan(store: Store, actor: Actor, number: str, **changes: Any) -> Loan:
+    """Edit a draft (after approval the signed terms are fixed; use extend)."""
+    with operation(store, actor, "draft_loan") as ctx:
+        loan = op.loan(ctx.session, number, lock=True)
+        _require_lender(ctx, loan)
+        _require_state(loan, DRAFT, "edited")
+        for key, value in changes.items():
+            if key not in _EDITABLE:
+                raise ValidationError(f"A loan has no editable field '{key}'.")
+            if key in ("starts_on", "due_on"):
+                setattr(loan, key, value)
+            elif key == "destructive_analysis_allowed":
+                loan.destructive_analysis_allowed = bool(value)
+            else:
+                setattr(
+                    loan,
+                    key,
+                    clean_text(
+                        str(value), key.replace("_", " "), required=key == "purpose", limit=MAX_TEXT
+                    ),
+                )
+        _check_period(loan.starts_on, loan.due_on)
+        return loan
+
+
+def _require_lender(ctx: Context, loan: Loan) -> None:
+    if loan.lender_institution_id != ctx.person.institution_id:
+        raise PermissionDenied(f"Loan {loan.number} is managed by {loan.lender.name}.")
+
+
+def _require_state(loan: Loan, state: str, doing: str) -> None:
+    if loan.status != state:
+        raise RuleViolation(
+            f"Loan {loan.number} is {loan.status}; only a {state} loan can be {doing}."
+        )
+
+
+def add_loan_items(store: Store, actor: Actor, number: str, aliquot_numbers: list[str]) -> Loan:
+    """Add aliquots held in the lender's storage to a draft loan (all or none)."""
+    with operation(store, actor, "draft_loan") as ctx:
+        session = ctx.session
+        loan = op.loan(session, number, lock=True)
+        _require_lender(ctx, loan)
+        _require_state(loan, DRAFT, "changed")
+        if not aliquot_numbers:
+            raise ValidationError("Name at least one aliquot to add.")
+        present = {item.aliquot_id for item in loan.items}
+        for aliquot_number in aliquot_numbers:
+            row = op.aliquot(session, aliquot_number)
+            if row.id in present:
+                raise RuleViolation(f"Aliquot {row.number} is on loan {loan.number} already.")
+            if (
+                row.status != IN_STORAGE
+                or row.custodian_institution_id != loan.lender_institution_id
+            ):
+                raise RuleViolation(f"Aliquot {row.number} is not in the lender's storage.")
+            other = session.scalars(
+                select(Loan.number)
+                .join(LoanItem, LoanItem.loan_id == Loan.id)
+                .where(LoanItem.aliquot_id == row.id, Loan.status.in_((DRAFT, APPROVED, ACTIVE)))
+            ).first()
+            if other:
+                raise RuleViolation(f"Aliquot {row.number} is already on open loan {other}.")
+            loan.items.append(
+                LoanItem(aliquot_id=row.id, mass_at_loan_ug=row.current_mass_ug, added_at=ctx.now)
+            )
+            present.add(row.id)
+        return loan
+
+
+def remove_loan_item(store: Store, actor: Actor, number: str, aliquot_number: str) -> Loan:
+    with operation(store, actor, "draft_loan") as ctx:
+        loan = op.loan(ctx.session, number, lock=True)
+        _require_lender(ctx, loan)
+        _require_state(loan, DRAFT, "changed")
+        row = op.aliquot(ctx.session, aliquot_number)
+        item = next((i for i in loan.items if i.aliquot_id == row.id), None)
+        if item is None:
+            raise RuleViolation(f"Aliquot {row.number} is not on loan {loan.number}.")
+        loan.items.remove(item)
+        return loan
+
+
+def loan_content(session: Session, loan: Loan) -> dict[str, Any]:
+    """What a signature on the loan agreement is bound to."""
+    items = session.execute(
+        select(Aliquot.number, LoanItem.mass_at_loan_ug)
+        .join(LoanItem, LoanItem.aliquot_id == Aliquot.id)
+        .where(LoanItem.loan_id == loan.id, LoanItem.parent_item_id.is_(None))
+        .order_by(Aliquot.number)
+    ).all()
+    return {
+        "number": loan.number,
+        "lender": loan.lender.code,
+        "borrower": loan.borrower.code,
+        "principal_investigator": loan.principal_investigator.username,
+        "co_investigators": loan.co_investigators,
+        "purpose": loan.purpose,
+        "starts_on": loan.starts_on.isoformat(),
+        "due_on": loan.due_on.isoformat(),
+        "destructive_analysis_allowed": loan.destructive_analysis_allowed,
+        "notes": loan.notes,
+        "items": [[n, m] for n, m in items],
+    }
+
+
+def _sign_as_actor(ctx: Context, credential: Credential, meaning: str, loan: Loan) -> None:
+    if credential.username.strip() != ctx.person.username:
+        raise PermissionDenied("You sign with your own password, not someone else's.")
+    sign(
+        ctx.session,
+        credential,
+        meaning=meaning,
+        record_type="loan",
+        record_id=loan.id,
+        record_number=loan.number,
+        content=loan_content(ctx.session, loan),
+        signed_at=ctx.now,
+    )
+
+
+def approve_loan(store: Store, actor: Actor, number: str, credential: Credential) -> Loan:
+    """The lender's curator signs the agreement: draft -> approved."""
+    with operation(store, actor, "approve_loan") as ctx:
+        loan = op.loan(ctx.session, number, lock=True)
+        _require_lender(ctx, loan)
+        _require_state(loan, DRAFT, "approved")
+        if not loan.items:
+            raise RuleViolation(f"Loan {loan.number} has no items to lend.")
+        _sign_as_actor(ctx, credential, "approved", loan)
+        loan.status, loan.approved_at = APPROVED, ctx.now
+        return loan
+
+
+def countersign_loan(store: Store, actor: Actor, number: str, credential: Credential) -> Loan:
+    """The borrower (its principal investigator or lab manager) countersigns: -> active."""
+    with operation(store, actor, "countersign_loan") as ctx:
+        loan = op.loan(ctx.session, number, lock=True)
+        if ctx.person.institution_id != loan.borrower_institution_id:
+            raise PermissionDenied(f"Loan {loan.number} is countersigned by {loan.borrower.name}.")
+        _require_state(loan, APPROVED, "countersigned")
+        _sign_as_actor(ctx, credential, "countersigned", loan)
+        loan.status, loan.countersigned_at = ACTIVE, ctx.now
+        return loan
+
+
+def extend_loan(
+    store: Store,
+    actor: Actor,
+    number: str,
+    new_due_on: date,
+    *,
+    reason: str,
+    credential: Credential,
+) -> Loan:
+    """Grant a written request for more time (the audit trail keeps the old date)."""
+    with operation(store, actor, "extend_loan") as ctx:
+        loan = op.loan(ctx.session, number, lock=True)
+        _require_lender(ctx, loan)
+        if loan.status not in (APPROVED, ACTIVE):
+            raise RuleViolation(f"Loan {loan.number} is {loan.status}; it cannot be extended.")
+        if new_due_on <= loan.due_on:
+            raise ValidationError(
+                f"The new end date must be after the current one ({loan.due_on.isoformat()})."
+            )
+        clean_text(reason, "reason for the extension", required=True, limit=MAX_TEXT)
+        _check_period(loan.starts_on, new_due_on)
+        loan.due_on = new_due_on
+        loan.extension_count += 1
+        ctx.session.flush()
+        _sign_as_actor(ctx, credential, "extended", loan)
+        loan.notes = (loan.notes + "\n" if loan.notes else "") + (
+            f"Extended to {new_due_on.isoformat()} on {ctx.now.date().isoformat()}: "
+            f"{reason.strip()}"
+        )
+        return loan
+
+
+@dataclass(frozen=True)
+class ItemReconciliation:
+    aliquot_number: str
+    derived_from: str | None  # the parent aliquot, for a child split at the borrower
+    issued_ug: int
+    split_off_ug: int
+    consumed_ug: int
+    lost_ug: int
+    returned_ug: int
+    outstanding_ug: int
+    status: str
+
+
+def reconciliation(session: Session, loan: Loan) -> list[ItemReconciliation]:
+    """Issued, consumed, lost, returned and outstanding per item, from the ledger."""
+    sums = dict(
+        ((aliquot_id, kind), total)
+        for aliquot_id, kind, total in session.execute(
+            select(CustodyEvent.aliquot_id, CustodyEvent.kind, func.sum(CustodyEvent.mass_ug))
+            .where(
+                CustodyEvent.loan_id == loan.id,
+                CustodyEvent.kind.in_(("consumed", "mass_lost", "lost", "split")),
+            )
+            .group_by(CustodyEvent.aliquot_id, CustodyEvent.kind)
+        )
+    )
+    parents = {item.id: item for item in loan.items}
+    rows = []
+    for item in loan.items:
+        aliquot = item.aliquot
+        out = aliquot.loan_id == loan.id and aliquot.status not in (CONSUMED, LOST)
+        parent = parents.get(item.parent_item_id) if item.parent_item_id else None
+        if out:
+            status = "in transit" if aliquot.transfer_id else "at borrower"
+        elif item.returned_at is not None:
+            status = "returned"
+        elif aliquot.status in (CONSUMED, LOST):
+            status = aliquot.status
+        elif item.shipped_at is None and item.parent_item_id is None:
+            status = "not shipped"
+        else:
+            status = "fully split"
+        rows.append(
+            ItemReconciliation(
+                aliquot_number=aliquot.number,
+                derived_from=parent.aliquot.number if parent else None,
+                issued_ug=item.shipped_mass_ug or 0,
+                split_off_ug=sums.get((aliquot.id, "split"), 0),
+                consumed_ug=sums.get((aliquot.id, "consumed"), 0),
+                lost_ug=sums.get((aliquot.id, "mass_lost"), 0) + sums.get((aliquot.id, "lost"), 0),
+                returned_ug=item.returned_mass_ug or 0,
+                outstanding_ug=aliquot.current_mass_ug if out else 0,
+                status=status,
+            )
+        )
+    return rows
+
+
+def close_loan(store: Store, actor: Actor, number: str, credential: Credential) -> Loan:
+    """Close a reconciled loan: nothing outstanding, nothing in transit."""
+    with operation(store, actor, "close_loan") as ctx:
+        session = ctx.session
+        loan = op.loan(session, number, lock=True)
+        _require_lender(ctx, loan)
+        _require_state(loan, ACTIVE, "closed")
+        outstanding = [r for r in reconciliation(session, loan) if r.outstanding_ug]
+        if outstanding:
+            names = ", ".join(r.aliquot_number for r in outstanding[:10])
+            raise RuleViolation(
+                f"Loan {loan.number} cannot be closed: {len(outstanding)} item(s) are still "
+                f"out ({names}). Return them, or record consumption or loss first."
+            )
+        unshipped = [
+            i.aliquot.number
+            for i in loan.items
+            if i.parent_item_id is None and i.shipped_at is None
+        ]
+        if len(unshipped) == len([i for i in loan.items if i.parent_item_id is None]):
+            raise RuleViolation(f"Loan {loan.number} never shipped anything; cancel it instead.")
+        _sign_as_actor(ctx, credential, "closed", loan)
+        loan.status, loan.closed_at = CLOSED, ctx.now
+        return loan
+
+
+def cancel_loan(store: Store, actor: Actor, number: str, *, reason: str) -> Loan:
+    """Withdraw a loan before anything was shipped."""
+    with operation(store, actor, "draft_loan") as ctx:
+        loan = op.loan(ctx.session, number, lock=True)
+        _require_lender(ctx, loan)
+        if loan.status not in (DRAFT, APPROVED, ACTIVE):
+            raise RuleViolation(f"Loan {loan.number} is {loan.status} already.")
+        if any(item.shipped_at for item in loan.items):
+            raise RuleViolation(f"Loan {loan.number} has shipped items; close it instead.")
+        pending = ctx.session.scalar(
+            select(func.count())
+            .select_from(Transfer)
+            .where(Transfer.loan_id == loan.id, Transfer.status.in_(("prepared", "in_transit")))
+        )
+        if pending:
+            raise RuleViolation(f"Loan {loan.number} has a package under way; cancel that first.")
+        reason = clean_text(reason, "reason", required=True, limit=MAX_TEXT)
+        loan.status = CANCELLED
+        loan.notes = (loan.notes + "\n" if loan.notes else "") + f"Cancelled: {reason}"
+        return loan
+
+
+def is_overdue(loan: Loan, today: date) -> bool:
+    """Past its due date with material still out (approved loans have nothing out yet)."""
+    return loan.status == ACTIVE and loan.due_on < today

@@ -1,0 +1,63 @@
+"""Masses are integer micrograms everywhere; these turn them into text and back, exactly."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
+
+from .errors import ValidationError
+
+UG_PER_UNIT = {"ug": 1, "µg": 1, "mg": 1_000, "g": 1_000_000}
+
+# 100 kg: larger than any returned lunar sample (Apollo 15's 15555 is 9.6 kg).
+MAX_MASS_UG = 100_000_000_000
+
+
+def parse_mass(text: str, default_unit: str = "mg", *, round_to_ug: bool = False) -> int:
+    """Parse '12.5 mg', '0.25g', '1500 ug' or a bare number in ``default_unit``.
+
+    More digits than a microgram is refused unless ``round_to_ug`` (used for source data
+    whose grams carry binary floating-point noise, e.g. 4.3839999999999995 g).
+    """
+    raw = text.strip()
+    unit = default_unit
+    lowered = raw.lower()
+    for suffix in sorted(UG_PER_UNIT, key=len, reverse=True):
+        if lowered.endswith(suffix):
+            unit = suffix
+            raw = raw[: len(raw) - len(suffix)].strip()
+            break
+    try:
+        value = Decimal(raw)
+    except InvalidOperation:
+        raise ValidationError(f"'{text}' is not a mass (examples: 12.5 mg, 0.25 g).") from None
+    if not value.is_finite():
+        raise ValidationError(f"'{text}' is not a mass.")
+    micrograms = value * UG_PER_UNIT[unit]
+    whole = micrograms.quantize(Decimal(1), rounding=ROUND_HALF_EVEN)
+    if whole != micrograms and not round_to_ug:
+        raise ValidationError(f"'{text}' is more precise than one microgram.")
+    return check_mass(int(whole), what=text)
+
+
+def check_mass(mass_ug: int, *, what: str = "mass", allow_zero: bool = False) -> int:
+    """Refuse negative, zero (unless allowed) and absurd masses."""
+    if not isinstance(mass_ug, int) or isinstance(mass_ug, bool):
+        raise ValidationError(f"The {what} must be a whole number of micrograms.")
+    if mass_ug < 0 or (mass_ug == 0 and not allow_zero):
+        raise ValidationError(f"The {what} must be more than zero (got {format_mass(mass_ug)}).")
+    if mass_ug > MAX_MASS_UG:
+        raise ValidationError(f"The {what} of {format_mass(mass_ug)} is not plausible.")
+    return mass_ug
+
+
+def format_mass(mass_ug: int | None) -> str:
+    """'125.000 mg', '1.250000 g', '35 µg': exact, in the unit a curator reads."""
+    if mass_ug is None:
+        return "—"
+    sign = "-" if mass_ug < 0 else ""
+    m = abs(mass_ug)
+    if m >= 1_000_000:
+        return f"{sign}{m // 1_000_000}.{m % 1_000_000:06d} g"
+    if m >= 1_000:
+        return f"{sign}{m // 1_000}.{m % 1_000:03d} mg"
+    return f"{sign}{m} µg"

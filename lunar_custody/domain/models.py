@@ -1,0 +1,441 @@
+"""ORM models: the tables of DESIGN.md.
+
+Columns marked ``info={"derived": True}`` are a cache of what the custody ledger says
+(``ledger.apply_event`` is the only code that sets them); ``verify`` replays the ledger and
+checks the cache against it. Audit entries skip them because the ledger already records
+every change to them.
+"""
+
+from __future__ import annotations
+
+import uuid as uuid_module
+from datetime import UTC, date, datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Date,
+    DateTime,
+    Dialect,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+# schema: ready
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def new_uuid() -> str:
+    return str(uuid_module.uuid4())
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Timezone-aware UTC datetimes on every backend (SQLite stores them as naive UTC text)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given where a UTC time is required")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+DERIVED: dict[str, Any] = {"derived": True}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        datetime: UTCDateTime(),
+        date: Date(),
+        bytes: LargeBinary(),
+    }
+
+
+def _uuid_column() -> Mapped[str]:
+    return mapped_column(String(36), unique=True, default=new_uuid)
+
+
+class Institution(Base):
+    __tablename__ = "institutions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = _uuid_column()
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    local_name: Mapped[str | None] = mapped_column(String(200))
+    country: Mapped[str] = mapped_column(String(100), default="")
+    address: Mapped[str] = mapped_column(Text, default="")
+    kind: Mapped[str] = mapped_column(String(16))  # lender | borrower | courier
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(default=utc_now)
+
+    people: Mapped[list[Person]] = relationship(back_populates="institution")
+
+
+class Person(Base):
+    __tablename__ = "people"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = _uuid_column()
+    institution_id: Mapped[int] = mapped_column(ForeignKey("institutions.id"), index=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    full_name: Mapped[str] = mapped_column(String(200))
+    local_name: Mapped[str | None] = mapped_column(String(200))
+    email: Mapped[str] = mapped_column(String(200), default="")
+    roles: Mapped[str] = mapped_column(String(100))  # comma-separated, see permissions.ROLES
+    password_hash: Mapped[str] = mapped_column(String(200))
+    pin_hash: Mapped[str | None] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None]
+    created_at: Mapped[datetime] = mapped_column(default=utc_now)
+
+    institution: Mapped[Institution] = relationship(back_populates="people")
+
+    @property
+    def role_set(self) -> frozenset[str]:
+        return frozenset(r for r in self.roles.split(",") if r)
+
+
+class Sample(Base):
+    """An original returned sample: the root of a lineage of aliquots."""
+
+    __tablename__ = "samples"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = _uuid_column()
+    number: Mapped[str] = mapped_column(String(40), unique=True)
+    scheme: Mapped[str] = mapped_column(String(8))  # change | nasa
+    owner_institution_id: Mapped[int] = mapped_column(ForeignKey("institutions.id"))
+    mission: Mapped[str] = mapped_column(String(40), default="")
+    station: Mapped[str] = mapped_column(String(40), default="")
+    landmark: Mapped[str] = mapped_column(String(80), default="")
+    collection_container: Mapped[str] = mapped_column(String(80), default="")
+    sample_type: Mapped[str] = mapped_column(String(80), default="")
+    sample_subtype: Mapped[str] = mapped_column(String(80), default="")
+    description: Mapped[str] = mapped_column(Text, default="")
+    # None: the collection records no mass (catalogued without a custody aliquot).
+    original_mass_ug: Mapped[int | None] = mapped_column(BigInteger)
+    next_split_number: Mapped[int] = mapped_column(Integer, default=1)
+    registered_at: Mapped[datetime] = mapped_column(default=utc_now)
+    registered_by_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
+
+    owner: Mapped[Institution] = relationship()
+
+
+class Aliquot(Base):
+    """A physically separate portion of a sample; ``parent_id`` builds the lineage tree."""
+
+    __tablename__ = "aliquots"
+    __table_args__ = (Index("ix_aliquots_custodian_status", "custodian_institution_id", "status"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = _uuid_column()
+    number: Mapped[str] = mapped_column(String(60), unique=True)
+    sample_id: Mapped[int] = mapped_column(ForeignKey("samples.id"), index=True)
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("aliquots.id"), index=True)
+    form: Mapped[str] = mapped_column(String(40), default="")
+    container: Mapped[str] = mapped_column(String(100), default="")
+    seal_number: Mapped[str] = mapped_column(String(64), default="")
+    next_child_number: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(default=utc_now)
+
+    # The ledger's current view of this aliquot (see ledger.apply_event).
+    status: Mapped[str] = mapped_column(String(16), info=DERIVED)
+    initial_mass_ug: Mapped[int] = mapped_column(BigInteger, info=DERIVED)
+    current_mass_ug: Mapped[int] = mapped_column(BigInteger, info=DERIVED)
+    children_mass_ug: Mapped[int] = mapped_column(BigInteger, default=0, info=DERIVED)
+    consumed_mass_ug: Mapped[int] = mapped_column(BigInteger, default=0, info=DERIVED)
+    lost_mass_ug: Mapped[int] = mapped_column(BigInteger, default=0, info=DERIVED)
+    custodian_institution_id: Mapped[int | None] = mapped_column(
+        ForeignKey("institutions.id"), info=DERIVED
+    )
+    custodian_person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"), info=DERIVED)
+    courier_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"), info=DERIVED)
+    transfer_id: Mapped[int | None] = mapped_column(
+        ForeignKey("transfers.id"), index=True, info=DERIVED
+    )
+    loan_id: Mapped[int | None] = mapped_column(ForeignKey("loans.id"), index=True, info=DERIVED)
+    last_event_id: Mapped[int | None] = mapped_column(Integer, info=DERIVED)
+
+    sample: Mapped[Sample] = relationship()
+    parent: Mapped[Aliquot | None] = relationship(remote_side=[id])
+
+
+class Loan(Base):
+    __tablename__ = "loans"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = _uuid_column()
+    number: Mapped[str] = mapped_column(String(32), unique=True)
+    lender_institution_id: Mapped[int] = mapped_column(ForeignKey("institutions.id"))
+    borrower_institution_id: Mapped[int] = mapped_column(ForeignKey("institutions.id"), index=True)
+    principal_investigator_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
+    co_investigators: Mapped[str] = mapped_column(Text, default="")  # one name a line
+    purpose: Mapped[str] = mapped_column(Text, default="")
+    starts_on: Mapped[date]
+    due_on: Mapped[date] = mapped_column(Date, index=True)
+    destructive_analysis_allowed: Mapped[bool] = mapped_column(Boolean, default=False)
+    notes: Mapped[str] = mapped_column(Text, default="")  # funding, legal clearance
+    status: Mapped[str] = mapped_column(String(16), index=True)  # see loans.LOAN_STATES
+    extension_count: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(default=utc_now)
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
+    approved_at: Mapped[datetime | None]
+    countersigned_at: Mapped[datetime | None]
+    closed_at: Mapped[datetime | None]
+
+    lender: Mapped[Institution] = relationship(foreign_keys=[lender_institution_id])
+    borrower: Mapped[Institution] = relationship(foreign_keys=[borrower_institution_id])
+    principal_investigator: Mapped[Person] = relationship(foreign_keys=[principal_investigator_id])
+    items: Mapped[list[LoanItem]] = relationship(
+        back_populates="loan", order_by="LoanItem.id", cascade="all, delete-orphan"
+    )
+
+
+class LoanItem(Base):
+    __tablename__ = "loan_items"
+    __table_args__ = (UniqueConstraint("loan_id", "aliquot_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = _uuid_column()
+    loan_id: Mapped[int] = mapped_column(ForeignKey("loans.id"), index=True)
+    aliquot_id: Mapped[int] = mapped_column(ForeignKey("aliquots.id"), index=True)
+    # Set for a child split off a loaned aliquot at the borrower: it belongs to the loan too.
+    parent_item_id: Mapped[int | None] = mapped_column(ForeignKey("loan_items.id"))
+    mass_at_loan_ug: Mapped[int] = mapped_column(BigInteger)
+    added_at: Mapped[datetime] = mapped_column(default=utc_now)
+    # Set when the item leaves the lender and when it comes back (partial returns).
+    shipped_mass_ug: Mapped[int | None] = mapped_column(BigInteger)
+    shipped_at: Mapped[datetime | None]
+    returned_mass_ug: Mapped[int | None] = mapped_column(BigInteger)
+    returned_at: Mapped[datetime | None]
+
+    loan: Mapped[Loan] = relationship(back_populates="items")
+    aliquot: Mapped[Aliquot] = relationship()
+
+
+class Transfer(Base):
+    """One package travelling from a custodian to a named receiver, through couriers."""
+
+    __tablename__ = "transfers"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = _uuid_column()
+    number: Mapped[str] = mapped_column(String(32), unique=True)
+    kind: Mapped[str] = mapped_column(String(16))  # outbound | return | internal
+    loan_id: Mapped[int | None] = mapped_column(ForeignKey("loans.id"), index=True)
+    from_institution_id: Mapped[int] = mapped_column(ForeignKey("institutions.id"))
+    to_institution_id: Mapped[int] = mapped_column(ForeignKey("institutions.id"))
+    sender_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
+    receiver_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
+    courier_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
+    container: Mapped[str] = mapped_column(String(100), default="")
+    seal_number: Mapped[str] = mapped_column(String(64), default="")
+    status: Mapped[str] = mapped_column(String(16), index=True)  # see custody.TRANSFER_STATES
+    notes: Mapped[str] = mapped_column(Text, default="")
+    prepared_at: Mapped[datetime] = mapped_column(default=utc_now)
+    released_at: Mapped[datetime | None]
+    received_at: Mapped[datetime | None]
+    received_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+
+    from_institution: Mapped[Institution] = relationship(foreign_keys=[from_institution_id])
+    to_institution: Mapped[Institution] = relationship(foreign_keys=[to_institution_id])
+    sender: Mapped[Person] = relationship(foreign_keys=[sender_id])
+    receiver: Mapped[Person] = relationship(foreign_keys=[receiver_id])
+    courier: Mapped[Person] = relationship(foreign_keys=[courier_id])
+    loan: Mapped[Loan | None] = relationship()
+    items: Mapped[list[TransferItem]] = relationship(
+        back_populates="transfer", order_by="TransferItem.id", cascade="all, delete-orphan"
+    )
+    legs: Mapped[list[TransferLeg]] = relationship(
+        back_populates="transfer", order_by="TransferLeg.seq", cascade="all, delete-orphan"
+    )
+
+
+class TransferItem(Base):
+    __tablename__ = "transfer_items"
+    __table_args__ = (UniqueConstraint("transfer_id", "aliquot_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    transfer_id: Mapped[int] = mapped_column(ForeignKey("transfers.id"), index=True)
+    aliquot_id: Mapped[int] = mapped_column(ForeignKey("aliquots.id"), index=True)
+    expected_mass_ug: Mapped[int] = mapped_column(BigInteger)
+    measured_mass_ug: Mapped[int | None] = mapped_column(BigInteger)
+
+    transfer: Mapped[Transfer] = relationship(back_populates="items")
+    aliquot: Mapped[Aliquot] = relationship()
+
+
+class TransferLeg(Base):
+    """One courier's stretch of a journey; ``seq`` 1 starts at the sender."""
+
+    __tablename__ = "transfer_legs"
+    __table_args__ = (UniqueConstraint("transfer_id", "seq"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    transfer_id: Mapped[int] = mapped_column(ForeignKey("transfers.id"), index=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    courier_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
+    handed_over_by_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
+    started_at: Mapped[datetime]
+    ended_at: Mapped[datetime | None]
+
+    transfer: Mapped[Transfer] = relationship(back_populates="legs")
+    courier: Mapped[Person] = relationship(foreign_keys=[courier_id])
+    handed_over_by: Mapped[Person] = relationship(foreign_keys=[handed_over_by_id])
+
+
+class Discrepancy(Base):
+    """A receipt that did not match: broken seal or a mass outside the tolerance."""
+
+    __tablename__ = "discrepancies"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = _uuid_column()
+    transfer_id: Mapped[int] = mapped_column(ForeignKey("transfers.id"), index=True)
+    aliquot_id: Mapped[int | None] = mapped_column(ForeignKey("aliquots.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))  # seal_broken | mass
+    expected_mass_ug: Mapped[int | None] = mapped_column(BigInteger)
+    measured_mass_ug: Mapped[int | None] = mapped_column(BigInteger)
+    note: Mapped[str] = mapped_column(Text, default="")
+    photo: Mapped[bytes | None]
+    raised_at: Mapped[datetime] = mapped_column(default=utc_now)
+    raised_by_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
+    resolved_at: Mapped[datetime | None] = mapped_column(index=True)
+    resolved_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    resolution: Mapped[str | None] = mapped_column(String(24))
+    resolution_note: Mapped[str] = mapped_column(Text, default="")
+    resolution_event_id: Mapped[int | None] = mapped_column(ForeignKey("custody_events.id"))
+
+    transfer: Mapped[Transfer] = relationship()
+    aliquot: Mapped[Aliquot | None] = relationship()
+
+
+class LedgerHead(Base):
+    """The single row naming the last event; locked while an event is appended."""
+
+    __tablename__ = "ledger_head"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last_seq: Mapped[int] = mapped_column(Integer, default=0)
+    last_hash: Mapped[str] = mapped_column(String(64))
+
+
+class CustodyEvent(Base):
+    """One entry of the append-only, hash-chained custody ledger.
+
+    ``id`` is the ledger sequence number, assigned contiguously by ``ledger.append``.
+    The holder columns (institution_id, custodian_person_id, courier_id) say who holds the
+    aliquot after the event.
+    """
+
+    __tablename__ = "custody_events"
+    __table_args__ = (Index("ix_custody_events_aliquot_seq", "aliquot_id", "id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    uuid: Mapped[str] = _uuid_column()
+    aliquot_id: Mapped[int] = mapped_column(ForeignKey("aliquots.id"))
+    kind: Mapped[str] = mapped_column(String(24))
+    occurred_at: Mapped[datetime]
+    actor_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
+    institution_id: Mapped[int | None] = mapped_column(ForeignKey("institutions.id"))
+    custodian_person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    courier_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    transfer_id: Mapped[int | None] = mapped_column(ForeignKey("transfers.id"), index=True)
+    loan_id: Mapped[int | None] = mapped_column(ForeignKey("loans.id"), index=True)
+    mass_ug: Mapped[int | None] = mapped_column(BigInteger)
+    related_aliquot_id: Mapped[int | None] = mapped_column(ForeignKey("aliquots.id"))
+    corrects_event_id: Mapped[int | None] = mapped_column(ForeignKey("custody_events.id"))
+    seal_number: Mapped[str | None] = mapped_column(String(64))
+    seal_intact: Mapped[bool | None] = mapped_column(Boolean)
+    note: Mapped[str] = mapped_column(Text, default="")
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+class Signature(Base):
+    """A person's confirmation of a record (21 CFR Part 11: printed name, time, meaning)."""
+
+    __tablename__ = "signatures"
+    __table_args__ = (Index("ix_signatures_record", "record_type", "record_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = _uuid_column()
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
+    printed_name: Mapped[str] = mapped_column(String(200))
+    institution_name: Mapped[str] = mapped_column(String(200))
+    meaning: Mapped[str] = mapped_column(String(24))
+    signed_at: Mapped[datetime]
+    method: Mapped[str] = mapped_column(String(16))  # password | pin
+    record_type: Mapped[str] = mapped_column(String(24))  # loan | transfer | discrepancy
+    record_id: Mapped[int] = mapped_column(Integer)
+    record_number: Mapped[str] = mapped_column(String(60))
+    content_hash: Mapped[str] = mapped_column(String(64))
+    drawing_png: Mapped[bytes | None]
+
+
+class AuditEntry(Base):
+    """One change to a non-ledger record: who, when, what, old and new value."""
+
+    __tablename__ = "audit_entries"
+    __table_args__ = (Index("ix_audit_entries_record", "table_name", "record_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    occurred_at: Mapped[datetime] = mapped_column(default=utc_now)
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    table_name: Mapped[str] = mapped_column(String(40))
+    record_id: Mapped[int] = mapped_column(Integer)
+    action: Mapped[str] = mapped_column(String(8))  # create | update | delete
+    field: Mapped[str | None] = mapped_column(String(60))
+    old_value: Mapped[str | None] = mapped_column(Text)
+    new_value: Mapped[str | None] = mapped_column(Text)
+
+
+class Document(Base):
+    """A generated PDF, recorded so ``verify-pdf`` can recognise it later."""
+
+    __tablename__ = "documents"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = _uuid_column()
+    number: Mapped[str] = mapped_column(String(40), unique=True)
+    kind: Mapped[str] = mapped_column(String(24))
+    record_type: Mapped[str] = mapped_column(String(24))
+    record_id: Mapped[int | None] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    filename: Mapped[str] = mapped_column(String(260), default="")
+    created_at: Mapped[datetime] = mapped_column(default=utc_now)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))

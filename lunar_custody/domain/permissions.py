@@ -1,0 +1,104 @@
+"""Which roles may do what. Enforced by the services; the GUI only mirrors it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .errors import PermissionDenied, ValidationError
+
+ROLES = ("admin", "curator", "lab_manager", "courier", "viewer")
+
+ROLE_LABELS = {
+    "admin": "administrator",
+    "curator": "curator",
+    "lab_manager": "lab manager",
+    "courier": "courier",
+    "viewer": "viewer",
+}
+
+# Administration is kept apart from custody work: an admin manages accounts, not samples.
+OPERATIONS: dict[str, frozenset[str]] = {
+    "manage_institutions": frozenset({"admin"}),
+    "manage_people": frozenset({"admin"}),
+    "register_sample": frozenset({"curator"}),
+    "import": frozenset({"curator"}),
+    "split": frozenset({"curator", "lab_manager"}),
+    "consume": frozenset({"curator", "lab_manager"}),
+    "report_lost": frozenset({"curator", "lab_manager", "courier"}),
+    "correct": frozenset({"curator"}),
+    "draft_loan": frozenset({"curator"}),
+    "approve_loan": frozenset({"curator"}),
+    "countersign_loan": frozenset({"curator", "lab_manager"}),
+    "extend_loan": frozenset({"curator"}),
+    "close_loan": frozenset({"curator"}),
+    "prepare_transfer": frozenset({"curator", "lab_manager"}),
+    "release": frozenset({"curator", "lab_manager"}),
+    "accept_as_courier": frozenset({"courier"}),
+    "receive": frozenset({"curator", "lab_manager"}),
+    "resolve_discrepancy": frozenset({"curator"}),
+}
+
+OPERATION_LABELS = {
+    "manage_institutions": "manage institutions",
+    "manage_people": "manage people",
+    "register_sample": "register samples",
+    "import": "import samples",
+    "split": "split aliquots",
+    "consume": "record consumption",
+    "report_lost": "report an aliquot lost",
+    "correct": "record corrections",
+    "draft_loan": "prepare loans",
+    "approve_loan": "approve loans",
+    "countersign_loan": "countersign loans",
+    "extend_loan": "extend loans",
+    "close_loan": "close loans",
+    "prepare_transfer": "prepare packages",
+    "release": "release packages",
+    "accept_as_courier": "carry packages as a courier",
+    "receive": "confirm receipts",
+    "resolve_discrepancy": "resolve discrepancies",
+}
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The signed-in person, as the services see them."""
+
+    person_id: int
+    username: str
+    full_name: str
+    institution_id: int
+    institution_code: str
+    roles: frozenset[str]
+
+    def may(self, operation: str) -> bool:
+        return bool(OPERATIONS[operation] & self.roles)
+
+
+def parse_roles(text: str | list[str] | tuple[str, ...] | frozenset[str]) -> str:
+    """Validate roles and return the stored comma-separated form."""
+    items = [r.strip() for r in text.split(",")] if isinstance(text, str) else list(text)
+    items = [r for r in items if r]
+    unknown = [r for r in items if r not in ROLES]
+    if unknown:
+        raise ValidationError(
+            f"Unknown role(s) {', '.join(unknown)}; roles are {', '.join(ROLES)}."
+        )
+    if not items:
+        raise ValidationError("A person needs at least one role.")
+    return ",".join(r for r in ROLES if r in items)
+
+
+def why_not(roles: frozenset[str], operation: str) -> str | None:
+    """None when allowed, else the sentence a disabled button's tooltip shows."""
+    allowed = OPERATIONS[operation]
+    if allowed & roles:
+        return None
+    names = " or ".join(ROLE_LABELS[r] for r in ROLES if r in allowed)
+    return f"Only a {names} may {OPERATION_LABELS[operation]}."
+
+
+def require(roles: frozenset[str], operation: str) -> None:
+    reason = why_not(roles, operation)
+    if reason:
+        raise PermissionDenied(reason)

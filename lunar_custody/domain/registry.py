@@ -1,0 +1,563 @@
+"""Institutions, people, samples and aliquots: registration and what happens in storage
+(split, consumption, loss, corrections)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from . import operation as op
+from .errors import DuplicateError, PermissionDenied, RuleViolation, ValidationError
+from .identity import actor_of, hash_password, hash_pin
+from .ledger import DEPLETED, IN_STORAGE, IN_TRANSIT, LOST, Ledger
+from .masses import check_mass, format_mass
+from .models import Aliquot, CustodyEvent, Institution, Loan, LoanItem, Person, Sample
+from .numbering import (
+    NASA,
+    aliquot_sample_number,
+    child_number,
+    nasa_split,
+    normalize,
+    sample_scheme,
+)
+from .operation import Context, operation
+from .permissions import Actor, parse_roles
+from .store import Store
+
+INSTITUTION_KINDS = ("lender", "borrower", "courier")
+MAX_TEXT = 10_000
+
+
+def clean_text(value: str, what: str, *, required: bool = False, limit: int = 200) -> str:
+    """Trim; refuse control characters, over-long and (if required) empty text."""
+    text = value.strip()
+    if required and not text:
+        raise ValidationError(f"The {what} is required.")
+    if len(text) > limit:
+        raise ValidationError(f"The {what} is longer than {limit} characters.")
+    if any(ord(c) < 32 and c not in "\n\t" for c in text) or "\x7f" in text:
+        raise ValidationError(f"The {what} contains control characters.")
+    return text
+
+
+# ---------------------------------------------------------------- institutions and people
+
+
+def bootstrap(
+    store: Store,
+    *,
+    lender_code: str,
+    lender_name: str,
+    admin_username: str,
+    admin_full_name: str,
+    admin_password: str,
+    lender_local_name: str = "",
+    country: str = "",
+    address: str = "",
+) -> Actor:
+    """First run: create the lender institution and its first administrator.
+
+    Refused once anybody exists, so it cannot be used to take over a database.
+    """
+    with store.write() as session:
+        if session.scalar(select(func.count()).select_from(Person)):
+            raise RuleViolation("This database already has users; sign in instead.")
+        lender = _new_institution(
+            session, lender_code, lender_name, "lender", lender_local_name, country, address
+        )
+        admin = _new_person(
+            session, lender, admin_username, admin_full_name, "admin", admin_password, None, ""
+        )
+        session.flush()
+        return actor_of(admin)
+
+
+def create_institution(
+    store: Store,
+    actor: Actor,
+    *,
+    code: str,
+    name: str,
+    kind: str,
+    local_name: str = "",
+    country: str = "",
+    address: str = "",
+) -> Institution:
+    with operation(store, actor, "manage_institutions") as ctx:
+        row = _new_institution(ctx.session, code, name, kind, local_name, country, address)
+        ctx.session.flush()
+        return row
+
+
+def _new_institution(
+    session: Session, code: str, name: str, kind: str, local_name: str, country: str, address: str
+) -> Institution:
+    code = clean_text(code, "institution code", required=True, limit=32).upper()
+    if kind not in INSTITUTION_KINDS:
+        raise ValidationError(f"An institution is a {', '.join(INSTITUTION_KINDS)}.")
+    if session.scalars(select(Institution).where(Institution.code == code)).first():
+        raise DuplicateError(f"An institution with the code {code} exists already.")
+    row = Institution(
+        code=code,
+        name=clean_text(name, "institution name", required=True),
+        kind=kind,
+        local_name=clean_text(local_name, "local-script name") or None,
+        country=clean_text(country, "country", limit=100),
+        address=clean_text(address, "address", limit=1000),
+    )
+    session.add(row)
+    return row
+
+
+def update_institution(store: Store, actor: Actor, code: str, **changes: str | bool) -> Institution:
+    """Change name, local_name, country, address or active."""
+    with operation(store, actor, "manage_institutions") as ctx:
+        row = op.institution(ctx.session, code)
+        for key, value in changes.items():
+            if key == "active":
+                row.active = bool(value)
+            elif key in ("name", "local_name", "country", "address"):
+                limit = 1000 if key == "address" else 200
+                text = clean_text(
+                    str(value), key.replace("_", " "), required=key == "name", limit=limit
+                )
+                setattr(row, key, text or (None if key == "local_name" else ""))
+            else:
+                raise ValidationError(f"An institution has no field '{key}'.")
+        return row
+
+
+def create_person(
+    store: Store,
+    actor: Actor,
+    *,
+    username: str,
+    full_name: str,
+    institution_code: str,
+    roles: str | list[str],
+    password: str,
+    pin: str | None = None,
+    email: str = "",
+    local_name: str = "",
+) -> Person:
+    with operation(store, actor, "manage_people") as ctx:
+        inst = op.institution(ctx.session, institution_code)
+        row = _new_person(ctx.session, inst, username, full_name, roles, password, pin, email)
+        row.local_name = clean_text(local_name, "local-script name") or None
+        ctx.session.flush()
+        return row
+
+
+def _new_person(
+    session: Session,
+    inst: Institution,
+    username: str,
+    full_name: str,
+    roles: str | list[str],
+    password: str,
+    pin: str | None,
+    email: str,
+) -> Person:
+    username = clean_text(username, "user name", required=True, limit=64)
+    if any(c.isspace() for c in username):
+        raise ValidationError("A user name has no spaces.")
+    if session.scalars(select(Person).where(Person.username == username)).first():
+        raise DuplicateError(f"The user name '{username}' is taken.")
+    row = Person(
+        institution=inst,
+        username=username,
+        full_name=clean_text(full_name, "full name", required=True),
+        roles=parse_roles(roles),
+        password_hash=hash_password(password),
+        pin_hash=hash_pin(pin) if pin else None,
+        email=clean_text(email, "e-mail address"),
+    )
+    session.add(row)
+    return row
+
+
+def update_person(store: Store, actor: Actor, username: str, **changes: object) -> Person:
+    """Change full_name, email, roles, active, or reset password / pin (admin only)."""
+    with operation(store, actor, "manage_people") as ctx:
+        row = op.person(ctx.session, username)
+        for key, value in changes.items():
+            if key == "full_name":
+                row.full_name = clean_text(str(value), "full name", required=True)
+            elif key == "email":
+                row.email = clean_text(str(value), "e-mail address")
+            elif key == "roles":
+                row.roles = parse_roles(value)  # type: ignore[arg-type]
+            elif key == "active":
+                if row.id == ctx.person.id and not value:
+                    raise RuleViolation("You cannot deactivate your own account.")
+                row.active = bool(value)
+            elif key == "password":
+                row.password_hash = hash_password(str(value))
+                row.failed_attempts, row.locked_until = 0, None
+            elif key == "pin":
+                row.pin_hash = hash_pin(str(value)) if value else None
+                row.failed_attempts, row.locked_until = 0, None
+            else:
+                raise ValidationError(f"A person has no field '{key}'.")
+        return row
+
+
+# ---------------------------------------------------------------- samples and aliquots
+
+
+@dataclass
+class NewAliquot:
+    number: str
+    mass_ug: int
+    form: str = ""
+    container: str = ""
+    seal_number: str = ""
+
+
+@dataclass
+class NewSample:
+    number: str
+    original_mass_ug: int | None
+    mission: str = ""
+    station: str = ""
+    landmark: str = ""
+    collection_container: str = ""
+    sample_type: str = ""
+    sample_subtype: str = ""
+    description: str = ""
+    aliquots: list[NewAliquot] = field(default_factory=list)
+
+
+def register_sample(store: Store, actor: Actor, sample: NewSample) -> Sample:
+    """Register a sample and its first aliquots at the actor's (lending) institution."""
+    with operation(store, actor, "register_sample") as ctx:
+        return register_sample_in(ctx, sample)
+
+
+def register_sample_in(ctx: Context, new: NewSample) -> Sample:
+    """The body of register_sample, for callers that register many in one transaction."""
+    if ctx.institution.kind != "lender":
+        raise PermissionDenied("Samples are registered by the lending curation facility.")
+    number = normalize(new.number)
+    scheme = sample_scheme(number)
+    session = ctx.session
+    if session.scalars(select(Sample.id).where(Sample.number == number)).first():
+        raise DuplicateError(f"Sample {number} is registered already.")
+    if new.original_mass_ug is not None:
+        check_mass(new.original_mass_ug, what=f"original mass of {number}")
+    sample = Sample(
+        number=number,
+        scheme=scheme,
+        owner_institution_id=ctx.person.institution_id,
+        mission=clean_text(new.mission, "mission", limit=40),
+        station=clean_text(new.station, "station", limit=40),
+        landmark=clean_text(new.landmark, "landmark", limit=80),
+        collection_container=clean_text(new.collection_container, "container", limit=80),
+        sample_type=clean_text(new.sample_type, "sample type", limit=80),
+        sample_subtype=clean_text(new.sample_subtype, "sample subtype", limit=80),
+        description=clean_text(new.description, "description", limit=MAX_TEXT),
+        original_mass_ug=new.original_mass_ug,
+        registered_at=ctx.now,
+        registered_by_id=ctx.person.id,
+    )
+    session.add(sample)
+    session.flush()
+    total = 0
+    for item in new.aliquots:
+        _register_aliquot(ctx, sample, item)
+        total += item.mass_ug
+    if new.original_mass_ug is not None and total > new.original_mass_ug:
+        raise RuleViolation(
+            f"The aliquots of {number} add up to {format_mass(total)}, more than the sample's "
+            f"{format_mass(new.original_mass_ug)}."
+        )
+    return sample
+
+
+def register_aliquot(store: Store, actor: Actor, sample_number: str, item: NewAliquot) -> Aliquot:
+    """Register one more aliquot of a registered sample (still held by the lender)."""
+    with operation(store, actor, "register_sample") as ctx:
+        sample = ctx.session.scalars(
+            select(Sample).where(Sample.number == normalize(sample_number))
+        ).first()
+        if sample is None:
+            raise ValidationError(f"There is no sample '{sample_number.strip()}'.")
+        if sample.owner_institution_id != ctx.person.institution_id:
+            raise PermissionDenied(f"Sample {sample.number} belongs to another institution.")
+        registered = ctx.session.scalar(
+            select(func.coalesce(func.sum(Aliquot.initial_mass_ug), 0)).where(
+                Aliquot.sample_id == sample.id, Aliquot.parent_id.is_(None)
+            )
+        )
+        if (
+            sample.original_mass_ug is not None
+            and registered + item.mass_ug > sample.original_mass_ug
+        ):
+            raise RuleViolation(
+                f"Sample {sample.number} has {format_mass(sample.original_mass_ug)}; "
+                f"{format_mass(registered)} is already registered in aliquots."
+            )
+        return _register_aliquot(ctx, sample, item)
+
+
+def _register_aliquot(ctx: Context, sample: Sample, item: NewAliquot) -> Aliquot:
+    number = normalize(item.number)
+    if aliquot_sample_number(number) != sample.number:
+        raise ValidationError(f"Aliquot {number} does not belong to sample {sample.number}.")
+    check_mass(item.mass_ug, what=f"mass of {number}")
+    session = ctx.session
+    if session.scalars(select(Aliquot.id).where(Aliquot.number == number)).first():
+        raise DuplicateError(f"Aliquot {number} is registered already.")
+    if sample.scheme == NASA:
+        sample.next_split_number = max(sample.next_split_number, nasa_split(number) + 1)
+    row = Aliquot(
+        number=number,
+        sample_id=sample.id,
+        form=clean_text(item.form, "form", limit=40),
+        container=clean_text(item.container, "container", limit=100),
+        seal_number=clean_text(item.seal_number, "seal number", limit=64),
+        created_at=ctx.now,
+        status="",
+        initial_mass_ug=0,
+        current_mass_ug=0,
+    )
+    session.add(row)
+    session.flush()
+    Ledger(session).append(
+        row,
+        "registered",
+        actor_id=ctx.person.id,
+        occurred_at=ctx.now,
+        institution_id=ctx.person.institution_id,
+        custodian_person_id=ctx.person.id,
+        mass_ug=item.mass_ug,
+    )
+    return row
+
+
+def split_aliquot(
+    store: Store,
+    actor: Actor,
+    number: str,
+    masses_ug: list[int],
+    *,
+    form: str = "",
+    container: str = "",
+    note: str = "",
+) -> list[Aliquot]:
+    """Split children of the given masses off an aliquot in storage; returns the children."""
+    with operation(store, actor, "split") as ctx:
+        parent = op.aliquot(ctx.session, number, lock=True)
+        op.require_side(ctx, parent.custodian_institution_id, f"Aliquot {parent.number}")
+        _require_in_storage(parent, "split")
+        if not masses_ug:
+            raise ValidationError("Give the mass of at least one child aliquot.")
+        for mass in masses_ug:
+            check_mass(mass, what="mass of a child aliquot")
+        if sum(masses_ug) > parent.current_mass_ug:
+            raise RuleViolation(
+                f"Aliquot {parent.number} holds {format_mass(parent.current_mass_ug)}; the "
+                f"children would take {format_mass(sum(masses_ug))}."
+            )
+        session = ctx.session
+        sample = parent.sample
+        ledger = Ledger(session)
+        parent_item = _open_loan_item(session, parent)
+        children = []
+        for mass in masses_ug:
+            child_no = child_number(
+                sample.scheme,
+                parent.number,
+                next_child=parent.next_child_number,
+                next_split=sample.next_split_number,
+            )
+            parent.next_child_number += 1
+            sample.next_split_number += 1
+            if session.scalars(select(Aliquot.id).where(Aliquot.number == child_no)).first():
+                raise DuplicateError(f"Aliquot {child_no} exists already.")
+            child = Aliquot(
+                number=child_no,
+                sample_id=sample.id,
+                parent_id=parent.id,
+                form=clean_text(form, "form", limit=40) or parent.form,
+                container=clean_text(container, "container", limit=100),
+                created_at=ctx.now,
+                status="",
+                initial_mass_ug=0,
+                current_mass_ug=0,
+            )
+            session.add(child)
+            session.flush()
+            holder = {
+                "actor_id": ctx.person.id,
+                "occurred_at": ctx.now,
+                "institution_id": parent.custodian_institution_id,
+                "custodian_person_id": ctx.person.id,
+                "loan_id": parent.loan_id,
+                "note": clean_text(note, "note", limit=MAX_TEXT),
+            }
+            ledger.append(parent, "split", mass_ug=mass, related_aliquot_id=child.id, **holder)
+            ledger.append(child, "derived", mass_ug=mass, related_aliquot_id=parent.id, **holder)
+            if parent_item is not None:
+                session.add(
+                    LoanItem(
+                        loan_id=parent_item.loan_id,
+                        aliquot_id=child.id,
+                        parent_item_id=parent_item.id,
+                        mass_at_loan_ug=mass,
+                        added_at=ctx.now,
+                    )
+                )
+            children.append(child)
+        return children
+
+
+def _open_loan_item(session: Session, row: Aliquot) -> LoanItem | None:
+    if row.loan_id is None:
+        return None
+    return session.scalars(
+        select(LoanItem).where(LoanItem.loan_id == row.loan_id, LoanItem.aliquot_id == row.id)
+    ).first()
+
+
+def _require_in_storage(row: Aliquot, doing: str) -> None:
+    if row.status != IN_STORAGE:
+        state = {IN_TRANSIT: "in transit", DEPLETED: "fully split", LOST: "lost"}.get(
+            row.status, row.status
+        )
+        raise RuleViolation(
+            f"Aliquot {row.number} is {state}; only an aliquot in storage can be {doing}."
+        )
+
+
+def consume(store: Store, actor: Actor, number: str, mass_ug: int, *, note: str = "") -> Aliquot:
+    """Record mass used up by destructive analysis (only where the loan allows it)."""
+    with operation(store, actor, "consume") as ctx:
+        row = op.aliquot(ctx.session, number, lock=True)
+        op.require_side(ctx, row.custodian_institution_id, f"Aliquot {row.number}")
+        _require_in_storage(row, "consumed")
+        check_mass(mass_ug, what="consumed mass")
+        if row.custodian_institution_id != row.sample.owner_institution_id:
+            loan = ctx.session.get(Loan, row.loan_id) if row.loan_id else None
+            if not loan or loan.status != "active":
+                raise RuleViolation(f"Aliquot {row.number} is not on an active loan.")
+            if not loan.destructive_analysis_allowed:
+                raise RuleViolation(
+                    f"Loan {loan.number} does not allow destructive analysis of {row.number}."
+                )
+        if mass_ug > row.current_mass_ug:
+            raise RuleViolation(
+                f"Aliquot {row.number} holds only {format_mass(row.current_mass_ug)}; "
+                f"{format_mass(mass_ug)} cannot be consumed."
+            )
+        Ledger(ctx.session).append(
+            row,
+            "consumed",
+            actor_id=ctx.person.id,
+            occurred_at=ctx.now,
+            institution_id=row.custodian_institution_id,
+            custodian_person_id=ctx.person.id,
+            loan_id=row.loan_id,
+            mass_ug=mass_ug,
+            note=clean_text(note, "note", limit=MAX_TEXT),
+        )
+        return row
+
+
+def report_lost(store: Store, actor: Actor, number: str, *, note: str) -> Aliquot:
+    """Report a whole aliquot lost: by its custodian, its courier, or the lender's curator."""
+    with operation(store, actor, "report_lost") as ctx:
+        row = op.aliquot(ctx.session, number, lock=True)
+        note = clean_text(note, "note", required=True, limit=MAX_TEXT)
+        if row.status == LOST:
+            raise RuleViolation(f"Aliquot {row.number} is reported lost already.")
+        if row.status not in (IN_STORAGE, IN_TRANSIT, DEPLETED):
+            raise RuleViolation(f"Aliquot {row.number} is {row.status}; nothing is left to lose.")
+        allowed = (
+            row.courier_id == ctx.person.id
+            if row.status == IN_TRANSIT
+            else row.custodian_institution_id == ctx.person.institution_id
+        ) or (
+            "curator" in ctx.person.role_set
+            and row.sample.owner_institution_id == ctx.person.institution_id
+        )
+        if not allowed:
+            raise PermissionDenied(
+                f"Only the holder of {row.number} or the lender's curator may report it lost."
+            )
+        Ledger(ctx.session).append(
+            row,
+            "lost",
+            actor_id=ctx.person.id,
+            occurred_at=ctx.now,
+            institution_id=row.custodian_institution_id,
+            custodian_person_id=row.custodian_person_id,
+            transfer_id=row.transfer_id,
+            loan_id=row.loan_id,
+            mass_ug=row.current_mass_ug,
+            note=note,
+        )
+        return row
+
+
+def correct_event(
+    store: Store, actor: Actor, event_id: int, *, note: str, mass_delta_ug: int = 0
+) -> CustodyEvent:
+    """Record a correction of an earlier event; ``mass_delta_ug`` fixes the book mass.
+
+    The old event stays as it was: the correction is a new event pointing at it.
+    """
+    with operation(store, actor, "correct") as ctx:
+        return correct_event_in(ctx, event_id, note=note, mass_delta_ug=mass_delta_ug)
+
+
+def correct_event_in(ctx: Context, event_id: int, *, note: str, mass_delta_ug: int) -> CustodyEvent:
+    session = ctx.session
+    target = session.get(CustodyEvent, event_id)
+    if target is None:
+        raise ValidationError(f"There is no custody event #{event_id}.")
+    note = clean_text(note, "reason for the correction", required=True, limit=MAX_TEXT)
+    if not isinstance(mass_delta_ug, int) or isinstance(mass_delta_ug, bool):
+        raise ValidationError("A mass correction is a whole number of micrograms.")
+    row = session.get(Aliquot, target.aliquot_id, with_for_update=True)
+    assert row is not None
+    if row.sample.owner_institution_id != ctx.person.institution_id:
+        raise PermissionDenied("Only the lender's curators may correct the ledger.")
+    if row.current_mass_ug + mass_delta_ug < 0:
+        raise RuleViolation(
+            f"Aliquot {row.number} holds {format_mass(row.current_mass_ug)}; a correction of "
+            f"{format_mass(mass_delta_ug)} would make it negative."
+        )
+    return Ledger(session).append(
+        row,
+        "corrected",
+        actor_id=ctx.person.id,
+        occurred_at=ctx.now,
+        institution_id=row.custodian_institution_id,
+        custodian_person_id=row.custodian_person_id,
+        courier_id=row.courier_id,
+        transfer_id=row.transfer_id,
+        loan_id=row.loan_id,
+        mass_ug=mass_delta_ug,
+        corrects_event_id=target.id,
+        note=note,
+    )
+
+
+__all__ = [
+    "NewAliquot",
+    "NewSample",
+    "bootstrap",
+    "consume",
+    "correct_event",
+    "create_institution",
+    "create_person",
+    "register_aliquot",
+    "register_sample",
+    "report_lost",
+    "split_aliquot",
+    "update_institution",
+    "update_person",
+]

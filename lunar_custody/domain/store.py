@@ -1,0 +1,29 @@
+"""What the services need from storage: one transaction per operation.
+
+``storage.Database`` implements this; the domain only knows the protocol, so the
+dependency points from storage to domain and never back.
+"""
+
+from __future__ import annotations
+
+from contextlib import AbstractContextManager
+from typing import Protocol
+
+from sqlalchemy.orm import Session
+
+
+class Store(Protocol):
+    dialect: str  # "sqlite" or "postgresql"
+
+    def write(self) -> AbstractContextManager[Session]:
+        """A session inside one write transaction: committed on success, rolled back on error.
+
+        On SQLite the transaction starts with BEGIN IMMEDIATE so two writers queue on the
+        busy timeout instead of failing half-way; on PostgreSQL rows are locked with
+        ``with_for_update`` by the services.
+        """
+        ...
+
+    def read(self) -> AbstractContextManager[Session]:
+        """A session for reading only (never committed)."""
+        ...
