@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from .errors import AuthenticationError, ValidationError
 from .models import Person, Signature, utc_now
 from .permissions import Actor
+from .store import Store
 
 # argon2id with the library's defaults (RFC 9106 low-memory profile).
 _hasher = PasswordHasher()
@@ -175,3 +176,20 @@ def sign(
     )
     session.add(signature)
     return person, signature
+
+
+def authenticate(store: Store, username: str, secret: str, method: str = PASSWORD) -> Actor:
+    """Sign in. A wrong secret is counted (and locks the account after a few in a row)."""
+    try:
+        with store.write() as session:
+            person = session.scalars(
+                select(Person).where(Person.username == username.strip())
+            ).first()
+            if person is None:
+                raise AuthenticationError("Wrong user name or password.")
+            check_secret(person, secret, method)
+            return actor_of(person)
+    except SignerRejected as rejected:
+        with store.write() as session:
+            record_failed_attempt(session, rejected.person_id)
+        raise
