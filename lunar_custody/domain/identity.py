@@ -9,6 +9,8 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -180,15 +182,20 @@ def sign(
 
 def authenticate(store: Store, username: str, secret: str, method: str = PASSWORD) -> Actor:
     """Sign in. A wrong secret is counted (and locks the account after a few in a row)."""
+    with counting_failures(store), store.write() as session:
+        person = session.scalars(select(Person).where(Person.username == username.strip())).first()
+        if person is None:
+            raise AuthenticationError("Wrong user name or password.")
+        check_secret(person, secret, method)
+        return actor_of(person)
+
+
+@contextmanager
+def counting_failures(store: Store) -> Iterator[None]:
+    """Around a transaction that checks secrets: a wrong one rolls the transaction back and
+    is then counted against the signer in a transaction of its own."""
     try:
-        with store.write() as session:
-            person = session.scalars(
-                select(Person).where(Person.username == username.strip())
-            ).first()
-            if person is None:
-                raise AuthenticationError("Wrong user name or password.")
-            check_secret(person, secret, method)
-            return actor_of(person)
+        yield
     except SignerRejected as rejected:
         with store.write() as session:
             record_failed_attempt(session, rejected.person_id)

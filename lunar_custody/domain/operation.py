@@ -15,7 +15,7 @@ from . import (
     clock,
 )
 from .errors import AuthenticationError, NotFoundError, PermissionDenied
-from .identity import SignerRejected, record_failed_attempt
+from .identity import counting_failures
 from .models import Aliquot, Institution, Loan, Person, Transfer
 from .numbering import normalize
 from .permissions import Actor, require
@@ -43,19 +43,14 @@ def operation(store: Store, actor: Actor, permission: str | None) -> Iterator[Co
     at once. A wrong signing secret rolls the action back and is then counted against the
     signer in a transaction of its own, so lockout works even though the action failed.
     """
-    try:
-        with store.write() as session:
-            session.info["actor_id"] = actor.person_id
-            person = session.get(Person, actor.person_id)
-            if person is None or not person.active:
-                raise AuthenticationError("Your account is no longer active; sign in again.")
-            if permission is not None:
-                require(person.role_set, permission)
-            yield Context(session=session, person=person, now=clock.now())
-    except SignerRejected as rejected:
-        with store.write() as session:
-            record_failed_attempt(session, rejected.person_id)
-        raise
+    with counting_failures(store), store.write() as session:
+        session.info["actor_id"] = actor.person_id
+        person = session.get(Person, actor.person_id)
+        if person is None or not person.active:
+            raise AuthenticationError("Your account is no longer active; sign in again.")
+        if permission is not None:
+            require(person.role_set, permission)
+        yield Context(session=session, person=person, now=clock.now())
 
 
 def aliquot(session: Session, number: str, *, lock: bool = False) -> Aliquot:
