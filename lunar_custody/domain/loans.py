@@ -17,7 +17,7 @@ from . import operation as op
 from .errors import PermissionDenied, RuleViolation, ValidationError
 from .identity import Credential, sign
 from .ledger import CONSUMED, IN_STORAGE, LOST
-from .models import Aliquot, CustodyEvent, Loan, LoanItem, Transfer
+from .models import Aliquot, CustodyEvent, LedgerHead, Loan, LoanItem, Transfer
 from .operation import Context, operation
 from .permissions import Actor
 from .registry import MAX_TEXT, clean_text
@@ -32,7 +32,12 @@ MAX_LOAN_DAYS = 5 * 366
 def next_number(
     session: Session, model: type[Loan] | type[Transfer], prefix: str, year: int
 ) -> str:
-    """'L2026-0007': the year's next number (the write transaction serialises callers)."""
+    """'L2026-0007': the year's next number.
+
+    SQLite's BEGIN IMMEDIATE already serialises writers; on PostgreSQL the ledger head's row
+    lock does, so two workstations never hand out the same number.
+    """
+    session.execute(select(LedgerHead.id).where(LedgerHead.id == 1).with_for_update())
     stem = f"{prefix}{year}-"
     last = session.scalar(select(func.max(model.number)).where(model.number.like(f"{stem}%")))
     n = int(last.rsplit("-", 1)[1]) + 1 if last else 1
