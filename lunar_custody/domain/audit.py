@@ -82,7 +82,13 @@ def _after_flush(session: Session, _context: UOWTransaction) -> None:
             new = history.added[0] if history.added else None
             if old != new:
                 entry(obj, "update", key, _value(key, old), _value(key, new))
-    for obj in session.deleted:
+    # the unit of work also deletes orphans (delete-orphan cascades) that session.deleted misses
+    deleted = [
+        state.obj()
+        for state, (is_delete, list_only) in _context.states.items()
+        if is_delete and not list_only
+    ]
+    for obj in deleted:
         if isinstance(obj, Base) and not isinstance(obj, _NOT_AUDITED):
             values = {k: _value(k, getattr(obj, k)) for k in _audited_columns(obj)}
             entry(obj, "delete", None, _json(values), None)

@@ -10,7 +10,13 @@ from typing import Any
 from sqlalchemy import select
 
 from . import operation as op
-from .errors import ConflictError, PermissionDenied, RuleViolation, ValidationError
+from .errors import (
+    ConflictError,
+    NotFoundError,
+    PermissionDenied,
+    RuleViolation,
+    ValidationError,
+)
 from .identity import Credential, sign
 from .ledger import IN_STORAGE, IN_TRANSIT, Ledger
 from .loans import ACTIVE, next_number
@@ -536,7 +542,7 @@ def resolve_discrepancy(
         session = ctx.session
         found = session.get(Discrepancy, discrepancy_id, with_for_update=True)
         if found is None:
-            raise ValidationError(f"There is no discrepancy #{discrepancy_id}.")
+            raise NotFoundError(f"There is no discrepancy #{discrepancy_id}.")
         if found.resolved_at is not None:
             raise ConflictError(f"Discrepancy #{found.id} was resolved already.")
         if resolution not in RESOLUTIONS:

@@ -48,6 +48,9 @@ SIGNATURE_MEANINGS = {
 }
 
 
+WRONG_SIGN_IN = "Wrong user name or password."
+
+
 class SignerRejected(AuthenticationError):
     """A wrong secret; carries the person so the failure can be counted after rollback."""
 
@@ -185,8 +188,12 @@ def authenticate(store: Store, username: str, secret: str, method: str = PASSWOR
     with counting_failures(store), store.write() as session:
         person = session.scalars(select(Person).where(Person.username == username.strip())).first()
         if person is None:
-            raise AuthenticationError("Wrong user name or password.")
-        check_secret(person, secret, method)
+            raise AuthenticationError(WRONG_SIGN_IN)
+        try:
+            check_secret(person, secret, method)
+        except SignerRejected as rejected:
+            # Same words as for an unknown name: sign-in must not reveal who has an account.
+            raise SignerRejected(WRONG_SIGN_IN, rejected.person_id) from None
         return actor_of(person)
 
 

@@ -351,7 +351,10 @@ _BATCH = 20_000
 def _stream(session: Session, statement: Any) -> Iterator[Any]:
     """Rows in batches, so two million events never sit in memory at once."""
     result = session.execute(statement.execution_options(yield_per=_BATCH))
-    yield from result
+    try:
+        yield from result
+    finally:
+        result.close()
 
 
 def verify_ledger(session: Session, progress: ProgressCallback | None = None) -> VerifyReport:
@@ -370,7 +373,8 @@ def verify_ledger(session: Session, progress: ProgressCallback | None = None) ->
     running = GENESIS_HASH
     expected_id = 1
     chain_broken = False
-    for row in _stream(session, statement):
+    rows = _stream(session, statement)
+    for row in rows:
         values = tuple(row[: len(HASHED_COLUMNS)])
         event_id: int = row[0]
         prev_hash: str = row[-2]
@@ -387,14 +391,26 @@ def verify_ledger(session: Session, progress: ProgressCallback | None = None) ->
                 )
             chain_broken = True
         if prev_hash != running and not chain_broken:
-            report.problems.append(
-                Problem(
-                    "reordered",
-                    f"Event #{event_id} does not follow event #{event_id - 1}: an event was "
-                    "removed, inserted or moved before it.",
-                    event_id,
+            if event_id > 1 and chain_hash(prev_hash, values) == stored_hash:
+                # this event is intact and names its predecessor's original hash: the
+                # predecessor was changed (or put in its place) and its hash recomputed
+                report.problems.append(
+                    Problem(
+                        "changed",
+                        f"Event #{event_id - 1} was changed and its hash recomputed: event "
+                        f"#{event_id} was chained to different content.",
+                        event_id - 1,
+                    )
                 )
-            )
+            else:
+                report.problems.append(
+                    Problem(
+                        "reordered",
+                        f"Event #{event_id} does not follow event #{event_id - 1}: an event "
+                        "was removed, inserted or moved before it.",
+                        event_id,
+                    )
+                )
             chain_broken = True
         recomputed = chain_hash(prev_hash, values)
         if recomputed != stored_hash:
@@ -413,10 +429,22 @@ def verify_ledger(session: Session, progress: ProgressCallback | None = None) ->
         _replay(states, report, row)
         if progress and report.events % _BATCH == 0 and progress(report.events, total):
             report.problems.append(Problem("cancelled", "Verification was cancelled."))
+            rows.close()
             return report
     report.last_hash = running
     head = session.get(LedgerHead, 1)
     last_id = expected_id - 1
+    cached = session.scalar(select(func.max(Aliquot.last_event_id)))
+    if not chain_broken and cached is not None and cached > last_id:
+        chain_broken = True
+        report.problems.append(
+            Problem(
+                "missing",
+                f"Aliquots name event #{cached} but the ledger ends at #{last_id}: events at "
+                "the end were removed.",
+                last_id + 1,
+            )
+        )
     if head is not None and not chain_broken:
         if head.last_seq > last_id or (head.last_seq == last_id and head.last_hash != running):
             report.problems.append(

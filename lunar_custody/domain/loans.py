@@ -39,7 +39,12 @@ def next_number(
     """
     session.execute(select(LedgerHead.id).where(LedgerHead.id == 1).with_for_update())
     stem = f"{prefix}{year}-"
-    last = session.scalar(select(func.max(model.number)).where(model.number.like(f"{stem}%")))
+    last = session.scalar(
+        select(model.number)
+        .where(model.number.like(f"{stem}%"))
+        .order_by(func.length(model.number).desc(), model.number.desc())
+        .limit(1)
+    )
     n = int(last.rsplit("-", 1)[1]) + 1 if last else 1
     return f"{stem}{n:04d}"
 
@@ -138,8 +143,9 @@ def _require_lender(ctx: Context, loan: Loan) -> None:
 
 def _require_state(loan: Loan, state: str, doing: str) -> None:
     if loan.status != state:
+        article = "an" if state[0] in "aeiou" else "a"
         raise RuleViolation(
-            f"Loan {loan.number} is {loan.status}; only a {state} loan can be {doing}."
+            f"Loan {loan.number} is {loan.status}; only {article} {state} loan can be {doing}."
         )
 
 
@@ -275,12 +281,12 @@ def extend_loan(
         _check_period(loan.starts_on, new_due_on)
         loan.due_on = new_due_on
         loan.extension_count += 1
-        ctx.session.flush()
-        _sign_as_actor(ctx, credential, "extended", loan)
         loan.notes = (loan.notes + "\n" if loan.notes else "") + (
             f"Extended to {new_due_on.isoformat()} on {ctx.now.date().isoformat()}: "
             f"{reason.strip()}"
         )
+        ctx.session.flush()
+        _sign_as_actor(ctx, credential, "extended", loan)
         return loan
 
 
@@ -300,7 +306,7 @@ class ItemReconciliation:
 def reconciliation(session: Session, loan: Loan) -> list[ItemReconciliation]:
     """Issued, consumed, lost, returned and outstanding per item, from the ledger."""
     sums = dict(
-        ((aliquot_id, kind), total)
+        ((aliquot_id, kind), int(total))
         for aliquot_id, kind, total in session.execute(
             select(CustodyEvent.aliquot_id, CustodyEvent.kind, func.sum(CustodyEvent.mass_ug))
             .where(
@@ -349,6 +355,15 @@ def close_loan(store: Store, actor: Actor, number: str, credential: Credential) 
         loan = op.loan(session, number, lock=True)
         _require_lender(ctx, loan)
         _require_state(loan, ACTIVE, "closed")
+        pending = session.scalar(
+            select(func.count())
+            .select_from(Transfer)
+            .where(Transfer.loan_id == loan.id, Transfer.status.in_(("prepared", "in_transit")))
+        )
+        if pending:
+            raise RuleViolation(
+                f"Loan {loan.number} has a package under way; receive or cancel it first."
+            )
         outstanding = [r for r in reconciliation(session, loan) if r.outstanding_ug]
         if outstanding:
             names = ", ".join(r.aliquot_number for r in outstanding[:10])
@@ -392,4 +407,13 @@ def cancel_loan(store: Store, actor: Actor, number: str, *, reason: str) -> Loan
 
 def is_overdue(loan: Loan, today: date) -> bool:
     """Past its due date with material still out (approved loans have nothing out yet)."""
-    return loan.status == ACTIVE and loan.due_on < today
+    return (
+        loan.status == ACTIVE
+        and loan.due_on < today
+        and any(
+            item.aliquot.loan_id == loan.id
+            and item.aliquot.status not in (CONSUMED, LOST)
+            and item.aliquot.current_mass_ug > 0
+            for item in loan.items
+        )
+    )

@@ -95,7 +95,8 @@ def why_not(roles: frozenset[str], operation: str) -> str | None:
     if allowed & roles:
         return None
     names = " or ".join(ROLE_LABELS[r] for r in ROLES if r in allowed)
-    return f"Only a {names} may {OPERATION_LABELS[operation]}."
+    article = "an" if names[0] in "aeiou" else "a"
+    return f"Only {article} {names} may {OPERATION_LABELS[operation]}."
 
 
 def require(roles: frozenset[str], operation: str) -> None:

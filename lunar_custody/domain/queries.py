@@ -235,7 +235,11 @@ def _outstanding_count(loan_id_column: object) -> object:
     return (
         select(func.count())
         .select_from(Aliquot)
-        .where(Aliquot.loan_id == loan_id_column, Aliquot.status.notin_((CONSUMED, LOST)))
+        .where(
+            Aliquot.loan_id == loan_id_column,
+            Aliquot.status.notin_((CONSUMED, LOST)),
+            Aliquot.current_mass_ug > 0,
+        )
         .scalar_subquery()
     )
 

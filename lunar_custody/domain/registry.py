@@ -9,7 +9,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from . import operation as op
-from .errors import DuplicateError, PermissionDenied, RuleViolation, ValidationError
+from .errors import (
+    DuplicateError,
+    NotFoundError,
+    PermissionDenied,
+    RuleViolation,
+    ValidationError,
+)
 from .identity import actor_of, hash_password, hash_pin
 from .ledger import DEPLETED, IN_STORAGE, IN_TRANSIT, LOST, Ledger
 from .masses import check_mass, format_mass
@@ -283,14 +289,14 @@ def register_aliquot(store: Store, actor: Actor, sample_number: str, item: NewAl
             select(Sample).where(Sample.number == normalize(sample_number))
         ).first()
         if sample is None:
-            raise ValidationError(f"There is no sample '{sample_number.strip()}'.")
+            raise NotFoundError(f"There is no sample '{sample_number.strip()}'.")
         if sample.owner_institution_id != ctx.person.institution_id:
             raise PermissionDenied(f"Sample {sample.number} belongs to another institution.")
-        registered = ctx.session.scalar(
+        registered = int(ctx.session.scalar(
             select(func.coalesce(func.sum(Aliquot.initial_mass_ug), 0)).where(
                 Aliquot.sample_id == sample.id, Aliquot.parent_id.is_(None)
             )
-        )
+        ))
         if (
             sample.original_mass_ug is not None
             and registered + item.mass_ug > sample.original_mass_ug
@@ -373,6 +379,11 @@ def split_aliquot(
                 next_child=parent.next_child_number,
                 next_split=sample.next_split_number,
             )
+            if len(child_no) > Aliquot.number.type.length:
+                raise ValidationError(
+                    f"Aliquot {parent.number} cannot be split further: the child number "
+                    f"{child_no} would be longer than {Aliquot.number.type.length} characters."
+                )
             parent.next_child_number += 1
             sample.next_split_number += 1
             if session.scalars(select(Aliquot.id).where(Aliquot.number == child_no)).first():
@@ -517,10 +528,11 @@ def correct_event_in(ctx: Context, event_id: int, *, note: str, mass_delta_ug: i
     session = ctx.session
     target = session.get(CustodyEvent, event_id)
     if target is None:
-        raise ValidationError(f"There is no custody event #{event_id}.")
+        raise NotFoundError(f"There is no custody event #{event_id}.")
     note = clean_text(note, "reason for the correction", required=True, limit=MAX_TEXT)
     if not isinstance(mass_delta_ug, int) or isinstance(mass_delta_ug, bool):
         raise ValidationError("A mass correction is a whole number of micrograms.")
+    check_mass(abs(mass_delta_ug), what="mass correction", allow_zero=True)
     row = session.get(Aliquot, target.aliquot_id, with_for_update=True)
     assert row is not None
     if row.sample.owner_institution_id != ctx.person.institution_id:

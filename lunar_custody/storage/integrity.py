@@ -1,0 +1,54 @@
+"""The database's own health, checked by ``verify`` beside the ledger.
+
+The ledger's hash chain proves the events are the ones written; this proves the file or
+server underneath is sound and still refuses to rewrite history: SQLite's integrity and
+foreign-key checks, the append-only triggers in place, the schema at the expected version.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import text
+
+from .database import Database
+from .migrate import current_revision, head_revision
+
+APPEND_ONLY_TABLES = ("custody_events", "audit_entries", "signatures")
+_SQLITE_TRIGGERS = {f"{t}_no_{a}" for t in APPEND_ONLY_TABLES for a in ("update", "delete")}
+_PG_TRIGGERS = {f"{t}_{s}" for t in APPEND_ONLY_TABLES for s in ("append_only", "no_truncate")}
+# integrity_check stops after this many messages; more would only repeat the damage.
+_MAX_MESSAGES = 20
+
+
+def integrity_problems(db: Database) -> list[str]:
+    """What is wrong with the database itself, in plain words (empty when sound)."""
+    problems: list[str] = []
+    revision = current_revision(db.engine)
+    if revision != head_revision():
+        problems.append(f"The schema is at version {revision}, this program expects "
+                        f"{head_revision()}.")
+    with db.engine.connect() as connection:
+        if db.dialect == "sqlite":
+            messages = [
+                row[0]
+                for row in connection.exec_driver_sql(f"PRAGMA integrity_check({_MAX_MESSAGES})")
+            ]
+            if messages != ["ok"]:
+                problems.extend(f"SQLite integrity check: {m}" for m in messages)
+            for table, rowid, parent, _ in connection.exec_driver_sql("PRAGMA foreign_key_check"):
+                problems.append(
+                    f"Row {rowid} of {table} points at a missing record in {parent}."
+                )
+            present = set(
+                connection.scalars(text("SELECT name FROM sqlite_master WHERE type = 'trigger'"))
+            )
+            expected = _SQLITE_TRIGGERS
+        else:
+            present = set(
+                connection.scalars(text("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal"))
+            )
+            expected = _PG_TRIGGERS
+    problems.extend(
+        f"The append-only guard {name} has been removed: the ledger can be rewritten."
+        for name in sorted(expected - present)
+    )
+    return problems

@@ -1,0 +1,240 @@
+"""Schema versions: Alembic driven from code, with the migrations shipped in the package.
+
+``upgrade_database`` runs when a database is opened: an empty database gets the whole
+schema, an older one is copied first and then upgraded, a newer one is refused.
+
+Developers add a revision after changing the models with::
+
+    python -c "from lunar_custody.storage.migrate import main; main()" revision "what" --rev-id 0002
+
+which autogenerates it against a scratch SQLite database at head (then review it: both
+dialects, and batch table rebuilds on SQLite drop that table's triggers).
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import logging
+import sqlite3
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import inspect
+from sqlalchemy.engine import Connection, Engine, make_url
+
+from ..domain.errors import DatabaseError, NewerSchemaError, NotADatabaseError
+from .backup import backup_postgresql, backup_sqlite
+from .database import WRITE_OPTION, data_directory
+
+if TYPE_CHECKING:
+    from .database import Database
+
+logger = logging.getLogger(__name__)
+
+MIGRATIONS_DIR = Path(__file__).resolve().with_name("migrations")
+VERSION_TABLE = "alembic_version"
+# Serialises programs that open the same PostgreSQL database at the same moment.
+PG_MIGRATION_LOCK = 0x4C43_4D49_4752  # "LCMIGR"
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    """An Alembic Config built in code; ``connection`` is handed to env.py."""
+    config = Config()
+    # ConfigParser interpolation would read a '%' in the path as a placeholder.
+    config.set_main_option("script_location", str(MIGRATIONS_DIR).replace("%", "%%"))
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+@functools.cache
+def _script_directory(location: Path) -> ScriptDirectory:
+    config = alembic_config()
+    config.set_main_option("script_location", str(location).replace("%", "%%"))
+    return ScriptDirectory.from_config(config)
+
+
+def script_directory() -> ScriptDirectory:
+    """The migrations shipped with this version of the program (loaded once)."""
+    return _script_directory(MIGRATIONS_DIR)
+
+
+def head_revision() -> str:
+    """The newest schema revision this program knows."""
+    heads = script_directory().get_heads()
+    if len(heads) != 1:
+        raise RuntimeError(f"the migrations have {len(heads)} heads: {heads}")  # a packaging bug
+    return heads[0]
+
+
+def known_revisions() -> set[str]:
+    """Every revision id this program ships."""
+    return {script.revision for script in script_directory().walk_revisions()}
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The revision the database is stamped with (None for a database never migrated)."""
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def upgrade_database(db: Database) -> None:
+    """Bring ``db`` to the head revision, as described in the module docstring.
+
+    Raises NewerSchemaError for a database stamped with a revision this program does not
+    know, and NotADatabaseError for one that holds tables but no schema version. Everything
+    happens in one transaction: on any failure the database is left as it was.
+    """
+    if current_revision(db.engine) == head_revision():
+        return  # the usual case, decided without waiting for another program's write lock
+    sqlite = db.dialect == "sqlite"
+    with db.engine.execution_options(**{WRITE_OPTION: True}).connect() as connection:
+        if sqlite:
+            # SQLite's documented way to rebuild a table (what batch migrations do) has
+            # foreign keys off; the pragma is ignored inside a transaction, so it goes first,
+            # and foreign_key_check below verifies the result before the commit.
+            _driver_connection(connection).execute("PRAGMA foreign_keys = OFF")
+        try:
+            with connection.begin():  # BEGIN IMMEDIATE on SQLite: one upgrader at a time
+                if not sqlite:
+                    connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({PG_MIGRATION_LOCK})")
+                _upgrade_in_transaction(db, connection, sqlite=sqlite)
+        finally:
+            if sqlite:
+                _restore_foreign_keys(connection)
+
+
+def _upgrade_in_transaction(db: Database, connection: Connection, *, sqlite: bool) -> None:
+    head = head_revision()
+    heads = MigrationContext.configure(connection).get_current_heads()
+    if heads == (head,):
+        return
+    unknown = [revision for revision in heads if revision not in known_revisions()]
+    if unknown:
+        raise NewerSchemaError(
+            f"This database was written by a newer version of Lunar Custody (schema "
+            f"{', '.join(unknown)}); this version understands up to {head}. "
+            "Install the newer version."
+        )
+    if not heads:
+        tables = set(inspect(connection).get_table_names()) - {VERSION_TABLE}
+        if tables:
+            raise NotADatabaseError(
+                f"{db.name} holds tables of another program; it is not a Lunar Custody database."
+            )
+        logger.info("creating the Lunar Custody schema %s in %s", head, db.name)
+    else:
+        logger.info("upgrading %s from schema %s to %s", db.name, ", ".join(heads), head)
+        backup_before_upgrade(db, head)
+    command.upgrade(alembic_config(connection), "head")
+    if sqlite:
+        broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+        if broken:
+            where = ", ".join(sorted({str(row[0]) for row in broken}))
+            raise DatabaseError(
+                f"Upgrading {db.name} would break references between records in "
+                f"{where}; nothing was changed."
+            )
+
+
+def backup_before_upgrade(db: Database, target: str) -> Path | None:
+    """The copy made before ``db`` is upgraded to revision ``target``; its path.
+
+    SQLite: ``<name>.before-<target>.<UTC time>.db`` beside the database file.
+    PostgreSQL: a pg_dump file in the user data directory's ``backups`` folder, or None
+    (logged) when pg_dump is not on PATH.
+    """
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    if db.dialect == "sqlite":
+        assert db.path is not None
+        base = f"{db.path.stem}.before-{target}.{stamp}"
+        return backup_sqlite(db, _unused(db.path.parent, base, ".db"))
+    url = make_url(db.url)
+    base = f"{url.database or 'postgres'}@{url.host or 'localhost'}.before-{target}.{stamp}"
+    return backup_postgresql(db, _unused(data_directory() / "backups", base, ".dump"))
+
+
+def _unused(folder: Path, base: str, suffix: str) -> Path:
+    candidate = folder / f"{base}{suffix}"
+    number = 1
+    while candidate.exists():
+        number += 1
+        candidate = folder / f"{base}-{number}{suffix}"
+    return candidate
+
+
+def _restore_foreign_keys(connection: Connection) -> None:
+    try:
+        _driver_connection(connection).execute("PRAGMA foreign_keys = ON")
+    except Exception:  # never hand a connection without foreign keys back to the pool
+        logger.debug("could not switch foreign keys back on", exc_info=True)
+        connection.invalidate()
+
+
+def _driver_connection(connection: Connection) -> sqlite3.Connection:
+    driver = connection.connection.driver_connection
+    assert isinstance(driver, sqlite3.Connection)
+    return driver
+
+
+def schema_differences(engine: Engine) -> list[object]:
+    """What the models declare that the database's schema lacks, or the other way round.
+
+    Empty when the migrations and ``models.py`` agree; a test keeps it so.
+    """
+    from lunar_custody.domain.models import Base
+
+    with engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        return list(compare_metadata(context, Base.metadata))
+
+
+# ---------------------------------------------------------------------- for developers
+
+
+def make_revision(message: str, rev_id: str | None = None) -> Path:
+    """Autogenerate a new revision from the models; the path of the file written.
+
+    Runs against a scratch SQLite database upgraded to the current head. Review the result
+    (both dialects, server defaults, the append-only triggers) before committing it.
+    """
+    from .database import Database
+
+    with tempfile.TemporaryDirectory() as scratch:
+        db = Database.open(str(Path(scratch) / "scratch.db"), migrate=bool(known_revisions()))
+        try:
+            with db.engine.begin() as connection:
+                script = command.revision(
+                    alembic_config(connection), message=message, autogenerate=True, rev_id=rev_id
+                )
+        finally:
+            db.dispose()
+    assert script is not None and not isinstance(script, list)
+    return Path(script.path)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """The developers' command line (see the module docstring)."""
+    parser = argparse.ArgumentParser(prog="python -m lunar_custody.storage.migrate")
+    commands = parser.add_subparsers(dest="command", required=True)
+    revision = commands.add_parser("revision", help="autogenerate a revision from the models")
+    revision.add_argument("message")
+    revision.add_argument("--rev-id", help="the revision id, e.g. 0002")
+    commands.add_parser("heads", help="print the head revision")
+    args = parser.parse_args(argv)
+    if args.command == "revision":
+        print(make_revision(args.message, args.rev_id))
+    else:
+        print(head_revision())
+
+
+if __name__ == "__main__":
+    main()

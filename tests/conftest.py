@@ -1,0 +1,340 @@
+"""Fixtures shared by the whole suite: fresh databases on SQLite and on PostgreSQL.
+
+- ``database_url``: the URL of a fresh database already at the head schema, once for SQLite
+  (id ``sqlite``) and once for PostgreSQL (id ``postgresql``, marked ``postgres``). SQLite
+  databases are copies of a template file migrated once per session; PostgreSQL ones are
+  ``CREATE DATABASE ... TEMPLATE lc_template``, also migrated once per session.
+- ``db``: ``Database.open(database_url)``, disposed afterwards.
+- ``empty_database_url``: like ``database_url`` but with no tables at all (never migrated).
+- ``sqlite_db``: a fresh migrated SQLite ``Database`` only, for tests that need raw sqlite3.
+- ``pg_db``: a fresh migrated PostgreSQL ``Database`` only.
+- ``pg_server``: the base URL (``postgresql+psycopg://postgres@127.0.0.1:PORT/``) of a
+  throwaway PostgreSQL server started for the session. Missing server programs fail the
+  tests that need it: run ``.ci/run``, which installs them.
+
+Run ``pytest -m "not postgres"`` to stay on SQLite (the server is then never started).
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import pwd
+import re
+import shutil
+import socket
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from glob import glob
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, create_engine
+
+from lunar_custody.storage import Database, resolve_database_url
+
+PG_SUPERUSER = "postgres"
+PG_TEMPLATE = "lc_template"
+# Durability is worthless for a server that lives as long as the test session.
+PG_SETTINGS = {
+    "listen_addresses": "'127.0.0.1'",
+    "fsync": "off",
+    "synchronous_commit": "off",
+    "full_page_writes": "off",
+    "max_connections": "200",
+    "shared_buffers": "64MB",
+    "logging_collector": "off",
+    "log_min_messages": "warning",
+}
+
+SCRATCH_MIN_FREE = 2 << 30
+
+DIALECTS = [
+    pytest.param("sqlite", id="sqlite"),
+    pytest.param("postgresql", id="postgresql", marks=pytest.mark.postgres),
+]
+
+_database_numbers = itertools.count(1)
+
+
+@pytest.hookimpl(tryfirst=True)  # before -m deselects by marker
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests that use the PostgreSQL server directly are ``postgres`` tests too."""
+    for item in items:
+        if {"pg_server", "pg_db"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.postgres)
+
+
+# ---------------------------------------------------------------------- PostgreSQL server
+
+
+def _postgres_bindir() -> Path | None:
+    """The folder holding initdb and pg_ctl: on PATH, else Debian's newest version."""
+    found = shutil.which("initdb")
+    if found:
+        folder = Path(found).resolve().parent
+        if (folder / "pg_ctl").exists():
+            return folder
+    candidates = glob("/usr/lib/postgresql/*/bin/initdb")
+
+    def version(path: str) -> tuple[int, ...]:
+        match = re.search(r"/postgresql/([\d.]+)/", path)
+        return tuple(int(part) for part in match.group(1).split(".")) if match else ()
+
+    for initdb in sorted(candidates, key=version, reverse=True):
+        folder = Path(initdb).parent
+        if (folder / "pg_ctl").exists():
+            return folder
+    return None
+
+
+def _scratch_dir() -> str | None:
+    """Memory-backed /dev/shm when it is roomy, else the system's temporary folder.
+
+    Test databases are thrown away, and on a disk every commit waits for fsync (SQLite's
+    synchronous=FULL, PostgreSQL's CREATE DATABASE): in memory the suite runs much faster.
+    Docker's default /dev/shm (64 MB) is too small, hence the free-space check.
+    """
+    shm = Path("/dev/shm")
+    if (
+        shm.is_dir()
+        and os.access(shm, os.W_OK | os.X_OK)
+        and shutil.disk_usage(shm).free >= SCRATCH_MIN_FREE
+    ):
+        return str(shm)
+    return None
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+class _PostgresCluster:
+    """initdb / pg_ctl in a temporary folder, as the ``postgres`` user when we are root."""
+
+    def __init__(self, bindir: Path) -> None:
+        self.bindir = bindir
+        self.root = Path(tempfile.mkdtemp(prefix="lc-pg-", dir=_scratch_dir()))
+        self.data = self.root / "data"
+        self.log = self.root / "server.log"
+        self.as_root = os.geteuid() == 0
+        if self.as_root:
+            # initdb and postgres refuse to run as root: the server runs as 'postgres'.
+            try:
+                account = pwd.getpwnam("postgres")
+            except KeyError:
+                self.remove()
+                pytest.fail(
+                    "Running as root, but there is no 'postgres' user to run the test "
+                    "PostgreSQL server; run .ci/run, which installs PostgreSQL.",
+                    pytrace=False,
+                )
+            os.chown(self.root, account.pw_uid, account.pw_gid)
+
+    def run(self, program: str, *args: str) -> subprocess.CompletedProcess[str]:
+        command = [str(self.bindir / program), *args]
+        if self.as_root:
+            command = ["runuser", "-u", "postgres", "--", *command]
+        return subprocess.run(
+            command,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "LC_ALL": "C"},
+            timeout=120,
+            check=False,
+        )
+
+    def init(self) -> None:
+        done = self.run(
+            "initdb",
+            "-D",
+            str(self.data),
+            "-U",
+            PG_SUPERUSER,
+            "-A",
+            "trust",
+            "-E",
+            "UTF8",
+            "--locale=C",
+            "--no-sync",
+        )
+        if done.returncode != 0:
+            self.fail("initdb failed", done)
+        settings = dict(PG_SETTINGS, unix_socket_directories=f"'{self.root}'")
+        with (self.data / "postgresql.conf").open("a") as conf:
+            conf.write("\n# lunar custody test server\n")
+            conf.writelines(f"{key} = {value}\n" for key, value in settings.items())
+
+    def start(self) -> int:
+        for _attempt in range(3):  # another program may take the free port meanwhile
+            port = _free_port()
+            done = self.run(
+                "pg_ctl", "-D", str(self.data), "-l", str(self.log), "-w", "-t", "60",
+                "-o", f"-p {port}", "start",
+            )  # fmt: skip
+            if done.returncode == 0:
+                return port
+        self.fail("pg_ctl start failed", done)
+        raise AssertionError("unreachable")
+
+    def stop(self) -> None:
+        self.run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
+
+    def remove(self) -> None:
+        shutil.rmtree(self.root, ignore_errors=True)
+
+    def fail(self, what: str, done: subprocess.CompletedProcess[str]) -> None:
+        log = self.log.read_text(errors="replace")[-2000:] if self.log.exists() else ""
+        self.stop()
+        self.remove()
+        pytest.fail(
+            f"The test PostgreSQL server could not start ({what}):\n"
+            f"{done.stdout}\n{done.stderr}\n{log}",
+            pytrace=False,
+        )
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[str]:
+    """The base URL of a throwaway PostgreSQL server (trust auth, no fsync)."""
+    bindir = _postgres_bindir()
+    if bindir is None:
+        pytest.fail(
+            "The PostgreSQL server programs (initdb, pg_ctl) are not installed, so the "
+            "PostgreSQL half of the suite cannot run. Run .ci/run, which installs them "
+            '(or deselect them with -m "not postgres").',
+            pytrace=False,
+        )
+    cluster = _PostgresCluster(bindir)
+    try:
+        cluster.init()
+        port = cluster.start()
+        yield f"postgresql+psycopg://{PG_SUPERUSER}@127.0.0.1:{port}/"
+    finally:
+        cluster.stop()
+        cluster.remove()
+
+
+@pytest.fixture(scope="session")
+def _pg_admin(pg_server: str) -> Iterator[Engine]:
+    """An autocommit engine on the server's maintenance database, with lc_template made."""
+    engine = create_engine(f"{pg_server}postgres", isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as connection:
+            connection.exec_driver_sql(f"CREATE DATABASE {PG_TEMPLATE}")
+        Database.open(f"{pg_server}{PG_TEMPLATE}").dispose()
+        yield engine
+    finally:
+        engine.dispose()
+
+
+def _new_pg_database(admin: Engine, base_url: str, *, migrated: bool) -> Iterator[str]:
+    name = f"t_{next(_database_numbers)}"
+    template = PG_TEMPLATE if migrated else "template0"
+    with admin.connect() as connection:
+        # PostgreSQL 15's default WAL_LOG strategy logs every page: ~0.3 s a database here;
+        # copying the files is ~0.03 s (its checkpoints are cheap with fsync off).
+        newer = (connection.dialect.server_version_info or (0,)) >= (15,)
+        strategy = " STRATEGY FILE_COPY" if newer else ""
+        connection.exec_driver_sql(f"CREATE DATABASE {name} TEMPLATE {template}{strategy}")
+    try:
+        yield f"{base_url}{name}"
+    finally:
+        with admin.connect() as connection:
+            # FORCE: a test that leaked a connection must not leave the database behind.
+            connection.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+# ---------------------------------------------------------------------- SQLite
+
+
+@pytest.fixture(scope="session")
+def _scratch() -> Iterator[Path]:
+    """The session's folder for SQLite databases (see _scratch_dir)."""
+    folder = Path(tempfile.mkdtemp(prefix="lc-test-", dir=_scratch_dir()))
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def _sqlite_template(_scratch: Path) -> Path:
+    """A SQLite database at the head schema, migrated once and copied for every test."""
+    path = _scratch / "template" / "template.db"
+    Database.open(str(path)).dispose()
+    # The last connection to close checkpoints the WAL, so the file alone is complete.
+    assert not path.with_name(path.name + "-wal").exists()
+    return path
+
+
+def _new_sqlite_database(scratch: Path, template: Path | None) -> Iterator[str]:
+    """A database file alone in its own folder (backups appear beside it), removed after."""
+    folder = scratch / f"db_{next(_database_numbers)}"
+    folder.mkdir()
+    path = folder / "custody.db"
+    if template is not None:
+        shutil.copyfile(template, path)
+    try:
+        yield resolve_database_url(str(path))
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+# ---------------------------------------------------------------------- fresh databases
+
+
+@pytest.fixture(params=DIALECTS)
+def database_url(request: pytest.FixtureRequest) -> Iterator[str]:
+    """The URL of a fresh database at the head schema (SQLite and PostgreSQL)."""
+    if request.param == "sqlite":
+        template = request.getfixturevalue("_sqlite_template")
+        yield from _new_sqlite_database(request.getfixturevalue("_scratch"), template)
+    else:
+        admin = request.getfixturevalue("_pg_admin")
+        yield from _new_pg_database(admin, request.getfixturevalue("pg_server"), migrated=True)
+
+
+@pytest.fixture(params=DIALECTS)
+def empty_database_url(request: pytest.FixtureRequest) -> Iterator[str]:
+    """The URL of a database with no tables (a new SQLite file path, or an empty PG db)."""
+    if request.param == "sqlite":
+        yield from _new_sqlite_database(request.getfixturevalue("_scratch"), None)
+    else:
+        admin = request.getfixturevalue("_pg_admin")
+        yield from _new_pg_database(admin, request.getfixturevalue("pg_server"), migrated=False)
+
+
+@pytest.fixture
+def db(database_url: str) -> Iterator[Database]:
+    """The database of ``database_url``, opened; disposed after the test."""
+    database = Database.open(database_url)
+    try:
+        yield database
+    finally:
+        database.dispose()
+
+
+@pytest.fixture
+def pg_db(_pg_admin: Engine, pg_server: str) -> Iterator[Database]:
+    """A fresh PostgreSQL database at the head schema (the test is marked ``postgres``)."""
+    for url in _new_pg_database(_pg_admin, pg_server, migrated=True):
+        database = Database.open(url)
+        try:
+            yield database
+        finally:
+            database.dispose()
+
+
+@pytest.fixture
+def sqlite_db(_scratch: Path, _sqlite_template: Path) -> Iterator[Database]:
+    """A fresh SQLite database at the head schema (for tests that need raw sqlite3)."""
+    for url in _new_sqlite_database(_scratch, _sqlite_template):
+        database = Database.open(url)
+        try:
+            yield database
+        finally:
+            database.dispose()

@@ -1,0 +1,168 @@
+"""Rule 3 in the database itself: the ledger tables refuse UPDATE, DELETE and TRUNCATE."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+from sqlalchemy import Table, func, insert, select, text
+from sqlalchemy.exc import DBAPIError, IntegrityError
+
+from lunar_custody.domain.models import (
+    Aliquot,
+    AuditEntry,
+    CustodyEvent,
+    Institution,
+    Person,
+    Sample,
+    Signature,
+)
+from lunar_custody.storage import Database
+
+NOW = datetime(2025, 6, 1, 8, 30, tzinfo=UTC)
+LEDGER_COLUMNS = {"custody_events": "note", "audit_entries": "new_value", "signatures": "meaning"}
+
+
+def _table(model: type[Any]) -> Table:
+    table = model.__table__
+    assert isinstance(table, Table)
+    return table
+
+
+def _insert(session: Any, model: type[Any], **values: Any) -> int:
+    """A row through SQLAlchemy Core: no ORM, no services, only the columns' own defaults."""
+    return int(session.execute(insert(_table(model)).values(**values)).inserted_primary_key[0])
+
+
+def _ledger_rows(db: Database) -> None:
+    """One row in each append-only table, with just enough around it for the foreign keys."""
+    with db.write() as s:
+        lab = _insert(s, Institution, code="CNSA", name="CNSA Lunar Sample Lab", kind="lender")
+        zhang = _insert(
+            s,
+            Person,
+            institution_id=lab,
+            username="zhang",
+            full_name="Zhang Wei",
+            roles="curator",
+            password_hash="x",
+        )
+        sample = _insert(
+            s,
+            Sample,
+            number="CE5C0400",
+            scheme="change",
+            owner_institution_id=lab,
+            original_mass_ug=2_000_000,
+            registered_by_id=zhang,
+        )
+        aliquot = _insert(
+            s,
+            Aliquot,
+            number="CE5C0400YJFM00501",
+            sample_id=sample,
+            status="in_storage",
+            initial_mass_ug=500_000,
+            current_mass_ug=500_000,
+            custodian_institution_id=lab,
+        )
+        _insert(
+            s,
+            CustodyEvent,
+            id=1,
+            aliquot_id=aliquot,
+            kind="registered",
+            occurred_at=NOW,
+            actor_id=zhang,
+            institution_id=lab,
+            mass_ug=500_000,
+            prev_hash="0" * 64,
+            hash="1" * 64,
+        )
+        _insert(
+            s,
+            AuditEntry,
+            occurred_at=NOW,
+            actor_id=zhang,
+            table_name="samples",
+            record_id=sample,
+            action="create",
+            new_value="{}",
+        )
+        _insert(
+            s,
+            Signature,
+            person_id=zhang,
+            printed_name="Zhang Wei",
+            institution_name="CNSA Lunar Sample Lab",
+            meaning="approved",
+            signed_at=NOW,
+            method="password",
+            record_type="loan",
+            record_id=1,
+            record_number="L-2025-0001",
+            content_hash="2" * 64,
+        )
+
+
+def _snapshot(db: Database) -> dict[str, list[tuple[Any, ...]]]:
+    with db.read() as session:
+        return {
+            table: [tuple(row) for row in session.execute(text(f"SELECT * FROM {table}"))]
+            for table in LEDGER_COLUMNS
+        }
+
+
+@pytest.mark.parametrize("table", list(LEDGER_COLUMNS))
+def test_the_ledger_tables_refuse_update_and_delete(db: Database, table: str) -> None:
+    _ledger_rows(db)
+    before = _snapshot(db)
+    column = LEDGER_COLUMNS[table]
+    statements = [
+        f"UPDATE {table} SET {column} = 'rewritten'",
+        f"DELETE FROM {table}",
+    ]
+    if db.dialect == "postgresql":
+        statements.append(f"TRUNCATE {table} CASCADE")
+    for statement in statements:
+        with pytest.raises(IntegrityError) as info, db.write() as session:
+            session.execute(text(statement))
+        assert f"{table} is append-only: corrections are new entries" in str(info.value.orig)
+    assert _snapshot(db) == before
+
+
+def test_appending_is_still_allowed(db: Database) -> None:
+    _ledger_rows(db)
+    with db.write() as s:
+        _insert(
+            s,
+            AuditEntry,
+            occurred_at=NOW,
+            table_name="loans",
+            record_id=1,
+            action="create",
+            new_value="{}",
+        )
+    with db.read() as session:
+        assert session.scalar(select(func.count()).select_from(_table(AuditEntry))) == 2
+
+
+def test_the_other_tables_can_still_change(db: Database) -> None:
+    _ledger_rows(db)
+    with db.write() as session:
+        session.execute(text("UPDATE aliquots SET current_mass_ug = 400000"))
+        session.execute(text("UPDATE ledger_head SET last_seq = 1"))
+
+
+def test_foreign_keys_are_enforced(db: Database) -> None:
+    with pytest.raises(DBAPIError), db.write() as s:
+        _insert(
+            s,
+            Person,
+            institution_id=999,
+            username="ghost",
+            full_name="G",
+            roles="",
+            password_hash="",
+        )

@@ -1,0 +1,241 @@
+"""Schema versions: create, keep, refuse, back up then upgrade, and roll back on failure.
+
+Only one revision ships so far, so "a database one revision behind" is made by adding a
+second revision to a copy of the migrations folder for the test (``newer_migrations``):
+the real database at 0001 is then behind that copy's head 0002, exactly as a database of
+today will be behind the next release.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import shutil
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from alembic import command
+from sqlalchemy import insert, inspect, text
+
+from lunar_custody.domain.errors import NewerSchemaError, NotADatabaseError
+from lunar_custody.domain.models import Institution
+from lunar_custody.storage import Database, current_revision, head_revision, migrate
+from lunar_custody.storage.migrate import alembic_config, schema_differences
+
+NEXT_REVISION = '''"""A probe table (test only)."""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0002"
+down_revision = "0001"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table("upgrade_probe", sa.Column("id", sa.Integer(), primary_key=True))
+    {failure}
+
+
+def downgrade() -> None:
+    op.drop_table("upgrade_probe")
+'''
+
+
+@pytest.fixture
+def newer_migrations(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[[str], Path]:
+    """Make the program ship a revision 0002 (its upgrade() ends with ``failure``)."""
+
+    def install(failure: str = "") -> Path:
+        folder = tmp_path / "migrations"
+        shutil.copytree(
+            migrate.MIGRATIONS_DIR, folder, ignore=shutil.ignore_patterns("__pycache__")
+        )
+        (folder / "versions" / "0002_probe.py").write_text(NEXT_REVISION.format(failure=failure))
+        monkeypatch.setattr(migrate, "MIGRATIONS_DIR", folder)
+        return folder
+
+    return install
+
+
+def _tables(db: Database) -> set[str]:
+    with db.engine.connect() as connection:
+        return set(inspect(connection).get_table_names())
+
+
+def _count(db: Database, table: str) -> int:
+    with db.read() as session:
+        return int(session.scalar(text(f"SELECT count(*) FROM {table}")) or 0)
+
+
+def _stamp(db: Database, revision: str) -> None:
+    with db.write() as session:
+        session.execute(text("UPDATE alembic_version SET version_num = :r"), {"r": revision})
+
+
+# ---------------------------------------------------------------------- head
+
+
+def test_the_program_knows_one_head() -> None:
+    assert head_revision() == "0001"
+
+
+def test_an_empty_database_gets_the_whole_schema(empty_database_url: str) -> None:
+    with Database.open(empty_database_url) as db:
+        assert current_revision(db.engine) == "0001"
+        assert {"custody_events", "audit_entries", "signatures", "ledger_head"} <= _tables(db)
+        with db.read() as session:
+            head = session.execute(text("SELECT id, last_seq, last_hash FROM ledger_head")).all()
+        assert head == [(1, 0, "0" * 64)]
+        if db.path is not None:  # nothing to lose, so no copy
+            assert [p.name for p in db.path.parent.iterdir() if ".before-" in p.name] == []
+
+
+def test_migrate_false_leaves_an_empty_database_empty(empty_database_url: str) -> None:
+    with Database.open(empty_database_url, migrate=False) as db:
+        assert current_revision(db.engine) is None
+        assert _tables(db) == set()
+
+
+def test_the_migrations_build_exactly_the_models(db: Database) -> None:
+    """Fails when models.py changed without a migration: add one (see migrate.make_revision)."""
+    assert schema_differences(db.engine) == []
+
+
+def test_a_database_at_head_is_left_alone(db: Database) -> None:
+    with db.write() as session:
+        session.execute(text("UPDATE ledger_head SET last_seq = 7"))
+    with Database.open(db.url) as again:
+        assert current_revision(again.engine) == "0001"
+        assert _count(again, "ledger_head") == 1
+        with again.read() as session:
+            assert session.scalar(text("SELECT last_seq FROM ledger_head")) == 7
+
+
+def test_the_migration_goes_down_and_up_again(db: Database) -> None:
+    with db.engine.begin() as connection:
+        command.downgrade(alembic_config(connection), "base")
+    assert _tables(db) <= {"alembic_version"}
+    if db.dialect == "postgresql":
+        with db.read() as session:
+            functions = session.scalar(
+                text("SELECT count(*) FROM pg_proc WHERE proname = 'refuse_append_only_change'")
+            )
+        assert functions == 0
+    with db.engine.begin() as connection:
+        command.upgrade(alembic_config(connection), "head")
+    assert current_revision(db.engine) == "0001"
+    assert schema_differences(db.engine) == []
+
+
+@pytest.mark.parametrize("url", ["sqlite://", "postgresql+psycopg://"])
+def test_the_schema_can_be_written_out_as_sql_for_an_administrator(url: str) -> None:
+    config = alembic_config()
+    config.output_buffer = io.StringIO()
+    config.set_main_option("sqlalchemy.url", url)
+    command.upgrade(config, "head", sql=True)
+    sql = config.output_buffer.getvalue()
+    assert "CREATE TABLE custody_events" in sql
+    assert sql.count("CREATE TRIGGER") == 6  # UPDATE+DELETE (SQLite) or row+TRUNCATE (PG), x3
+    assert "is append-only: corrections are new entries" in sql
+
+
+# ---------------------------------------------------------------------- refusals
+
+
+def test_a_newer_schema_is_refused_and_left_alone(db: Database) -> None:
+    _stamp(db, "9999")
+    with pytest.raises(NewerSchemaError) as info:
+        Database.open(db.url)
+    assert str(info.value) == (
+        "This database was written by a newer version of Lunar Custody (schema 9999); "
+        "this version understands up to 0001. Install the newer version."
+    )
+    assert current_revision(db.engine) == "9999"
+
+
+def test_tables_without_a_schema_version_are_not_a_lunar_custody_database(
+    empty_database_url: str,
+) -> None:
+    with Database.open(empty_database_url, migrate=False) as other:
+        with other.write() as session:
+            session.execute(text("CREATE TABLE recipes (id INTEGER PRIMARY KEY, name TEXT)"))
+        with pytest.raises(NotADatabaseError) as info:
+            Database.open(empty_database_url)
+        assert str(info.value) == (
+            f"{other.name} holds tables of another program; it is not a Lunar Custody database."
+        )
+        assert _tables(other) == {"recipes"}
+
+
+# ---------------------------------------------------------------------- upgrades
+
+
+def test_a_database_behind_head_is_copied_then_upgraded(
+    db: Database,
+    newer_migrations: Callable[[str], Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))  # PostgreSQL dumps go here
+    with db.write() as session:
+        session.execute(insert(Institution).values(code="CNSA", name="CNSA", kind="lender"))
+    newer_migrations("")
+    assert head_revision() == "0002"
+    with Database.open(db.url) as upgraded:
+        assert current_revision(upgraded.engine) == "0002"
+        assert "upgrade_probe" in _tables(upgraded)
+        assert _count(upgraded, "institutions") == 1
+    if db.dialect == "sqlite":
+        assert db.path is not None
+        (copy,) = [p for p in db.path.parent.iterdir() if ".before-" in p.name]
+        assert copy.name.startswith(f"{db.path.stem}.before-0002.")
+        assert copy.suffix == ".db"
+        raw = sqlite3.connect(copy)
+        try:
+            assert raw.execute("SELECT version_num FROM alembic_version").fetchall() == [("0001",)]
+            assert raw.execute("SELECT code FROM institutions").fetchall() == [("CNSA",)]
+        finally:
+            raw.close()
+    else:
+        (dump,) = (tmp_path / "data" / "lunar-custody" / "backups").iterdir()
+        assert dump.name.startswith(f"{db.name}.before-0002.") and dump.suffix == ".dump"
+        assert dump.read_bytes()[:5] == b"PGDMP"  # pg_dump's custom format
+
+
+@pytest.mark.postgres
+def test_without_pg_dump_the_upgrade_says_so_and_goes_on(
+    pg_db: Database,
+    newer_migrations: Callable[[str], Path],
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    newer_migrations("")
+    monkeypatch.setenv("PATH", "")
+    with caplog.at_level(logging.WARNING), Database.open(pg_db.url) as upgraded:
+        assert current_revision(upgraded.engine) == "0002"
+    assert "No automatic copy" in caplog.text and "pg_dump is not on PATH" in caplog.text
+
+
+def test_a_failing_upgrade_changes_nothing(
+    db: Database, newer_migrations: Callable[[str], Path]
+) -> None:
+    newer_migrations('raise RuntimeError("the upgrade broke")')
+    with pytest.raises(RuntimeError, match="the upgrade broke"):
+        Database.open(db.url)
+    assert current_revision(db.engine) == "0001"
+    assert "upgrade_probe" not in _tables(db)
+
+
+def test_foreign_keys_are_back_on_after_an_upgrade(
+    sqlite_db: Database, newer_migrations: Callable[[str], Path]
+) -> None:
+    newer_migrations("")
+    upgraded = Database.open(sqlite_db.url)
+    # every pooled connection, including the one that ran the migration
+    with upgraded, upgraded.write() as first, upgraded.read() as second:
+        assert first.scalar(text("PRAGMA foreign_keys")) == 1
+        assert second.scalar(text("PRAGMA foreign_keys")) == 1
