@@ -24,8 +24,9 @@ def integrity_problems(db: Database) -> list[str]:
     problems: list[str] = []
     revision = current_revision(db.engine)
     if revision != head_revision():
-        problems.append(f"The schema is at version {revision}, this program expects "
-                        f"{head_revision()}.")
+        problems.append(
+            f"The schema is at version {revision}, this program expects {head_revision()}."
+        )
     with db.engine.connect() as connection:
         if db.dialect == "sqlite":
             messages = [
@@ -35,9 +36,7 @@ def integrity_problems(db: Database) -> list[str]:
             if messages != ["ok"]:
                 problems.extend(f"SQLite integrity check: {m}" for m in messages)
             for table, rowid, parent, _ in connection.exec_driver_sql("PRAGMA foreign_key_check"):
-                problems.append(
-                    f"Row {rowid} of {table} points at a missing record in {parent}."
-                )
+                problems.append(f"Row {rowid} of {table} points at a missing record in {parent}.")
             present = set(
                 connection.scalars(text("SELECT name FROM sqlite_master WHERE type = 'trigger'"))
             )
