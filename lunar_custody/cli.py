@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import getpass
+import glob
 import json
 import sys
 from collections.abc import Callable, Iterable, Sequence
@@ -18,6 +19,8 @@ from contextlib import ExitStack
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TextIO
+
+from sqlalchemy.engine import make_url
 
 from . import __version__
 from .domain import custody, identity, loans, queries, registry
@@ -169,7 +172,20 @@ def cmd_demo(args: argparse.Namespace, s: Session) -> int:
     from .domain import demo
 
     progress = (lambda step: print(f"  {step}", file=s.err)) if s.err.isatty() else None
-    summary = demo.build_demo(s.db, progress=progress)
+    target = make_url(resolve_database_url(args.db))
+    path = (
+        Path(target.database) if target.get_backend_name() == "sqlite" and target.database else None
+    )
+    fresh = path is not None and not path.exists()
+    try:
+        summary = demo.build_demo(s.db, progress=progress)
+    except BaseException:
+        # A half-built demo would refuse a second attempt: a file made just now goes away.
+        if fresh and path is not None:
+            s.close()
+            for leftover in (path, *path.parent.glob(glob.escape(path.name) + "-*")):
+                leftover.unlink(missing_ok=True)
+        raise
     users = [dataclasses.asdict(u) for u in demo.DEMO_USERS]
     s.data(
         {
@@ -192,8 +208,11 @@ def _print_demo(s: Session, summary: Any, demo: Any) -> None:
     s.say()
     s.say(f"Demo users (password {demo.DEMO_PASSWORD!r}; couriers' PIN {demo.DEMO_PIN!r}):")
     s.table(
-        ["user", "name", "institution", "roles"],
-        [(u.username, u.full_name, u.institution_code, u.roles) for u in demo.DEMO_USERS],
+        ["user", "name", "institution", "roles", "does"],
+        [
+            (u.username, u.full_name, u.institution_code, ", ".join(u.roles), u.does)
+            for u in demo.DEMO_USERS
+        ],
     )
     s.say()
     s.say(f"Database: {s.db.url if s.db.path is None else s.db.path}")
@@ -239,10 +258,10 @@ def cmd_export(args: argparse.Namespace, s: Session) -> int:
 
 
 def cmd_verify(args: argparse.Namespace, s: Session) -> int:
-    def progress(done: int, total: int) -> bool:
+    def progress(done: int, total: int) -> None:
         if s.err.isatty():
             print(f"\r  {done:,} of {total:,} events", end="", file=s.err, flush=True)
-        return True
+        return None
 
     report = queries.verify(s.db, progress)
     if s.err.isatty():

@@ -1,7 +1,8 @@
 """The time the services stamp on what they record.
 
 Normally the wall clock in UTC. The demo and tests may set another clock to write a
-realistic history spread over past months; the ledger still refuses to go backwards.
+realistic history spread over past months. The ledger's order is its sequence number, not
+this clock: workstations sharing a database may disagree by a few seconds.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from .errors import RuleViolation
 from .models import Aliquot, CustodyEvent, LedgerHead, new_uuid
+from .store import ProgressCallback
 
 GENESIS_HASH = "0" * 64
 
@@ -342,8 +343,6 @@ class VerifyReport:
                 lines.append(f"  ... and {len(self.problems) - len(shown)} more problems")
         return "\n".join(lines)
 
-
-ProgressCallback = Callable[[int, int], bool | None]
 
 _BATCH = 20_000
 

@@ -445,6 +445,7 @@ EVENTS = Listing(
     search=_event_search,
     default_sort="id",
     default_descending=True,
+    tiebreak=CustodyEvent.id,
     filters={
         "kind": lambda value: CustodyEvent.kind == value,
         "aliquot_id": lambda aliquot_id: CustodyEvent.aliquot_id == aliquot_id,
@@ -548,6 +549,7 @@ DISCREPANCIES = Listing(
     ),
     default_sort="id",
     default_descending=True,
+    tiebreak=Discrepancy.id,
     filters={
         "open": lambda yes: (
             Discrepancy.resolved_at.is_(None) if yes else Discrepancy.resolved_at.isnot(None)
@@ -585,6 +587,7 @@ AUDIT = Listing(
     ),
     default_sort="id",
     default_descending=True,
+    tiebreak=AuditEntry.id,
 )
 
 ALL: Sequence[Listing] = (

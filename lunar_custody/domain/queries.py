@@ -14,7 +14,6 @@ from .ledger import (
     EVENT_KINDS,
     LOST,
     STATUS_LABELS,
-    ProgressCallback,
     VerifyReport,
     verify_ledger,
 )
@@ -32,7 +31,7 @@ from .models import (
     Transfer,
 )
 from .numbering import normalize
-from .store import Store
+from .store import ProgressCallback, Store
 
 
 @dataclass(frozen=True)

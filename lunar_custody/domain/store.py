@@ -6,10 +6,15 @@ dependency points from storage to domain and never back.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import AbstractContextManager
 from typing import Protocol
 
 from sqlalchemy.orm import Session
+
+# Long work reports progress(done, total) now and then; a True answer asks it to stop
+# (and roll back). A callback that only displays progress returns None and changes nothing.
+ProgressCallback = Callable[[int, int], bool | None]
 
 
 class Store(Protocol):

@@ -1,0 +1,204 @@
+"""A Qt table model over a domain listing: rows fetched a page at a time, sorted in SQL.
+
+The view asks for more rows as it scrolls (canFetchMore/fetchMore), so a list of 200,000
+aliquots shows its first screen after one small query. Sorting and the search box reset the
+model and start again from the first page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+from ..domain import listings
+from ..domain.custody import RESOLUTIONS
+from ..domain.ledger import EVENT_KINDS, STATUS_LABELS
+from ..domain.listings import BOOL, DATE, DATETIME, MASS, STATUS, Listing
+from ..domain.masses import format_mass
+from ..domain.store import Store
+
+PAGE_SIZE = 200
+Index = QModelIndex | QPersistentModelIndex
+
+# Labels for stored codes: aliquot statuses and event kinds as the domain names them.
+_LABELS = {
+    **EVENT_KINDS,
+    **STATUS_LABELS,
+    **RESOLUTIONS,
+    "open": "open",
+    "seal_broken": "seal broken",
+}
+
+
+def status_label(value: str) -> str:
+    return _LABELS.get(value, value.replace("_", " "))
+
+
+def local_time(moment: datetime) -> str:
+    """UTC from the database, shown in the workstation's local time (rule 6)."""
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def display(kind: str, value: Any) -> str:
+    if value is None:
+        return ""
+    if kind == MASS:
+        return format_mass(int(value))
+    if kind == DATETIME and isinstance(value, datetime):
+        return local_time(value)
+    if kind == DATE and isinstance(value, date):
+        return value.isoformat()
+    if kind == BOOL:
+        return "yes" if value else "no"
+    if kind == STATUS:
+        return status_label(str(value))
+    return str(value)
+
+
+class ListingModel(QAbstractTableModel):
+    """Rows of one listing; ``search``, ``filters`` and the sort order are applied in SQL."""
+
+    totalChanged = Signal(int)
+
+    def __init__(self, store: Store, listing: Listing, *, hidden: tuple[str, ...] = ()) -> None:
+        super().__init__()
+        self.store = store
+        self.listing = listing
+        self.columns = [c for c in listing.columns if c.key not in hidden]
+        self._positions = [listing.keys.index(c.key) for c in self.columns]
+        self._rows: list[tuple[Any, ...]] = []
+        self._exhausted = False
+        self._search = ""
+        self._filters: dict[str, Any] = {}
+        self._sort: str | None = None
+        self._descending: bool | None = None
+        self._total: int | None = None
+
+    # ------------------------------------------------------------------ what to show
+
+    def set_search(self, text: str) -> None:
+        if text.strip() != self._search:
+            self._search = text.strip()
+            self.refresh()
+
+    def set_filters(self, filters: Mapping[str, Any]) -> None:
+        self._filters = {k: v for k, v in filters.items() if v is not None and v != ""}
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.beginResetModel()
+        self._rows = []
+        self._exhausted = False
+        self._total = None
+        self._rows = self._page(0)
+        self.endResetModel()
+        self.totalChanged.emit(self.total())
+
+    def total(self) -> int:
+        """How many rows match (counted once per refresh)."""
+        if self._total is None:
+            if self._exhausted:
+                self._total = len(self._rows)
+            else:
+                with self.store.read() as session:
+                    self._total = listings.count(
+                        session, self.listing, search=self._search, filters=self._filters
+                    )
+        return self._total
+
+    def value(self, row: int, key: str) -> Any:
+        """The raw value of column ``key`` in ``row`` (hidden columns too)."""
+        return self._rows[row][self.listing.keys.index(key)]
+
+    def find(self, key: str, value: Any) -> int | None:
+        """The row (among those fetched) whose ``key`` equals ``value``."""
+        position = self.listing.keys.index(key)
+        for number, row in enumerate(self._rows):
+            if row[position] == value:
+                return number
+        return None
+
+    def column_of(self, key: str) -> int:
+        return [c.key for c in self.columns].index(key)
+
+    # ------------------------------------------------------------------ fetching
+
+    def _page(self, offset: int) -> list[tuple[Any, ...]]:
+        with self.store.read() as session:
+            rows = listings.page(
+                session,
+                self.listing,
+                search=self._search,
+                filters=self._filters,
+                sort=self._sort,
+                descending=self._descending,
+                offset=offset,
+                limit=PAGE_SIZE,
+            )
+        self._exhausted = len(rows) < PAGE_SIZE
+        return rows
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and not self._exhausted
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or self._exhausted:
+            return
+        start = len(self._rows)
+        rows = self._page(start)
+        if rows:
+            self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
+            self._rows.extend(rows)
+            self.endInsertRows()
+
+    # ------------------------------------------------------------------ Qt model
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        column = self.columns[index.column()]
+        value = self._rows[index.row()][self._positions[index.column()]]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return display(column.kind, value)
+        if role == Qt.ItemDataRole.UserRole:
+            return value
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.kind in (MASS, listings.INT):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and column.key in ("note", "purpose", "hash"):
+            return str(value)
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.columns[section].title
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if 0 <= column < len(self.columns):
+            self._sort = self.columns[column].key
+            self._descending = order == Qt.SortOrder.DescendingOrder
+        else:  # no sort indicator: the listing's own order
+            self._sort = self._descending = None
+        self.refresh()
+
+    def default_sort_indicator(self) -> tuple[int, Qt.SortOrder]:
+        """Where the header's sort arrow belongs before the person sorts (-1: hidden)."""
+        keys = [c.key for c in self.columns]
+        listing = self.listing
+        order = (
+            Qt.SortOrder.DescendingOrder
+            if listing.default_descending
+            else Qt.SortOrder.AscendingOrder
+        )
+        return (keys.index(listing.default_sort) if listing.default_sort in keys else -1), order

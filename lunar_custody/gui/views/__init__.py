@@ -1,0 +1,1 @@
+"""The workstation's views, one per sidebar entry."""

@@ -1,0 +1,220 @@
+"""Widgets every view uses: the scan field, the searchable list, small helpers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.listings import Listing
+from ..domain.store import Store
+from .tablemodel import ListingModel
+
+SEARCH_DELAY_MS = 250
+
+
+class ScanField(QLineEdit):
+    """Where a keyboard-wedge scanner types: the code, then Enter, emits ``scanned``.
+
+    Typing by hand and pressing Enter does the same, so the field works without a scanner.
+    The field clears itself after each code, ready for the next one.
+    """
+
+    scanned = Signal(str)
+
+    def __init__(
+        self, placeholder: str = "Scan or type a number, then Enter", parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("scanField")
+        self.setPlaceholderText(placeholder)
+        self.setClearButtonEnabled(True)
+        self.returnPressed.connect(self._emit)
+
+    def _emit(self) -> None:
+        code = self.text().strip()
+        self.clear()
+        if code:
+            self.scanned.emit(code)
+
+
+class SearchField(QLineEdit):
+    """A search box that waits until typing pauses, so every keystroke is not a query."""
+
+    search = Signal(str)
+
+    def __init__(self, placeholder: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("searchField")
+        self.setPlaceholderText(placeholder)
+        self.setClearButtonEnabled(True)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(lambda: self.search.emit(self.text()))
+        self.textChanged.connect(lambda _: self._timer.start())
+        self.returnPressed.connect(self.flush)
+
+    def flush(self) -> None:
+        """Search now (Enter, or a test that does not want to wait)."""
+        self._timer.stop()
+        self.search.emit(self.text())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.text():
+            self.clear()
+            self.flush()
+            return
+        super().keyPressEvent(event)
+
+
+class ListPane(QWidget):
+    """A search box, optional filter choices, a lazily filled sortable table and a count.
+
+    Column widths and the sort column are remembered per listing in QSettings.
+    """
+
+    currentChanged = Signal(int)  # the selected row, -1 for none
+    activated = Signal(int)  # double click or Enter on a row
+
+    def __init__(
+        self,
+        store: Store,
+        listing: Listing,
+        *,
+        search_hint: str,
+        hidden: tuple[str, ...] = ("id",),
+        filters: Mapping[str, list[tuple[str, Any]]] | None = None,
+        fixed_filters: Mapping[str, Any] | None = None,
+        noun: str = "rows",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"{listing.name}List")
+        self.noun = noun
+        self.model = ListingModel(store, listing, hidden=hidden)
+        self.search_field = SearchField(search_hint)
+        self.search_field.search.connect(self.model.set_search)
+        self.fixed_filters = dict(fixed_filters or {})
+        self.filter_boxes: dict[str, QComboBox] = {}
+        bar = QHBoxLayout()
+        bar.addWidget(self.search_field, 1)
+        for name, choices in (filters or {}).items():
+            box = QComboBox()
+            box.setObjectName(f"{name}Filter")
+            for label, value in choices:
+                box.addItem(label, value)
+            box.currentIndexChanged.connect(lambda _=0: self.apply_filters())
+            self.filter_boxes[name] = box
+            bar.addWidget(box)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("countLabel")
+        bar.addWidget(self.count_label)
+
+        self.table = QTableView()
+        self.table.setObjectName(f"{listing.name}Table")
+        self.table.setModel(self.model)
+        self.table.horizontalHeader().setSortIndicator(*self.model.default_sort_indicator())
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setSortIndicatorShown(True)
+        self.table.doubleClicked.connect(lambda index: self.activated.emit(index.row()))
+        self.model.totalChanged.connect(self._show_count)
+        self.model.modelReset.connect(lambda: self.currentChanged.emit(-1))
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        self._restore_header()
+        header.sectionResized.connect(lambda *_: self._save_header())
+        header.sortIndicatorChanged.connect(lambda *_: self._save_header())
+        self.apply_filters()
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self.currentChanged.emit(current.row())
+        )
+
+    # ------------------------------------------------------------------ state
+
+    def apply_filters(self) -> None:
+        chosen = {name: box.currentData() for name, box in self.filter_boxes.items()}
+        self.model.set_filters({**self.fixed_filters, **chosen})
+
+    def refresh(self) -> None:
+        """Read again from the database, keeping the selected record selected."""
+        key = self.current_value(self._key())
+        self.model.refresh()
+        if key is not None:
+            self.select_value(self._key(), key)
+
+    def _key(self) -> str:
+        keys = self.model.listing.keys
+        return "number" if "number" in keys else keys[0]
+
+    def current_row(self) -> int:
+        index = self.table.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def current_value(self, key: str) -> Any:
+        row = self.current_row()
+        return None if row < 0 else self.model.value(row, key)
+
+    def select_value(self, key: str, value: Any) -> bool:
+        """Select the row whose ``key`` is ``value`` (fetching further pages if needed)."""
+        while True:
+            row = self.model.find(key, value)
+            if row is not None:
+                self.table.selectRow(row)
+                self.table.scrollTo(self.model.index(row, 0))
+                return True
+            if not self.model.canFetchMore():
+                return False
+            self.model.fetchMore()
+
+    def _show_count(self, total: int) -> None:
+        self.count_label.setText(f"{total:,} {self.noun}")
+
+    def _settings_key(self) -> str:
+        return f"lists/{self.model.listing.name}/header"
+
+    def _save_header(self) -> None:
+        QSettings().setValue(self._settings_key(), self.table.horizontalHeader().saveState())
+
+    def _restore_header(self) -> None:
+        state = QSettings().value(self._settings_key())
+        if isinstance(state, QByteArray | bytes):
+            self.table.horizontalHeader().restoreState(QByteArray(state))
+        else:
+            self.table.resizeColumnsToContents()
+
+
+def disable_with_reason(widget: QWidget, reason: str | None) -> None:
+    """Enable ``widget``, or disable it with a tooltip saying why not (a role, a state)."""
+    widget.setEnabled(reason is None)
+    if reason is not None:
+        widget.setToolTip(reason)
+
+
+def run_later(callback: Callable[[], None]) -> None:
+    QTimer.singleShot(0, callback)

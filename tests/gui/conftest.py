@@ -1,0 +1,136 @@
+"""GUI tests: real widgets under QT_QPA_PLATFORM=offscreen, driven with qtbot.
+
+- ``world``: the shared test world (tests/worlds.py) on SQLite and PostgreSQL.
+- ``ctx_for(username)``: an AppContext signed in as that person of the world.
+- ``messages``: every message box (errors, questions, notices) is recorded instead of
+  blocking; questions are answered with ``messages.answer`` (Yes by default).
+- ``signer``: ``signer.next(secret)`` fills and signs the next signature dialog that opens
+  (with a drawn signature), ``signer.cancel_next()`` cancels it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QPoint, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from lunar_custody.gui import errors
+from lunar_custody.gui.context import AppContext
+from lunar_custody.gui.signature import SignatureDialog
+from lunar_custody.storage import Database
+from tests.worlds import World, actor, world
+
+__all__ = ["world"]
+
+
+@pytest.fixture(autouse=True)
+def _isolated_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """QSettings (window geometry, column widths) in a throwaway place, not the user's."""
+    from PySide6.QtCore import QSettings
+
+    QCoreApplication.setOrganizationName("LunarCustodyTests")
+    QCoreApplication.setApplicationName("lunar-custody-tests")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(
+        QSettings.Format.IniFormat,
+        QSettings.Scope.UserScope,
+        str(tmp_path_factory.mktemp("settings")),
+    )
+    yield
+
+
+@pytest.fixture
+def ctx_for(world: World) -> Callable[[str], AppContext]:
+    assert isinstance(world.db, Database)
+
+    def make(username: str) -> AppContext:
+        return AppContext(world.db, actor(world.db, username))  # type: ignore[arg-type]
+
+    return make
+
+
+@dataclass
+class Messages:
+    """Message boxes shown, as (object name, title, text); questions answered from a queue."""
+
+    shown: list[tuple[str, str, str]] = field(default_factory=list)
+    answer: QMessageBox.StandardButton = QMessageBox.StandardButton.Yes
+
+    def present(self, box: QMessageBox) -> QMessageBox.StandardButton:
+        self.shown.append((box.objectName(), box.windowTitle(), box.text()))
+        if box.standardButtons() & QMessageBox.StandardButton.Yes:
+            return self.answer
+        return QMessageBox.StandardButton.Ok
+
+    @property
+    def errors(self) -> list[str]:
+        return [text for name, _, text in self.shown if name in ("errorDialog", "crashDialog")]
+
+    @property
+    def texts(self) -> list[str]:
+        return [text for _, _, text in self.shown]
+
+
+@pytest.fixture
+def messages(monkeypatch: pytest.MonkeyPatch) -> Messages:
+    recorder = Messages()
+    monkeypatch.setattr(errors, "present", recorder.present)
+    return recorder
+
+
+def draw_on(qtbot: QtBot, pad: QWidget) -> None:
+    """A short signature: press, a few moves, release."""
+    from PySide6.QtTest import QTest
+
+    points = [QPoint(20, 60), QPoint(60, 30), QPoint(100, 80), QPoint(140, 40), QPoint(180, 70)]
+    QTest.mousePress(pad, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, points[0])
+    for point in points[1:]:
+        QTest.mouseMove(pad, point)
+    QTest.mouseRelease(pad, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, points[-1])
+
+
+@dataclass
+class Signer:
+    """Answers signature dialogs as they open (each one a queued instruction)."""
+
+    qtbot: QtBot
+    queue: list[tuple[str | None, str | None, bool]] = field(default_factory=list)
+    seen: list[tuple[str, str]] = field(default_factory=list)  # (meaning, signed content)
+
+    def next(self, secret: str, *, user: str | None = None, draw: bool = True) -> None:
+        self.queue.append((secret, user, draw))
+        QTimer.singleShot(0, self._answer)
+
+    def cancel_next(self) -> None:
+        self.queue.append((None, None, False))
+        QTimer.singleShot(0, self._answer)
+
+    def _answer(self) -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, SignatureDialog):
+            QTimer.singleShot(20, self._answer)  # not open yet
+            return
+        secret, user, draw = self.queue.pop(0)
+        self.seen.append((dialog.meaning, dialog.summary.toPlainText()))
+        if secret is None:
+            dialog.reject()
+            return
+        if user is not None:
+            dialog.user_edit.setReadOnly(False)
+            dialog.user_edit.setText(user)
+        dialog.secret_edit.setText(secret)
+        if draw and dialog.pad_box is not None:
+            draw_on(self.qtbot, dialog.pad_box.pad)
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+
+
+@pytest.fixture
+def signer(qtbot: QtBot) -> Signer:
+    return Signer(qtbot)
