@@ -30,11 +30,14 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from . import clock
+
 # schema: ready
 
 
 def utc_now() -> datetime:
-    return datetime.now(UTC)
+    """The services' clock (clock.py), so defaults and audit entries agree with the ledger."""
+    return clock.now()
 
 
 def new_uuid() -> str:
