@@ -481,3 +481,9 @@ def verify(store: Store, progress: ProgressCallback | None = None) -> VerifyRepo
     """Recompute the ledger (see ledger.verify_ledger) in one read transaction."""
     with store.read() as session:
         return verify_ledger(session, progress)
+
+
+def has_users(store: Store) -> bool:
+    """False for a new database: the first run creates the lender and its administrator."""
+    with store.read() as session:
+        return session.scalar(select(Person.id).limit(1)) is not None

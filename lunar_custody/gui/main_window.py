@@ -1,0 +1,255 @@
+"""The workstation's main window: a sidebar of views, menus, shortcuts, remembered layout."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QSplitter,
+    QStackedWidget,
+)
+
+from .. import __version__
+from ..domain.demo import is_demo
+from ..domain.permissions import ROLE_LABELS
+from .context import AppContext
+from .errors import inform, reported
+from .resources import icon
+from .views.admin import AdminView
+from .views.base import View
+from .views.dashboard import DashboardView
+from .views.ledger import LedgerView
+from .views.loans import LoansView
+from .views.samples import SamplesView
+from .views.transfers import TransfersView
+
+APP_TITLE = "Lunar Custody"
+# Sidebar order; Ctrl+1... follow it.
+VIEW_CLASSES: list[tuple[str, type[View], str]] = [
+    ("dashboard", DashboardView, "dashboard"),
+    ("samples", SamplesView, "samples"),
+    ("loans", LoansView, "loans"),
+    ("transfers", TransfersView, "transfers"),
+    ("admin", AdminView, "people"),
+    ("ledger", LedgerView, "ledger"),
+]
+
+
+def window_title(database: str, person: str) -> str:
+    return f"{APP_TITLE} — {database} — {person}"
+
+
+class MainWindow(QMainWindow):
+    """Views in a stack chosen from the sidebar; the menus follow the current view."""
+
+    switch_user_requested = Signal()
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.ctx = ctx
+        self.setWindowTitle(window_title(ctx.db.name, ctx.actor.full_name))
+        self.setWindowIcon(icon("lunar-custody"))
+        self.views: dict[str, View] = {}
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setIconSize(QSize(22, 22))
+        self.sidebar.setMaximumWidth(230)
+        self.stack = QStackedWidget()
+        for key, view_class, icon_name in VIEW_CLASSES:
+            view = view_class(ctx)
+            view.setObjectName(f"{key}View")
+            self.views[key] = view
+            self.stack.addWidget(view)
+            item = QListWidgetItem(icon(icon_name), view.title)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.sidebar.addItem(item)
+        splitter = QSplitter()
+        splitter.addWidget(self.sidebar)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setCollapsible(1, False)
+        self.setCentralWidget(splitter)
+        self.sidebar.currentRowChanged.connect(self._show_view)
+        ctx.changed.connect(self._records_changed)
+        dashboard = self.views["dashboard"]
+        open_record = getattr(dashboard, "open_record", None)
+        if open_record is not None:
+            open_record.connect(self.open_record)
+
+        self._build_menus()
+        roles = ", ".join(ROLE_LABELS[r] for r in sorted(ctx.actor.roles))
+        self.statusBar().addPermanentWidget(
+            QLabel(f"{ctx.actor.full_name} ({roles}) · {ctx.actor.institution_code}")
+        )
+        if is_demo(ctx.db):
+            demo = QLabel("  DEMO DATA — not real samples  ")
+            demo.setObjectName("demoBadge")
+            demo.setStyleSheet("background: #fde293; color: #5f4300; font-weight: bold;")
+            self.statusBar().addWidget(demo)
+        self._restore()
+
+    # ------------------------------------------------------------------ views
+
+    @property
+    def current_view(self) -> View:
+        widget = self.stack.currentWidget()
+        assert isinstance(widget, View)
+        return widget
+
+    def show_view(self, key: str) -> View:
+        row = [k for k, _, _ in VIEW_CLASSES].index(key)
+        self.sidebar.setCurrentRow(row)
+        return self.views[key]
+
+    def _show_view(self, row: int) -> None:
+        if row < 0:
+            return
+        view = self.stack.widget(row)
+        assert isinstance(view, View)
+        self.stack.setCurrentWidget(view)
+        if view.stale:
+            view.stale = False
+            with reported(self):
+                view.refresh()
+        self._fill_actions_menu()
+
+    def _records_changed(self) -> None:
+        """After an operation: the visible view reads again now, the others when shown."""
+        for view in self.views.values():
+            view.stale = True
+        current = self.current_view
+        current.stale = False
+        with reported(self):
+            current.refresh()
+
+    def refresh(self) -> None:
+        with reported(self):
+            self.current_view.refresh()
+
+    def open_record(self, kind: str, number: str) -> None:
+        """Show a record named on the dashboard in its own view."""
+        key = {
+            "loan": "loans",
+            "transfer": "transfers",
+            "discrepancy": "transfers",
+            "aliquot": "samples",
+        }.get(kind)
+        if key is None:
+            return
+        view = self.show_view(key)
+        show: Callable[..., object] | None = getattr(view, "show_record", None)
+        if show is not None:
+            with reported(self):
+                show(kind, number)
+
+    # ------------------------------------------------------------------ menus
+
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | str | None = None,
+        name: str = "",
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if name:
+            action.setObjectName(name)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self.new_loan_action = self._action(
+            "&New loan…", self._new_loan, QKeySequence.StandardKey.New, "newLoanAction"
+        )
+        file_menu.addAction(self.new_loan_action)
+        file_menu.addSeparator()
+        self.switch_user_action = self._action(
+            "&Switch user…", self.switch_user_requested.emit, "Ctrl+Shift+U", "switchUserAction"
+        )
+        file_menu.addAction(self.switch_user_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
+
+        view_menu = bar.addMenu("&View")
+        for position, (key, _, icon_name) in enumerate(VIEW_CLASSES, start=1):
+            action = self._action(
+                self.views[key].title,
+                lambda key=key: self.show_view(key),
+                f"Ctrl+{position}",
+                f"show_{key}",
+            )
+            action.setIcon(icon(icon_name))
+            view_menu.addAction(action)
+        view_menu.addSeparator()
+        view_menu.addAction(
+            self._action("&Refresh", self.refresh, QKeySequence.StandardKey.Refresh, "refresh")
+        )
+        view_menu.addAction(
+            self._action(
+                "&Find…",
+                lambda: self.current_view.focus_search(),
+                QKeySequence.StandardKey.Find,
+                "find",
+            )
+        )
+        self.actions_menu = bar.addMenu("&Actions")
+        self.actions_menu.setObjectName("actionsMenu")
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self._action("&About Lunar Custody", self.about, name="about"))
+
+    def _fill_actions_menu(self) -> None:
+        menu: QMenu = self.actions_menu
+        menu.clear()
+        actions = self.current_view.menu_actions()
+        menu.setEnabled(bool(actions))
+        for action in actions:
+            menu.addAction(action)
+
+    def _new_loan(self) -> None:
+        view = self.show_view("loans")
+        new_loan = getattr(view, "new_loan", None)
+        if new_loan is not None:
+            with reported(self):
+                new_loan()
+
+    def about(self) -> None:
+        inform(
+            self,
+            "About Lunar Custody",
+            f"Lunar Custody {__version__}\n\nChain of custody for loaned lunar samples: every "
+            "microgram, every handoff, every signature, in an append-only hash-chained ledger."
+            f"\n\nDatabase: {self.ctx.db.name}",
+        )
+
+    # ------------------------------------------------------------------ layout memory
+
+    def _restore(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("main/geometry")
+        if isinstance(geometry, QByteArray | bytes):
+            self.restoreGeometry(QByteArray(geometry))
+        else:
+            self.resize(1280, 800)
+        last = settings.value("main/view", "dashboard")
+        keys = [k for k, _, _ in VIEW_CLASSES]
+        self.show_view(last if isinstance(last, str) and last in keys else "dashboard")
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        settings = QSettings()
+        settings.setValue("main/geometry", self.saveGeometry())
+        key = [k for k, view in self.views.items() if view is self.current_view]
+        if key:
+            settings.setValue("main/view", key[0])
+        super().closeEvent(event)

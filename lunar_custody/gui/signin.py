@@ -1,0 +1,153 @@
+"""Before the main window: the first-run dialog of a new database, and signing in."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain import identity, registry
+from ..domain.errors import CustodyError, ValidationError
+from ..domain.permissions import Actor
+from ..domain.store import Store
+
+
+class _FormDialog(QDialog):
+    """A form with OK/Cancel whose OK runs ``submit`` and stays open on an error."""
+
+    def __init__(self, parent: QWidget | None, title: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.form = QFormLayout()
+        self.error_label = QLabel()
+        self.error_label.setObjectName("errorLabel")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #b00020;")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setDefault(True)
+        self.buttons.accepted.connect(self._submit)
+        self.buttons.rejected.connect(self.reject)
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.addLayout(self.form)
+        self.layout_.addWidget(self.error_label)
+        self.layout_.addWidget(self.buttons)
+
+    def submit(self) -> None:
+        raise NotImplementedError
+
+    def _submit(self) -> None:
+        try:
+            self.submit()
+        except CustodyError as error:
+            # Shown inside the dialog so that nothing typed is lost.
+            self.error_label.setText(str(error))
+            return
+        self.accept()
+
+
+class FirstRunDialog(_FormDialog):
+    """A new database: the lending institution and its first administrator."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent, "Lunar Custody — new database")
+        self.setObjectName("firstRunDialog")
+        self.store = store
+        self.actor: Actor | None = None
+        intro = QLabel(
+            "This database is new. Name the lending curation facility and create its first "
+            "administrator, who will then add the other institutions and people."
+        )
+        intro.setWordWrap(True)
+        self.layout_.insertWidget(0, intro)
+        self.code = QLineEdit(objectName="lenderCode")
+        self.code.setPlaceholderText("e.g. CNSA")
+        self.name = QLineEdit(objectName="lenderName")
+        self.local_name = QLineEdit(objectName="lenderLocalName")
+        self.local_name.setPlaceholderText("e.g. 国家航天局 (optional)")
+        self.country = QLineEdit(objectName="lenderCountry")
+        self.address = QPlainTextEdit(objectName="lenderAddress")
+        self.address.setMaximumHeight(70)
+        self.username = QLineEdit(objectName="adminUsername")
+        self.full_name = QLineEdit(objectName="adminFullName")
+        self.password = QLineEdit(objectName="adminPassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat = QLineEdit(objectName="adminRepeat")
+        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        for label, widget in [
+            ("Lender code:", self.code),
+            ("Lender name:", self.name),
+            ("Name in local script:", self.local_name),
+            ("Country:", self.country),
+            ("Address:", self.address),
+            ("Administrator user name:", self.username),
+            ("Administrator full name:", self.full_name),
+            ("Password (8 or more characters):", self.password),
+            ("Repeat password:", self.repeat),
+        ]:
+            self.form.addRow(label, widget)
+
+    def submit(self) -> None:
+        if self.password.text() != self.repeat.text():
+            raise ValidationError("The two passwords differ.")
+        self.actor = registry.bootstrap(
+            self.store,
+            lender_code=self.code.text(),
+            lender_name=self.name.text(),
+            lender_local_name=self.local_name.text(),
+            country=self.country.text(),
+            address=self.address.toPlainText(),
+            admin_username=self.username.text(),
+            admin_full_name=self.full_name.text(),
+            admin_password=self.password.text(),
+        )
+
+
+class SignInDialog(_FormDialog):
+    """User name and password (a courier may use the PIN)."""
+
+    def __init__(
+        self,
+        store: Store,
+        database_name: str,
+        parent: QWidget | None = None,
+        *,
+        username: str = "",
+        method: str = identity.PASSWORD,
+    ) -> None:
+        super().__init__(parent, f"Lunar Custody — sign in — {database_name}")
+        self.setObjectName("signInDialog")
+        self.store = store
+        self.method = method
+        self.actor: Actor | None = None
+        heading = QLabel(f"Sign in to <b>{_escape(database_name)}</b>")
+        heading.setTextFormat(Qt.TextFormat.RichText)
+        self.layout_.insertWidget(0, heading)
+        self.username = QLineEdit(username, objectName="username")
+        self.secret = QLineEdit(objectName="password")
+        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.form.addRow("User name:", self.username)
+        self.form.addRow("PIN:" if method == identity.PIN else "Password:", self.secret)
+        (self.secret if username else self.username).setFocus()
+
+    def submit(self) -> None:
+        try:
+            self.actor = identity.authenticate(
+                self.store, self.username.text(), self.secret.text(), self.method
+            )
+        finally:
+            self.secret.clear()
+            self.secret.setFocus()
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
