@@ -55,6 +55,10 @@ class ImportRejected(CustodyError):
         )
 
 
+class Cancelled(CustodyError):
+    """The person stopped long work (an import, an export, a verification) part-way."""
+
+
 class DatabaseError(CustodyError):
     """The database cannot be used as asked (base of the storage errors)."""
 

@@ -198,6 +198,11 @@ def apply_event(
     elif kind == "corrected":
         state.initial_mass_ug += mass
         state.current_mass_ug += mass
+        if state.status in (CONSUMED, DEPLETED) and state.current_mass_ug > 0:
+            # The books said nothing was left, but there was: it is back on the shelf.
+            state.status = IN_STORAGE
+        elif state.status == LOST and mass > 0:
+            raise RuleViolation("A lost aliquot's mass cannot be corrected upwards.")
     if state.current_mass_ug < 0 or state.initial_mass_ug < 0:
         raise RuleViolation("That would leave a negative mass.")
     state.custodian_institution_id = institution_id

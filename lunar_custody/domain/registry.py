@@ -185,12 +185,15 @@ def _new_person(
 
 
 def update_person(store: Store, actor: Actor, username: str, **changes: object) -> Person:
-    """Change full_name, email, roles, active, or reset password / pin (admin only)."""
+    """Change full_name, local_name, email, roles, active, reset password / pin, or
+    ``unlock=True`` a locked account (admin only). The audit hook records each change."""
     with operation(store, actor, "manage_people") as ctx:
         row = op.person(ctx.session, username)
         for key, value in changes.items():
             if key == "full_name":
                 row.full_name = clean_text(str(value), "full name", required=True)
+            elif key == "local_name":
+                row.local_name = clean_text(str(value), "local-script name") or None
             elif key == "email":
                 row.email = clean_text(str(value), "e-mail address")
             elif key == "roles":
@@ -205,6 +208,9 @@ def update_person(store: Store, actor: Actor, username: str, **changes: object) 
             elif key == "pin":
                 row.pin_hash = hash_pin(str(value)) if value else None
                 row.failed_attempts, row.locked_until = 0, None
+            elif key == "unlock":
+                if value:
+                    row.failed_attempts, row.locked_until = 0, None
             else:
                 raise ValidationError(f"A person has no field '{key}'.")
         return row
@@ -252,7 +258,8 @@ def register_sample_in(ctx: Context, new: NewSample) -> Sample:
     if session.scalars(select(Sample.id).where(Sample.number == number)).first():
         raise DuplicateError(f"Sample {number} is registered already.")
     if new.original_mass_ug is not None:
-        check_mass(new.original_mass_ug, what=f"original mass of {number}")
+        # 0 is allowed: catalogues list samples weighed as 0 g (catalogued without aliquots).
+        check_mass(new.original_mass_ug, what=f"original mass of {number}", allow_zero=True)
     sample = Sample(
         number=number,
         scheme=scheme,
@@ -292,11 +299,13 @@ def register_aliquot(store: Store, actor: Actor, sample_number: str, item: NewAl
             raise NotFoundError(f"There is no sample '{sample_number.strip()}'.")
         if sample.owner_institution_id != ctx.person.institution_id:
             raise PermissionDenied(f"Sample {sample.number} belongs to another institution.")
-        registered = int(ctx.session.scalar(
-            select(func.coalesce(func.sum(Aliquot.initial_mass_ug), 0)).where(
-                Aliquot.sample_id == sample.id, Aliquot.parent_id.is_(None)
+        registered = int(
+            ctx.session.scalar(
+                select(func.coalesce(func.sum(Aliquot.initial_mass_ug), 0)).where(
+                    Aliquot.sample_id == sample.id, Aliquot.parent_id.is_(None)
+                )
             )
-        ))
+        )
         if (
             sample.original_mass_ug is not None
             and registered + item.mass_ug > sample.original_mass_ug

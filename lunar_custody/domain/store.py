@@ -12,9 +12,19 @@ from typing import Protocol
 
 from sqlalchemy.orm import Session
 
+from .errors import Cancelled
+
 # Long work reports progress(done, total) now and then; a True answer asks it to stop
 # (and roll back). A callback that only displays progress returns None and changes nothing.
 ProgressCallback = Callable[[int, int], bool | None]
+
+
+def report_progress(
+    progress: ProgressCallback | None, done: int, total: int, *, cancelled: str
+) -> None:
+    """Tell ``progress`` how far the work is; raise Cancelled(``cancelled``) if asked to stop."""
+    if progress is not None and progress(done, total):
+        raise Cancelled(cancelled)
 
 
 class Store(Protocol):

@@ -14,15 +14,13 @@ from typing import Generic, TypeVar
 from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from ..domain.errors import CustodyError
+from ..domain.errors import Cancelled
+from ..domain.store import ProgressCallback
 
 T = TypeVar("T")
-# progress(done, total) -> keep going? The work checks the answer and stops when False.
-Progress = Callable[[int, int], bool]
-
-
-class Cancelled(CustodyError):
-    """The person pressed Cancel; whatever the work was doing was rolled back."""
+# The domain's convention (store.ProgressCallback): progress(done, total) answers True when
+# the person pressed Cancel (the work stops), None otherwise.
+Progress = ProgressCallback
 
 
 class _Worker(QObject, Generic[T]):
@@ -36,9 +34,9 @@ class _Worker(QObject, Generic[T]):
         self.result: T | None = None
         self.error: BaseException | None = None
 
-    def progress(self, done: int, total: int) -> bool:
+    def progress(self, done: int, total: int) -> bool | None:
         self.progressed.emit(done, total)
-        return not self.cancelled
+        return True if self.cancelled else None
 
     @Slot()
     def run(self) -> None:
@@ -96,6 +94,7 @@ def run_task(
     finally:
         thread.quit()
         thread.wait()
+        dialog.canceled.disconnect(on_cancel)  # closing a QProgressDialog emits canceled
         dialog.close()
         dialog.deleteLater()
     if worker.error is not None:

@@ -285,7 +285,7 @@ class CustodyMachine(RuleBasedStateMachine):
         delta = data.draw(st.integers(-model.current - 1_000, 5_000), label="delta")
         event = queries.history(self.world.db, number)[0].id
         done = self.attempt(
-            model.current + delta >= 0,
+            model.current + delta >= 0 and not (model.status == "lost" and delta > 0),
             f"correct {number} by {delta}",
             lambda: registry.correct_event(
                 self.world.db, self.actor("zhang"), event, note="re-weighed", mass_delta_ug=delta
@@ -294,6 +294,8 @@ class CustodyMachine(RuleBasedStateMachine):
         if done is not None:
             model.initial += delta
             model.current += delta
+            if model.status in ("consumed", "depleted") and model.current > 0:
+                model.status = "in_storage"  # more was there than the books said
 
     # ------------------------------------------------------------ loans
 

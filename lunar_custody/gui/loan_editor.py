@@ -1,0 +1,452 @@
+"""The loan editor: a draft's terms, and its aliquots picked by scanning or by searching.
+
+Items are collected in the dialog and written when the curator presses Save, so Cancel
+leaves the database as it was. Each scanned code is checked at once against what a draft
+may take (the lender's storage, on no other open loan); a code that cannot be lent says
+why in plain words and adds nothing. The services check everything again on Save.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain import listings, loans, queries
+from ..domain import operation as op
+from ..domain.errors import NotFoundError
+from ..domain.ledger import IN_STORAGE
+from ..domain.listings import ALIQUOTS, INSTITUTIONS, PEOPLE
+from ..domain.masses import format_mass
+from ..domain.numbering import normalize
+from .context import AppContext
+from .errors import confirm, show_error
+from .tablemodel import status_label
+from .widgets import ListPane, ScanField
+
+# The lender's aliquots a draft may take; its own name keeps its column layout apart from
+# the samples view's aliquot list.
+LENDABLE = replace(ALIQUOTS, name="lendable_aliquots")
+MAX_CHOICES = 500  # borrowers and their people: a short list, never the whole table
+DEFAULT_PERIOD_DAYS = 365
+
+
+@dataclass(frozen=True)
+class EditorItem:
+    number: str
+    mass_ug: int
+
+
+def to_qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def from_qdate(day: QDate) -> date:
+    return date(day.year(), day.month(), day.day())
+
+
+def date_edit(day: date, name: str) -> QDateEdit:
+    edit = QDateEdit(to_qdate(day))
+    edit.setObjectName(name)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    return edit
+
+
+class LoanEditor(QDialog):
+    """Draft a new loan (``number`` None) or edit a draft; ``number`` is set once saved."""
+
+    def __init__(
+        self, ctx: AppContext, number: str | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("loanEditor")
+        self.ctx = ctx
+        self.store = ctx.db
+        self.number = number
+        self.lender_code = ctx.actor.institution_code
+        self.items: list[EditorItem] = []  # what the loan should hold after Save
+        self.saved_items: dict[str, EditorItem] = {}  # what the database holds now
+        self._original: dict[str, Any] = {}
+        self.setWindowTitle(f"Edit loan {number}" if number else "New loan")
+
+        self.borrower_box = QComboBox()
+        self.borrower_box.setObjectName("borrowerBox")
+        self.pi_box = QComboBox()
+        self.pi_box.setObjectName("piBox")
+        self.co_investigators_edit = QPlainTextEdit()
+        self.co_investigators_edit.setObjectName("coInvestigatorsEdit")
+        self.co_investigators_edit.setPlaceholderText("One name a line")
+        self.co_investigators_edit.setTabChangesFocus(True)
+        self.co_investigators_edit.setMaximumHeight(64)
+        self.purpose_edit = QLineEdit()
+        self.purpose_edit.setObjectName("purposeEdit")
+        self.purpose_edit.setPlaceholderText("e.g. Space weathering of Chang'e-5 regolith")
+        today = date.today()
+        self.starts_edit = date_edit(today, "startsOnEdit")
+        self.due_edit = date_edit(today + timedelta(days=DEFAULT_PERIOD_DAYS), "dueOnEdit")
+        self.destructive_box = QCheckBox("Destructive analysis allowed")
+        self.destructive_box.setObjectName("destructiveBox")
+        self.notes_edit = QPlainTextEdit()
+        self.notes_edit.setObjectName("notesEdit")
+        self.notes_edit.setPlaceholderText("Funding, legal clearance, export permits…")
+        self.notes_edit.setTabChangesFocus(True)
+        self.notes_edit.setMaximumHeight(64)
+        period = QHBoxLayout()
+        period.addWidget(self.starts_edit)
+        period.addWidget(QLabel("to"))
+        period.addWidget(self.due_edit)
+        period.addStretch(1)
+        form = QFormLayout()
+        form.addRow("&Borrower:", self.borrower_box)
+        form.addRow("&Principal investigator:", self.pi_box)
+        form.addRow("Co-&investigators:", self.co_investigators_edit)
+        form.addRow("P&urpose:", self.purpose_edit)
+        form.addRow("Period:", period)
+        form.addRow("", self.destructive_box)
+        form.addRow("N&otes:", self.notes_edit)
+        terms = QGroupBox("Terms")
+        terms.setLayout(form)
+
+        # Items: scanned, or found in the list of lendable aliquots.
+        self.scan_field = ScanField("Scan an aliquot label (or type its number), then Enter")
+        self.scan_message = QLabel()
+        self.scan_message.setObjectName("scanMessage")
+        self.scan_message.setWordWrap(True)
+        self.scan_field.scanned.connect(self.scan)
+        self.items_table = QTableWidget(0, 3)
+        self.items_table.setObjectName("editorItemsTable")
+        self.items_table.setHorizontalHeaderLabels(["Aliquot", "Mass", ""])
+        self.items_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.items_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.items_table.verticalHeader().setVisible(False)
+        header = self.items_table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.total_label = QLabel()
+        self.total_label.setObjectName("itemsTotal")
+        self.remove_button = QPushButton("&Remove item")
+        self.remove_button.setObjectName("removeItemButton")
+        self.remove_button.clicked.connect(self.remove_selected)
+        item_buttons = QHBoxLayout()
+        item_buttons.addWidget(self.total_label, 1)
+        item_buttons.addWidget(self.remove_button)
+        chosen = QGroupBox("Items on this loan")
+        chosen_layout = QVBoxLayout(chosen)
+        chosen_layout.addWidget(self.scan_field)
+        chosen_layout.addWidget(self.scan_message)
+        chosen_layout.addWidget(self.items_table, 1)
+        chosen_layout.addLayout(item_buttons)
+
+        self.search_pane = ListPane(
+            self.store,
+            LENDABLE,
+            search_hint="Find an aliquot in storage: number, sample…",
+            hidden=("id", "status", "initial_mass_ug", "custodian", "holder", "loan"),
+            fixed_filters={"lendable_by": self.lender_code},
+            noun="in storage",
+        )
+        self.search_pane.activated.connect(lambda _row: self.add_found())
+        self.add_button = QPushButton("&Add to loan")
+        self.add_button.setObjectName("addAliquotButton")
+        self.add_button.clicked.connect(self.add_found)
+        found = QGroupBox("Lendable aliquots in your storage")
+        found_layout = QVBoxLayout(found)
+        found_layout.addWidget(self.search_pane, 1)
+        add_row = QHBoxLayout()
+        add_row.addStretch(1)
+        add_row.addWidget(self.add_button)
+        found_layout.addLayout(add_row)
+
+        picking = QSplitter(Qt.Orientation.Horizontal)
+        picking.addWidget(chosen)
+        picking.addWidget(found)
+        picking.setChildrenCollapsible(False)
+        picking.setSizes([420, 560])
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setObjectName("saveLoanButton")
+        self.save_button.setShortcut(QKeySequence.StandardKey.Save)
+        self.save_button.setToolTip("Save the draft (Ctrl+S)")
+        for button in self.buttons.buttons():
+            # Enter belongs to the scanner and the search box, never to the dialog.
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(False)
+                button.setDefault(False)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(terms)
+        layout.addWidget(picking, 1)
+        layout.addWidget(self.buttons)
+        self.resize(1040, 760)
+
+        self._fill_borrowers()
+        self.borrower_box.currentIndexChanged.connect(lambda _=0: self._fill_people())
+        if number is None:
+            self._fill_people()
+        else:
+            self._load(number)
+        self._show_items()
+        self._opened_with = self._terms()
+        self.scan_field.setFocus()
+
+    # ------------------------------------------------------------------ choices
+
+    def _fill_borrowers(self) -> None:
+        with self.store.read() as session:
+            rows = listings.page(
+                session, INSTITUTIONS, filters={"kind": "borrower"}, limit=MAX_CHOICES
+            )
+        keys = INSTITUTIONS.keys
+        self.borrower_box.blockSignals(True)
+        self.borrower_box.clear()
+        for row in rows:
+            values = dict(zip(keys, row, strict=True))
+            if values["active"]:
+                self.borrower_box.addItem(f"{values['name']} ({values['code']})", values["code"])
+        self.borrower_box.blockSignals(False)
+
+    def _fill_people(self) -> None:
+        code = self.borrower_box.currentData()
+        self.pi_box.clear()
+        if not code:
+            return
+        with self.store.read() as session:
+            rows = listings.page(
+                session,
+                PEOPLE,
+                filters={"institution": code, "active": True},
+                sort="full_name",
+                limit=MAX_CHOICES,
+            )
+        keys = PEOPLE.keys
+        for row in rows:
+            values = dict(zip(keys, row, strict=True))
+            self.pi_box.addItem(values["full_name"], values["username"])
+
+    def _load(self, number: str) -> None:
+        """A saved draft's terms and items, as the database holds them."""
+        with self.store.read() as session:
+            loan = op.loan(session, number)
+            self.number = loan.number
+            content = loans.loan_content(session, loan)
+            borrower_code = loan.borrower.code
+            pi = (loan.principal_investigator.full_name, loan.principal_investigator.username)
+        index = self.borrower_box.findData(borrower_code)
+        if index < 0:  # an inactive borrower: still shown, it is the draft's
+            self.borrower_box.addItem(borrower_code, borrower_code)
+            index = self.borrower_box.count() - 1
+        self.borrower_box.setCurrentIndex(index)
+        self.pi_box.clear()
+        self.pi_box.addItem(*pi)
+        fixed = "The borrower and principal investigator of a draft are fixed; cancel the "
+        fixed += "draft and prepare a new loan to change them."
+        for box in (self.borrower_box, self.pi_box):
+            box.setEnabled(False)
+            box.setToolTip(fixed)
+        self.co_investigators_edit.setPlainText(content["co_investigators"])
+        self.purpose_edit.setText(content["purpose"])
+        self.starts_edit.setDate(to_qdate(date.fromisoformat(content["starts_on"])))
+        self.due_edit.setDate(to_qdate(date.fromisoformat(content["due_on"])))
+        self.destructive_box.setChecked(bool(content["destructive_analysis_allowed"]))
+        self.notes_edit.setPlainText(content["notes"])
+        self._original = self._terms()
+        self.saved_items = {n: EditorItem(n, int(m)) for n, m in content["items"]}
+        self.items = list(self.saved_items.values())
+
+    def _reload_saved_items(self) -> None:
+        """After a Save that stopped half-way: what is saved now (the wish list stays)."""
+        assert self.number is not None
+        with self.store.read() as session:
+            content = loans.loan_content(session, op.loan(session, self.number))
+        self.saved_items = {n: EditorItem(n, int(m)) for n, m in content["items"]}
+        self._original = self._terms()
+        self._show_items()
+
+    # ------------------------------------------------------------------ items
+
+    def scan(self, code: str) -> bool:
+        """Add the scanned aliquot, or say plainly why it cannot be lent (adding nothing)."""
+        try:
+            item, problem = self._lendable(code)
+        except NotFoundError as error:
+            item, problem = None, str(error)
+        if item is None:
+            self._say(problem, error=True)
+            QApplication.beep()
+            return False
+        self.items.append(item)
+        self._show_items(select=item.number)
+        self._say(f"Added {item.number} ({format_mass(item.mass_ug)}).")
+        return True
+
+    def _lendable(self, code: str) -> tuple[EditorItem | None, str]:
+        number = normalize(code)
+        if any(item.number == number for item in self.items):
+            return None, f"Aliquot {number} is on this loan already."
+        if number in self.saved_items:  # removed in this session, scanned back
+            return self.saved_items[number], ""
+        status = queries.aliquot_status(self.store, number)
+        with self.store.read() as session:
+            lendable = listings.count(
+                session, LENDABLE, filters={"number": number, "lendable_by": self.lender_code}
+            )
+            ours = listings.count(
+                session, LENDABLE, filters={"number": number, "custodian": self.lender_code}
+            )
+        if lendable:
+            return EditorItem(status.number, status.current_mass_ug), ""
+        if status.status != IN_STORAGE:
+            label = status_label(status.status)
+            return None, f"Aliquot {number} is {label}; only an aliquot in storage can be lent."
+        if not ours:
+            holder = status.custodian_institution or "another institution"
+            return None, f"Aliquot {number} is held by {holder}, not in your storage."
+        return None, f"Aliquot {number} is already on another open loan."
+
+    def add_found(self) -> bool:
+        """Add the aliquot selected in the search list."""
+        number = self.search_pane.current_value("number")
+        if number is None:
+            self._say("Select an aliquot in the list first.", error=True)
+            return False
+        return self.scan(number)
+
+    def remove_selected(self) -> None:
+        row = self.items_table.currentRow()
+        if not 0 <= row < len(self.items):
+            self._say("Select an item to remove.", error=True)
+            return
+        removed = self.items.pop(row)
+        self._show_items()
+        self._say(f"Removed {removed.number}.")
+
+    def _say(self, text: str, *, error: bool = False) -> None:
+        self.scan_message.setStyleSheet("color: #b00020; font-weight: bold;" if error else "")
+        self.scan_message.setText(text)
+
+    def _show_items(self, select: str | None = None) -> None:
+        table = self.items_table
+        table.setRowCount(len(self.items))
+        for row, item in enumerate(self.items):
+            mass = QTableWidgetItem(format_mass(item.mass_ug))
+            mass.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            note = "" if item.number in self.saved_items else "added on Save"
+            table.setItem(row, 0, QTableWidgetItem(item.number))
+            table.setItem(row, 1, mass)
+            table.setItem(row, 2, QTableWidgetItem(note))
+            if item.number == select:
+                table.selectRow(row)
+        pending_removal = len(set(self.saved_items) - {i.number for i in self.items})
+        total = sum(item.mass_ug for item in self.items)
+        text = f"{len(self.items)} aliquot(s), {format_mass(total)}"
+        if pending_removal:
+            text += f"; {pending_removal} removed on Save"
+        self.total_label.setText(text)
+
+    # ------------------------------------------------------------------ saving
+
+    def _terms(self) -> dict[str, Any]:
+        return {
+            "purpose": self.purpose_edit.text(),
+            "co_investigators": self.co_investigators_edit.toPlainText(),
+            "notes": self.notes_edit.toPlainText(),
+            "starts_on": from_qdate(self.starts_edit.date()),
+            "due_on": from_qdate(self.due_edit.date()),
+            "destructive_analysis_allowed": self.destructive_box.isChecked(),
+        }
+
+    def save(self) -> bool:
+        """Write the terms and items; on a refusal say why and stay open (nothing typed lost)."""
+        try:
+            self._write()
+        except Exception as error:
+            if self.number is not None:
+                self._reload_saved_items()
+            show_error(self, error)
+            return False
+        self.accept()
+        return True
+
+    def _write(self) -> None:
+        store, actor = self.store, self.ctx.actor
+        terms = self._terms()
+        if self.number is None:
+            pi = self.pi_box.currentData()
+            loan = loans.create_loan(
+                store,
+                actor,
+                borrower_code=self.borrower_box.currentData() or "",
+                principal_investigator=pi or "",
+                **terms,
+            )
+            # From here on a retry edits this draft instead of drafting another.
+            self.number = loan.number
+            self._original = terms
+            self.setWindowTitle(f"Edit loan {loan.number}")
+            for box in (self.borrower_box, self.pi_box):
+                box.setEnabled(False)
+        else:
+            changes = {k: v for k, v in terms.items() if self._original.get(k) != v}
+            if changes:
+                loans.update_loan(store, actor, self.number, **changes)
+                self._original = terms
+        wanted = [item.number for item in self.items]
+        for number in [n for n in self.saved_items if n not in wanted]:
+            loans.remove_loan_item(store, actor, self.number, number)
+        added = [n for n in wanted if n not in self.saved_items]
+        if added:
+            loans.add_loan_items(store, actor, self.number, added)
+
+    def has_changes(self) -> bool:
+        """Anything typed or scanned that Save has not written yet."""
+        wanted = {item.number for item in self.items}
+        return wanted != set(self.saved_items) or self._terms() != (
+            self._original or self._opened_with
+        )
+
+    def reject(self) -> None:
+        # Twenty scanned vials are not lost to a stray Escape.
+        if self.has_changes() and not confirm(
+            self, "Discard changes?", "Close the loan editor without saving your changes?"
+        ):
+            return
+        super().reject()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # A scanner ends every code with Enter; it must never press Save or Cancel.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            return
+        super().keyPressEvent(event)
