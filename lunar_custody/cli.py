@@ -26,11 +26,10 @@ from . import __version__
 from .domain import custody, identity, loans, queries, registry
 from .domain.errors import CustodyError, ValidationError
 from .domain.identity import PASSWORD, PIN, Credential
-from .domain.ledger import Problem
 from .domain.masses import format_mass, parse_mass
 from .domain.permissions import ROLES, Actor
 from .storage.database import Database, resolve_database_url
-from .storage.integrity import integrity_problems
+from .storage.integrity import verify_database
 
 EXIT_USAGE = 2
 EXIT_BUG = 70
@@ -238,7 +237,8 @@ def cmd_import(args: argparse.Namespace, s: Session) -> int:
 def cmd_export(args: argparse.Namespace, s: Session) -> int:
     from .domain import export
 
-    fmt = args.format or ("json" if args.json else "csv")
+    suffix = Path(args.output).suffix.lower().lstrip(".") if args.output else ""
+    fmt = args.format or (suffix if suffix in ("csv", "json") else "json" if args.json else "csv")
     with ExitStack() as stack:
         out = s.out
         if args.output:
@@ -263,14 +263,9 @@ def cmd_verify(args: argparse.Namespace, s: Session) -> int:
             print(f"\r  {done:,} of {total:,} events", end="", file=s.err, flush=True)
         return None
 
-    report = queries.verify(s.db, progress)
+    report = verify_database(s.db, progress)
     if s.err.isatty():
         print(file=s.err)
-    storage = integrity_problems(s.db)
-    report.problems.extend(Problem("storage", message) for message in storage)
-    report.storage_checked = (
-        f"{'problems found' if storage else 'ok'} ({s.db.dialect}, {s.db.name})"
-    )
     s.data(
         {
             "ok": report.ok,

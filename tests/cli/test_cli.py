@@ -495,3 +495,45 @@ def test_help_lists_the_commands() -> None:
         "loan-approve",
     ):
         assert command in text
+
+
+# ---------------------------------------------------------------------- demo, import, export
+
+APOLLO = Path(__file__).resolve().parents[3] / "shared" / "data" / "apollo_samples.csv"
+
+
+def test_import_apollo_exact_to_the_microgram_then_export(
+    world: World, secrets: dict[str, str], tmp_path: Path
+) -> None:
+    imported = as_user(world, secrets, "zhang", "import", str(APOLLO), "--json")
+    assert imported.code == 0, imported.err
+    result = imported.json()
+    assert isinstance(result, dict)
+    assert (result["samples"], result["aliquots"], result["skipped_blank"]) == (934, 918, 14)
+    assert world.status("10017,0").current_mass_ug == 973_000_000
+    assert world.status("66036,0").current_mass_ug == 4_384_000  # 4.3839999999999995 g
+    again = as_user(world, secrets, "zhang", "import", str(APOLLO))
+    assert again.code == 1 and "line 2: " in again.err and "registered already" in again.err
+    out = tmp_path / "inventory.json"
+    exported = run("export", "inventory", "--db", url(world), "-o", str(out))
+    assert exported.code == 0 and "Wrote 922 rows" in exported.err
+    rows = json.loads(out.read_text())
+    assert sum(r["current_mass_ug"] for r in rows if "," in r["number"]) == result["total_mass_ug"]
+    csv_out = run("export", "custody", "--db", url(world), "--aliquot", A1, "--format", "csv")
+    assert csv_out.code == 0
+    assert len(csv_out.out.splitlines()) == 2 and ",registered," in csv_out.out
+    assert run("verify", "--db", url(world)).code == 0
+
+
+def test_demo_then_verify_with_the_installed_program(tmp_path: Path) -> None:
+    path = tmp_path / "d.db"
+    built = _program("demo", "--db", str(path))
+    assert built.returncode == 0, built.stderr
+    assert built.stdout.startswith("DEMO DATA — not real samples")
+    assert "lunar-demo-2025" in built.stdout and "Kenji Mori" in built.stdout
+    checked = _program("verify", "--db", str(path))
+    assert checked.returncode == 0, checked.stderr
+    again = _program("demo", "--db", str(path))
+    assert again.returncode == 1 and "already has users" in again.stderr
+    overdue = json.loads(_program("loans", "--overdue", "--json", "--db", str(path)).stdout)
+    assert [loan["borrower_code"] for loan in overdue] == ["STONYBROOK"]
