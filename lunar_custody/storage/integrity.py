@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from sqlalchemy import text
 
+from ..domain import queries
+from ..domain.ledger import Problem, VerifyReport
+from ..domain.store import ProgressCallback
 from .database import Database
 from .migrate import current_revision, head_revision
 
@@ -51,3 +54,18 @@ def integrity_problems(db: Database) -> list[str]:
         for name in sorted(expected - present)
     )
     return problems
+
+
+def verify_database(db: Database, progress: ProgressCallback | None = None) -> VerifyReport:
+    """The whole ``verify``: the ledger (``queries.verify``) and the database underneath.
+
+    The command line and the GUI both show this one report. A cancelled ledger check is
+    returned as it is, without the storage checks.
+    """
+    report = queries.verify(db, progress)
+    if any(p.kind == "cancelled" for p in report.problems):
+        return report
+    storage = integrity_problems(db)
+    report.problems.extend(Problem("storage", message) for message in storage)
+    report.storage_checked = f"{'problems found' if storage else 'ok'} ({db.dialect}, {db.name})"
+    return report
