@@ -1,0 +1,164 @@
+"""The ledger: every custody event (two million open at once: paged in SQL), the audit
+trail of the other records, and Verify, which recomputes the hash chain and checks the
+database underneath, naming the first bad event."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.ledger import EVENT_KINDS, VerifyReport
+from ...domain.listings import AUDIT, EVENTS
+from ...storage.integrity import verify_database
+from .. import errors
+from ..context import AppContext
+from ..tasks import run_task
+from ..widgets import ListPane
+from .base import View
+
+
+def verify_headline(report: VerifyReport) -> str:
+    """One line a person reads first: OK, or FAILED naming the first bad event."""
+    if report.ok:
+        return (
+            f"OK: the ledger of {report.events:,} custody events is intact and the "
+            "database is sound."
+        )
+    first = report.first_bad_event
+    if first is not None:
+        return f"FAILED: the first bad event is #{first}."
+    return f"FAILED: {report.problems[0].message}"
+
+
+class LedgerView(View):
+    """Custody events and audit trail, each a searchable lazily fetched list; Verify."""
+
+    title = "Ledger"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.setObjectName("ledgerView")
+        self.last_report: VerifyReport | None = None
+        kinds = [("All events", None), *((label, kind) for kind, label in EVENT_KINDS.items())]
+        self.events = ListPane(
+            ctx.db,
+            EVENTS,
+            search_hint="Search: aliquot number (or its start), #event, transfer number, person",
+            hidden=(),
+            filters={"kind": kinds},
+            noun="events",
+        )
+        self.audit = ListPane(
+            ctx.db,
+            AUDIT,
+            search_hint="Search: record table (e.g. loans), person, new value",
+            hidden=(),
+            noun="entries",
+        )
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("ledgerTabs")
+        self.tabs.addTab(self.events, "Custody events")
+        self.tabs.addTab(self.audit, "Audit trail")
+        self._stale_tabs: set[int] = set()
+        self.tabs.currentChanged.connect(self._tab_shown)
+
+        self.verify_action = QAction("&Verify ledger…", self)
+        self.verify_action.setObjectName("verifyAction")
+        self.verify_action.setShortcut(QKeySequence("Ctrl+Shift+V"))
+        self.verify_action.setToolTip(
+            "Recompute the hash chain and every aliquot's mass balance, and check the database"
+        )
+        self.verify_action.triggered.connect(lambda _=False: self.verify())
+        self.verify_button = QPushButton("Verify ledger…")
+        self.verify_button.setObjectName("verifyButton")
+        self.verify_button.setToolTip(self.verify_action.toolTip())
+        self.verify_button.clicked.connect(lambda _=False: self.verify())
+        self.verify_result = QLabel()
+        self.verify_result.setObjectName("verifyResult")
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.verify_button)
+        bar.addWidget(self.verify_result, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.tabs, 1)
+
+    # ------------------------------------------------------------------ View
+
+    def refresh(self) -> None:
+        """Read the visible list again; the other one when its tab is next shown."""
+        current = self.tabs.currentIndex()
+        pane = self.tabs.widget(current)
+        if isinstance(pane, ListPane):
+            pane.refresh()
+        self._stale_tabs = set(range(self.tabs.count())) - {current}
+        self.stale = False
+
+    def _tab_shown(self, index: int) -> None:
+        pane = self.tabs.widget(index)
+        if index in self._stale_tabs and isinstance(pane, ListPane):
+            self._stale_tabs.discard(index)
+            pane.refresh()
+
+    def focus_search(self) -> None:
+        pane = self.tabs.currentWidget()
+        if isinstance(pane, ListPane):
+            pane.search_field.setFocus()
+            pane.search_field.selectAll()
+
+    def menu_actions(self) -> list[QAction]:
+        return [self.verify_action]
+
+    # ------------------------------------------------------------------ verify
+
+    def verify(self) -> VerifyReport | None:
+        """Recompute the ledger in the background, then show the report (None: cancelled)."""
+        db = self.ctx.db
+        try:
+            report = run_task(
+                self,
+                "Verify ledger",
+                lambda progress: verify_database(db, progress),
+                label="Recomputing the hash chain and replaying every aliquot",
+            )
+        except Exception as error:
+            errors.show_error(self, error)
+            return None
+        self.last_report = report
+        headline = verify_headline(report)
+        self.verify_result.setText(headline)
+        color = "#26a269" if report.ok else "#c01c28"
+        self.verify_result.setStyleSheet(f"color: {color}; font-weight: bold;")
+        if report.first_bad_event is not None:
+            self.show_event(report.first_bad_event)
+        box = QMessageBox(self)
+        box.setObjectName("verifyReport")
+        box.setWindowTitle("Ledger verified" if report.ok else "Ledger verification FAILED")
+        box.setIcon(QMessageBox.Icon.Information if report.ok else QMessageBox.Icon.Critical)
+        box.setText(headline)
+        if not report.ok:
+            shown = [f"• {p.message}" for p in report.problems[:5]]
+            if len(report.problems) > len(shown):
+                shown.append(f"… and {len(report.problems) - len(shown)} more (see details)")
+            box.setInformativeText("\n".join(shown))
+        box.setDetailedText(report.summary())
+        errors.present(box)
+        return report
+
+    def show_event(self, event_id: int) -> None:
+        """Select event ``event_id`` in the list: searched by its #number, not scrolled to
+        (the list may hold two million events above it)."""
+        self.tabs.setCurrentWidget(self.events)
+        for box in self.events.filter_boxes.values():
+            box.setCurrentIndex(0)
+        self.events.search_field.setText(f"#{event_id}")
+        self.events.search_field.flush()
+        self.events.select_value("id", event_id)

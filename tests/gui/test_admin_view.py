@@ -1,0 +1,204 @@
+"""Institutions and people: the administrator creates, edits, deactivates, resets passwords
+and unlocks accounts; everyone else sees the actions disabled with the reason."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QToolButton
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from lunar_custody.domain import identity, queries
+from lunar_custody.domain.errors import AuthenticationError
+from lunar_custody.domain.identity import PIN
+from lunar_custody.domain.models import AuditEntry
+from lunar_custody.gui.context import AppContext
+from lunar_custody.gui.views.admin import (
+    AdminView,
+    InstitutionDialog,
+    PasswordDialog,
+    PersonDialog,
+)
+from tests.gui.conftest import Messages
+from tests.worlds import World
+
+SHOTS = Path("/tmp/shots")
+NAOC_LOCAL = "中国科学院国家天文台"
+
+
+def on_modal(qtbot: QtBot, kind: type[QDialog], act: Callable[[Any], None]) -> None:
+    """When a modal ``kind`` opens, ``act`` on it (rejecting it if ``act`` fails)."""
+    tries = [0]
+
+    def attempt() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, kind):
+            tries[0] += 1
+            assert tries[0] < 500, f"no {kind.__name__} opened"
+            QTimer.singleShot(10, attempt)
+            return
+        try:
+            act(dialog)
+        except BaseException:
+            dialog.reject()
+            raise
+
+    QTimer.singleShot(0, attempt)
+
+
+def admin_view(qtbot: QtBot, ctx: AppContext) -> AdminView:
+    view = AdminView(ctx)
+    qtbot.addWidget(view)
+    view.resize(1280, 800)
+    view.show()
+    return view
+
+
+def test_admin_creates_edits_and_deactivates(
+    qtbot: QtBot, world: World, ctx_for: Callable[[str], AppContext], messages: Messages
+) -> None:
+    view = admin_view(qtbot, ctx_for("admin"))
+    assert view.new_institution_action.isEnabled() and view.new_person_action.isEnabled()
+
+    def institution(dialog: InstitutionDialog) -> None:
+        qtbot.keyClicks(dialog.code_edit, "naoc")
+        qtbot.keyClicks(dialog.name_edit, "National Astronomical Observatories, CAS")
+        # Chinese arrives through an input method, committed as text (QTest cannot type it).
+        dialog.local_edit.insert(NAOC_LOCAL)
+        dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("borrower"))
+        qtbot.keyClicks(dialog.country_edit, "China")
+        dialog.address_edit.setPlainText("20A Datun Road, Chaoyang District, Beijing")
+        dialog.ok_button.click()
+
+    on_modal(qtbot, InstitutionDialog, institution)
+    view.new_institution_action.trigger()
+    naoc = queries.institution_detail(world.db, "NAOC")
+    assert (naoc.name, naoc.local_name, naoc.kind) == (
+        "National Astronomical Observatories, CAS",
+        NAOC_LOCAL,
+        "borrower",
+    )
+    assert view.institutions.current_value("code") == "NAOC"
+    assert view.people.filter_boxes["institution"].findData("NAOC") > 0
+
+    def person(dialog: PersonDialog) -> None:
+        assert dialog.institution_combo.currentData() == "NAOC"  # the selected institution
+        assert not dialog.pin_edit.isEnabled()
+        qtbot.keyClicks(dialog.username_edit, "wang_lm")
+        qtbot.keyClicks(dialog.full_name_edit, "Wang Lei")
+        dialog.local_edit.insert("王磊")
+        qtbot.keyClicks(dialog.email_edit, "wang@nao.cas.cn")
+        dialog.role_boxes["lab_manager"].click()
+        dialog.role_boxes["courier"].click()
+        assert dialog.pin_edit.isEnabled()
+        qtbot.keyClicks(dialog.password_edit, "first-light-2025")
+        qtbot.keyClicks(dialog.repeat_edit, "first-light-2024")
+        qtbot.keyClicks(dialog.pin_edit, "4321")
+        dialog.ok_button.click()
+        assert "The two passwords differ" in dialog.error_label.text()
+        assert dialog.isVisible()
+        dialog.repeat_edit.clear()
+        qtbot.keyClicks(dialog.repeat_edit, "first-light-2025")
+        dialog.ok_button.click()
+
+    on_modal(qtbot, PersonDialog, person)
+    view.new_person_action.trigger()
+    wang = queries.person_detail(world.db, "wang_lm")
+    assert (wang.full_name, wang.local_name, wang.institution_code) == ("Wang Lei", "王磊", "NAOC")
+    assert wang.roles == {"lab_manager", "courier"} and wang.has_pin
+    assert identity.authenticate(world.db, "wang_lm", "4321", PIN).username == "wang_lm"
+    assert identity.authenticate(world.db, "wang_lm", "first-light-2025").roles == wang.roles
+    assert view.people.current_value("username") == "wang_lm"
+    assert "王磊" in view.person_label.text()
+
+    def edit(dialog: PersonDialog) -> None:
+        assert dialog.username_edit.isReadOnly() and not dialog.institution_combo.isEnabled()
+        dialog.full_name_edit.setText("Wang Lei (NAOC)")
+        dialog.role_boxes["courier"].click()  # no longer a courier
+        dialog.ok_button.click()
+
+    on_modal(qtbot, PersonDialog, edit)
+    view.edit_person_action.trigger()
+    wang = queries.person_detail(world.db, "wang_lm")
+    assert (wang.full_name, wang.roles) == ("Wang Lei (NAOC)", frozenset({"lab_manager"}))
+    audited = world.read(
+        lambda s: {
+            (e.field, e.new_value)
+            for e in s.scalars(select(AuditEntry).where(AuditEntry.table_name == "people"))
+        }
+    )
+    assert ("full_name", "Wang Lei (NAOC)") in audited and ("roles", "lab_manager") in audited
+
+    # A forgotten password, reset twice-typed; the old one stops working.
+    assert view.select_person("koln_lm")
+
+    def new_password(dialog: PasswordDialog) -> None:
+        qtbot.keyClicks(dialog.password_edit, "rheinland-2026")
+        qtbot.keyClicks(dialog.repeat_edit, "rheinland-2026")
+        dialog.ok_button.click()
+
+    on_modal(qtbot, PasswordDialog, new_password)
+    view.password_action.trigger()
+    assert identity.authenticate(world.db, "koln_lm", "rheinland-2026").username == "koln_lm"
+    with pytest.raises(AuthenticationError):
+        identity.authenticate(world.db, "koln_lm", World.PASSWORD)
+    assert ("password_hash", "(set)") in world.read(
+        lambda s: {(e.field, e.new_value) for e in s.scalars(select(AuditEntry))}
+    )
+
+    # Locked after repeated wrong entries; the administrator unlocks.
+    for _ in range(identity.MAX_FAILED_ATTEMPTS):
+        with pytest.raises(AuthenticationError):
+            identity.authenticate(world.db, "courier2", "wrong-guess")
+    view.refresh()
+    assert view.select_person("courier2")
+    assert view.person is not None and view.person.locked()
+    assert view.unlock_action.isEnabled()
+    view.unlock_action.trigger()
+    assert world.person("courier2").locked_until is None
+    assert not view.unlock_action.isEnabled()
+    assert view.unlock_action.toolTip() == "The account of Dana Courier is not locked."
+
+    view.toggle_person_action.trigger()  # confirmed with Yes
+    assert not world.person("courier2").active
+    assert view.toggle_person_action.text() == "Re&activate person"
+    assert any("Deactivate Dana Courier?" in text for text in messages.texts)
+    with pytest.raises(AuthenticationError, match="deactivated"):
+        identity.authenticate(world.db, "courier2", World.PINS["courier2"], PIN)
+
+    assert view.select_person("admin")
+    assert not view.toggle_person_action.isEnabled()
+    assert view.toggle_person_action.toolTip() == "You cannot deactivate your own account."
+
+    assert view.select_institution("NAOC")
+    view.toggle_institution_action.trigger()
+    assert not queries.institution_detail(world.db, "NAOC").active
+    view.toggle_institution_action.trigger()  # reactivating asks nothing
+    assert queries.institution_detail(world.db, "NAOC").active
+    assert messages.errors == []
+
+    SHOTS.mkdir(exist_ok=True)
+    view.select_person("wang_lm")
+    view.grab().save(str(SHOTS / "admin.png"))
+
+
+def test_others_see_why_they_may_not(
+    qtbot: QtBot, world: World, ctx_for: Callable[[str], AppContext]
+) -> None:
+    view = admin_view(qtbot, ctx_for("zhang"))
+    assert view.select_institution("BROWN") and view.select_person("brown_lm")
+    assert view.people.model.total() == 9  # reading is allowed
+    actions = view.menu_actions()
+    buttons = [b for b in view.findChildren(QToolButton) if b.defaultAction() in actions]
+    assert len(buttons) == len(actions) == 8
+    for button in buttons:
+        assert not button.isEnabled(), button.objectName()
+        assert button.toolTip() in (
+            "Only an administrator may manage institutions.",
+            "Only an administrator may manage people.",
+        ), button.objectName()

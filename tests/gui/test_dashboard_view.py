@@ -1,0 +1,128 @@
+"""The dashboard: packages in transit, loans by due tier, open discrepancies and annual
+inventories, counted in SQL; a double click asks the main window to open the record."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from lunar_custody.domain import queries
+from lunar_custody.domain.queries import due_tier
+from lunar_custody.gui.context import AppContext
+from lunar_custody.gui.views.dashboard import DashboardView, RecordTable, age_text
+from tests.worlds import A1, A2, A3, A4, World
+
+SHOTS = Path("/tmp/shots")
+
+
+def test_due_tiers_and_ages() -> None:
+    today = date(2025, 6, 15)
+    tiers = {
+        days: due_tier(today + timedelta(days=days), today)
+        for days in (31, 30, 8, 7, 1, 0, -7, -8, -30, -31, -400)
+    }
+    assert tiers == {
+        31: None,
+        30: "due_30",
+        8: "due_30",
+        7: "due_7",
+        1: "due_7",
+        0: "overdue_7",
+        -7: "overdue_7",
+        -8: "overdue_30",
+        -30: "overdue_30",
+        -31: "overdue_more",
+        -400: "overdue_more",
+    }
+    assert age_text(timedelta(days=2, hours=5, minutes=3)) == "2 d 5 h"
+    assert age_text(timedelta(minutes=75)) == "1 h 15 min"
+
+
+def double_click(qtbot: QtBot, table: RecordTable, row: int) -> None:
+    """As a mouse does it: a press and release, then the double click on the same cell."""
+    centre = table.visualItemRect(table.item(row, 0)).center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+
+
+def test_dashboard_counts_lists_and_opens_records(
+    qtbot: QtBot, world: World, ctx_for: Callable[[str], AppContext]
+) -> None:
+    today = world.today
+    # Overdue by 10 days with material at Brown, received with a broken seal.
+    late = world.active_loan(
+        [A1], starts_on=today - timedelta(days=100), due_on=today - timedelta(days=10)
+    )
+    broken = world.release([A1], loan=late)
+    world.receive(broken, seal_intact=False)
+    # Started almost a year ago: its annual inventory is due; its package is in transit.
+    yearly = world.active_loan(
+        [A2], starts_on=today - timedelta(days=360), due_on=today + timedelta(days=200)
+    )
+    moving = world.release([A2], loan=yearly)
+    # Due in 5 days, nothing shipped yet: no material out, so not listed.
+    world.active_loan([A3], due_on=today + timedelta(days=5))
+    # Long overdue but everything came back (awaiting publication): not overdue.
+    back = world.active_loan(
+        [A4], starts_on=today - timedelta(days=200), due_on=today - timedelta(days=40)
+    )
+    world.ship([A4], loan=back)
+    world.send_back([A4])
+
+    data = queries.dashboard(world.db, today)
+    assert data.in_transit_count == 1 and data.in_transit[0].number == moving
+    assert data.in_transit[0].courier == "Chen Courier"
+    assert data.due_counts == {
+        "due_30": 0,
+        "due_7": 0,
+        "overdue_7": 0,
+        "overdue_30": 1,
+        "overdue_more": 0,
+    }
+    assert data.overdue_count == 1
+    assert [(r.number, r.days_left, r.tier) for r in data.due_loans] == [(late, -10, "overdue_30")]
+    assert data.open_discrepancy_count == 1
+    assert data.open_discrepancies[0].transfer_number == broken
+    assert [r.number for r in data.inventories] == [yearly] and data.inventory_count == 1
+    assert 0 <= (data.inventories[0].anniversary - today).days <= 6
+
+    view = DashboardView(ctx_for("zhang"), today=lambda: today)
+    qtbot.addWidget(view)
+    view.resize(1280, 800)
+    view.show()
+    assert view.transit_card.number.text() == "1"
+    assert view.overdue_card.number.text() == "1"
+    assert view.discrepancy_card.number.text() == "1"
+    assert view.inventory_card.number.text() == "1"
+    assert view.tiers["overdue_30"].text().startswith("<b style='font-size:15pt'>1</b>")
+    assert view.in_transit.item(0, 0).text() == moving
+    assert view.in_transit.item(0, 1).text() == "Chen Courier"
+    assert view.due.item(0, 2).text() == "10 days overdue"
+    assert view.discrepancies.item(0, 3).text() == "seal broken"
+    SHOTS.mkdir(exist_ok=True)
+    view.grab().save(str(SHOTS / "dashboard.png"))
+
+    opened: list[tuple[str, str]] = []
+    view.open_record.connect(lambda kind, number: opened.append((kind, number)))
+    double_click(qtbot, view.in_transit, 0)
+    double_click(qtbot, view.due, 0)
+    double_click(qtbot, view.discrepancies, 0)
+    view.inventories.setCurrentCell(0, 0)
+    qtbot.keyClick(view.inventories, Qt.Key.Key_Return)
+    found = data.open_discrepancies[0].id
+    assert opened == [
+        ("transfer", moving),
+        ("loan", late),
+        ("discrepancy", str(found)),
+        ("loan", yearly),
+    ]
+
+    world.receive(moving)  # arrives: the dashboard follows on refresh
+    view.refresh()
+    assert view.transit_card.number.text() == "0"
+    assert view.in_transit.rowCount() == 0
+    assert view.footers["inTransitTable"].text() == "Nothing in transit."
