@@ -34,7 +34,7 @@ from .models import (
 from .numbering import normalize
 
 # Column kinds tell a view how to show a value (masses in µg become mg or g, and so on).
-TEXT, MASS, DATETIME, DATE, INT, BOOL, STATUS = (
+TEXT, MASS, DATETIME, DATE, INT, BOOL, STATUS, EVENT = (
     "text",
     "mass",
     "datetime",
@@ -42,6 +42,7 @@ TEXT, MASS, DATETIME, DATE, INT, BOOL, STATUS = (
     "int",
     "bool",
     "status",
+    "event",
 )
 # The highest code point: "prefix <= x < prefix + TOP" is a prefix match that uses the index.
 _TOP = "\U0010ffff"
@@ -460,7 +461,7 @@ EVENTS = Listing(
     columns=(
         Column("id", "#", CustodyEvent.id, INT),
         Column("occurred_at", "When", CustodyEvent.occurred_at, DATETIME),
-        Column("kind", "Event", CustodyEvent.kind, STATUS),
+        Column("kind", "Event", CustodyEvent.kind, EVENT),
         Column("aliquot", "Aliquot", _event_aliquot.number),
         Column("mass_ug", "Mass", CustodyEvent.mass_ug, MASS),
         Column("actor", "By", _actor.full_name),

@@ -17,7 +17,7 @@ from . import operation as op
 from .errors import PermissionDenied, RuleViolation, ValidationError
 from .identity import Credential, sign
 from .ledger import CONSUMED, IN_STORAGE, LOST
-from .models import Aliquot, CustodyEvent, LedgerHead, Loan, LoanItem, Transfer
+from .models import Aliquot, CustodyEvent, LedgerHead, Loan, LoanItem, Transfer, TransferItem
 from .operation import Context, operation
 from .permissions import Actor
 from .registry import MAX_TEXT, clean_text
@@ -355,10 +355,17 @@ def close_loan(store: Store, actor: Actor, number: str, credential: Credential) 
         loan = op.loan(session, number, lock=True)
         _require_lender(ctx, loan)
         _require_state(loan, ACTIVE, "closed")
+        # A package whose every item was reported lost on the way carries nothing to wait for.
         pending = session.scalar(
             select(func.count())
             .select_from(Transfer)
-            .where(Transfer.loan_id == loan.id, Transfer.status.in_(("prepared", "in_transit")))
+            .join(TransferItem, TransferItem.transfer_id == Transfer.id)
+            .join(Aliquot, Aliquot.id == TransferItem.aliquot_id)
+            .where(
+                Transfer.loan_id == loan.id,
+                Transfer.status.in_(("prepared", "in_transit")),
+                Aliquot.status.notin_((CONSUMED, LOST)),
+            )
         )
         if pending:
             raise RuleViolation(

@@ -79,10 +79,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
         self.sidebar.currentRowChanged.connect(self._show_view)
         ctx.changed.connect(self._records_changed)
-        dashboard = self.views["dashboard"]
-        open_record = getattr(dashboard, "open_record", None)
-        if open_record is not None:
-            open_record.connect(self.open_record)
+        for view in self.views.values():  # links between views (dashboard rows, detail links)
+            link = getattr(view, "open_record", None)
+            if link is not None and hasattr(link, "connect"):
+                link.connect(self.open_record)
 
         self._build_menus()
         roles = ", ".join(ROLE_LABELS[r] for r in sorted(ctx.actor.roles))

@@ -16,7 +16,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from ..domain import listings
 from ..domain.custody import RESOLUTIONS
 from ..domain.ledger import EVENT_KINDS, STATUS_LABELS
-from ..domain.listings import BOOL, DATE, DATETIME, MASS, STATUS, Listing
+from ..domain.listings import BOOL, DATE, DATETIME, EVENT, MASS, STATUS, Listing
 from ..domain.masses import format_mass
 from ..domain.store import Store
 
@@ -53,6 +53,8 @@ def display(kind: str, value: Any) -> str:
         return value.isoformat()
     if kind == BOOL:
         return "yes" if value else "no"
+    if kind == EVENT:
+        return EVENT_KINDS.get(str(value), str(value))
     if kind == STATUS:
         return status_label(str(value))
     return str(value)

@@ -193,7 +193,10 @@ class ListPane(QWidget):
             self.model.fetchMore()
 
     def _show_count(self, total: int) -> None:
-        self.count_label.setText(f"{total:,} {self.noun}")
+        noun = self.noun
+        if total == 1:
+            noun = noun[:-3] + "y" if noun.endswith("ies") else noun.removesuffix("s")
+        self.count_label.setText(f"{total:,} {noun}")
 
     def _settings_key(self) -> str:
         return f"lists/{self.model.listing.name}/header"

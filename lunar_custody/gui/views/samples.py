@@ -922,6 +922,10 @@ class SamplesView(View):
         node = self.current_node()
         return node.number if node is not None and node.kind == ALIQUOT else None
 
+    def show_record(self, kind: str, number: str) -> bool:
+        """Links from other views: an aliquot (or sample) number."""
+        return self.select_number(number)
+
     def select_number(self, number: str, *, clear_search: bool = True) -> bool:
         """Select aliquot or sample ``number`` in the tree, expanding the path to it.
 

@@ -1,0 +1,101 @@
+"""The main window: title, sidebar and menus, shortcuts, links between views, layout memory."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from lunar_custody.gui.context import AppContext
+from lunar_custody.gui.main_window import VIEW_CLASSES, MainWindow
+from tests.gui.conftest import Messages
+from tests.worlds import A2, World
+
+
+def open_window(qtbot: QtBot, ctx: AppContext) -> MainWindow:
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.windowHandle().requestActivate()  # shortcuts go to the active window
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.sidebar.setFocus()
+    return window
+
+
+def test_title_views_and_shortcuts(
+    qtbot: QtBot, world: World, ctx_for: Callable[[str], AppContext], messages: Messages
+) -> None:
+    world.rich_scenario()
+    window = open_window(qtbot, ctx_for("zhang"))
+    assert window.windowTitle() == f"Lunar Custody — {window.ctx.db.name} — Zhang Wei"
+    assert window.sidebar.count() == len(VIEW_CLASSES)
+    for position, (key, _, _) in enumerate(VIEW_CLASSES, start=1):
+        qtbot.keyClick(
+            window.sidebar, getattr(Qt.Key, f"Key_{position}"), Qt.KeyboardModifier.ControlModifier
+        )
+        assert window.current_view is window.views[key]
+        assert window.sidebar.currentRow() == position - 1
+    window.show_view("samples")
+    assert window.actions_menu.isEnabled()
+    assert any("Split" in a.text() for a in window.actions_menu.actions())
+    window.about()
+    assert "Lunar Custody 0." in messages.texts[-1]
+    assert messages.errors == []
+
+
+def test_an_operation_refreshes_the_other_views_when_shown(
+    qtbot: QtBot, world: World, ctx_for: Callable[[str], AppContext]
+) -> None:
+    window = open_window(qtbot, ctx_for("zhang"))
+    window.show_view("samples")
+    world.active_loan([A2])  # another workstation changes the records
+    window.ctx.changed.emit()
+    assert window.views["ledger"].stale and not window.current_view.stale
+    window.show_view("ledger")
+    assert not window.views["ledger"].stale
+
+
+def test_dashboard_link_opens_the_loan(
+    qtbot: QtBot, world: World, ctx_for: Callable[[str], AppContext]
+) -> None:
+    loan = world.active_loan([A2])
+    window = open_window(qtbot, ctx_for("zhang"))
+    window.open_record("loan", loan)
+    assert window.current_view is window.views["loans"]
+    window.open_record("aliquot", A2)
+    assert window.current_view is window.views["samples"]
+
+
+def test_geometry_and_last_view_are_remembered(
+    qtbot: QtBot, world: World, ctx_for: Callable[[str], AppContext]
+) -> None:
+    window = open_window(qtbot, ctx_for("auditor"))
+    window.resize(1100, 700)
+    window.show_view("ledger")
+    window.close()
+    assert QSettings().value("main/view") == "ledger"
+    again = open_window(qtbot, ctx_for("auditor"))
+    assert again.current_view is again.views["ledger"]
+    # The offscreen screen is 800 pixels wide, so only the height survives unclamped.
+    assert QSettings().value("main/geometry") is not None and again.height() == 700
+
+
+def test_screenshot_of_every_view(
+    qtbot: QtBot, world: World, ctx_for: Callable[[str], AppContext], tmp_path: Path
+) -> None:
+    """Each view renders with data at 1280x800 (the PNGs are for people to look at)."""
+    world.rich_scenario()
+    window = open_window(qtbot, ctx_for("zhang"))
+    window.resize(1280, 800)
+    for key, _, _ in VIEW_CLASSES:
+        window.show_view(key)
+        QApplication.processEvents()
+        image = window.grab().toImage()
+        assert (image.width(), image.height()) == (1280, 800)
+        assert image.save(str(tmp_path / f"{key}.png"))
+    assert QKeySequence(QKeySequence.StandardKey.Refresh).toString() == "F5"
