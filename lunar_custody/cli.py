@@ -170,6 +170,10 @@ def cmd_init(args: argparse.Namespace, s: Session) -> int:
 def cmd_demo(args: argparse.Namespace, s: Session) -> int:
     from .domain import demo
 
+    if args.open and queries.has_users(s.db) and demo.is_demo(s.db):
+        # Running the README's first command again just opens the demo already built.
+        print(f"{s.db.name} already holds the demo data; opening it.", file=s.err)
+        return _open_window(s, args)
     progress = (lambda step: print(f"  {step}", file=s.err)) if s.err.isatty() else None
     target = make_url(resolve_database_url(args.db))
     path = (

@@ -5,7 +5,7 @@ order; columns we do not use, such as NASA's ``pristinity``, are ignored):
 
 - ``nasa``: NASA's curation catalogue (``generic, mission, station, landmark, bagnumber,
   originalweight, sampletype, samplesubtype, ..., genericdescription``; see
-  ``/work/shared/data/apollo_samples.csv``). Each row is one sample, numbered by its
+  ``tests/fixtures/apollo_samples.csv``). Each row is one sample, numbered by its
   generic, with ONE aliquot ``<generic>,0`` holding the whole original mass ("as
   received", in the return bag). ``originalweight`` is in grams and often carries binary
   floating-point noise (``4.3839999999999995``): it is read as a decimal and rounded half

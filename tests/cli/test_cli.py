@@ -499,7 +499,7 @@ def test_help_lists_the_commands() -> None:
 
 # ---------------------------------------------------------------------- demo, import, export
 
-APOLLO = Path(__file__).resolve().parents[3] / "shared" / "data" / "apollo_samples.csv"
+APOLLO = Path(__file__).resolve().parents[1] / "fixtures" / "apollo_samples.csv"
 
 
 def test_import_apollo_exact_to_the_microgram_then_export(
@@ -537,3 +537,18 @@ def test_demo_then_verify_with_the_installed_program(tmp_path: Path) -> None:
     assert again.returncode == 1 and "already has users" in again.stderr
     overdue = json.loads(_program("loans", "--overdue", "--json", "--db", str(path)).stdout)
     assert [loan["borrower_code"] for loan in overdue] == ["STONYBROOK"]
+
+
+def test_demo_open_builds_once_then_opens_the_window(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lunar_custody.gui import app
+
+    opened: list[str] = []
+    monkeypatch.setattr(app, "run_workstation", lambda url: opened.append(url) or 0)
+    path = tmp_path / "demo.db"
+    first = run("demo", "--db", str(path), "--open")
+    assert first.code == 0 and first.out.startswith("DEMO DATA")
+    second = run("demo", "--db", str(path), "--open")
+    assert second.code == 0 and "already holds the demo data" in second.err
+    assert len(opened) == 2 and all(url.endswith("demo.db") for url in opened)

@@ -24,7 +24,7 @@ from lunar_custody.domain.models import Aliquot, Sample
 if TYPE_CHECKING:
     from .conftest import World
 
-APOLLO = Path("/work/shared/data/apollo_samples.csv")
+APOLLO = Path(__file__).resolve().parents[1] / "fixtures" / "apollo_samples.csv"
 NASA_HEADER = (
     "generic,mission,station,landmark,bagnumber,originalweight,sampletype,samplesubtype,"
     "pristinity,hasthinsection,hasdisplaysample,displaysamplenumber,genericdescription"

@@ -463,7 +463,7 @@ def test_overdue_filter_shows_only_the_overdue_loan(
     view.status_filter.setCurrentIndex(view.status_filter.findData("overdue"))
     model = view.pane.model
     assert [model.value(r, "number") for r in range(model.rowCount())] == [late]
-    assert view.pane.count_label.text() == "1 loans"
+    assert view.pane.count_label.text() == "1 loan"
     view.status_filter.setCurrentIndex(view.status_filter.findData("active"))
     assert {model.value(r, "number") for r in range(model.rowCount())} == {late, on_time, idle}
     # The detail of the overdue loan says so in red; the others do not.
