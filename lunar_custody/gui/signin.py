@@ -4,63 +4,25 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from ..domain import identity, registry
-from ..domain.errors import CustodyError, ValidationError
+from ..domain.errors import ValidationError
 from ..domain.permissions import Actor
 from ..domain.store import Store
+from .dialogs import FormDialog
 
 
-class _FormDialog(QDialog):
-    """A form with OK/Cancel whose OK runs ``submit`` and stays open on an error."""
-
-    def __init__(self, parent: QWidget | None, title: str) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.form = QFormLayout()
-        self.error_label = QLabel()
-        self.error_label.setObjectName("errorLabel")
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020;")
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setDefault(True)
-        self.buttons.accepted.connect(self._submit)
-        self.buttons.rejected.connect(self.reject)
-        self.layout_ = QVBoxLayout(self)
-        self.layout_.addLayout(self.form)
-        self.layout_.addWidget(self.error_label)
-        self.layout_.addWidget(self.buttons)
-
-    def submit(self) -> None:
-        raise NotImplementedError
-
-    def _submit(self) -> None:
-        try:
-            self.submit()
-        except CustodyError as error:
-            # Shown inside the dialog so that nothing typed is lost.
-            self.error_label.setText(str(error))
-            return
-        self.accept()
-
-
-class FirstRunDialog(_FormDialog):
+class FirstRunDialog(FormDialog):
     """A new database: the lending institution and its first administrator."""
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
-        super().__init__(parent, "Lunar Custody — new database")
-        self.setObjectName("firstRunDialog")
+        super().__init__(parent, "Lunar Custody — new database", "firstRunDialog")
+        self.ok_button.setDefault(True)
         self.store = store
         self.actor: Actor | None = None
         intro = QLabel(
@@ -68,7 +30,7 @@ class FirstRunDialog(_FormDialog):
             "administrator, who will then add the other institutions and people."
         )
         intro.setWordWrap(True)
-        self.layout_.insertWidget(0, intro)
+        self.body.insertWidget(0, intro)
         self.code = QLineEdit(objectName="lenderCode")
         self.code.setPlaceholderText("e.g. CNSA")
         self.name = QLineEdit(objectName="lenderName")
@@ -112,7 +74,7 @@ class FirstRunDialog(_FormDialog):
         )
 
 
-class SignInDialog(_FormDialog):
+class SignInDialog(FormDialog):
     """User name and password (a courier may use the PIN)."""
 
     def __init__(
@@ -124,14 +86,14 @@ class SignInDialog(_FormDialog):
         username: str = "",
         method: str = identity.PASSWORD,
     ) -> None:
-        super().__init__(parent, f"Lunar Custody — sign in — {database_name}")
-        self.setObjectName("signInDialog")
+        super().__init__(parent, f"Lunar Custody — sign in — {database_name}", "signInDialog")
+        self.ok_button.setDefault(True)
         self.store = store
         self.method = method
         self.actor: Actor | None = None
         heading = QLabel(f"Sign in to <b>{_escape(database_name)}</b>")
         heading.setTextFormat(Qt.TextFormat.RichText)
-        self.layout_.insertWidget(0, heading)
+        self.body.insertWidget(0, heading)
         self.username = QLineEdit(username, objectName="username")
         self.secret = QLineEdit(objectName="password")
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)

@@ -9,84 +9,28 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSplitter,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from ...domain import queries, registry
-from ...domain.errors import CustodyError, NotFoundError, ValidationError
+from ...domain.errors import NotFoundError, ValidationError
 from ...domain.identity import MIN_PASSWORD_LENGTH
 from ...domain.listings import INSTITUTIONS, PEOPLE
 from ...domain.permissions import ROLE_LABELS, ROLES
 from ...domain.queries import InstitutionDetail, PersonDetail
 from ...domain.registry import INSTITUTION_KINDS
 from ..context import AppContext
+from ..dialogs import FormDialog, action_button, set_allowed
 from ..errors import confirm, show_error
 from ..widgets import ListPane
 from .base import View
-
-
-def set_allowed(action: QAction, reason: str | None, tip: str) -> None:
-    """Enable ``action``, or disable it with the reason as its tooltip (buttons show it)."""
-    action.setEnabled(reason is None)
-    action.setToolTip(reason or tip)
-
-
-def action_button(action: QAction, name: str) -> QToolButton:
-    button = QToolButton()
-    button.setObjectName(name)
-    button.setDefaultAction(action)
-    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-    return button
-
-
-class FormDialog(QDialog):
-    """A form whose OK runs ``submit``; a refusal is shown inside and nothing typed is lost."""
-
-    def __init__(self, parent: QWidget | None, title: str, name: str) -> None:
-        super().__init__(parent)
-        self.setObjectName(name)
-        self.setWindowTitle(title)
-        self.setMinimumWidth(480)
-        self.form = QFormLayout()
-        self.error_label = QLabel()
-        self.error_label.setObjectName("errorLabel")
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020;")
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setObjectName("okButton")
-        self.buttons.accepted.connect(self._submit)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.buttons)
-
-    def submit(self) -> None:
-        raise NotImplementedError
-
-    def _submit(self) -> None:
-        try:
-            self.submit()
-        except CustodyError as error:
-            self.error_label.setText(str(error))
-            return
-        except Exception as error:  # a bug: the crash dialog, and the form stays open
-            show_error(self, error)
-            return
-        self.accept()
 
 
 def _line(name: str, text: str = "", placeholder: str = "") -> QLineEdit:

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
     QTabWidget,
     QTextBrowser,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -44,6 +43,7 @@ from ...domain.masses import format_mass, parse_mass
 from ...domain.numbering import normalize
 from ...domain.queries import DiscrepancyDetail, PackageCandidate, TransferDetail
 from ..context import AppContext
+from ..dialogs import ERROR_STYLE, OK_STYLE, action_button, set_allowed
 from ..errors import inform, show_error
 from ..signature import ask_signature
 from ..tablemodel import local_time, status_label
@@ -52,24 +52,6 @@ from .base import View
 
 # A photo of a broken seal is evidence, not an archive: keep the database reasonable.
 MAX_PHOTO_BYTES = 10 * 1024 * 1024
-ERROR_STYLE = "color: #b00020;"
-OK_STYLE = "color: #1b5e20;"
-
-
-def set_allowed(action: QAction, reason: str | None, tip: str) -> None:
-    """Enable ``action``, or disable it with the reason as its tooltip (buttons show it)."""
-    action.setEnabled(reason is None)
-    action.setToolTip(reason or tip)
-
-
-def action_button(action: QAction, name: str) -> QToolButton:
-    button = QToolButton()
-    button.setObjectName(name)
-    button.setDefaultAction(action)
-    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-    return button
-
-
 class ScanningDialog(QDialog):
     """A dialog where Enter never presses a button: scanners end each code with Enter, and
     a mass typed into a field must not sign the form. Buttons are clicked on purpose."""
