@@ -53,7 +53,7 @@ from .models import Aliquot, Sample
 from .numbering import NASA, aliquot_sample_number, normalize, sample_scheme
 from .operation import operation
 from .permissions import Actor, require
-from .registry import MAX_TEXT, NewAliquot, NewSample, clean_text, register_sample_in
+from .registry import MAX_TEXT, NewAliquot, NewSample, clean_text, register_samples_in
 from .store import ProgressCallback, Store, report_progress
 
 NASA_LAYOUT = "nasa"
@@ -87,8 +87,8 @@ CUSTODY_REQUIRED = ("sample", "aliquot", "mass")
 
 AS_RECEIVED = "as received"
 
-# How often (in samples) the progress callback is called while writing.
-PROGRESS_EVERY = 20
+# Samples written together (one flush each for samples, aliquots, events); progress follows.
+BATCH = 100
 # Keeps IN (...) lists well below SQLite's limit on bound parameters.
 _CHUNK = 500
 
@@ -118,7 +118,7 @@ def _limit(model: type[Sample] | type[Aliquot], column: str) -> int:
 
 
 # file column -> model column (for its length): checked while parsing, so that every
-# problem is reported at once rather than the first one register_sample_in meets.
+# problem is reported at once rather than the first one register_samples_in meets.
 _NASA_TEXT = {
     "mission": "mission",
     "station": "station",
@@ -158,19 +158,21 @@ def import_samples(
             raise ImportRejected(sorted(problems))
         total = len(planned)
         _report(progress, 0, total)
-        for done, plan in enumerate(planned, start=1):
+        for start in range(0, total, BATCH):
+            chunk = planned[start : start + BATCH]
             try:
-                register_sample_in(ctx, plan.sample)
+                register_samples_in(ctx, [plan.sample for plan in chunk])
             except PermissionDenied:
                 raise
             except CustodyError as error:  # checked above, so only a race or a missed rule
-                problems.append((plan.line, str(error)))
-                continue
-            result.samples += 1
-            result.aliquots += len(plan.sample.aliquots)
-            result.total_mass_ug += sum(a.mass_ug for a in plan.sample.aliquots)
-            if done % PROGRESS_EVERY == 0 or done == total:
-                _report(progress, done, total)
+                named = [p.line for p in chunk if normalize(p.sample.number) in str(error)]
+                problems.append(((named or [chunk[0].line])[0], str(error)))
+                break
+            for plan in chunk:
+                result.samples += 1
+                result.aliquots += len(plan.sample.aliquots)
+                result.total_mass_ug += sum(a.mass_ug for a in plan.sample.aliquots)
+            _report(progress, start + len(chunk), total)
         if problems:
             raise ImportRejected(sorted(problems))  # rolls back what was written
     return result

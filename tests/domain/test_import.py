@@ -331,24 +331,24 @@ def test_only_the_lenders_curators_may_import(world: World, tmp_path: Path) -> N
 
 
 def test_progress_and_cancelling(world: World, tmp_path: Path) -> None:
-    rows = [_nasa(f"{10001 + n}", "1.5") for n in range(45)]
+    rows = [_nasa(f"{10001 + n}", "1.5") for n in range(245)]
     path = _file(tmp_path, NASA_HEADER, *rows)
     calls: list[tuple[int, int]] = []
 
-    def cancel_at_40(done: int, total: int) -> bool:
+    def cancel_at_150(done: int, total: int) -> bool:
         calls.append((done, total))
-        return done >= 40  # True: stop
+        return done >= 150  # True: stop
 
     with world.refused(Cancelled, "Import cancelled; nothing was written") as info:
-        import_samples(world.db, world["zhang"], path, progress=cancel_at_40)
+        import_samples(world.db, world["zhang"], path, progress=cancel_at_150)
     assert isinstance(info.value, Cancelled)
-    assert calls == [(0, 45), (20, 45), (40, 45)]
+    assert calls == [(0, 245), (100, 245), (200, 245)]  # a report after each batch
 
     calls.clear()
     result = import_samples(
         world.db, world["zhang"], path, progress=lambda d, t: calls.append((d, t))
     )
-    assert calls == [(0, 45), (20, 45), (40, 45), (45, 45)]
-    assert result.total_mass_ug == 45 * 1_500_000
+    assert calls == [(0, 245), (100, 245), (200, 245), (245, 245)]
+    assert result.total_mass_ug == 245 * 1_500_000
     assert queries.verify(world.db).ok
-    assert world.read(lambda s: s.scalar(select(func.count()).select_from(Sample))) == 46
+    assert world.read(lambda s: s.scalar(select(func.count()).select_from(Sample))) == 246
