@@ -292,7 +292,8 @@ _borrower = aliased(Institution, name="borrower")
 _pi = aliased(Person, name="pi")
 
 
-def _outstanding() -> ColumnElement[int]:
+def outstanding_items() -> ColumnElement[int]:
+    """How many of a loan's aliquots are still out (not consumed, lost or emptied)."""
     return (
         select(func.count())
         .select_from(Aliquot)
@@ -327,7 +328,7 @@ def _loan_source() -> Select[Any]:
 
 def overdue_clause(today: date) -> ColumnElement[bool]:
     """An active loan past its due date with material still out."""
-    return and_(Loan.status == "active", Loan.due_on < today, _outstanding() > 0)
+    return and_(Loan.status == "active", Loan.due_on < today, outstanding_items() > 0)
 
 
 LOANS = Listing(
@@ -340,7 +341,7 @@ LOANS = Listing(
         Column("starts_on", "Starts", Loan.starts_on, DATE),
         Column("due_on", "Due", Loan.due_on, DATE),
         Column("items", "Items", _loan_items(), INT),
-        Column("outstanding", "Outstanding", _outstanding(), INT),
+        Column("outstanding", "Outstanding", outstanding_items(), INT),
         Column("purpose", "Purpose", Loan.purpose),
         Column("id", "#", Loan.id, INT),
     ),

@@ -13,13 +13,12 @@ from . import operation as op
 from .custody import IN_TRANSIT_T, PREPARED
 from .errors import NotFoundError
 from .ledger import (
-    CONSUMED,
     EVENT_KINDS,
-    LOST,
     STATUS_LABELS,
     VerifyReport,
     verify_ledger,
 )
+from .listings import contains, outstanding_items, overdue_clause
 from .loans import ACTIVE, ItemReconciliation, reconciliation
 from .models import (
     Aliquot,
@@ -234,21 +233,14 @@ class LoanSummary:
     destructive_analysis_allowed: bool
 
 
-def _outstanding_count(loan_id_column: object) -> object:
-    return (
-        select(func.count())
-        .select_from(Aliquot)
-        .where(
-            Aliquot.loan_id == loan_id_column,
-            Aliquot.status.notin_((CONSUMED, LOST)),
-            Aliquot.current_mass_ug > 0,
-        )
-        .scalar_subquery()
-    )
-
-
 def loans(
-    store: Store, *, status: str | None = None, today: date | None = None, search: str = ""
+    store: Store,
+    *,
+    status: str | None = None,
+    today: date | None = None,
+    search: str = "",
+    number: str | None = None,
+    overdue_only: bool = False,
 ) -> list[LoanSummary]:
     """Loans with their outstanding items and whether they are overdue."""
     today = today or date.today()
@@ -259,7 +251,7 @@ def loans(
         .where(LoanItem.loan_id == Loan.id)
         .scalar_subquery()
     )
-    outstanding = _outstanding_count(Loan.id)
+    outstanding = outstanding_items()
     statement = (
         select(Loan, Institution.name, Institution.code, pi.full_name, item_count, outstanding)
         .join(Institution, Institution.id == Loan.borrower_institution_id)
@@ -268,13 +260,17 @@ def loans(
     )
     if status:
         statement = statement.where(Loan.status == status)
-    if search:
-        term = f"%{search.strip()}%"
+    if number is not None:
+        statement = statement.where(Loan.number == number)
+    if overdue_only:
+        statement = statement.where(overdue_clause(today))
+    if search.strip():
+        text = search.strip()
         statement = statement.where(
-            Loan.number.ilike(term)
-            | Institution.name.ilike(term)
-            | pi.full_name.ilike(term)
-            | Institution.code.ilike(term)
+            contains(Loan.number, text)
+            | contains(Institution.name, text)
+            | contains(pi.full_name, text)
+            | contains(Institution.code, text)
         )
     with store.read() as session:
         return [
@@ -297,7 +293,7 @@ def loans(
 
 
 def overdue_loans(store: Store, today: date | None = None) -> list[LoanSummary]:
-    return [loan for loan in loans(store, status=ACTIVE, today=today) if loan.overdue]
+    return loans(store, today=today, overdue_only=True)
 
 
 @dataclass(frozen=True)
@@ -343,7 +339,7 @@ class LoanDetail:
 def loan_detail(store: Store, number: str, today: date | None = None) -> LoanDetail:
     with store.read() as session:
         loan = op.loan(session, number)
-        summary = next(s for s in loans(store, today=today) if s.number == loan.number)
+        (summary,) = loans(store, today=today, number=loan.number)
         return LoanDetail(
             summary=summary,
             lender=loan.lender.name,
@@ -968,7 +964,7 @@ def dashboard(
     """
     today = today or date.today()
     now = now or clock.now()
-    outstanding = _outstanding_count(Loan.id)
+    outstanding = outstanding_items()
     courier = aliased(Person)
     source = aliased(Institution)
     target = aliased(Institution)
