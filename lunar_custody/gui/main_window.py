@@ -131,8 +131,9 @@ class MainWindow(QMainWindow):
             current.refresh()
 
     def refresh(self) -> None:
-        with reported(self):
-            self.current_view.refresh()
+        """F5: another workstation may have changed any record, so every view reads again
+        (the visible one now, the others when shown)."""
+        self._records_changed()
 
     def open_record(self, kind: str, number: str) -> None:
         """Show a record named on the dashboard in its own view."""

@@ -6,6 +6,9 @@
   blocking; questions are answered with ``messages.answer`` (Yes by default).
 - ``signer``: ``signer.next(secret)`` fills and signs the next signature dialog that opens
   (with a drawn signature), ``signer.cancel_next()`` cancels it.
+
+Helpers: ``when_modal(kind, act)`` acts on the next modal dialog of ``kind`` once it is
+exec'd; ``open_window(qtbot, ctx)`` shows a MainWindow and makes it the active window.
 """
 
 from __future__ import annotations
@@ -13,12 +16,13 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, TypeVar
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QPoint, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from lunar_custody.gui import errors
@@ -27,7 +31,12 @@ from lunar_custody.gui.signature import SignatureDialog
 from lunar_custody.storage import Database
 from tests.worlds import World, actor, world
 
+if TYPE_CHECKING:
+    from lunar_custody.gui.main_window import MainWindow
+
 __all__ = ["world"]
+
+D = TypeVar("D", bound=QDialog)
 
 
 @pytest.fixture(autouse=True)
@@ -62,9 +71,11 @@ class Messages:
 
     shown: list[tuple[str, str, str]] = field(default_factory=list)
     answer: QMessageBox.StandardButton = QMessageBox.StandardButton.Yes
+    informative: list[str] = field(default_factory=list)  # each box's informative text
 
     def present(self, box: QMessageBox) -> QMessageBox.StandardButton:
         self.shown.append((box.objectName(), box.windowTitle(), box.text()))
+        self.informative.append(box.informativeText())
         if box.standardButtons() & QMessageBox.StandardButton.Yes:
             return self.answer
         return QMessageBox.StandardButton.Ok
@@ -134,3 +145,53 @@ class Signer:
 @pytest.fixture
 def signer(qtbot: QtBot) -> Signer:
     return Signer(qtbot)
+
+
+def when_modal(kind: type[D], act: Callable[[D], None], *, tries: int = 250) -> list[D]:
+    """Run ``act`` on the next modal dialog of ``kind`` once it is open (it is exec'd).
+
+    Should ``act`` fail, the dialog is rejected so the test does not hang; the error still
+    reaches pytest-qt, which fails the test. The list receives the dialog, for later checks.
+    """
+    seen: list[D] = []
+
+    def check(left: int = tries) -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, kind):
+            if left > 0:
+                QTimer.singleShot(20, lambda: check(left - 1))
+                return
+            if isinstance(dialog, QDialog):  # another dialog waits: close it, do not hang
+                dialog.reject()
+                raise AssertionError(f"{type(dialog).__name__} opened, not {kind.__name__}")
+            return
+        seen.append(dialog)
+        try:
+            act(dialog)
+        except BaseException:
+            dialog.reject()
+            raise
+
+    QTimer.singleShot(0, check)
+    return seen
+
+
+def open_window(qtbot: QtBot, ctx: AppContext) -> MainWindow:
+    """A workstation's main window, shown and active (shortcuts go to the active window)."""
+    from lunar_custody.gui.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    activate(qtbot, window)
+    window.sidebar.setFocus()
+    return window
+
+
+def activate(qtbot: QtBot, window: QWidget) -> None:
+    """Make ``window`` the active one, as a click on it would (offscreen needs asking)."""
+    handle = window.windowHandle()
+    assert handle is not None
+    handle.requestActivate()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)

@@ -8,11 +8,10 @@ import json
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
-from typing import TypeVar
 
 import pytest
-from PySide6.QtCore import QDate, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QTableWidget
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QMessageBox, QTableWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -27,36 +26,10 @@ from lunar_custody.gui.views.loans import (
     ExtendLoanDialog,
     LoansView,
 )
-from tests.gui.conftest import Messages, Signer
+from tests.gui.conftest import Messages, Signer, when_modal
 from tests.worlds import A1, A2, A3, A4, World
 
-D = TypeVar("D", bound=QDialog)
 UNKNOWN = "CE5C0400YJFM09999"
-
-
-def when_modal(kind: type[D], act: Callable[[D], None], *, tries: int = 250) -> list[D]:
-    """Run ``act`` on the next modal dialog of ``kind`` once it is open (it is exec'd).
-
-    Should ``act`` fail, the dialog is rejected so the test does not hang; the error still
-    reaches pytest-qt, which fails the test. The list receives the dialog, for later checks.
-    """
-    seen: list[D] = []
-
-    def check(left: int = tries) -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, kind):
-            if left > 0:
-                QTimer.singleShot(20, lambda: check(left - 1))
-            return
-        seen.append(dialog)
-        try:
-            act(dialog)
-        except BaseException:
-            dialog.reject()
-            raise
-
-    QTimer.singleShot(0, check)
-    return seen
 
 
 def view_for(qtbot: QtBot, ctx: AppContext) -> LoansView:

@@ -11,20 +11,9 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from lunar_custody.gui.context import AppContext
-from lunar_custody.gui.main_window import VIEW_CLASSES, MainWindow
-from tests.gui.conftest import Messages
+from lunar_custody.gui.main_window import VIEW_CLASSES
+from tests.gui.conftest import Messages, open_window
 from tests.worlds import A2, World
-
-
-def open_window(qtbot: QtBot, ctx: AppContext) -> MainWindow:
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.windowHandle().requestActivate()  # shortcuts go to the active window
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    window.sidebar.setFocus()
-    return window
 
 
 def test_title_views_and_shortcuts(
