@@ -103,6 +103,15 @@ def reused_hashes() -> Iterator[None]:
         yield
 
 
+@contextmanager
+def fast_secrets() -> Iterator[None]:
+    """``reused_hashes``, and each (hash, secret) pair checked for real once: unpatched, the
+    demo's ~50 hashes and signature checks take ~8 s per backend, nearly all of its build time."""
+    with reused_hashes(), pytest.MonkeyPatch.context() as patch:
+        patch.setattr(identity, "_hasher", _remembering)
+        yield
+
+
 @dataclass
 class World:
     """The people, institutions and sample every domain test starts from, with shortcuts.

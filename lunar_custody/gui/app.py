@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QDialog
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
@@ -15,6 +16,7 @@ from ..domain import queries
 from ..domain.errors import CustodyError, DatabaseMissingError, DatabaseReadOnlyError
 from ..domain.permissions import Actor
 from ..logfile import configure_logging
+from ..resources_path import resource
 from ..storage.database import Database, default_database_path, resolve_database_url
 from .context import AppContext
 from .errors import install_excepthook, show_error
@@ -36,7 +38,15 @@ def application() -> QApplication:
     app = QApplication(sys.argv[:1])
     app.setApplicationDisplayName("Lunar Custody")
     app.setWindowIcon(icon("lunar-custody"))
+    add_shipped_fonts()
     return app
+
+
+def add_shipped_fonts() -> None:
+    """The fonts the PDFs embed serve the window too: a workstation without a Chinese font
+    would otherwise show 国家航天局 as boxes. The system's fonts still come first."""
+    for font in sorted(resource("fonts").glob("*.ttf")):
+        QFontDatabase.addApplicationFont(str(font))
 
 
 def open_database(url: str | None) -> Database | None:

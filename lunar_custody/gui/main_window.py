@@ -76,6 +76,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
         splitter.setCollapsible(1, False)
+        splitter.setSizes([190, 1090])  # the sidebar's labels, and no more, at 1280 wide
         self.setCentralWidget(splitter)
         self.sidebar.currentRowChanged.connect(self._show_view)
         ctx.changed.connect(self._records_changed)

@@ -7,17 +7,13 @@ that checks a second build is refused and changes nothing.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from functools import cache
 
 import pytest
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 
-from lunar_custody.domain import identity, queries, registry
+from lunar_custody.domain import identity, queries
 from lunar_custody.domain.demo import (
     DEMO_MARKER,
     DEMO_PASSWORD,
@@ -42,6 +38,7 @@ from lunar_custody.domain.models import (
 from lunar_custody.domain.permissions import ROLES
 from lunar_custody.storage import Database
 from tests.conftest import DIALECTS, _new_pg_database, _new_sqlite_database
+from tests.worlds import fast_secrets
 
 
 @dataclass
@@ -49,43 +46,6 @@ class Demo:
     db: Database
     summary: DemoSummary
     messages: list[str]
-
-
-class _RememberingHasher:
-    """argon2 verify, remembered per (stored hash, secret): each pair is checked for real once."""
-
-    def __init__(self) -> None:
-        self.real = PasswordHasher()
-        self.outcomes: dict[tuple[str, str], bool | Exception] = {}
-
-    def hash(self, secret: str) -> str:
-        return self.real.hash(secret)
-
-    def verify(self, stored: str, secret: str) -> bool:
-        key = (stored, secret)
-        if key not in self.outcomes:
-            try:
-                self.outcomes[key] = self.real.verify(stored, secret)
-            except (VerificationError, InvalidHashError) as error:
-                self.outcomes[key] = error
-        outcome = self.outcomes[key]
-        if isinstance(outcome, Exception):
-            raise type(outcome)(*outcome.args)
-        return outcome
-
-
-_hasher = _RememberingHasher()
-
-
-@contextmanager
-def _fast_secrets() -> Iterator[None]:
-    """Real argon2, but each distinct secret hashed and checked once: unpatched, the demo's
-    ~50 hashes and signature checks take ~8 s per backend, nearly all of its build time."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(registry, "hash_password", cache(identity.hash_password))
-        patch.setattr(registry, "hash_pin", cache(identity.hash_pin))
-        patch.setattr(identity, "_hasher", _hasher)
-        yield
 
 
 @pytest.fixture(scope="module", params=DIALECTS)
@@ -104,7 +64,7 @@ def demo(request: pytest.FixtureRequest) -> Iterator[Demo]:
     for url in urls:
         database = Database.open(url)
         try:
-            with _fast_secrets():
+            with fast_secrets():
                 messages: list[str] = []
                 summary = build_demo(database, progress=messages.append)
                 yield Demo(database, summary, messages)

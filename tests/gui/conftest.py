@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -37,6 +38,9 @@ if TYPE_CHECKING:
 __all__ = ["world"]
 
 D = TypeVar("D", bound=QDialog)
+
+# Screenshots the tests save for people to look at (never committed).
+SHOTS = Path(os.environ.get("LUNAR_CUSTODY_SHOTS", "/tmp/shots"))
 
 
 @pytest.fixture(autouse=True)

@@ -4,7 +4,6 @@ and unlocks accounts; everyone else sees the actions disabled with the reason.""
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -24,10 +23,9 @@ from lunar_custody.gui.views.admin import (
     PasswordDialog,
     PersonDialog,
 )
-from tests.gui.conftest import Messages
+from tests.gui.conftest import SHOTS, Messages
 from tests.worlds import World
 
-SHOTS = Path("/tmp/shots")
 NAOC_LOCAL = "中国科学院国家天文台"
 
 

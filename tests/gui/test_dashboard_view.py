@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, timedelta
-from pathlib import Path
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -14,9 +13,8 @@ from lunar_custody.domain import queries
 from lunar_custody.domain.queries import due_tier
 from lunar_custody.gui.context import AppContext
 from lunar_custody.gui.views.dashboard import DashboardView, RecordTable, age_text
+from tests.gui.conftest import SHOTS
 from tests.worlds import A1, A2, A3, A4, World
-
-SHOTS = Path("/tmp/shots")
 
 
 def test_due_tiers_and_ages() -> None:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from lunar_custody.gui.context import AppContext
 from lunar_custody.gui.main_window import VIEW_CLASSES
-from tests.gui.conftest import Messages, open_window
+from tests.gui.conftest import SHOTS, Messages, open_window
 from tests.worlds import A2, World
 
 
@@ -74,17 +74,19 @@ def test_geometry_and_last_view_are_remembered(
     assert QSettings().value("main/geometry") is not None and again.height() == 700
 
 
+@pytest.mark.parametrize("size", [(1280, 800), (1920, 1080)], ids=["1280x800", "1920x1080"])
 def test_screenshot_of_every_view(
-    qtbot: QtBot, world: World, ctx_for: Callable[[str], AppContext], tmp_path: Path
+    qtbot: QtBot, world: World, ctx_for: Callable[[str], AppContext], size: tuple[int, int]
 ) -> None:
-    """Each view renders with data at 1280x800 (the PNGs are for people to look at)."""
+    """Each view renders with data at both sizes (the PNGs in /tmp/shots are for people)."""
     world.rich_scenario()
     window = open_window(qtbot, ctx_for("zhang"))
-    window.resize(1280, 800)
+    window.resize(*size)
+    SHOTS.mkdir(parents=True, exist_ok=True)
     for key, _, _ in VIEW_CLASSES:
         window.show_view(key)
         QApplication.processEvents()
         image = window.grab().toImage()
-        assert (image.width(), image.height()) == (1280, 800)
-        assert image.save(str(tmp_path / f"{key}.png"))
+        assert (image.width(), image.height()) == size
+        assert image.save(str(SHOTS / f"main_{key}_{size[0]}x{size[1]}.png"))
     assert QKeySequence(QKeySequence.StandardKey.Refresh).toString() == "F5"

@@ -23,10 +23,8 @@ from lunar_custody.gui.views.transfers import (
     ResolveDialog,
     TransfersView,
 )
-from tests.gui.conftest import Messages, Signer
+from tests.gui.conftest import SHOTS, Messages, Signer
 from tests.worlds import A1, A2, A3, A4, KOLN, World
-
-SHOTS = Path("/tmp/shots")
 
 
 def on_modal(qtbot: QtBot, kind: type[QDialog], act: Callable[[Any], None]) -> None:

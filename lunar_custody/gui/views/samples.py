@@ -860,7 +860,7 @@ class SamplesView(View):
         self.splitter.addWidget(detail_scroll)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([760, 500])
+        self.splitter.setSizes([600, 560])
         self.splitter.setChildrenCollapsible(False)
         # The tree and the detail above, the chain of custody across the whole width below.
         self.vertical = QSplitter(Qt.Orientation.Vertical)

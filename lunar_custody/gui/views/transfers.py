@@ -52,6 +52,8 @@ from .base import View
 
 # A photo of a broken seal is evidence, not an archive: keep the database reasonable.
 MAX_PHOTO_BYTES = 10 * 1024 * 1024
+
+
 class ScanningDialog(QDialog):
     """A dialog where Enter never presses a button: scanners end each code with Enter, and
     a mass typed into a field must not sign the form. Buttons are clicked on purpose."""
@@ -768,8 +770,8 @@ class TransfersView(View):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.transfers)
         splitter.addWidget(self.transfer_view)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        # Shares, not pixels: the detail's tables of legs and signatures need half the width.
+        splitter.setSizes([550, 500])
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.addLayout(bar)
@@ -958,9 +960,9 @@ class TransfersView(View):
             f"{_e(status_label(d.kind))} · {_e(status_label(d.status))}</span></h2>",
             f"<table cellspacing='0' cellpadding='2'>{head}</table>",
             f"<h3>Items ({len(d.items)})</h3>",
-            _table(["Aliquot", "Expected", "Measured", "Now"], items),
+            _table(["Aliquot", "Expected", "Measured", "Now"], items, (0, 1, 2)),
             "<h3>Couriers</h3>",
-            _table(["Leg", "Courier", "Handed over by", "Started", "Ended"], legs, (3, 4))
+            _table(["Leg", "Courier", "Handed over by", "Started", "Ended"], legs, (0, 3, 4))
             if legs
             else "<p>Not picked up yet.</p>",
             "<h3>Signatures</h3>",

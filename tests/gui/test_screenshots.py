@@ -1,0 +1,68 @@
+"""Every main view on the demo database, at a laptop's and a desktop monitor's size.
+
+The PNGs (in ``SHOTS``) are for people to look at; the test checks that each view has the
+demo's records on screen, not an empty table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
+
+from lunar_custody.domain.demo import build_demo
+from lunar_custody.domain.models import Aliquot, CustodyEvent, Loan, Transfer
+from lunar_custody.gui.context import AppContext
+from lunar_custody.gui.main_window import VIEW_CLASSES
+from lunar_custody.storage import Database
+from tests.conftest import _new_sqlite_database
+from tests.gui.conftest import SHOTS, open_window
+from tests.worlds import actor, fast_secrets
+
+
+@pytest.fixture(scope="module")
+def demo_db(_scratch: Path, _sqlite_template: Path) -> Iterator[Database]:
+    for url in _new_sqlite_database(_scratch, _sqlite_template):
+        database = Database.open(url)
+        try:
+            with fast_secrets():
+                build_demo(database)
+            yield database
+        finally:
+            database.dispose()
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1920, 1080)], ids=["1280x800", "1920x1080"])
+def test_every_view_on_the_demo_database(
+    qtbot: QtBot, demo_db: Database, size: tuple[int, int]
+) -> None:
+    with demo_db.read() as session:
+        in_transit = session.scalar(
+            select(Transfer.number).where(Transfer.status == "in_transit").limit(1)
+        )
+        overdue_loan = session.scalar(select(Loan.number).where(Loan.status == "active").limit(1))
+        travelled = session.scalar(  # the aliquot with the longest chain of custody
+            select(Aliquot.number)
+            .join(CustodyEvent, CustodyEvent.aliquot_id == Aliquot.id)
+            .group_by(Aliquot.number)
+            .order_by(func.count().desc(), Aliquot.number)
+            .limit(1)
+        )
+    assert in_transit and overdue_loan and travelled
+    window = open_window(qtbot, AppContext(demo_db, actor(demo_db, "zhang")))
+    window.resize(*size)
+    records = {"samples": ("aliquot", travelled), "loans": ("loan", overdue_loan),
+               "transfers": ("transfer", in_transit)}  # fmt: skip
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    for key, _, _ in VIEW_CLASSES:
+        window.show_view(key)
+        if key in records:
+            window.open_record(*records[key])
+        QApplication.processEvents()
+        image = window.grab().toImage()
+        assert (image.width(), image.height()) == size
+        assert image.save(str(SHOTS / f"demo_{key}_{size[0]}x{size[1]}.png"))
