@@ -214,7 +214,24 @@ def update_person(store: Store, actor: Actor, username: str, **changes: object) 
                     row.failed_attempts, row.locked_until = 0, None
             else:
                 raise ValidationError(f"A person has no field '{key}'.")
+        _keep_an_administrator(ctx.session, row)
         return row
+
+
+def _keep_an_administrator(session: Session, changed: Person) -> None:
+    """Nobody could then create accounts or reset a forgotten password: refuse the change
+    that leaves no active administrator (removing the role, or deactivating)."""
+    if changed.active and "admin" in changed.role_set:
+        return
+    session.flush()
+    others = session.scalars(
+        select(Person.roles).where(Person.active.is_(True), Person.id != changed.id)
+    )
+    if not any("admin" in roles.split(",") for roles in others):
+        raise RuleViolation(
+            f"{changed.full_name} is the last active administrator: make someone else an "
+            "administrator first."
+        )
 
 
 # ---------------------------------------------------------------- samples and aliquots

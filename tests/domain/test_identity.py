@@ -255,6 +255,13 @@ def _people_are_managed_by_admins_only(world: World) -> None:
         registry.update_person(world.db, world["zhang"], "zhang", roles="admin,curator")
     with world.refused(RuleViolation, "cannot deactivate your own account"):
         registry.update_person(world.db, world["admin"], "admin", active=False)
+    with world.refused(RuleViolation, "Ada Admin is the last active administrator"):
+        registry.update_person(world.db, world["admin"], "admin", roles="curator")
+    registry.update_person(world.db, world["admin"], "zhang", roles="admin,curator")
+    registry.update_person(world.db, world["admin"], "admin", roles="curator")  # zhang now is
+    with world.refused(RuleViolation, "is the last active administrator"):
+        registry.update_person(world.db, world["zhang"], "zhang", roles="curator")
+    registry.update_person(world.db, world["zhang"], "admin", roles="admin")
     with world.refused(ValidationError, "A person has no field 'nickname'."):
         registry.update_person(world.db, world["admin"], "zhang", nickname="zz")
     with world.refused(NotFoundError, "no person with the user name 'ghost'"):
