@@ -1,0 +1,161 @@
+"""The loan agreement: parties, investigators, purpose and period, Schedule A (the items),
+the terms of loan from the versioned template, and the three signatures."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
+
+from ..domain.masses import format_mass
+from .data import AgreementData, Party
+from .layout import (
+    STYLES,
+    DocumentInfo,
+    field_table,
+    grid_table,
+    para,
+    render,
+    rich,
+    signature_row,
+)
+
+WIDTH = A4[0] - 36 * mm
+
+STATUS_NOTES = {
+    "draft": "DRAFT: prepared for review; not valid until signed by the Lender.",
+    "approved": "Approved by the Lender; takes effect when countersigned by the Borrower.",
+    "cancelled": "CANCELLED: this agreement was cancelled and is not in force.",
+}
+
+
+def _party(role: str, party: Party) -> list[Flowable]:
+    out: list[Flowable] = [para(role, "label"), para(party.name, "body", bold=True)]
+    if party.local_name:
+        out.append(para(party.local_name, "body"))
+    if party.address:
+        out.append(para(party.address, "small"))
+    if party.country and party.country not in party.address:
+        out.append(para(party.country, "small"))
+    return out
+
+
+def _day(value: date) -> str:
+    return f"{value.isoformat()} ({value.strftime('%d %B %Y').lstrip('0')})"
+
+
+def story(data: AgreementData) -> list[Flowable]:
+    out: list[Flowable] = [
+        para("Loan agreement for lunar samples", "title"),
+        rich(
+            ("t", "Agreement No. "),
+            ("b", data.loan_number),
+            ("m", f"   status: {data.status}"),
+            style="subtitle",
+        ),
+    ]
+    if data.status in STATUS_NOTES:
+        out.append(para(STATUS_NOTES[data.status], "body", bold=True))
+        out.append(Spacer(1, 3 * mm))
+    parties = Table(
+        [[_party("Lender", data.lender), "", _party("Borrower", data.borrower)]],
+        colWidths=[WIDTH / 2 - 4 * mm, 8 * mm, WIDTH / 2 - 4 * mm],
+    )
+    parties.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("LINEABOVE", (0, 0), (0, 0), 0.8, STYLES["body"].textColor),
+                ("LINEABOVE", (2, 0), (2, 0), 0.8, STYLES["body"].textColor),
+            ]
+        )
+    )
+    out.append(parties)
+    out.append(Spacer(1, 4 * mm))
+    pi = data.principal_investigator + (
+        f"  {data.principal_investigator_local}" if data.principal_investigator_local else ""
+    )
+    if data.principal_investigator_email:
+        pi += f" <{data.principal_investigator_email}>"
+    fields: list[tuple[str, object]] = [
+        ("Principal investigator", pi),
+        ("Co-investigators", "; ".join(data.co_investigators) or "none named"),
+        ("Purpose", data.purpose),
+        ("Loan period", f"from {_day(data.starts_on)} to {_day(data.due_on)}"),
+        (
+            "Destructive analysis",
+            "allowed as described in the purpose"
+            if data.destructive_analysis_allowed
+            else "not allowed",
+        ),
+    ]
+    if data.notes:
+        fields.append(("Notes", data.notes))
+    out.append(field_table(fields, [38 * mm, WIDTH - 38 * mm]))
+
+    total = sum(i.mass_ug or 0 for i in data.items)
+    out.append(
+        para(f"Schedule A: samples lent ({len(data.items)} items, {format_mass(total)})", "h2")
+    )
+    headers = ("No.", "Aliquot", "Parent sample", "Form", "Mass issued", "Container and seal")
+    rows: list[list[object]] = [[para(h, "head") for h in headers]]
+    for index, item in enumerate(data.items, start=1):
+        parent = item.sample + (f" (from {item.parent})" if item.parent else "")
+        container = item.container + (f"; seal {item.seal}" if item.seal else "")
+        rows.append(
+            [
+                para(str(index), "cell"),
+                para(item.number, "cellbold"),
+                para(parent, "cell"),
+                para(item.form, "cell"),
+                para(format_mass(item.mass_ug or 0), "cell"),
+                para(container, "cell"),
+            ]
+        )
+    rows.append(["", para("Total", "cellbold"), "", "", para(format_mass(total), "cellbold"), ""])
+    widths = [10 * mm, 46 * mm, 30 * mm, 28 * mm, 22 * mm]
+    widths.append(WIDTH - sum(widths))
+    out.append(
+        grid_table(
+            rows, widths, extra=[("LINEABOVE", (0, -1), (-1, -1), 0.8, STYLES["body"].textColor)]
+        )
+    )
+
+    terms = data.terms
+    out.append(CondPageBreak(40 * mm))
+    out.append(para(terms.title, "h2"))
+    out.append(
+        rich(
+            ("m", f"Template {terms.id} (version {terms.version}, effective {terms.effective})"),
+            style="small",
+        )
+    )
+    out.append(Spacer(1, 2 * mm))
+    if terms.preamble:
+        out.append(para(terms.preamble, "body"))
+        out.append(Spacer(1, 2 * mm))
+    for number, clause in enumerate(terms.clauses, start=1):
+        out.append(
+            rich(("b", f"{number}.\u2002{clause.heading}. "), ("t", clause.text), style="clause")
+        )
+
+    signatures = [
+        para("Signatures", "h2"),
+        para(
+            "Each signature states the signer's printed name, institution, the date and time "
+            "and the meaning of the signature. Where a block is blank, sign in ink.",
+            "small",
+        ),
+        Spacer(1, 3 * mm),
+        signature_row(data.signatures, WIDTH),
+    ]
+    out.append(KeepTogether(signatures))
+    return out
+
+
+def render_agreement(data: AgreementData, info: DocumentInfo) -> tuple[bytes, int]:
+    return render(info, story(data), pagesize=A4)

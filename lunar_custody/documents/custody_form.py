@@ -1,0 +1,213 @@
+"""The chain-of-custody form: the items, then every handoff with both parties' signatures
+(given in the program, or blank rows for ink), and for one aliquot its ledger entries.
+
+Landscape A4: a handoff row holds two signature blocks side by side."""
+
+from __future__ import annotations
+
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table, TableStyle
+
+from ..domain.masses import format_mass
+from .data import CustodyFormData, Handoff, Party, SignatureSlot
+from .layout import (
+    INK,
+    RULE,
+    DocumentInfo,
+    grid_table,
+    mass,
+    para,
+    render,
+    rich,
+    signature_block,
+    when,
+)
+
+PAGE = landscape(A4)
+WIDTH = PAGE[0] - 36 * mm
+
+
+def _party(role: str, party: Party | None) -> list[Flowable]:
+    if party is None:
+        return []
+    out: list[Flowable] = [para(role, "label"), para(party.name, "small", bold=True)]
+    if party.local_name:
+        out.append(para(party.local_name, "small"))
+    if party.address:
+        out.append(para(party.address, "muted"))
+    return out
+
+
+def _header(data: CustodyFormData) -> list[Flowable]:
+    title = "Chain-of-custody form"
+    out: list[Flowable] = [para(title, "title")]
+    line = [("t", "For "), ("b", data.subject)]
+    if data.loan_number:
+        line += [("t", "   loan "), ("b", data.loan_number)]
+    if data.seal:
+        line += [("t", "   seal "), ("b", data.seal)]
+    if data.container:
+        line += [("t", "   container "), ("t", data.container)]
+    out.append(rich(*line, style="subtitle"))
+    if data.origin or data.destination:
+        third = WIDTH / 3
+        table = Table(
+            [
+                [
+                    _party("From", data.origin),
+                    _party("To", data.destination),
+                    para(
+                        "Every person who takes or gives up custody signs below, with the date, "
+                        "time and time zone. Check the seal number and that it is intact at each "
+                        "handoff; weigh on receipt.",
+                        "muted",
+                    ),
+                ]
+            ],
+            colWidths=[third, third, third],
+        )
+        table.setStyle(
+            TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+                ]
+            )
+        )
+        out.append(table)
+    return out
+
+
+def _items(data: CustodyFormData) -> list[Flowable]:
+    sent = "Mass sent" if data.transfer_number else "Mass now"
+    headers = ("No.", "Aliquot", "Sample", "Parent", "Form", "Container", "Seal", sent)
+    rows: list[list[object]] = [[para(h, "head") for h in (*headers, "Measured on receipt")]]
+    for index, item in enumerate(data.items, start=1):
+        rows.append(
+            [
+                para(str(index), "cell"),
+                para(item.number, "cellbold"),
+                para(item.sample, "cell"),
+                para(item.parent or "", "cell"),
+                para(item.form, "cell"),
+                para(item.container, "cell"),
+                para(item.seal, "cell"),
+                para(mass(item.mass_ug), "cell"),
+                para(mass(item.measured_ug), "cell"),
+            ]
+        )
+    widths = [9 * mm, 52 * mm, 22 * mm, 40 * mm, 32 * mm, 40 * mm, 26 * mm, 20 * mm]
+    widths.append(WIDTH - sum(widths))
+    title = "Items" if len(data.items) != 1 else "Item"
+    total = sum(i.mass_ug or 0 for i in data.items)
+    summary = f"{title} ({len(data.items)}, {format_mass(total)})"
+    return [para(summary, "h2"), grid_table(rows, widths)]
+
+
+HANDOFF_WIDTHS = [9 * mm, 34 * mm, 88 * mm, 88 * mm]
+_PADDING = 3 + 8  # the signature columns' left and right cell padding, points
+
+
+def _seal_cell(handoff: Handoff | None) -> list[Flowable]:
+    if handoff is None:
+        return [
+            para("Seal number", "label"),
+            para("_" * 18, "small"),
+            para("Seal intact:  ☐ yes   ☐ no", "small"),
+            Spacer(1, 2 * mm),
+            para("Condition, mass checked", "label"),
+            para("_" * 18, "small"),
+            para("_" * 18, "small"),
+        ]
+    intact = {True: "yes", False: "NO (see discrepancies)", None: "not checked in the program"}
+    out: list[Flowable] = [
+        rich(("m", "Seal "), ("b", handoff.seal or "—"), style="small"),
+        rich(("m", "Seal intact: "), ("t", intact[handoff.seal_intact]), style="small"),
+    ]
+    if handoff.condition:
+        out.append(rich(("m", "Condition: "), ("t", handoff.condition), style="small"))
+    return out
+
+
+def _handoff_row(index: int, handoff: Handoff | None) -> list[object]:
+    if handoff is None:
+        blank_in = SignatureSlot("Relinquished by", "", "")
+        blank_out = SignatureSlot("Received by", "", "")
+        return [
+            para(str(index), "cell"),
+            [para("Handoff", "cellbold"), para("Place", "label"), para("_" * 14, "small")],
+            signature_block(blank_in, HANDOFF_WIDTHS[2] - _PADDING, compact=True),
+            signature_block(blank_out, HANDOFF_WIDTHS[3] - _PADDING, compact=True),
+            _seal_cell(None),
+        ]
+    return [
+        para(str(index), "cell"),
+        [
+            para(handoff.title, "cellbold"),
+            para(handoff.transfer_number, "cell"),
+            para(when(handoff.at), "muted"),
+        ],
+        signature_block(handoff.relinquished, HANDOFF_WIDTHS[2] - _PADDING, compact=True),
+        signature_block(handoff.received, HANDOFF_WIDTHS[3] - _PADDING, compact=True),
+        _seal_cell(handoff),
+    ]
+
+
+def _handoffs(data: CustodyFormData) -> list[Flowable]:
+    headers = ("No.", "Handoff", "Relinquished by", "Received by", "Seal and condition")
+    rows: list[list[object]] = [[para(h, "head") for h in headers]]
+    for index, handoff in enumerate(data.handoffs, start=1):
+        rows.append(_handoff_row(index, handoff))
+    for extra in range(data.blank_handoffs):
+        rows.append(_handoff_row(len(data.handoffs) + extra + 1, None))
+    widths = [*HANDOFF_WIDTHS, WIDTH - sum(HANDOFF_WIDTHS)]
+    table = grid_table(
+        rows,
+        widths,
+        zebra=False,
+        extra=[
+            ("LINEBELOW", (0, 1), (-1, -1), 0.6, INK),
+            ("LINEAFTER", (1, 1), (3, -1), 0.25, RULE),
+            ("TOPPADDING", (0, 1), (-1, -1), 4),
+            ("BOTTOMPADDING", (0, 1), (-1, -1), 5),
+            ("RIGHTPADDING", (2, 1), (3, -1), 8),
+        ],
+    )
+    return [CondPageBreak(60 * mm), para("Handoffs", "h2"), table]
+
+
+def _events(data: CustodyFormData) -> list[Flowable]:
+    if not data.events:
+        return []
+    headers = ("Event", "Date and time (UTC)", "What happened", "By", "Held by after", "Mass")
+    rows: list[list[object]] = [[para(h, "head") for h in (*headers, "Seal", "Note")]]
+    for event in data.events:
+        rows.append(
+            [
+                para(f"#{event.id}", "cell"),
+                para(event.occurred_at.strftime("%Y-%m-%d %H:%M"), "cell"),
+                para(event.label, "cell"),
+                para(event.actor, "cell"),
+                para(event.holder, "cell"),
+                para(mass(event.mass_ug), "cell"),
+                para(event.seal, "cell"),
+                para(event.note, "cell"),
+            ]
+        )
+    widths = [14 * mm, 28 * mm, 40 * mm, 34 * mm, 38 * mm, 22 * mm, 26 * mm]
+    widths.append(WIDTH - sum(widths))
+    return [
+        CondPageBreak(40 * mm),
+        para("Custody events recorded in the ledger", "h2"),
+        grid_table(rows, widths),
+    ]
+
+
+def story(data: CustodyFormData) -> list[Flowable]:
+    return [*_header(data), *_items(data), *_handoffs(data), *_events(data)]
+
+
+def render_custody_form(data: CustodyFormData, info: DocumentInfo) -> tuple[bytes, int]:
+    return render(info, story(data), pagesize=PAGE)

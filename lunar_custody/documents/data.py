@@ -1,0 +1,534 @@
+"""What each document prints, read from the database in one read transaction.
+
+The dataclasses here are exactly the printed content: the layouts draw them, and
+``content_dict`` turns them into the canonical JSON whose SHA-256 the QR code carries.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..domain import operation as op
+from ..domain import queries
+from ..domain.errors import NotFoundError, ValidationError
+from ..domain.identity import SIGNATURE_MEANINGS
+from ..domain.models import (
+    Aliquot,
+    CustodyEvent,
+    Institution,
+    Loan,
+    LoanItem,
+    Person,
+    Signature,
+    Transfer,
+    TransferItem,
+)
+from ..domain.numbering import normalize
+from ..domain.store import Store
+from .terms import Terms, load_terms
+
+# A journey of four courier legs: release, three courier-to-courier hand-overs, delivery.
+BLANK_HANDOFFS = 5
+
+
+@dataclass(frozen=True)
+class Party:
+    """An institution as printed: name, name in its own script, address."""
+
+    code: str
+    name: str
+    local_name: str
+    address: str
+    country: str
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A signature given in the program (21 CFR Part 11: printed name, time, meaning)."""
+
+    printed_name: str
+    local_name: str
+    institution: str
+    meaning: str
+    signed_at: datetime
+    method: str
+    content_hash: str
+    drawing_png: bytes | None = field(default=None, repr=False)
+
+
+@dataclass(frozen=True)
+class SignatureSlot:
+    """One place to sign: who is expected, and the signature if it was given."""
+
+    role: str  # "Lender", "Principal investigator", "Relinquished by"...
+    name: str  # the expected signer ('' when unknown: a blank line)
+    institution: str
+    mark: Mark | None = None
+
+
+@dataclass(frozen=True)
+class ItemLine:
+    number: str
+    sample: str
+    parent: str | None
+    form: str
+    container: str
+    seal: str
+    mass_ug: int | None  # issued (agreement), expected (transfer), current (aliquot)
+    measured_ug: int | None = None
+
+
+@dataclass(frozen=True)
+class AgreementData:
+    loan_number: str
+    status: str
+    lender: Party
+    borrower: Party
+    principal_investigator: str
+    principal_investigator_local: str
+    principal_investigator_email: str
+    co_investigators: list[str]
+    purpose: str
+    starts_on: date
+    due_on: date
+    destructive_analysis_allowed: bool
+    notes: str
+    items: list[ItemLine]
+    terms: Terms
+    signatures: list[SignatureSlot]
+
+
+@dataclass(frozen=True)
+class Handoff:
+    """One change of hands: relinquished by one side, received by the other."""
+
+    title: str  # "Release at CNSA", "Courier hand-over", "Delivery"
+    transfer_number: str
+    relinquished: SignatureSlot
+    received: SignatureSlot
+    at: datetime | None
+    seal: str
+    seal_intact: bool | None  # None: not checked in the program (ink)
+    condition: str
+
+
+@dataclass(frozen=True)
+class EventLine:
+    id: int
+    occurred_at: datetime
+    label: str
+    actor: str
+    holder: str
+    mass_ug: int | None
+    seal: str
+    note: str
+
+
+@dataclass(frozen=True)
+class CustodyFormData:
+    subject: str  # "transfer T2026-0003" or "aliquot CE5C0400YJFM00505"
+    transfer_number: str | None
+    loan_number: str | None
+    origin: Party | None
+    destination: Party | None
+    container: str
+    seal: str
+    items: list[ItemLine]
+    handoffs: list[Handoff]
+    blank_handoffs: int  # rows left empty for ink
+    events: list[EventLine]
+
+
+@dataclass(frozen=True)
+class ManifestData:
+    transfer_number: str
+    kind: str
+    status: str
+    loan_number: str | None
+    origin: Party
+    destination: Party
+    sender: str
+    receiver: str
+    courier: str
+    container: str
+    seal: str
+    notes: str
+    prepared_at: datetime
+    released_at: datetime | None
+    items: list[ItemLine]
+
+
+@dataclass(frozen=True)
+class LabelData:
+    number: str
+    sample: str
+    mass_ug: int
+    form: str
+
+
+# ---------------------------------------------------------------------- content and hashing
+
+
+def _plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, bytes):  # a drawn signature: its digest stands for the image
+        return "sha256:" + hashlib.sha256(value).hexdigest()
+    return value
+
+
+def content_dict(kind: str, number: str, data: Any) -> dict[str, Any]:
+    """The canonical content of a document: what its QR code's hash covers."""
+    return {"kind": kind, "number": number, "content": _plain(data)}
+
+
+# ---------------------------------------------------------------------- reading
+
+
+def _party(institution: Institution) -> Party:
+    return Party(
+        code=institution.code,
+        name=institution.name,
+        local_name=institution.local_name or "",
+        address=institution.address,
+        country=institution.country,
+    )
+
+
+class _Marks:
+    """A record's signatures handed out in order: each one fills one slot only."""
+
+    def __init__(self, session: Session, record_type: str, record_id: int) -> None:
+        rows = session.execute(
+            select(Signature, Person.local_name)
+            .join(Person, Person.id == Signature.person_id)
+            .where(Signature.record_type == record_type, Signature.record_id == record_id)
+            .order_by(Signature.id)
+        ).all()
+        self.rows: list[tuple[int, str, Mark]] = [
+            (
+                s.person_id,
+                s.meaning,
+                Mark(
+                    printed_name=s.printed_name,
+                    local_name=local or "",
+                    institution=s.institution_name,
+                    meaning=SIGNATURE_MEANINGS.get(s.meaning, s.meaning),
+                    signed_at=s.signed_at,
+                    method=s.method,
+                    content_hash=s.content_hash,
+                    drawing_png=s.drawing_png,
+                ),
+            )
+            for s, local in rows
+        ]
+
+    def take(self, meaning: str, person_id: int | None = None) -> Mark | None:
+        for index, (pid, raw, mark) in enumerate(self.rows):
+            if raw == meaning and (person_id is None or pid == person_id):
+                del self.rows[index]
+                return mark
+        return None
+
+    def given(self, meaning: str) -> list[tuple[int, Mark]]:
+        return [(pid, mark) for pid, raw, mark in self.rows if raw == meaning]
+
+
+def agreement_data(store: Store, loan_number: str, terms_path: Any = None) -> AgreementData:
+    """The loan agreement: parties, items as lent, terms and the three signatures."""
+    with store.read() as session:
+        loan = op.loan(session, loan_number)
+        pi = loan.principal_investigator
+        items = session.execute(
+            select(LoanItem, Aliquot)
+            .join(Aliquot, Aliquot.id == LoanItem.aliquot_id)
+            .where(LoanItem.loan_id == loan.id, LoanItem.parent_item_id.is_(None))
+            .order_by(Aliquot.number)
+        ).all()
+        marks = _Marks(session, "loan", loan.id)
+        approved = marks.take("approved")
+        countersigned = marks.given("countersigned")
+        by_pi = next((m for pid, m in countersigned if pid == pi.id), None)
+        by_institution = next((m for pid, m in countersigned if pid != pi.id), None)
+        terms = load_terms(
+            {
+                "lender": loan.lender.name,
+                "borrower": loan.borrower.name,
+                "principal_investigator": pi.full_name,
+                "loan_number": loan.number,
+                "starts_on": loan.starts_on.isoformat(),
+                "due_on": loan.due_on.isoformat(),
+            },
+            destructive=loan.destructive_analysis_allowed,
+            path=terms_path,
+        )
+        return AgreementData(
+            loan_number=loan.number,
+            status=loan.status,
+            lender=_party(loan.lender),
+            borrower=_party(loan.borrower),
+            principal_investigator=pi.full_name,
+            principal_investigator_local=pi.local_name or "",
+            principal_investigator_email=pi.email,
+            co_investigators=[
+                line.strip() for line in loan.co_investigators.splitlines() if line.strip()
+            ],
+            purpose=loan.purpose,
+            starts_on=loan.starts_on,
+            due_on=loan.due_on,
+            destructive_analysis_allowed=loan.destructive_analysis_allowed,
+            notes=loan.notes,
+            items=[
+                ItemLine(
+                    number=aliquot.number,
+                    sample=aliquot.sample.number,
+                    parent=aliquot.parent.number if aliquot.parent else None,
+                    form=aliquot.form,
+                    container=aliquot.container,
+                    seal=aliquot.seal_number,
+                    mass_ug=item.shipped_mass_ug or item.mass_at_loan_ug,
+                )
+                for item, aliquot in items
+            ],
+            terms=terms,
+            signatures=[
+                SignatureSlot(
+                    "For the Lender",
+                    approved.printed_name if approved else "",
+                    loan.lender.name,
+                    approved,
+                ),
+                SignatureSlot("Principal investigator", pi.full_name, loan.borrower.name, by_pi),
+                SignatureSlot(
+                    "For the Borrower's institution",
+                    by_institution.printed_name if by_institution else "",
+                    loan.borrower.name,
+                    by_institution,
+                ),
+            ],
+        )
+
+
+def _item_lines(session: Session, transfer: Transfer) -> list[ItemLine]:
+    rows = session.execute(
+        select(TransferItem, Aliquot)
+        .join(Aliquot, Aliquot.id == TransferItem.aliquot_id)
+        .where(TransferItem.transfer_id == transfer.id)
+        .order_by(TransferItem.id)
+    ).all()
+    return [
+        ItemLine(
+            number=aliquot.number,
+            sample=aliquot.sample.number,
+            parent=aliquot.parent.number if aliquot.parent else None,
+            form=aliquot.form,
+            container=aliquot.container,
+            seal=aliquot.seal_number,
+            mass_ug=item.expected_mass_ug,
+            measured_ug=item.measured_mass_ug,
+        )
+        for item, aliquot in rows
+    ]
+
+
+def _side(role: str, person: Person | None, mark: Mark | None) -> SignatureSlot:
+    return SignatureSlot(
+        role,
+        person.full_name if person else "",
+        person.institution.name if person else "",
+        mark,
+    )
+
+
+def _handoffs(session: Session, transfer: Transfer) -> list[Handoff]:
+    """The changes of hands the program recorded, with their signatures."""
+    marks = _Marks(session, "transfer", transfer.id)
+    handoffs: list[Handoff] = []
+    legs = list(transfer.legs)
+    for index, leg in enumerate(legs):
+        giver = leg.handed_over_by
+        first = index == 0
+        handoffs.append(
+            Handoff(
+                title=f"Release by {transfer.from_institution.code}" if first else "Hand-over",
+                transfer_number=transfer.number,
+                relinquished=_side("Relinquished by", giver, marks.take("relinquished", giver.id)),
+                received=_side("Received by", leg.courier, marks.take("accepted", leg.courier_id)),
+                at=leg.started_at,
+                seal=transfer.seal_number,
+                seal_intact=True if first else None,
+                condition="Packed and sealed by the sender" if first else "",
+            )
+        )
+    if transfer.received_at is not None:
+        receiver = session.get(Person, transfer.received_by_id) if transfer.received_by_id else None
+        last_courier = legs[-1].courier if legs else None
+        arrival = session.execute(
+            select(CustodyEvent.seal_number, CustodyEvent.seal_intact, CustodyEvent.note)
+            .where(
+                CustodyEvent.transfer_id == transfer.id,
+                CustodyEvent.kind.in_(("received", "returned")),
+            )
+            .order_by(CustodyEvent.id)
+            .limit(1)
+        ).first()
+        seal_seen, intact, note = arrival if arrival else (transfer.seal_number, None, "")
+        weighed = [i for i in transfer.items if i.measured_mass_ug is not None]
+        condition = "; ".join(
+            part
+            for part in (
+                f"{len(weighed)} of {len(transfer.items)} items weighed" if weighed else "",
+                note or "",
+            )
+            if part
+        )
+        handoffs.append(
+            Handoff(
+                title=f"Delivery to {transfer.to_institution.code}",
+                transfer_number=transfer.number,
+                relinquished=_side("Relinquished by", last_courier, None),
+                received=_side(
+                    "Received by",
+                    receiver,
+                    marks.take("received", receiver.id if receiver else None),
+                ),
+                at=transfer.received_at,
+                seal=seal_seen or "",
+                seal_intact=intact,
+                condition=condition,
+            )
+        )
+    return handoffs
+
+
+def transfer_form_data(
+    store: Store, transfer_number: str, *, blank: bool = False
+) -> CustodyFormData:
+    """The chain-of-custody form of one package; ``blank`` leaves every handoff for ink."""
+    with store.read() as session:
+        transfer = op.transfer(session, transfer_number)
+        handoffs = [] if blank else _handoffs(session, transfer)
+        delivered = transfer.received_at is not None
+        # Rows for the handoffs still to come, up to a journey of four courier legs.
+        remaining = 0 if delivered and not blank else max(1, BLANK_HANDOFFS - len(handoffs))
+        return CustodyFormData(
+            subject=f"transfer {transfer.number}",
+            transfer_number=transfer.number,
+            loan_number=transfer.loan.number if transfer.loan else None,
+            origin=_party(transfer.from_institution),
+            destination=_party(transfer.to_institution),
+            container=transfer.container,
+            seal=transfer.seal_number,
+            items=_item_lines(session, transfer),
+            handoffs=handoffs,
+            blank_handoffs=remaining,
+            events=[],
+        )
+
+
+def aliquot_form_data(store: Store, number: str, *, blank: bool = False) -> CustodyFormData:
+    """One aliquot's whole chain of custody: every handoff of every transfer and every event."""
+    events = queries.history(store, number)
+    with store.read() as session:
+        aliquot = op.aliquot(session, number)
+        transfers = session.scalars(
+            select(Transfer)
+            .join(TransferItem, TransferItem.transfer_id == Transfer.id)
+            .where(TransferItem.aliquot_id == aliquot.id, Transfer.released_at.is_not(None))
+            .order_by(Transfer.released_at, Transfer.id)
+        ).all()
+        handoffs = [] if blank else [h for t in transfers for h in _handoffs(session, t)]
+        in_transit = aliquot.transfer_id is not None and aliquot.status == "in_transit"
+        return CustodyFormData(
+            subject=f"aliquot {aliquot.number}",
+            transfer_number=None,
+            loan_number=aliquot.loan_id and session.get(Loan, aliquot.loan_id).number,  # type: ignore[union-attr]
+            origin=None,
+            destination=None,
+            container=aliquot.container,
+            seal=aliquot.seal_number,
+            items=[
+                ItemLine(
+                    number=aliquot.number,
+                    sample=aliquot.sample.number,
+                    parent=aliquot.parent.number if aliquot.parent else None,
+                    form=aliquot.form,
+                    container=aliquot.container,
+                    seal=aliquot.seal_number,
+                    mass_ug=aliquot.current_mass_ug,
+                )
+            ],
+            handoffs=handoffs,
+            blank_handoffs=BLANK_HANDOFFS if blank else (2 if in_transit else 1),
+            events=[
+                EventLine(
+                    id=e.id,
+                    occurred_at=e.occurred_at,
+                    label=e.label,
+                    actor=e.actor,
+                    holder=e.courier or e.custodian or e.institution or "",
+                    mass_ug=e.mass_ug,
+                    seal=e.seal_number or "",
+                    note=e.note,
+                )
+                for e in events
+            ],
+        )
+
+
+def manifest_data(store: Store, transfer_number: str) -> ManifestData:
+    with store.read() as session:
+        transfer = op.transfer(session, transfer_number)
+        return ManifestData(
+            transfer_number=transfer.number,
+            kind=transfer.kind,
+            status=transfer.status,
+            loan_number=transfer.loan.number if transfer.loan else None,
+            origin=_party(transfer.from_institution),
+            destination=_party(transfer.to_institution),
+            sender=transfer.sender.full_name,
+            receiver=transfer.receiver.full_name,
+            courier=transfer.courier.full_name,
+            container=transfer.container,
+            seal=transfer.seal_number,
+            notes=transfer.notes,
+            prepared_at=transfer.prepared_at,
+            released_at=transfer.released_at,
+            items=_item_lines(session, transfer),
+        )
+
+
+def label_data(store: Store, numbers: list[str]) -> list[LabelData]:
+    """One label per aliquot number, in the order given (repeats print twice)."""
+    if not numbers:
+        raise ValidationError("Name at least one aliquot to print labels for.")
+    with store.read() as session:
+        wanted = {normalize(n) for n in numbers}
+        found = {
+            a.number: a for a in session.scalars(select(Aliquot).where(Aliquot.number.in_(wanted)))
+        }
+        missing = [n.strip() for n in numbers if normalize(n) not in found]
+        if missing:
+            raise NotFoundError(f"There is no aliquot {', '.join(missing)}.")
+        return [
+            LabelData(
+                number=found[normalize(n)].number,
+                sample=found[normalize(n)].sample.number,
+                mass_ug=found[normalize(n)].current_mass_ug,
+                form=found[normalize(n)].form,
+            )
+            for n in numbers
+        ]

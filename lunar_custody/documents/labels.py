@@ -1,0 +1,164 @@
+"""Aliquot labels: a QR code holding the aliquot number (what a scanner types into the
+program's scan fields) beside the number, parent sample and mass in print.
+
+Two layouts: a roll of 2 x 1 inch labels (one label a page, as label printers take it) and
+an A4 sheet of 4 x 10 labels of the same size. The document's own QR code (document number
+and content hash) goes where it cannot be mistaken for an aliquot's: in the sheet's top
+margin, and on a job label at the start of the roll.
+"""
+
+from __future__ import annotations
+
+import io
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import inch, mm
+from reportlab.pdfgen.canvas import Canvas
+
+from .. import __version__
+from ..domain.masses import format_mass
+from . import fonts
+from .data import LabelData
+from .layout import INK, MUTED, DocumentInfo, draw_qr
+
+LAYOUTS = ("roll", "a4")
+LABEL = (2 * inch, 1 * inch)
+COLUMNS, ROWS = 4, 10
+_GUIDE = colors.HexColor("#c8c8c8")
+
+
+def _split_number(number: str, size: float, room: float) -> list[str]:
+    """The number on one line, or two when it does not fit: after the sample part of a
+    Chang'e number, or at the last '-' or ','."""
+    if fonts.width(number, size, fonts.SANS_BOLD) <= room:
+        return [number]
+    for cut in (8, number.rfind("-"), number.rfind(",") + 1):
+        if 0 < cut < len(number):
+            return [number[:cut], number[cut:]]
+    return [number]
+
+
+def draw_label(canvas: Canvas, label: LabelData, x: float, y: float) -> None:
+    """One 2 x 1 inch label with its lower-left corner at (x, y)."""
+    width, height = LABEL
+    qr = height - 2 * mm
+    draw_qr(canvas, label.number, x + 1 * mm, y + 1 * mm, qr)
+    left = x + qr + 1.5 * mm
+    room = x + width - 2 * mm - left
+    canvas.setFillColor(INK)
+    size = 8.0
+    lines = _split_number(label.number, size, room)
+    size = min(fonts.fit(line, size, room, fonts.SANS_BOLD, smallest=5) for line in lines)
+    top = y + height - 4.2 * mm
+    for line in lines:
+        fonts.draw(canvas, left, top, line, size, fonts.SANS_BOLD)
+        top -= size * 1.15
+    top -= 1.2 * mm
+    fonts.draw(
+        canvas, left, top, f"Sample {label.sample}", fonts.fit(f"Sample {label.sample}", 6.5, room)
+    )
+    top -= 3.2 * mm
+    fonts.draw(canvas, left, top, format_mass(label.mass_ug), 7.5, fonts.SANS_BOLD)
+    if label.form:
+        top -= 3.0 * mm
+        canvas.setFillColor(MUTED)
+        fonts.draw(canvas, left, top, label.form, fonts.fit(label.form, 5.5, room, smallest=3.5))
+        canvas.setFillColor(INK)
+
+
+def _metadata(canvas: Canvas, info: DocumentInfo) -> None:
+    canvas.setTitle(f"{info.title}: {info.reference}")
+    canvas.setAuthor("Lunar Custody")
+    canvas.setSubject(f"Lunar Custody document {info.number}")
+    canvas.setKeywords(
+        [f"lunar-custody-document={info.number}", f"content-sha256={info.content_hash}"]
+    )
+    canvas.setCreator(f"Lunar Custody {__version__}")
+
+
+def _roll(canvas: Canvas, labels: list[LabelData], info: DocumentInfo) -> int:
+    width, height = LABEL
+    # the job label: which document this roll is, for verify-pdf and the archive
+    qr = height - 2 * mm
+    draw_qr(canvas, info.qr_payload, 1 * mm, 1 * mm, qr)
+    left = qr + 1.5 * mm
+    room = width - 2 * mm - left
+    fonts.draw(canvas, left, height - 5 * mm, "Lunar Custody labels", 6.5, fonts.SANS_BOLD)
+    fonts.draw(
+        canvas, left, height - 9 * mm, info.number, fonts.fit(info.number, 7, room), fonts.SANS_BOLD
+    )
+    fonts.draw(canvas, left, height - 13 * mm, info.reference, 6.5)
+    canvas.setFillColor(MUTED)
+    fonts.draw(
+        canvas,
+        left,
+        height - 17 * mm,
+        f"Document {info.number}",
+        fonts.fit(f"Document {info.number}", 5, room),
+    )
+    canvas.setFillColor(INK)
+    canvas.showPage()
+    for label in labels:
+        draw_label(canvas, label, 0, 0)
+        canvas.showPage()
+    return len(labels) + 1
+
+
+def _sheet(canvas: Canvas, labels: list[LabelData], info: DocumentInfo) -> int:
+    page_w, page_h = A4
+    width, height = LABEL
+    left = (page_w - COLUMNS * width) / 2
+    bottom = (page_h - ROWS * height) / 2
+    per_page = COLUMNS * ROWS
+    pages = max(1, -(-len(labels) // per_page))
+    for page in range(pages):
+        qr = 16 * mm
+        top = page_h - 3 * mm
+        draw_qr(canvas, info.qr_payload, page_w - left - qr + 1.5 * mm, top - qr, qr)
+        canvas.setFillColor(INK)
+        fonts.draw(
+            canvas,
+            left + 2 * mm,
+            top - 6 * mm,
+            f"ALIQUOT LABELS · {info.reference}",
+            8,
+            fonts.SANS_BOLD,
+        )
+        canvas.setFillColor(MUTED)
+        fonts.draw(
+            canvas,
+            left + 2 * mm,
+            top - 10 * mm,
+            f"Document {info.number} · page {page + 1} of {pages}",
+            7,
+        )
+        fonts.draw(
+            canvas,
+            left + 2 * mm,
+            top - 13.5 * mm,
+            "2 x 1 inch labels, 4 x 10 a sheet; print at actual size (100 %).",
+            6,
+        )
+        fonts.draw(canvas, left + 2 * mm, 6 * mm, f"Content SHA-256 {info.content_hash}", 5.5)
+        canvas.setFillColor(INK)
+        for slot, label in enumerate(labels[page * per_page : (page + 1) * per_page]):
+            row, column = divmod(slot, COLUMNS)
+            x = left + column * width
+            y = bottom + (ROWS - 1 - row) * height
+            canvas.setStrokeColor(_GUIDE)
+            canvas.setLineWidth(0.3)
+            canvas.rect(x, y, width, height)
+            draw_label(canvas, label, x, y)
+        canvas.showPage()
+    return pages
+
+
+def render_labels(labels: list[LabelData], info: DocumentInfo, layout: str) -> tuple[bytes, int]:
+    fonts.register()
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=LABEL if layout == "roll" else A4)
+    _metadata(canvas, info)
+    pages = _roll(canvas, labels, info) if layout == "roll" else _sheet(canvas, labels, info)
+    canvas.save()
+    return buffer.getvalue(), pages

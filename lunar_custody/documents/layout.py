@@ -1,0 +1,425 @@
+"""What every document shares: page header and footer, QR code, styles, signature blocks.
+
+Every page carries the document number, a QR code (document number and content hash, see
+verify.py), the reference of what the document is about and "Page X of Y"; the total is
+known only once the whole story is laid out, so pages are decorated when the PDF is saved.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from reportlab.graphics import renderPDF
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    PageTemplate,
+    Paragraph,
+    Table,
+    TableStyle,
+)
+
+from .. import __version__
+from ..domain.masses import format_mass
+from . import fonts
+from .data import SignatureSlot
+
+INK = colors.HexColor("#1a1a1a")
+MUTED = colors.HexColor("#5b5b5b")
+RULE = colors.HexColor("#9a9a9a")
+SHADE = colors.HexColor("#ececec")
+
+QR_PREFIX = "LCDOC"
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """Who a PDF is: its number and what it is about, printed on every page."""
+
+    number: str
+    kind: str
+    title: str  # "Loan agreement"
+    reference: str  # "Agreement L2026-0007"
+    content_hash: str
+
+    @property
+    def qr_payload(self) -> str:
+        return qr_payload(self.number, self.content_hash)
+
+
+def qr_payload(number: str, content_hash: str) -> str:
+    """'LCDOC:AGR-260314-K7Q2MX:SHA256:9F2C…': upper case, so the QR code's compact
+    alphanumeric mode holds it (a smaller code that scans more easily)."""
+    return f"{QR_PREFIX}:{number}:SHA256:{content_hash.upper()}"
+
+
+def parse_qr_payload(text: str) -> tuple[str, str] | None:
+    """(document number, content hash) from a scanned document QR code, else None."""
+    parts = text.strip().split(":")
+    if len(parts) == 4 and parts[0] == QR_PREFIX and parts[2] == "SHA256":
+        return parts[1], parts[3].lower()
+    return None
+
+
+def draw_qr(canvas: Canvas, payload: str, x: float, y: float, size: float) -> None:
+    """A QR code with its quiet zone, ``size`` points square, lower-left corner at (x, y)."""
+    widget = QrCodeWidget(payload, barLevel="M", barBorder=4, barWidth=size, barHeight=size)
+    drawing = Drawing(size, size)
+    drawing.add(widget)
+    renderPDF.draw(drawing, canvas, x, y)
+
+
+# ---------------------------------------------------------------------- text
+
+
+def _style(name: str, size: float, **kw: Any) -> ParagraphStyle:
+    return ParagraphStyle(
+        name,
+        fontName=kw.pop("fontName", fonts.SANS),
+        fontSize=size,
+        leading=kw.pop("leading", size * 1.3),
+        textColor=kw.pop("textColor", INK),
+        alignment=kw.pop("alignment", TA_LEFT),
+        **kw,
+    )
+
+
+STYLES = {
+    "title": _style("title", 17, leading=21, spaceAfter=2, fontName=fonts.SANS_BOLD),
+    "subtitle": _style("subtitle", 10.5, textColor=MUTED, spaceAfter=8),
+    "h2": _style("h2", 11, leading=14, spaceBefore=10, spaceAfter=4, fontName=fonts.SANS_BOLD),
+    "body": _style("body", 9.2, leading=12.4),
+    "clause": _style("clause", 9.2, leading=12.4, leftIndent=16, firstLineIndent=-16, spaceAfter=4),
+    "small": _style("small", 7.6, leading=9.6),
+    "muted": _style("muted", 7.6, leading=9.6, textColor=MUTED),
+    "cell": _style("cell", 7.8, leading=9.6),
+    "cellbold": _style("cellbold", 7.8, leading=9.6, fontName=fonts.SANS_BOLD),
+    "head": _style("head", 7.6, leading=9.4, fontName=fonts.SANS_BOLD),
+    "label": _style("label", 7.2, leading=9, textColor=MUTED),
+}
+
+
+def para(text: str | None, style: str = "body", *, bold: bool = False) -> Paragraph:
+    """A paragraph that prints ``text`` literally (markup characters escaped)."""
+    return Paragraph(fonts.markup(text or "", bold=bold), STYLES[style])
+
+
+def rich(*parts: tuple[str, str | None], style: str = "body") -> Paragraph:
+    """A paragraph of (kind, text) parts: kind 'b' bold, 't' plain, 'm' muted; all escaped."""
+    chunks = []
+    for kind, text in parts:
+        if not text:
+            continue
+        if kind == "b":
+            chunks.append(fonts.markup(text, bold=True))
+        elif kind == "m":
+            chunks.append(f'<font color="#5b5b5b">{fonts.markup(text)}</font>')
+        elif kind == "br":
+            chunks.append("<br/>")
+        else:
+            chunks.append(fonts.markup(text))
+    return Paragraph("".join(chunks), STYLES[style])
+
+
+def mass(value: int | None) -> str:
+    return "" if value is None else format_mass(value)
+
+
+def when(moment: datetime | None) -> str:
+    """'2026-03-14 09:12 UTC (17:12 local, UTC+08:00)': stored UTC, shown local too."""
+    if moment is None:
+        return ""
+    utc = moment.strftime("%Y-%m-%d %H:%M:%S UTC")
+    local = moment.astimezone()
+    offset = local.strftime("%z")
+    if offset in ("+0000", "-0000"):
+        return f"{utc} (local time is UTC)"
+    sign, hours, minutes = offset[0], offset[1:3], offset[3:]
+    day = "" if local.date() == moment.date() else local.strftime("%Y-%m-%d ")
+    return f"{utc} ({day}{local.strftime('%H:%M')} local, UTC{sign}{hours}:{minutes})"
+
+
+def grid_table(
+    rows: Sequence[Sequence[Any]],
+    widths: Sequence[float],
+    *,
+    header_rows: int = 1,
+    zebra: bool = True,
+    extra: Sequence[tuple[Any, ...]] = (),
+) -> Table:
+    """A ruled table whose header repeats on every page it runs over."""
+    table = Table(list(rows), colWidths=list(widths), repeatRows=header_rows)
+    commands: list[tuple[Any, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, header_rows - 1), (-1, header_rows - 1), 0.8, INK),
+        ("LINEBELOW", (0, header_rows), (-1, -1), 0.25, RULE),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+    ]
+    if zebra:
+        commands.append(
+            ("ROWBACKGROUNDS", (0, header_rows), (-1, -1), [None, colors.HexColor("#f6f6f6")])
+        )
+    table.setStyle(TableStyle(commands + list(extra)))
+    return table
+
+
+def field_table(pairs: Sequence[tuple[str, Any]], widths: Sequence[float]) -> Table:
+    """Label / value rows (label muted, value as given or as plain text)."""
+    rows = [
+        [para(label, "label"), value if isinstance(value, Flowable) else para(str(value))]
+        for label, value in pairs
+    ]
+    table = Table(rows, colWidths=list(widths))
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+                ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+            ]
+        )
+    )
+    return table
+
+
+# ---------------------------------------------------------------------- signatures
+
+
+class _SignatureArea(Flowable):
+    """The space signed in: the drawn signature (if any) standing on the signature line.
+
+    Always the same height, so the lines of blocks side by side are level."""
+
+    def __init__(self, width: float, height: float, png: bytes | None, text: str = "") -> None:
+        super().__init__()
+        self.width, self.height = width, height
+        self.text = text
+        self.image: Any = None
+        if png:
+            try:
+                from reportlab.lib.utils import ImageReader
+
+                self.image = ImageReader(io.BytesIO(png))
+            except Exception:  # a damaged drawing must not stop the document: the text says all
+                self.image = None
+
+    def draw(self) -> None:
+        canvas = self.canv
+        if self.image is not None:
+            w, h = self.image.getSize()
+            scale = min((self.width - 4) / w, (self.height - 4) / h)
+            canvas.drawImage(self.image, 2, 2, w * scale, h * scale, mask="auto")
+        elif self.text:
+            canvas.setFillColor(MUTED)
+            fonts.draw(canvas, 2, 5, self.text, 7)
+        canvas.setStrokeColor(INK)
+        canvas.setLineWidth(0.6)
+        canvas.line(0, 1, self.width, 1)
+
+
+def _blank_line(label: str, width: float) -> Table:
+    """'label ________' as a row: a line to write on."""
+    table = Table(
+        [[para(label, "muted"), ""]], colWidths=[width * 0.36, width * 0.64], rowHeights=[6.5 * mm]
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                ("LINEBELOW", (1, 0), (1, 0), 0.5, INK),
+            ]
+        )
+    )
+    return table
+
+
+def signature_block(slot: SignatureSlot, width: float, *, compact: bool = False) -> list[Flowable]:
+    """A place to sign: the given signature in full, or lines to sign in ink."""
+    height = 10 * mm if compact else 14 * mm
+    # compact blocks sit in a table whose column header already names the role
+    out: list[Flowable] = [] if compact else [para(slot.role, "label")]
+    mark = slot.mark
+    if mark is None:
+        out.append(_SignatureArea(width, height, None))
+        out.append(para("Signature", "muted"))
+        if slot.name:
+            name = slot.name + (f", {slot.institution}" if slot.institution else "")
+            out.append(rich(("m", "Printed name: "), ("t", name), style="small"))
+        else:
+            out.append(_blank_line("Printed name", width))
+            if slot.institution:
+                out.append(rich(("m", "Institution: "), ("t", slot.institution), style="small"))
+        out.append(_blank_line("Date and time", width))
+        out.append(para("Write the date, the time and the time zone (or UTC).", "muted"))
+        return out
+    out.append(
+        _SignatureArea(width, height, mark.drawing_png, "(signed electronically, no drawing)")
+    )
+    name = mark.printed_name + (f"  {mark.local_name}" if mark.local_name else "")
+    out.append(rich(("b", name), style="small"))
+    out.append(para(mark.institution, "small"))
+    out.append(rich(("m", "Meaning: "), ("t", mark.meaning), style="small"))
+    out.append(rich(("m", "Signed: "), ("t", when(mark.signed_at)), style="small"))
+    out.append(
+        rich(
+            ("m", "Signed in Lunar Custody with the signer's "),
+            ("m", "PIN" if mark.method == "pin" else "password"),
+            ("m", f"; bound to record hash {mark.content_hash[:16]}…"),
+            style="muted",
+        )
+    )
+    return out
+
+
+def signature_row(slots: Sequence[SignatureSlot], total_width: float) -> Table:
+    """Signature blocks side by side."""
+    gap = 6 * mm
+    each = (total_width - gap * (len(slots) - 1)) / len(slots)
+    cells: list[Any] = []
+    widths: list[float] = []
+    for index, slot in enumerate(slots):
+        if index:
+            cells.append("")
+            widths.append(gap)
+        cells.append(signature_block(slot, each))
+        widths.append(each)
+    table = Table([cells], colWidths=widths)
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return table
+
+
+# ---------------------------------------------------------------------- pages
+
+
+Decorate = Callable[[Canvas, DocumentInfo, int, int], None]
+
+
+def standard_page(canvas: Canvas, info: DocumentInfo, page: int, pages: int) -> None:
+    """Header: title, reference, QR code and document number; footer: page X of Y."""
+    width, height = canvas._pagesize
+    left, right = 18 * mm, width - 18 * mm
+    qr = 22 * mm
+    top = height - 8 * mm
+    canvas.saveState()
+    draw_qr(canvas, info.qr_payload, right - qr + 2.2 * mm, top - qr, qr)
+    canvas.setFillColor(INK)
+    fonts.draw(canvas, left, top - 7 * mm, info.title.upper(), 9, fonts.SANS_BOLD)
+    fonts.draw(canvas, left, top - 12 * mm, info.reference, 11, fonts.SANS_BOLD)
+    canvas.setFillColor(MUTED)
+    fonts.draw(canvas, left, top - 16.5 * mm, f"Document {info.number}", 7.5)
+    fonts.draw(canvas, right - qr - 2 * mm, top - 7 * mm, info.number, 7.5, align="right")
+    fonts.draw(
+        canvas, right - qr - 2 * mm, top - 11 * mm, f"Page {page} of {pages}", 7.5, align="right"
+    )
+    canvas.setStrokeColor(RULE)
+    canvas.setLineWidth(0.5)
+    canvas.line(left, top - qr - 1.5 * mm, right, top - qr - 1.5 * mm)
+    # footer
+    canvas.line(left, 14 * mm, right, 14 * mm)
+    fonts.draw(canvas, left, 10 * mm, f"{info.reference} · document {info.number}", 7)
+    fonts.draw(canvas, right, 10 * mm, f"Page {page} of {pages}", 7, align="right")
+    fonts.draw(
+        canvas,
+        left,
+        6.5 * mm,
+        f"Content SHA-256 {info.content_hash} · check a file with: lunar-custody verify-pdf FILE",
+        5.6,
+    )
+    canvas.restoreState()
+
+
+def _canvas_class(info: DocumentInfo, decorate: Decorate, pages: list[int]) -> type[Canvas]:
+    class NumberedCanvas(Canvas):
+        """Keeps each page until the end, then decorates it knowing the page count."""
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pending: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._pending.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pending)
+            pages.append(total)
+            for state in self._pending:
+                self.__dict__.update(state)
+                decorate(self, info, self._pageNumber, total)
+                Canvas.showPage(self)
+            Canvas.save(self)
+
+    return NumberedCanvas
+
+
+def render(
+    info: DocumentInfo,
+    story: list[Flowable],
+    *,
+    pagesize: tuple[float, float],
+    margins: tuple[float, float, float, float] = (36 * mm, 18 * mm, 20 * mm, 18 * mm),
+    decorate: Decorate = standard_page,
+) -> tuple[bytes, int]:
+    """Lay ``story`` out on pages: the PDF's bytes and its page count (margins: top, right,
+    bottom, left). The metadata names the document so a changed copy can still say what it claims
+    to be (verify.py)."""
+    fonts.register()
+    buffer = io.BytesIO()
+    top, right, bottom, left = margins
+    doc = BaseDocTemplate(
+        buffer,
+        pagesize=pagesize,
+        topMargin=top,
+        rightMargin=right,
+        bottomMargin=bottom,
+        leftMargin=left,
+        title=f"{info.title}: {info.reference}",
+        author="Lunar Custody",
+        subject=f"Lunar Custody document {info.number}",
+        keywords=[f"lunar-custody-document={info.number}", f"content-sha256={info.content_hash}"],
+        creator=f"Lunar Custody {__version__}",
+        lang="en",
+    )
+    frame = Frame(
+        left,
+        bottom,
+        pagesize[0] - left - right,
+        pagesize[1] - top - bottom,
+        id="body",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    pages: list[int] = []
+    doc.build(story, canvasmaker=_canvas_class(info, decorate, pages))
+    return buffer.getvalue(), pages[-1]

@@ -1,0 +1,179 @@
+"""Write a document: read its content, number it, draw it, record its file's SHA-256.
+
+The GUI and the command line call these functions; each returns what was written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..domain import documents as register
+from ..domain.errors import ValidationError
+from ..domain.identity import content_hash
+from ..domain.permissions import Actor
+from ..domain.store import Store
+from . import data as content
+from .layout import DocumentInfo
+
+
+@dataclass(frozen=True)
+class GeneratedDocument:
+    number: str
+    kind: str
+    path: Path
+    sha256: str  # of the file, as recorded
+    content_hash: str  # of the printed content, as in the QR code
+    pages: int
+
+
+def _write(
+    store: Store,
+    actor: Actor | None,
+    *,
+    kind: str,
+    record_type: str,
+    record_number: str | None,
+    title: str,
+    reference: str,
+    data: Any,
+    draw: Callable[[Any, DocumentInfo], tuple[bytes, int]],
+    path: Path,
+) -> GeneratedDocument:
+    path = Path(path)
+    if path.suffix.lower() != ".pdf":
+        raise ValidationError(f"{path.name} does not end in .pdf.")
+    if not path.parent.is_dir():
+        raise ValidationError(f"There is no folder {path.parent} to write {path.name} in.")
+    number = register.new_number(kind)
+    digest = content_hash(content.content_dict(kind, number, data))
+    info = DocumentInfo(number, kind, title, reference, digest)
+    pdf, pages = draw(data, info)
+    sha256 = hashlib.sha256(pdf).hexdigest()
+    # The file appears complete or not at all; it is recorded before it appears, so a file
+    # that exists is always one verify-pdf knows.
+    handle, temporary = tempfile.mkstemp(prefix=".lunar-", suffix=".pdf", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(pdf)
+        register.record_document(
+            store,
+            actor,
+            number=number,
+            kind=kind,
+            record_type=record_type,
+            record_number=record_number,
+            sha256=sha256,
+            filename=path.name,
+        )
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return GeneratedDocument(number, kind, path, sha256, digest, pages)
+
+
+def write_agreement(store: Store, actor: Actor | None, loan: str, path: Path) -> GeneratedDocument:
+    """The loan agreement of ``loan``, written to ``path`` and recorded."""
+    from .agreement import render_agreement
+
+    data = content.agreement_data(store, loan)
+    return _write(
+        store,
+        actor,
+        kind="agreement",
+        record_type="loan",
+        record_number=data.loan_number,
+        title="Loan agreement",
+        reference=f"Agreement {data.loan_number}",
+        data=data,
+        draw=render_agreement,
+        path=path,
+    )
+
+
+def write_custody_form(
+    store: Store,
+    actor: Actor | None,
+    path: Path,
+    *,
+    transfer: str | None = None,
+    aliquot: str | None = None,
+    blank: bool = False,
+) -> GeneratedDocument:
+    """The chain-of-custody form of a transfer or of one aliquot's whole history."""
+    from .custody_form import render_custody_form
+
+    if (transfer is None) == (aliquot is None):
+        raise ValidationError("A custody form is for one transfer or for one aliquot.")
+    if transfer is not None:
+        data = content.transfer_form_data(store, transfer, blank=blank)
+        record_type, number = "transfer", data.transfer_number
+        reference = f"Transfer {number}"
+    else:
+        assert aliquot is not None
+        data = content.aliquot_form_data(store, aliquot, blank=blank)
+        record_type, number = "aliquot", data.items[0].number
+        reference = f"Aliquot {number}"
+    return _write(
+        store,
+        actor,
+        kind="custody_form",
+        record_type=record_type,
+        record_number=number,
+        title="Chain-of-custody form",
+        reference=reference,
+        data=data,
+        draw=render_custody_form,
+        path=path,
+    )
+
+
+def write_manifest(
+    store: Store, actor: Actor | None, transfer: str, path: Path
+) -> GeneratedDocument:
+    """The packing list of a package."""
+    from .manifest import render_manifest
+
+    data = content.manifest_data(store, transfer)
+    return _write(
+        store,
+        actor,
+        kind="manifest",
+        record_type="transfer",
+        record_number=data.transfer_number,
+        title="Manifest (packing list)",
+        reference=f"Transfer {data.transfer_number}",
+        data=data,
+        draw=render_manifest,
+        path=path,
+    )
+
+
+def write_labels(
+    store: Store, actor: Actor | None, numbers: list[str], path: Path, *, layout: str = "roll"
+) -> GeneratedDocument:
+    """Labels for aliquots: ``layout`` 'roll' (2 x 1 inch, one a page) or 'a4' (a sheet)."""
+    from .labels import LAYOUTS, render_labels
+
+    if layout not in LAYOUTS:
+        raise ValidationError(f"Labels come as {' or '.join(LAYOUTS)}, not '{layout}'.")
+    data = content.label_data(store, numbers)
+    count = len(data)
+    return _write(
+        store,
+        actor,
+        kind="labels",
+        record_type="aliquots",
+        record_number=None,
+        title="Aliquot labels",
+        reference=f"{count} label{'s' if count != 1 else ''}",
+        data=data,
+        draw=lambda d, info: render_labels(d, info, layout),
+        path=path,
+    )
