@@ -40,6 +40,8 @@ class SignaturePad(QWidget):
         self.strokes: list[Stroke] = []
         self._current: Stroke | None = None
         self.pen_width = pen_width
+        # Shown in grey while the pad is empty (e.g. "Sign here"); never part of the PNG.
+        self.placeholder = ""
         self.setMinimumSize(360, 140)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
@@ -113,6 +115,12 @@ class SignaturePad(QWidget):
         baseline = self.height() * 0.75
         painter.drawLine(QPointF(16, baseline), QPointF(self.width() - 16, baseline))
         painter.drawText(QRectF(16, baseline + 4, 40, 24), "×")
+        if self.placeholder and self.is_empty():
+            painter.drawText(
+                QRectF(0, 0, self.width(), baseline),
+                Qt.AlignmentFlag.AlignCenter,
+                self.placeholder,
+            )
         painter.setPen(QPen(QColor("#5f6368"), 1))
         painter.drawRect(self.rect().adjusted(0, 0, -1, -1))
         self._paint_strokes(painter)

@@ -1,0 +1,95 @@
+"""Courier sign-in: a name and a PIN, with digits large enough for a gloved finger."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout
+
+from ...domain import identity
+from ...domain.errors import CustodyError
+from ...domain.identity import PIN
+from ...domain.store import Store
+from .widgets import PinPad, Screen, big_field
+
+WRONG_NAME_OR_PIN = "Wrong name or PIN. Check both and try again."
+
+
+class SignInScreen(Screen):
+    """Name, then PIN, then Enter (or Sign in). Wrong PINs count towards the lockout the
+    domain applies to every account; a non-courier is sent to the workstation."""
+
+    signed_in = Signal(object)  # an Actor
+
+    def __init__(self, store: Store) -> None:
+        super().__init__(
+            "signInScreen",
+            "Courier sign-in",
+            "Type or scan your user name, then your PIN.",
+            primary="Sign in",
+            back="Close",
+        )
+        self.store = store
+        fields = QGridLayout()
+        fields.setHorizontalSpacing(16)
+        fields.setVerticalSpacing(16)
+        self.user_edit = big_field("courierUser", "user name")
+        self.pin_edit = big_field("courierPin", "4 to 8 digits", secret=True)
+        fields.addWidget(QLabel("Name:"), 0, 0)
+        fields.addWidget(self.user_edit, 0, 1)
+        fields.addWidget(QLabel("PIN:"), 1, 0)
+        fields.addWidget(self.pin_edit, 1, 1)
+        left = QVBoxLayout()
+        left.addLayout(fields)
+        left.addStretch(1)
+        row = QHBoxLayout()
+        row.setSpacing(48)
+        row.addLayout(left, 1)
+        self.pin_pad = PinPad(self.pin_edit)
+        row.addWidget(self.pin_pad)
+        self.body.addLayout(row, 1)
+        self.user_edit.returnPressed.connect(self._name_entered)
+        self.pin_edit.returnPressed.connect(self.sign_in)
+        self.primary.clicked.connect(self.sign_in)
+
+    def focus_first(self) -> None:
+        (self.pin_edit if self.user_edit.text().strip() else self.user_edit).setFocus()
+
+    def _name_entered(self) -> None:
+        if self.user_edit.text().strip():
+            self.pin_edit.setFocus()
+
+    def sign_in(self) -> None:
+        username = self.user_edit.text().strip()
+        pin = self.pin_edit.text()
+        if not username:
+            self.say("Type your user name first.", "error")
+            self.user_edit.setFocus()
+            return
+        if not pin:
+            self.say("Type your PIN.", "error")
+            self.pin_edit.setFocus()
+            return
+        try:
+            actor = identity.authenticate(self.store, username, pin, PIN)
+        except CustodyError as error:
+            self.pin_edit.clear()
+            self.pin_edit.setFocus()
+            text = str(error)
+            self.say(WRONG_NAME_OR_PIN if text == identity.WRONG_SIGN_IN else text, "error")
+            return
+        if "courier" not in actor.roles:
+            self.pin_edit.clear()
+            self.say(
+                f"Courier mode is for couriers. {actor.full_name} works at the workstation.",
+                "error",
+            )
+            return
+        self.pin_edit.clear()
+        self.hush()
+        self.signed_in.emit(actor)
+
+    def reset(self) -> None:
+        """Ready for the next person: empty fields, no message."""
+        self.user_edit.clear()
+        self.pin_edit.clear()
+        self.hush()

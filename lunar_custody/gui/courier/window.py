@@ -1,0 +1,498 @@
+"""The courier window: sign in, the packages, and the three handoffs.
+
+Each handoff is a short run of screens (check, signatures) that collects what the parties
+see and sign, then makes one call to custody.py, which writes every event and every
+signature in one transaction:
+
+- pick-up: ``release_transfer`` (the sender relinquishes, the courier accepts);
+- courier to courier: ``hand_over`` (both couriers sign);
+- delivery: ``confirm_receipt`` (the named receiver signs; a broken seal or a mass outside
+  the tolerance becomes a discrepancy, never a refusal).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+
+from ...domain import courier as dc
+from ...domain import custody, queries
+from ...domain.errors import CustodyError
+from ...domain.identity import (
+    LOCKOUT,
+    PASSWORD,
+    PIN,
+    SIGNATURE_MEANINGS,
+    Credential,
+    SignerRejected,
+)
+from ...domain.masses import format_mass
+from ...domain.permissions import Actor, why_not
+from ...domain.store import Store
+from ..errors import show_error
+from ..tablemodel import local_time
+from .screens import (
+    CheckScreen,
+    CourierChoiceScreen,
+    DoneScreen,
+    HomeScreen,
+    MassScreen,
+    PackageScreen,
+    SealScreen,
+    SignScreen,
+    package_facts,
+    package_line,
+)
+from .signin import SignInScreen
+from .widgets import STYLE, Screen, big_button, big_font
+
+WINDOW_TITLE = "Lunar Custody — Courier"
+
+
+class CourierWindow(QWidget):
+    """Full screen, one task at a time; the top bar says who is signed in."""
+
+    def __init__(self, db: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("courierWindow")
+        self.setWindowTitle(WINDOW_TITLE)
+        self.setFont(big_font())
+        self.setStyleSheet(STYLE)
+        self.db = db
+        self.me: Actor | None = None
+        self.home: HomeScreen | None = None
+        self.handoff: Handoff | None = None
+        self.history: list[Screen] = []
+
+        self.who = QLabel()
+        self.who.setObjectName("topBar")
+        self.home_button = big_button("My packages", "myPackagesButton")
+        self.sign_out_button = big_button("Sign out", "signOutButton")
+        self.home_button.clicked.connect(self.go_home)
+        self.sign_out_button.clicked.connect(self.sign_out)
+        top = QHBoxLayout()
+        top.setContentsMargins(32, 8, 32, 0)
+        top.addWidget(self.who, 1)
+        top.addWidget(self.home_button)
+        top.addWidget(self.sign_out_button)
+        self.stack = QStackedWidget()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.stack, 1)
+
+        self.signin = SignInScreen(db)
+        self.signin.signed_in.connect(self.signed_in)
+        self.signin.back_button.clicked.connect(self.close)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.back)
+        self.resize(1280, 800)
+        self._show_signin()
+
+    # ------------------------------------------------------------------ navigation
+
+    @property
+    def screen(self) -> Screen:
+        widget = self.stack.currentWidget()
+        assert isinstance(widget, Screen)
+        return widget
+
+    def show_screen(self, screen: Screen) -> None:
+        """Go forward to ``screen`` (Back returns to the one shown before)."""
+        if self.stack.indexOf(screen) < 0:
+            self.stack.addWidget(screen)
+            if not screen.back_button.isHidden():
+                screen.back_button.clicked.connect(self.back)
+        if screen in self.history:
+            del self.history[self.history.index(screen) :]
+        self.history.append(screen)
+        self.stack.setCurrentWidget(screen)
+        screen.focus_first()
+
+    def back(self) -> None:
+        if len(self.history) < 2 or not self.screen.back_button.isVisible():
+            return
+        self.history.pop()
+        previous = self.history[-1]
+        self.stack.setCurrentWidget(previous)
+        if previous is self.home:
+            self.go_home()
+            return
+        previous.focus_first()
+
+    def _drop_screens(self) -> None:
+        """Forget every screen of the handoff that just ended or was abandoned."""
+        for index in reversed(range(self.stack.count())):
+            widget = self.stack.widget(index)
+            if widget is not self.signin and widget is not self.home:
+                self.stack.removeWidget(widget)
+                widget.deleteLater()
+        self.handoff = None
+
+    def _show_signin(self) -> None:
+        self.who.setText("Not signed in")
+        self.home_button.setVisible(False)
+        self.sign_out_button.setVisible(False)
+        self.signin.reset()
+        self.history = []
+        if self.stack.indexOf(self.signin) < 0:
+            self.stack.addWidget(self.signin)
+        self.stack.setCurrentWidget(self.signin)
+        self.history = [self.signin]
+        self.signin.focus_first()
+
+    def signed_in(self, actor: Actor) -> None:
+        self.me = actor
+        self.who.setText(f"{actor.full_name} · {actor.institution_code}")
+        self.home_button.setVisible(True)
+        self.sign_out_button.setVisible(True)
+        self.home = HomeScreen(self.db, actor)
+        self.home.package_chosen.connect(self.open_package)
+        self.stack.addWidget(self.home)
+        self.go_home()
+
+    def sign_out(self) -> None:
+        self._drop_screens()
+        if self.home is not None:
+            self.stack.removeWidget(self.home)
+            self.home.deleteLater()
+            self.home = None
+        self.me = None
+        self._show_signin()
+
+    def go_home(self) -> None:
+        """The courier's packages, read again."""
+        if self.home is None:
+            return
+        self._drop_screens()
+        try:
+            self.home.refresh()
+        except Exception as error:
+            show_error(self, error)
+        self.history = [self.home]
+        self.stack.setCurrentWidget(self.home)
+        self.home.focus_first()
+
+    # ------------------------------------------------------------------ handoffs
+
+    def open_package(self, package: dc.CourierPackage) -> None:
+        """A scanned or tapped package: collect it, or deliver it / pass it on."""
+        assert self.me is not None
+        if package.stage == dc.COLLECT:
+            self.handoff = PickUp(self, package)
+            return
+        screen = PackageScreen(package)
+        screen.deliver.connect(lambda: self._start(Delivery(self, package)))
+        screen.hand_over.connect(lambda: self._start(HandOver(self, package)))
+        self.show_screen(screen)
+
+    def _start(self, handoff: Handoff) -> None:
+        self.handoff = handoff
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.me = None  # nobody stays signed in in a window that is gone
+        super().closeEvent(event)
+
+
+class Handoff:
+    """The screens of one handoff, the signatures collected, and the one service call."""
+
+    def __init__(self, window: CourierWindow, package: dc.CourierPackage) -> None:
+        assert window.me is not None
+        self.window = window
+        self.db = window.db
+        self.me = window.me
+        self.package = package
+        self.signatures: list[SignScreen] = []
+        self.credentials: dict[SignScreen, Credential] = {}
+
+    def summary(self) -> str:
+        return f"Package {package_line(self.package)}\n{package_facts(self.package)}"
+
+    def sign_screen(
+        self,
+        *,
+        title: str,
+        meaning: str,
+        username: str,
+        fixed_user: bool,
+        method: str,
+        check_signer: Callable[[dc.Signer], str | None] = lambda _person: None,
+    ) -> SignScreen:
+        screen = SignScreen(
+            self.db,
+            title=f"{title} signs: {SIGNATURE_MEANINGS[meaning]}",
+            meaning=meaning,
+            summary=self.summary(),
+            username=username,
+            fixed_user=fixed_user,
+            method=method,
+            check_signer=check_signer,
+        )
+        screen.signed.connect(lambda credential, s=screen: self._signed(s, credential))
+        self.signatures.append(screen)
+        return screen
+
+    def _signed(self, screen: SignScreen, credential: Credential) -> None:
+        self.credentials[screen] = credential
+        waiting = next((s for s in self.signatures if s not in self.credentials), None)
+        if waiting is not None:
+            self.window.show_screen(waiting)
+            return
+        self._submit(screen)
+
+    def _submit(self, last: SignScreen) -> None:
+        try:
+            self.done(self.submit())
+        except SignerRejected as error:
+            self._rejected(error, last)
+        except CustodyError as error:
+            last.say(str(error), "error")
+        except Exception as error:  # a bug: the crash dialog; nothing was half written
+            show_error(self.window, error)
+
+    def _rejected(self, error: SignerRejected, last: SignScreen) -> None:
+        """A wrong secret: back to that signer's screen, with the tries left before lockout."""
+        for screen, credential in list(self.credentials.items()):
+            try:
+                person = dc.signer(self.db, credential.username)
+            except CustodyError:
+                continue
+            if person.person_id != error.person_id:
+                continue
+            del self.credentials[screen]
+            left = dc.tries_left(self.db, person.person_id)
+            if left == 0:
+                minutes = int(LOCKOUT.total_seconds() // 60)
+                more = (
+                    f" The account of {person.full_name} is now locked for {minutes} minutes "
+                    "after repeated wrong entries."
+                )
+            else:
+                more = f" {left} more wrong entr{'y' if left == 1 else 'ies'} lock the account."
+            self.window.show_screen(screen)
+            screen.rejected(f"{error}{more}")
+            return
+        last.say(str(error), "error")
+
+    def submit(self) -> DoneScreen:
+        raise NotImplementedError
+
+    def done(self, screen: DoneScreen) -> None:
+        screen.primary.clicked.connect(self.window.go_home)
+        self.window.show_screen(screen)
+
+
+class PickUp(Handoff):
+    """Check the package against its manifest; the sender signs, the courier signs."""
+
+    def __init__(self, window: CourierWindow, package: dc.CourierPackage) -> None:
+        super().__init__(window, package)
+        self.check = CheckScreen(
+            self.db, package, title=f"Pick up {package.number}", items_required=True
+        )
+        self.check.confirmed = lambda: window.show_screen(self.signatures[0])
+        self.sender = self.sign_screen(
+            title="Sender",
+            meaning="relinquished",
+            username=package.sender_username,
+            fixed_user=False,
+            method=PASSWORD,
+            check_signer=self._sender_refusal,
+        )
+        self.courier = self.sign_screen(
+            title="Courier",
+            meaning="accepted",
+            username=self.me.username,
+            fixed_user=True,
+            method=PIN,
+        )
+        window.show_screen(self.check)
+
+    def _sender_refusal(self, person: dc.Signer) -> str | None:
+        reason = why_not(person.roles, "release")
+        if reason:
+            return f"{person.full_name} cannot sign here. {reason}"
+        if person.institution != self.package.from_institution:
+            return (
+                f"{person.full_name} works at {person.institution}; the package is released "
+                f"by someone at {self.package.from_institution}."
+            )
+        return None
+
+    def submit(self) -> DoneScreen:
+        sender = self.credentials[self.sender]
+        transfer = custody.release_transfer(
+            self.db,
+            dc.acting_as(self.db, sender.username),
+            self.package.number,
+            sender=sender,
+            courier=self.credentials[self.courier],
+            seal_number_checked=self.check.check.seal_seen,
+        )
+        when = local_time(transfer.released_at) if transfer.released_at else ""
+        return DoneScreen(
+            "✓ Package collected",
+            [
+                f"{self.package.number}: {len(self.package.items)} aliquot(s), "
+                f"{format_mass(self.package.total_mass_ug)}, are now in your custody.",
+                f"Released by {self.package.from_institution} at {when}, seal "
+                f"{self.package.seal_number}.",
+                f"Deliver to {self.package.receiver}, {self.package.to_institution}.",
+            ],
+            [],
+        )
+
+
+class HandOver(Handoff):
+    """Courier to courier: choose the next courier, check the seal, both couriers sign."""
+
+    def __init__(self, window: CourierWindow, package: dc.CourierPackage) -> None:
+        super().__init__(window, package)
+        self.next_username = ""
+        self.choice = CourierChoiceScreen(self.db, self.me)
+        self.choice.chosen.connect(self._chosen)
+        window.show_screen(self.choice)
+
+    def _chosen(self, username: str) -> None:
+        person = dc.signer(self.db, username)
+        self.next_username = username
+        self.signatures.clear()
+        self.credentials.clear()
+        self.check = CheckScreen(
+            self.db,
+            self.package,
+            title=f"Hand {self.package.number} to {person.full_name}",
+            items_required=False,
+        )
+        self.check.confirmed = lambda: self.window.show_screen(self.signatures[0])
+        self.sign_screen(
+            title="Courier",
+            meaning="relinquished",
+            username=self.me.username,
+            fixed_user=True,
+            method=PIN,
+        )
+        self.sign_screen(
+            title="Next courier",
+            meaning="accepted",
+            username=person.username,
+            fixed_user=True,
+            method=PIN,
+        )
+        self.window.show_screen(self.check)
+
+    def submit(self) -> DoneScreen:
+        first, second = self.signatures
+        transfer = custody.hand_over(
+            self.db,
+            self.me,
+            self.package.number,
+            to_courier=self.next_username,
+            from_credential=self.credentials[first],
+            to_credential=self.credentials[second],
+        )
+        carrier = dc.signer(self.db, self.next_username).full_name
+        return DoneScreen(
+            "✓ Package handed over",
+            [
+                f"{transfer.number} is now carried by {carrier}.",
+                f"Seal {self.package.seal_number} checked. It is no longer in your custody.",
+            ],
+            [],
+        )
+
+
+class Delivery(Handoff):
+    """The seal, the masses (optional), the named receiver signs; problems are recorded."""
+
+    def __init__(self, window: CourierWindow, package: dc.CourierPackage) -> None:
+        super().__init__(window, package)
+        self.seal = SealScreen(package)
+        self.masses = MassScreen(package)
+        self.seal.confirmed = lambda: window.show_screen(self.masses)
+        self.masses.confirmed = self._to_signature
+        self.receiver = self.sign_screen(
+            title="Receiver",
+            meaning="received",
+            username=package.receiver_username,
+            fixed_user=False,
+            method=PASSWORD,
+            check_signer=self._receiver_refusal,
+        )
+        window.show_screen(self.seal)
+
+    def _receiver_refusal(self, person: dc.Signer) -> str | None:
+        if person.username != self.package.receiver_username:
+            return (
+                f"Only the named receiver, {self.package.receiver}, may sign for this "
+                f"package; {person.full_name} may not."
+            )
+        return None
+
+    def _to_signature(self) -> None:
+        seal = "intact" if self.seal.intact and not self.seal.seal_differs else "NOT INTACT"
+        weighed = len(self.masses.measured())
+        self.receiver.hint_label.setText(
+            f"{self.summary()}\nSeal {self.seal.seal_seen}: {seal} · weighed {weighed} of "
+            f"{len(self.package.items)}"
+        )
+        self.window.show_screen(self.receiver)
+
+    def submit(self) -> DoneScreen:
+        credential = self.credentials[self.receiver]
+        receipt = custody.confirm_receipt(
+            self.db,
+            dc.acting_as(self.db, credential.username),
+            self.package.number,
+            credential=credential,
+            seal_intact=bool(self.seal.intact),
+            seal_number_seen=self.seal.seal_seen,
+            measured_ug=self.masses.measured(),
+            note=self.seal.note_edit.text() if self.seal.is_discrepancy else "",
+            photo=self.seal.photo if self.seal.is_discrepancy else None,
+        )
+        problems = []
+        if receipt.discrepancies:
+            detail = queries.transfer_detail(self.db, self.package.number)
+            for found in detail.discrepancies:
+                if found.kind == "mass":
+                    problems.append(
+                        f"Discrepancy recorded: {found.aliquot_number} weighed "
+                        f"{format_mass(found.measured_mass_ug)}, book mass "
+                        f"{format_mass(found.expected_mass_ug)}."
+                    )
+                else:
+                    problems.append(f"Discrepancy recorded: {found.note}")
+            problems.append("The lender's curators will resolve it.")
+        return DoneScreen(
+            "✓ Package delivered",
+            [
+                f"{self.package.number} received by {self.package.receiver}, "
+                f"{self.package.to_institution}.",
+                f"{len(self.package.items)} aliquot(s) are in their custody now.",
+            ],
+            problems,
+        )
+
+
+def run_courier(url: str | None) -> int:
+    """``lunar-custody courier``: the courier window, full screen, until it is closed."""
+    from ...logfile import configure_logging
+    from ..app import application, open_database
+    from ..errors import install_excepthook
+
+    app = application()
+    configure_logging()
+    install_excepthook()
+    db = open_database(url)
+    if db is None:
+        return 3
+    window = CourierWindow(db)
+    window.showFullScreen()
+    try:
+        return app.exec()
+    finally:
+        db.dispose()
