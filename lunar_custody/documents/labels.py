@@ -84,19 +84,18 @@ def _roll(canvas: Canvas, labels: list[LabelData], info: DocumentInfo) -> int:
     draw_qr(canvas, info.qr_payload, 1 * mm, 1 * mm, qr)
     left = qr + 1.5 * mm
     room = width - 2 * mm - left
-    fonts.draw(canvas, left, height - 5 * mm, "Lunar Custody labels", 6.5, fonts.SANS_BOLD)
-    fonts.draw(
-        canvas, left, height - 9 * mm, info.number, fonts.fit(info.number, 7, room), fonts.SANS_BOLD
-    )
-    fonts.draw(canvas, left, height - 13 * mm, info.reference, 6.5)
-    canvas.setFillColor(MUTED)
-    fonts.draw(
-        canvas,
-        left,
-        height - 17 * mm,
-        f"Document {info.number}",
-        fonts.fit(f"Document {info.number}", 5, room),
-    )
+    lines = [
+        ("Lunar Custody labels", 6.5, fonts.SANS_BOLD, INK),
+        (info.number, 7.0, fonts.SANS_BOLD, INK),
+        (info.reference, 6.5, fonts.SANS, INK),
+        ("Job label: keep it with", 5.0, fonts.SANS, MUTED),
+        ("the archive copy.", 5.0, fonts.SANS, MUTED),
+    ]
+    top = height - 5 * mm
+    for text, size, font, colour in lines:
+        canvas.setFillColor(colour)
+        fonts.draw(canvas, left, top, text, fonts.fit(text, size, room, font), font)
+        top -= size * 1.5
     canvas.setFillColor(INK)
     canvas.showPage()
     for label in labels:

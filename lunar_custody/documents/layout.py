@@ -7,15 +7,15 @@ known only once the whole story is laid out, so pages are decorated when the PDF
 
 from __future__ import annotations
 
+import hashlib
 import io
+import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from reportlab.graphics import renderPDF
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
+from reportlab.graphics.barcode.qrencoder import QRCode, QRErrorCorrectLevel
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
@@ -74,11 +74,38 @@ def parse_qr_payload(text: str) -> tuple[str, str] | None:
 
 
 def draw_qr(canvas: Canvas, payload: str, x: float, y: float, size: float) -> None:
-    """A QR code with its quiet zone, ``size`` points square, lower-left corner at (x, y)."""
-    widget = QrCodeWidget(payload, barLevel="M", barBorder=4, barWidth=size, barHeight=size)
-    drawing = Drawing(size, size)
-    drawing.add(widget)
-    renderPDF.draw(drawing, canvas, x, y)
+    """A QR code with its quiet zone, ``size`` points square, lower-left corner at (x, y).
+
+    The code is drawn once per PDF as a form (XObject) and placed on every page that needs
+    it: a 500-item agreement repeats it on 28 pages, and encoding is the slow part."""
+    name = "qr" + hashlib.sha1(f"{payload}|{size}".encode()).hexdigest()[:16]
+    if not canvas.hasForm(name):
+        canvas.beginForm(name, lowerx=0, lowery=0, upperx=size, uppery=size)
+        _qr_path(canvas, payload, size)
+        canvas.endForm()
+    canvas.saveState()
+    canvas.translate(x, y)
+    canvas.doForm(name)
+    canvas.restoreState()
+
+
+def _qr_path(canvas: Canvas, payload: str, size: float) -> None:
+    code = QRCode(None, QRErrorCorrectLevel.M)
+    code.addData(payload)
+    code.make()
+    count = code.getModuleCount()
+    border = 4  # the quiet zone a reader needs, in modules
+    box = size / (count + 2 * border)
+    path = canvas.beginPath()
+    for r, row in enumerate(code.modules):
+        c = 0
+        for dark, run in itertools.groupby(bool(m) for m in row):
+            length = len(list(run))
+            if dark:
+                path.rect((c + border) * box, size - (r + border + 1) * box, length * box, box)
+            c += length
+    canvas.setFillColor(colors.black)
+    canvas.drawPath(path, stroke=0, fill=1)
 
 
 # ---------------------------------------------------------------------- text

@@ -19,7 +19,10 @@ How a document proves itself:
 from __future__ import annotations
 
 import hashlib
+import io
+import logging
 import re
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -77,23 +80,35 @@ def claimed_number(pdf: bytes) -> str | None:
     found = _CLAIM.search(pdf)  # reportlab writes the info dictionary uncompressed
     if found:
         return found.group(1).decode()
+    if pdf.lstrip()[:5] != b"%PDF-":
+        return None
+    # A file re-saved by another program: ask pypdf, quietly (damage is expected here).
+    logger = logging.getLogger("pypdf")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
     try:
-        import io
-
-        from pypdf import PdfReader
-
-        reader = PdfReader(io.BytesIO(pdf))
-        meta = reader.metadata
-        for field in (meta.subject, meta.get("/Keywords")) if meta else ():
-            match = NUMBER_PATTERN.search(str(field or ""))
-            if match:
-                return match.group(0)
-        for page in reader.pages[:2]:
-            match = NUMBER_PATTERN.search(page.extract_text() or "")
-            if match:
-                return match.group(0)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return _claim_read_by_pypdf(pdf)
     except Exception:  # not a readable PDF at all: it claims nothing
         return None
+    finally:
+        logger.setLevel(level)
+
+
+def _claim_read_by_pypdf(pdf: bytes) -> str | None:
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(pdf))
+    meta = reader.metadata
+    for field in (meta.subject, meta.get("/Keywords")) if meta else ():
+        match = NUMBER_PATTERN.search(str(field or ""))
+        if match:
+            return match.group(0)
+    for page in reader.pages[:2]:
+        match = NUMBER_PATTERN.search(page.extract_text() or "")
+        if match:
+            return match.group(0)
     return None
 
 
