@@ -409,6 +409,8 @@ class CourierChoiceScreen(Screen):
             button.clicked.connect(lambda _=False, u=person.username: self.choose(u))
             grid.addWidget(button, position // 3, position % 3)
             self.buttons[person.username] = button
+        for column in range(3):
+            grid.setColumnStretch(column, 1)
         self.body.addLayout(grid)
         self.body.addStretch(1)
 
@@ -621,20 +623,23 @@ class MassScreen(Screen):
             grid.addWidget(QLabel(item.number), row, 0)
             grid.addWidget(QLabel(format_mass(item.expected_mass_ug)), row, 1)
             edit = big_field(f"measured:{item.number}", "e.g. 299.8 mg")
-            edit.setMinimumWidth(260)
+            edit.setFixedWidth(240)
             edit.textChanged.connect(lambda _t, n=item.number: self.show_state(n))
             self.edits[item.number] = edit
             grid.addWidget(edit, row, 2)
             state = QLabel()
             state.setObjectName(f"massState:{item.number}")
+            state.setWordWrap(True)
             self.states[item.number] = state
             grid.addWidget(state, row, 3)
         grid.setColumnStretch(3, 1)
+        grid.setRowStretch(len(package.items) + 1, 1)  # rows stay together at the top
         inner = QWidget()
         inner.setLayout(grid)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(inner)
         self.body.addWidget(scroll, 1)
         edits = list(self.edits.values())
@@ -665,10 +670,10 @@ class MassScreen(Screen):
             return
         difference = dc.describe_mass(item.expected_mass_ug, measured)
         if dc.mass_outside_tolerance(item.expected_mass_ug, measured):
-            label.setText(f"✗ {difference}: outside tolerance, a discrepancy")
+            label.setText(f"✗ {difference}: discrepancy")
             label.setStyleSheet(f"color: {RED}; font-weight: bold;")
         else:
-            label.setText(f"✓ {difference}: within tolerance")
+            label.setText(f"✓ {difference}: in tolerance")
             label.setStyleSheet("color: #0d652d;")
 
     def measured(self) -> dict[str, int]:
@@ -728,51 +733,55 @@ class SignScreen(Screen):
         self.meaning = meaning
         self.check_signer = check_signer
         self._drawing_waived = False
-        fields = QHBoxLayout()
-        fields.setSpacing(12)
-        fields.addWidget(QLabel("Name:"))
+        # Left: who signs and the pad; right: the PIN digits. Undo and Clear sit in the
+        # footer, away from the Sign button.
+        fields = QGridLayout()
+        fields.setHorizontalSpacing(12)
+        fields.setVerticalSpacing(10)
+        fields.addWidget(QLabel("Name:"), 0, 0)
         self.user_edit = big_field("signerUser", "user name")
         self.user_edit.setText(username)
         self.user_edit.setReadOnly(fixed_user)
         self.user_edit.returnPressed.connect(lambda: self.secret_edit.setFocus())
-        fields.addWidget(self.user_edit, 1)
+        fields.addWidget(self.user_edit, 0, 1)
         self.secret_label = QLabel()
-        fields.addSpacing(12)
-        fields.addWidget(self.secret_label)
+        fields.addWidget(self.secret_label, 1, 0)
         self.secret_edit = big_field("signerSecret", secret=True)
         self.secret_edit.returnPressed.connect(self.sign)
-        fields.addWidget(self.secret_edit, 1)
+        fields.addWidget(self.secret_edit, 1, 1)
         self.pin_button = big_button("PIN", "usePinButton")
         self.password_button = big_button("Password", "usePasswordButton")
+        switch = QHBoxLayout()
         for button, value in ((self.pin_button, PIN), (self.password_button, PASSWORD)):
             button.setCheckable(True)
             button.clicked.connect(lambda _=False, v=value: self.set_method(v))
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-            fields.addWidget(button)
-        self.body.addLayout(fields)
-
-        pad_row = QHBoxLayout()
-        pad_row.setSpacing(16)
-        pad_column = QVBoxLayout()
+            switch.addWidget(button)
+        fields.addLayout(switch, 0, 2)
+        fields.setColumnStretch(1, 1)
         self.pad = SignaturePad()
         self.pad.pen_width = 4.0
-        self.pad.setMinimumHeight(180)
-        self.pad.placeholder = "Sign here with a finger, a stylus or the mouse"
+        self.pad.setMinimumHeight(150)
+        self.pad.placeholder = "Sign here"
         self.pad.changed.connect(self._drawn)
-        pad_column.addWidget(self.pad, 1)
-        pad_buttons = QVBoxLayout()
+        left = QVBoxLayout()
+        left.setSpacing(12)
+        left.addLayout(fields)
+        left.addWidget(self.pad, 1)
+        self.pin_pad = PinPad(self.secret_edit)
+        row = QHBoxLayout()
+        row.setSpacing(24)
+        row.addLayout(left, 1)
+        row.addWidget(self.pin_pad, 0, Qt.AlignmentFlag.AlignBottom)
+        self.body.addLayout(row, 1)
         self.undo_button = big_button("Undo stroke", "undoStrokeButton")
-        self.clear_button = big_button("Clear", "clearPadButton")
+        self.clear_button = big_button("Clear signature", "clearPadButton")
         self.undo_button.clicked.connect(self.pad.undo)
         self.clear_button.clicked.connect(self.pad.clear)
-        pad_buttons.addWidget(self.undo_button)
-        pad_buttons.addWidget(self.clear_button)
-        pad_buttons.addStretch(1)
-        pad_row.addLayout(pad_column, 1)
-        pad_row.addLayout(pad_buttons)
-        self.pin_pad = PinPad(self.secret_edit, columns=4)
-        pad_row.addWidget(self.pin_pad, 0, Qt.AlignmentFlag.AlignTop)
-        self.body.addLayout(pad_row, 1)
+        for button in (self.undo_button, self.clear_button):
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.footer.insertWidget(1, self.undo_button)
+        self.footer.insertWidget(2, self.clear_button)
         self.primary.clicked.connect(self.sign)
         self.set_method(method)
 

@@ -64,6 +64,7 @@ QPushButton[role="primary"] {{ background: {BLUE}; color: white; border-color: {
 QPushButton[role="primary"]:focus {{ border: 4px solid #041e49; }}
 QPushButton[role="danger"] {{ background: {RED_BG}; color: {RED}; border-color: {RED}; }}
 QPushButton[chosen="true"] {{ background: #d3e3fd; border: 4px solid {BLUE}; }}
+QPushButton[role="danger"][chosen="true"] {{ background: #f9dedc; border: 4px solid {RED}; }}
 QPushButton:disabled {{ background: #e8eaed; color: #80868b; border-color: #bdc1c6; }}
 QLineEdit {{
     min-height: {FIELD_HEIGHT - 12}px; padding: 4px 12px; border: 2px solid #5f6368;
