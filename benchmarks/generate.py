@@ -154,6 +154,7 @@ class AliquotRec:
     next_child: int = 1
     reserved: bool = False  # on an open loan, or packed for the backup repository
     first_event: int = 0  # its registration (or derivation): what a correction points at
+    packed: bool = False  # in a prepared package: nobody works on it until it is released
 
 
 @dataclass(slots=True)
@@ -882,6 +883,8 @@ class Collection:
             prepared_at=when,
             items=[[next(self.ids["titem"]), row, row.state.current_mass_ug, None] for row in rows],
         )
+        for row in rows:
+            row.packed = True
         self.transfers.append(transfer)
         return transfer
 
@@ -904,6 +907,9 @@ class Collection:
         courier, loan = transfer.courier, transfer.loan
         for item in transfer.items:
             row = item[1]
+            row.packed = False
+            if row.state.status != IN_STORAGE:  # a planning mistake: the rules say no
+                raise RuntimeError(f"{row.number} is {row.state.status}, not in storage")
             item[2] = row.state.current_mass_ug
             self.event(
                 row,
@@ -1050,7 +1056,7 @@ class Collection:
         transfer: TransferRec = found[16]
         curator = self.rng.choice(self.curators)
         resolution, note, event = "accept", "Accepted after review of the photos.", None
-        if row is not None:
+        if row is not None and not row.packed:
             state = row.state
             difference = found[6] - found[5]
             if (
@@ -1137,6 +1143,8 @@ class Collection:
         state = row.state
         if state.status != IN_STORAGE or state.loan_id != loan.id or loan.status != "active":
             return
+        if row.packed:
+            return
         current = state.current_mass_ug
         mass = current if self.rng.random() < 0.15 else max(1, int(current * self.rng.uniform(
             0.05, 0.6)))  # fmt: skip
@@ -1148,6 +1156,8 @@ class Collection:
     def split_at_borrower(self, when: int, loan: LoanRec, row: AliquotRec) -> None:
         state = row.state
         if state.status != IN_STORAGE or state.loan_id != loan.id or self.children_left <= 0:
+            return
+        if row.packed:
             return
         if state.current_mass_ug < 2_000:
             return
@@ -1162,7 +1172,7 @@ class Collection:
 
     def lose(self, when: int, loan: LoanRec, row: AliquotRec) -> None:
         state = row.state
-        if state.status != IN_STORAGE or state.loan_id != loan.id:
+        if state.status != IN_STORAGE or state.loan_id != loan.id or row.packed:
             return
         who = self.rng.choice(self.lab_managers[loan.borrower_id])
         self.event(row, "lost", when, who.id, state.custodian_institution_id,
