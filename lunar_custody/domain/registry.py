@@ -435,7 +435,10 @@ def split_aliquot(
                 f"children would take {format_mass(sum(masses_ug))}."
             )
         session = ctx.session
-        sample = parent.sample
+        # Locked and re-read: NASA numbers every split of a sample from the sample's counter,
+        # so two workstations splitting different aliquots of it must take turns.
+        sample = session.get(Sample, parent.sample_id, with_for_update=True, populate_existing=True)
+        assert sample is not None
         ledger = Ledger(session)
         parent_item = _open_loan_item(session, parent)
         children = []
