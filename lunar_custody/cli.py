@@ -826,9 +826,16 @@ def cmd_gui(args: argparse.Namespace, s: Session) -> int:
     return _open_window(s, args)
 
 
-def _open_window(s: Session, args: argparse.Namespace) -> int:
+def cmd_courier(args: argparse.Namespace, s: Session) -> int:
+    return _open_window(s, args, courier=True)
+
+
+def _open_window(s: Session, args: argparse.Namespace, *, courier: bool = False) -> int:
     try:
-        from .gui.app import run_workstation
+        if courier:
+            from .gui.courier import run_courier as run
+        else:
+            from .gui.app import run_workstation as run
     except ImportError as error:
         print(
             f"The desktop window cannot start: {error}. The command-line commands still work "
@@ -838,7 +845,7 @@ def _open_window(s: Session, args: argparse.Namespace) -> int:
         return EXIT_USAGE
     url = s.db.url if s._db is not None else resolve_database_url(args.db)
     s.close()
-    return run_workstation(url)
+    return run(url)
 
 
 # ---------------------------------------------------------------------- the parser
@@ -902,6 +909,7 @@ def build_parser() -> argparse.ArgumentParser:
         return sub
 
     command("gui", cmd_gui, "open the workstation window", creates=True)
+    command("courier", cmd_courier, "open the courier window (full screen, for handoffs)")
 
     p = command(
         "init", cmd_init, "create the lender institution and the first administrator", creates=True

@@ -14,12 +14,14 @@ from PySide6.QtWidgets import (
     QMenu,
     QSplitter,
     QStackedWidget,
+    QWidget,
 )
 
 from .. import __version__
 from ..domain.demo import is_demo
 from ..domain.permissions import ROLE_LABELS
 from .context import AppContext
+from .courier import CourierWindow
 from .errors import inform, reported
 from .resources import icon
 from .views.admin import AdminView
@@ -181,6 +183,10 @@ class MainWindow(QMainWindow):
             "&Switch user…", self.switch_user_requested.emit, "Ctrl+Shift+U", "switchUserAction"
         )
         file_menu.addAction(self.switch_user_action)
+        self.courier_action = self._action(
+            "&Courier mode…", self.open_courier_mode, name="courierModeAction"
+        )
+        file_menu.addAction(self.courier_action)
         file_menu.addSeparator()
         file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
 
@@ -218,6 +224,15 @@ class MainWindow(QMainWindow):
         menu.setEnabled(bool(actions))
         for action in actions:
             menu.addAction(action)
+
+    def open_courier_mode(self) -> QWidget:
+        """The courier window on this database, for a handoff at this desk; the courier
+        signs in there with their own name and PIN."""
+        window = CourierWindow(self.ctx.db, self)
+        window.setWindowFlag(Qt.WindowType.Window)  # its own window, closed with this one
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.showMaximized()
+        return window
 
     def _new_loan(self) -> None:
         view = self.show_view("loans")

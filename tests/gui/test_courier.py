@@ -27,7 +27,7 @@ from lunar_custody.gui.courier.screens import (
     SealScreen,
     SignScreen,
 )
-from lunar_custody.gui.courier.widgets import BUTTON_HEIGHT, RED, Screen
+from lunar_custody.gui.courier.widgets import RED, Screen
 from lunar_custody.storage import Database
 from lunar_custody.storage.integrity import verify_database
 from tests.gui.conftest import SHOTS, Messages, activate, draw_on
@@ -362,7 +362,11 @@ def test_journey_cnsa_to_courier_a_to_courier_b_to_brown(
     for aliquot, weighed in ((A1, 500_200), (A2, 290_000), (A3, None)):
         last = queries.history(world.db, aliquot)[-1]
         assert (last.kind, last.custodian, last.mass_ug) == ("received", "Carla Pieters", weighed)
-        assert (last.seal_number, last.seal_intact, last.note) == (SEAL, False, "tape cut at one corner")
+        assert (last.seal_number, last.seal_intact, last.note) == (
+            SEAL,
+            False,
+            "tape cut at one corner",
+        )
     assert signatures_of(world, number)[4:] == [("Carla Pieters", "received", "password", True)]
     found = world.read(
         lambda s: [

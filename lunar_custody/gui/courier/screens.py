@@ -824,6 +824,7 @@ class SignScreen(Screen):
             return
         refusal = self.check_signer(person)
         if refusal:
+            self.secret_edit.clear()  # whoever signs instead types their own
             self.say(refusal, "error")
             self.user_edit.setFocus()
             return
