@@ -235,7 +235,7 @@ class CheckScreen(Screen):
         self.scan.setObjectName("itemScan")
         self.scan.scanned.connect(self.scan_code)
         self.scan.proceed.connect(self.go_on)
-        self.seal_edit = big_field("sealEdit", "scan or type, Enter")
+        self.seal_edit = big_field("sealEdit", "seal no.")
         self.seal_edit.returnPressed.connect(self.seal_entered)
         self.seal_state = QLabel()
         self.seal_state.setObjectName("sealState")
@@ -351,7 +351,7 @@ class CheckScreen(Screen):
             self.table.setItem(row, 3, state_item("", "error"))
             self.table.setItem(row, 4, state_item("NOT ON MANIFEST", "error"))
         if check.seal_seen is None:
-            self.seal_state.setText("not checked yet")
+            self.seal_state.setText("not checked")
             self.seal_state.setStyleSheet("")
         elif check.seal_ok:
             self.seal_state.setText("✓ matches")
@@ -359,6 +359,10 @@ class CheckScreen(Screen):
         else:
             self.seal_state.setText("✗ WRONG SEAL")
             self.seal_state.setStyleSheet(f"color: {RED}; font-weight: bold;")
+        total = len(self.package.items)
+        self.table.setHorizontalHeaderItem(
+            4, state_item(f"Check ({len(check.ticked)} of {total} scanned)", "")
+        )
         self.aside_button.setVisible(bool(check.unexpected))
         problems = check.problems()
         self.primary.setEnabled(not problems)
