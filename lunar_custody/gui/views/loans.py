@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...documents import service
 from ...domain import export, loans, queries
 from ...domain import operation as op
 from ...domain.identity import SIGNATURE_MEANINGS
@@ -47,6 +48,7 @@ from ...domain.store import Store
 from ..context import AppContext
 from ..errors import inform, reported
 from ..loan_editor import LoanEditor, date_edit, from_qdate, to_qdate
+from ..pdf_preview import ask_label_layout, show_document
 from ..signature import ask_signature
 from ..tablemodel import local_time, status_label
 from ..tasks import Cancelled, Progress, run_task
@@ -464,6 +466,10 @@ class LoansView(View):
         self.close_action = self._action("&Close loan…", "loansCloseAction", self.close_loan)
         self.cancel_action = self._action("Cancel &loan…", "loansCancelAction", self.cancel_loan)
         self.export_action = self._action("Ex&port loans…", "loansExportAction", self.export_loans)
+        self.agreement_action = self._action(
+            "A&greement PDF…", "loansAgreementAction", self.agreement_pdf
+        )
+        self.labels_action = self._action("La&bels…", "loansLabelsAction", self.loan_labels)
         self._help = {
             self.new_action: "Prepare a new loan agreement (a draft)",
             self.edit_action: "Change the terms and items of this draft",
@@ -473,13 +479,15 @@ class LoansView(View):
             self.close_action: "Check the reconciliation and sign the loan closed",
             self.cancel_action: "Withdraw a loan before anything was shipped",
             self.export_action: "Write every loan item to a CSV or JSON file",
+            self.agreement_action: "The loan agreement as a PDF to preview, print or save",
+            self.labels_action: "Labels (QR code, number, sample, mass) for the loan's items",
         }
 
         toolbar = QToolBar("Loan actions")
         toolbar.setObjectName("loansToolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for action in self.menu_actions():
-            if action is self.export_action:
+            if action in (self.export_action, self.agreement_action):
                 toolbar.addSeparator()
             toolbar.addAction(action)
         self.toolbar = toolbar
@@ -537,6 +545,8 @@ class LoansView(View):
             self.close_action,
             self.cancel_action,
             self.export_action,
+            self.agreement_action,
+            self.labels_action,
         ]
 
     def show_record(self, kind: str, number: str) -> None:
@@ -607,6 +617,10 @@ class LoansView(View):
             return reasons
         summary = detail.summary
         number, status = summary.number, summary.status
+        reasons[self.agreement_action] = None
+        reasons[self.labels_action] = (
+            None if detail.items else f"Loan {number} has no items to label yet."
+        )
 
         def state(allowed: tuple[str, ...], doing: str) -> str | None:
             if status in allowed:
@@ -825,6 +839,40 @@ class LoansView(View):
         if path.suffix.lower() not in (".csv", ".json"):
             path = path.with_name(path.name + (".json" if "json" in chosen.lower() else ".csv"))
         return path
+
+    # ------------------------------------------------------------------ documents
+
+    def agreement_pdf(self) -> None:
+        """Write the selected loan's agreement and preview it."""
+        number = self.current_number()
+        if number is None or self._refused(self.agreement_action):
+            return
+        db, actor = self.ctx.db, self.ctx.actor
+        with reported(self):
+            show_document(
+                self,
+                "Loan agreement",
+                f"agreement-{number}.pdf",
+                lambda path: service.write_agreement(db, actor, number, path),
+            )
+
+    def loan_labels(self) -> None:
+        """Labels for every item of the selected loan, on a roll or an A4 sheet."""
+        if self.detail is None or self._refused(self.labels_action):
+            return
+        layout = ask_label_layout(self)
+        if layout is None:
+            return
+        numbers = [item.aliquot_number for item in self.detail.items]
+        number = self.detail.summary.number
+        db, actor = self.ctx.db, self.ctx.actor
+        with reported(self):
+            show_document(
+                self,
+                "Labels",
+                f"labels-{number}-{layout}.pdf",
+                lambda path: service.write_labels(db, actor, numbers, path, layout=layout),
+            )
 
     def export_loans(self) -> None:
         path = self.ask_export_path()

@@ -5,6 +5,7 @@ lender's curators resolve."""
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -34,6 +35,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...documents import service
+from ...documents.service import GeneratedDocument
 from ...domain import custody, queries
 from ...domain.errors import CustodyError, NotFoundError, ValidationError
 from ...domain.identity import PIN
@@ -44,7 +47,8 @@ from ...domain.numbering import normalize
 from ...domain.queries import DiscrepancyDetail, PackageCandidate, TransferDetail
 from ..context import AppContext
 from ..dialogs import ERROR_STYLE, OK_STYLE, action_button, set_allowed
-from ..errors import inform, show_error
+from ..errors import inform, reported, show_error
+from ..pdf_preview import ask_label_layout, show_document
 from ..signature import ask_signature
 from ..tablemodel import local_time, status_label
 from ..widgets import ListPane, ScanField
@@ -731,6 +735,12 @@ class TransfersView(View):
         self.cancel_action.triggered.connect(self.cancel_package)
         self.resolve_action = QAction("Re&solve…", self)
         self.resolve_action.triggered.connect(self.resolve)
+        self.custody_form_action = QAction("Custody &form…", self)
+        self.custody_form_action.triggered.connect(self.custody_form)
+        self.manifest_action = QAction("&Manifest…", self)
+        self.manifest_action.triggered.connect(self.manifest)
+        self.labels_action = QAction("La&bels…", self)
+        self.labels_action.triggered.connect(self.package_labels)
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("transferTabs")
@@ -764,6 +774,13 @@ class TransfersView(View):
             (self.release_action, "releaseButton"),
             (self.receive_action, "confirmReceiptButton"),
             (self.cancel_action, "cancelPackageButton"),
+        ):
+            bar.addWidget(action_button(action, name))
+        bar.addSpacing(16)
+        for action, name in (
+            (self.custody_form_action, "custodyFormButton"),
+            (self.manifest_action, "manifestButton"),
+            (self.labels_action, "packageLabelsButton"),
         ):
             bar.addWidget(action_button(action, name))
         bar.addStretch(1)
@@ -835,6 +852,9 @@ class TransfersView(View):
             self.receive_action,
             self.cancel_action,
             self.resolve_action,
+            self.custody_form_action,
+            self.manifest_action,
+            self.labels_action,
         ]
 
     def show_record(self, kind: str, number: str) -> bool:
@@ -887,6 +907,51 @@ class TransfersView(View):
         else:
             self.transfer_view.setHtml(self._transfer_html(self.detail))
         self._update_actions()
+
+    # ------------------------------------------------------------------ documents
+
+    def _document(
+        self, title: str, filename: str, write: Callable[[Path], GeneratedDocument]
+    ) -> None:
+        with reported(self):
+            show_document(self, title, filename, write)
+
+    def custody_form(self) -> None:
+        """The selected package's chain-of-custody form, previewed."""
+        if self.detail is None:
+            return
+        number, db, actor = self.detail.number, self.ctx.db, self.ctx.actor
+        self._document(
+            "Chain-of-custody form",
+            f"custody-form-{number}.pdf",
+            lambda path: service.write_custody_form(db, actor, path, transfer=number),
+        )
+
+    def manifest(self) -> None:
+        """The selected package's manifest (packing list), previewed."""
+        if self.detail is None:
+            return
+        number, db, actor = self.detail.number, self.ctx.db, self.ctx.actor
+        self._document(
+            "Manifest",
+            f"manifest-{number}.pdf",
+            lambda path: service.write_manifest(db, actor, number, path),
+        )
+
+    def package_labels(self) -> None:
+        """Labels for the selected package's aliquots, on a roll or an A4 sheet."""
+        if self.detail is None:
+            return
+        layout = ask_label_layout(self)
+        if layout is None:
+            return
+        number, db, actor = self.detail.number, self.ctx.db, self.ctx.actor
+        numbers = [item.aliquot_number for item in self.detail.items]
+        self._document(
+            "Labels",
+            f"labels-{number}-{layout}.pdf",
+            lambda path: service.write_labels(db, actor, numbers, path, layout=layout),
+        )
 
     def _transfer_html(self, d: TransferDetail) -> str:
         facts = [
@@ -1097,6 +1162,13 @@ class TransfersView(View):
             receive,
             "Check the seal and masses of the selected package and sign for it",
         )
+        pick = None if d is not None else "Select a package first."
+        for action, tip in (
+            (self.custody_form_action, "The package's chain-of-custody form to print and sign"),
+            (self.manifest_action, "The packing list that travels inside the package"),
+            (self.labels_action, "Labels (QR code, number, sample, mass) for the package"),
+        ):
+            set_allowed(action, pick, tip)
         found = self.discrepancy
         resolve = ctx.why_not("resolve_discrepancy")
         if resolve is None:
