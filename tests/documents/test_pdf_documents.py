@@ -139,8 +139,8 @@ def test_custody_form_of_a_delivered_transfer(papers: Papers, tmp_path: Path) ->
         "Meaning: accepted custody",
         "Meaning: received",
         "signer's PIN",
-        "Seal intact: yes",
-        "1 of 2 items weighed",
+        "Seal intact: yes Condition: Packed and sealed by the sender",
+        "Seal SEAL-<42>& Seal intact: yes Condition: 1 of 2 items weighed",  # on delivery
     ):
         assert expected in text, expected
     # delivered: no ink rows are left, except that the last courier gave the package up
