@@ -304,7 +304,10 @@ class CheckScreen(Screen):
             return
         self._said_seal(self.check.check_seal(seen))
         self.show_state()
-        self.scan.setFocus() if self.check.missing else self.primary.setFocus()
+        if self.check.missing:
+            self.scan.setFocus()
+        else:
+            self.primary.setFocus()
 
     def _said_seal(self, outcome: str) -> None:
         if outcome == dc.SEAL_OK:
