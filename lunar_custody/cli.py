@@ -284,6 +284,57 @@ def cmd_verify(args: argparse.Namespace, s: Session) -> int:
     return 0 if report.ok else 1
 
 
+def cmd_backup(args: argparse.Namespace, s: Session) -> int:
+    from .storage.backup import backup_database
+    from .storage.restore import backup_kind
+
+    progress = _terminal_progress(s, "pages")
+    copy = backup_database(s.db, Path(args.file), progress)
+    if s.err.isatty():
+        print(file=s.err)
+    s.data(
+        {"database": s.db.name, "backup": str(copy), "kind": backup_kind(copy)},
+        lambda: s.say(
+            f"Backed up {s.db.name} to {copy} ({backup_kind(copy)}). "
+            f"Restore it with: lunar-custody restore {copy} --db ..."
+        ),
+    )
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace, s: Session) -> int:
+    from .storage.restore import restore_database
+
+    result = restore_database(
+        Path(args.file), args.db, replace=args.replace, progress=_terminal_progress(s, "rows")
+    )
+    if s.err.isatty():
+        print(file=s.err)
+    s.data(
+        {
+            "database": result.database,
+            "kind": result.source_kind,
+            "kept": str(result.kept) if result.kept else None,
+            "ok": result.report.ok,
+            "events": result.report.events,
+            "problems": result.report.problems,
+        },
+        lambda: s.say(result.summary()),
+    )
+    return 0 if result.report.ok else 1
+
+
+def _terminal_progress(s: Session, what: str) -> Callable[[int, int], None] | None:
+    if not s.err.isatty():
+        return None
+
+    def progress(done: int, total: int) -> None:
+        shown = f"{done:,} of {total:,}" if total else f"{done:,}"
+        print(f"\r  {shown} {what}", end="", file=s.err, flush=True)
+
+    return progress
+
+
 def cmd_status(args: argparse.Namespace, s: Session) -> int:
     status = queries.aliquot_status(s.db, args.number)
     s.data(status, lambda: _print_status(s, status))
@@ -898,6 +949,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.set_defaults(handler=cmd_gui, creates=True)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation on a temporary database (demo, verify, the window "
+        "offscreen) and exit",
+    )
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     def command(
@@ -932,6 +989,24 @@ def build_parser() -> argparse.ArgumentParser:
         "verify",
         cmd_verify,
         "recompute the ledger and check the database; exit 1 naming the first bad event",
+    )
+    p = command(
+        "backup",
+        cmd_backup,
+        "copy the database to FILE (SQLite: a database file; PostgreSQL: pg_dump, or an "
+        "export without it)",
+    )
+    p.add_argument("file", metavar="FILE", help="the new file; an existing one is never replaced")
+    p = command(
+        "restore",
+        cmd_restore,
+        "restore a backup into the database (checked first, verified after)",
+    )
+    p.add_argument("file", metavar="FILE", help="a SQLite copy, a pg_dump file or an export")
+    p.add_argument(
+        "--replace",
+        action="store_true",
+        help="replace the records the database holds (a copy of them is kept first)",
     )
     p = command("status", cmd_status, "where an aliquot is, who holds it, its masses")
     p.add_argument("number")
@@ -1113,6 +1188,10 @@ def main(
     err = err or sys.stderr
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.self_test:
+        from .selftest import self_test
+
+        return self_test(out, err)
     session = Session(args, out, err)
     try:
         return args.handler(args, session)
