@@ -23,6 +23,7 @@ import zxingcpp
 from PIL import Image, ImageDraw
 
 from lunar_custody.domain import custody, loans, registry
+from lunar_custody.domain.store import Store
 from tests.worlds import A1, A2, A3, KOLN, World, actor, reused_hashes, world
 
 __all__ = ["world"]
@@ -84,7 +85,7 @@ class Papers:
     travelling: str  # released to courier1, not yet delivered
 
     @property
-    def db(self):  # type: ignore[no-untyped-def]
+    def db(self) -> Store:
         return self.world.db
 
 
