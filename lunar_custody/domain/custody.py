@@ -487,6 +487,7 @@ def confirm_receipt(
                 occurred_at=ctx.now,
                 institution_id=transfer.to_institution_id,
                 custodian_person_id=ctx.person.id,
+                transfer_id=transfer.id,
                 loan_id=None
                 if returning
                 else transfer.loan_id
@@ -595,7 +596,7 @@ def _mass_resolution(ctx: Context, found: Discrepancy, resolution: str, note: st
         select(CustodyEvent)
         .where(
             CustodyEvent.aliquot_id == row.id,
-            CustodyEvent.transfer_id.is_(None),
+            CustodyEvent.transfer_id == found.transfer_id,
             CustodyEvent.kind.in_(("received", "returned")),
             CustodyEvent.occurred_at <= found.raised_at,
         )

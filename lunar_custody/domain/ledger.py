@@ -208,7 +208,8 @@ def apply_event(
     state.custodian_institution_id = institution_id
     state.custodian_person_id = custodian_person_id
     state.courier_id = courier_id
-    state.transfer_id = transfer_id
+    # A receipt names the transfer it ends, but the aliquot is no longer in one.
+    state.transfer_id = transfer_id if state.status == IN_TRANSIT else None
     state.loan_id = loan_id
     state.last_event_id = event_id
 

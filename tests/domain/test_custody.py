@@ -422,6 +422,11 @@ def test_receipt_by_the_named_receiver(world: World) -> None:
         ("received", 499_000, True, "SEAL-0001", world["brown_lm"].institution_id),
         ("received", None, True, "SEAL-0001", world["brown_lm"].institution_id),
     ]
+    assert {e.transfer_id for e in new} == {received.id}  # the receipt names its transfer
+    in_transfer = world.read(
+        lambda s: s.scalar(select(Aliquot.transfer_id).where(Aliquot.number == A1))
+    )
+    assert in_transfer is None  # ... but the aliquot is in no transfer any more
     assert world.status(A1).current_mass_ug == 500_000  # within tolerance the book mass stands
     assert world.status(A1).loan_number == loan
     signature = world.read(
