@@ -1,0 +1,67 @@
+"""What build_spec.py puts in the bundle, and the Linux desktop entry (the bundle itself is
+built and smoke-tested by .ci/run: python build_spec.py)."""
+
+from __future__ import annotations
+
+import configparser
+import importlib.util
+import sys
+import tomllib
+from pathlib import Path
+from types import ModuleType
+
+from lunar_custody import __version__
+from lunar_custody.resources_path import resource
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _build_spec() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("build_spec", ROOT / "build_spec.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("build_spec", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_name_and_version_come_from_pyproject() -> None:
+    with (ROOT / "pyproject.toml").open("rb") as stream:
+        meta = tomllib.load(stream)["project"]
+    assert (
+        _build_spec().project() == (meta["name"], meta["version"]) == ("lunar-custody", __version__)
+    )
+
+
+def test_the_bundle_carries_resources_and_migrations() -> None:
+    build_spec = _build_spec()
+    files = dict((target, source) for source, target in build_spec.data_files())
+    assert files["resources"] == resource()
+    migrations = files["lunar_custody/storage/migrations"]
+    assert (migrations / "env.py").is_file()
+    assert sorted(p.name for p in (migrations / "versions").glob("0*.py"))
+    for needed in ("fonts/DejaVuSans.ttf", "icons/lunar-custody.svg", "templates/terms-v1.json"):
+        assert (files["resources"] / needed).is_file(), needed
+
+
+def test_unused_qt_is_left_out_and_the_program_is_lunar_custody(tmp_path: Path) -> None:
+    build_spec = _build_spec()
+    args = build_spec.pyinstaller_arguments("lunar-custody", tmp_path, tmp_path, tmp_path / "e.py")
+    assert args[args.index("--name") + 1] == "lunar-custody"
+    assert "--onedir" in args
+    excluded = {args[i + 1] for i, a in enumerate(args) if a == "--exclude-module"}
+    assert {"PySide6.QtWebEngineCore", "PySide6.QtQuick", "pytest"} <= excluded
+    used = {"PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets", "PySide6.QtPdf"}
+    assert not used & excluded
+
+
+def test_the_desktop_entry_starts_the_program_with_its_icon() -> None:
+    entry = configparser.ConfigParser(interpolation=None)
+    entry.optionxform = str  # type: ignore[assignment,method-assign]  # keys are case-sensitive
+    entry.read(resource("lunar-custody.desktop"), encoding="utf-8")
+    desktop = entry["Desktop Entry"]
+    assert desktop["Type"] == "Application"
+    assert desktop["Name"] == "Lunar Custody"
+    assert desktop["Exec"].split()[0] == "lunar-custody"
+    assert resource("icons", f"{desktop['Icon']}.svg").is_file()
+    assert desktop["Categories"].endswith(";")
