@@ -379,10 +379,8 @@ def _handoffs(session: Session, transfer: Transfer) -> list[Handoff]:
         arrival = session.execute(
             select(CustodyEvent.seal_number, CustodyEvent.seal_intact, CustodyEvent.note)
             .where(
-                # receipt events name no transfer: they are the items' events at receipt time
-                CustodyEvent.aliquot_id.in_([i.aliquot_id for i in transfer.items]),
+                CustodyEvent.transfer_id == transfer.id,
                 CustodyEvent.kind.in_(("received", "returned")),
-                CustodyEvent.occurred_at == transfer.received_at,
             )
             .order_by(CustodyEvent.id)
             .limit(1)
