@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
-from sqlalchemy import and_, case, extract, func, literal, or_, select
+from sqlalchemy import Select, and_, case, extract, func, literal, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from . import clock
@@ -125,14 +127,15 @@ def _status_of(session: Session, row: Aliquot) -> AliquotStatus:
     )
 
 
-def _event_rows(
-    session: Session, where: list[object], limit: int | None = None, offset: int = 0
-) -> list[EventRow]:
+@functools.cache
+def _event_statement() -> Select[Any]:
+    """The events with the names they refer to, built once: building this select costs
+    more than running it for one aliquot's history (the profile of the samples view)."""
     actor = aliased(Person)
     custodian = aliased(Person)
     courier = aliased(Person)
     related = aliased(Aliquot)
-    statement = (
+    return (
         select(
             CustodyEvent,
             Aliquot.number,
@@ -152,10 +155,14 @@ def _event_rows(
         .outerjoin(Transfer, Transfer.id == CustodyEvent.transfer_id)
         .outerjoin(Loan, Loan.id == CustodyEvent.loan_id)
         .outerjoin(related, related.id == CustodyEvent.related_aliquot_id)
-        .where(*where)
         .order_by(CustodyEvent.id)
-        .offset(offset)
     )
+
+
+def _event_rows(
+    session: Session, where: list[object], limit: int | None = None, offset: int = 0
+) -> list[EventRow]:
+    statement = _event_statement().where(*where).offset(offset)
     if limit is not None:
         statement = statement.limit(limit)
     rows = []
