@@ -83,7 +83,7 @@ UNUSED_PYTHON = ("tkinter", "pytest", "hypothesis", "pytestqt", "ruff", "pyinstr
 HIDDEN_IMPORTS = (
     "sqlalchemy.dialects.sqlite.pysqlite",
     "sqlalchemy.dialects.postgresql.psycopg",
-    "psycopg_binary",
+    "psycopg_binary",  # libpq itself: pyinstaller-hooks-contrib collects its libraries
     "logging.handlers",
 )
 
@@ -122,8 +122,6 @@ def pyinstaller_arguments(name: str, distpath: Path, workpath: Path, entry: Path
         str(workpath),
         "--copy-metadata",
         name,
-        "--collect-all",
-        "psycopg_binary",
         # reportlab imports its barcode modules from strings it executes
         "--collect-submodules",
         "reportlab.graphics.barcode",

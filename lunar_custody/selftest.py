@@ -62,6 +62,7 @@ class _State:
         return [
             ("resources", self.resources),
             ("database", self.database),
+            ("PostgreSQL driver", self.postgresql_driver),
             ("demo data", self.demo),
             ("verify", self.verify),
             ("backup", self.backup),
@@ -89,6 +90,13 @@ class _State:
 
         self._db = Database.open(str(self.scratch / "self-test.db"))
         return f"SQLite, schema {current_revision(self._db.engine)}"
+
+    def postgresql_driver(self) -> str:
+        import psycopg
+
+        return (
+            f"psycopg {psycopg.__version__} ({psycopg.pq.__impl__}, libpq {psycopg.pq.version()})"
+        )
 
     def demo(self) -> str:
         from .domain.demo import build_demo

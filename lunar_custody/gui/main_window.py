@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QFileDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -20,10 +23,14 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from ..domain.demo import is_demo
 from ..domain.permissions import ROLE_LABELS
+from ..storage.backup import backup_database, backup_suffix
+from ..storage.database import data_directory
+from ..storage.restore import RestoreResult, restore_database
 from .context import AppContext
 from .courier import CourierWindow
-from .errors import inform, reported
+from .errors import confirm, inform, reported
 from .resources import icon
+from .tasks import run_task
 from .views.admin import AdminView
 from .views.base import View
 from .views.dashboard import DashboardView
@@ -33,6 +40,10 @@ from .views.samples import SamplesView
 from .views.transfers import TransfersView
 
 APP_TITLE = "Lunar Custody"
+BACKUP_FILTER = "Lunar Custody backups (*.db *.dump *.lcexport);;All files (*)"
+# Restoring replaces every record, people included: an administrator's job.
+RESTORE_PERMISSION = "manage_people"
+STATUS_MESSAGE_MS = 15_000
 # Sidebar order; Ctrl+1... follow it.
 VIEW_CLASSES: list[tuple[str, type[View], str]] = [
     ("dashboard", DashboardView, "dashboard"),
@@ -188,6 +199,14 @@ class MainWindow(QMainWindow):
         )
         file_menu.addAction(self.courier_action)
         file_menu.addSeparator()
+        self.backup_action = self._action("&Back up…", self.back_up, name="backupAction")
+        file_menu.addAction(self.backup_action)
+        self.restore_action = self._action("&Restore…", self.restore, name="restoreAction")
+        why_not = self.ctx.why_not(RESTORE_PERMISSION)
+        self.restore_action.setEnabled(why_not is None)
+        self.restore_action.setToolTip(why_not or "Replace the records with a backup's")
+        file_menu.addAction(self.restore_action)
+        file_menu.addSeparator()
         file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
 
         view_menu = bar.addMenu("&View")
@@ -233,6 +252,71 @@ class MainWindow(QMainWindow):
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.showMaximized()
         return window
+
+    # ------------------------------------------------------------------ backup and restore
+
+    def back_up(self, path: Path | None = None) -> Path | None:
+        """File ▸ Back up…: copy the database to a new file (asked for when None); the copy."""
+        db = self.ctx.db
+        if path is None:
+            default = (
+                data_directory()
+                / "backups"
+                / (f"{Path(db.name).stem}-{date.today().isoformat()}{backup_suffix(db)}")
+            )
+            chosen, _ = QFileDialog.getSaveFileName(
+                self, "Back up the database", str(default), BACKUP_FILTER
+            )
+            if not chosen:
+                return None
+            path = Path(chosen)
+        target = path
+        with reported(self):
+            copy = run_task(
+                self,
+                "Back up",
+                lambda progress: backup_database(db, target, progress),
+                label=f"Copying {db.name}…",
+            )
+            self.statusBar().showMessage(f"Backed up {db.name} to {copy}.", STATUS_MESSAGE_MS)
+            return copy
+        return None
+
+    def restore(self, path: Path | None = None) -> RestoreResult | None:
+        """File ▸ Restore…: replace the records with a backup's, after asking.
+
+        The backup is checked (and verified) before anything changes; the records replaced
+        are kept in a copy. The restored database has its own people, so sign in again.
+        """
+        db = self.ctx.db
+        if path is None:
+            chosen, _ = QFileDialog.getOpenFileName(
+                self, "Restore a backup", str(data_directory() / "backups"), BACKUP_FILTER
+            )
+            if not chosen:
+                return None
+            path = Path(chosen)
+        source = path
+        if not confirm(
+            self,
+            "Restore a backup",
+            f"Replace every record in {db.name} with those of the backup {source.name}?\n\n"
+            "The backup is checked first. The records the database holds now are kept in a "
+            "copy, and everyone signs in again afterwards.",
+        ):
+            return None
+        with reported(self):
+            result = run_task(
+                self,
+                "Restore",
+                lambda progress: restore_database(source, db.url, replace=True, progress=progress),
+                label=f"Restoring {source.name} into {db.name}…",
+            )
+            self.refresh()
+            inform(self, "Backup restored", result.summary())
+            self.switch_user_requested.emit()
+            return result
+        return None
 
     def _new_loan(self) -> None:
         view = self.show_view("loans")
