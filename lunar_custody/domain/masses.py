@@ -33,6 +33,8 @@ def parse_mass(text: str, default_unit: str = "mg", *, round_to_ug: bool = False
     if not value.is_finite():
         raise ValidationError(f"'{text}' is not a mass.")
     micrograms = value * UG_PER_UNIT[unit]
+    if micrograms.adjusted() > len(str(MAX_MASS_UG)):  # 1e400 g: too many digits to round
+        raise ValidationError(f"'{text}' is not a plausible mass.")
     whole = micrograms.quantize(Decimal(1), rounding=ROUND_HALF_EVEN)
     if whole != micrograms and not round_to_ug:
         raise ValidationError(f"'{text}' is more precise than one microgram.")

@@ -28,11 +28,13 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from ..domain.errors import (
+    CustodyError,
     DatabaseError,
     DatabaseLockedError,
     DatabaseMissingError,
     DatabaseReadOnlyError,
     NotADatabaseError,
+    ValidationError,
 )
 
 logger = logging.getLogger(__name__)
@@ -252,8 +254,10 @@ class Database:
                 raise
             raise translated from error
 
-    def translate(self, error: BaseException) -> DatabaseError | None:
-        """The DatabaseError a person should see for ``error``, or None to let it through.
+    def translate(self, error: BaseException) -> CustodyError | None:
+        """The typed error a person should see for ``error``, or None to let it through.
+
+        A DatabaseError, or a ValidationError for typed text PostgreSQL cannot hold (NUL).
 
         Only failures of the database itself are translated (locked, missing, read-only,
         not a database, server unreachable); everything else, e.g. a constraint or an
@@ -262,6 +266,13 @@ class Database:
         original = error.orig if isinstance(error, DBAPIError) else error
         if isinstance(original, sqlite3.Error):
             return self._translate_sqlite(original)
+        if isinstance(original, psycopg.DataError) and "NUL (0x00)" in str(original):
+            # PostgreSQL text cannot hold NUL: typed input (a number, a user name, a search)
+            # that the services would refuse anyway, met by a query before they could.
+            return ValidationError(
+                "The text contains a NUL character (\\x00), which cannot be stored or "
+                "looked up; remove it."
+            )
         if isinstance(original, psycopg.Error):
             lost = isinstance(error, DBAPIError) and error.connection_invalidated
             return self._translate_postgresql(original, lost=lost)

@@ -8,8 +8,10 @@ foreign-key checks, the append-only triggers in place, the schema at the expecte
 from __future__ import annotations
 
 from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
 
 from ..domain import queries
+from ..domain.errors import NotADatabaseError
 from ..domain.ledger import Problem, VerifyReport
 from ..domain.store import ProgressCallback
 from .database import Database
@@ -32,10 +34,18 @@ def integrity_problems(db: Database) -> list[str]:
         )
     with db.engine.connect() as connection:
         if db.dialect == "sqlite":
-            messages = [
-                row[0]
-                for row in connection.exec_driver_sql(f"PRAGMA integrity_check({_MAX_MESSAGES})")
-            ]
+            try:
+                messages = [
+                    row[0]
+                    for row in connection.exec_driver_sql(
+                        f"PRAGMA integrity_check({_MAX_MESSAGES})"
+                    )
+                ]
+            except DBAPIError as error:
+                # So damaged that the check itself stops: that is its finding, not a crash.
+                if not isinstance(db.translate(error), NotADatabaseError):
+                    raise
+                return [*problems, f"SQLite integrity check: the file is damaged ({error.orig})."]
             if messages != ["ok"]:
                 problems.extend(f"SQLite integrity check: {m}" for m in messages)
             for table, rowid, parent, _ in connection.exec_driver_sql("PRAGMA foreign_key_check"):

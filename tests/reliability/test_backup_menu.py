@@ -33,7 +33,7 @@ def admin_window(
 
 
 def test_back_up_from_the_file_menu(
-    admin_window,
+    admin_window: MainWindow,
     world: World,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
@@ -56,7 +56,7 @@ def test_back_up_from_the_file_menu(
 
 
 def test_restore_from_the_file_menu_after_asking(
-    admin_window,
+    admin_window: MainWindow,
     world: World,
     tmp_path: Path,
     qtbot: QtBot,
@@ -86,7 +86,7 @@ def test_restore_from_the_file_menu_after_asking(
 
 
 def test_a_bad_file_is_refused_in_plain_words(
-    admin_window,
+    admin_window: MainWindow,
     world: World,
     tmp_path: Path,
     messages: Messages,
