@@ -56,6 +56,7 @@ from lunar_custody.domain.ledger import (
     CONSUMED,
     DEPLETED,
     GENESIS_HASH,
+    HASHED_COLUMNS,
     IN_STORAGE,
     IN_TRANSIT,
     LOST,
@@ -273,27 +274,7 @@ class Writer:
             self.rows.clear()
 
 
-EVENT_COLUMNS = (
-    "id",
-    "uuid",
-    "aliquot_id",
-    "kind",
-    "occurred_at",
-    "actor_id",
-    "institution_id",
-    "custodian_person_id",
-    "courier_id",
-    "transfer_id",
-    "loan_id",
-    "mass_ug",
-    "related_aliquot_id",
-    "corrects_event_id",
-    "seal_number",
-    "seal_intact",
-    "note",
-    "prev_hash",
-    "hash",
-)
+EVENT_COLUMNS = (*HASHED_COLUMNS, "prev_hash", "hash")
 
 
 # ---------------------------------------------------------------------- the simulation
