@@ -988,6 +988,7 @@ class Collection:
                 receiver.id,
                 transfer.to_id,
                 receiver.id,
+                transfer=transfer.id,
                 loan=loan_id,
                 mass=weighed,
                 seal=transfer.seal,
