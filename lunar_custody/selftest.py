@@ -3,10 +3,10 @@
 On a temporary database, with nothing of the user's touched (the database, its backup and
 the window's remembered settings all live in a temporary folder): the shipped resources are
 there, the migrations build the schema, the demo data goes in, ``verify`` passes, a backup
-copy verifies, a demo user signs in (argon2), and the main window opens and closes
-offscreen. Each step prints one line; the exit status is 0 only if every step passed.
-
-The PDF documents are not written here yet: that step belongs with lunar_custody.documents.
+copy verifies, every kind of PDF is written (fonts embedded, QR codes drawn) and
+``verify-pdf`` recognises each, a demo user signs in (argon2), and the main window opens
+and closes offscreen. Each step prints one line; the exit status is 0 only if every step
+passed.
 """
 
 from __future__ import annotations
@@ -17,14 +17,22 @@ import time
 import traceback
 from collections.abc import Callable
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from . import __version__
 from .resources_path import resource
 from .storage import Database
 
+if TYPE_CHECKING:
+    from .documents.service import GeneratedDocument
+
 OFFSCREEN = "offscreen"
-SHIPPED = ("icons/lunar-custody.svg", "fonts/DejaVuSans.ttf", "templates/terms-v1.json")
+SHIPPED = (
+    "icons/lunar-custody.svg",
+    "fonts/DejaVuSans.ttf",
+    "fonts/DroidSansFallbackFull.ttf",
+    "templates/terms-v1.json",
+)
 
 
 class SelfTestFailed(Exception):
@@ -57,6 +65,7 @@ class _State:
     def __init__(self, scratch: Path) -> None:
         self.scratch = scratch
         self._db: Database | None = None
+        self._agreement: GeneratedDocument | None = None
 
     def steps(self) -> list[tuple[str, Callable[[], str]]]:
         return [
@@ -66,6 +75,7 @@ class _State:
             ("demo data", self.demo),
             ("verify", self.verify),
             ("backup", self.backup),
+            ("documents", self.documents),
             ("main window", self.window),
         ]
 
@@ -123,6 +133,43 @@ class _State:
             raise SelfTestFailed(f"the backup copy does not verify: {report.summary()}")
         return "the copy verifies"
 
+    def documents(self) -> str:
+        from sqlalchemy import select
+
+        from .documents import service
+        from .documents.verify import verify_file
+        from .domain.models import Aliquot, Loan, Transfer
+
+        with self.db.read() as session:
+            loan = session.scalars(select(Loan.number).order_by(Loan.id)).first()
+            transfer = session.scalars(select(Transfer.number).order_by(Transfer.id)).first()
+            aliquots = list(session.scalars(select(Aliquot.number).order_by(Aliquot.id).limit(2)))
+        if not (loan and transfer and aliquots):
+            raise SelfTestFailed("the demo data has no loan, transfer or aliquot to print")
+        folder = self.scratch / "documents"
+        folder.mkdir()
+        written = [
+            service.write_agreement(self.db, None, loan, folder / "agreement.pdf"),
+            service.write_custody_form(
+                self.db, None, folder / "custody-transfer.pdf", transfer=transfer
+            ),
+            service.write_custody_form(
+                self.db, None, folder / "custody-aliquot.pdf", aliquot=aliquots[0]
+            ),
+            service.write_custody_form(
+                self.db, None, folder / "custody-blank.pdf", transfer=transfer, blank=True
+            ),
+            service.write_manifest(self.db, None, transfer, folder / "manifest.pdf"),
+            service.write_labels(self.db, None, aliquots, folder / "labels-roll.pdf"),
+            service.write_labels(self.db, None, aliquots, folder / "labels-a4.pdf", layout="a4"),
+        ]
+        self._agreement = written[0]
+        for document in written:
+            check = verify_file(self.db, document.path)
+            if not check.ok:
+                raise SelfTestFailed(check.message())
+        return f"{len(written)} PDFs, {sum(d.pages for d in written)} pages, each verifies"
+
     def window(self) -> str:
         from PySide6.QtCore import QSettings
 
@@ -145,6 +192,13 @@ class _State:
         title = window.windowTitle()
         if not window.isVisible():
             raise SelfTestFailed("the main window did not show")
+        if self._agreement is not None:  # the preview's QtPdf is in the bundle and reads ours
+            from PySide6.QtPdf import QPdfDocument
+
+            preview = QPdfDocument(window)
+            preview.load(str(self._agreement.path))
+            if preview.pageCount() != self._agreement.pages:
+                raise SelfTestFailed(f"QtPdf read {preview.pageCount()} pages of the agreement")
         window.close()
         app.processEvents()
         return f"{app.platformName()}: {title}"
