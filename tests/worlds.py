@@ -78,6 +78,9 @@ class RememberingHasher:
     def hash(self, secret: str) -> str:
         return self.real.hash(secret)
 
+    def check_needs_rehash(self, stored: str) -> bool:
+        return self.real.check_needs_rehash(stored)
+
     def verify(self, stored: str, secret: str) -> bool:
         key = (stored, secret)
         if key not in self.outcomes:
@@ -91,7 +94,7 @@ class RememberingHasher:
         return outcome
 
 
-_remembering = RememberingHasher(PasswordHasher())
+_remembering = RememberingHasher(identity.password_hasher())
 
 
 @contextmanager
