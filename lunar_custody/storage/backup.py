@@ -35,7 +35,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from sqlalchemy import Date, LargeBinary, Table, func, select
+from sqlalchemy import Date, LargeBinary, Table, func, inspect, select
 from sqlalchemy.engine import Connection, make_url
 
 from ..domain.errors import DatabaseError, DatabaseReadOnlyError
@@ -253,7 +253,15 @@ def _line(out: IO[str], value: Any) -> None:
 
 
 def _write_tables(connection: Connection, out: IO[str], progress: ProgressCallback | None) -> None:
-    tables = export_tables()
+    # What the database holds, not what the models describe: the copy taken before an
+    # upgrade is of the older schema, which lacks the newer tables and columns.
+    schema = inspect(connection)
+    stored = set(schema.get_table_names())
+    tables = [t for t in export_tables() if t.name in stored]
+    columns = {
+        t.name: [t.c[c["name"]] for c in schema.get_columns(t.name) if c["name"] in t.c]
+        for t in tables
+    }
     counts = {
         t.name: int(connection.scalar(select(func.count()).select_from(t)) or 0) for t in tables
     }
@@ -263,13 +271,13 @@ def _write_tables(connection: Connection, out: IO[str], progress: ProgressCallba
             out,
             {
                 "table": table.name,
-                "columns": [c.name for c in table.columns],
+                "columns": [c.name for c in columns[table.name]],
                 "rows": counts[table.name],
             },
         )
         order = list(table.primary_key.columns)
         result = connection.execute(
-            select(*table.columns).order_by(*order).execution_options(yield_per=_BATCH)
+            select(*columns[table.name]).order_by(*order).execution_options(yield_per=_BATCH)
         )
         written = 0
         for partition in result.partitions():

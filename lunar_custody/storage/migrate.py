@@ -31,7 +31,7 @@ from sqlalchemy import inspect
 from sqlalchemy.engine import Connection, Engine, make_url
 
 from ..domain.errors import DatabaseError, NewerSchemaError, NotADatabaseError
-from .backup import backup_postgresql, backup_sqlite
+from .backup import backup_database, backup_sqlite, backup_suffix
 from .database import WRITE_OPTION, data_directory
 
 if TYPE_CHECKING:
@@ -145,12 +145,12 @@ def _upgrade_in_transaction(db: Database, connection: Connection, *, sqlite: boo
             )
 
 
-def backup_before_upgrade(db: Database, target: str) -> Path | None:
+def backup_before_upgrade(db: Database, target: str) -> Path:
     """The copy made before ``db`` is upgraded to revision ``target``; its path.
 
     SQLite: ``<name>.before-<target>.<UTC time>.db`` beside the database file.
-    PostgreSQL: a pg_dump file in the user data directory's ``backups`` folder, or None
-    (logged) when pg_dump is not on PATH.
+    PostgreSQL: in the user data directory's ``backups`` folder, a pg_dump file, or the
+    program's own export when pg_dump is not on PATH (``backup_database`` decides).
     """
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     if db.dialect == "sqlite":
@@ -159,7 +159,7 @@ def backup_before_upgrade(db: Database, target: str) -> Path | None:
         return backup_sqlite(db, _unused(db.path.parent, base, ".db"))
     url = make_url(db.url)
     base = f"{url.database or 'postgres'}@{url.host or 'localhost'}.before-{target}.{stamp}"
-    return backup_postgresql(db, _unused(data_directory() / "backups", base, ".dump"))
+    return backup_database(db, _unused(data_directory() / "backups", base, backup_suffix(db)))
 
 
 def _unused(folder: Path, base: str, suffix: str) -> Path:

@@ -9,7 +9,6 @@ today will be behind the next release.
 from __future__ import annotations
 
 import io
-import logging
 import shutil
 import sqlite3
 from collections.abc import Callable
@@ -22,6 +21,7 @@ from sqlalchemy import insert, inspect, text
 from lunar_custody.domain.errors import NewerSchemaError, NotADatabaseError
 from lunar_custody.domain.models import Institution
 from lunar_custody.storage import Database, current_revision, head_revision, migrate
+from lunar_custody.storage.backup import EXPORT_SUFFIX, export_header, export_rows
 from lunar_custody.storage.migrate import alembic_config, schema_differences
 
 NEXT_REVISION = '''"""A probe table (test only)."""
@@ -207,17 +207,26 @@ def test_a_database_behind_head_is_copied_then_upgraded(
 
 
 @pytest.mark.postgres
-def test_without_pg_dump_the_upgrade_says_so_and_goes_on(
+def test_without_pg_dump_the_upgrade_exports_first(
     pg_db: Database,
     newer_migrations: Callable[[str], Path],
     monkeypatch: pytest.MonkeyPatch,
-    caplog: pytest.LogCaptureFixture,
+    tmp_path: Path,
 ) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    with pg_db.write() as session:
+        session.execute(insert(Institution).values(code="CNSA", name="CNSA", kind="lender"))
     newer_migrations("")
     monkeypatch.setenv("PATH", "")
-    with caplog.at_level(logging.WARNING), Database.open(pg_db.url) as upgraded:
+    with Database.open(pg_db.url) as upgraded:
         assert current_revision(upgraded.engine) == "0002"
-    assert "No automatic copy" in caplog.text and "pg_dump is not on PATH" in caplog.text
+    (export,) = (tmp_path / "data" / "lunar-custody" / "backups").iterdir()
+    assert export.name.startswith(f"{pg_db.name}.before-0002.")
+    assert export.suffix == EXPORT_SUFFIX
+    header = export_header(export)
+    assert header["schema"] == "0001"
+    rows = {table.name: found for table, found in export_rows(export)}
+    assert [row["code"] for row in rows["institutions"]] == ["CNSA"]
 
 
 def test_a_failing_upgrade_changes_nothing(
