@@ -85,6 +85,27 @@ def backup_database(db: Database, dest: Path, progress: ProgressCallback | None 
     return export_database(db, dest, progress)
 
 
+def copy_before(db: Database, change: str) -> Path:
+    """The copy of ``db`` taken before ``change`` (an upgrade's revision, "restore"); its path.
+
+    SQLite: ``<name>.before-<change>.<UTC time>.db`` beside the database file. PostgreSQL:
+    ``<db@host>.before-<change>.<UTC time>`` in the user data directory's ``backups``
+    folder, as ``backup_database`` makes it (pg_dump, or the export without it).
+    """
+    from .database import data_directory
+
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    if db.path is not None:
+        folder, base = db.path.parent, f"{db.path.stem}.before-{change}.{stamp}"
+    else:
+        folder, base = data_directory() / "backups", f"{db.name}.before-{change}.{stamp}"
+    candidate, number = folder / f"{base}{backup_suffix(db)}", 1
+    while candidate.exists():
+        number += 1
+        candidate = folder / f"{base}-{number}{backup_suffix(db)}"
+    return backup_database(db, candidate)
+
+
 def backup_sqlite(db: Database, dest: Path, progress: ProgressCallback | None = None) -> Path:
     """Copy the SQLite database of ``db`` to the new file ``dest``; the copy's path.
 

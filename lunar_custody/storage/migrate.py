@@ -18,7 +18,6 @@ import functools
 import logging
 import sqlite3
 import tempfile
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,11 +27,11 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import inspect
-from sqlalchemy.engine import Connection, Engine, make_url
+from sqlalchemy.engine import Connection, Engine
 
 from ..domain.errors import DatabaseError, NewerSchemaError, NotADatabaseError
-from .backup import backup_database, backup_sqlite, backup_suffix
-from .database import WRITE_OPTION, data_directory
+from .backup import copy_before
+from .database import WRITE_OPTION
 
 if TYPE_CHECKING:
     from .database import Database
@@ -133,7 +132,7 @@ def _upgrade_in_transaction(db: Database, connection: Connection, *, sqlite: boo
         logger.info("creating the Lunar Custody schema %s in %s", head, db.name)
     else:
         logger.info("upgrading %s from schema %s to %s", db.name, ", ".join(heads), head)
-        backup_before_upgrade(db, head)
+        copy_before(db, head)
     command.upgrade(alembic_config(connection), "head")
     if sqlite:
         broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
@@ -143,32 +142,6 @@ def _upgrade_in_transaction(db: Database, connection: Connection, *, sqlite: boo
                 f"Upgrading {db.name} would break references between records in "
                 f"{where}; nothing was changed."
             )
-
-
-def backup_before_upgrade(db: Database, target: str) -> Path:
-    """The copy made before ``db`` is upgraded to revision ``target``; its path.
-
-    SQLite: ``<name>.before-<target>.<UTC time>.db`` beside the database file.
-    PostgreSQL: in the user data directory's ``backups`` folder, a pg_dump file, or the
-    program's own export when pg_dump is not on PATH (``backup_database`` decides).
-    """
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    if db.dialect == "sqlite":
-        assert db.path is not None
-        base = f"{db.path.stem}.before-{target}.{stamp}"
-        return backup_sqlite(db, _unused(db.path.parent, base, ".db"))
-    url = make_url(db.url)
-    base = f"{url.database or 'postgres'}@{url.host or 'localhost'}.before-{target}.{stamp}"
-    return backup_database(db, _unused(data_directory() / "backups", base, backup_suffix(db)))
-
-
-def _unused(folder: Path, base: str, suffix: str) -> Path:
-    candidate = folder / f"{base}{suffix}"
-    number = 1
-    while candidate.exists():
-        number += 1
-        candidate = folder / f"{base}-{number}{suffix}"
-    return candidate
 
 
 def _restore_foreign_keys(connection: Connection) -> None:

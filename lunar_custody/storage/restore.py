@@ -23,7 +23,6 @@ import subprocess
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -39,13 +38,12 @@ from ..domain.models import CustodyEvent, Person
 from ..domain.store import ProgressCallback, report_progress
 from .backup import (
     PG_DUMP_SUFFIX,
-    backup_database,
-    backup_suffix,
+    copy_before,
     export_header,
     export_rows,
     export_tables,
 )
-from .database import Database, data_directory, resolve_database_url
+from .database import Database, resolve_database_url
 from .integrity import APPEND_ONLY_TABLES, verify_database
 from .migrate import (
     PG_MIGRATION_LOCK,
@@ -167,19 +165,6 @@ def _verified(db: Database, source: Path) -> VerifyReport:
     return report
 
 
-def _stamp() -> str:
-    return datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-
-
-def _unused(folder: Path, base: str, suffix: str) -> Path:
-    candidate = folder / f"{base}{suffix}"
-    number = 1
-    while candidate.exists():
-        number += 1
-        candidate = folder / f"{base}-{number}{suffix}"
-    return candidate
-
-
 # ---------------------------------------------------------------------- into SQLite
 
 
@@ -215,8 +200,7 @@ def _restore_into_sqlite(
         kept = None
         if holds:
             with Database.open(str(target), create=False, migrate=False) as current:
-                base = f"{target.stem}.before-restore.{_stamp()}"
-                kept = backup_database(current, _unused(target.parent, base, ".db"))
+                kept = copy_before(current, "restore")
         _copy_sqlite_file(stage, target)
     with Database.open(str(target), create=False) as restored:
         report = verify_database(restored)
@@ -270,9 +254,7 @@ def _restore_into_postgresql(
                 report_progress(progress, 0, 0, cancelled="The restore was cancelled.")
                 kept = None
                 if holds:
-                    base = f"{db.name}.before-restore.{_stamp()}"
-                    folder = data_directory() / "backups"
-                    kept = backup_database(db, _unused(folder, base, backup_suffix(db)))
+                    kept = copy_before(db, "restore")
                 if kind == PG_DUMP:
                     _pg_restore(pg_restore, source, db)
                 elif staged_copy is not None:
