@@ -100,16 +100,24 @@ def sign_in(db: Database, *, username: str = "") -> Actor | None:
     return dialog.actor if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
-def run_workstation(url: str | None) -> int:
-    """``lunar-custody`` without a command: the main window until it is closed."""
-    from .main_window import MainWindow
-
+def start(url: str | None) -> tuple[QApplication, Database] | None:
+    """The application with its log and crash dialog, and the database open; None when the
+    database cannot be used (the person has been told why)."""
     app = application()
     configure_logging()
     install_excepthook()
     db = open_database(url)
-    if db is None:
+    return None if db is None else (app, db)
+
+
+def run_workstation(url: str | None) -> int:
+    """``lunar-custody`` without a command: the main window until it is closed."""
+    from .main_window import MainWindow
+
+    started = start(url)
+    if started is None:
         return 3
+    app, db = started
     actor = sign_in(db)
     if actor is None:
         db.dispose()

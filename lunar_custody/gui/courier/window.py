@@ -480,16 +480,12 @@ class Delivery(Handoff):
 
 def run_courier(url: str | None) -> int:
     """``lunar-custody courier``: the courier window, full screen, until it is closed."""
-    from ...logfile import configure_logging
-    from ..app import application, open_database
-    from ..errors import install_excepthook
+    from ..app import start
 
-    app = application()
-    configure_logging()
-    install_excepthook()
-    db = open_database(url)
-    if db is None:
+    started = start(url)
+    if started is None:
         return 3
+    app, db = started
     window = CourierWindow(db)
     window.showFullScreen()
     try:
