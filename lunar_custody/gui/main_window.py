@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -25,9 +26,7 @@ from ..domain.demo import is_demo
 from ..domain.permissions import ROLE_LABELS
 from ..storage.backup import backup_database, backup_suffix
 from ..storage.database import data_directory
-from ..storage.restore import RestoreResult, restore_database
 from .context import AppContext
-from .courier import CourierWindow
 from .errors import confirm, inform, reported
 from .resources import icon
 from .tasks import run_task
@@ -38,6 +37,9 @@ from .views.ledger import LedgerView
 from .views.loans import LoansView
 from .views.samples import SamplesView
 from .views.transfers import TransfersView
+
+if TYPE_CHECKING:
+    from ..storage.restore import RestoreResult
 
 APP_TITLE = "Lunar Custody"
 BACKUP_FILTER = "Lunar Custody backups (*.db *.dump *.lcexport);;All files (*)"
@@ -53,6 +55,7 @@ VIEW_CLASSES: list[tuple[str, type[View], str]] = [
     ("admin", AdminView, "people"),
     ("ledger", LedgerView, "ledger"),
 ]
+VIEW_KEYS = [key for key, _, _ in VIEW_CLASSES]
 
 
 def window_title(database: str, person: str) -> str:
@@ -60,7 +63,11 @@ def window_title(database: str, person: str) -> str:
 
 
 class MainWindow(QMainWindow):
-    """Views in a stack chosen from the sidebar; the menus follow the current view."""
+    """Views in a stack chosen from the sidebar; the menus follow the current view.
+
+    A view is built, and so reads its records, the first time it is shown: the window opens
+    after one view's queries, not all of them. ``views`` holds the views built so far.
+    """
 
     switch_user_requested = Signal()
 
@@ -77,11 +84,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setMaximumWidth(230)
         self.stack = QStackedWidget()
         for key, view_class, icon_name in VIEW_CLASSES:
-            view = view_class(ctx)
-            view.setObjectName(f"{key}View")
-            self.views[key] = view
-            self.stack.addWidget(view)
-            item = QListWidgetItem(icon(icon_name), view.title)
+            item = QListWidgetItem(icon(icon_name), view_class.title)
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.sidebar.addItem(item)
         splitter = QSplitter()
@@ -93,10 +96,6 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
         self.sidebar.currentRowChanged.connect(self._show_view)
         ctx.changed.connect(self._records_changed)
-        for view in self.views.values():  # links between views (dashboard rows, detail links)
-            link = getattr(view, "open_record", None)
-            if link is not None and hasattr(link, "connect"):
-                link.connect(self.open_record)
 
         self._build_menus()
         roles = ", ".join(ROLE_LABELS[r] for r in sorted(ctx.actor.roles))
@@ -118,16 +117,31 @@ class MainWindow(QMainWindow):
         assert isinstance(widget, View)
         return widget
 
+    def view(self, key: str) -> View:
+        """The view ``key``, built the first time it is asked for (it reads its records then)."""
+        view = self.views.get(key)
+        if view is None:
+            view = VIEW_CLASSES[VIEW_KEYS.index(key)][1](self.ctx)
+            view.setObjectName(f"{key}View")
+            self.stack.addWidget(view)
+            self.views[key] = view
+            link = getattr(view, "open_record", None)  # dashboard rows, detail links
+            if link is not None and hasattr(link, "connect"):
+                link.connect(self.open_record)
+        return view
+
     def show_view(self, key: str) -> View:
-        row = [k for k, _, _ in VIEW_CLASSES].index(key)
-        self.sidebar.setCurrentRow(row)
-        return self.views[key]
+        self.sidebar.setCurrentRow(VIEW_KEYS.index(key))
+        return self.view(key)
 
     def _show_view(self, row: int) -> None:
         if row < 0:
             return
-        view = self.stack.widget(row)
-        assert isinstance(view, View)
+        view: View | None = None
+        with reported(self):
+            view = self.view(VIEW_KEYS[row])
+        if view is None:
+            return
         self.stack.setCurrentWidget(view)
         if view.stale:
             view.stale = False
@@ -136,7 +150,8 @@ class MainWindow(QMainWindow):
         self._fill_actions_menu()
 
     def _records_changed(self) -> None:
-        """After an operation: the visible view reads again now, the others when shown."""
+        """After an operation: the visible view reads again now, the others built so far
+        when shown (a view built later reads as it is built)."""
         for view in self.views.values():
             view.stale = True
         current = self.current_view
@@ -212,7 +227,7 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu("&View")
         for position, (key, _, icon_name) in enumerate(VIEW_CLASSES, start=1):
             action = self._action(
-                self.views[key].title,
+                VIEW_CLASSES[position - 1][1].title,
                 lambda key=key: self.show_view(key),
                 f"Ctrl+{position}",
                 f"show_{key}",
@@ -247,6 +262,8 @@ class MainWindow(QMainWindow):
     def open_courier_mode(self) -> QWidget:
         """The courier window on this database, for a handoff at this desk; the courier
         signs in there with their own name and PIN."""
+        from .courier import CourierWindow  # its screens are not needed to open the workstation
+
         window = CourierWindow(self.ctx.db, self)
         window.setWindowFlag(Qt.WindowType.Window)  # its own window, closed with this one
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -288,6 +305,8 @@ class MainWindow(QMainWindow):
         The backup is checked (and verified) before anything changes; the records replaced
         are kept in a copy. The restored database has its own people, so sign in again.
         """
+        from ..storage.restore import restore_database  # Alembic, loaded when it is needed
+
         db = self.ctx.db
         if path is None:
             chosen, _ = QFileDialog.getOpenFileName(
@@ -344,8 +363,9 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1280, 800)
         last = settings.value("main/view", "dashboard")
-        keys = [k for k, _, _ in VIEW_CLASSES]
-        self.show_view(last if isinstance(last, str) and last in keys else "dashboard")
+        first = last if isinstance(last, str) and last in VIEW_KEYS else "dashboard"
+        self.view(first)  # built here, so that an error opening it reaches the caller
+        self.show_view(first)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         settings = QSettings()

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QTableView
 from pytestqt.qtbot import QtBot
 
 from lunar_custody.gui.context import AppContext
@@ -41,12 +41,34 @@ def test_an_operation_refreshes_the_other_views_when_shown(
     qtbot: QtBot, world: World, ctx_for: Callable[[str], AppContext]
 ) -> None:
     window = open_window(qtbot, ctx_for("zhang"))
+    ledger = window.show_view("ledger")
     window.show_view("samples")
     world.active_loan([A2])  # another workstation changes the records
     window.ctx.changed.emit()
-    assert window.views["ledger"].stale and not window.current_view.stale
+    assert ledger.stale and not window.current_view.stale
     window.show_view("ledger")
-    assert not window.views["ledger"].stale
+    assert not ledger.stale
+
+
+def test_views_are_built_and_read_when_first_shown(
+    qtbot: QtBot, world: World, ctx_for: Callable[[str], AppContext]
+) -> None:
+    """Opening the window reads the first view's records only; the others read when shown,
+    and what changed before they were first shown is there."""
+    window = open_window(qtbot, ctx_for("zhang"))
+    assert list(window.views) == ["dashboard"] and window.current_view.objectName() == (
+        "dashboardView"
+    )
+    loan = world.active_loan([A2])
+    window.ctx.changed.emit()
+    loans = window.show_view("loans")
+    assert list(window.views) == ["dashboard", "loans"] and not loans.stale
+    table = loans.findChild(QTableView, "loansTable")
+    assert table is not None
+    shown = [table.model().index(r, 0).data() for r in range(table.model().rowCount())]
+    assert loan in shown
+    window.refresh()  # F5 with two views built: the other reads when shown again
+    assert window.views["dashboard"].stale and not loans.stale
 
 
 def test_dashboard_link_opens_the_loan(

@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...documents import service
 from ...domain import export, loans, queries
 from ...domain import operation as op
 from ...domain.identity import SIGNATURE_MEANINGS
@@ -48,7 +47,6 @@ from ...domain.store import Store
 from ..context import AppContext
 from ..errors import inform, reported
 from ..loan_editor import LoanEditor, date_edit, from_qdate, to_qdate
-from ..pdf_preview import ask_label_layout, show_document
 from ..signature import ask_signature
 from ..tablemodel import local_time, status_label
 from ..tasks import Cancelled, Progress, run_task
@@ -847,6 +845,10 @@ class LoansView(View):
         number = self.current_number()
         if number is None or self._refused(self.agreement_action):
             return
+        # The PDF side (reportlab, QtPdf) loads with the first document, not at start-up.
+        from ...documents import service
+        from ..pdf_preview import show_document
+
         db, actor = self.ctx.db, self.ctx.actor
         with reported(self):
             show_document(
@@ -860,6 +862,9 @@ class LoansView(View):
         """Labels for every item of the selected loan, on a roll or an A4 sheet."""
         if self.detail is None or self._refused(self.labels_action):
             return
+        from ...documents import service
+        from ..pdf_preview import ask_label_layout, show_document
+
         layout = ask_label_layout(self)
         if layout is None:
             return

@@ -8,6 +8,7 @@ import html
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QPixmap
@@ -35,8 +36,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...documents import service
-from ...documents.service import GeneratedDocument
 from ...domain import custody, queries
 from ...domain.errors import CustodyError, NotFoundError, ValidationError
 from ...domain.identity import PIN
@@ -48,11 +47,13 @@ from ...domain.queries import DiscrepancyDetail, PackageCandidate, TransferDetai
 from ..context import AppContext
 from ..dialogs import ERROR_STYLE, OK_STYLE, action_button, set_allowed
 from ..errors import inform, reported, show_error
-from ..pdf_preview import ask_label_layout, show_document
 from ..signature import ask_signature
 from ..tablemodel import local_time, status_label
 from ..widgets import ListPane, ScanField
 from .base import View
+
+if TYPE_CHECKING:
+    from ...documents.service import GeneratedDocument
 
 # A photo of a broken seal is evidence, not an archive: keep the database reasonable.
 MAX_PHOTO_BYTES = 10 * 1024 * 1024
@@ -913,6 +914,9 @@ class TransfersView(View):
     def _document(
         self, title: str, filename: str, write: Callable[[Path], GeneratedDocument]
     ) -> None:
+        # The PDF side (reportlab, QtPdf) loads with the first document, not at start-up.
+        from ..pdf_preview import show_document
+
         with reported(self):
             show_document(self, title, filename, write)
 
@@ -920,6 +924,8 @@ class TransfersView(View):
         """The selected package's chain-of-custody form, previewed."""
         if self.detail is None:
             return
+        from ...documents import service
+
         number, db, actor = self.detail.number, self.ctx.db, self.ctx.actor
         self._document(
             "Chain-of-custody form",
@@ -931,6 +937,8 @@ class TransfersView(View):
         """The selected package's manifest (packing list), previewed."""
         if self.detail is None:
             return
+        from ...documents import service
+
         number, db, actor = self.detail.number, self.ctx.db, self.ctx.actor
         self._document(
             "Manifest",
@@ -942,6 +950,9 @@ class TransfersView(View):
         """Labels for the selected package's aliquots, on a roll or an A4 sheet."""
         if self.detail is None:
             return
+        from ...documents import service
+        from ..pdf_preview import ask_label_layout
+
         layout = ask_label_layout(self)
         if layout is None:
             return
