@@ -13,19 +13,22 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import psycopg
 from platformdirs import user_data_path
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import ConnectionPoolEntry
+
+if TYPE_CHECKING:
+    import psycopg
 
 from ..domain.errors import (
     CustodyError,
@@ -248,7 +251,7 @@ class Database:
     def _translated(self) -> Iterator[None]:
         try:
             yield
-        except (DBAPIError, sqlite3.Error, psycopg.Error) as error:
+        except _driver_errors() as error:
             translated = self.translate(error)
             if translated is None:
                 raise
@@ -266,14 +269,17 @@ class Database:
         original = error.orig if isinstance(error, DBAPIError) else error
         if isinstance(original, sqlite3.Error):
             return self._translate_sqlite(original)
-        if isinstance(original, psycopg.DataError) and "NUL (0x00)" in str(original):
+        pg = _loaded_psycopg()
+        if pg is None:
+            return None
+        if isinstance(original, pg.DataError) and "NUL (0x00)" in str(original):
             # PostgreSQL text cannot hold NUL: typed input (a number, a user name, a search)
             # that the services would refuse anyway, met by a query before they could.
             return ValidationError(
                 "The text contains a NUL character (\\x00), which cannot be stored or "
                 "looked up; remove it."
             )
-        if isinstance(original, psycopg.Error):
+        if isinstance(original, pg.Error):
             lost = isinstance(error, DBAPIError) and error.connection_invalidated
             return self._translate_postgresql(original, lost=lost)
         return None
@@ -343,7 +349,7 @@ class Database:
                 f"The database {self.name} is busy with another user's change; "
                 "try again in a moment."
             )
-        if isinstance(error, psycopg.OperationalError) and not state:
+        if isinstance(error, _loaded_psycopg().OperationalError) and not state:
             if lost:
                 return DatabaseError(
                     f"The connection to the PostgreSQL database {self.name} was lost; try again."
@@ -353,6 +359,21 @@ class Database:
                 "is running and that the host and port are right."
             )
         return None
+
+
+def _loaded_psycopg() -> Any:
+    """The PostgreSQL driver if it is loaded, else None.
+
+    SQLAlchemy imports it with the first PostgreSQL engine, so an error can only be one of
+    its own once it is; a workstation on a SQLite file never pays for importing it.
+    """
+    return sys.modules.get("psycopg")
+
+
+def _driver_errors() -> tuple[type[BaseException], ...]:
+    """What ``Database._translated`` looks at: SQLAlchemy's and the drivers' errors."""
+    pg = _loaded_psycopg()
+    return (DBAPIError, sqlite3.Error) if pg is None else (DBAPIError, sqlite3.Error, pg.Error)
 
 
 # ---------------------------------------------------------------------- SQLite

@@ -9,11 +9,16 @@ Developers add a revision after changing the models with::
 
 which autogenerates it against a scratch SQLite database at head (then review it: both
 dialects, and batch table rebuilds on SQLite drop that table's triggers).
+
+Alembic itself is imported only where a migration or a schema comparison runs: opening a
+database whose schema is current (every start of the program but the first after an
+upgrade) reads the stamped revision and the shipped ones without it.
 """
 
 from __future__ import annotations
 
 import argparse
+import ast
 import functools
 import logging
 import sqlite3
@@ -21,19 +26,18 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.autogenerate import compare_metadata
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import DBAPIError
 
 from ..domain.errors import DatabaseError, NewerSchemaError, NotADatabaseError
 from .backup import copy_before
 from .database import WRITE_OPTION
 
 if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
     from .database import Database
 
 logger = logging.getLogger(__name__)
@@ -46,6 +50,8 @@ PG_MIGRATION_LOCK = 0x4C43_4D49_4752  # "LCMIGR"
 
 def alembic_config(connection: Connection | None = None) -> Config:
     """An Alembic Config built in code; ``connection`` is handed to env.py."""
+    from alembic.config import Config
+
     config = Config()
     # ConfigParser interpolation would read a '%' in the path as a placeholder.
     config.set_main_option("script_location", str(MIGRATIONS_DIR).replace("%", "%%"))
@@ -56,6 +62,8 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 @functools.cache
 def _script_directory(location: Path) -> ScriptDirectory:
+    from alembic.script import ScriptDirectory
+
     config = alembic_config()
     config.set_main_option("script_location", str(location).replace("%", "%%"))
     return ScriptDirectory.from_config(config)
@@ -81,8 +89,49 @@ def known_revisions() -> set[str]:
 
 def current_revision(engine: Engine) -> str | None:
     """The revision the database is stamped with (None for a database never migrated)."""
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()
+
+
+@functools.cache
+def _shipped_heads(location: Path) -> frozenset[str]:
+    """The head revisions in ``location``, from each revision file's ``revision`` and
+    ``down_revision`` assignments, read without importing Alembic or the revisions."""
+    revisions: set[str] = set()
+    below: set[str] = set()
+    for path in sorted((location / "versions").glob("*.py")):
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.Assign) and len(node.targets) == 1:
+                target, value = node.targets[0], node.value
+            elif isinstance(node, ast.AnnAssign) and node.value is not None:
+                target, value = node.target, node.value
+            else:
+                continue
+            if not isinstance(target, ast.Name):
+                continue
+            if target.id == "revision":
+                revisions.add(ast.literal_eval(value))
+            elif target.id == "down_revision":
+                found = ast.literal_eval(value)  # None, one revision or a merge's tuple
+                below.update([] if found is None else [found] if isinstance(found, str) else found)
+    return frozenset(revisions - below)
+
+
+def schema_is_current(engine: Engine) -> bool:
+    """Whether the database is stamped with the one head this program ships.
+
+    The quick check made on every open; anything else (no version table, an older or newer
+    revision, a file that is not a database) is left to ``upgrade_database``'s Alembic path.
+    """
+    heads = _shipped_heads(MIGRATIONS_DIR)
+    try:
+        with engine.connect() as connection:
+            stamped = connection.execute(text(f"SELECT version_num FROM {VERSION_TABLE}"))
+            return len(heads) == 1 and {row[0] for row in stamped} == heads
+    except DBAPIError:
+        return False
 
 
 def upgrade_database(db: Database) -> None:
@@ -92,7 +141,7 @@ def upgrade_database(db: Database) -> None:
     know, and NotADatabaseError for one that holds tables but no schema version. Everything
     happens in one transaction: on any failure the database is left as it was.
     """
-    if current_revision(db.engine) == head_revision():
+    if schema_is_current(db.engine):
         return  # the usual case, decided without waiting for another program's write lock
     sqlite = db.dialect == "sqlite"
     with db.engine.execution_options(**{WRITE_OPTION: True}).connect() as connection:
@@ -112,6 +161,9 @@ def upgrade_database(db: Database) -> None:
 
 
 def _upgrade_in_transaction(db: Database, connection: Connection, *, sqlite: bool) -> None:
+    from alembic import command
+    from alembic.runtime.migration import MigrationContext
+
     head = head_revision()
     heads = MigrationContext.configure(connection).get_current_heads()
     if heads == (head,):
@@ -163,6 +215,9 @@ def schema_differences(engine: Engine) -> list[object]:
 
     Empty when the migrations and ``models.py`` agree; a test keeps it so.
     """
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
     from lunar_custody.domain.models import Base
 
     with engine.connect() as connection:
@@ -179,6 +234,8 @@ def make_revision(message: str, rev_id: str | None = None) -> Path:
     Runs against a scratch SQLite database upgraded to the current head. Review the result
     (both dialects, server defaults, the append-only triggers) before committing it.
     """
+    from alembic import command
+
     from .database import Database
 
     with tempfile.TemporaryDirectory() as scratch:
