@@ -43,7 +43,12 @@ def _audited_columns(obj: Base) -> list[str]:
 
 def _value(key: str, value: Any) -> str | None:
     if key in _SECRET_COLUMNS:
-        return None if value is None else "(set)"
+        if value is None:
+            return None
+        # Never the hash, but its parameters: so a rehash at sign-in reads as what it is
+        # ("$argon2id$v=19$m=19456,t=2,p=1$salt$hash": the first three fields).
+        scheme = "$".join(str(value).split("$")[1:4])
+        return f"(set: {scheme})" if scheme else "(set)"
     return _text(value)
 
 

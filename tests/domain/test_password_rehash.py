@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING
 
 import pytest
 from argon2 import PasswordHasher, extract_parameters
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from lunar_custody.domain import identity
 from lunar_custody.domain.errors import AuthenticationError
 from lunar_custody.domain.identity import PIN, Credential
-from lunar_custody.domain.models import Person
+from lunar_custody.domain.models import AuditEntry, Person
 
 if TYPE_CHECKING:
     from .conftest import World
@@ -61,6 +61,19 @@ def test_an_old_password_hash_signs_in_and_is_rehashed(world: World) -> None:
     after = world.person("zhang").password_hash
     assert after != before and _parameters(after) == NEW
     assert PasswordHasher().verify(after, world.PASSWORD)
+
+    # The audit trail says what happened: the same secret under the new parameters.
+    (rehash,) = world.read(
+        lambda s: s.execute(
+            select(AuditEntry.old_value, AuditEntry.new_value).where(
+                AuditEntry.field == "password_hash", AuditEntry.record_id == actor.person_id
+            )
+        ).all()
+    )
+    assert tuple(rehash) == (
+        "(set: argon2id$v=19$m=65536,t=3,p=4)",
+        "(set: argon2id$v=19$m=19456,t=2,p=1)",
+    )
 
     # Rehashed once: the next sign-in keeps the hash.
     identity.authenticate(world.db, "zhang", world.PASSWORD)

@@ -145,7 +145,7 @@ def test_admin_creates_edits_and_deactivates(
     assert identity.authenticate(world.db, "koln_lm", "rheinland-2026").username == "koln_lm"
     with pytest.raises(AuthenticationError):
         identity.authenticate(world.db, "koln_lm", World.PASSWORD)
-    assert ("password_hash", "(set)") in world.read(
+    assert ("password_hash", "(set: argon2id$v=19$m=19456,t=2,p=1)") in world.read(
         lambda s: {(e.field, e.new_value) for e in s.scalars(select(AuditEntry))}
     )
 
