@@ -9,20 +9,32 @@ the services use it when they write and ``verify`` uses it when it replays.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any, Protocol
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from .chain import (
+    GENESIS_HASH,
+    HASHED_COLUMNS,
+    OCCURRED_AT,
+    RangeCheck,
+    canonical_content,
+    check_sqlite_range,
+)
 from .errors import RuleViolation
 from .models import Aliquot, CustodyEvent, LedgerHead, new_uuid
 from .store import ProgressCallback
-
-GENESIS_HASH = "0" * 64
 
 # Status of an aliquot after an event.
 IN_STORAGE = "in_storage"
@@ -53,31 +65,6 @@ EVENT_KINDS = {
     "corrected": "correction",
 }
 
-# The columns that make up an event's content, in hashing order.
-HASHED_COLUMNS: tuple[str, ...] = (
-    "id",
-    "uuid",
-    "aliquot_id",
-    "kind",
-    "occurred_at",
-    "actor_id",
-    "institution_id",
-    "custodian_person_id",
-    "courier_id",
-    "transfer_id",
-    "loan_id",
-    "mass_ug",
-    "related_aliquot_id",
-    "corrects_event_id",
-    "seal_number",
-    "seal_intact",
-    "note",
-)
-
-
-# Built once: json.dumps with options builds a new encoder on every call, which doubles the
-# cost of verifying two million events.
-_CANONICAL = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _MICROSECOND = timedelta(microseconds=1)
 
@@ -89,13 +76,13 @@ def epoch_microseconds(moment: datetime) -> int:
 def chain_hash(prev_hash: str, values: tuple[Any, ...] | list[Any]) -> str:
     """SHA-256 over ``prev_hash``, a newline and the event's canonical content.
 
-    The canonical content is the JSON array (UTF-8, no spaces) of HASHED_COLUMNS in order,
-    with ``occurred_at`` as integer microseconds since 1970-01-01 UTC, so anyone can
-    recompute a hash with any JSON library.
+    The canonical content (``chain.canonical_content``) is the JSON array (UTF-8, no
+    spaces) of HASHED_COLUMNS in order, with ``occurred_at`` as integer microseconds since
+    1970-01-01 UTC, so anyone can recompute a hash with any JSON library.
     """
     content = list(values)
-    content[4] = epoch_microseconds(content[4])
-    return hashlib.sha256(f"{prev_hash}\n{_CANONICAL.encode(content)}".encode()).hexdigest()
+    content[OCCURRED_AT] = epoch_microseconds(content[OCCURRED_AT])
+    return hashlib.sha256(canonical_content(prev_hash, content)).hexdigest()
 
 
 class AliquotState(Protocol):
@@ -351,14 +338,18 @@ class VerifyReport:
 
 
 _BATCH = 20_000
+# From this many events a SQLite ledger's hashes are checked by worker processes while this
+# one replays the aliquots; below it, starting them costs more than they save.
+PARALLEL_FROM = 200_000
+_REPLAY_SQL = (
+    "SELECT id, aliquot_id, kind, mass_ug, institution_id, custodian_person_id, courier_id, "
+    "transfer_id, loan_id, related_aliquot_id FROM custody_events ORDER BY id"
+)
+_cursor_names = itertools.count(1)
 
 
 def _stream(session: Session, statement: Any) -> Iterator[Any]:
-    """Rows in batches, so two million events never sit in memory at once.
-
-    Plain columns through the session's Connection: the ORM's row handling would cost
-    more than hashing the event (the profile of verify on two million events).
-    """
+    """Typed rows in batches, so two million events never sit in memory at once."""
     connection = session.connection().execution_options(yield_per=_BATCH)
     result = connection.execute(statement)
     try:
@@ -367,83 +358,246 @@ def _stream(session: Session, statement: Any) -> Iterator[Any]:
         result.close()
 
 
-def verify_ledger(session: Session, progress: ProgressCallback | None = None) -> VerifyReport:
+@contextmanager
+def _raw_cursor(session: Session, sql: str) -> Iterator[Any]:
+    """A DB-API cursor over ``sql`` in the session's transaction: plain tuples without
+    SQLAlchemy's result processing (most of verify's time on two million events), read
+    in batches (a server-side cursor on PostgreSQL)."""
+    connection = session.connection()
+    dbapi = connection.connection.driver_connection
+    if connection.dialect.name == "postgresql":
+        cursor = dbapi.cursor(name=f"lc_verify_{next(_cursor_names)}")
+    else:
+        cursor = dbapi.cursor()
+    try:
+        cursor.execute(sql)
+        yield cursor
+    finally:
+        cursor.close()
+
+
+def _sqlite_file(session: Session) -> str | None:
+    url = session.get_bind().url
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return None
+    return url.database
+
+
+def default_workers() -> int:
+    """Worker processes that check hashes beside the replay: none inside a frozen bundle
+    (its executable is the program, not a Python to run the worker module with)."""
+    if getattr(sys, "frozen", False):
+        return 0
+    return max(1, min(2, (os.cpu_count() or 1) - 1))
+
+
+class _Workers:
+    """``python -m lunar_custody.domain.chain`` over consecutive id ranges of a SQLite file."""
+
+    def __init__(self, path: str, first_id: int, last_id: int, count: int) -> None:
+        bounds = [first_id + (last_id + 1 - first_id) * k // count for k in range(count)]
+        self.ranges = list(zip(bounds, [*bounds[1:], last_id + 1], strict=True))
+        package_root = str(Path(__file__).resolve().parents[2])  # a source tree works too
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+            p for p in (package_root, os.environ.get("PYTHONPATH")) if p
+        )}  # fmt: skip
+        self.processes = [
+            subprocess.Popen(
+                [sys.executable, "-m", "lunar_custody.domain.chain", path, str(lo), str(hi)],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                env=env,
+            )
+            for lo, hi in self.ranges
+        ]
+
+    def results(self, session: Session) -> list[RangeCheck]:
+        """Each range's check; a range whose worker failed is checked here instead."""
+        checks = []
+        for (lo, hi), process in zip(self.ranges, self.processes, strict=True):
+            out, _err = process.communicate()
+            if process.returncode == 0:
+                checks.append(RangeCheck(**json.loads(out)))
+            else:
+                checks.append(_check_range(session, lo, hi))
+        return checks
+
+    def stop(self) -> None:
+        for process in self.processes:
+            if process.poll() is None:
+                process.kill()
+            process.communicate()
+
+
+def _check_range(session: Session, lo: int, hi: int) -> RangeCheck:
+    """Check one range in this process, in the session's transaction."""
+    connection = session.connection()
+    if connection.dialect.name == "sqlite":
+        return check_sqlite_range(connection.connection.driver_connection, lo, hi)
+    # PostgreSQL: the typed columns and the reference encoding, as the services hash them.
+    result = RangeCheck(lo, hi)
+    columns = [getattr(CustodyEvent, c) for c in HASHED_COLUMNS]
+    statement = (
+        select(*columns, CustodyEvent.prev_hash, CustodyEvent.hash)
+        .where(CustodyEvent.id >= lo, CustodyEvent.id < hi)
+        .order_by(CustodyEvent.id)
+    )
+    running: str | None = None
+    for row in _stream(session, statement):
+        values, prev_hash, stored = row[: len(HASHED_COLUMNS)], row[-2], row[-1]
+        if running is None:
+            result.first_id, result.first_prev, running = row[0], prev_hash, prev_hash
+        if chain_hash(prev_hash, values) != stored:
+            result.suspect.append(row[0])
+        if prev_hash != running:
+            result.unlinked.append(row[0])
+        running = stored
+        result.count += 1
+    result.last_hash = running
+    return result
+
+
+def _confirmed(session: Session, suspects: list[int]) -> set[int]:
+    """The suspects whose content really does not match their hash, by the reference
+    encoding of the typed columns (the fast path's SQLite JSON only ever adds suspects)."""
+    columns = [getattr(CustodyEvent, c) for c in HASHED_COLUMNS]
+    bad: set[int] = set()
+    for start in range(0, len(suspects), 500):
+        rows = session.execute(
+            select(*columns, CustodyEvent.prev_hash, CustodyEvent.hash).where(
+                CustodyEvent.id.in_(suspects[start : start + 500])
+            )
+        )
+        bad.update(r[0] for r in rows if chain_hash(r[-2], r[: len(HASHED_COLUMNS)]) != r[-1])
+    return bad
+
+
+def _joined(checks: list[RangeCheck]) -> tuple[list[int], set[int]]:
+    """Suspect and unlinked events over consecutive ranges, the links between them included."""
+    suspects: list[int] = []
+    unlinked: set[int] = set()
+    running = GENESIS_HASH
+    for check in sorted(checks, key=lambda c: c.lo):
+        suspects += check.suspect
+        unlinked.update(check.unlinked)
+        if check.first_id is None:
+            continue
+        if check.first_prev != running:
+            unlinked.add(check.first_id)
+        running = check.last_hash or GENESIS_HASH
+    return suspects, unlinked
+
+
+def _chain_problems(
+    gaps: dict[int, int], bad: set[int], unlinked: set[int]
+) -> tuple[list[tuple[int, Problem]], bool]:
+    """The chain's problems, each with the event being read when it shows (the order of
+    one pass over the ledger), and whether the chain is broken."""
+    problems: list[tuple[int, Problem]] = []
+    broken = False
+    for event_id in sorted(gaps.keys() | bad | unlinked):
+        expected_id = gaps.get(event_id)
+        if expected_id is not None and not broken:
+            if event_id > expected_id:
+                problems.append((event_id, Problem(
+                    "missing",
+                    f"Event #{expected_id} is missing (deleted): the ledger jumps "
+                    f"from #{expected_id - 1} to #{event_id}.",
+                    expected_id,
+                )))  # fmt: skip
+            broken = True
+        if event_id in unlinked and not broken:
+            if event_id > 1 and event_id not in bad:
+                # this event is intact and names its predecessor's original hash: the
+                # predecessor was changed (or put in its place) and its hash recomputed
+                problems.append((event_id, Problem(
+                    "changed",
+                    f"Event #{event_id - 1} was changed and its hash recomputed: event "
+                    f"#{event_id} was chained to different content.",
+                    event_id - 1,
+                )))  # fmt: skip
+            else:
+                problems.append((event_id, Problem(
+                    "reordered",
+                    f"Event #{event_id} does not follow event #{event_id - 1}: an event "
+                    "was removed, inserted or moved before it.",
+                    event_id,
+                )))  # fmt: skip
+            broken = True
+        if event_id in bad:
+            problems.append((event_id, Problem(
+                "changed" if not broken else "inserted",
+                f"Event #{event_id} was changed or forged: its content does not match "
+                "its hash.",
+                event_id,
+            )))  # fmt: skip
+            broken = True
+    return problems, broken
+
+
+def verify_ledger(
+    session: Session, progress: ProgressCallback | None = None, *, workers: int | None = None
+) -> VerifyReport:
     """Recompute the chain, replay every aliquot and compare with the stored state.
 
     ``progress(done, total)`` is called every batch; returning True cancels.
     Problems name the event or aliquot concerned; the first broken event is ``first_bad_event``.
+    This process replays the events in order; each event's hash depends only on its own row
+    and the stored previous hash, so on a large SQLite ledger ``workers`` processes (default
+    ``default_workers()``) recompute the hashes of id ranges meanwhile.
     """
     report = VerifyReport()
-    total = session.scalar(select(func.count()).select_from(CustodyEvent)) or 0
+    first_id, last_id_now, total = session.execute(
+        select(func.min(CustodyEvent.id), func.max(CustodyEvent.id), func.count())
+    ).one()
+    total = total or 0
+    path = _sqlite_file(session)
+    if workers is None:
+        workers = default_workers() if total >= PARALLEL_FROM else 0
+    pool = _Workers(path, first_id, last_id_now, workers) if workers and path and total else None
     states: dict[int, ReplayState] = {}
-    columns = [getattr(CustodyEvent, c) for c in HASHED_COLUMNS]
-    statement = select(*columns, CustodyEvent.prev_hash, CustodyEvent.hash).order_by(
-        CustodyEvent.id
-    )
-    running = GENESIS_HASH
+    replayed = VerifyReport()  # the replay's problems, each at the event it was read at
+    gaps: dict[int, int] = {}  # event id -> the id that should have come instead
+    checks: list[RangeCheck] = []
     expected_id = 1
-    chain_broken = False
-    rows = _stream(session, statement)
-    for row in rows:
-        values = tuple(row[: len(HASHED_COLUMNS)])
-        event_id: int = row[0]
-        prev_hash: str = row[-2]
-        stored_hash: str = row[-1]
-        if event_id != expected_id and not chain_broken:
-            if event_id > expected_id:
-                report.problems.append(
-                    Problem(
-                        "missing",
-                        f"Event #{expected_id} is missing (deleted): the ledger jumps "
-                        f"from #{expected_id - 1} to #{event_id}.",
-                        expected_id,
-                    )
-                )
-            chain_broken = True
-        if prev_hash != running and not chain_broken:
-            if event_id > 1 and chain_hash(prev_hash, values) == stored_hash:
-                # this event is intact and names its predecessor's original hash: the
-                # predecessor was changed (or put in its place) and its hash recomputed
-                report.problems.append(
-                    Problem(
-                        "changed",
-                        f"Event #{event_id - 1} was changed and its hash recomputed: event "
-                        f"#{event_id} was chained to different content.",
-                        event_id - 1,
-                    )
-                )
-            else:
-                report.problems.append(
-                    Problem(
-                        "reordered",
-                        f"Event #{event_id} does not follow event #{event_id - 1}: an event "
-                        "was removed, inserted or moved before it.",
-                        event_id,
-                    )
-                )
-            chain_broken = True
-        recomputed = chain_hash(prev_hash, values)
-        if recomputed != stored_hash:
-            report.problems.append(
-                Problem(
-                    "changed" if not chain_broken else "inserted",
-                    f"Event #{event_id} was changed or forged: its content does not match "
-                    "its hash.",
-                    event_id,
-                )
-            )
-            chain_broken = True
-        running = stored_hash
-        expected_id = event_id + 1
-        report.events += 1
-        _replay(states, report, values)
-        if progress and report.events % _BATCH == 0 and progress(report.events, total):
-            report.problems.append(Problem("cancelled", "Verification was cancelled."))
-            rows.close()
-            return report
-    report.last_hash = running
-    head = session.get(LedgerHead, 1)
+    checked_to = 1 if first_id is None else min(first_id, 1)
+    replay = _replay  # looked up once per run (a test slows it down)
+    try:
+        with _raw_cursor(session, _REPLAY_SQL) as cursor:
+            while rows := cursor.fetchmany(_BATCH):
+                for row in rows:
+                    if row[0] != expected_id:
+                        gaps[row[0]] = expected_id
+                    expected_id = row[0] + 1
+                    replay(states, replayed, row)
+                report.events += len(rows)
+                if pool is None:
+                    checks.append(_check_range(session, checked_to, expected_id))
+                    checked_to = expected_id
+                if progress and progress(report.events, total):
+                    report.problems = [
+                        *replayed.problems,
+                        Problem("cancelled", "Verification was cancelled."),
+                    ]
+                    return report
+        if pool is not None:
+            checks += pool.results(session)
+    finally:
+        if pool is not None:
+            pool.stop()
+    suspects, unlinked = _joined(checks)
+    chain, chain_broken = _chain_problems(gaps, _confirmed(session, suspects), unlinked)
+    merged = [(event_id, 0, p) for event_id, p in chain]
+    merged += [(p.event_id or 0, 1, p) for p in replayed.problems]
+    report.problems = [p for _, _, p in sorted(merged, key=lambda m: m[:2])]
     last_id = expected_id - 1
+    if report.events:
+        report.last_hash = (
+            session.scalar(select(CustodyEvent.hash).where(CustodyEvent.id == last_id))
+            or GENESIS_HASH
+        )
+    running = report.last_hash
+    head = session.get(LedgerHead, 1)
     cached = session.scalar(select(func.max(Aliquot.last_event_id)))
     if not chain_broken and cached is not None and cached > last_id:
         chain_broken = True
@@ -481,21 +635,19 @@ def verify_ledger(session: Session, progress: ProgressCallback | None = None) ->
 
 
 def _replay(states: dict[int, ReplayState], report: VerifyReport, row: tuple[Any, ...]) -> None:
+    """Apply one event (a row of _REPLAY_SQL) to its aliquot's replayed state."""
     (
         event_id,
-        _uuid,
         aliquot_id,
         kind,
-        _at,
-        _actor,
+        mass_ug,
         institution_id,
         person_id,
         courier_id,
         transfer_id,
         loan_id,
-        mass_ug,
         related_id,
-    ) = row[:13]
+    ) = row
     state = states.get(aliquot_id)
     if state is None:
         state = states[aliquot_id] = ReplayState()
@@ -539,33 +691,37 @@ _COMPARED = (
 
 
 def _compare_states(session: Session, states: dict[int, ReplayState], report: VerifyReport) -> None:
-    statement = select(Aliquot.id, Aliquot.number, *[getattr(Aliquot, c) for c in _COMPARED])
+    sql = f"SELECT id, number, {', '.join(_COMPARED)} FROM aliquots ORDER BY id"
     seen: set[int] = set()
-    for row in _stream(session, statement.order_by(Aliquot.id)):
-        aliquot_id, number = row[0], row[1]
-        seen.add(aliquot_id)
-        report.aliquots += 1
-        state = states.get(aliquot_id)
-        if state is None:
-            report.problems.append(
-                Problem("state", f"Aliquot {number} has no custody events.", None, number)
-            )
-            continue
-        stored = dict(zip(_COMPARED, row[2:], strict=True))
-        differing = [c for c in _COMPARED if stored[c] != getattr(state, c)]
-        if differing:
-            detail = ", ".join(
-                f"{c}: ledger {getattr(state, c)!r}, table {stored[c]!r}" for c in differing
-            )
-            report.problems.append(
-                Problem(
-                    "state",
-                    f"Aliquot {number} does not match its ledger ({detail}).",
-                    state.last_event_id,
-                    number,
-                )
-            )
-        _check_invariants(state, number, report)
+    with _raw_cursor(session, sql) as cursor:
+        while rows := cursor.fetchmany(_BATCH):
+            for row in rows:
+                aliquot_id, number = row[0], row[1]
+                seen.add(aliquot_id)
+                report.aliquots += 1
+                state = states.get(aliquot_id)
+                if state is None:
+                    report.problems.append(
+                        Problem("state", f"Aliquot {number} has no custody events.", None, number)
+                    )
+                    continue
+                stored = row[2:]
+                replayed = tuple(getattr(state, c) for c in _COMPARED)
+                if stored != replayed:
+                    detail = ", ".join(
+                        f"{c}: ledger {mine!r}, table {theirs!r}"
+                        for c, mine, theirs in zip(_COMPARED, replayed, stored, strict=True)
+                        if mine != theirs
+                    )
+                    report.problems.append(
+                        Problem(
+                            "state",
+                            f"Aliquot {number} does not match its ledger ({detail}).",
+                            state.last_event_id,
+                            number,
+                        )
+                    )
+                _check_invariants(state, number, report)
     for aliquot_id in states.keys() - seen:
         report.problems.append(
             Problem("state", f"Events name aliquot id {aliquot_id}, which does not exist.")
