@@ -267,7 +267,7 @@ def cmd_verify(args: argparse.Namespace, s: Session) -> int:
             print(f"\r  {done:,} of {total:,} events", end="", file=s.err, flush=True)
         return None
 
-    report = verify_database(s.db, progress)
+    report = verify_database(s.db, progress, full=args.full)
     if s.err.isatty():
         print(file=s.err)
     s.data(
@@ -985,10 +985,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--open", action="store_true", help="then open the workstation window")
 
-    command(
+    p = command(
         "verify",
         cmd_verify,
         "recompute the ledger and check the database; exit 1 naming the first bad event",
+    )
+    p.add_argument(
+        "--full",
+        action="store_true",
+        help="SQLite: PRAGMA integrity_check (every index against its table, UNIQUE) instead "
+        "of the quick check; slower on a large file",
     )
     p = command(
         "backup",

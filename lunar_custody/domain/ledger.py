@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import operator
 import os
 import subprocess
 import sys
@@ -561,15 +562,17 @@ def verify_ledger(
     checks: list[RangeCheck] = []
     expected_id = 1
     checked_to = 1 if first_id is None else min(first_id, 1)
-    replay = _replay  # looked up once per run (a test slows it down)
     try:
         with _raw_cursor(session, _REPLAY_SQL) as cursor:
             while rows := cursor.fetchmany(_BATCH):
-                for row in rows:
-                    if row[0] != expected_id:
-                        gaps[row[0]] = expected_id
-                    expected_id = row[0] + 1
-                    replay(states, replayed, row)
+                # ids are unique and ascending: a batch without a gap spans exactly its length
+                if rows[0][0] != expected_id or rows[-1][0] - expected_id != len(rows) - 1:
+                    for row in rows:
+                        if row[0] != expected_id:
+                            gaps[row[0]] = expected_id
+                        expected_id = row[0] + 1
+                expected_id = rows[-1][0] + 1
+                _replay(states, replayed, rows)
                 report.events += len(rows)
                 if pool is None:
                     checks.append(_check_range(session, checked_to, expected_id))
@@ -634,9 +637,12 @@ def verify_ledger(
     return report
 
 
-def _replay(states: dict[int, ReplayState], report: VerifyReport, row: tuple[Any, ...]) -> None:
-    """Apply one event (a row of _REPLAY_SQL) to its aliquot's replayed state."""
-    (
+def _replay(
+    states: dict[int, ReplayState], report: VerifyReport, rows: list[tuple[Any, ...]]
+) -> None:
+    """Apply a batch of events (rows of _REPLAY_SQL) to their aliquots' replayed states."""
+    get, apply, new_state = states.get, apply_event, ReplayState  # the loop's hot names
+    for (
         event_id,
         aliquot_id,
         kind,
@@ -647,31 +653,31 @@ def _replay(states: dict[int, ReplayState], report: VerifyReport, row: tuple[Any
         transfer_id,
         loan_id,
         related_id,
-    ) = row
-    state = states.get(aliquot_id)
-    if state is None:
-        state = states[aliquot_id] = ReplayState()
-    try:
-        apply_event(
-            state,
-            event_id,
-            kind,
-            mass_ug,
-            institution_id,
-            person_id,
-            courier_id,
-            transfer_id,
-            loan_id,
-        )
-    except RuleViolation as error:
-        report.problems.append(
-            Problem("state", f"Event #{event_id} is impossible here: {error}", event_id)
-        )
-    if kind == "derived" and related_id is not None:
-        parent = states.get(related_id)
-        if parent is None:
-            parent = states[related_id] = ReplayState()
-        parent.derived_children_ug += mass_ug or 0
+    ) in rows:
+        state = get(aliquot_id)
+        if state is None:
+            state = states[aliquot_id] = new_state()
+        try:
+            apply(
+                state,
+                event_id,
+                kind,
+                mass_ug,
+                institution_id,
+                person_id,
+                courier_id,
+                transfer_id,
+                loan_id,
+            )
+        except RuleViolation as error:
+            report.problems.append(
+                Problem("state", f"Event #{event_id} is impossible here: {error}", event_id)
+            )
+        if kind == "derived" and related_id is not None:
+            parent = get(related_id)
+            if parent is None:
+                parent = states[related_id] = new_state()
+            parent.derived_children_ug += mass_ug or 0
 
 
 _COMPARED = (
@@ -690,6 +696,9 @@ _COMPARED = (
 )
 
 
+_compared = operator.attrgetter(*_COMPARED)
+
+
 def _compare_states(session: Session, states: dict[int, ReplayState], report: VerifyReport) -> None:
     sql = f"SELECT id, number, {', '.join(_COMPARED)} FROM aliquots ORDER BY id"
     seen: set[int] = set()
@@ -706,7 +715,7 @@ def _compare_states(session: Session, states: dict[int, ReplayState], report: Ve
                     )
                     continue
                 stored = row[2:]
-                replayed = tuple(getattr(state, c) for c in _COMPARED)
+                replayed = _compared(state)
                 if stored != replayed:
                     detail = ", ".join(
                         f"{c}: ledger {mine!r}, table {theirs!r}"
