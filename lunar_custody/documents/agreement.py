@@ -14,6 +14,8 @@ from .data import AgreementData, Party
 from .layout import (
     STYLES,
     DocumentInfo,
+    cell,
+    cell_commands,
     field_table,
     grid_table,
     para,
@@ -102,26 +104,37 @@ def story(data: AgreementData) -> list[Flowable]:
         para(f"Schedule A: samples lent ({len(data.items)} items, {format_mass(total)})", "h2")
     )
     headers = ("No.", "Aliquot", "Parent sample", "Form", "Mass issued", "Container and seal")
-    rows: list[list[object]] = [[para(h, "head") for h in headers]]
+    widths = [10 * mm, 46 * mm, 30 * mm, 28 * mm, 22 * mm]
+    widths.append(WIDTH - sum(widths))
+    no, aliquot, parent, form, issued, container = widths
+    rows: list[list[object]] = [[cell(h, "head", w) for h, w in zip(headers, widths, strict=True)]]
     for index, item in enumerate(data.items, start=1):
-        parent = item.sample + (f" (from {item.parent})" if item.parent else "")
-        container = item.container + (f"; seal {item.seal}" if item.seal else "")
         rows.append(
             [
-                para(str(index), "cell"),
-                para(item.number, "cellbold"),
-                para(parent, "cell"),
-                para(item.form, "cell"),
-                para(format_mass(item.mass_ug or 0), "cell"),
-                para(container, "cell"),
+                cell(str(index), "cell", no),
+                cell(item.number, "cellbold", aliquot),
+                cell(
+                    item.sample + (f" (from {item.parent})" if item.parent else ""), "cell", parent
+                ),
+                cell(item.form, "cell", form),
+                cell(format_mass(item.mass_ug or 0), "cell", issued),
+                cell(
+                    item.container + (f"; seal {item.seal}" if item.seal else ""), "cell", container
+                ),
             ]
         )
     rows.append(["", para("Total", "cellbold"), "", "", para(format_mass(total), "cellbold"), ""])
-    widths = [10 * mm, 46 * mm, 30 * mm, 28 * mm, 22 * mm]
-    widths.append(WIDTH - sum(widths))
+    items_end = len(rows) - 2
     out.append(
         grid_table(
-            rows, widths, extra=[("LINEABOVE", (0, -1), (-1, -1), 0.8, STYLES["body"].textColor)]
+            rows,
+            widths,
+            extra=[
+                ("LINEABOVE", (0, -1), (-1, -1), 0.8, STYLES["body"].textColor),
+                *cell_commands("head", (0, 0), (-1, 0)),
+                *cell_commands("cell", (0, 1), (-1, items_end)),
+                *cell_commands("cellbold", (1, 1), (1, items_end)),
+            ],
         )
     )
 

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from ..domain import operation as op
 from ..domain import queries
@@ -247,6 +247,11 @@ class _Marks:
         return [(pid, mark) for pid, raw, mark in self.rows if raw == meaning]
 
 
+# An item line names the aliquot's sample and parent: loaded with the items in the same
+# query, not one by one (500 items: 1,000 queries, 0.15 s of the agreement).
+_ALIQUOT_LINE = (joinedload(Aliquot.sample), joinedload(Aliquot.parent))
+
+
 def agreement_data(store: Store, loan_number: str, terms_path: Any = None) -> AgreementData:
     """The loan agreement: parties, items as lent, terms and the three signatures."""
     with store.read() as session:
@@ -257,6 +262,7 @@ def agreement_data(store: Store, loan_number: str, terms_path: Any = None) -> Ag
             .join(Aliquot, Aliquot.id == LoanItem.aliquot_id)
             .where(LoanItem.loan_id == loan.id, LoanItem.parent_item_id.is_(None))
             .order_by(Aliquot.number)
+            .options(*_ALIQUOT_LINE)
         ).all()
         marks = _Marks(session, "loan", loan.id)
         approved = marks.take("approved")
@@ -328,6 +334,7 @@ def _item_lines(session: Session, transfer: Transfer) -> list[ItemLine]:
         .join(Aliquot, Aliquot.id == TransferItem.aliquot_id)
         .where(TransferItem.transfer_id == transfer.id)
         .order_by(TransferItem.id)
+        .options(*_ALIQUOT_LINE)
     ).all()
     return [
         ItemLine(
