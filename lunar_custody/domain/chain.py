@@ -58,10 +58,13 @@ def canonical_content(prev_hash: str, values: Sequence[Any]) -> bytes:
 
 # SQLite stores a UTC time as 'YYYY-MM-DD HH:MM:SS.ffffff' (SQLAlchemy's format). The
 # seconds are taken from the first 19 characters: strftime would round .9999995 upwards.
-_SQLITE_MICROSECONDS = (
-    "CAST(strftime('%s', substr(occurred_at, 1, 19)) AS INTEGER) * 1000000"
-    " + CAST(substr(occurred_at, 21) AS INTEGER)"
+# unixepoch() (SQLite 3.38) is the same number, a third cheaper than strftime's text.
+_SQLITE_SECONDS = (
+    "unixepoch(substr(occurred_at, 1, 19))"
+    if sqlite3.sqlite_version_info >= (3, 38)
+    else "CAST(strftime('%s', substr(occurred_at, 1, 19)) AS INTEGER)"
 )
+_SQLITE_MICROSECONDS = f"{_SQLITE_SECONDS} * 1000000 + CAST(substr(occurred_at, 21) AS INTEGER)"
 _SQLITE_VALUES = {
     "occurred_at": _SQLITE_MICROSECONDS,
     "seal_intact": "CASE seal_intact WHEN 1 THEN json('true') WHEN 0 THEN json('false') END",

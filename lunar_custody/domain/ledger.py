@@ -583,6 +583,8 @@ def verify_ledger(
                         Problem("cancelled", "Verification was cancelled."),
                     ]
                     return report
+        compared = VerifyReport()  # the aliquot table against the replay, while workers finish
+        _compare_states(session, states, compared)
         if pool is not None:
             checks += pool.results(session)
     finally:
@@ -631,7 +633,8 @@ def verify_ledger(
                     head.last_seq + 1,
                 )
             )
-    _compare_states(session, states, report)
+    report.aliquots = compared.aliquots
+    report.problems += compared.problems
     if progress:
         progress(total, total)
     return report

@@ -155,3 +155,22 @@ def test_worker_processes_find_what_one_process_finds(world: World, workers: int
     assert alone.first_bad_event == 5
     assert _problems(parallel) == _problems(alone)
     assert (parallel.events, parallel.last_hash) == (alone.events, alone.last_hash)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    moment=st.datetimes(min_value=datetime(1, 1, 1), max_value=datetime(9999, 12, 31, 23, 59, 59))
+)
+def test_both_ways_of_reading_seconds_agree(moment: datetime) -> None:
+    """unixepoch() where SQLite has it (3.38), strftime('%s') before: the same number."""
+    text = moment.isoformat(sep=" ", timespec="microseconds")  # as SQLAlchemy stores it
+    expected = epoch_microseconds(moment.replace(tzinfo=UTC))
+    with sqlite3.connect(":memory:") as raw:
+        raw.execute("CREATE TABLE t (occurred_at TEXT)")
+        raw.execute("INSERT INTO t VALUES (?)", (text,))
+        old = "CAST(strftime('%s', substr(occurred_at, 1, 19)) AS INTEGER)"
+        (by_strftime,) = raw.execute(
+            f"SELECT {old} * 1000000 + CAST(substr(occurred_at, 21) AS INTEGER) FROM t"
+        ).fetchone()
+        (used,) = raw.execute(f"SELECT {chain._SQLITE_MICROSECONDS} FROM t").fetchone()
+    assert by_strftime == used == expected
