@@ -174,3 +174,32 @@ def test_both_ways_of_reading_seconds_agree(moment: datetime) -> None:
         ).fetchone()
         (used,) = raw.execute(f"SELECT {chain._SQLITE_MICROSECONDS} FROM t").fetchone()
     assert by_strftime == used == expected
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_a_range_whose_worker_fails_is_checked_here(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    world.rich_scenario()
+    monkeypatch.setattr(ledger.sys, "executable", "/bin/false")  # every worker exits 1
+    with world.db.read() as session:
+        report = ledger.verify_ledger(session, workers=2)
+    assert report.ok and report.events == world.count(CustodyEvent)
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_cancelling_stops_the_workers(world: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    world.rich_scenario()
+    started: list[ledger._Workers] = []
+    real = ledger._Workers
+
+    def recorded(*args: Any) -> ledger._Workers:
+        started.append(real(*args))
+        return started[-1]
+
+    monkeypatch.setattr(ledger, "_Workers", recorded)
+    with world.db.read() as session:
+        report = ledger.verify_ledger(session, lambda done, total: True, workers=2)
+    assert [p.kind for p in report.problems] == ["cancelled"]
+    (pool,) = started
+    assert all(process.returncode is not None for process in pool.processes)
