@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import logging
 import operator
 import os
 import subprocess
@@ -36,6 +37,8 @@ from .chain import (
 from .errors import RuleViolation
 from .models import Aliquot, CustodyEvent, LedgerHead, new_uuid
 from .store import ProgressCallback
+
+logger = logging.getLogger(__name__)
 
 # Status of an aliquot after an event.
 IN_STORAGE = "in_storage"
@@ -416,10 +419,14 @@ class _Workers:
         """Each range's check; a range whose worker failed is checked here instead."""
         checks = []
         for (lo, hi), process in zip(self.ranges, self.processes, strict=True):
-            out, _err = process.communicate()
+            out, err = process.communicate()
             if process.returncode == 0:
                 checks.append(RangeCheck(**json.loads(out)))
             else:
+                logger.warning(
+                    "The ledger worker for events %s to %s failed (%s); checking them here: %s",
+                    lo, hi - 1, process.returncode, err.decode(errors="replace")[-2000:],
+                )  # fmt: skip
                 checks.append(_check_range(session, lo, hi))
         return checks
 
