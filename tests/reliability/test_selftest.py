@@ -29,7 +29,16 @@ def test_the_self_test_passes_and_touches_nothing_of_the_user(tmp_path: Path) ->
     assert lines[0].startswith("Lunar Custody ") and lines[0].endswith(" self-test")
     steps = [line.split()[1] for line in lines[1:-1]]
     assert [line.split()[0] for line in lines[1:-1]] == ["ok"] * 8
-    assert steps == ["resources:", "database:", "PostgreSQL", "demo", "verify:", "backup:", "documents:", "main"]
+    assert steps == [
+        "resources:",
+        "database:",
+        "PostgreSQL",
+        "demo",
+        "verify:",
+        "backup:",
+        "documents:",
+        "main",
+    ]
     assert "custody events" in lines[5]
     assert lines[7].endswith("7 PDFs, 12 pages, each verifies")
     assert lines[-1].startswith("self-test passed in ")
