@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
@@ -10,6 +11,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain.errors import ValidationError
 from ..domain.listings import Listing
 from ..domain.store import Store
 from .tablemodel import ListingModel
@@ -221,3 +224,30 @@ def disable_with_reason(widget: QWidget, reason: str | None) -> None:
 
 def run_later(callback: Callable[[], None]) -> None:
     QTimer.singleShot(0, callback)
+
+
+# A photo travels inside the database with its discrepancy: keep it to a phone's picture.
+MAX_PHOTO_BYTES = 10 * 1024 * 1024
+
+
+def choose_photo_file(parent: QWidget) -> str:
+    """The photo of a package the person picks, or "" if they cancel."""
+    path, _ = QFileDialog.getOpenFileName(
+        parent, "Photo of the package", "", "Images (*.png *.jpg *.jpeg *.heic *.webp)"
+    )
+    return path
+
+
+def read_photo(path: str) -> bytes:
+    """The photo's bytes; ValidationError, in plain words, when unreadable or too large."""
+    file = Path(path)
+    try:
+        size = file.stat().st_size
+        if size > MAX_PHOTO_BYTES:
+            raise ValidationError(
+                f"The photo is {size // (1024 * 1024)} MB; attach one of at most "
+                f"{MAX_PHOTO_BYTES // (1024 * 1024)} MB."
+            )
+        return file.read_bytes()
+    except OSError as error:
+        raise ValidationError(f"Cannot read {file.name}: {error.strerror or error}") from error

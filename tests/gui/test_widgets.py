@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from lunar_custody.domain.errors import ValidationError
 from lunar_custody.domain.listings import ALIQUOTS, EVENTS
 from lunar_custody.gui import tablemodel
 from lunar_custody.gui.context import AppContext
 from lunar_custody.gui.signature import SignaturePad, ask_signature
-from lunar_custody.gui.widgets import ListPane, ScanField
+from lunar_custody.gui.widgets import MAX_PHOTO_BYTES, ListPane, ScanField, read_photo
 from tests.gui.conftest import Signer, draw_on
 from tests.worlds import A1, A2, World
 
@@ -91,3 +94,16 @@ def test_list_pane_pages_sorts_and_searches(
     qtbot.addWidget(aliquots)
     assert aliquots.select_value("number", A1)
     assert aliquots.current_value("number") == A1
+
+
+def test_a_photo_is_read_or_refused_in_plain_words(tmp_path: Path) -> None:
+    photo = tmp_path / "seal.jpg"
+    photo.write_bytes(b"\xff\xd8 a jpeg")
+    assert read_photo(str(photo)) == b"\xff\xd8 a jpeg"
+    with pytest.raises(ValidationError, match=r"^Cannot read gone.jpg: No such file"):
+        read_photo(str(tmp_path / "gone.jpg"))
+    huge = tmp_path / "huge.png"
+    with huge.open("wb") as out:
+        out.truncate(MAX_PHOTO_BYTES + 3 * 1024 * 1024)
+    with pytest.raises(ValidationError, match=r"^The photo is 13 MB; attach one of at most 10 MB"):
+        read_photo(str(huge))

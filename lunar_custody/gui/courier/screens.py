@@ -10,7 +10,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -29,7 +28,7 @@ from ...domain.masses import format_mass, parse_mass
 from ...domain.permissions import Actor
 from ...domain.store import Store
 from ..signature import SignaturePad
-from ..views.transfers import MAX_PHOTO_BYTES
+from ..widgets import choose_photo_file, read_photo
 from .widgets import (
     BUTTON_HEIGHT,
     RED,
@@ -550,31 +549,19 @@ class SealScreen(Screen):
         self.show_state()
 
     def choose_photo(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, "Photo of the package", "", "Images (*.png *.jpg *.jpeg *.heic *.webp)"
-        )
+        path = choose_photo_file(self)
         if path:
             self.set_photo(path)
 
     def set_photo(self, path: str) -> None:
         """Attach the photo in ``path`` (refused, with the reason, when unreadable or huge)."""
-        file = Path(path)
         try:
-            size = file.stat().st_size
-            if size > MAX_PHOTO_BYTES:
-                raise ValidationError(
-                    f"The photo is {size // (1024 * 1024)} MB; attach one of at most "
-                    f"{MAX_PHOTO_BYTES // (1024 * 1024)} MB."
-                )
-            self.photo = file.read_bytes()
-        except OSError as error:
-            self.say(f"Cannot read {file.name}: {error.strerror or error}", "error")
-            return
+            self.photo = read_photo(path)
         except ValidationError as error:
             self.say(str(error), "error")
             return
-        self.photo_name = file.name
-        self.photo_label.setText(f"Photo: {file.name} ({len(self.photo) // 1024 or 1} KB)")
+        self.photo_name = Path(path).name
+        self.photo_label.setText(f"Photo: {self.photo_name} ({len(self.photo) // 1024 or 1} KB)")
 
     def problems(self) -> list[str]:
         found = []

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -49,14 +48,13 @@ from ..dialogs import ERROR_STYLE, OK_STYLE, action_button, set_allowed
 from ..errors import inform, reported, show_error
 from ..signature import ask_signature
 from ..tablemodel import local_time, status_label
-from ..widgets import ListPane, ScanField
+from ..widgets import ListPane, ScanField, choose_photo_file, read_photo
 from .base import View
 
 if TYPE_CHECKING:
     from ...documents.service import GeneratedDocument
 
 # A photo of a broken seal is evidence, not an archive: keep the database reasonable.
-MAX_PHOTO_BYTES = 10 * 1024 * 1024
 
 
 class ScanningDialog(QDialog):
@@ -471,29 +469,17 @@ class ReceiptDialog(ScanningDialog):
         layout.addWidget(self.buttons)
 
     def choose_photo(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, "Photo of the package", "", "Images (*.png *.jpg *.jpeg *.heic *.webp)"
-        )
+        path = choose_photo_file(self)
         if path:
             self.set_photo(path)
 
     def set_photo(self, path: str) -> None:
-        file = Path(path)
         try:
-            size = file.stat().st_size
-            if size > MAX_PHOTO_BYTES:
-                raise ValidationError(
-                    f"The photo is {size // (1024 * 1024)} MB; attach one of at most "
-                    f"{MAX_PHOTO_BYTES // (1024 * 1024)} MB."
-                )
-            self.photo = file.read_bytes()
-        except OSError as error:
-            self.error_label.setText(f"Cannot read {file.name}: {error.strerror or error}")
-            return
+            self.photo = read_photo(path)
         except ValidationError as error:
             self.error_label.setText(str(error))
             return
-        self.photo_label.setText(f"{file.name} ({len(self.photo) // 1024} KB)")
+        self.photo_label.setText(f"{Path(path).name} ({len(self.photo) // 1024} KB)")
 
     def measured(self) -> dict[str, int]:
         """The masses typed (parse_mass, mg by default); a ValidationError names the item."""
