@@ -84,6 +84,19 @@ class ItemLine:
     mass_ug: int | None  # issued (agreement), expected (transfer), current (aliquot)
     measured_ug: int | None = None
 
+    @classmethod
+    def of(cls, aliquot: Aliquot, mass_ug: int | None, measured_ug: int | None = None) -> ItemLine:
+        return cls(
+            number=aliquot.number,
+            sample=aliquot.sample.number,
+            parent=aliquot.parent.number if aliquot.parent else None,
+            form=aliquot.form,
+            container=aliquot.container,
+            seal=aliquot.seal_number,
+            mass_ug=mass_ug,
+            measured_ug=measured_ug,
+        )
+
 
 @dataclass(frozen=True)
 class AgreementData:
@@ -298,15 +311,7 @@ def agreement_data(store: Store, loan_number: str, terms_path: Any = None) -> Ag
             destructive_analysis_allowed=loan.destructive_analysis_allowed,
             notes=loan.notes,
             items=[
-                ItemLine(
-                    number=aliquot.number,
-                    sample=aliquot.sample.number,
-                    parent=aliquot.parent.number if aliquot.parent else None,
-                    form=aliquot.form,
-                    container=aliquot.container,
-                    seal=aliquot.seal_number,
-                    mass_ug=item.shipped_mass_ug or item.mass_at_loan_ug,
-                )
+                ItemLine.of(aliquot, item.shipped_mass_ug or item.mass_at_loan_ug)
                 for item, aliquot in items
             ],
             terms=terms,
@@ -337,17 +342,7 @@ def _item_lines(session: Session, transfer: Transfer) -> list[ItemLine]:
         .options(*_ALIQUOT_LINE)
     ).all()
     return [
-        ItemLine(
-            number=aliquot.number,
-            sample=aliquot.sample.number,
-            parent=aliquot.parent.number if aliquot.parent else None,
-            form=aliquot.form,
-            container=aliquot.container,
-            seal=aliquot.seal_number,
-            mass_ug=item.expected_mass_ug,
-            measured_ug=item.measured_mass_ug,
-        )
-        for item, aliquot in rows
+        ItemLine.of(aliquot, item.expected_mass_ug, item.measured_mass_ug) for item, aliquot in rows
     ]
 
 
@@ -467,17 +462,7 @@ def aliquot_form_data(store: Store, number: str, *, blank: bool = False) -> Cust
             destination=None,
             container=aliquot.container,
             seal=aliquot.seal_number,
-            items=[
-                ItemLine(
-                    number=aliquot.number,
-                    sample=aliquot.sample.number,
-                    parent=aliquot.parent.number if aliquot.parent else None,
-                    form=aliquot.form,
-                    container=aliquot.container,
-                    seal=aliquot.seal_number,
-                    mass_ug=aliquot.current_mass_ug,
-                )
-            ],
+            items=[ItemLine.of(aliquot, aliquot.current_mass_ug)],
             handoffs=handoffs,
             blank_handoffs=BLANK_HANDOFFS if blank else (2 if in_transit else 1),
             events=[
