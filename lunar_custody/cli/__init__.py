@@ -10,6 +10,8 @@ its own commands beside their handlers; common.py, output.py and credentials.py 
 they share.
 """
 
+# As in unittest, the function shadows its module here: ``lunar_custody.cli.main`` is the
+# function (the console script's entry point); reach the module with ``from .main import ...``.
 from .common import EXIT_BUG, EXIT_USAGE
 from .main import build_parser, main
 

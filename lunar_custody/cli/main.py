@@ -12,7 +12,7 @@ from ..domain.errors import CustodyError
 from ..logfile import record_crash
 from ..selftest import self_test
 from . import admin, database, documents, loans, samples, transfers, windows
-from .common import EXIT_BUG, Session, common_options
+from .common import EXIT_BUG, Handler, Session, common_options
 
 # Each feature module adds its own commands; this order is the order of --help.
 FEATURES = (windows, admin, database, samples, loans, transfers, documents)
@@ -50,9 +50,10 @@ def main(
     args = parser.parse_args(argv)
     if args.self_test:
         return self_test(out, err)
+    handler: Handler = args.handler
     session = Session(args, out, err)
     try:
-        return args.handler(args, session)
+        return handler(args, session)
     except CustodyError as error:
         print(f"lunar-custody: {error}", file=err)
         return error.exit_code
