@@ -32,6 +32,8 @@ from .models import (
     Transfer,
 )
 from .numbering import normalize
+from .states import OPEN_LOAN_STATES, AliquotStatus, LoanStatus
+from .store import Store
 
 # Column kinds tell a view how to show a value (masses in µg become mg or g, and so on).
 TEXT, MASS, DATETIME, DATE, INT, BOOL, STATUS, EVENT = (
@@ -163,6 +165,43 @@ def count(
     return int(session.scalar(source.where(*where)) or 0)
 
 
+def fetch_page(
+    store: Store,
+    listing: Listing,
+    *,
+    search: str = "",
+    filters: Mapping[str, Any] | None = None,
+    sort: str | None = None,
+    descending: bool | None = None,
+    offset: int = 0,
+    limit: int = 200,
+) -> list[tuple[Any, ...]]:
+    """``page`` in its own read transaction: what the GUI's lazy models call."""
+    with store.read() as session:
+        return page(
+            session,
+            listing,
+            search=search,
+            filters=filters,
+            sort=sort,
+            descending=descending,
+            offset=offset,
+            limit=limit,
+        )
+
+
+def fetch_count(
+    store: Store,
+    listing: Listing,
+    *,
+    search: str = "",
+    filters: Mapping[str, Any] | None = None,
+) -> int:
+    """``count`` in its own read transaction."""
+    with store.read() as session:
+        return count(session, listing, search=search, filters=filters)
+
+
 # ---------------------------------------------------------------------- aliquots
 
 _custodian = aliased(Institution, name="custodian")
@@ -194,11 +233,11 @@ def _lendable_by(code: str) -> ColumnElement[bool]:
         .join(_open_loan, _open_loan.id == LoanItem.loan_id)
         .where(
             LoanItem.aliquot_id == Aliquot.id,
-            _open_loan.status.in_(("draft", "approved", "active")),
+            _open_loan.status.in_(OPEN_LOAN_STATES),
         )
         .exists()
     )
-    return and_(Aliquot.status == "in_storage", _custodian.code == code, ~on_open_loan)
+    return and_(Aliquot.status == AliquotStatus.IN_STORAGE, _custodian.code == code, ~on_open_loan)
 
 
 def _aliquot_search(text: str) -> ColumnElement[bool] | None:
@@ -299,7 +338,7 @@ def outstanding_items() -> ColumnElement[int]:
         .select_from(Aliquot)
         .where(
             Aliquot.loan_id == Loan.id,
-            Aliquot.status.notin_(("consumed", "lost")),
+            Aliquot.status.notin_((AliquotStatus.CONSUMED, AliquotStatus.LOST)),
             Aliquot.current_mass_ug > 0,
         )
         .correlate(Loan)
@@ -328,7 +367,7 @@ def _loan_source() -> Select[Any]:
 
 def overdue_clause(today: date) -> ColumnElement[bool]:
     """An active loan past its due date with material still out."""
-    return and_(Loan.status == "active", Loan.due_on < today, outstanding_items() > 0)
+    return and_(Loan.status == LoanStatus.ACTIVE, Loan.due_on < today, outstanding_items() > 0)
 
 
 LOANS = Listing(
@@ -760,6 +799,12 @@ def lineage_path(session: Session, number: str) -> LineagePath | None:
         select(Sample.id, Sample.number).where(Sample.id == found.sample_id)
     ).one()
     return LineagePath(sample.id, sample.number, tuple(reversed(chain)))
+
+
+def fetch_lineage_path(store: Store, number: str) -> LineagePath | None:
+    """``lineage_path`` in its own read transaction."""
+    with store.read() as session:
+        return lineage_path(session, number)
 
 
 ALL: Sequence[Listing] = (

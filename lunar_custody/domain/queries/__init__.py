@@ -6,14 +6,17 @@ Every read model is a frozen dataclass of plain values (never an ORM row), safe 
 another thread or a document.
 """
 
-from .aliquots import AliquotStatus, PackageCandidate, aliquot_status, package_candidate
+from .aliquots import AliquotDetail, PackageCandidate, aliquot_status, package_candidate
 from .ledger import EventRow, events, history, verify
 from .lending import (
     LoanChoice,
     LoanDetail,
+    LoanDraft,
     LoanSummary,
     active_loan_choices,
+    loan_content,
     loan_detail,
+    loan_draft,
     loans,
     overdue_loans,
 )
@@ -53,9 +56,14 @@ from .shipping import (
     discrepancies,
     discrepancy_detail,
     discrepancy_photo,
+    transfer_content,
     transfer_detail,
     transfers,
 )
+
+# The read model's old name, still written by cli.py and tests/worlds.py; the state names
+# themselves are states.AliquotStatus.
+AliquotStatus = AliquotDetail
 
 __all__ = [
     "CHOICE_LIMIT",
@@ -63,6 +71,7 @@ __all__ = [
     "DUE_HORIZON_DAYS",
     "DUE_TIERS",
     "INVENTORY_HORIZON_DAYS",
+    "AliquotDetail",
     "AliquotStatus",
     "Dashboard",
     "DiscrepancyDetail",
@@ -75,6 +84,7 @@ __all__ = [
     "LegRow",
     "LoanChoice",
     "LoanDetail",
+    "LoanDraft",
     "LoanSummary",
     "PackageCandidate",
     "PersonChoice",
@@ -96,7 +106,9 @@ __all__ = [
     "history",
     "institution_choices",
     "institution_detail",
+    "loan_content",
     "loan_detail",
+    "loan_draft",
     "loans",
     "overdue_loans",
     "package_candidate",
@@ -104,6 +116,7 @@ __all__ = [
     "person_detail",
     "signatures",
     "totals",
+    "transfer_content",
     "transfer_detail",
     "transfers",
     "verify",

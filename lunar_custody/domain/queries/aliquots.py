@@ -8,11 +8,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from .. import operation as op
-from ..custody import PREPARED
 from ..ledger import (
     STATUS_LABELS,
 )
-from ..loans import ACTIVE
 from ..models import (
     Aliquot,
     Institution,
@@ -22,11 +20,12 @@ from ..models import (
     Transfer,
     TransferItem,
 )
+from ..states import LoanStatus, TransferStatus
 from ..store import Store
 
 
 @dataclass(frozen=True, slots=True)
-class AliquotStatus:
+class AliquotDetail:
     number: str
     sample_number: str
     parent_number: str | None
@@ -49,13 +48,13 @@ class AliquotStatus:
     last_event_id: int | None
 
 
-def aliquot_status(store: Store, number: str) -> AliquotStatus:
+def aliquot_status(store: Store, number: str) -> AliquotDetail:
     with store.read() as session:
         row = op.aliquot(session, number)
         return _status_of(session, row)
 
 
-def _status_of(session: Session, row: Aliquot) -> AliquotStatus:
+def _status_of(session: Session, row: Aliquot) -> AliquotDetail:
     def name(model: type[Institution] | type[Person], key: int | None) -> str | None:
         if key is None:
             return None
@@ -67,7 +66,7 @@ def _status_of(session: Session, row: Aliquot) -> AliquotStatus:
     ).all()
     transfer = session.get(Transfer, row.transfer_id) if row.transfer_id else None
     loan = session.get(Loan, row.loan_id) if row.loan_id else None
-    return AliquotStatus(
+    return AliquotDetail(
         number=row.number,
         sample_number=row.sample.number,
         parent_number=row.parent.number if row.parent else None,
@@ -123,7 +122,7 @@ def package_candidate(store: Store, number: str) -> PackageCandidate:
                 .where(
                     LoanItem.aliquot_id == row.id,
                     LoanItem.shipped_at.is_(None),
-                    Loan.status == ACTIVE,
+                    Loan.status == LoanStatus.ACTIVE,
                 )
                 .order_by(Loan.id)
                 .limit(1)
@@ -131,7 +130,7 @@ def package_candidate(store: Store, number: str) -> PackageCandidate:
         packed_in = session.scalar(
             select(Transfer.number)
             .join(TransferItem, TransferItem.transfer_id == Transfer.id)
-            .where(TransferItem.aliquot_id == row.id, Transfer.status == PREPARED)
+            .where(TransferItem.aliquot_id == row.id, Transfer.status == TransferStatus.PREPARED)
             .limit(1)
         )
         return PackageCandidate(

@@ -10,13 +10,16 @@ from sqlalchemy.orm import aliased
 
 from .. import operation as op
 from ..listings import contains, outstanding_items, overdue_clause
-from ..loans import ACTIVE, ItemReconciliation, reconciliation
+from ..loans import ItemReconciliation, reconciliation
+from ..loans import loan_content as signed_loan_content
 from ..models import (
     Institution,
     Loan,
     LoanItem,
     Person,
 )
+from ..signed_content import LoanContent
+from ..states import LoanStatus
 from ..store import Store
 from .people import CHOICE_LIMIT
 from .records import SignatureRow, signatures
@@ -90,7 +93,7 @@ def loans(
                 due_on=loan.due_on,
                 items=items,
                 outstanding_items=out,
-                overdue=loan.status == ACTIVE and loan.due_on < today and out > 0,
+                overdue=loan.status == LoanStatus.ACTIVE and loan.due_on < today and out > 0,
                 destructive_analysis_allowed=loan.destructive_analysis_allowed,
             )
             for loan, borrower, code, pi_name, items, out in session.execute(statement)
@@ -147,7 +150,7 @@ def active_loan_choices(
         .join(borrower, borrower.id == Loan.borrower_institution_id)
         .join(Person, Person.id == Loan.principal_investigator_id)
         .where(
-            Loan.status == ACTIVE,
+            Loan.status == LoanStatus.ACTIVE,
             or_(lender.code == institution_code, borrower.code == institution_code),
         )
         .order_by(Loan.id.desc())
@@ -155,3 +158,26 @@ def active_loan_choices(
     )
     with store.read() as session:
         return [LoanChoice(*row) for row in session.execute(statement)]
+
+
+def loan_content(store: Store, number: str) -> LoanContent:
+    """The loan's signed content as it stands now: its terms and items with their masses."""
+    with store.read() as session:
+        return signed_loan_content(session, op.loan(session, number))
+
+
+@dataclass(frozen=True, slots=True)
+class LoanDraft:
+    """A draft as the loan editor opens it: the content and the PI's name to show."""
+
+    content: LoanContent
+    principal_investigator_name: str
+
+
+def loan_draft(store: Store, number: str) -> LoanDraft:
+    with store.read() as session:
+        loan = op.loan(session, number)
+        return LoanDraft(
+            content=signed_loan_content(session, loan),
+            principal_investigator_name=loan.principal_investigator.full_name,
+        )

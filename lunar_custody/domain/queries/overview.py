@@ -9,9 +9,7 @@ from sqlalchemy import and_, case, extract, func, select
 from sqlalchemy.orm import aliased
 
 from .. import clock
-from ..custody import IN_TRANSIT_T
 from ..listings import outstanding_items
-from ..loans import ACTIVE
 from ..models import (
     Aliquot,
     CustodyEvent,
@@ -23,6 +21,7 @@ from ..models import (
     Transfer,
     TransferItem,
 )
+from ..states import LoanStatus, TransferStatus
 from ..store import Store
 from .shipping import DiscrepancyRow
 
@@ -189,8 +188,8 @@ def dashboard(
         .where(TransferItem.transfer_id == Transfer.id)
         .scalar_subquery()
     )
-    carrying = Transfer.status == IN_TRANSIT_T
-    loans_out = and_(Loan.status == ACTIVE, outstanding > 0)
+    carrying = Transfer.status == TransferStatus.IN_TRANSIT
+    loans_out = and_(Loan.status == LoanStatus.ACTIVE, outstanding > 0)
 
     window_end = today + timedelta(days=INVENTORY_HORIZON_DAYS)
     start, end = _mmdd(today), _mmdd(window_end)

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from .. import operation as op
+from ..custody import transfer_content as signed_transfer_content
 from ..errors import NotFoundError
 from ..models import (
     Aliquot,
@@ -17,6 +18,7 @@ from ..models import (
     Transfer,
     TransferItem,
 )
+from ..signed_content import TransferContent
 from ..store import Store
 from .records import SignatureRow, signatures
 
@@ -269,3 +271,9 @@ def discrepancy_photo(store: Store, discrepancy_id: int) -> bytes | None:
     """The photo taken at receipt (loaded only when someone looks at it)."""
     with store.read() as session:
         return session.scalar(select(Discrepancy.photo).where(Discrepancy.id == discrepancy_id))
+
+
+def transfer_content(store: Store, number: str) -> TransferContent:
+    """The transfer's signed content as it stands now: the package and who holds it."""
+    with store.read() as session:
+        return signed_transfer_content(session, op.transfer(session, number))
