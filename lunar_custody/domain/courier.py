@@ -73,9 +73,11 @@ class CourierPackage:
     @property
     def stage(self) -> str:
         """COLLECT (waiting at the sender), IN_HAND (with its courier), or the status."""
-        return {TransferStatus.PREPARED: COLLECT, TransferStatus.IN_TRANSIT: IN_HAND}.get(
-            self.status, self.status
-        )
+        stages: dict[str, str] = {
+            TransferStatus.PREPARED: COLLECT,
+            TransferStatus.IN_TRANSIT: IN_HAND,
+        }
+        return stages.get(self.status, self.status)
 
     @property
     def item_numbers(self) -> tuple[str, ...]:

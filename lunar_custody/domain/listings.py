@@ -765,7 +765,7 @@ LINEAGE_ALIQUOTS = Listing(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LineagePath:
     """Where a scanned number sits in the tree: its sample and the aliquots down to it."""
 

@@ -297,7 +297,7 @@ def extend_loan(
         return loan
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ItemReconciliation:
     aliquot_number: str
     derived_from: str | None  # the parent aliquot, for a child split at the borrower

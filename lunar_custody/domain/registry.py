@@ -516,11 +516,12 @@ def _open_loan_item(session: Session, row: Aliquot) -> LoanItem | None:
 
 def _require_in_storage(row: Aliquot, doing: str) -> None:
     if row.status != AliquotStatus.IN_STORAGE:
-        state = {
+        labels: dict[str, str] = {
             AliquotStatus.IN_TRANSIT: "in transit",
             AliquotStatus.DEPLETED: "fully split",
             AliquotStatus.LOST: "lost",
-        }.get(row.status, row.status)
+        }
+        state = labels.get(row.status, row.status)
         raise RuleViolation(
             f"Aliquot {row.number} is {state}; only an aliquot in storage can be {doing}."
         )

@@ -8,18 +8,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from .. import operation as op
-from ..ledger import (
-    STATUS_LABELS,
-)
-from ..models import (
-    Aliquot,
-    Institution,
-    Loan,
-    LoanItem,
-    Person,
-    Transfer,
-    TransferItem,
-)
+from ..ledger import STATUS_LABELS
+from ..models import Aliquot, Institution, Loan, LoanItem, Person, Transfer, TransferItem
 from ..states import LoanStatus, TransferStatus
 from ..store import Store
 

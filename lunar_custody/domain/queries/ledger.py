@@ -11,19 +11,8 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, aliased
 
 from .. import operation as op
-from ..ledger import (
-    EVENT_KINDS,
-    VerifyReport,
-    verify_ledger,
-)
-from ..models import (
-    Aliquot,
-    CustodyEvent,
-    Institution,
-    Loan,
-    Person,
-    Transfer,
-)
+from ..ledger import EVENT_KINDS, VerifyReport, verify_ledger
+from ..models import Aliquot, CustodyEvent, Institution, Loan, Person, Transfer
 from ..numbering import normalize
 from ..store import ProgressCallback, Store
 

@@ -12,12 +12,7 @@ from .. import operation as op
 from ..listings import contains, outstanding_items, overdue_clause
 from ..loans import ItemReconciliation, reconciliation
 from ..loans import loan_content as signed_loan_content
-from ..models import (
-    Institution,
-    Loan,
-    LoanItem,
-    Person,
-)
+from ..models import Institution, Loan, LoanItem, Person
 from ..signed_content import LoanContent
 from ..states import LoanStatus
 from ..store import Store

@@ -9,10 +9,7 @@ from sqlalchemy import literal, or_, select
 
 from .. import clock
 from .. import operation as op
-from ..models import (
-    Institution,
-    Person,
-)
+from ..models import Institution, Person
 from ..store import Store
 
 

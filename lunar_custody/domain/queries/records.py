@@ -8,9 +8,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..models import (
-    Signature,
-)
+from ..models import Signature
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,13 +11,7 @@ from sqlalchemy.orm import Session
 from .. import operation as op
 from ..custody import transfer_content as signed_transfer_content
 from ..errors import NotFoundError
-from ..models import (
-    Aliquot,
-    Discrepancy,
-    Person,
-    Transfer,
-    TransferItem,
-)
+from ..models import Aliquot, Discrepancy, Person, Transfer, TransferItem
 from ..signed_content import TransferContent
 from ..store import Store
 from .records import SignatureRow, signatures
