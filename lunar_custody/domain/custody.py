@@ -1,6 +1,11 @@
 """Transfers: a package is prepared, released to a courier, handed between couriers and
 received by the named receiver. Every step writes one event per aliquot in one transaction,
-with the signatures of both parties."""
+with the signatures of both parties.
+
+Over 600 lines: the journey of a package is one story whose steps share their checks
+(``_loan_for``, ``_locked_aliquots``, ``_sign``); reading it in one place keeps rule 5
+(who may act) visible as a whole.
+"""
 
 from __future__ import annotations
 

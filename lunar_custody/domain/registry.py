@@ -1,5 +1,10 @@
 """Institutions, people, samples and aliquots: registration and what happens in storage
-(split, consumption, loss, corrections)."""
+(split, consumption, loss, corrections).
+
+Over 600 lines: its services are called as ``registry.<name>`` by the CLI, the GUI and the
+importer; splitting it means a facade that re-exports them all, left for the move of the
+CLI and GUI into packages.
+"""
 
 from __future__ import annotations
 
