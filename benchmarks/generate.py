@@ -78,6 +78,13 @@ from lunar_custody.domain.models import (
     TransferItem,
     TransferLeg,
 )
+from lunar_custody.domain.signed_content import (
+    LegContent,
+    LoanContent,
+    LoanItemContent,
+    TransferContent,
+    TransferItemContent,
+)
 from lunar_custody.storage.database import Database
 
 PASSWORD = DEMO_PASSWORD  # every generated account's password
@@ -427,7 +434,7 @@ class Collection:
         record_type: str,
         record_id: int,
         record_number: str,
-        content: dict[str, Any],
+        content: LoanContent | TransferContent,
     ) -> None:
         self.signatures.append(
             (
@@ -442,7 +449,7 @@ class Collection:
                 record_type,
                 record_id,
                 record_number,
-                identity.content_hash(content),
+                identity.content_hash(content.as_dict()),
                 None,
             )
         )
@@ -759,25 +766,25 @@ class Collection:
             return  # stays a draft: the request was never approved
         self.at(approve, self.approve_loan, loan, fate < 0.04, countersign, ship)
 
-    def loan_content(self, loan: LoanRec) -> dict[str, Any]:
+    def loan_content(self, loan: LoanRec) -> LoanContent:
         items = sorted(
             (self.aliquots[aliquot_id - 1].number, item[1])
             for aliquot_id, item in loan.items.items()
             if item[6] is None
         )
-        return {
-            "number": loan.number,
-            "lender": self.inst_code[self.lender_id],
-            "borrower": self.inst_code[loan.borrower_id],
-            "principal_investigator": loan.pi.username,
-            "co_investigators": "",
-            "purpose": loan.purpose,
-            "starts_on": loan.starts_on.isoformat(),
-            "due_on": loan.due_on.isoformat(),
-            "destructive_analysis_allowed": loan.destructive,
-            "notes": loan.notes,
-            "items": [[n, m] for n, m in items],
-        }
+        return LoanContent(
+            number=loan.number,
+            lender=self.inst_code[self.lender_id],
+            borrower=self.inst_code[loan.borrower_id],
+            principal_investigator=loan.pi.username,
+            co_investigators="",
+            purpose=loan.purpose,
+            starts_on=loan.starts_on,
+            due_on=loan.due_on,
+            destructive_analysis_allowed=loan.destructive,
+            notes=loan.notes,
+            items=tuple(LoanItemContent(n, m) for n, m in items),
+        )
 
     def _release_items(self, loan: LoanRec) -> None:
         for aliquot_id in loan.items:
@@ -869,20 +876,22 @@ class Collection:
         self.transfers.append(transfer)
         return transfer
 
-    def transfer_content(self, transfer: TransferRec) -> dict[str, Any]:
-        return {
-            "number": transfer.number,
-            "from": self.inst_code[transfer.from_id],
-            "to": self.inst_code[transfer.to_id],
-            "receiver": transfer.receiver.username,
-            "courier": transfer.courier.username,
-            "container": CONTAINER,
-            "seal_number": transfer.seal,
-            "status": transfer.status,
-            "items": [[row.number, expected, measured] for _, row, expected, measured in
-                      transfer.items],
-            "legs": [[leg[1], self.person[leg[2]].username] for leg in transfer.legs],
-        }  # fmt: skip
+    def transfer_content(self, transfer: TransferRec) -> TransferContent:
+        return TransferContent(
+            number=transfer.number,
+            from_institution=self.inst_code[transfer.from_id],
+            to_institution=self.inst_code[transfer.to_id],
+            receiver=transfer.receiver.username,
+            courier=transfer.courier.username,
+            container=CONTAINER,
+            seal_number=transfer.seal,
+            status=transfer.status,
+            items=tuple(
+                TransferItemContent(row.number, expected, measured)
+                for _, row, expected, measured in transfer.items
+            ),
+            legs=tuple(LegContent(leg[1], self.person[leg[2]].username) for leg in transfer.legs),
+        )
 
     def release(self, when: int, transfer: TransferRec) -> None:
         courier, loan = transfer.courier, transfer.loan

@@ -43,6 +43,7 @@ from ...domain.listings import DISCREPANCIES, TRANSFERS
 from ...domain.masses import format_mass, parse_mass
 from ...domain.numbering import normalize
 from ...domain.queries import DiscrepancyDetail, PackageCandidate, TransferDetail
+from ...domain.states import TransferStatus
 from ..context import AppContext
 from ..dialogs import ERROR_STYLE, OK_STYLE, action_button, set_allowed
 from ..errors import inform, show_error
@@ -1128,7 +1129,7 @@ class TransfersView(View):
             reason = ctx.why_not(operation)
             if reason or d is None:
                 return reason or "Select a prepared package first."
-            if d.status != custody.PREPARED:
+            if d.status != TransferStatus.PREPARED:
                 state = status_label(d.status)
                 return f"Transfer {d.number} is {state}; only a prepared one can be {doing}."
             if d.from_code != own:
@@ -1149,7 +1150,7 @@ class TransfersView(View):
         if receive is None:
             if d is None:
                 receive = "Select the package that arrived first."
-            elif d.status != custody.IN_TRANSIT_T:
+            elif d.status != TransferStatus.IN_TRANSIT:
                 receive = f"Transfer {d.number} is {status_label(d.status)}, not in transit."
             elif d.receiver_username != ctx.actor.username:
                 receive = f"Only the named receiver, {d.receiver}, may confirm this receipt."
