@@ -82,6 +82,7 @@ from lunar_custody.domain.signed_content import (
     LegContent,
     LoanContent,
     LoanItemContent,
+    ResolutionContent,
     TransferContent,
     TransferItemContent,
 )
@@ -434,7 +435,7 @@ class Collection:
         record_type: str,
         record_id: int,
         record_number: str,
-        content: LoanContent | TransferContent,
+        content: LoanContent | TransferContent | ResolutionContent,
     ) -> None:
         self.signatures.append(
             (
@@ -1079,15 +1080,15 @@ class Collection:
         found[11], found[12], found[13], found[14], found[15] = (
             from_us(when), curator.id, resolution, note, event,
         )  # fmt: skip
-        content = {
-            "transfer": transfer.number,
-            "aliquot": row.number if row else None,
-            "kind": found[4],
-            "expected": found[5],
-            "measured": found[6],
-            "resolution": resolution,
-            "note": note,
-        }
+        content = ResolutionContent(
+            transfer=transfer.number,
+            aliquot=row.number if row else None,
+            kind=found[4],
+            expected=found[5],
+            measured=found[6],
+            resolution=resolution,
+            note=note,
+        )
         self.sign(curator, "resolved", when, "discrepancy", found[0],
                   f"{transfer.number}/{found[0]}", content)  # fmt: skip
 

@@ -41,7 +41,12 @@ from .numbering import normalize
 from .operation import Context, operation
 from .permissions import Actor
 from .registry import MAX_TEXT, clean_text, correct_event_in
-from .signed_content import LegContent, TransferContent, TransferItemContent
+from .signed_content import (
+    LegContent,
+    ResolutionContent,
+    TransferContent,
+    TransferItemContent,
+)
 from .states import (
     AliquotStatus,
     EventKind,
@@ -613,15 +618,15 @@ def resolve_discrepancy(
             record_type="discrepancy",
             record_id=found.id,
             record_number=f"{transfer.number}/{found.id}",
-            content={
-                "transfer": transfer.number,
-                "aliquot": found.aliquot.number if found.aliquot else None,
-                "kind": found.kind,
-                "expected": found.expected_mass_ug,
-                "measured": found.measured_mass_ug,
-                "resolution": resolution,
-                "note": note,
-            },
+            content=ResolutionContent(
+                transfer=transfer.number,
+                aliquot=found.aliquot.number if found.aliquot else None,
+                kind=found.kind,
+                expected=found.expected_mass_ug,
+                measured=found.measured_mass_ug,
+                resolution=resolution,
+                note=note,
+            ).as_dict(),
             signed_at=ctx.now,
         )
         return found

@@ -1,4 +1,5 @@
-"""What a signature on a loan agreement or on a transfer is bound to, as one typed definition.
+"""What a signature on a loan agreement, a transfer or a discrepancy's resolution is bound
+to, as one typed definition.
 
 The services build it from the database rows when a person signs, the GUI and the documents
 read it, and the benchmark generator builds the very same objects from its own records.
@@ -107,4 +108,28 @@ class TransferContent:
                 for item in self.items
             ],
             "legs": [[leg.seq, leg.courier] for leg in self.legs],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ResolutionContent:
+    """A curator's resolution of a discrepancy flagged at receipt."""
+
+    transfer: str  # transfer number
+    aliquot: str | None  # None for a seal report on the whole package
+    kind: str  # "mass" or "seal"
+    expected: int | None  # book mass, micrograms
+    measured: int | None
+    resolution: str
+    note: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "transfer": self.transfer,
+            "aliquot": self.aliquot,
+            "kind": self.kind,
+            "expected": self.expected,
+            "measured": self.measured,
+            "resolution": self.resolution,
+            "note": self.note,
         }
