@@ -486,8 +486,7 @@ def totals(store: Store) -> Totals:
 
 def verify(store: Store, progress: ProgressCallback | None = None) -> VerifyReport:
     """Recompute the ledger (see ledger.verify_ledger) in one read transaction."""
-    with store.read() as session:
-        return verify_ledger(session, progress)
+    return verify_ledger(store, progress)
 
 
 def has_users(store: Store) -> bool:
