@@ -12,7 +12,7 @@ import traceback
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
-from .storage.database import data_directory
+from .storage.location import data_directory
 
 LOG_ENV = "LUNAR_CUSTODY_LOG"
 _handler: RotatingFileHandler | None = None

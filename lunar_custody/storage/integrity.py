@@ -27,7 +27,8 @@ from ..domain.errors import NotADatabaseError
 from ..domain.ledger import Problem, VerifyReport, verify_ledger
 from ..domain.store import ProgressCallback
 from .database import Database
-from .migrate import current_revision, head_revision
+from .migrate import head_revision
+from .stamp import current_revision
 
 APPEND_ONLY_TABLES = ("custody_events", "audit_entries", "signatures")
 _SQLITE_TRIGGERS = {f"{t}_no_{a}" for t in APPEND_ONLY_TABLES for a in ("update", "delete")}
