@@ -45,10 +45,26 @@ from .engine import (
     sqlite_engine,
 )
 from .ledger_scan import scanning
-from .location import database_display_name, resolve_database_url
+from .location import (
+    data_directory,
+    database_display_name,
+    default_database_path,
+    resolve_database_url,
+)
 from .migrate import upgrade_database
 
 logger = logging.getLogger(__name__)
+
+# Where a database is (``location``) is named here too: the GUI and the command line open a
+# database and ask where the default one is in the same breath.
+__all__ = [
+    "DEFAULT_BUSY_TIMEOUT_MS",
+    "Database",
+    "data_directory",
+    "database_display_name",
+    "default_database_path",
+    "resolve_database_url",
+]
 
 
 class Database:
