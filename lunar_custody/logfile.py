@@ -6,16 +6,19 @@ person sees names this file so that it can be sent to whoever maintains the prog
 
 from __future__ import annotations
 
+import faulthandler
 import logging
 import os
 import traceback
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
+from typing import TextIO
 
 from .storage.location import data_directory
 
 LOG_ENV = "LUNAR_CUSTODY_LOG"
 _handler: RotatingFileHandler | None = None
+_fault_file: TextIO | None = None
 
 
 def log_path() -> Path:
@@ -50,3 +53,44 @@ def record_crash(error: BaseException) -> Path:
         "".join(traceback.format_exception(type(error), error, error.__traceback__)),
     )
     return path
+
+
+def fault_log_path() -> Path:
+    """Where a native crash (a segmentation fault in Qt, an abort) leaves Python's stacks.
+
+    A file of its own beside the log: faulthandler writes to a file descriptor at the moment
+    of the crash, and the rotating log's descriptor changes when it rolls over.
+    """
+    return log_path().with_name("lunar-custody-crash.log")
+
+
+def enable_fault_log() -> Path:
+    """From now on a native crash writes every thread's stack to ``fault_log_path()``."""
+    global _fault_file
+    path = fault_log_path()
+    if _fault_file is None or Path(_fault_file.name) != path:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        previous = _fault_file
+        _fault_file = path.open("a", encoding="utf-8")
+        if previous is not None:
+            previous.close()
+    faulthandler.enable(_fault_file, all_threads=True)
+    return path
+
+
+def take_last_crash() -> str:
+    """What the last native crash wrote (empty if none), moved into the log file so that the
+    next start does not ask again."""
+    path = fault_log_path()
+    try:
+        trace = path.read_text(encoding="utf-8", errors="replace").strip()
+    except OSError:
+        return ""
+    if trace:
+        configure_logging()
+        logging.getLogger("lunar_custody").error(
+            "The previous run stopped with a native crash:\n%s", trace
+        )
+        with path.open("w", encoding="utf-8"):
+            pass  # emptied: faulthandler keeps appending to the same file
+    return trace

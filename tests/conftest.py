@@ -58,6 +58,24 @@ DIALECTS = [
 _database_numbers = itertools.count(1)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _user_folders_in_a_temporary_place(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[None]:
+    """The user's data folder (default database, backups, logs, crash log) is a temporary
+    one for the whole run, worker processes included: no test writes into the real one."""
+    home = tmp_path_factory.mktemp("user-data")
+    saved = {name: os.environ.get(name) for name in ("XDG_DATA_HOME", "LUNAR_CUSTODY_LOG")}
+    os.environ["XDG_DATA_HOME"] = str(home)
+    os.environ["LUNAR_CUSTODY_LOG"] = str(home / "lunar-custody" / "logs" / "lunar-custody.log")
+    yield
+    for name, value in saved.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
+
+
 @pytest.hookimpl(tryfirst=True)  # before -m deselects by marker
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Tests that use the PostgreSQL server directly are ``postgres`` tests too."""

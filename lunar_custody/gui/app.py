@@ -15,11 +15,11 @@ from sqlalchemy.exc import ArgumentError
 from ..domain import queries
 from ..domain.errors import CustodyError, DatabaseMissingError, DatabaseReadOnlyError
 from ..domain.permissions import Actor
-from ..logfile import configure_logging
+from ..logfile import configure_logging, enable_fault_log, take_last_crash
 from ..resources_path import resource
 from ..storage.database import Database, default_database_path, resolve_database_url
 from .context import AppContext
-from .errors import install_excepthook, show_error
+from .errors import confirm, inform, install_excepthook, show_error
 from .resources import icon
 from .signin import FirstRunDialog, SignInDialog
 
@@ -100,12 +100,32 @@ def sign_in(db: Database, *, username: str = "") -> Actor | None:
     return dialog.actor if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
+def offer_last_crash() -> None:
+    """After a native crash (nothing Python could catch), say so and offer what was recorded."""
+    trace = take_last_crash()
+    if trace and confirm(
+        None,
+        "Lunar Custody stopped unexpectedly",
+        "Lunar Custody stopped unexpectedly the last time it ran. Every confirmed operation "
+        "was saved: each is one transaction.\n\nShow what was recorded about the crash?",
+    ):
+        inform(
+            None,
+            "What was recorded about the crash",
+            "Python's stacks at the moment of the crash are below, and in the log file. "
+            "Please send them to whoever looks after the program.",
+            trace,
+        )
+
+
 def start(url: str | None) -> tuple[QApplication, Database] | None:
     """The application with its log and crash dialog, and the database open; None when the
     database cannot be used (the person has been told why)."""
     app = application()
     configure_logging()
     install_excepthook()
+    offer_last_crash()
+    enable_fault_log()
     db = open_database(url)
     return None if db is None else (app, db)
 

@@ -6,13 +6,15 @@ from PySide6.QtCore import QObject, Signal
 
 from ..domain.permissions import Actor, why_not
 from ..storage.database import Database
+from .operations import Operations
 
 
 class AppContext(QObject):
     """The open database, the signed-in person, and a signal that records changed.
 
-    After any operation a view emits ``changed``; every view reads again from the database
-    (the visible one at once, the others when next shown).
+    Windows run every service call and long task through ``ops`` (gui/operations.py); after
+    work that changed records it emits ``changed`` and every view reads again from the
+    database (the visible one at once, the others when next shown).
     """
 
     changed = Signal()
@@ -21,6 +23,8 @@ class AppContext(QObject):
         super().__init__()
         self.db = db
         self.actor = actor
+        self.ops = Operations(self)
+        self.ops.changed.connect(self.changed)
 
     def why_not(self, operation: str) -> str | None:
         """Why the signed-in person may not do ``operation`` (None: they may)."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.errors import CustodyError
 from .errors import show_error
+from .operations import Operations, Work
 
 ERROR_STYLE = "color: #b00020;"
 OK_STYLE = "color: #1b5e20;"
@@ -36,10 +39,30 @@ def action_button(action: QAction, name: str) -> QToolButton:
 
 
 class FormDialog(QDialog):
-    """A form whose OK runs ``submit``; a refusal is shown inside and nothing typed is lost."""
+    """The one dialog base: a form whose OK runs one operation; a refusal is shown beside
+    the fields and nothing typed is lost.
 
-    def __init__(self, parent: QWidget | None, title: str, name: str) -> None:
+    New dialogs implement ``prepare``: it reads the fields on the GUI thread (bad input
+    raises a ``CustodyError``) and returns the work, one service call that the operation
+    runner (``ops``) runs off the GUI thread; ``finished(result)`` then keeps what the view
+    needs (by default in ``result_value``) and the dialog closes. Older dialogs still
+    implement ``submit`` (fields and service call together, on the GUI thread) until they
+    are moved to ``prepare``.
+    """
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        title: str,
+        name: str,
+        *,
+        ops: Operations | None = None,
+        ok_text: str = "",
+    ) -> None:
         super().__init__(parent)
+        # Dialogs before the main window (first run, sign-in) have no context yet.
+        self.ops = ops if ops is not None else Operations(self)
+        self.result_value: Any = None
         self.setObjectName(name)
         self.setWindowTitle(title)
         self.setMinimumWidth(480)
@@ -53,6 +76,8 @@ class FormDialog(QDialog):
         )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setObjectName("okButton")
+        if ok_text:
+            self.ok_button.setText(ok_text)
         self.buttons.accepted.connect(self._submit)
         self.buttons.rejected.connect(self.reject)
         self.body = QVBoxLayout(self)
@@ -60,16 +85,37 @@ class FormDialog(QDialog):
         self.body.addWidget(self.error_label)
         self.body.addWidget(self.buttons)
 
+    def prepare(self) -> Work[Any] | None:
+        """The fields read into one service call to run off the GUI thread (None: the
+        dialog still uses ``submit``)."""
+        return None
+
+    def finished(self, result: Any) -> None:
+        """After the work succeeded, on the GUI thread: keep what the view needs."""
+        self.result_value = result
+
     def submit(self) -> None:
         raise NotImplementedError
 
+    def refuse(self, error: CustodyError) -> None:
+        """A refusal in its own words, beside the fields."""
+        self.error_label.setText(str(error))
+
     def _submit(self) -> None:
+        self.error_label.clear()
         try:
-            self.submit()
+            work = self.prepare()
+            if work is None:
+                self.submit()
         except CustodyError as error:
-            self.error_label.setText(str(error))
+            self.refuse(error)
             return
         except Exception as error:  # a bug: the crash dialog, and the form stays open
             show_error(self, error)
             return
-        self.accept()
+        if work is None:
+            self.accept()
+            return
+        title = self.windowTitle()
+        if self.ops.run(self, title, work, done=self.finished, refused=self.refuse):
+            self.accept()

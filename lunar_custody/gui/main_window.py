@@ -29,7 +29,6 @@ from ..storage.location import data_directory
 from .context import AppContext
 from .errors import confirm, inform, reported
 from .resources import icon
-from .tasks import run_task
 from .views.admin import AdminView
 from .views.base import View
 from .views.dashboard import DashboardView
@@ -288,16 +287,16 @@ class MainWindow(QMainWindow):
                 return None
             path = Path(chosen)
         target = path
-        with reported(self):
-            copy = run_task(
-                self,
-                "Back up",
-                lambda progress: backup_database(db, target, progress),
-                label=f"Copying {db.name}…",
-            )
+        copy = self.ctx.ops.value(
+            self,
+            "Back up",
+            lambda progress: backup_database(db, target, progress),
+            label=f"Copying {db.name}…",
+            changes=False,
+        )
+        if copy is not None:
             self.statusBar().showMessage(f"Backed up {db.name} to {copy}.", STATUS_MESSAGE_MS)
-            return copy
-        return None
+        return copy
 
     def restore(self, path: Path | None = None) -> RestoreResult | None:
         """File ▸ Restore…: replace the records with a backup's, after asking.
@@ -324,18 +323,17 @@ class MainWindow(QMainWindow):
             "copy, and everyone signs in again afterwards.",
         ):
             return None
-        with reported(self):
-            result = run_task(
-                self,
-                "Restore",
-                lambda progress: restore_database(source, db.url, replace=True, progress=progress),
-                label=f"Restoring {source.name} into {db.name}…",
-            )
-            self.refresh()
+        # ``changed`` makes every view read the restored records.
+        result = self.ctx.ops.value(
+            self,
+            "Restore",
+            lambda progress: restore_database(source, db.url, replace=True, progress=progress),
+            label=f"Restoring {source.name} into {db.name}…",
+        )
+        if result is not None:
             inform(self, "Backup restored", result.summary())
             self.switch_user_requested.emit()
-            return result
-        return None
+        return result
 
     def _new_loan(self) -> None:
         view = self.show_view("loans")

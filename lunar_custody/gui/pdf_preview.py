@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from ..documents.service import GeneratedDocument
 from .errors import inform, reported
-from .tasks import run_task
+from .operations import Operations
 
 # Printing renders each page as an image: 300 dpi is what a laser printer resolves.
 PRINT_DPI = 300
@@ -183,17 +183,22 @@ def ask_label_layout(parent: QWidget) -> str | None:
 
 
 def show_document(
+    ops: Operations,
     parent: QWidget,
     title: str,
     filename: str,
     write: Callable[[Path], GeneratedDocument],
     *,
     preview: bool = True,
-) -> GeneratedDocument:
-    """Write a document with ``write(path)`` off the GUI thread, then preview it."""
+) -> GeneratedDocument | None:
+    """Write a document with ``write(path)`` through ``ops``, then preview it; None when it
+    could not be written (the person has been told why)."""
     folder = Path(tempfile.mkdtemp(prefix="doc-", dir=documents_dir()))
-    doc = run_task(parent, title, lambda _progress: write(folder / filename), label=filename)
-    if preview:
+    # The documents registry is shown in no view: nothing on screen needs reading again.
+    doc = ops.value(
+        parent, title, lambda _progress: write(folder / filename), label=filename, changes=False
+    )
+    if doc is not None and preview:
         dialog = PdfPreview(doc, title, parent)
         try:
             dialog.exec()

@@ -15,6 +15,7 @@ from ..domain.errors import ValidationError
 from ..domain.permissions import Actor
 from ..domain.store import Store
 from .dialogs import FormDialog
+from .operations import Work
 
 
 class FirstRunDialog(FormDialog):
@@ -58,20 +59,24 @@ class FirstRunDialog(FormDialog):
         ]:
             self.form.addRow(label, widget)
 
-    def submit(self) -> None:
+    def prepare(self) -> Work[Actor]:
         if self.password.text() != self.repeat.text():
             raise ValidationError("The two passwords differ.")
-        self.actor = registry.bootstrap(
-            self.store,
-            lender_code=self.code.text(),
-            lender_name=self.name.text(),
-            lender_local_name=self.local_name.text(),
-            country=self.country.text(),
-            address=self.address.toPlainText(),
-            admin_username=self.username.text(),
-            admin_full_name=self.full_name.text(),
-            admin_password=self.password.text(),
-        )
+        store = self.store
+        fields = {
+            "lender_code": self.code.text(),
+            "lender_name": self.name.text(),
+            "lender_local_name": self.local_name.text(),
+            "country": self.country.text(),
+            "address": self.address.toPlainText(),
+            "admin_username": self.username.text(),
+            "admin_full_name": self.full_name.text(),
+            "admin_password": self.password.text(),
+        }
+        return lambda _progress: registry.bootstrap(store, **fields)
+
+    def finished(self, result: Actor) -> None:
+        self.actor = result
 
 
 class SignInDialog(FormDialog):
@@ -101,14 +106,19 @@ class SignInDialog(FormDialog):
         self.form.addRow("PIN:" if method == identity.PIN else "Password:", self.secret)
         (self.secret if username else self.username).setFocus()
 
-    def submit(self) -> None:
-        try:
-            self.actor = identity.authenticate(
-                self.store, self.username.text(), self.secret.text(), self.method
-            )
-        finally:
-            self.secret.clear()
-            self.secret.setFocus()
+    def prepare(self) -> Work[Actor]:
+        store, username, secret, method = (
+            self.store,
+            self.username.text(),
+            self.secret.text(),
+            self.method,
+        )
+        self.secret.clear()
+        self.secret.setFocus()
+        return lambda _progress: identity.authenticate(store, username, secret, method)
+
+    def finished(self, result: Actor) -> None:
+        self.actor = result
 
 
 def _escape(text: str) -> str:

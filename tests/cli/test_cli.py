@@ -7,6 +7,7 @@ codes and the append-only triggers seen from the sqlite3 shell.
 
 from __future__ import annotations
 
+import argparse
 import io
 import json
 import shutil
@@ -20,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from lunar_custody import cli
+from lunar_custody.cli.main import FEATURES
 from lunar_custody.domain import queries
 from lunar_custody.domain.models import Aliquot, Discrepancy, Loan, Transfer
 from lunar_custody.storage import Database
@@ -495,6 +497,61 @@ def test_help_lists_the_commands() -> None:
         "loan-approve",
     ):
         assert command in text
+
+
+COMMANDS = [
+    "gui",
+    "courier",
+    "init",
+    "demo",
+    "institution-add",
+    "user-add",
+    "verify",
+    "backup",
+    "restore",
+    "export",
+    "status",
+    "history",
+    "import",
+    "register",
+    "split",
+    "consume",
+    "report-lost",
+    "correct",
+    "loans",
+    "loan",
+    "loan-create",
+    "loan-add",
+    "loan-remove",
+    "loan-approve",
+    "loan-countersign",
+    "loan-extend",
+    "loan-close",
+    "loan-cancel",
+    "transfers",
+    "discrepancies",
+    "release",
+    "hand-over",
+    "receive",
+    "resolve",
+    "cancel-transfer",
+    "agreement",
+    "custody-form",
+    "manifest",
+    "labels",
+    "verify-pdf",
+]
+
+
+def test_each_feature_registers_its_commands_beside_their_handlers() -> None:
+    registered: list[str] = []
+    for feature in FEATURES:
+        commands = argparse.ArgumentParser().add_subparsers()
+        feature.register(commands)
+        for name, sub in commands.choices.items():
+            assert sub.get_default("handler").__module__ == feature.__name__, name
+            registered.append(name)
+    assert registered == COMMANDS  # the order of --help
 
 
 # ---------------------------------------------------------------------- demo, import, export

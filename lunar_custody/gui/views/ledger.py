@@ -15,12 +15,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.errors import Cancelled
 from ...domain.ledger import EVENT_KINDS, VerifyReport
 from ...domain.listings import AUDIT, EVENTS
+from ...domain.store import ProgressCallback
 from ...storage.integrity import verify_database
 from .. import errors
 from ..context import AppContext
-from ..tasks import run_task
 from ..widgets import ListPane
 from .base import View
 
@@ -122,16 +123,25 @@ class LedgerView(View):
     def verify(self) -> VerifyReport | None:
         """Recompute the ledger in the background, then show the report (None: cancelled)."""
         db = self.ctx.db
-        try:
-            report = run_task(
-                self,
-                "Verify ledger",
-                lambda progress: verify_database(db, progress),
-                label="Recomputing the hash chain and replaying every aliquot",
-            )
-        except Exception as error:
-            errors.show_error(self, error)
-            return None
+
+        def work(progress: ProgressCallback) -> VerifyReport:
+            report = verify_database(db, progress)
+            if any(problem.kind == "cancelled" for problem in report.problems):
+                raise Cancelled("Verification was cancelled.")
+            return report
+
+        verified = self.ctx.ops.run(
+            self,
+            "Verify ledger",
+            work,
+            done=self._show_report,
+            label="Recomputing the hash chain and replaying every aliquot",
+            unit="events",
+            changes=False,
+        )
+        return self.last_report if verified else None
+
+    def _show_report(self, report: VerifyReport) -> None:
         self.last_report = report
         headline = verify_headline(report)
         self.verify_result.setText(headline)
@@ -151,7 +161,6 @@ class LedgerView(View):
             box.setInformativeText("\n".join(shown))
         box.setDetailedText(report.summary())
         errors.present(box)
-        return report
 
     def show_event(self, event_id: int) -> None:
         """Select event ``event_id`` in the list: searched by its #number, not scrolled to

@@ -38,18 +38,18 @@ from PySide6.QtWidgets import (
 
 from ...domain import export, loans, queries
 from ...domain import operation as op
+from ...domain.errors import Cancelled, CustodyError
 from ...domain.identity import SIGNATURE_MEANINGS
 from ...domain.listings import LOANS
 from ...domain.loans import ItemReconciliation
 from ...domain.masses import format_mass
 from ...domain.queries import LoanDetail
-from ...domain.store import Store
+from ...domain.store import ProgressCallback, Store
 from ..context import AppContext
-from ..errors import inform, reported
+from ..errors import inform, reported, show_error
 from ..loan_editor import LoanEditor, date_edit, from_qdate, to_qdate
 from ..signature import ask_signature
 from ..tablemodel import local_time, status_label
-from ..tasks import Cancelled, Progress, run_task
 from ..widgets import ListPane
 from .base import View
 
@@ -850,13 +850,13 @@ class LoansView(View):
         from ..pdf_preview import show_document
 
         db, actor = self.ctx.db, self.ctx.actor
-        with reported(self):
-            show_document(
-                self,
-                "Loan agreement",
-                f"agreement-{number}.pdf",
-                lambda path: service.write_agreement(db, actor, number, path),
-            )
+        show_document(
+            self.ctx.ops,
+            self,
+            "Loan agreement",
+            f"agreement-{number}.pdf",
+            lambda path: service.write_agreement(db, actor, number, path),
+        )
 
     def loan_labels(self) -> None:
         """Labels for every item of the selected loan, on a roll or an A4 sheet."""
@@ -871,19 +871,18 @@ class LoansView(View):
         numbers = [item.aliquot_number for item in self.detail.items]
         number = self.detail.summary.number
         db, actor = self.ctx.db, self.ctx.actor
-        with reported(self):
-            show_document(
-                self,
-                "Labels",
-                f"labels-{number}-{layout}.pdf",
-                lambda path: service.write_labels(db, actor, numbers, path, layout=layout),
-            )
+        show_document(
+            self.ctx.ops,
+            self,
+            "Labels",
+            f"labels-{number}-{layout}.pdf",
+            lambda path: service.write_labels(db, actor, numbers, path, layout=layout),
+        )
 
     def export_loans(self) -> None:
         path = self.ask_export_path()
         if path is not None:
-            with reported(self):
-                self.export_to(path)
+            self.export_to(path)
 
     def export_to(self, path: Path) -> int:
         """Write every loan item to ``path`` (CSV or JSON by suffix) off the GUI thread.
@@ -895,19 +894,31 @@ class LoansView(View):
         store = self.ctx.db
         partial = path.with_name(f".{path.name}.part")
 
-        def work(progress: Progress) -> int:
+        def work(progress: ProgressCallback) -> int:
             with partial.open("w", encoding="utf-8", newline="") as out:
                 return export.export_loans(store, out, fmt, progress=progress)
 
+        def refused(error: CustodyError) -> None:
+            if isinstance(error, Cancelled):
+                inform(self, "Export cancelled", "The export was cancelled; no file was written.")
+            else:
+                show_error(self, error)
+
         try:
-            written = run_task(self, "Export loans", work, label=f"Writing {path.name}")
-            os.replace(partial, path)
-        except Cancelled:
+            written = self.ctx.ops.value(
+                self,
+                "Export loans",
+                work,
+                refused=refused,
+                label=f"Writing {path.name}",
+                unit="loan items",
+                changes=False,
+            )
+            if written is not None:
+                os.replace(partial, path)
+        finally:
             partial.unlink(missing_ok=True)
-            inform(self, "Export cancelled", "The export was cancelled; no file was written.")
+        if written is None:
             return 0
-        except BaseException:
-            partial.unlink(missing_ok=True)
-            raise
         inform(self, "Loans exported", f"{written:,} loan item(s) written to {path}.")
         return written

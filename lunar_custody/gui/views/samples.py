@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import export, importer, queries, registry
-from ...domain.errors import ImportRejected, ValidationError
+from ...domain.errors import CustodyError, ImportRejected, ValidationError
 from ...domain.ledger import DEPLETED, IN_STORAGE, IN_TRANSIT, LOST
 from ...domain.masses import format_mass, parse_mass
 from ...domain.permissions import Actor
@@ -54,7 +54,6 @@ from .. import errors
 from ..context import AppContext
 from ..lineage import ALIQUOT, COLUMNS, SAMPLE, LineageModel, Node
 from ..tablemodel import local_time
-from ..tasks import run_task
 from ..widgets import ScanField, SearchField
 from .base import View
 
@@ -1077,12 +1076,14 @@ class SamplesView(View):
             action.setToolTip(reason if reason is not None else self._tips[key])
             action.setStatusTip(action.toolTip())
 
-    def _after(self, select: str | None, *, expand: bool = False) -> None:
-        """After an operation: read again, select ``select``, tell the other views."""
+    def _after(self, select: str | None, *, expand: bool = False, announce: bool = True) -> None:
+        """After an operation: read again, select ``select``, tell the other views (unless
+        the operation runner has told them already: ``announce`` False)."""
         self.refresh()
         if select is not None and self.select_number(select) and expand:
             self.tree.expand(self.tree.currentIndex())
-        self.ctx.changed.emit()
+        if announce:
+            self.ctx.changed.emit()
 
     def _run(self, dialog: OperationDialog) -> Any:
         """Show ``dialog`` until it is done; what it performed, or None if cancelled."""
@@ -1168,21 +1169,24 @@ class SamplesView(View):
         if not path:
             return
         store, actor = self.store, self.ctx.actor
-        try:
-            result = run_task(
-                self,
-                "Import samples",
-                lambda progress: importer.import_samples(
-                    store, actor, Path(path), progress=progress
-                ),
-                label=f"Registering the samples of {Path(path).name}",
-            )
-        except ImportRejected as rejected:
-            self._show_rejected(rejected)
-            return
-        except Exception as error:
-            errors.show_error(self, error)
-            return
+
+        def refused(error: CustodyError) -> None:
+            if isinstance(error, ImportRejected):
+                self._show_rejected(error)
+            else:
+                errors.show_error(self, error)
+
+        self.ctx.ops.run(
+            self,
+            "Import samples",
+            lambda progress: importer.import_samples(store, actor, Path(path), progress=progress),
+            done=self._imported,
+            refused=refused,
+            label=f"Registering the samples of {Path(path).name}",
+            unit="rows",
+        )
+
+    def _imported(self, result: importer.ImportResult) -> None:
         details = [
             f"Samples registered: {result.samples:,}",
             f"Aliquots registered: {result.aliquots:,}",
@@ -1201,7 +1205,7 @@ class SamplesView(View):
             f"({format_mass(result.total_mass_ug)}) were registered.",
             "\n".join(details),
         )
-        self._after(None)
+        self._after(None, announce=False)
 
     def _show_rejected(self, rejected: ImportRejected) -> None:
         """Every refused line, not only the first fifty the message itself lists."""
@@ -1232,16 +1236,23 @@ class SamplesView(View):
                 return export.export_inventory(store, out, fmt, progress=progress)
 
         try:
-            written = run_task(self, "Export inventory", work, label="Writing the inventory")
-            os.replace(partial, target)
-        except Exception as error:
+            written = self.ctx.ops.value(
+                self,
+                "Export inventory",
+                work,
+                label="Writing the inventory",
+                unit="aliquots",
+                changes=False,
+            )
+            if written is not None:
+                os.replace(partial, target)
+        finally:
             with contextlib.suppress(OSError):
                 partial.unlink()
-            errors.show_error(self, error)
-            return
-        errors.inform(
-            self,
-            "Inventory exported",
-            f"{written:,} aliquots were written to {target.name} ({fmt.upper()}).",
-            str(target),
-        )
+        if written is not None:
+            errors.inform(
+                self,
+                "Inventory exported",
+                f"{written:,} aliquots were written to {target.name} ({fmt.upper()}).",
+                str(target),
+            )

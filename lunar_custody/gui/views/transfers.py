@@ -45,7 +45,7 @@ from ...domain.numbering import normalize
 from ...domain.queries import DiscrepancyDetail, PackageCandidate, TransferDetail
 from ..context import AppContext
 from ..dialogs import ERROR_STYLE, OK_STYLE, action_button, set_allowed
-from ..errors import inform, reported, show_error
+from ..errors import inform, show_error
 from ..signature import ask_signature
 from ..tablemodel import local_time, status_label
 from ..widgets import ListPane, ScanField, choose_photo_file, read_photo
@@ -903,8 +903,7 @@ class TransfersView(View):
         # The PDF side (reportlab, QtPdf) loads with the first document, not at start-up.
         from ..pdf_preview import show_document
 
-        with reported(self):
-            show_document(self, title, filename, write)
+        show_document(self.ctx.ops, self, title, filename, write)
 
     def custody_form(self) -> None:
         """The selected package's chain-of-custody form, previewed."""

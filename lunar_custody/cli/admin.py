@@ -1,0 +1,173 @@
+"""Setting up: the lender and its first administrator, the demo data, institutions, users."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import getpass
+import glob
+import sys
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.engine import make_url
+
+from ..domain import demo, queries, registry
+from ..domain.errors import ValidationError
+from ..domain.permissions import ROLES
+from ..storage.database import resolve_database_url
+from .common import Commands, Session, command
+from .windows import open_window
+
+
+def cmd_init(args: argparse.Namespace, s: Session) -> int:
+    password = s.secret(args.password_file, f"New password for {args.admin}: ")
+    typed = not args.password_file and sys.stdin.isatty()
+    if typed and getpass.getpass("Repeat it: ") != password:
+        raise ValidationError("The two passwords differ; nothing was created.")
+    registry.bootstrap(
+        s.db,
+        lender_code=args.lender_code,
+        lender_name=args.lender_name,
+        lender_local_name=args.lender_local_name,
+        country=args.country,
+        address=args.address,
+        admin_username=args.admin,
+        admin_full_name=args.admin_name,
+        admin_password=password,
+    )
+    s.say(f"Created {s.db.name}: {args.lender_name} with the administrator {args.admin}.")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace, s: Session) -> int:
+    if args.open and queries.has_users(s.db) and demo.is_demo(s.db):
+        # Running the README's first command again just opens the demo already built.
+        print(f"{s.db.name} already holds the demo data; opening it.", file=s.err)
+        return open_window(s, args)
+    progress = (lambda step: print(f"  {step}", file=s.err)) if s.err.isatty() else None
+    target = make_url(resolve_database_url(args.db))
+    path = (
+        Path(target.database) if target.get_backend_name() == "sqlite" and target.database else None
+    )
+    fresh = path is not None and not path.exists()
+    try:
+        summary = demo.build_demo(s.db, progress=progress)
+    except BaseException:
+        # A half-built demo would refuse a second attempt: a file made just now goes away.
+        if fresh and path is not None:
+            s.close()
+            for leftover in (path, *path.parent.glob(glob.escape(path.name) + "-*")):
+                leftover.unlink(missing_ok=True)
+        raise
+    users = [dataclasses.asdict(u) for u in demo.DEMO_USERS]
+    s.data(
+        {
+            "database": s.db.name,
+            "summary": summary,
+            "users": users,
+            "password": demo.DEMO_PASSWORD,
+            "courier_pin": demo.DEMO_PIN,
+        },
+        lambda: _print_demo(s, summary),
+    )
+    if args.open:
+        return open_window(s, args)
+    return 0
+
+
+def _print_demo(s: Session, summary: Any) -> None:
+    for line in summary.lines():
+        s.say(line)
+    s.say()
+    s.say(f"Demo users (password {demo.DEMO_PASSWORD!r}; couriers' PIN {demo.DEMO_PIN!r}):")
+    s.table(
+        ["user", "name", "institution", "roles", "does"],
+        [
+            (u.username, u.full_name, u.institution_code, ", ".join(u.roles), u.does)
+            for u in demo.DEMO_USERS
+        ],
+    )
+    s.say()
+    s.say(f"Database: {s.db.url if s.db.path is None else s.db.path}")
+
+
+def cmd_institution_add(args: argparse.Namespace, s: Session) -> int:
+    actor, _ = s.signer()
+    row = registry.create_institution(
+        s.db,
+        actor,
+        code=args.code,
+        name=args.name,
+        kind=args.kind,
+        local_name=args.local_name,
+        country=args.country,
+        address=args.address,
+    )
+    s.say(f"Institution {row.code} created.")
+    return 0
+
+
+def cmd_user_add(args: argparse.Namespace, s: Session) -> int:
+    actor, _ = s.signer()
+    password = s.secret(args.new_password_file, f"Password for the new user {args.username}: ")
+    pin = s.secret(args.new_pin_file, "PIN: ") if args.new_pin_file else None
+    row = registry.create_person(
+        s.db,
+        actor,
+        username=args.username,
+        full_name=args.full_name,
+        institution_code=args.institution,
+        roles=args.roles.split(","),
+        password=password,
+        pin=pin,
+        email=args.email,
+    )
+    s.say(f"User {row.username} created.")
+    return 0
+
+
+def register(commands: Commands) -> None:
+    p = command(
+        commands,
+        "init",
+        cmd_init,
+        "create the lender institution and the first administrator",
+        creates=True,
+    )
+    p.add_argument("--lender-code", required=True, help="short code, e.g. CNSA")
+    p.add_argument("--lender-name", required=True)
+    p.add_argument("--lender-local-name", default="", help="name in the local script")
+    p.add_argument("--country", default="")
+    p.add_argument("--address", default="")
+    p.add_argument("--admin", required=True, help="user name of the first administrator")
+    p.add_argument("--admin-name", required=True, help="full name of the first administrator")
+    p.add_argument("--password-file", metavar="FILE")
+
+    p = command(
+        commands,
+        "demo",
+        cmd_demo,
+        "fill a new database with demo data (not real samples)",
+        creates=True,
+    )
+    p.add_argument("--open", action="store_true", help="then open the workstation window")
+
+    p = command(
+        commands, "institution-add", cmd_institution_add, "create an institution", signs=True
+    )
+    p.add_argument("code")
+    p.add_argument("name")
+    p.add_argument("--kind", required=True, choices=list(registry.INSTITUTION_KINDS))
+    p.add_argument("--local-name", default="")
+    p.add_argument("--country", default="")
+    p.add_argument("--address", default="")
+
+    p = command(commands, "user-add", cmd_user_add, "create a user", signs=True)
+    p.add_argument("username")
+    p.add_argument("full_name")
+    p.add_argument("--institution", required=True, help="institution code")
+    p.add_argument("--roles", required=True, help=f"comma-separated: {', '.join(ROLES)}")
+    p.add_argument("--email", default="")
+    p.add_argument("--new-password-file", metavar="FILE")
+    p.add_argument("--new-pin-file", metavar="FILE", help="a courier's PIN (4-8 digits)")

@@ -1,0 +1,207 @@
+"""Transfers (packages): listing them and their discrepancies, releasing a package to a
+courier, handing it over, receiving it, resolving a discrepancy, cancelling."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ..domain import custody, queries
+from .common import Commands, Session, command, parse_aliquot_masses
+from .output import mass
+
+
+def cmd_transfers(args: argparse.Namespace, s: Session) -> int:
+    rows = queries.transfers(s.db, status=args.status, courier=args.courier)
+    s.data(
+        rows,
+        lambda: s.table(
+            [
+                "transfer",
+                "kind",
+                "status",
+                "from",
+                "to",
+                "receiver",
+                "courier",
+                "items",
+                "legs",
+                "released",
+            ],
+            [
+                (
+                    r.number,
+                    r.kind,
+                    r.status,
+                    r.from_institution,
+                    r.to_institution,
+                    r.receiver,
+                    r.courier,
+                    r.items,
+                    r.legs,
+                    r.released_at,
+                )
+                for r in rows
+            ],
+        ),
+    )
+    return 0
+
+
+def cmd_discrepancies(args: argparse.Namespace, s: Session) -> int:
+    rows = queries.discrepancies(s.db, open_only=not args.all)
+    s.data(
+        rows,
+        lambda: s.table(
+            ["id", "transfer", "aliquot", "kind", "expected", "measured", "raised", "resolution"],
+            [
+                (
+                    r.id,
+                    r.transfer_number,
+                    r.aliquot_number,
+                    r.kind,
+                    mass(r.expected_mass_ug),
+                    mass(r.measured_mass_ug),
+                    r.raised_at,
+                    r.resolution or "OPEN",
+                )
+                for r in rows
+            ],
+        ),
+    )
+    return 0
+
+
+def cmd_release(args: argparse.Namespace, s: Session) -> int:
+    actor, credential = s.signer()
+    courier = s.other_signer(args.courier, args.courier_secret_file, args.courier_pin)
+    transfer = custody.release_package(
+        s.db,
+        actor,
+        aliquot_numbers=args.aliquots,
+        receiver=args.receiver,
+        courier=args.courier,
+        seal_number=args.seal,
+        sender_credential=credential,
+        courier_credential=courier,
+        loan_number=args.loan,
+        container=args.container,
+        notes=args.notes,
+    )
+    s.data(
+        {"number": transfer.number},
+        lambda: s.say(f"Package {transfer.number} released to {args.courier}."),
+    )
+    return 0
+
+
+def cmd_hand_over(args: argparse.Namespace, s: Session) -> int:
+    actor, credential = s.signer()
+    to = s.other_signer(args.to_courier, args.to_secret_file, args.to_pin)
+    custody.hand_over(
+        s.db,
+        actor,
+        args.transfer,
+        to_courier=args.to_courier,
+        from_credential=credential,
+        to_credential=to,
+    )
+    s.say(f"Package {args.transfer} handed over to {args.to_courier}.")
+    return 0
+
+
+def cmd_receive(args: argparse.Namespace, s: Session) -> int:
+    actor, credential = s.signer()
+    photo = Path(args.photo).read_bytes() if args.photo else None
+    receipt = custody.confirm_receipt(
+        s.db,
+        actor,
+        args.transfer,
+        credential=credential,
+        seal_intact=not args.seal_broken,
+        seal_number_seen=args.seal_seen,
+        measured_ug=dict(parse_aliquot_masses(args.measured or [], "measured mass")),
+        note=args.note,
+        photo=photo,
+    )
+    flagged = receipt.discrepancies
+    s.data(
+        {"number": args.transfer, "discrepancies": [d.id for d in flagged]},
+        lambda: s.say(
+            f"Package {args.transfer} received."
+            + (
+                f" {len(flagged)} discrepancy(ies) flagged for a curator: "
+                + ", ".join(f"#{d.id} {d.kind}" for d in flagged)
+                if flagged
+                else ""
+            )
+        ),
+    )
+    return 0
+
+
+def cmd_resolve(args: argparse.Namespace, s: Session) -> int:
+    actor, credential = s.signer()
+    custody.resolve_discrepancy(
+        s.db, actor, args.id, resolution=args.resolution, note=args.note, credential=credential
+    )
+    s.say(f"Discrepancy #{args.id} resolved: {custody.RESOLUTIONS[args.resolution]}.")
+    return 0
+
+
+def cmd_cancel_transfer(args: argparse.Namespace, s: Session) -> int:
+    actor, _ = s.signer()
+    custody.cancel_transfer(s.db, actor, args.transfer, reason=args.reason)
+    s.say(f"Transfer {args.transfer} cancelled.")
+    return 0
+
+
+def register(commands: Commands) -> None:
+    p = command(commands, "transfers", cmd_transfers, "list transfers (packages)")
+    p.add_argument("--status", choices=["prepared", "in_transit", "received", "cancelled"])
+    p.add_argument("--courier", help="user name of the courier")
+
+    p = command(commands, "discrepancies", cmd_discrepancies, "discrepancies flagged at receipt")
+    p.add_argument("--all", action="store_true", help="resolved ones too")
+
+    p = command(commands, "release", cmd_release, "release a package to a courier", signs=True)
+    p.add_argument("aliquots", nargs="+")
+    p.add_argument("--receiver", required=True, help="user name of the named receiver")
+    p.add_argument("--courier", required=True, help="user name of the courier")
+    p.add_argument("--courier-secret-file", metavar="FILE")
+    p.add_argument("--courier-pin", action="store_true", help="the courier signs with a PIN")
+    p.add_argument("--seal", required=True, help="seal number on the package")
+    p.add_argument("--loan")
+    p.add_argument("--container", default="")
+    p.add_argument("--notes", default="")
+
+    p = command(
+        commands, "hand-over", cmd_hand_over, "hand a package to the next courier", signs=True
+    )
+    p.add_argument("transfer")
+    p.add_argument("--to-courier", required=True)
+    p.add_argument("--to-secret-file", metavar="FILE")
+    p.add_argument("--to-pin", action="store_true")
+
+    p = command(commands, "receive", cmd_receive, "confirm receipt of a package", signs=True)
+    p.add_argument("transfer")
+    p.add_argument("--seal-broken", action="store_true", help="the seal is broken")
+    p.add_argument("--seal-seen", help="the seal number read on the package")
+    p.add_argument("--measured", action="append", metavar="ALIQUOT=MASS")
+    p.add_argument("--note", default="")
+    p.add_argument("--photo", metavar="FILE")
+
+    p = command(commands, "resolve", cmd_resolve, "resolve a discrepancy", signs=True)
+    p.add_argument("id", type=int)
+    p.add_argument("--resolution", required=True, choices=list(custody.RESOLUTIONS))
+    p.add_argument("--note", required=True)
+
+    p = command(
+        commands,
+        "cancel-transfer",
+        cmd_cancel_transfer,
+        "cancel a package not yet released",
+        signs=True,
+    )
+    p.add_argument("transfer")
+    p.add_argument("--reason", required=True)

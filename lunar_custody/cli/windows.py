@@ -1,0 +1,42 @@
+"""The desktop windows started from the command line: the workstation and the courier's."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..storage.database import resolve_database_url
+from .common import EXIT_USAGE, Commands, Session, command
+
+
+def cmd_gui(args: argparse.Namespace, s: Session) -> int:
+    return open_window(s, args)
+
+
+def cmd_courier(args: argparse.Namespace, s: Session) -> int:
+    return open_window(s, args, courier=True)
+
+
+def open_window(s: Session, args: argparse.Namespace, *, courier: bool = False) -> int:
+    """Run a window on the database until it closes; its exit code."""
+    # PySide6 is imported only here: it is slow to load, and without it (a server install)
+    # every other command still works.
+    try:
+        if courier:
+            from ..gui.courier import run_courier as run
+        else:
+            from ..gui.app import run_workstation as run
+    except ImportError as error:
+        print(
+            f"The desktop window cannot start: {error}. The command-line commands still work "
+            "(lunar-custody --help).",
+            file=s.err,
+        )
+        return EXIT_USAGE
+    url = s.db.url if s.opened else resolve_database_url(args.db)
+    s.close()
+    return run(url)
+
+
+def register(commands: Commands) -> None:
+    command(commands, "gui", cmd_gui, "open the workstation window", creates=True)
+    command(commands, "courier", cmd_courier, "open the courier window (full screen, for handoffs)")
