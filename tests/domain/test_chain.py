@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import sys
+import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -204,3 +207,46 @@ def test_cancelling_stops_the_workers(world: World, monkeypatch: pytest.MonkeyPa
     assert [p.kind for p in report.problems] == ["cancelled"]
     (pool,) = started
     assert all(process.returncode is not None for process in pool.processes)
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_workers_start_as_new_programs_from_a_threaded_process(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The GUI verifies on a QThread beside Qt's threads. A worker is a fresh interpreter
+    (fork and exec: nothing of this process runs in it), so a lock another thread holds while
+    it starts cannot hang it, as it could a forked copy of this process."""
+    world.rich_scenario()
+    started: list[verify_workers.Workers] = []
+    real = verify_workers.Workers
+
+    def recorded(*args: Any) -> verify_workers.Workers:
+        started.append(real(*args))
+        return started[-1]
+
+    monkeypatch.setattr(verify_workers, "Workers", recorded)
+    held, done = threading.Lock(), threading.Event()
+
+    def holder() -> None:
+        with held:
+            done.wait(60)
+
+    reports: list[ledger.VerifyReport] = []
+    other = threading.Thread(target=holder)
+    other.start()
+    try:
+        verifier = threading.Thread(
+            target=lambda: reports.append(ledger.verify_ledger(world.db, workers=2))
+        )
+        verifier.start()
+        verifier.join(60)
+    finally:
+        done.set()
+        other.join()
+    (report,) = reports
+    assert report.ok and report.events == world.count(CustodyEvent)
+    (pool,) = started
+    for process in pool.processes:
+        assert process.args[:2] == [sys.executable, "-I"]
+        assert Path(process.args[2]).resolve() == Path(verify_workers.__file__).resolve()
+        assert process.returncode == 0
