@@ -6,6 +6,7 @@ from __future__ import annotations
 import configparser
 import importlib.util
 import os
+import shutil
 import subprocess
 import sys
 import tomllib
@@ -76,9 +77,16 @@ def test_a_wheel_ships_the_resources_and_passes_the_self_test(tmp_path: Path) ->
     installed from it (nothing of the checkout on the path) finds them and passes
     ``--self-test``. The dependencies come from this environment: only the wheel's own
     files are under test."""
-    wheels, site, home = tmp_path / "wheels", tmp_path / "site", tmp_path / "home"
+    source, wheels = tmp_path / "source", tmp_path / "wheels"
+    site, home = tmp_path / "site", tmp_path / "home"
+    # A copy: setuptools builds in the source folder, and its build/ keeps deleted modules.
+    source.mkdir()
+    for name in ("pyproject.toml", "setup.py", "README.md"):
+        shutil.copy2(ROOT / name, source / name)
+    for name in ("lunar_custody", "resources"):
+        shutil.copytree(ROOT / name, source / name, ignore=shutil.ignore_patterns("__pycache__"))
     pip = [sys.executable, "-m", "pip", "--disable-pip-version-check", "-q"]
-    subprocess.run([*pip, "wheel", str(ROOT), "-w", str(wheels), "--no-deps"], check=True)
+    subprocess.run([*pip, "wheel", str(source), "-w", str(wheels), "--no-deps"], check=True)
     (wheel,) = wheels.glob("lunar_custody-*.whl")
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())
