@@ -43,13 +43,13 @@ from sqlalchemy.engine import Engine
 from benchmarks.generate import ADMIN, CURATOR, PASSWORD, Size, generate
 from lunar_custody.domain import custody, identity, importer, listings, queries
 from lunar_custody.domain.identity import PIN, Credential
-from lunar_custody.domain.ledger import PARALLEL_FROM, default_workers
 from lunar_custody.domain.models import Aliquot, Institution, Loan, LoanItem, Person
 from lunar_custody.domain.permissions import Actor
 from lunar_custody.storage.backup import backup_sqlite
 from lunar_custody.storage.database import Database
 from lunar_custody.storage.integrity import integrity_problems, verify_database
 from lunar_custody.storage.migrate import head_revision
+from lunar_custody.storage.verify_workers import PARALLEL_FROM, default_workers
 
 ROOT = Path(__file__).resolve().parent.parent
 APOLLO_CSV = ROOT / "tests" / "fixtures" / "apollo_samples.csv"

@@ -14,7 +14,7 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from typing import TextIO
 
-from .storage.database import data_directory
+from .storage.location import data_directory
 
 LOG_ENV = "LUNAR_CUSTODY_LOG"
 _handler: RotatingFileHandler | None = None

@@ -4,41 +4,33 @@ Each event's hash is SHA-256 over the previous event's hash and the event's cano
 content, so changing, removing, inserting or reordering any event breaks the chain from
 that event on. ``apply_event`` is the one definition of how an event changes an aliquot;
 the services use it when they write and ``verify`` uses it when it replays.
+
+``verify_ledger`` reads the ledger through the ``Store``'s ``LedgerScan`` (how it is read
+fast, in which processes, is storage's business) and decides here what the rows mean. It
+stays in this module beside ``apply_event``, hence a little over 600 lines: the replay is
+the other half of the one definition of an event.
 """
 
 from __future__ import annotations
 
-import hashlib
-import itertools
-import json
-import logging
 import operator
-import os
-import subprocess
-import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
-from pathlib import Path
+from datetime import UTC, datetime
 from typing import Any, Protocol
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from .chain import (
     GENESIS_HASH,
     HASHED_COLUMNS,
-    OCCURRED_AT,
     RangeCheck,
-    canonical_content,
-    check_sqlite_range,
+    chain_hash,
 )
 from .errors import RuleViolation
 from .models import Aliquot, CustodyEvent, LedgerHead, new_uuid
-from .store import ProgressCallback
-
-logger = logging.getLogger(__name__)
+from .store import LedgerScan, ProgressCallback, Store
 
 # Status of an aliquot after an event.
 IN_STORAGE = "in_storage"
@@ -68,25 +60,6 @@ EVENT_KINDS = {
     "lost": "reported lost",
     "corrected": "correction",
 }
-
-_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-_MICROSECOND = timedelta(microseconds=1)
-
-
-def epoch_microseconds(moment: datetime) -> int:
-    return (moment - _EPOCH) // _MICROSECOND
-
-
-def chain_hash(prev_hash: str, values: tuple[Any, ...] | list[Any]) -> str:
-    """SHA-256 over ``prev_hash``, a newline and the event's canonical content.
-
-    The canonical content (``chain.canonical_content``) is the JSON array (UTF-8, no
-    spaces) of HASHED_COLUMNS in order, with ``occurred_at`` as integer microseconds since
-    1970-01-01 UTC, so anyone can recompute a hash with any JSON library.
-    """
-    content = list(values)
-    content[OCCURRED_AT] = epoch_microseconds(content[OCCURRED_AT])
-    return hashlib.sha256(canonical_content(prev_hash, content)).hexdigest()
 
 
 class AliquotState(Protocol):
@@ -341,141 +314,27 @@ class VerifyReport:
         return "\n".join(lines)
 
 
-_BATCH = 20_000
-# From this many events a SQLite ledger's hashes are checked by worker processes while this
-# one replays the aliquots; below it, starting them costs more than they save.
-PARALLEL_FROM = 200_000
-_REPLAY_SQL = (
-    "SELECT id, aliquot_id, kind, mass_ug, institution_id, custodian_person_id, courier_id, "
-    "transfer_id, loan_id, related_aliquot_id FROM custody_events ORDER BY id"
+# The columns verify replays, in the order ``LedgerScan.events`` gives them.
+REPLAY_COLUMNS = (
+    "id",
+    "aliquot_id",
+    "kind",
+    "mass_ug",
+    "institution_id",
+    "custodian_person_id",
+    "courier_id",
+    "transfer_id",
+    "loan_id",
+    "related_aliquot_id",
 )
-_cursor_names = itertools.count(1)
 
 
-def _stream(session: Session, statement: Any) -> Iterator[Any]:
-    """Typed rows in batches, so two million events never sit in memory at once."""
-    connection = session.connection().execution_options(yield_per=_BATCH)
-    result = connection.execute(statement)
-    try:
-        yield from result
-    finally:
-        result.close()
-
-
-@contextmanager
-def _raw_cursor(session: Session, sql: str) -> Iterator[Any]:
-    """A DB-API cursor over ``sql`` in the session's transaction: plain tuples without
-    SQLAlchemy's result processing (most of verify's time on two million events), read
-    in batches (a server-side cursor on PostgreSQL)."""
-    connection = session.connection()
-    dbapi = connection.connection.driver_connection
-    if connection.dialect.name == "postgresql":
-        cursor = dbapi.cursor(name=f"lc_verify_{next(_cursor_names)}")
-    else:
-        cursor = dbapi.cursor()
-    try:
-        cursor.execute(sql)
-        yield cursor
-    finally:
-        cursor.close()
-
-
-def _sqlite_file(session: Session) -> str | None:
-    url = session.get_bind().url
-    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
-        return None
-    return url.database
-
-
-def default_workers() -> int:
-    """Worker processes that check hashes beside the replay: none inside a frozen bundle
-    (its executable is the program, not a Python to run the worker module with)."""
-    if getattr(sys, "frozen", False):
-        return 0
-    return max(1, min(2, (os.cpu_count() or 1) - 1))
-
-
-class _Workers:
-    """``python -m lunar_custody.domain.chain`` over consecutive id ranges of a SQLite file."""
-
-    def __init__(self, path: str, first_id: int, last_id: int, count: int) -> None:
-        bounds = [first_id + (last_id + 1 - first_id) * k // count for k in range(count)]
-        self.ranges = list(zip(bounds, [*bounds[1:], last_id + 1], strict=True))
-        package_root = str(Path(__file__).resolve().parents[2])  # a source tree works too
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join(
-            p for p in (package_root, os.environ.get("PYTHONPATH")) if p
-        )}  # fmt: skip
-        self.processes = [
-            subprocess.Popen(
-                [sys.executable, "-m", "lunar_custody.domain.chain", path, str(lo), str(hi)],
-                stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE,
-                env=env,
-            )
-            for lo, hi in self.ranges
-        ]
-
-    def results(self, session: Session) -> list[RangeCheck]:
-        """Each range's check; a range whose worker failed is checked here instead."""
-        checks = []
-        for (lo, hi), process in zip(self.ranges, self.processes, strict=True):
-            out, err = process.communicate()
-            if process.returncode == 0:
-                checks.append(RangeCheck(**json.loads(out)))
-            else:
-                logger.warning(
-                    "The ledger worker for events %s to %s failed (%s); checking them here: %s",
-                    lo, hi - 1, process.returncode, err.decode(errors="replace")[-2000:],
-                )  # fmt: skip
-                checks.append(_check_range(session, lo, hi))
-        return checks
-
-    def stop(self) -> None:
-        for process in self.processes:
-            if process.poll() is None:
-                process.kill()
-            process.communicate()
-
-
-def _check_range(session: Session, lo: int, hi: int) -> RangeCheck:
-    """Check one range in this process, in the session's transaction."""
-    connection = session.connection()
-    if connection.dialect.name == "sqlite":
-        return check_sqlite_range(connection.connection.driver_connection, lo, hi)
-    # PostgreSQL: the typed columns and the reference encoding, as the services hash them.
-    result = RangeCheck(lo, hi)
-    columns = [getattr(CustodyEvent, c) for c in HASHED_COLUMNS]
-    statement = (
-        select(*columns, CustodyEvent.prev_hash, CustodyEvent.hash)
-        .where(CustodyEvent.id >= lo, CustodyEvent.id < hi)
-        .order_by(CustodyEvent.id)
-    )
-    running: str | None = None
-    for row in _stream(session, statement):
-        values, prev_hash, stored = row[: len(HASHED_COLUMNS)], row[-2], row[-1]
-        if running is None:
-            result.first_id, result.first_prev, running = row[0], prev_hash, prev_hash
-        if chain_hash(prev_hash, values) != stored:
-            result.suspect.append(row[0])
-        if prev_hash != running:
-            result.unlinked.append(row[0])
-        running = stored
-        result.count += 1
-    result.last_hash = running
-    return result
-
-
-def _confirmed(session: Session, suspects: list[int]) -> set[int]:
+def _confirmed(scan: LedgerScan, suspects: list[int]) -> set[int]:
     """The suspects whose content really does not match their hash, by the reference
-    encoding of the typed columns (the fast path's SQLite JSON only ever adds suspects)."""
-    columns = [getattr(CustodyEvent, c) for c in HASHED_COLUMNS]
+    encoding of the typed columns (storage's fast path only ever adds suspects)."""
     bad: set[int] = set()
     for start in range(0, len(suspects), 500):
-        rows = session.execute(
-            select(*columns, CustodyEvent.prev_hash, CustodyEvent.hash).where(
-                CustodyEvent.id.in_(suspects[start : start + 500])
-            )
-        )
+        rows = scan.hashed_rows(suspects[start : start + 500])
         bad.update(r[0] for r in rows if chain_hash(r[-2], r[: len(HASHED_COLUMNS)]) != r[-1])
     return bad
 
@@ -544,73 +403,52 @@ def _chain_problems(
 
 
 def verify_ledger(
-    session: Session, progress: ProgressCallback | None = None, *, workers: int | None = None
+    store: Store, progress: ProgressCallback | None = None, *, workers: int | None = None
 ) -> VerifyReport:
     """Recompute the chain, replay every aliquot and compare with the stored state.
 
     ``progress(done, total)`` is called every batch; returning True cancels.
     Problems name the event or aliquot concerned; the first broken event is ``first_bad_event``.
-    This process replays the events in order; each event's hash depends only on its own row
-    and the stored previous hash, so on a large SQLite ledger ``workers`` processes (default
-    ``default_workers()``) recompute the hashes of id ranges meanwhile.
+    This process replays the events in order while storage checks the hashes (each depends
+    only on its own row and the stored previous hash), on a large ledger in ``workers``
+    processes (``Store.scan_ledger``).
     """
     report = VerifyReport()
-    first_id, last_id_now, total = session.execute(
-        select(func.min(CustodyEvent.id), func.max(CustodyEvent.id), func.count())
-    ).one()
-    total = total or 0
-    path = _sqlite_file(session)
-    if workers is None:
-        workers = default_workers() if total >= PARALLEL_FROM else 0
-    pool = _Workers(path, first_id, last_id_now, workers) if workers and path and total else None
     states: dict[int, ReplayState] = {}
     replayed = VerifyReport()  # the replay's problems, each at the event it was read at
     gaps: dict[int, int] = {}  # event id -> the id that should have come instead
-    checks: list[RangeCheck] = []
     expected_id = 1
-    checked_to = 1 if first_id is None else min(first_id, 1)
-    try:
-        with _raw_cursor(session, _REPLAY_SQL) as cursor:
-            while rows := cursor.fetchmany(_BATCH):
-                # ids are unique and ascending: a batch without a gap spans exactly its length
-                if rows[0][0] != expected_id or rows[-1][0] - expected_id != len(rows) - 1:
-                    for row in rows:
-                        if row[0] != expected_id:
-                            gaps[row[0]] = expected_id
-                        expected_id = row[0] + 1
-                expected_id = rows[-1][0] + 1
-                _replay(states, replayed, rows)
-                report.events += len(rows)
-                if pool is None:
-                    checks.append(_check_range(session, checked_to, expected_id))
-                    checked_to = expected_id
-                if progress and progress(report.events, total):
-                    report.problems = [
-                        *replayed.problems,
-                        Problem("cancelled", "Verification was cancelled."),
-                    ]
-                    return report
+    with store.scan_ledger(workers=workers) as scan:
+        total = scan.bounds()[2]
+        for rows in scan.events():
+            # ids are unique and ascending: a batch without a gap spans exactly its length
+            if rows[0][0] != expected_id or rows[-1][0] - expected_id != len(rows) - 1:
+                for row in rows:
+                    if row[0] != expected_id:
+                        gaps[row[0]] = expected_id
+                    expected_id = row[0] + 1
+            expected_id = rows[-1][0] + 1
+            _replay(states, replayed, rows)
+            report.events += len(rows)
+            if progress and progress(report.events, total):
+                report.problems = [
+                    *replayed.problems,
+                    Problem("cancelled", "Verification was cancelled."),
+                ]
+                return report
         compared = VerifyReport()  # the aliquot table against the replay, while workers finish
-        _compare_states(session, states, compared)
-        if pool is not None:
-            checks += pool.results(session)
-    finally:
-        if pool is not None:
-            pool.stop()
-    suspects, unlinked = _joined(checks)
-    chain, chain_broken = _chain_problems(gaps, _confirmed(session, suspects), unlinked)
-    merged = [(event_id, 0, p) for event_id, p in chain]
-    merged += [(p.event_id or 0, 1, p) for p in replayed.problems]
-    report.problems = [p for _, _, p in sorted(merged, key=lambda m: m[:2])]
-    last_id = expected_id - 1
-    if report.events:
-        report.last_hash = (
-            session.scalar(select(CustodyEvent.hash).where(CustodyEvent.id == last_id))
-            or GENESIS_HASH
-        )
+        _compare_states(scan, states, compared)
+        suspects, unlinked = _joined(scan.range_checks())
+        chain, chain_broken = _chain_problems(gaps, _confirmed(scan, suspects), unlinked)
+        merged = [(event_id, 0, p) for event_id, p in chain]
+        merged += [(p.event_id or 0, 1, p) for p in replayed.problems]
+        report.problems = [p for _, _, p in sorted(merged, key=lambda m: m[:2])]
+        last_id = expected_id - 1
+        if report.events:
+            report.last_hash = scan.event_hash(last_id) or GENESIS_HASH
+        head = scan.head()
+        cached = scan.last_named_event()
     running = report.last_hash
-    head = session.get(LedgerHead, 1)
-    cached = session.scalar(select(func.max(Aliquot.last_event_id)))
     if not chain_broken and cached is not None and cached > last_id:
         chain_broken = True
         report.problems.append(
@@ -622,22 +460,22 @@ def verify_ledger(
             )
         )
     if head is not None and not chain_broken:
-        if head.last_seq > last_id or (head.last_seq == last_id and head.last_hash != running):
+        last_seq, last_hash = head
+        if last_seq > last_id or (last_seq == last_id and last_hash != running):
             report.problems.append(
                 Problem(
                     "missing",
-                    f"The ledger head names event #{head.last_seq} but the ledger ends at "
+                    f"The ledger head names event #{last_seq} but the ledger ends at "
                     f"#{last_id}: events at the end were removed.",
                     last_id + 1,
                 )
             )
-        elif head.last_seq < last_id:
+        elif last_seq < last_id:
             report.problems.append(
                 Problem(
                     "inserted",
-                    f"Event #{head.last_seq + 1} was inserted after the last event the "
-                    "program wrote.",
-                    head.last_seq + 1,
+                    f"Event #{last_seq + 1} was inserted after the last event the program wrote.",
+                    last_seq + 1,
                 )
             )
     report.aliquots = compared.aliquots
@@ -648,9 +486,9 @@ def verify_ledger(
 
 
 def _replay(
-    states: dict[int, ReplayState], report: VerifyReport, rows: list[tuple[Any, ...]]
+    states: dict[int, ReplayState], report: VerifyReport, rows: Sequence[tuple[Any, ...]]
 ) -> None:
-    """Apply a batch of events (rows of _REPLAY_SQL) to their aliquots' replayed states."""
+    """Apply a batch of events (REPLAY_COLUMNS) to their aliquots' replayed states."""
     get, apply, new_state = states.get, apply_event, ReplayState  # the loop's hot names
     for (
         event_id,
@@ -690,7 +528,8 @@ def _replay(
             parent.derived_children_ug += mass_ug or 0
 
 
-_COMPARED = (
+# The aliquot columns that cache what the ledger says, compared with the replay.
+COMPARED_COLUMNS = (
     "status",
     "initial_mass_ug",
     "current_mass_ug",
@@ -706,41 +545,39 @@ _COMPARED = (
 )
 
 
-_compared = operator.attrgetter(*_COMPARED)
+_compared = operator.attrgetter(*COMPARED_COLUMNS)
 
 
-def _compare_states(session: Session, states: dict[int, ReplayState], report: VerifyReport) -> None:
-    sql = f"SELECT id, number, {', '.join(_COMPARED)} FROM aliquots ORDER BY id"
+def _compare_states(scan: LedgerScan, states: dict[int, ReplayState], report: VerifyReport) -> None:
     seen: set[int] = set()
-    with _raw_cursor(session, sql) as cursor:
-        while rows := cursor.fetchmany(_BATCH):
-            for row in rows:
-                aliquot_id, number = row[0], row[1]
-                seen.add(aliquot_id)
-                report.aliquots += 1
-                state = states.get(aliquot_id)
-                if state is None:
-                    report.problems.append(
-                        Problem("state", f"Aliquot {number} has no custody events.", None, number)
+    for rows in scan.aliquots():
+        for row in rows:
+            aliquot_id, number = row[0], row[1]
+            seen.add(aliquot_id)
+            report.aliquots += 1
+            state = states.get(aliquot_id)
+            if state is None:
+                report.problems.append(
+                    Problem("state", f"Aliquot {number} has no custody events.", None, number)
+                )
+                continue
+            stored = row[2:]
+            replayed = _compared(state)
+            if stored != replayed:
+                detail = ", ".join(
+                    f"{c}: ledger {mine!r}, table {theirs!r}"
+                    for c, mine, theirs in zip(COMPARED_COLUMNS, replayed, stored, strict=True)
+                    if mine != theirs
+                )
+                report.problems.append(
+                    Problem(
+                        "state",
+                        f"Aliquot {number} does not match its ledger ({detail}).",
+                        state.last_event_id,
+                        number,
                     )
-                    continue
-                stored = row[2:]
-                replayed = _compared(state)
-                if stored != replayed:
-                    detail = ", ".join(
-                        f"{c}: ledger {mine!r}, table {theirs!r}"
-                        for c, mine, theirs in zip(_COMPARED, replayed, stored, strict=True)
-                        if mine != theirs
-                    )
-                    report.problems.append(
-                        Problem(
-                            "state",
-                            f"Aliquot {number} does not match its ledger ({detail}).",
-                            state.last_event_id,
-                            number,
-                        )
-                    )
-                _check_invariants(state, number, report)
+                )
+            _check_invariants(state, number, report)
     for aliquot_id in states.keys() - seen:
         report.problems.append(
             Problem("state", f"Events name aliquot id {aliquot_id}, which does not exist.")

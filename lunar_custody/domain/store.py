@@ -1,4 +1,5 @@
-"""What the services need from storage: one transaction per operation.
+"""What the services need from storage: one transaction per operation, and the ledger
+as verify reads it.
 
 ``storage.Database`` implements this; the domain only knows the protocol, so the
 dependency points from storage to domain and never back.
@@ -6,12 +7,13 @@ dependency points from storage to domain and never back.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager
-from typing import Protocol
+from typing import Any, Protocol
 
 from sqlalchemy.orm import Session
 
+from .chain import RangeCheck
 from .errors import Cancelled
 
 # Long work reports progress(done, total) now and then; a True answer asks it to stop
@@ -25,6 +27,51 @@ def report_progress(
     """Tell ``progress`` how far the work is; raise Cancelled(``cancelled``) if asked to stop."""
     if progress is not None and progress(done, total):
         raise Cancelled(cancelled)
+
+
+class LedgerScan(Protocol):
+    """One read snapshot of the ledger as ``ledger.verify_ledger`` reads it.
+
+    Storage reads it the fastest way its database allows (plain cursors, hashes built by
+    SQLite, worker processes); the domain decides what the rows mean.
+    """
+
+    def bounds(self) -> tuple[int | None, int | None, int]:
+        """The first and the last event id (None for an empty ledger) and the number of events."""
+        ...
+
+    def events(self) -> Iterator[Sequence[tuple[Any, ...]]]:
+        """Every event as a tuple of ``ledger.REPLAY_COLUMNS``, in id order, in batches.
+
+        Meanwhile the hash chain of what it reads is checked, here or by worker processes.
+        """
+        ...
+
+    def range_checks(self) -> list[RangeCheck]:
+        """After ``events``: the chain checks of consecutive ranges covering every event read
+        (waits for the worker processes; a range whose worker failed is checked here)."""
+        ...
+
+    def aliquots(self) -> Iterator[Sequence[tuple[Any, ...]]]:
+        """Every aliquot as ``(id, number, *ledger.COMPARED_COLUMNS)``, in id order, in batches."""
+        ...
+
+    def hashed_rows(self, event_ids: Sequence[int]) -> Iterator[tuple[Any, ...]]:
+        """The events ``event_ids`` as ``(*chain.HASHED_COLUMNS, prev_hash, hash)``, each value
+        as the model holds it (what ``chain.chain_hash`` takes)."""
+        ...
+
+    def event_hash(self, event_id: int) -> str | None:
+        """The stored hash of one event."""
+        ...
+
+    def head(self) -> tuple[int, str] | None:
+        """The ledger head: the last sequence number and hash the program wrote."""
+        ...
+
+    def last_named_event(self) -> int | None:
+        """The latest event any aliquot names as its last one."""
+        ...
 
 
 class Store(Protocol):
@@ -41,4 +88,12 @@ class Store(Protocol):
 
     def read(self) -> AbstractContextManager[Session]:
         """A session for reading only (never committed)."""
+        ...
+
+    def scan_ledger(self, *, workers: int | None = None) -> AbstractContextManager[LedgerScan]:
+        """The ledger in one read transaction, for verify.
+
+        ``workers``: processes that check hashes beside the replay (None: as many as suit the
+        database and its size). Leaving the block stops them, finished or not.
+        """
         ...

@@ -25,7 +25,7 @@ from .. import __version__
 from ..domain.demo import is_demo
 from ..domain.permissions import ROLE_LABELS
 from ..storage.backup import backup_database, backup_suffix
-from ..storage.database import data_directory
+from ..storage.location import data_directory
 from .context import AppContext
 from .errors import confirm, inform, reported
 from .resources import icon

@@ -1,16 +1,17 @@
 """Storage: the database URL, engine and sessions, migrations (Alembic) and backups."""
 
 from .backup import backup_postgresql, backup_sqlite
-from .database import (
+from .database import Database
+from .engine import DEFAULT_BUSY_TIMEOUT_MS
+from .location import (
     DATABASE_ENV,
-    DEFAULT_BUSY_TIMEOUT_MS,
-    Database,
     data_directory,
     database_display_name,
     default_database_path,
     resolve_database_url,
 )
-from .migrate import current_revision, head_revision, upgrade_database
+from .migrate import head_revision, upgrade_database
+from .stamp import current_revision
 
 __all__ = [
     "DATABASE_ENV",

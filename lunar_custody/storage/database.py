@@ -1,17 +1,17 @@
-"""Where the database is, how to connect to it, and one transaction per operation.
+"""An open database: one transaction per operation, and opening it (then upgrading it).
 
 A database is either one SQLite file (the default, in the user's data directory) or a
-PostgreSQL database shared by several workstations. ``Database`` implements the domain's
-``Store`` protocol: ``write()`` and ``read()`` hand out a short-lived Session inside one
-transaction, and failures of the database itself (locked, missing, not a database, server
-unreachable) come out as the domain's ``DatabaseError`` family with a message naming the
-database, never as a driver traceback.
+PostgreSQL database shared by several workstations (where it is: ``location``; its engine:
+``engine``). ``Database`` implements the domain's ``Store`` protocol: ``write()`` and
+``read()`` hand out a short-lived Session inside one transaction, and failures of the
+database itself (locked, missing, not a database, server unreachable) come out as the
+domain's ``DatabaseError`` family with a message naming the database, never as a driver
+traceback.
 """
 
 from __future__ import annotations
 
 import logging
-import os
 import sqlite3
 import sys
 from collections.abc import Iterator
@@ -20,12 +20,9 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from platformdirs import user_data_path
-from sqlalchemy import create_engine, event
-from sqlalchemy.engine import URL, Connection, Engine, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.pool import ConnectionPoolEntry
 
 if TYPE_CHECKING:
     import psycopg
@@ -39,77 +36,35 @@ from ..domain.errors import (
     NotADatabaseError,
     ValidationError,
 )
+from ..domain.store import LedgerScan
+from .engine import (
+    DEFAULT_BUSY_TIMEOUT_MS,
+    WRITE_OPTION,
+    postgresql_engine,
+    prepare_sqlite_file,
+    sqlite_engine,
+)
+from .ledger_scan import scanning
+from .location import (
+    data_directory,
+    database_display_name,
+    default_database_path,
+    resolve_database_url,
+)
+from .migrate import upgrade_database
 
 logger = logging.getLogger(__name__)
 
-APP_NAME = "lunar-custody"
-DATABASE_FILE_NAME = "lunar_custody.db"
-DATABASE_ENV = "LUNAR_CUSTODY_DB"
-DEFAULT_BUSY_TIMEOUT_MS = 10_000
-# Seconds to wait for a PostgreSQL server before saying it cannot be reached.
-PG_CONNECT_TIMEOUT_S = 10
-
-# Execution option that makes the SQLite "begin" hook take the write lock at once.
-WRITE_OPTION = "lc_write"
-
-
-def data_directory() -> Path:
-    """The user's data directory for Lunar Custody (the default database, backups)."""
-    return user_data_path(APP_NAME, appauthor=False)
-
-
-def default_database_path() -> Path:
-    """The SQLite file used when neither ``--db`` nor ``LUNAR_CUSTODY_DB`` names one."""
-    return data_directory() / DATABASE_FILE_NAME
-
-
-def resolve_database_url(arg: str | None = None) -> str:
-    """The SQLAlchemy URL of the database to use.
-
-    ``arg`` (from ``--db``) wins, then the environment variable ``LUNAR_CUSTODY_DB``, then
-    the default file. A value containing ``://`` is a SQLAlchemy URL used as is (e.g.
-    ``postgresql+psycopg://user@host:5432/custody``); anything else is a file path, made
-    absolute (``~`` expanded) and turned into a ``sqlite:///`` URL.
-    """
-    value = arg if arg else os.environ.get(DATABASE_ENV) or None
-    if value is None:
-        return _sqlite_url(default_database_path())
-    value = value.strip()
-    if "://" in value:
-        return value
-    return _sqlite_url(Path(value))
-
-
-def _sqlite_url(path: Path) -> str:
-    absolute = Path(os.path.abspath(path.expanduser()))
-    # URL.create escapes characters such as '?' and '#' that a file name may contain.
-    return URL.create("sqlite", database=str(absolute)).render_as_string(hide_password=False)
-
-
-def database_display_name(url: str) -> str:
-    """A short name for window titles and messages: the file name, or ``db@host``.
-
-    Never contains the password of a PostgreSQL URL.
-    """
-    try:
-        parsed = make_url(url)
-    except ArgumentError:
-        return "the database"
-    if parsed.get_backend_name() == "sqlite":
-        if not parsed.database or parsed.database == ":memory:":
-            return "in-memory database"
-        return Path(parsed.database).name
-    host = parsed.host or _query_value(parsed, "host") or "localhost"
-    if parsed.database:
-        return f"{parsed.database}@{host}"
-    return host
-
-
-def _query_value(url: URL, key: str) -> str | None:
-    value = url.query.get(key)
-    if isinstance(value, tuple):
-        return value[0] if value else None
-    return value
+# Where a database is (``location``) is named here too: the GUI and the command line open a
+# database and ask where the default one is in the same breath.
+__all__ = [
+    "DEFAULT_BUSY_TIMEOUT_MS",
+    "Database",
+    "data_directory",
+    "database_display_name",
+    "default_database_path",
+    "resolve_database_url",
+]
 
 
 class Database:
@@ -165,12 +120,12 @@ class Database:
             ) from error
         backend = parsed.get_backend_name()
         if backend == "sqlite":
-            path = _prepare_sqlite_file(parsed, create=create)
+            path = prepare_sqlite_file(parsed, create=create)
             parsed = parsed.set(database=str(path))
-            engine = _sqlite_engine(parsed, busy_timeout_ms)
+            engine = sqlite_engine(parsed, busy_timeout_ms)
         elif backend == "postgresql":
             path = None
-            engine = _postgresql_engine(parsed)
+            engine = postgresql_engine(parsed)
         else:
             raise DatabaseError(
                 f"Lunar Custody keeps its records in a SQLite file or a PostgreSQL database; "
@@ -182,8 +137,6 @@ class Database:
                 with engine.connect():
                     pass  # connecting runs the pragmas, which read the file header
                 if migrate:
-                    from .migrate import upgrade_database
-
                     upgrade_database(db)
         except BaseException:
             db.dispose()
@@ -244,6 +197,17 @@ class Database:
                 yield session
         finally:
             session.close()
+
+    @contextmanager
+    def scan_ledger(self, *, workers: int | None = None) -> Iterator[LedgerScan]:
+        """The ledger in one read transaction, read fast for verify (``storage.ledger_scan``).
+
+        ``workers`` processes check the hashes of a SQLite file beside the replay (None: by
+        the ledger's size); they stop with the block.
+        """
+        sqlite_file = str(self.path) if self.dialect == "sqlite" and self.path else None
+        with self.read() as session, scanning(session, sqlite_file, workers) as scan:
+            yield scan
 
     # ------------------------------------------------------------------ errors
 
@@ -374,88 +338,6 @@ def _driver_errors() -> tuple[type[BaseException], ...]:
     """What ``Database._translated`` looks at: SQLAlchemy's and the drivers' errors."""
     pg = _loaded_psycopg()
     return (DBAPIError, sqlite3.Error) if pg is None else (DBAPIError, sqlite3.Error, pg.Error)
-
-
-# ---------------------------------------------------------------------- SQLite
-
-
-def _prepare_sqlite_file(url: URL, *, create: bool) -> Path:
-    """The absolute path of the database file; its folder is made when ``create``."""
-    if not url.database or url.database == ":memory:":
-        raise DatabaseError("An in-memory database cannot hold custody records; give a file.")
-    path = Path(os.path.abspath(Path(url.database).expanduser()))
-    if path.is_dir():
-        raise NotADatabaseError(f"{path} is a folder, not a Lunar Custody database file.")
-    if path.exists():
-        return path
-    if not create:
-        raise DatabaseMissingError(f"There is no database at {path}.")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise DatabaseReadOnlyError(
-            f"Cannot create the folder {path.parent} for the database {path.name}: "
-            f"{error.strerror or error}."
-        ) from error
-    return path
-
-
-def _sqlite_engine(url: URL, busy_timeout_ms: int) -> Engine:
-    # The driver's own transaction handling is switched off (isolation_level None below):
-    # it would not BEGIN before SELECT or DDL. SQLAlchemy's documented recipe emits BEGIN
-    # from the "begin" event instead, which also lets writers take the lock up front.
-    engine = create_engine(url, connect_args={"timeout": busy_timeout_ms / 1000})
-
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None:
-        dbapi_connection.isolation_level = None
-        cursor = dbapi_connection.cursor()
-        try:
-            cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
-            cursor.execute("PRAGMA foreign_keys = ON")
-            (mode,) = cursor.execute("PRAGMA journal_mode = WAL").fetchone()
-            if str(mode).lower() != "wal":
-                logger.warning("SQLite kept journal mode %s for %s", mode, url.database)
-            # WAL with synchronous=NORMAL survives a crash of the program but may lose the
-            # last commits on power loss or an OS crash; rule 7 (a crash loses nothing that
-            # was confirmed) needs FULL, which syncs the WAL at every commit.
-            cursor.execute("PRAGMA synchronous = FULL")
-        finally:
-            cursor.close()
-
-    @event.listens_for(engine, "begin")
-    def _on_begin(connection: Connection) -> None:
-        if connection.get_execution_options().get(WRITE_OPTION):
-            connection.exec_driver_sql("BEGIN IMMEDIATE")
-        else:
-            connection.exec_driver_sql("BEGIN")
-
-    return engine
-
-
-# ---------------------------------------------------------------------- PostgreSQL
-
-
-def _postgresql_engine(url: URL) -> Engine:
-    if url.drivername in ("postgresql", "postgres"):
-        url = url.set(drivername="postgresql+psycopg")  # the driver we ship
-    connect_args: dict[str, Any] = {}
-    if "connect_timeout" not in url.query:
-        connect_args["connect_timeout"] = PG_CONNECT_TIMEOUT_S
-    if "application_name" not in url.query:
-        connect_args["application_name"] = APP_NAME
-    try:
-        return create_engine(
-            url,
-            isolation_level="READ COMMITTED",
-            pool_pre_ping=True,
-            connect_args=connect_args,
-        )
-    except NoSuchModuleError as error:
-        raise DatabaseError(
-            f"The PostgreSQL driver '{url.drivername}' is not available; "
-            "use a postgresql+psycopg:// URL."
-        ) from error
 
 
 def _rollback_quietly(session: Session) -> None:

@@ -23,12 +23,12 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
-from ..domain import queries
 from ..domain.errors import NotADatabaseError
-from ..domain.ledger import Problem, VerifyReport
+from ..domain.ledger import Problem, VerifyReport, verify_ledger
 from ..domain.store import ProgressCallback
 from .database import Database
-from .migrate import current_revision, head_revision
+from .migrate import head_revision
+from .stamp import current_revision
 
 APPEND_ONLY_TABLES = ("custody_events", "audit_entries", "signatures")
 _SQLITE_TRIGGERS = {f"{t}_no_{a}" for t in APPEND_ONLY_TABLES for a in ("update", "delete")}
@@ -136,7 +136,7 @@ def integrity_problems(
 def verify_database(
     db: Database, progress: ProgressCallback | None = None, *, full: bool = False
 ) -> VerifyReport:
-    """The whole ``verify``: the ledger (``queries.verify``) and the database underneath.
+    """The whole ``verify``: the ledger (``ledger.verify_ledger``) and the database underneath.
 
     The command line and the GUI both show this one report. The storage checks run on a
     thread meanwhile (SQLite's checks run without holding Python's lock); ``full`` makes
@@ -145,7 +145,7 @@ def verify_database(
     """
     check = _Check(db, full)
     try:
-        report = queries.verify(db, progress)
+        report = verify_ledger(db, progress)
     except BaseException:
         check.stop()
         raise

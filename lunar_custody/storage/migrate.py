@@ -3,12 +3,7 @@
 ``upgrade_database`` runs when a database is opened: an empty database gets the whole
 schema, an older one is copied first and then upgraded, a newer one is refused.
 
-Developers add a revision after changing the models with::
-
-    python -c "from lunar_custody.storage.migrate import main; main()" revision "what" --rev-id 0002
-
-which autogenerates it against a scratch SQLite database at head (then review it: both
-dialects, and batch table rebuilds on SQLite drop that table's triggers).
+Developers add a revision after changing the models with ``storage.new_revision``.
 
 Alembic itself is imported only where a migration or a schema comparison runs: opening a
 database whose schema is current (every start of the program but the first after an
@@ -17,12 +12,10 @@ upgrade) reads the stamped revision and the shipped ones without it.
 
 from __future__ import annotations
 
-import argparse
 import ast
 import functools
 import logging
 import sqlite3
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,18 +25,16 @@ from sqlalchemy.exc import DBAPIError
 
 from ..domain.errors import DatabaseError, NewerSchemaError, NotADatabaseError
 from .backup import copy_before
-from .database import WRITE_OPTION
+from .engine import WRITE_OPTION, OpenDatabase
+from .stamp import VERSION_TABLE
 
 if TYPE_CHECKING:
     from alembic.config import Config
     from alembic.script import ScriptDirectory
 
-    from .database import Database
-
 logger = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).resolve().with_name("migrations")
-VERSION_TABLE = "alembic_version"
 # Serialises programs that open the same PostgreSQL database at the same moment.
 PG_MIGRATION_LOCK = 0x4C43_4D49_4752  # "LCMIGR"
 
@@ -87,14 +78,6 @@ def known_revisions() -> set[str]:
     return {script.revision for script in script_directory().walk_revisions()}
 
 
-def current_revision(engine: Engine) -> str | None:
-    """The revision the database is stamped with (None for a database never migrated)."""
-    from alembic.runtime.migration import MigrationContext
-
-    with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
-
-
 @functools.cache
 def _shipped_heads(location: Path) -> frozenset[str]:
     """The head revisions in ``location``, from each revision file's ``revision`` and
@@ -134,7 +117,7 @@ def schema_is_current(engine: Engine) -> bool:
         return False
 
 
-def upgrade_database(db: Database) -> None:
+def upgrade_database(db: OpenDatabase) -> None:
     """Bring ``db`` to the head revision, as described in the module docstring.
 
     Raises NewerSchemaError for a database stamped with a revision this program does not
@@ -160,7 +143,7 @@ def upgrade_database(db: Database) -> None:
                 _restore_foreign_keys(connection)
 
 
-def _upgrade_in_transaction(db: Database, connection: Connection, *, sqlite: bool) -> None:
+def _upgrade_in_transaction(db: OpenDatabase, connection: Connection, *, sqlite: bool) -> None:
     from alembic import command
     from alembic.runtime.migration import MigrationContext
 
@@ -223,48 +206,3 @@ def schema_differences(engine: Engine) -> list[object]:
     with engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
         return list(compare_metadata(context, Base.metadata))
-
-
-# ---------------------------------------------------------------------- for developers
-
-
-def make_revision(message: str, rev_id: str | None = None) -> Path:
-    """Autogenerate a new revision from the models; the path of the file written.
-
-    Runs against a scratch SQLite database upgraded to the current head. Review the result
-    (both dialects, server defaults, the append-only triggers) before committing it.
-    """
-    from alembic import command
-
-    from .database import Database
-
-    with tempfile.TemporaryDirectory() as scratch:
-        db = Database.open(str(Path(scratch) / "scratch.db"), migrate=bool(known_revisions()))
-        try:
-            with db.engine.begin() as connection:
-                script = command.revision(
-                    alembic_config(connection), message=message, autogenerate=True, rev_id=rev_id
-                )
-        finally:
-            db.dispose()
-    assert script is not None and not isinstance(script, list)
-    return Path(script.path)
-
-
-def main(argv: list[str] | None = None) -> None:
-    """The developers' command line (see the module docstring)."""
-    parser = argparse.ArgumentParser(prog="python -m lunar_custody.storage.migrate")
-    commands = parser.add_subparsers(dest="command", required=True)
-    revision = commands.add_parser("revision", help="autogenerate a revision from the models")
-    revision.add_argument("message")
-    revision.add_argument("--rev-id", help="the revision id, e.g. 0002")
-    commands.add_parser("heads", help="print the head revision")
-    args = parser.parse_args(argv)
-    if args.command == "revision":
-        print(make_revision(args.message, args.rev_id))
-    else:
-        print(head_revision())
-
-
-if __name__ == "__main__":
-    main()

@@ -28,7 +28,6 @@ from typing import Any
 from urllib.parse import quote
 
 from alembic import command
-from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Table, func, inspect, select, text
 from sqlalchemy.engine import Connection, make_url
 
@@ -36,23 +35,19 @@ from ..domain.errors import DatabaseError, DatabaseMissingError
 from ..domain.ledger import VerifyReport
 from ..domain.models import CustodyEvent, Person
 from ..domain.store import ProgressCallback, report_progress
-from .backup import (
-    PG_DUMP_SUFFIX,
-    copy_before,
-    export_header,
-    export_rows,
-    export_tables,
-)
-from .database import Database, resolve_database_url
+from .backup import PG_DUMP_SUFFIX, copy_before
+from .database import Database
+from .export_format import export_header, export_rows, export_tables
 from .integrity import APPEND_ONLY_TABLES, verify_database
+from .location import resolve_database_url
 from .migrate import (
     PG_MIGRATION_LOCK,
     alembic_config,
-    current_revision,
     head_revision,
     known_revisions,
     upgrade_database,
 )
+from .stamp import current_revision, revision_of
 
 logger = logging.getLogger(__name__)
 
@@ -346,7 +341,7 @@ def _load(
     with db.engine.connect() as connection, connection.begin():
         if postgresql:
             connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({PG_MIGRATION_LOCK})")
-        if current_revision_of(connection) is not None:
+        if revision_of(connection) is not None:
             command.downgrade(alembic_config(connection), "base")
         command.upgrade(alembic_config(connection), revision or head_revision())
         for table in export_tables():
@@ -360,10 +355,6 @@ def _load(
             report_progress(progress, done, 0, cancelled="The restore was cancelled.")
         if postgresql:
             _reset_sequences(connection)
-
-
-def current_revision_of(connection: Connection) -> str | None:
-    return MigrationContext.configure(connection).get_current_revision()
 
 
 def _reset_sequences(connection: Connection) -> None:

@@ -1,6 +1,6 @@
 """The fast chain check agrees with the reference encoding (rule 4 at two million events).
 
-SQLite builds each event's canonical content itself (``chain.SQLITE_HASHED_TEXT``) and
+SQLite builds each event's canonical content itself (``ledger_scan.SQLITE_HASHED_TEXT``) and
 worker processes check ranges of a large ledger; these tests hold both to the reference
 ``canonical_content`` that ``Ledger.append`` hashes.
 """
@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import sys
+import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -24,11 +27,13 @@ from lunar_custody.domain.chain import (
     HASHED_COLUMNS,
     OCCURRED_AT,
     canonical_content,
-    check_sqlite_range,
+    epoch_microseconds,
 )
-from lunar_custody.domain.ledger import EVENT_KINDS, epoch_microseconds
+from lunar_custody.domain.ledger import EVENT_KINDS
 from lunar_custody.domain.models import Base, CustodyEvent
+from lunar_custody.storage import ledger_scan, verify_workers
 from lunar_custody.storage.database import Database
+from lunar_custody.storage.ledger_scan import check_sqlite_range
 
 if TYPE_CHECKING:
     from .conftest import World
@@ -92,7 +97,9 @@ def test_sqlite_builds_the_reference_content_of_every_event(
         connection.execute(insert(CustodyEvent).values(**event, prev_hash=prev_hash, hash=digest))
         raw = connection.connection.driver_connection
         assert raw is not None
-        (built,) = raw.execute(f"SELECT {chain.SQLITE_HASHED_TEXT} FROM custody_events").fetchone()
+        (built,) = raw.execute(
+            f"SELECT {ledger_scan.SQLITE_HASHED_TEXT} FROM custody_events"
+        ).fetchone()
         assert built == reference
         check = check_sqlite_range(raw, event["id"], event["id"] + 1)
         assert (check.count, check.suspect, check.first_prev, check.last_hash) == (
@@ -127,9 +134,10 @@ def test_a_disagreeing_sqlite_never_reports_a_sound_event(
     """Whatever SQLite builds, only the reference encoding decides that an event is bad."""
     world.rich_scenario()
     if world.db.dialect == "sqlite":
-        monkeypatch.setattr(chain, "RANGE_SQL", chain.RANGE_SQL.replace("char(10)", "char(32)"))
-    with world.db.read() as session:
-        report = ledger.verify_ledger(session)
+        monkeypatch.setattr(
+            ledger_scan, "RANGE_SQL", ledger_scan.RANGE_SQL.replace("char(10)", "char(32)")
+        )
+    report = ledger.verify_ledger(world.db)
     assert report.ok, report.summary()
 
 
@@ -141,17 +149,15 @@ def _problems(report: ledger.VerifyReport) -> list[tuple[str, int | None, str]]:
 @pytest.mark.parametrize("workers", [1, 3])
 def test_worker_processes_find_what_one_process_finds(world: World, workers: int) -> None:
     world.rich_scenario()
-    with world.db.read() as session:
-        alone = ledger.verify_ledger(session, workers=0)
-        assert alone.ok
-        assert _problems(ledger.verify_ledger(session, workers=workers)) == []
+    alone = ledger.verify_ledger(world.db, workers=0)
+    assert alone.ok
+    assert _problems(ledger.verify_ledger(world.db, workers=workers)) == []
     assert isinstance(world.db, Database) and world.db.path is not None
     with sqlite3.connect(world.db.path) as raw:
         raw.execute("DROP TRIGGER custody_events_no_update")
         raw.execute("UPDATE custody_events SET note = 'edited' WHERE id IN (5, 11)")
-    with world.db.read() as session:
-        alone = ledger.verify_ledger(session, workers=0)
-        parallel = ledger.verify_ledger(session, workers=workers)
+    alone = ledger.verify_ledger(world.db, workers=0)
+    parallel = ledger.verify_ledger(world.db, workers=workers)
     assert alone.first_bad_event == 5
     assert _problems(parallel) == _problems(alone)
     assert (parallel.events, parallel.last_hash) == (alone.events, alone.last_hash)
@@ -172,7 +178,7 @@ def test_both_ways_of_reading_seconds_agree(moment: datetime) -> None:
         (by_strftime,) = raw.execute(
             f"SELECT {old} * 1000000 + CAST(substr(occurred_at, 21) AS INTEGER) FROM t"
         ).fetchone()
-        (used,) = raw.execute(f"SELECT {chain._SQLITE_MICROSECONDS} FROM t").fetchone()
+        (used,) = raw.execute(f"SELECT {ledger_scan._SQLITE_MICROSECONDS} FROM t").fetchone()
     assert by_strftime == used == expected
 
 
@@ -181,25 +187,66 @@ def test_a_range_whose_worker_fails_is_checked_here(
     world: World, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     world.rich_scenario()
-    monkeypatch.setattr(ledger.sys, "executable", "/bin/false")  # every worker exits 1
-    with world.db.read() as session:
-        report = ledger.verify_ledger(session, workers=2)
+    monkeypatch.setattr(verify_workers.sys, "executable", "/bin/false")  # every worker exits 1
+    report = ledger.verify_ledger(world.db, workers=2)
     assert report.ok and report.events == world.count(CustodyEvent)
 
 
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 def test_cancelling_stops_the_workers(world: World, monkeypatch: pytest.MonkeyPatch) -> None:
     world.rich_scenario()
-    started: list[ledger._Workers] = []
-    real = ledger._Workers
+    started: list[verify_workers.Workers] = []
+    real = verify_workers.Workers
 
-    def recorded(*args: Any) -> ledger._Workers:
+    def recorded(*args: Any) -> verify_workers.Workers:
         started.append(real(*args))
         return started[-1]
 
-    monkeypatch.setattr(ledger, "_Workers", recorded)
-    with world.db.read() as session:
-        report = ledger.verify_ledger(session, lambda done, total: True, workers=2)
+    monkeypatch.setattr(verify_workers, "Workers", recorded)
+    report = ledger.verify_ledger(world.db, lambda done, total: True, workers=2)
     assert [p.kind for p in report.problems] == ["cancelled"]
     (pool,) = started
     assert all(process.returncode is not None for process in pool.processes)
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_workers_start_as_new_programs_from_a_threaded_process(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The GUI verifies on a QThread beside Qt's threads. A worker is a fresh interpreter
+    (fork and exec: nothing of this process runs in it), so a lock another thread holds while
+    it starts cannot hang it, as it could a forked copy of this process."""
+    world.rich_scenario()
+    started: list[verify_workers.Workers] = []
+    real = verify_workers.Workers
+
+    def recorded(*args: Any) -> verify_workers.Workers:
+        started.append(real(*args))
+        return started[-1]
+
+    monkeypatch.setattr(verify_workers, "Workers", recorded)
+    held, done = threading.Lock(), threading.Event()
+
+    def holder() -> None:
+        with held:
+            done.wait(60)
+
+    reports: list[ledger.VerifyReport] = []
+    other = threading.Thread(target=holder)
+    other.start()
+    try:
+        verifier = threading.Thread(
+            target=lambda: reports.append(ledger.verify_ledger(world.db, workers=2))
+        )
+        verifier.start()
+        verifier.join(60)
+    finally:
+        done.set()
+        other.join()
+    (report,) = reports
+    assert report.ok and report.events == world.count(CustodyEvent)
+    (pool,) = started
+    for process in pool.processes:
+        assert process.args[:2] == [sys.executable, "-I"]
+        assert Path(process.args[2]).resolve() == Path(verify_workers.__file__).resolve()
+        assert process.returncode == 0

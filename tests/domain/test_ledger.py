@@ -35,6 +35,7 @@ from lunar_custody.domain.models import (
     LedgerHead,
     Signature,
 )
+from lunar_custody.storage import ledger_scan
 
 if TYPE_CHECKING:
     from .conftest import World
@@ -135,7 +136,7 @@ def _verify_is_ok(world: World, names: dict[str, str]) -> None:
 def _verify_reports_progress(world: World, monkeypatch: pytest.MonkeyPatch) -> None:
     total = world.count(CustodyEvent)
     calls: list[tuple[int, int]] = []
-    monkeypatch.setattr(ledger, "_BATCH", 10)
+    monkeypatch.setattr(ledger_scan, "_BATCH", 10)
     report = queries.verify(world.db, lambda done, of: calls.append((done, of)) and None)
     assert report.ok
     assert calls[:2] == [(10, total), (20, total)] and calls[-1] == (total, total)
@@ -145,7 +146,7 @@ def _verify_reports_progress(world: World, monkeypatch: pytest.MonkeyPatch) -> N
 def test_verify_can_be_cancelled_cleanly(world: World, monkeypatch: pytest.MonkeyPatch) -> None:
     """Cancelling stops reading (on PostgreSQL without leaving a server-side cursor open)."""
     world.rich_scenario()
-    monkeypatch.setattr(ledger, "_BATCH", 10)
+    monkeypatch.setattr(ledger_scan, "_BATCH", 10)
     cancelled = queries.verify(world.db, lambda done, of: done >= 20)
     assert not cancelled.ok and cancelled.events == 20
     assert [p.kind for p in cancelled.problems] == ["cancelled"]

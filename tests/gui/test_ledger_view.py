@@ -18,7 +18,7 @@ from lunar_custody.gui import tablemodel
 from lunar_custody.gui.context import AppContext
 from lunar_custody.gui.tablemodel import ListingModel
 from lunar_custody.gui.views.ledger import LedgerView
-from lunar_custody.storage import Database
+from lunar_custody.storage import Database, ledger_scan
 from tests.gui.conftest import Messages
 from tests.worlds import A2, World
 
@@ -181,7 +181,7 @@ def test_verify_reports_progress_and_can_be_cancelled(
     world.rich_scenario()
     view = make_view(ctx_for("auditor"))
     # progress after every event: going on is not mistaken for a Cancel
-    monkeypatch.setattr(ledger, "_BATCH", 1)
+    monkeypatch.setattr(ledger_scan, "_BATCH", 1)
     assert view.verify() is not None and messages.shown[-1][2].startswith("OK")
 
     replay = ledger._replay

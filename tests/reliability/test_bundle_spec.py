@@ -1,17 +1,22 @@
-"""What build_spec.py puts in the bundle, and the Linux desktop entry (the bundle itself is
-built and smoke-tested by .ci/run: python build_spec.py)."""
+"""What build_spec.py puts in the bundle, what a wheel ships, and the Linux desktop entry (the
+bundle itself is built and smoke-tested by .ci/run: python build_spec.py)."""
 
 from __future__ import annotations
 
 import configparser
 import importlib.util
+import os
+import shutil
+import subprocess
 import sys
 import tomllib
+import zipfile
 from pathlib import Path
 from types import ModuleType
 
 from lunar_custody import __version__
-from lunar_custody.resources_path import resource
+from lunar_custody.resources_path import RESOURCES_ENV, resource
+from lunar_custody.selftest import SHIPPED
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -65,3 +70,41 @@ def test_the_desktop_entry_starts_the_program_with_its_icon() -> None:
     assert desktop["Exec"].split()[0] == "lunar-custody"
     assert resource("icons", f"{desktop['Icon']}.svg").is_file()
     assert desktop["Categories"].endswith(";")
+
+
+def test_a_wheel_ships_the_resources_and_passes_the_self_test(tmp_path: Path) -> None:
+    """``pip wheel .`` carries resources/ as lunar_custody/resources, and the program
+    installed from it (nothing of the checkout on the path) finds them and passes
+    ``--self-test``. The dependencies come from this environment: only the wheel's own
+    files are under test."""
+    source, wheels = tmp_path / "source", tmp_path / "wheels"
+    site, home = tmp_path / "site", tmp_path / "home"
+    # A copy: setuptools builds in the source folder, and its build/ keeps deleted modules.
+    source.mkdir()
+    for name in ("pyproject.toml", "setup.py", "README.md"):
+        shutil.copy2(ROOT / name, source / name)
+    for name in ("lunar_custody", "resources"):
+        shutil.copytree(ROOT / name, source / name, ignore=shutil.ignore_patterns("__pycache__"))
+    pip = [sys.executable, "-m", "pip", "--disable-pip-version-check", "-q"]
+    subprocess.run([*pip, "wheel", str(source), "-w", str(wheels), "--no-deps"], check=True)
+    (wheel,) = wheels.glob("lunar_custody-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+    for shipped in SHIPPED:
+        assert f"lunar_custody/resources/{shipped}" in names, shipped
+    assert "lunar_custody/storage/migrations/versions/0001_initial.py" in names
+    subprocess.run([*pip, "install", "--no-deps", "--target", str(site), str(wheel)], check=True)
+    home.mkdir()
+    env = {**os.environ, "PYTHONPATH": str(site), "HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
+    env.pop(RESOURCES_ENV, None)
+    done = subprocess.run(
+        [sys.executable, "-m", "lunar_custody", "--self-test"],
+        cwd=home,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert f"resources: {site / 'lunar_custody' / 'resources'}" in done.stdout

@@ -17,7 +17,8 @@ from lunar_custody import cli
 from lunar_custody.domain import identity
 from lunar_custody.domain.errors import DatabaseError
 from lunar_custody.storage import Database
-from lunar_custody.storage.backup import backup_database, export_header
+from lunar_custody.storage.backup import backup_database
+from lunar_custody.storage.export_format import export_header
 from lunar_custody.storage.restore import (
     EXPORT,
     PG_DUMP,

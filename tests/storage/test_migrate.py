@@ -21,7 +21,7 @@ from sqlalchemy import insert, inspect, text
 from lunar_custody.domain.errors import NewerSchemaError, NotADatabaseError
 from lunar_custody.domain.models import Institution
 from lunar_custody.storage import Database, current_revision, head_revision, migrate
-from lunar_custody.storage.backup import EXPORT_SUFFIX, export_header, export_rows
+from lunar_custody.storage.export_format import EXPORT_SUFFIX, export_header, export_rows
 from lunar_custody.storage.migrate import alembic_config, schema_differences
 
 NEXT_REVISION = '''"""A probe table (test only)."""
@@ -101,7 +101,7 @@ def test_migrate_false_leaves_an_empty_database_empty(empty_database_url: str) -
 
 
 def test_the_migrations_build_exactly_the_models(db: Database) -> None:
-    """Fails when models.py changed without a migration: add one (see migrate.make_revision)."""
+    """Fails when models.py changed without a migration: add one (storage.new_revision)."""
     assert schema_differences(db.engine) == []
 
 

@@ -137,6 +137,5 @@ def events(
 
 
 def verify(store: Store, progress: ProgressCallback | None = None) -> VerifyReport:
-    """Recompute the ledger (see ledger.verify_ledger) in one read transaction."""
-    with store.read() as session:
-        return verify_ledger(session, progress)
+    """Recompute the ledger (see ledger.verify_ledger)."""
+    return verify_ledger(store, progress)

@@ -1,0 +1,205 @@
+"""The ledger as verify reads it, fast: the ``LedgerScan`` of ``Database.scan_ledger``.
+
+Two million events pass through here, so the rows come through plain DB-API cursors (tuples
+without SQLAlchemy's result processing, most of verify's time otherwise), in batches (a
+server-side cursor on PostgreSQL). While the domain replays them, the hash chain is checked:
+
+- SQLite builds each event's canonical content itself (``SQLITE_HASHED_TEXT``) while it reads
+  the row, so no column becomes a Python object first; on a large ledger worker processes
+  (``verify_workers``) check id ranges of the file meanwhile.
+- PostgreSQL: the typed columns and the reference encoding (``chain.chain_hash``).
+
+A row whose hash does not match the fast path's content is only a suspect: the domain
+re-checks it with the reference encoding (``hashed_rows``) before reporting it.
+"""
+
+from __future__ import annotations
+
+import itertools
+import sqlite3
+from collections.abc import Generator, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..domain.chain import HASHED_COLUMNS, RangeCheck, chain_hash
+from ..domain.ledger import COMPARED_COLUMNS, REPLAY_COLUMNS
+from ..domain.models import Aliquot, CustodyEvent, LedgerHead
+from . import verify_workers
+from .verify_workers import PARALLEL_FROM
+
+_BATCH = 20_000
+_REPLAY_SQL = f"SELECT {', '.join(REPLAY_COLUMNS)} FROM custody_events ORDER BY id"
+_ALIQUOTS_SQL = f"SELECT id, number, {', '.join(COMPARED_COLUMNS)} FROM aliquots ORDER BY id"
+_cursor_names = itertools.count(1)
+
+# SQLite stores a UTC time as 'YYYY-MM-DD HH:MM:SS.ffffff' (SQLAlchemy's format). The
+# seconds are taken from the first 19 characters: strftime would round .9999995 upwards.
+# unixepoch() (SQLite 3.38) is the same number, a third cheaper than strftime's text.
+_SQLITE_SECONDS = (
+    "unixepoch(substr(occurred_at, 1, 19))"
+    if sqlite3.sqlite_version_info >= (3, 38)
+    else "CAST(strftime('%s', substr(occurred_at, 1, 19)) AS INTEGER)"
+)
+_SQLITE_MICROSECONDS = f"{_SQLITE_SECONDS} * 1000000 + CAST(substr(occurred_at, 21) AS INTEGER)"
+_SQLITE_VALUES = {
+    "occurred_at": _SQLITE_MICROSECONDS,
+    "seal_intact": "CASE seal_intact WHEN 1 THEN json('true') WHEN 0 THEN json('false') END",
+}
+# json_array escapes strings as Python's json does with ensure_ascii=False ("\\" and '"',
+# \b \f \n \r \t, other control characters as \\u00xx): the test suite holds the two to it.
+SQLITE_HASHED_TEXT = (
+    "CAST(prev_hash || char(10) || json_array("
+    + ", ".join(_SQLITE_VALUES.get(c, c) for c in HASHED_COLUMNS)
+    + ") AS BLOB)"
+)
+RANGE_SQL = (
+    f"SELECT id, prev_hash, {SQLITE_HASHED_TEXT}, hash FROM custody_events "
+    "WHERE id >= ? AND id < ? ORDER BY id"
+)
+
+
+def check_sqlite_range(connection: sqlite3.Connection, lo: int, hi: int) -> RangeCheck:
+    """Hash every event with ``lo`` <= id < ``hi`` through a plain sqlite3 connection."""
+    return RangeCheck(**verify_workers.hash_range(connection, RANGE_SQL, lo, hi))
+
+
+def _typed_range(session: Session, lo: int, hi: int) -> RangeCheck:
+    """Hash one range by the reference encoding of the typed columns, as the services do."""
+    result = RangeCheck(lo, hi)
+    columns = [getattr(CustodyEvent, c) for c in HASHED_COLUMNS]
+    statement = (
+        select(*columns, CustodyEvent.prev_hash, CustodyEvent.hash)
+        .where(CustodyEvent.id >= lo, CustodyEvent.id < hi)
+        .order_by(CustodyEvent.id)
+    )
+    running: str | None = None
+    connection = session.connection().execution_options(yield_per=_BATCH)
+    rows = connection.execute(statement)
+    try:
+        for row in rows:
+            values, prev_hash, stored = row[: len(HASHED_COLUMNS)], row[-2], row[-1]
+            if running is None:
+                result.first_id, result.first_prev, running = row[0], prev_hash, prev_hash
+            if chain_hash(prev_hash, values) != stored:
+                result.suspect.append(row[0])
+            if prev_hash != running:
+                result.unlinked.append(row[0])
+            running = stored
+            result.count += 1
+    finally:
+        rows.close()
+    result.last_hash = running
+    return result
+
+
+class SessionScan:
+    """The ``LedgerScan`` over one read session (see the module docstring)."""
+
+    def __init__(self, session: Session, sqlite_file: str | None, workers: int | None) -> None:
+        self.session = session
+        self.sqlite = session.connection().dialect.name == "sqlite"
+        first_id, last_id, total = session.execute(
+            select(func.min(CustodyEvent.id), func.max(CustodyEvent.id), func.count())
+        ).one()
+        total = total or 0
+        self._bounds: tuple[int | None, int | None, int] = (first_id, last_id, total)
+        if workers is None:
+            workers = verify_workers.default_workers() if total >= PARALLEL_FROM else 0
+        self.workers: verify_workers.Workers | None = None
+        if workers and sqlite_file and total:
+            self.workers = verify_workers.Workers(
+                sqlite_file, RANGE_SQL, first_id, last_id, workers
+            )
+        self._checks: list[RangeCheck] = []
+        self._readers: list[Generator[Any, None, None]] = []
+
+    def bounds(self) -> tuple[int | None, int | None, int]:
+        return self._bounds
+
+    def events(self) -> Iterator[Sequence[tuple[Any, ...]]]:
+        first_id = self._bounds[0]
+        checked_to = 1 if first_id is None else min(first_id, 1)
+        for rows in self._read(_REPLAY_SQL):
+            yield rows
+            if self.workers is None:  # the batch's hashes, here
+                end = rows[-1][0] + 1
+                self._checks.append(self._check_range(checked_to, end))
+                checked_to = end
+
+    def range_checks(self) -> list[RangeCheck]:
+        checks = list(self._checks)
+        if self.workers is not None:
+            for lo, hi, found in self.workers.results():
+                checks.append(RangeCheck(**found) if found else self._check_range(lo, hi))
+        return checks
+
+    def aliquots(self) -> Iterator[Sequence[tuple[Any, ...]]]:
+        return self._read(_ALIQUOTS_SQL)
+
+    def hashed_rows(self, event_ids: Sequence[int]) -> Iterator[tuple[Any, ...]]:
+        columns = [getattr(CustodyEvent, c) for c in HASHED_COLUMNS]
+        statement = select(*columns, CustodyEvent.prev_hash, CustodyEvent.hash).where(
+            CustodyEvent.id.in_(event_ids)
+        )
+        return (tuple(row) for row in self.session.execute(statement))
+
+    def event_hash(self, event_id: int) -> str | None:
+        return self.session.scalar(select(CustodyEvent.hash).where(CustodyEvent.id == event_id))
+
+    def head(self) -> tuple[int, str] | None:
+        head = self.session.get(LedgerHead, 1)
+        return None if head is None else (head.last_seq, head.last_hash)
+
+    def last_named_event(self) -> int | None:
+        return self.session.scalar(select(func.max(Aliquot.last_event_id)))
+
+    def close(self) -> None:
+        """Close the cursors still open (a cancelled scan) and stop the workers."""
+        for reader in self._readers:
+            reader.close()
+        if self.workers is not None:
+            self.workers.stop()
+
+    def _check_range(self, lo: int, hi: int) -> RangeCheck:
+        """Check one range in this process, in the session's transaction."""
+        if self.sqlite:
+            driver = self.session.connection().connection.driver_connection
+            assert isinstance(driver, sqlite3.Connection)
+            return check_sqlite_range(driver, lo, hi)
+        return _typed_range(self.session, lo, hi)
+
+    def _read(self, sql: str) -> Generator[Any, None, None]:
+        reader = self._batches(sql)
+        self._readers.append(reader)
+        return reader
+
+    def _batches(self, sql: str) -> Generator[Any, None, None]:
+        """Rows of ``sql`` in batches, through a DB-API cursor in the session's transaction."""
+        connection = self.session.connection()
+        dbapi = connection.connection.driver_connection
+        assert dbapi is not None
+        if self.sqlite:
+            cursor = dbapi.cursor()
+        else:  # a server-side cursor: two million rows never sit in memory at once
+            cursor = dbapi.cursor(name=f"lc_verify_{next(_cursor_names)}")
+        try:
+            cursor.execute(sql)
+            while rows := cursor.fetchmany(_BATCH):
+                yield rows
+        finally:
+            cursor.close()
+
+
+@contextmanager
+def scanning(
+    session: Session, sqlite_file: str | None, workers: int | None
+) -> Iterator[SessionScan]:
+    """A ``SessionScan`` whose cursors and workers end with the block."""
+    scan = SessionScan(session, sqlite_file, workers)
+    try:
+        yield scan
+    finally:
+        scan.close()
