@@ -27,12 +27,12 @@ from ..domain.permissions import ROLE_LABELS
 from ..storage.backup import backup_database, backup_suffix
 from ..storage.database import data_directory
 from .context import AppContext
+from .dashboard import DashboardView
 from .errors import confirm, inform, reported
+from .ledger import LedgerView
+from .people import AdminView
 from .resources import icon
-from .views.admin import AdminView
-from .views.base import View
-from .views.dashboard import DashboardView
-from .views.ledger import LedgerView
+from .view import View
 from .views.loans import LoansView
 from .views.samples import SamplesView
 from .views.transfers import TransfersView

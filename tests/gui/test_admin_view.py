@@ -17,7 +17,7 @@ from lunar_custody.domain.errors import AuthenticationError
 from lunar_custody.domain.identity import PIN
 from lunar_custody.domain.models import AuditEntry
 from lunar_custody.gui.context import AppContext
-from lunar_custody.gui.views.admin import (
+from lunar_custody.gui.people import (
     AdminView,
     InstitutionDialog,
     PasswordDialog,
