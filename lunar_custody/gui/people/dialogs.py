@@ -199,17 +199,24 @@ class PersonDialog(FormDialog):
         if self.existing is None:
             if self.password_edit.text() != self.repeat_edit.text():
                 raise ValidationError("The two passwords differ; type them again.")
-            fields = {
-                "username": self.username_edit.text(),
-                "full_name": self.full_name_edit.text(),
-                "institution_code": str(self.institution_combo.currentData() or ""),
-                "roles": self.roles(),
-                "password": self.password_edit.text(),
-                "pin": pin or None,
-                "email": self.email_edit.text(),
-                "local_name": self.local_edit.text(),
-            }
-            return lambda _progress: registry.create_person(db, actor, **fields).username
+            username, full_name = self.username_edit.text(), self.full_name_edit.text()
+            institution = str(self.institution_combo.currentData() or "")
+            roles, password = self.roles(), self.password_edit.text()
+            email, local_name = self.email_edit.text(), self.local_edit.text()
+            return lambda _progress: (
+                registry.create_person(
+                    db,
+                    actor,
+                    username=username,
+                    full_name=full_name,
+                    institution_code=institution,
+                    roles=roles,
+                    password=password,
+                    pin=pin or None,
+                    email=email,
+                    local_name=local_name,
+                ).username
+            )
         old = self.existing
         changes: dict[str, object] = {}
         if self.full_name_edit.text().strip() != old.full_name:

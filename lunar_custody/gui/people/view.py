@@ -3,8 +3,6 @@ administrator may change them (the services refuse anyone else; here the buttons
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -23,10 +21,10 @@ from ...domain.listings import INSTITUTIONS, PEOPLE
 from ...domain.permissions import ROLE_LABELS, ROLES
 from ...domain.queries import InstitutionDetail, PersonDetail
 from ...domain.registry import INSTITUTION_KINDS
-from ...domain.store import ProgressCallback
 from ..context import AppContext
 from ..dialogs import action_button, set_allowed
 from ..errors import confirm
+from ..operations import Work
 from ..view import View
 from ..widgets import ListPane
 from .dialogs import InstitutionDialog, PasswordDialog, PersonDialog
@@ -275,7 +273,7 @@ class AdminView(View):
         its visible view again; a view on its own (a test) reads again itself."""
         self.refresh()
 
-    def _update(self, title: str, work: Callable[[ProgressCallback], object]) -> None:
+    def _update(self, title: str, work: Work[object]) -> None:
         self.ctx.ops.run(self, title, work, done=self._after)
 
     def institution_dialog(self, existing: InstitutionDetail | None) -> InstitutionDialog:
