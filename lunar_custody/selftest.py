@@ -175,9 +175,9 @@ class _State:
 
         from .domain.demo import DEMO_PASSWORD, DEMO_USERS
         from .domain.identity import authenticate
-        from .gui.app import application
         from .gui.context import AppContext
         from .gui.main_window import MainWindow
+        from .gui.startup import application
 
         # The window remembers its layout on close: here, in the temporary folder.
         settings = str(self.scratch / "settings")

@@ -4,10 +4,9 @@ questions and notices. Every message box goes through ``present`` (tests replace
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from types import TracebackType
-from typing import ParamSpec, TypeVar
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -24,9 +23,6 @@ from ..domain.errors import (
     PermissionDenied,
 )
 from ..logfile import record_crash
-
-P = ParamSpec("P")
-R = TypeVar("R")
 
 
 def present(box: QMessageBox) -> QMessageBox.StandardButton:
@@ -111,19 +107,6 @@ def reported(parent: QWidget | None) -> Iterator[None]:
         yield
     except Exception as error:  # the action is over; the window must stay usable
         show_error(parent, error)
-
-
-def action(parent: QWidget | None, fn: Callable[P, R]) -> Callable[P, R | None]:
-    """``fn`` wrapped so that an error shows a dialog instead of escaping into Qt."""
-
-    def run(*args: P.args, **kwargs: P.kwargs) -> R | None:
-        try:
-            return fn(*args, **kwargs)
-        except Exception as error:
-            show_error(parent, error)
-            return None
-
-    return run
 
 
 def install_excepthook() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,12 +28,12 @@ from ..domain.permissions import ROLE_LABELS
 from ..storage.backup import backup_database, backup_suffix
 from ..storage.location import data_directory
 from .context import AppContext
+from .dashboard import DashboardView
 from .errors import confirm, inform, reported
+from .ledger import LedgerView
+from .people import AdminView
 from .resources import icon
-from .views.admin import AdminView
-from .views.base import View
-from .views.dashboard import DashboardView
-from .views.ledger import LedgerView
+from .view import View
 from .views.loans import LoansView
 from .views.samples import SamplesView
 from .views.transfers import TransfersView
@@ -185,7 +186,7 @@ class MainWindow(QMainWindow):
         self,
         text: str,
         slot: Callable[[], object],
-        shortcut: QKeySequence | str | None = None,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
         name: str = "",
     ) -> QAction:
         action = QAction(text, self)
@@ -224,10 +225,10 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
 
         view_menu = bar.addMenu("&View")
-        for position, (key, _, icon_name) in enumerate(VIEW_CLASSES, start=1):
+        for position, (key, view_class, icon_name) in enumerate(VIEW_CLASSES, start=1):
             action = self._action(
-                VIEW_CLASSES[position - 1][1].title,
-                lambda key=key: self.show_view(key),
+                view_class.title,
+                partial(self.show_view, key),
                 f"Ctrl+{position}",
                 f"show_{key}",
             )

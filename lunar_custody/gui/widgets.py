@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -213,17 +213,6 @@ class ListPane(QWidget):
             self.table.horizontalHeader().restoreState(QByteArray(state))
         else:
             self.table.resizeColumnsToContents()
-
-
-def disable_with_reason(widget: QWidget, reason: str | None) -> None:
-    """Enable ``widget``, or disable it with a tooltip saying why not (a role, a state)."""
-    widget.setEnabled(reason is None)
-    if reason is not None:
-        widget.setToolTip(reason)
-
-
-def run_later(callback: Callable[[], None]) -> None:
-    QTimer.singleShot(0, callback)
 
 
 # A photo travels inside the database with its discrepancy: keep it to a phone's picture.

@@ -4,11 +4,9 @@ and unlocks accounts; everyone else sees the actions disabled with the reason.""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QToolButton
+from PySide6.QtWidgets import QToolButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -17,36 +15,16 @@ from lunar_custody.domain.errors import AuthenticationError
 from lunar_custody.domain.identity import PIN
 from lunar_custody.domain.models import AuditEntry
 from lunar_custody.gui.context import AppContext
-from lunar_custody.gui.views.admin import (
+from lunar_custody.gui.people import (
     AdminView,
     InstitutionDialog,
     PasswordDialog,
     PersonDialog,
 )
-from tests.gui.conftest import SHOTS, Messages
+from tests.gui.conftest import SHOTS, Messages, when_modal
 from tests.worlds import World
 
 NAOC_LOCAL = "中国科学院国家天文台"
-
-
-def on_modal(qtbot: QtBot, kind: type[QDialog], act: Callable[[Any], None]) -> None:
-    """When a modal ``kind`` opens, ``act`` on it (rejecting it if ``act`` fails)."""
-    tries = [0]
-
-    def attempt() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, kind):
-            tries[0] += 1
-            assert tries[0] < 500, f"no {kind.__name__} opened"
-            QTimer.singleShot(10, attempt)
-            return
-        try:
-            act(dialog)
-        except BaseException:
-            dialog.reject()
-            raise
-
-    QTimer.singleShot(0, attempt)
 
 
 def admin_view(qtbot: QtBot, ctx: AppContext) -> AdminView:
@@ -73,8 +51,9 @@ def test_admin_creates_edits_and_deactivates(
         dialog.address_edit.setPlainText("20A Datun Road, Chaoyang District, Beijing")
         dialog.ok_button.click()
 
-    on_modal(qtbot, InstitutionDialog, institution)
+    opened = when_modal(InstitutionDialog, institution)
     view.new_institution_action.trigger()
+    assert opened  # the dialog opened and was acted on
     naoc = queries.institution_detail(world.db, "NAOC")
     assert (naoc.name, naoc.local_name, naoc.kind) == (
         "National Astronomical Observatories, CAS",
@@ -104,8 +83,9 @@ def test_admin_creates_edits_and_deactivates(
         qtbot.keyClicks(dialog.repeat_edit, "first-light-2025")
         dialog.ok_button.click()
 
-    on_modal(qtbot, PersonDialog, person)
+    opened = when_modal(PersonDialog, person)
     view.new_person_action.trigger()
+    assert opened  # the dialog opened and was acted on
     wang = queries.person_detail(world.db, "wang_lm")
     assert (wang.full_name, wang.local_name, wang.institution_code) == ("Wang Lei", "王磊", "NAOC")
     assert wang.roles == {"lab_manager", "courier"} and wang.has_pin
@@ -120,8 +100,9 @@ def test_admin_creates_edits_and_deactivates(
         dialog.role_boxes["courier"].click()  # no longer a courier
         dialog.ok_button.click()
 
-    on_modal(qtbot, PersonDialog, edit)
+    opened = when_modal(PersonDialog, edit)
     view.edit_person_action.trigger()
+    assert opened  # the dialog opened and was acted on
     wang = queries.person_detail(world.db, "wang_lm")
     assert (wang.full_name, wang.roles) == ("Wang Lei (NAOC)", frozenset({"lab_manager"}))
     audited = world.read(
@@ -140,8 +121,9 @@ def test_admin_creates_edits_and_deactivates(
         qtbot.keyClicks(dialog.repeat_edit, "rheinland-2026")
         dialog.ok_button.click()
 
-    on_modal(qtbot, PasswordDialog, new_password)
+    opened = when_modal(PasswordDialog, new_password)
     view.password_action.trigger()
+    assert opened  # the dialog opened and was acted on
     assert identity.authenticate(world.db, "koln_lm", "rheinland-2026").username == "koln_lm"
     with pytest.raises(AuthenticationError):
         identity.authenticate(world.db, "koln_lm", World.PASSWORD)

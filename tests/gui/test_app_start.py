@@ -25,7 +25,7 @@ from sqlalchemy import text
 from lunar_custody import logfile
 from lunar_custody.domain import queries
 from lunar_custody.domain.errors import RuleViolation
-from lunar_custody.gui import app, errors
+from lunar_custody.gui import app, errors, startup
 from lunar_custody.gui.signin import FirstRunDialog, SignInDialog
 from lunar_custody.storage import Database
 from tests.gui.conftest import Messages, when_modal
@@ -64,7 +64,7 @@ def test_a_folder_that_does_not_exist_is_named_and_not_created(
     tmp_path: Path, messages: Messages
 ) -> None:
     path = tmp_path / "custody share" / "custody.db"  # e.g. a network drive not connected
-    assert app.open_database(str(path)) is None
+    assert startup.open_database(str(path)) is None
     assert messages.shown == [
         (
             "errorDialog",
@@ -77,7 +77,7 @@ def test_a_folder_that_does_not_exist_is_named_and_not_created(
 
 
 def test_a_folder_given_as_the_database(tmp_path: Path, messages: Messages) -> None:
-    assert app.open_database(str(tmp_path)) is None
+    assert startup.open_database(str(tmp_path)) is None
     assert messages.shown == [
         (
             "errorDialog",
@@ -91,7 +91,7 @@ def test_a_file_that_is_not_a_database(tmp_path: Path, messages: Messages) -> No
     path = tmp_path / "inventory.db"
     path.write_text("sample,aliquot,mass\nCE5C0400,CE5C0400YJFM00501,500 mg\n" * 100)
     before = path.read_bytes()
-    assert app.open_database(str(path)) is None
+    assert startup.open_database(str(path)) is None
     assert messages.shown == [
         (
             "errorDialog",
@@ -105,7 +105,7 @@ def test_a_file_that_is_not_a_database(tmp_path: Path, messages: Messages) -> No
 def test_a_database_of_a_newer_schema(db: Database, messages: Messages) -> None:
     with db.write() as session:
         session.execute(text("UPDATE alembic_version SET version_num = '9999'"))
-    assert app.open_database(db.url) is None
+    assert startup.open_database(db.url) is None
     assert messages.shown == [
         (
             "errorDialog",
@@ -160,7 +160,7 @@ def test_a_read_only_database_file(_sqlite_template: Path, messages: Messages) -
         before = path.read_bytes()
         with unprivileged(folder):
             assert not os.access(path, os.W_OK, effective_ids=True)
-            opened = app.open_database(str(path))
+            opened = startup.open_database(str(path))
         assert opened is None
         assert messages.shown == [
             (
@@ -176,7 +176,7 @@ def test_a_read_only_database_file(_sqlite_template: Path, messages: Messages) -
 
 
 def test_a_new_file_in_an_existing_folder_is_created(tmp_path: Path, messages: Messages) -> None:
-    opened = app.open_database(str(tmp_path / "custody.db"))
+    opened = startup.open_database(str(tmp_path / "custody.db"))
     assert opened is not None and messages.shown == []
     try:
         assert not queries.has_users(opened)
@@ -190,7 +190,7 @@ def test_a_new_file_in_an_existing_folder_is_created(tmp_path: Path, messages: M
 def test_first_run_on_a_new_database_makes_the_administrator(
     qtbot: QtBot, empty_database_url: str, messages: Messages
 ) -> None:
-    db = app.open_database(empty_database_url)
+    db = startup.open_database(empty_database_url)
     assert db is not None
     try:
 

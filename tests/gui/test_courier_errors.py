@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from lunar_custody import cli, logfile
 from lunar_custody.domain import custody, identity
 from lunar_custody.domain.models import CustodyEvent, Signature, Transfer
-from lunar_custody.gui import app as gui_app
+from lunar_custody.gui import startup
 from lunar_custody.gui.context import AppContext
 from lunar_custody.gui.courier import CourierWindow
 from lunar_custody.gui.courier import window as courier_window
@@ -324,7 +324,7 @@ def test_lunar_custody_courier_opens_the_window_on_the_database(
                     widget.close()
             return 0
 
-    monkeypatch.setattr(gui_app, "application", Application)
+    monkeypatch.setattr(startup, "application", Application)
     assert cli.main(["courier", "--db", world.db.url]) == 0
     assert opened == [("Lunar Custody — Courier", True)]
     assert courier_window.WINDOW_TITLE == "Lunar Custody — Courier"

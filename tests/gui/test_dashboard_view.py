@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from lunar_custody.domain import queries
 from lunar_custody.domain.queries import due_tier
 from lunar_custody.gui.context import AppContext
-from lunar_custody.gui.views.dashboard import DashboardView, RecordTable, age_text
+from lunar_custody.gui.dashboard import DashboardView, RecordTable, age_text
 from tests.gui.conftest import SHOTS
 from tests.worlds import A1, A2, A3, A4, World
 

@@ -16,8 +16,8 @@ from lunar_custody.domain import ledger, queries
 from lunar_custody.domain.listings import EVENTS
 from lunar_custody.gui import tablemodel
 from lunar_custody.gui.context import AppContext
+from lunar_custody.gui.ledger import LedgerView
 from lunar_custody.gui.tablemodel import ListingModel
-from lunar_custody.gui.views.ledger import LedgerView
 from lunar_custody.storage import Database, ledger_scan
 from tests.gui.conftest import Messages
 from tests.worlds import A2, World

@@ -20,7 +20,7 @@ from pytestqt.qtbot import QtBot
 from lunar_custody import logfile
 from lunar_custody.domain.errors import CustodyError, RuleViolation
 from lunar_custody.domain.store import ProgressCallback, report_progress
-from lunar_custody.gui import app
+from lunar_custody.gui import startup
 from lunar_custody.gui.operations import Operations
 from tests.gui.conftest import Messages
 
@@ -206,11 +206,11 @@ def test_a_native_crash_leaves_its_trace_and_the_next_start_offers_it(
     assert crashed.returncode != 0
     trace = logfile.fault_log_path().read_text(encoding="utf-8")
     assert "Fatal Python error: Segmentation fault" in trace
-    app.offer_last_crash()
+    startup.offer_last_crash()
     assert [name for name, _, _ in messages.shown] == ["confirmDialog", "infoDialog"]
     assert "stopped unexpectedly" in messages.texts[0]
     log = logfile.log_path().read_text(encoding="utf-8")
     assert "native crash" in log and "Segmentation fault" in log
     assert logfile.fault_log_path().read_text(encoding="utf-8") == ""
-    app.offer_last_crash()  # asked once only
+    startup.offer_last_crash()  # asked once only
     assert len(messages.shown) == 2

@@ -31,7 +31,7 @@ def test_the_workstation_opens_without_what_it_needs_later(db: Database, tmp_pat
     script = f"""
 import json, sys
 from lunar_custody.domain import identity
-from lunar_custody.gui.app import application
+from lunar_custody.gui.startup import application
 from lunar_custody.gui.context import AppContext
 from lunar_custody.gui.main_window import MainWindow
 from lunar_custody.storage.database import Database

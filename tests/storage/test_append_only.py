@@ -125,6 +125,7 @@ def test_the_ledger_tables_refuse_update_and_delete(db: Database, table: str) ->
     ]
     if db.dialect == "postgresql":
         statements.append(f"TRUNCATE {table} CASCADE")
+    assert all(len(rows) == 1 for rows in before.values())  # a row each to rewrite
     for statement in statements:
         with pytest.raises(IntegrityError) as info, db.write() as session:
             session.execute(text(statement))
@@ -149,10 +150,23 @@ def test_appending_is_still_allowed(db: Database) -> None:
 
 
 def test_the_other_tables_can_still_change(db: Database) -> None:
+    """Only the ledger tables are append-only: an aliquot's mass and the ledger head (which
+    every appended event moves) change in place, and an ordinary row may be deleted."""
     _ledger_rows(db)
     with db.write() as session:
-        session.execute(text("UPDATE aliquots SET current_mass_ug = 400000"))
-        session.execute(text("UPDATE ledger_head SET last_seq = 1"))
+        updated = [
+            session.execute(text("UPDATE aliquots SET current_mass_ug = 400000")).rowcount,
+            session.execute(text("UPDATE ledger_head SET last_seq = 1")).rowcount,
+        ]
+        _insert(session, Institution, code="TEMP", name="Mistyped institution", kind="borrower")
+    assert updated == [1, 1]
+    with db.write() as session:
+        deleted = session.execute(text("DELETE FROM institutions WHERE code = 'TEMP'")).rowcount
+    assert deleted == 1
+    with db.read() as session:
+        assert session.scalar(text("SELECT current_mass_ug FROM aliquots")) == 400_000
+        assert session.scalar(text("SELECT last_seq FROM ledger_head")) == 1
+        assert session.scalars(text("SELECT code FROM institutions")).all() == ["CNSA"]
 
 
 def test_foreign_keys_are_enforced(db: Database) -> None:
@@ -166,3 +180,5 @@ def test_foreign_keys_are_enforced(db: Database) -> None:
             roles="",
             password_hash="",
         )
+    with db.read() as session:
+        assert session.scalar(select(func.count()).select_from(_table(Person))) == 0

@@ -33,6 +33,7 @@ from ...domain.masses import format_mass
 from ...domain.permissions import Actor, why_not
 from ...domain.store import Store
 from ..errors import show_error
+from ..startup import start
 from ..tablemodel import local_time
 from .screens import (
     CheckScreen,
@@ -480,8 +481,6 @@ class Delivery(Handoff):
 
 def run_courier(url: str | None) -> int:
     """``lunar-custody courier``: the courier window, full screen, until it is closed."""
-    from ..app import start
-
     started = start(url)
     if started is None:
         return 3

@@ -6,259 +6,28 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
     QDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPlainTextEdit,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
 from ...domain import queries, registry
-from ...domain.errors import NotFoundError, ValidationError
-from ...domain.identity import MIN_PASSWORD_LENGTH
+from ...domain.errors import NotFoundError
 from ...domain.listings import INSTITUTIONS, PEOPLE
 from ...domain.permissions import ROLE_LABELS, ROLES
 from ...domain.queries import InstitutionDetail, PersonDetail
 from ...domain.registry import INSTITUTION_KINDS
 from ..context import AppContext
-from ..dialogs import FormDialog, action_button, set_allowed
-from ..errors import confirm, show_error
+from ..dialogs import action_button, set_allowed
+from ..errors import confirm
+from ..operations import Work
+from ..view import View
 from ..widgets import ListPane
-from .base import View
-
-
-def _line(name: str, text: str = "", placeholder: str = "") -> QLineEdit:
-    edit = QLineEdit(text)
-    edit.setObjectName(name)
-    edit.setPlaceholderText(placeholder)
-    return edit
-
-
-def _password(name: str) -> QLineEdit:
-    edit = _line(name, placeholder=f"at least {MIN_PASSWORD_LENGTH} characters")
-    edit.setEchoMode(QLineEdit.EchoMode.Password)
-    return edit
-
-
-class InstitutionDialog(FormDialog):
-    """A new institution, or the editable fields of one (its code and kind are fixed)."""
-
-    def __init__(
-        self, ctx: AppContext, existing: InstitutionDetail | None, parent: QWidget | None = None
-    ) -> None:
-        title = f"Edit institution {existing.code}" if existing else "New institution"
-        super().__init__(parent, title, "institutionDialog")
-        self.ctx = ctx
-        self.existing = existing
-        self.code: str | None = None
-        self.code_edit = _line("codeEdit", existing.code if existing else "", "e.g. NAOC")
-        self.name_edit = _line("nameEdit", existing.name if existing else "")
-        self.local_edit = _line(
-            "localNameEdit",
-            (existing.local_name or "") if existing else "",
-            "in the institution's own script, e.g. 中国科学院国家天文台",
-        )
-        self.kind_combo = QComboBox()
-        self.kind_combo.setObjectName("kindCombo")
-        for kind in INSTITUTION_KINDS:
-            self.kind_combo.addItem(kind, kind)
-        self.country_edit = _line("countryEdit", existing.country if existing else "")
-        self.address_edit = QPlainTextEdit(existing.address if existing else "")
-        self.address_edit.setObjectName("addressEdit")
-        self.address_edit.setMaximumHeight(80)
-        if existing:
-            self.code_edit.setReadOnly(True)
-            self.kind_combo.setCurrentIndex(self.kind_combo.findData(existing.kind))
-            self.kind_combo.setEnabled(False)
-            self.kind_combo.setToolTip("The kind of an institution is fixed once created.")
-        self.form.addRow("&Code:", self.code_edit)
-        self.form.addRow("&Name:", self.name_edit)
-        self.form.addRow("&Local-script name:", self.local_edit)
-        self.form.addRow("&Kind:", self.kind_combo)
-        self.form.addRow("C&ountry:", self.country_edit)
-        self.form.addRow("&Address:", self.address_edit)
-
-    def submit(self) -> None:
-        values = {
-            "name": self.name_edit.text(),
-            "local_name": self.local_edit.text(),
-            "country": self.country_edit.text(),
-            "address": self.address_edit.toPlainText(),
-        }
-        if self.existing is None:
-            row = registry.create_institution(
-                self.ctx.db,
-                self.ctx.actor,
-                code=self.code_edit.text(),
-                kind=str(self.kind_combo.currentData()),
-                **values,
-            )
-            self.code = row.code
-            return
-        old = self.existing
-        before = {
-            "name": old.name,
-            "local_name": old.local_name or "",
-            "country": old.country,
-            "address": old.address,
-        }
-        changes = {k: v for k, v in values.items() if v.strip() != before[k]}
-        if changes:
-            registry.update_institution(self.ctx.db, self.ctx.actor, old.code, **changes)
-        self.code = old.code
-
-
-class PersonDialog(FormDialog):
-    """A new account, or the editable fields of one (user name and institution are fixed;
-    a password is reset separately)."""
-
-    def __init__(
-        self,
-        ctx: AppContext,
-        existing: PersonDetail | None,
-        parent: QWidget | None = None,
-        *,
-        institution: str | None = None,
-    ) -> None:
-        title = f"Edit {existing.full_name}" if existing else "New person"
-        super().__init__(parent, title, "personDialog")
-        self.ctx = ctx
-        self.existing = existing
-        self.username: str | None = None
-        self.username_edit = _line("usernameEdit", existing.username if existing else "")
-        self.full_name_edit = _line("fullNameEdit", existing.full_name if existing else "")
-        self.local_edit = _line(
-            "localNameEdit",
-            (existing.local_name or "") if existing else "",
-            "in the person's own script (optional)",
-        )
-        self.email_edit = _line("emailEdit", existing.email if existing else "")
-        self.institution_combo = QComboBox()
-        self.institution_combo.setObjectName("institutionCombo")
-        for code, name in queries.institution_choices(ctx.db):
-            self.institution_combo.addItem(f"{code} — {name}", code)
-        wanted = existing.institution_code if existing else institution
-        if existing and self.institution_combo.findData(wanted) < 0:  # a deactivated one
-            self.institution_combo.addItem(
-                f"{existing.institution_code} — {existing.institution}", wanted
-            )
-        if wanted:
-            self.institution_combo.setCurrentIndex(max(0, self.institution_combo.findData(wanted)))
-        roles_box = QWidget()
-        roles_row = QHBoxLayout(roles_box)
-        roles_row.setContentsMargins(0, 0, 0, 0)
-        self.role_boxes: dict[str, QCheckBox] = {}
-        for role in ROLES:
-            box = QCheckBox(ROLE_LABELS[role])
-            box.setObjectName(f"role_{role}")
-            box.setChecked(bool(existing and role in existing.roles))
-            box.toggled.connect(lambda _on: self._pin_state())
-            self.role_boxes[role] = box
-            roles_row.addWidget(box)
-        roles_row.addStretch(1)
-        self.password_edit = _password("passwordEdit")
-        self.repeat_edit = _password("repeatEdit")
-        self.pin_edit = _line(
-            "pinEdit",
-            placeholder="4 to 8 digits" if not existing else "4 to 8 digits; blank keeps the PIN",
-        )
-        self.pin_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.form.addRow("&User name:", self.username_edit)
-        self.form.addRow("&Full name:", self.full_name_edit)
-        self.form.addRow("&Local-script name:", self.local_edit)
-        self.form.addRow("&E-mail:", self.email_edit)
-        self.form.addRow("&Institution:", self.institution_combo)
-        self.form.addRow("Roles:", roles_box)
-        if existing:
-            self.username_edit.setReadOnly(True)
-            self.institution_combo.setEnabled(False)
-            self.institution_combo.setToolTip(
-                "A person stays at their institution; for a move, create a new account."
-            )
-        else:
-            self.form.addRow("&Password:", self.password_edit)
-            self.form.addRow("&Repeat password:", self.repeat_edit)
-        self.form.addRow("Courier &PIN:", self.pin_edit)
-        self._pin_state()
-
-    def roles(self) -> list[str]:
-        return [role for role, box in self.role_boxes.items() if box.isChecked()]
-
-    def _pin_state(self) -> None:
-        courier = self.role_boxes["courier"].isChecked()
-        self.pin_edit.setEnabled(courier)
-        self.pin_edit.setToolTip(
-            "" if courier else "Couriers sign hand-overs with a PIN; tick the courier role first."
-        )
-
-    def submit(self) -> None:
-        pin = self.pin_edit.text().strip() if self.role_boxes["courier"].isChecked() else ""
-        if self.existing is None:
-            if self.password_edit.text() != self.repeat_edit.text():
-                raise ValidationError("The two passwords differ; type them again.")
-            row = registry.create_person(
-                self.ctx.db,
-                self.ctx.actor,
-                username=self.username_edit.text(),
-                full_name=self.full_name_edit.text(),
-                institution_code=str(self.institution_combo.currentData() or ""),
-                roles=self.roles(),
-                password=self.password_edit.text(),
-                pin=pin or None,
-                email=self.email_edit.text(),
-                local_name=self.local_edit.text(),
-            )
-            self.username = row.username
-            return
-        old = self.existing
-        changes: dict[str, object] = {}
-        if self.full_name_edit.text().strip() != old.full_name:
-            changes["full_name"] = self.full_name_edit.text()
-        if self.local_edit.text().strip() != (old.local_name or ""):
-            changes["local_name"] = self.local_edit.text()
-        if self.email_edit.text().strip() != old.email:
-            changes["email"] = self.email_edit.text()
-        if set(self.roles()) != set(old.roles):
-            changes["roles"] = self.roles()
-        if pin:
-            changes["pin"] = pin
-        if changes:
-            registry.update_person(self.ctx.db, self.ctx.actor, old.username, **changes)
-        self.username = old.username
-
-
-class PasswordDialog(FormDialog):
-    """A new password for someone who forgot theirs (typed twice)."""
-
-    def __init__(
-        self, ctx: AppContext, person: PersonDetail, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent, f"Reset the password of {person.full_name}", "passwordDialog")
-        self.ctx = ctx
-        self.person = person
-        self.password_edit = _password("passwordEdit")
-        self.repeat_edit = _password("repeatEdit")
-        note = QLabel(
-            "The person signs in and signs with this password from now on; a locked account "
-            "is unlocked. Tell them in person, not by e-mail."
-        )
-        note.setWordWrap(True)
-        self.form.addRow(note)
-        self.form.addRow("&New password:", self.password_edit)
-        self.form.addRow("&Repeat:", self.repeat_edit)
-
-    def submit(self) -> None:
-        if self.password_edit.text() != self.repeat_edit.text():
-            raise ValidationError("The two passwords differ; type them again.")
-        registry.update_person(
-            self.ctx.db, self.ctx.actor, self.person.username, password=self.password_edit.text()
-        )
+from .dialogs import InstitutionDialog, PasswordDialog, PersonDialog
 
 
 class AdminView(View):
@@ -499,9 +268,13 @@ class AdminView(View):
 
     # ------------------------------------------------------------------ actions
 
-    def _done(self) -> None:
+    def _after(self, _result: object = None) -> None:
+        """After an operation here. The runner's ``changed`` has made the main window read
+        its visible view again; a view on its own (a test) reads again itself."""
         self.refresh()
-        self.ctx.changed.emit()
+
+    def _update(self, title: str, work: Work[object]) -> None:
+        self.ctx.ops.run(self, title, work, done=self._after)
 
     def institution_dialog(self, existing: InstitutionDetail | None) -> InstitutionDialog:
         return InstitutionDialog(self.ctx, existing, self)
@@ -518,7 +291,7 @@ class AdminView(View):
             code = dialog.code
         finally:
             dialog.deleteLater()
-        self._done()
+        self._after()
         self.select_institution(code)
 
     def _run_person(self, existing: PersonDetail | None) -> None:
@@ -529,7 +302,7 @@ class AdminView(View):
             username = dialog.username
         finally:
             dialog.deleteLater()
-        self._done()
+        self._after()
         self.select_person(username)
 
     def new_institution(self) -> None:
@@ -559,14 +332,11 @@ class AdminView(View):
             "did stays on record.",
         ):
             return
-        try:
-            registry.update_institution(
-                self.ctx.db, self.ctx.actor, inst.code, active=not inst.active
-            )
-        except Exception as error:
-            show_error(self, error)
-            return
-        self._done()
+        db, actor, active = self.ctx.db, self.ctx.actor, not inst.active
+        self._update(
+            "Reactivate institution" if active else "Deactivate institution",
+            lambda _progress: registry.update_institution(db, actor, inst.code, active=active),
+        )
 
     def toggle_person(self) -> None:
         person = self.person
@@ -579,14 +349,11 @@ class AdminView(View):
             "signed stays on record.",
         ):
             return
-        try:
-            registry.update_person(
-                self.ctx.db, self.ctx.actor, person.username, active=not person.active
-            )
-        except Exception as error:
-            show_error(self, error)
-            return
-        self._done()
+        db, actor, active = self.ctx.db, self.ctx.actor, not person.active
+        self._update(
+            "Reactivate account" if active else "Deactivate account",
+            lambda _progress: registry.update_person(db, actor, person.username, active=active),
+        )
 
     def reset_password(self) -> None:
         person = self.person
@@ -598,15 +365,14 @@ class AdminView(View):
         finally:
             dialog.deleteLater()
         if accepted:
-            self._done()
+            self._after()
 
     def unlock(self) -> None:
         person = self.person
         if person is None or not self.unlock_action.isEnabled():
             return
-        try:
-            registry.update_person(self.ctx.db, self.ctx.actor, person.username, unlock=True)
-        except Exception as error:
-            show_error(self, error)
-            return
-        self._done()
+        db, actor = self.ctx.db, self.ctx.actor
+        self._update(
+            "Unlock account",
+            lambda _progress: registry.update_person(db, actor, person.username, unlock=True),
+        )

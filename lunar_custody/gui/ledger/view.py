@@ -22,8 +22,8 @@ from ...domain.store import ProgressCallback
 from ...storage.integrity import verify_database
 from .. import errors
 from ..context import AppContext
+from ..view import View
 from ..widgets import ListPane
-from .base import View
 
 
 def verify_headline(report: VerifyReport) -> str:

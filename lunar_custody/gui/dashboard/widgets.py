@@ -1,0 +1,153 @@
+"""The dashboard's pieces: big-number cards, short record tables that open a record, and
+the words for ages and due dates."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+# Row tints by urgency: the later a loan is, the redder its row.
+TIER_COLOURS = {
+    "due_30": None,
+    "due_7": "#fff8e1",
+    "overdue_7": "#ffe0b2",
+    "overdue_30": "#ffcdd2",
+    "overdue_more": "#ef9a9a",
+}
+# The tiles are narrow: short words, the full sentence in the tooltip.
+TIER_SHORT = {
+    "due_30": "due in 8–30 days",
+    "due_7": "due in 1–7 days",
+    "overdue_7": "due today or 1–7 days late",
+    "overdue_30": "8–30 days late",
+    "overdue_more": "over 30 days late",
+}
+RECORD = Qt.ItemDataRole.UserRole  # (kind, number) of the record a row opens
+
+
+def age_text(age: timedelta) -> str:
+    """'3 d 4 h', '5 h 10 min', '12 min': how long something has waited."""
+    minutes = max(0, int(age.total_seconds() // 60))
+    days, rest = divmod(minutes, 24 * 60)
+    hours, minutes = divmod(rest, 60)
+    if days:
+        return f"{days} d {hours} h"
+    if hours:
+        return f"{hours} h {minutes} min"
+    return f"{minutes} min"
+
+
+def days_text(days_left: int) -> str:
+    if days_left == 0:
+        return "due today"
+    if days_left < 0:
+        return f"{-days_left} day{'s' if days_left != -1 else ''} overdue"
+    return f"in {days_left} day{'s' if days_left != 1 else ''}"
+
+
+class Card(QFrame):
+    """A big number with what it counts."""
+
+    def __init__(self, title: str, name: str, hint: str) -> None:
+        super().__init__()
+        self.setObjectName(f"{name}Card")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet(
+            f"QFrame#{name}Card {{ background: white; border: 1px solid #dadce0; "
+            "border-radius: 6px; }"
+        )
+        self.number = QLabel("0")
+        self.number.setObjectName(f"{name}Count")
+        font = QFont(self.number.font())
+        font.setPointSizeF(font.pointSizeF() * 2.6)
+        font.setBold(True)
+        self.number.setFont(font)
+        caption = QLabel(title)
+        caption.setStyleSheet("color: #3c4043; font-weight: bold;")
+        self.hint = QLabel(hint)
+        self.hint.setStyleSheet("color: #5f6368;")
+        self.hint.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 10)
+        layout.addWidget(caption)
+        layout.addWidget(self.number)
+        layout.addWidget(self.hint)
+
+    def set_count(self, count: int, *, alarm: bool = False) -> None:
+        self.number.setText(f"{count:,}")
+        colour = "#b00020" if alarm and count else "#202124"
+        self.number.setStyleSheet(f"color: {colour};")
+
+
+class RecordTable(QTableWidget):
+    """A short read-only list whose rows open a record on double click or Enter."""
+
+    opened = Signal(str, str)
+
+    def __init__(
+        self, name: str, headers: list[str], *, stretch: int, right: tuple[int, ...] = ()
+    ) -> None:
+        super().__init__(0, len(headers))
+        self.setObjectName(name)
+        self.right = right
+        self.setHorizontalHeaderLabels(headers)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setAlternatingRowColors(True)
+        self.verticalHeader().setVisible(False)
+        self.verticalHeader().setDefaultSectionSize(24)
+        header = self.horizontalHeader()
+        # Numbers and dates keep their width; one text column takes what is left.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        self.cellDoubleClicked.connect(lambda row, _column: self.open_row(row))
+
+    def set_rows(
+        self,
+        rows: list[tuple[tuple[str, str], list[str]]],
+        tints: list[str | None] | None = None,
+    ) -> None:
+        """``rows``: ((kind, number) to open, cell texts); ``tints``: row backgrounds."""
+        self.setRowCount(0)
+        self.setRowCount(len(rows))
+        for r, (record, cells) in enumerate(rows):
+            tint = tints[r] if tints else None
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if c in self.right:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                if c == 0:
+                    item.setData(RECORD, record)
+                if tint:
+                    item.setBackground(QBrush(QColor(tint)))
+                self.setItem(r, c, item)
+
+    def record(self, row: int) -> tuple[str, str] | None:
+        item = self.item(row, 0)
+        value = item.data(RECORD) if item is not None else None
+        return (str(value[0]), str(value[1])) if value else None
+
+    def open_row(self, row: int) -> None:
+        record = self.record(row)
+        if record is not None:
+            self.opened.emit(*record)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentRow() >= 0:
+            self.open_row(self.currentRow())
+            return
+        super().keyPressEvent(event)
