@@ -44,7 +44,7 @@ class FormDialog(QDialog):
 
     New dialogs implement ``prepare``: it reads the fields on the GUI thread (bad input
     raises a ``CustodyError``) and returns the work, one service call that the operation
-    runner (``ops``) runs off the GUI thread; ``finished(result)`` then keeps what the view
+    runner (``ops``) runs off the GUI thread; ``succeeded(result)`` then keeps what the view
     needs (by default in ``result_value``) and the dialog closes. Older dialogs still
     implement ``submit`` (fields and service call together, on the GUI thread) until they
     are moved to ``prepare``.
@@ -90,7 +90,7 @@ class FormDialog(QDialog):
         dialog still uses ``submit``)."""
         return None
 
-    def finished(self, result: Any) -> None:
+    def succeeded(self, result: Any) -> None:
         """After the work succeeded, on the GUI thread: keep what the view needs."""
         self.result_value = result
 
@@ -117,5 +117,5 @@ class FormDialog(QDialog):
             self.accept()
             return
         title = self.windowTitle()
-        if self.ops.run(self, title, work, done=self.finished, refused=self.refuse):
+        if self.ops.run(self, title, work, done=self.succeeded, refused=self.refuse):
             self.accept()

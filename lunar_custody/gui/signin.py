@@ -75,7 +75,7 @@ class FirstRunDialog(FormDialog):
         }
         return lambda _progress: registry.bootstrap(store, **fields)
 
-    def finished(self, result: Actor) -> None:
+    def succeeded(self, result: Actor) -> None:
         self.actor = result
 
 
@@ -117,7 +117,7 @@ class SignInDialog(FormDialog):
         self.secret.setFocus()
         return lambda _progress: identity.authenticate(store, username, secret, method)
 
-    def finished(self, result: Actor) -> None:
+    def succeeded(self, result: Actor) -> None:
         self.actor = result
 
 

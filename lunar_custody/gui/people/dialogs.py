@@ -106,7 +106,7 @@ class InstitutionDialog(FormDialog):
 
         return save
 
-    def finished(self, result: str) -> None:
+    def succeeded(self, result: str) -> None:
         self.code = result
 
 
@@ -237,7 +237,7 @@ class PersonDialog(FormDialog):
 
         return save
 
-    def finished(self, result: str) -> None:
+    def succeeded(self, result: str) -> None:
         self.username = result
 
 
