@@ -39,8 +39,8 @@ Work = Callable[[ProgressCallback], T]
 
 log = logging.getLogger(__name__)
 
-PROGRESS_DELAY_MS = 300  # long work shows its progress dialog after this
-POLL_MS = 100  # how often the dialog reads the worker's counts
+PROGRESS_DELAY_MS = 250  # long work shows its progress dialog after this
+POLL_MS = 50  # how often the dialog reads the worker's counts
 
 # What a person does to a window; swallowed while an operation runs (painting, timers and
 # the progress dialog go on).
@@ -211,6 +211,7 @@ class Operations(QObject):
         appear.setSingleShot(True)
         appear.setInterval(PROGRESS_DELAY_MS)
         appear.timeout.connect(dialog.show)
+        appear.timeout.connect(lambda: _show_progress(dialog, progress, label or title, unit))
 
         def cancel() -> None:
             progress.cancel_requested = True
