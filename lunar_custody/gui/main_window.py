@@ -29,13 +29,13 @@ from ..storage.database import data_directory
 from .context import AppContext
 from .errors import confirm, inform, reported
 from .resources import icon
+from .transfers import TransfersView
 from .views.admin import AdminView
 from .views.base import View
 from .views.dashboard import DashboardView
 from .views.ledger import LedgerView
 from .views.loans import LoansView
 from .views.samples import SamplesView
-from .views.transfers import TransfersView
 
 if TYPE_CHECKING:
     from ..storage.restore import RestoreResult
