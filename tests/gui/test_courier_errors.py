@@ -204,8 +204,9 @@ def test_who_may_sign_for_the_sender_and_the_receiver(qtbot: QtBot, world: World
     tap(qtbot, window.screen.primary)
     sender = current(window, SignScreen)
     sign(qtbot, window, World.PASSWORD, user="brown_lm")
+    number = window.handoff.package.number  # type: ignore[union-attr]
     assert said(sender) == (
-        "Carla Pieters works at Brown University; the package is released by someone at "
+        f"Carla Pieters cannot sign here. Transfer {number} is released by "
         "CNSA Lunar Sample Laboratory."
     )
     sign(qtbot, window, World.PASSWORD, user="courier2", draw=False)
@@ -233,7 +234,8 @@ def test_who_may_sign_for_the_sender_and_the_receiver(qtbot: QtBot, world: World
     receiver = current(window, SignScreen)
     sign(qtbot, window, World.PASSWORD, user="brown_pi")
     assert said(receiver) == (
-        "Only the named receiver, Carla Pieters, may sign for this package; James Head may not."
+        "James Head cannot sign here. Only the named receiver, Carla Pieters, may confirm "
+        "this receipt."
     )
     sign(qtbot, window, World.PASSWORD, user="brown_lm", draw=False)
     assert isinstance(window.screen, DoneScreen)

@@ -1,6 +1,8 @@
 """The courier's screens, one task each: the packages, a package, checking it against its
 manifest, choosing the next courier, the seal and the masses at delivery, a signature, and
 the result. Screens only show and collect; window.py runs the handoffs through custody.py.
+What a screen reads (a scanned code, a signer's name) goes through the window's operation
+runner, and a refusal is said in red on the screen.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from ...domain.identity import PASSWORD, PIN, Credential
 from ...domain.masses import format_mass, parse_mass
 from ...domain.permissions import Actor
 from ...domain.store import Store
+from ..operations import Operations
 from ..signature import SignaturePad
 from ..widgets import choose_photo_file, read_photo
 from .widgets import (
@@ -68,13 +71,14 @@ class HomeScreen(Screen):
 
     package_chosen = Signal(object)  # a CourierPackage
 
-    def __init__(self, store: Store, me: Actor) -> None:
+    def __init__(self, ops: Operations, store: Store, me: Actor) -> None:
         super().__init__(
             "homeScreen",
             "My packages",
             "Scan a package, seal or aliquot label, or tap a package.",
             back="",
         )
+        self.ops = ops
         self.store = store
         self.me = me
         self.scan = BigScanField("Scan a label, or type a package number and press Enter")
@@ -87,8 +91,7 @@ class HomeScreen(Screen):
         self.body.addLayout(columns, 1)
         columns.addWidget(self._wrap(self.collect_title, self.collect_box), 1)
         columns.addWidget(self._wrap(self.hand_title, self.hand_box), 1)
-        self.buttons: dict[str, QPushButton] = {}
-        self.refresh()
+        self.buttons: dict[str, QPushButton] = {}  # filled by refresh, once the screen is shown
 
     def _column(self, title: str, name: str) -> tuple[QVBoxLayout, QLabel]:
         heading = QLabel(title)
@@ -117,7 +120,15 @@ class HomeScreen(Screen):
 
     def refresh(self) -> None:
         """Read the courier's packages again (after every handoff, and on demand)."""
-        packages = dc.assigned_packages(self.store, self.me.username)
+        store, username = self.store, self.me.username
+        packages = self.ops.value(
+            self,
+            "My packages",
+            lambda _progress: dc.assigned_packages(store, username),
+            changes=False,
+        )
+        if packages is None:  # the person has been told why
+            return
         self.buttons = {}
         for box, title, rows, label, empty in (
             (
@@ -165,10 +176,15 @@ class HomeScreen(Screen):
             box.addStretch(1)
 
     def open_code(self, code: str) -> None:
-        try:
-            package = dc.package_for_code(self.store, self.me.username, code)
-        except CustodyError as error:
-            self.say(str(error), "error")
+        store, username = self.store, self.me.username
+        package = self.ops.value(
+            self,
+            "Scan",
+            lambda _progress: dc.package_for_code(store, username, code),
+            refused=self.refused,
+            changes=False,
+        )
+        if package is None:
             return
         self.hush()
         self.package_chosen.emit(package)
@@ -218,7 +234,13 @@ class CheckScreen(Screen):
     """
 
     def __init__(
-        self, store: Store, package: dc.CourierPackage, *, title: str, items_required: bool
+        self,
+        ops: Operations,
+        store: Store,
+        package: dc.CourierPackage,
+        *,
+        title: str,
+        items_required: bool,
     ) -> None:
         container = f" · {package.container}" if package.container else ""
         where = f"To {package.to_institution} · seal {package.seal_number}{container}"
@@ -228,6 +250,7 @@ class CheckScreen(Screen):
             else "The package travels sealed: check the seal number on it."
         )
         super().__init__("checkScreen", title, f"{where}\n{hint}", primary="Continue to signatures")
+        self.ops = ops
         self.store = store
         self.check = dc.ManifestCheck(package, items_required=items_required)
         self.scan = BigScanField("Scan or type an aliquot, then Enter")
@@ -264,10 +287,15 @@ class CheckScreen(Screen):
         self.scan.setFocus()
 
     def scan_code(self, code: str) -> None:
-        try:
-            label = dc.identify(self.store, code)
-        except CustodyError as error:
-            self.say(str(error), "error")
+        store = self.store
+        label = self.ops.value(
+            self,
+            "Scan",
+            lambda _progress: dc.identify(store, code),
+            refused=self.refused,
+            changes=False,
+        )
+        if label is None:
             return
         outcome = self.check.scan_item(label)
         number = label.number
@@ -387,12 +415,15 @@ class CourierChoiceScreen(Screen):
 
     chosen = Signal(str)  # user name
 
-    def __init__(self, store: Store, me: Actor) -> None:
+    def __init__(
+        self, ops: Operations, store: Store, me: Actor, couriers: list[queries.PersonChoice]
+    ) -> None:
         super().__init__(
             "courierChoiceScreen",
             "Hand to which courier?",
             "Tap the courier who takes the package, or scan their badge.",
         )
+        self.ops = ops
         self.store = store
         self.me = me
         self.scan = BigScanField("Scan the courier's badge, or type their user name")
@@ -402,11 +433,7 @@ class CourierChoiceScreen(Screen):
         grid = QGridLayout()
         grid.setSpacing(12)
         self.buttons: dict[str, QPushButton] = {}
-        people = [
-            p
-            for p in queries.people_choices(store, roles=("courier",))
-            if p.username != me.username
-        ]
+        people = [p for p in couriers if p.username != me.username]
         for position, person in enumerate(people[:12]):
             button = big_button(
                 f"{person.full_name}\n{person.institution}", f"courier:{person.username}"
@@ -424,10 +451,15 @@ class CourierChoiceScreen(Screen):
         self.scan.setFocus()
 
     def choose(self, username: str) -> None:
-        try:
-            person = dc.signer(self.store, username)
-        except CustodyError as error:
-            self.say(str(error), "error")
+        store = self.store
+        person = self.ops.value(
+            self,
+            "Next courier",
+            lambda _progress: dc.signer(store, username),
+            refused=self.refused,
+            changes=False,
+        )
+        if person is None:
             return
         if "courier" not in person.roles:
             self.say(
@@ -699,14 +731,17 @@ class MassScreen(Screen):
 class SignScreen(Screen):
     """One person signs: their name, their PIN or password, and a drawn signature.
 
-    ``check_signer`` refuses at once, in words, a name that cannot sign here (the wrong
-    institution, a missing role); the service checks the secret and writes the signature.
+    ``check_signer`` refuses at once, in words, a name that cannot sign here (the domain's
+    answer why not: a missing role, the wrong side, not the named receiver); it runs with the
+    signer's lookup, off the GUI thread, and may read. The service checks the secret and
+    writes the signature.
     """
 
     signed = Signal(object)  # a Credential
 
     def __init__(
         self,
+        ops: Operations,
         store: Store,
         *,
         title: str,
@@ -723,9 +758,11 @@ class SignScreen(Screen):
             summary,
             primary="Sign",
         )
+        self.ops = ops
         self.store = store
         self.meaning = meaning
         self.check_signer = check_signer
+        self.person: dc.Signer | None = None  # who signed here, once they have
         self._drawing_waived = False
         # Left: who signs and the pad; right: the PIN digits. Undo and Clear sit in the
         # footer, away from the Sign button.
@@ -810,13 +847,16 @@ class SignScreen(Screen):
             self.say("Type the signer's user name.", "error")
             self.user_edit.setFocus()
             return
-        try:
-            person = dc.signer(self.store, username)
-        except CustodyError as error:
-            self.say(str(error), "error")
-            self.user_edit.setFocus()
+        store, check = self.store, self.check_signer
+
+        def look_up(_progress: object) -> tuple[dc.Signer, str | None]:
+            person = dc.signer(store, username)
+            return person, check(person)
+
+        found = self.ops.value(self, "Signer", look_up, refused=self._no_such_signer, changes=False)
+        if found is None:
             return
-        refusal = self.check_signer(person)
+        person, refusal = found
         if refusal:
             self.secret_edit.clear()  # whoever signs instead types their own
             self.say(refusal, "error")
@@ -838,7 +878,12 @@ class SignScreen(Screen):
             )
             return
         self.hush()
+        self.person = person
         self.signed.emit(self.credential())
+
+    def _no_such_signer(self, error: CustodyError) -> None:
+        self.say(str(error), "error")
+        self.user_edit.setFocus()
 
     def rejected(self, text: str) -> None:
         """The service refused this signer's secret: clear it and say why."""
