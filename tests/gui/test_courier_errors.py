@@ -19,7 +19,9 @@ from lunar_custody.gui import app as gui_app
 from lunar_custody.gui.context import AppContext
 from lunar_custody.gui.courier import CourierWindow
 from lunar_custody.gui.courier import window as courier_window
-from lunar_custody.gui.courier.screens import CheckScreen, DoneScreen, HomeScreen, SignScreen
+from lunar_custody.gui.courier.check import CheckScreen
+from lunar_custody.gui.courier.screens import DoneScreen, HomeScreen
+from lunar_custody.gui.courier.sign import SignScreen
 from lunar_custody.gui.courier.signin import WRONG_NAME_OR_PIN
 from lunar_custody.storage import Database
 from tests.gui.conftest import Messages, open_window

@@ -40,18 +40,17 @@ from ...domain.queries import TransferDetail
 from ...domain.store import Store
 from ..operations import Operations, Work
 from ..tablemodel import local_time
+from .check import CheckScreen
+from .delivery import MassScreen, SealScreen
 from .screens import (
-    CheckScreen,
     CourierChoiceScreen,
     DoneScreen,
     HomeScreen,
-    MassScreen,
     PackageScreen,
-    SealScreen,
-    SignScreen,
     package_facts,
     package_line,
 )
+from .sign import SignScreen
 from .signin import SignInScreen
 from .widgets import STYLE, Screen, big_button, big_font
 
