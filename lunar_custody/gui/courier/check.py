@@ -4,24 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLabel
 
 from ...domain import courier as dc
 from ...domain.masses import format_mass
 from ...domain.store import Store
 from ..operations import Operations
-from .widgets import (
-    RED,
-    BigScanField,
-    Screen,
-    big_button,
-    big_field,
-    big_table,
-    state_item,
-)
+from .widgets import RED, BigScanField, Screen, big_button, big_field, big_table, state_item
 
 
 class CheckScreen(Screen):

@@ -7,27 +7,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QScrollArea,
-    QWidget,
-)
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QScrollArea, QWidget
 
 from ...domain import courier as dc
 from ...domain.errors import ValidationError
 from ...domain.masses import format_mass, parse_mass
 from ..widgets import choose_photo_file, read_photo
-from .widgets import (
-    BUTTON_HEIGHT,
-    RED,
-    Screen,
-    big_button,
-    big_field,
-    restyle,
-)
+from .widgets import BUTTON_HEIGHT, RED, Screen, big_button, big_field, restyle
 
 
 class SealScreen(Screen):

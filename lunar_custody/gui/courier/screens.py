@@ -25,15 +25,7 @@ from ...domain.masses import format_mass
 from ...domain.permissions import Actor
 from ...domain.store import Store
 from ..operations import Operations
-from .widgets import (
-    BUTTON_HEIGHT,
-    RED,
-    BigScanField,
-    Screen,
-    big_button,
-    big_table,
-    state_item,
-)
+from .widgets import BUTTON_HEIGHT, RED, BigScanField, Screen, big_button, big_table, state_item
 
 
 def _items(count: int) -> str:

@@ -5,12 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QVBoxLayout,
-)
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout
 
 from ...domain import courier as dc
 from ...domain.errors import CustodyError
@@ -18,13 +13,7 @@ from ...domain.identity import PASSWORD, PIN, Credential
 from ...domain.store import Store
 from ..operations import Operations
 from ..signature import SignaturePad
-from .widgets import (
-    PinPad,
-    Screen,
-    big_button,
-    big_field,
-    restyle,
-)
+from .widgets import PinPad, Screen, big_button, big_field, restyle
 
 
 class SignScreen(Screen):
