@@ -78,6 +78,14 @@ from lunar_custody.domain.models import (
     TransferItem,
     TransferLeg,
 )
+from lunar_custody.domain.signed_content import (
+    LegContent,
+    LoanContent,
+    LoanItemContent,
+    ResolutionContent,
+    TransferContent,
+    TransferItemContent,
+)
 from lunar_custody.storage.database import Database
 
 PASSWORD = DEMO_PASSWORD  # every generated account's password
@@ -427,7 +435,7 @@ class Collection:
         record_type: str,
         record_id: int,
         record_number: str,
-        content: dict[str, Any],
+        content: LoanContent | TransferContent | ResolutionContent,
     ) -> None:
         self.signatures.append(
             (
@@ -442,7 +450,7 @@ class Collection:
                 record_type,
                 record_id,
                 record_number,
-                identity.content_hash(content),
+                identity.content_hash(content.as_dict()),
                 None,
             )
         )
@@ -759,25 +767,25 @@ class Collection:
             return  # stays a draft: the request was never approved
         self.at(approve, self.approve_loan, loan, fate < 0.04, countersign, ship)
 
-    def loan_content(self, loan: LoanRec) -> dict[str, Any]:
+    def loan_content(self, loan: LoanRec) -> LoanContent:
         items = sorted(
             (self.aliquots[aliquot_id - 1].number, item[1])
             for aliquot_id, item in loan.items.items()
             if item[6] is None
         )
-        return {
-            "number": loan.number,
-            "lender": self.inst_code[self.lender_id],
-            "borrower": self.inst_code[loan.borrower_id],
-            "principal_investigator": loan.pi.username,
-            "co_investigators": "",
-            "purpose": loan.purpose,
-            "starts_on": loan.starts_on.isoformat(),
-            "due_on": loan.due_on.isoformat(),
-            "destructive_analysis_allowed": loan.destructive,
-            "notes": loan.notes,
-            "items": [[n, m] for n, m in items],
-        }
+        return LoanContent(
+            number=loan.number,
+            lender=self.inst_code[self.lender_id],
+            borrower=self.inst_code[loan.borrower_id],
+            principal_investigator=loan.pi.username,
+            co_investigators="",
+            purpose=loan.purpose,
+            starts_on=loan.starts_on,
+            due_on=loan.due_on,
+            destructive_analysis_allowed=loan.destructive,
+            notes=loan.notes,
+            items=tuple(LoanItemContent(n, m) for n, m in items),
+        )
 
     def _release_items(self, loan: LoanRec) -> None:
         for aliquot_id in loan.items:
@@ -869,20 +877,22 @@ class Collection:
         self.transfers.append(transfer)
         return transfer
 
-    def transfer_content(self, transfer: TransferRec) -> dict[str, Any]:
-        return {
-            "number": transfer.number,
-            "from": self.inst_code[transfer.from_id],
-            "to": self.inst_code[transfer.to_id],
-            "receiver": transfer.receiver.username,
-            "courier": transfer.courier.username,
-            "container": CONTAINER,
-            "seal_number": transfer.seal,
-            "status": transfer.status,
-            "items": [[row.number, expected, measured] for _, row, expected, measured in
-                      transfer.items],
-            "legs": [[leg[1], self.person[leg[2]].username] for leg in transfer.legs],
-        }  # fmt: skip
+    def transfer_content(self, transfer: TransferRec) -> TransferContent:
+        return TransferContent(
+            number=transfer.number,
+            from_institution=self.inst_code[transfer.from_id],
+            to_institution=self.inst_code[transfer.to_id],
+            receiver=transfer.receiver.username,
+            courier=transfer.courier.username,
+            container=CONTAINER,
+            seal_number=transfer.seal,
+            status=transfer.status,
+            items=tuple(
+                TransferItemContent(row.number, expected, measured)
+                for _, row, expected, measured in transfer.items
+            ),
+            legs=tuple(LegContent(leg[1], self.person[leg[2]].username) for leg in transfer.legs),
+        )
 
     def release(self, when: int, transfer: TransferRec) -> None:
         courier, loan = transfer.courier, transfer.loan
@@ -1070,15 +1080,15 @@ class Collection:
         found[11], found[12], found[13], found[14], found[15] = (
             from_us(when), curator.id, resolution, note, event,
         )  # fmt: skip
-        content = {
-            "transfer": transfer.number,
-            "aliquot": row.number if row else None,
-            "kind": found[4],
-            "expected": found[5],
-            "measured": found[6],
-            "resolution": resolution,
-            "note": note,
-        }
+        content = ResolutionContent(
+            transfer=transfer.number,
+            aliquot=row.number if row else None,
+            kind=found[4],
+            expected=found[5],
+            measured=found[6],
+            resolution=resolution,
+            note=note,
+        )
         self.sign(curator, "resolved", when, "discrepancy", found[0],
                   f"{transfer.number}/{found[0]}", content)  # fmt: skip
 

@@ -15,7 +15,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from . import operation as op
-from .custody import CANCELLED, IN_TRANSIT_T, PREPARED, RECEIVED, mass_tolerance_ug
+from .custody import mass_tolerance_ug
 from .errors import (
     AuthenticationError,
     ConflictError,
@@ -28,6 +28,7 @@ from .masses import format_mass
 from .models import Aliquot, Person, Transfer, TransferItem, utc_now
 from .numbering import normalize
 from .permissions import Actor
+from .states import UNDER_WAY, TransferStatus
 from .store import Store
 
 # What a courier does next with a package.
@@ -72,7 +73,11 @@ class CourierPackage:
     @property
     def stage(self) -> str:
         """COLLECT (waiting at the sender), IN_HAND (with its courier), or the status."""
-        return {PREPARED: COLLECT, IN_TRANSIT_T: IN_HAND}.get(self.status, self.status)
+        stages: dict[str, str] = {
+            TransferStatus.PREPARED: COLLECT,
+            TransferStatus.IN_TRANSIT: IN_HAND,
+        }
+        return stages.get(self.status, self.status)
 
     @property
     def item_numbers(self) -> tuple[str, ...]:
@@ -149,7 +154,7 @@ def assigned_packages(store: Store, courier: str) -> CourierPackages:
             select(Transfer)
             .where(
                 Transfer.courier_id == person.id,
-                Transfer.status.in_((PREPARED, IN_TRANSIT_T)),
+                Transfer.status.in_(UNDER_WAY),
             )
             .order_by(Transfer.prepared_at, Transfer.number)
         ).all()
@@ -187,7 +192,7 @@ def identify(store: Store, code: str) -> Label:
             select(Transfer.number)
             .where(
                 or_(Transfer.seal_number == code.strip(), Transfer.seal_number == wanted),
-                Transfer.status.in_((PREPARED, IN_TRANSIT_T)),
+                Transfer.status.in_(UNDER_WAY),
             )
             .order_by(Transfer.id.desc())
             .limit(1)
@@ -210,7 +215,7 @@ def package_for_code(store: Store, courier: str, code: str) -> CourierPackage:
             t = _transfer_of_aliquot(session, label.number)
         else:
             t = op.transfer(session, label.number)
-        if t.status == RECEIVED:
+        if t.status == TransferStatus.RECEIVED:
             received_by = session.get(Person, t.received_by_id) if t.received_by_id else None
             when = t.received_at.astimezone().strftime("%Y-%m-%d %H:%M") if t.received_at else "?"
             what = f"{label.number} (package {t.number})" if label.kind == ALIQUOT else t.number
@@ -219,7 +224,7 @@ def package_for_code(store: Store, courier: str, code: str) -> CourierPackage:
                 f"{received_by.full_name if received_by else t.to_institution.name} "
                 f"on {when}. It is no longer in transit."
             )
-        if t.status == CANCELLED:
+        if t.status == TransferStatus.CANCELLED:
             raise RuleViolation(f"Package {t.number} was cancelled by the sender: do not take it.")
         if t.courier_id != me.id:
             raise PermissionDenied(
@@ -238,12 +243,12 @@ def _transfer_of_aliquot(session: Session, number: str) -> Transfer:
         .where(TransferItem.aliquot_id == aliquot_id)
         .order_by(Transfer.id.desc())
     )
-    active = session.scalars(
-        statement.where(Transfer.status.in_((PREPARED, IN_TRANSIT_T))).limit(1)
-    ).first()
+    active = session.scalars(statement.where(Transfer.status.in_(UNDER_WAY)).limit(1)).first()
     if active is not None:
         return active
-    last = session.scalars(statement.where(Transfer.status == RECEIVED).limit(1)).first()
+    last = session.scalars(
+        statement.where(Transfer.status == TransferStatus.RECEIVED).limit(1)
+    ).first()
     if last is not None:
         return last
     raise NotFoundError(

@@ -1,13 +1,18 @@
 """Transfers: a package is prepared, released to a courier, handed between couriers and
 received by the named receiver. Every step writes one event per aliquot in one transaction,
-with the signatures of both parties."""
+with the signatures of both parties.
+
+Over 600 lines: the journey of a package is one story whose steps share their checks
+(``_loan_for``, ``_locked_aliquots``, ``_sign``); reading it in one place keeps rule 5
+(who may act) visible as a whole.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from . import operation as op
 from . import rules
@@ -20,8 +25,8 @@ from .errors import (
     ValidationError,
 )
 from .identity import Credential, actor_of, sign
-from .ledger import IN_STORAGE, IN_TRANSIT, Ledger
-from .loans import ACTIVE, next_number
+from .ledger import Ledger
+from .loans import next_number
 from .masses import check_mass, format_mass
 from .models import (
     Aliquot,
@@ -38,11 +43,24 @@ from .numbering import normalize
 from .operation import Context, operation
 from .permissions import Actor
 from .registry import MAX_TEXT, clean_text, correct_event_in
+from .signed_content import (
+    LegContent,
+    ResolutionContent,
+    TransferContent,
+    TransferItemContent,
+)
+from .states import (
+    AliquotStatus,
+    EventKind,
+    InstitutionKind,
+    LoanStatus,
+    Role,
+    TransferKind,
+    TransferStatus,
+)
 from .store import Store
 
-PREPARED, IN_TRANSIT_T, RECEIVED, CANCELLED = "prepared", "in_transit", "received", "cancelled"
-TRANSFER_STATES = (PREPARED, IN_TRANSIT_T, RECEIVED, CANCELLED)
-OUTBOUND, RETURN, INTERNAL = "outbound", "return", "internal"
+TRANSFER_STATES = tuple(status.value for status in TransferStatus)
 
 # A balance reading differs from the book mass by handling and weighing error; beyond
 # 0.5 % (and at least 50 µg for tiny aliquots) a curator must look at it.
@@ -62,7 +80,7 @@ def mass_tolerance_ug(expected_ug: int) -> int:
 
 def _courier(ctx: Context, username: str) -> Person:
     person = op.person(ctx.session, username)
-    if not person.active or "courier" not in person.role_set:
+    if not person.active or Role.COURIER not in person.role_set:
         raise ValidationError(f"{person.full_name} is not an active courier.")
     return person
 
@@ -84,23 +102,24 @@ def _locked_aliquots(ctx: Context, transfer: Transfer) -> dict[int, Aliquot]:
     return {row.id: row for row in rows}
 
 
-def transfer_content(ctx: Context, transfer: Transfer) -> dict[str, Any]:
+def transfer_content(session: Session, transfer: Transfer) -> TransferContent:
     """What the signatures on a handoff are bound to: the package and who holds it."""
-    ctx.session.flush()
-    return {
-        "number": transfer.number,
-        "from": transfer.from_institution.code,
-        "to": transfer.to_institution.code,
-        "receiver": transfer.receiver.username,
-        "courier": transfer.courier.username,
-        "container": transfer.container,
-        "seal_number": transfer.seal_number,
-        "status": transfer.status,
-        "items": [
-            [i.aliquot.number, i.expected_mass_ug, i.measured_mass_ug] for i in transfer.items
-        ],
-        "legs": [[leg.seq, leg.courier.username] for leg in transfer.legs],
-    }
+    session.flush()
+    return TransferContent(
+        number=transfer.number,
+        from_institution=transfer.from_institution.code,
+        to_institution=transfer.to_institution.code,
+        receiver=transfer.receiver.username,
+        courier=transfer.courier.username,
+        container=transfer.container,
+        seal_number=transfer.seal_number,
+        status=transfer.status,
+        items=tuple(
+            TransferItemContent(i.aliquot.number, i.expected_mass_ug, i.measured_mass_ug)
+            for i in transfer.items
+        ),
+        legs=tuple(LegContent(leg.seq, leg.courier.username) for leg in transfer.legs),
+    )
 
 
 def _facts(transfer: Transfer) -> rules.TransferFacts:
@@ -133,7 +152,7 @@ def _sign(
         record_type="transfer",
         record_id=transfer.id,
         record_number=transfer.number,
-        content=transfer_content(ctx, transfer),
+        content=transfer_content(ctx.session, transfer).as_dict(),
         signed_at=ctx.now,
     )
 
@@ -177,7 +196,7 @@ def _prepare(
     if len(set(wanted)) != len(wanted):
         raise ValidationError("An aliquot is listed twice in the package.")
     receiver = op.person(session, receiver_name)
-    if not receiver.active or not receiver.role_set & {"curator", "lab_manager"}:
+    if not receiver.active or not receiver.role_set & {Role.CURATOR, Role.LAB_MANAGER}:
         raise ValidationError(f"{receiver.full_name} cannot receive samples.")
     if receiver.institution_id == ctx.person.institution_id:
         raise ValidationError("The receiver works at the sending institution.")
@@ -186,18 +205,21 @@ def _prepare(
     aliquots = [op.aliquot(session, n, lock=True) for n in wanted]
     for row in aliquots:
         op.require_side(ctx, row.custodian_institution_id, f"Aliquot {row.number}")
-        if row.status != IN_STORAGE:
+        if row.status != AliquotStatus.IN_STORAGE:
             raise RuleViolation(f"Aliquot {row.number} is not in storage.")
         pending = session.scalars(
             select(Transfer.number)
             .join(TransferItem, TransferItem.transfer_id == Transfer.id)
-            .where(TransferItem.aliquot_id == row.id, Transfer.status == PREPARED)
+            .where(TransferItem.aliquot_id == row.id, Transfer.status == TransferStatus.PREPARED)
         ).first()
         if pending:
             raise RuleViolation(f"Aliquot {row.number} is already packed in transfer {pending}.")
     loan = _loan_for(ctx, aliquots, receiver, loan_number)
-    to_lender = receiver.institution.kind == "lender"
-    kind = OUTBOUND if loan and not to_lender else RETURN if loan else INTERNAL
+    to_lender = receiver.institution.kind == InstitutionKind.LENDER
+    if loan is None:
+        kind = TransferKind.INTERNAL
+    else:
+        kind = TransferKind.RETURN if to_lender else TransferKind.OUTBOUND
     transfer = Transfer(
         number=next_number(session, Transfer, "T", ctx.now.year),
         kind=kind,
@@ -209,7 +231,7 @@ def _prepare(
         courier_id=courier.id,
         container=clean_text(container, "container", limit=100),
         seal_number=seal,
-        status=PREPARED,
+        status=TransferStatus.PREPARED,
         notes=clean_text(notes, "notes", limit=MAX_TEXT),
         prepared_at=ctx.now,
     )
@@ -237,10 +259,13 @@ def _loan_for(
         loan = None
     sending_institution = ctx.person.institution
     if loan is None:
-        if receiver.institution.kind == "borrower" or sending_institution.kind == "borrower":
+        if (
+            receiver.institution.kind == InstitutionKind.BORROWER
+            or sending_institution.kind == InstitutionKind.BORROWER
+        ):
             raise RuleViolation("Material goes to or from a borrower only under an active loan.")
         return None
-    if loan.status != ACTIVE:
+    if loan.status != LoanStatus.ACTIVE:
         raise RuleViolation(
             f"Loan {loan.number} is {loan.status}; material moves only under an active loan."
         )
@@ -308,7 +333,7 @@ def _release(
     seal_number_checked: str | None,
 ) -> Transfer:
     session = ctx.session
-    if transfer.status != PREPARED:
+    if transfer.status != TransferStatus.PREPARED:
         raise ConflictError(
             f"Transfer {transfer.number} is {transfer.status}, not waiting for pick-up."
         )
@@ -321,14 +346,17 @@ def _release(
             f"({transfer.seal_number})."
         )
     courier = transfer.courier
-    if not courier.active or "courier" not in courier.role_set:
+    if not courier.active or Role.COURIER not in courier.role_set:
         raise ValidationError(f"{courier.full_name} is no longer an active courier.")
     ledger = Ledger(session)
     items_by_aliquot = {i.aliquot_id: i for i in transfer.loan.items} if transfer.loan else {}
     rows = _locked_aliquots(ctx, transfer)
     for item in transfer.items:
         row = rows[item.aliquot_id]
-        if row.status != IN_STORAGE or row.custodian_institution_id != transfer.from_institution_id:
+        if (
+            row.status != AliquotStatus.IN_STORAGE
+            or row.custodian_institution_id != transfer.from_institution_id
+        ):
             raise ConflictError(f"Aliquot {row.number} is no longer in the sender's storage.")
         if row.current_mass_ug != item.expected_mass_ug:
             item.expected_mass_ug = row.current_mass_ug
@@ -341,13 +369,13 @@ def _release(
             custodian_person_id=courier.id,
             courier_id=courier.id,
             transfer_id=transfer.id,
-            loan_id=transfer.loan_id if transfer.kind != INTERNAL else row.loan_id,
+            loan_id=transfer.loan_id if transfer.kind != TransferKind.INTERNAL else row.loan_id,
             seal_number=transfer.seal_number,
         )
-        if transfer.kind == OUTBOUND:
+        if transfer.kind == TransferKind.OUTBOUND:
             loan_item: LoanItem = items_by_aliquot[row.id]
             loan_item.shipped_mass_ug, loan_item.shipped_at = row.current_mass_ug, ctx.now
-    transfer.status, transfer.released_at = IN_TRANSIT_T, ctx.now
+    transfer.status, transfer.released_at = TransferStatus.IN_TRANSIT, ctx.now
     transfer.legs.append(
         TransferLeg(
             seq=1, courier_id=courier.id, handed_over_by_id=ctx.person.id, started_at=ctx.now
@@ -363,12 +391,12 @@ def cancel_transfer(store: Store, actor: Actor, number: str, *, reason: str) -> 
     with operation(store, actor, "prepare_transfer") as ctx:
         transfer = op.transfer(ctx.session, number, lock=True)
         why_not = rules.why_not_cancel_transfer(actor_of(ctx.person), _facts(transfer))
-        if transfer.status != PREPARED:
+        if transfer.status != TransferStatus.PREPARED:
             raise _refuse(RuleViolation, why_not)
         if transfer.from_institution_id != ctx.person.institution_id:
             raise _refuse(PermissionDenied, why_not)
         reason = clean_text(reason, "reason", required=True, limit=MAX_TEXT)
-        transfer.status = CANCELLED
+        transfer.status = TransferStatus.CANCELLED
         transfer.notes = (transfer.notes + "\n" if transfer.notes else "") + f"Cancelled: {reason}"
         return transfer
 
@@ -389,7 +417,7 @@ def hand_over(
     with operation(store, actor, "accept_as_courier") as ctx:
         session = ctx.session
         transfer = op.transfer(session, number, lock=True)
-        if transfer.status != IN_TRANSIT_T:
+        if transfer.status != TransferStatus.IN_TRANSIT:
             raise ConflictError(f"Transfer {transfer.number} is {transfer.status}, not in transit.")
         if transfer.courier_id != ctx.person.id:
             raise PermissionDenied(
@@ -403,7 +431,7 @@ def hand_over(
         rows = _locked_aliquots(ctx, transfer)
         for item in transfer.items:
             row = rows[item.aliquot_id]
-            if row.status != IN_TRANSIT:  # reported lost on the way
+            if row.status != AliquotStatus.IN_TRANSIT:  # reported lost on the way
                 continue
             ledger.append(
                 row,
@@ -459,7 +487,7 @@ def confirm_receipt(
     with operation(store, actor, "receive") as ctx:
         session = ctx.session
         transfer = op.transfer(session, number, lock=True)
-        if transfer.status == RECEIVED:
+        if transfer.status == TransferStatus.RECEIVED:
             who = transfer.received_by_id and session.get(Person, transfer.received_by_id)
             when = (
                 transfer.received_at.isoformat(timespec="seconds") if transfer.received_at else "?"
@@ -469,7 +497,7 @@ def confirm_receipt(
                 f"{who.full_name if who else 'someone'} at {when} UTC."
             )
         why_not = rules.why_not_receive(actor_of(ctx.person), _facts(transfer))
-        if transfer.status != IN_TRANSIT_T:
+        if transfer.status != TransferStatus.IN_TRANSIT:
             raise _refuse(RuleViolation, why_not)
         if transfer.receiver_id != ctx.person.id:
             raise _refuse(PermissionDenied, why_not)
@@ -503,17 +531,17 @@ def confirm_receipt(
                 )
             )
         ledger = Ledger(session)
-        returning = transfer.kind == RETURN
+        returning = transfer.kind == TransferKind.RETURN
         loan_items = {i.aliquot_id: i for i in transfer.loan.items} if transfer.loan else {}
         for item in transfer.items:
             row = rows[item.aliquot_id]
-            if row.status != IN_TRANSIT:  # lost on the way: nothing arrives
+            if row.status != AliquotStatus.IN_TRANSIT:  # lost on the way: nothing arrives
                 continue
             weighed = measured.get(row.number)
             item.measured_mass_ug = weighed
             ledger.append(
                 row,
-                "returned" if returning else "received",
+                EventKind.RETURNED if returning else EventKind.RECEIVED,
                 actor_id=ctx.person.id,
                 occurred_at=ctx.now,
                 institution_id=transfer.to_institution_id,
@@ -522,7 +550,7 @@ def confirm_receipt(
                 loan_id=None
                 if returning
                 else transfer.loan_id
-                if transfer.kind == OUTBOUND
+                if transfer.kind == TransferKind.OUTBOUND
                 else row.loan_id,
                 mass_ug=weighed,
                 seal_number=seen,
@@ -549,7 +577,7 @@ def confirm_receipt(
                 loan_items[row.id].returned_mass_ug = row.current_mass_ug
                 loan_items[row.id].returned_at = ctx.now
         transfer.status, transfer.received_at, transfer.received_by_id = (
-            RECEIVED,
+            TransferStatus.RECEIVED,
             ctx.now,
             ctx.person.id,
         )
@@ -605,15 +633,15 @@ def resolve_discrepancy(
             record_type="discrepancy",
             record_id=found.id,
             record_number=f"{transfer.number}/{found.id}",
-            content={
-                "transfer": transfer.number,
-                "aliquot": found.aliquot.number if found.aliquot else None,
-                "kind": found.kind,
-                "expected": found.expected_mass_ug,
-                "measured": found.measured_mass_ug,
-                "resolution": resolution,
-                "note": note,
-            },
+            content=ResolutionContent(
+                transfer=transfer.number,
+                aliquot=found.aliquot.number if found.aliquot else None,
+                kind=found.kind,
+                expected=found.expected_mass_ug,
+                measured=found.measured_mass_ug,
+                resolution=resolution,
+                note=note,
+            ).as_dict(),
             signed_at=ctx.now,
         )
         return found
@@ -629,7 +657,7 @@ def _mass_resolution(ctx: Context, found: Discrepancy, resolution: str, note: st
         .where(
             CustodyEvent.aliquot_id == row.id,
             CustodyEvent.transfer_id == found.transfer_id,
-            CustodyEvent.kind.in_(("received", "returned")),
+            CustodyEvent.kind.in_((EventKind.RECEIVED, EventKind.RETURNED)),
             CustodyEvent.occurred_at <= found.raised_at,
         )
         .order_by(CustodyEvent.id.desc())
@@ -647,7 +675,10 @@ def _mass_resolution(ctx: Context, found: Discrepancy, resolution: str, note: st
             f"{row.number} weighed more than its book mass ({format_mass(difference)}); "
             "correct the book mass instead of recording a loss."
         )
-    if row.status not in (IN_STORAGE, IN_TRANSIT) or -difference > row.current_mass_ug:
+    if (
+        row.status not in (AliquotStatus.IN_STORAGE, AliquotStatus.IN_TRANSIT)
+        or -difference > row.current_mass_ug
+    ):
         raise RuleViolation(f"Aliquot {row.number} no longer holds the mass to write off.")
     return Ledger(session).append(
         row,

@@ -16,15 +16,22 @@ from sqlalchemy.orm import Session
 from . import operation as op
 from .errors import PermissionDenied, RuleViolation, ValidationError
 from .identity import Credential, sign
-from .ledger import CONSUMED, IN_STORAGE, LOST
 from .models import Aliquot, CustodyEvent, LedgerHead, Loan, LoanItem, Transfer, TransferItem
 from .operation import Context, operation
 from .permissions import Actor
 from .registry import MAX_TEXT, clean_text
+from .signed_content import LoanContent, LoanItemContent
+from .states import (
+    OPEN_LOAN_STATES,
+    UNDER_WAY,
+    AliquotStatus,
+    EventKind,
+    InstitutionKind,
+    LoanStatus,
+)
 from .store import Store
 
-DRAFT, APPROVED, ACTIVE, CLOSED, CANCELLED = "draft", "approved", "active", "closed", "cancelled"
-LOAN_STATES = (DRAFT, APPROVED, ACTIVE, CLOSED, CANCELLED)
+LOAN_STATES = tuple(status.value for status in LoanStatus)
 
 MAX_LOAN_DAYS = 5 * 366
 
@@ -71,11 +78,11 @@ def create_loan(
 ) -> Loan:
     """Draft a loan to a borrower institution and its principal investigator."""
     with operation(store, actor, "draft_loan") as ctx:
-        if ctx.institution.kind != "lender":
+        if ctx.institution.kind != InstitutionKind.LENDER:
             raise PermissionDenied("Loans are prepared by the lending institution.")
         session = ctx.session
         borrower = op.institution(session, borrower_code)
-        if borrower.kind != "borrower" or not borrower.active:
+        if borrower.kind != InstitutionKind.BORROWER or not borrower.active:
             raise ValidationError(f"{borrower.name} is not an active borrowing institution.")
         pi = op.person(session, principal_investigator)
         if pi.institution_id != borrower.id:
@@ -92,7 +99,7 @@ def create_loan(
             due_on=due_on,
             destructive_analysis_allowed=bool(destructive_analysis_allowed),
             notes=clean_text(notes, "notes", limit=MAX_TEXT),
-            status=DRAFT,
+            status=LoanStatus.DRAFT,
             created_at=ctx.now,
             created_by_id=ctx.person.id,
         )
@@ -116,7 +123,7 @@ def update_loan(store: Store, actor: Actor, number: str, **changes: Any) -> Loan
     with operation(store, actor, "draft_loan") as ctx:
         loan = op.loan(ctx.session, number, lock=True)
         _require_lender(ctx, loan)
-        _require_state(loan, DRAFT, "edited")
+        _require_state(loan, LoanStatus.DRAFT, "edited")
         for key, value in changes.items():
             if key not in _EDITABLE:
                 raise ValidationError(f"A loan has no editable field '{key}'.")
@@ -155,7 +162,7 @@ def add_loan_items(store: Store, actor: Actor, number: str, aliquot_numbers: lis
         session = ctx.session
         loan = op.loan(session, number, lock=True)
         _require_lender(ctx, loan)
-        _require_state(loan, DRAFT, "changed")
+        _require_state(loan, LoanStatus.DRAFT, "changed")
         if not aliquot_numbers:
             raise ValidationError("Name at least one aliquot to add.")
         present = {item.aliquot_id for item in loan.items}
@@ -164,14 +171,14 @@ def add_loan_items(store: Store, actor: Actor, number: str, aliquot_numbers: lis
             if row.id in present:
                 raise RuleViolation(f"Aliquot {row.number} is on loan {loan.number} already.")
             if (
-                row.status != IN_STORAGE
+                row.status != AliquotStatus.IN_STORAGE
                 or row.custodian_institution_id != loan.lender_institution_id
             ):
                 raise RuleViolation(f"Aliquot {row.number} is not in the lender's storage.")
             other = session.scalars(
                 select(Loan.number)
                 .join(LoanItem, LoanItem.loan_id == Loan.id)
-                .where(LoanItem.aliquot_id == row.id, Loan.status.in_((DRAFT, APPROVED, ACTIVE)))
+                .where(LoanItem.aliquot_id == row.id, Loan.status.in_(OPEN_LOAN_STATES))
             ).first()
             if other:
                 raise RuleViolation(f"Aliquot {row.number} is already on open loan {other}.")
@@ -186,7 +193,7 @@ def remove_loan_item(store: Store, actor: Actor, number: str, aliquot_number: st
     with operation(store, actor, "draft_loan") as ctx:
         loan = op.loan(ctx.session, number, lock=True)
         _require_lender(ctx, loan)
-        _require_state(loan, DRAFT, "changed")
+        _require_state(loan, LoanStatus.DRAFT, "changed")
         row = op.aliquot(ctx.session, aliquot_number)
         item = next((i for i in loan.items if i.aliquot_id == row.id), None)
         if item is None:
@@ -195,7 +202,7 @@ def remove_loan_item(store: Store, actor: Actor, number: str, aliquot_number: st
         return loan
 
 
-def loan_content(session: Session, loan: Loan) -> dict[str, Any]:
+def loan_content(session: Session, loan: Loan) -> LoanContent:
     """What a signature on the loan agreement is bound to."""
     items = session.execute(
         select(Aliquot.number, LoanItem.mass_at_loan_ug)
@@ -203,19 +210,19 @@ def loan_content(session: Session, loan: Loan) -> dict[str, Any]:
         .where(LoanItem.loan_id == loan.id, LoanItem.parent_item_id.is_(None))
         .order_by(Aliquot.number)
     ).all()
-    return {
-        "number": loan.number,
-        "lender": loan.lender.code,
-        "borrower": loan.borrower.code,
-        "principal_investigator": loan.principal_investigator.username,
-        "co_investigators": loan.co_investigators,
-        "purpose": loan.purpose,
-        "starts_on": loan.starts_on.isoformat(),
-        "due_on": loan.due_on.isoformat(),
-        "destructive_analysis_allowed": loan.destructive_analysis_allowed,
-        "notes": loan.notes,
-        "items": [[n, m] for n, m in items],
-    }
+    return LoanContent(
+        number=loan.number,
+        lender=loan.lender.code,
+        borrower=loan.borrower.code,
+        principal_investigator=loan.principal_investigator.username,
+        co_investigators=loan.co_investigators,
+        purpose=loan.purpose,
+        starts_on=loan.starts_on,
+        due_on=loan.due_on,
+        destructive_analysis_allowed=loan.destructive_analysis_allowed,
+        notes=loan.notes,
+        items=tuple(LoanItemContent(n, m) for n, m in items),
+    )
 
 
 def _sign_as_actor(ctx: Context, credential: Credential, meaning: str, loan: Loan) -> None:
@@ -228,7 +235,7 @@ def _sign_as_actor(ctx: Context, credential: Credential, meaning: str, loan: Loa
         record_type="loan",
         record_id=loan.id,
         record_number=loan.number,
-        content=loan_content(ctx.session, loan),
+        content=loan_content(ctx.session, loan).as_dict(),
         signed_at=ctx.now,
     )
 
@@ -238,11 +245,11 @@ def approve_loan(store: Store, actor: Actor, number: str, credential: Credential
     with operation(store, actor, "approve_loan") as ctx:
         loan = op.loan(ctx.session, number, lock=True)
         _require_lender(ctx, loan)
-        _require_state(loan, DRAFT, "approved")
+        _require_state(loan, LoanStatus.DRAFT, "approved")
         if not loan.items:
             raise RuleViolation(f"Loan {loan.number} has no items to lend.")
         _sign_as_actor(ctx, credential, "approved", loan)
-        loan.status, loan.approved_at = APPROVED, ctx.now
+        loan.status, loan.approved_at = LoanStatus.APPROVED, ctx.now
         return loan
 
 
@@ -252,9 +259,9 @@ def countersign_loan(store: Store, actor: Actor, number: str, credential: Creden
         loan = op.loan(ctx.session, number, lock=True)
         if ctx.person.institution_id != loan.borrower_institution_id:
             raise PermissionDenied(f"Loan {loan.number} is countersigned by {loan.borrower.name}.")
-        _require_state(loan, APPROVED, "countersigned")
+        _require_state(loan, LoanStatus.APPROVED, "countersigned")
         _sign_as_actor(ctx, credential, "countersigned", loan)
-        loan.status, loan.countersigned_at = ACTIVE, ctx.now
+        loan.status, loan.countersigned_at = LoanStatus.ACTIVE, ctx.now
         return loan
 
 
@@ -271,7 +278,7 @@ def extend_loan(
     with operation(store, actor, "extend_loan") as ctx:
         loan = op.loan(ctx.session, number, lock=True)
         _require_lender(ctx, loan)
-        if loan.status not in (APPROVED, ACTIVE):
+        if loan.status not in (LoanStatus.APPROVED, LoanStatus.ACTIVE):
             raise RuleViolation(f"Loan {loan.number} is {loan.status}; it cannot be extended.")
         if new_due_on <= loan.due_on:
             raise ValidationError(
@@ -290,7 +297,7 @@ def extend_loan(
         return loan
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ItemReconciliation:
     aliquot_number: str
     derived_from: str | None  # the parent aliquot, for a child split at the borrower
@@ -311,7 +318,9 @@ def reconciliation(session: Session, loan: Loan) -> list[ItemReconciliation]:
             select(CustodyEvent.aliquot_id, CustodyEvent.kind, func.sum(CustodyEvent.mass_ug))
             .where(
                 CustodyEvent.loan_id == loan.id,
-                CustodyEvent.kind.in_(("consumed", "mass_lost", "lost", "split")),
+                CustodyEvent.kind.in_(
+                    (EventKind.CONSUMED, EventKind.MASS_LOST, EventKind.LOST, EventKind.SPLIT)
+                ),
             )
             .group_by(CustodyEvent.aliquot_id, CustodyEvent.kind)
         )
@@ -320,13 +329,16 @@ def reconciliation(session: Session, loan: Loan) -> list[ItemReconciliation]:
     rows = []
     for item in loan.items:
         aliquot = item.aliquot
-        out = aliquot.loan_id == loan.id and aliquot.status not in (CONSUMED, LOST)
+        out = aliquot.loan_id == loan.id and aliquot.status not in (
+            AliquotStatus.CONSUMED,
+            AliquotStatus.LOST,
+        )
         parent = parents.get(item.parent_item_id) if item.parent_item_id else None
         if out:
             status = "in transit" if aliquot.transfer_id else "at borrower"
         elif item.returned_at is not None:
             status = "returned"
-        elif aliquot.status in (CONSUMED, LOST):
+        elif aliquot.status in (AliquotStatus.CONSUMED, AliquotStatus.LOST):
             status = aliquot.status
         elif item.shipped_at is None and item.parent_item_id is None:
             status = "not shipped"
@@ -337,9 +349,10 @@ def reconciliation(session: Session, loan: Loan) -> list[ItemReconciliation]:
                 aliquot_number=aliquot.number,
                 derived_from=parent.aliquot.number if parent else None,
                 issued_ug=item.shipped_mass_ug or 0,
-                split_off_ug=sums.get((aliquot.id, "split"), 0),
-                consumed_ug=sums.get((aliquot.id, "consumed"), 0),
-                lost_ug=sums.get((aliquot.id, "mass_lost"), 0) + sums.get((aliquot.id, "lost"), 0),
+                split_off_ug=sums.get((aliquot.id, EventKind.SPLIT), 0),
+                consumed_ug=sums.get((aliquot.id, EventKind.CONSUMED), 0),
+                lost_ug=sums.get((aliquot.id, EventKind.MASS_LOST), 0)
+                + sums.get((aliquot.id, EventKind.LOST), 0),
                 returned_ug=item.returned_mass_ug or 0,
                 outstanding_ug=aliquot.current_mass_ug if out else 0,
                 status=status,
@@ -354,7 +367,7 @@ def close_loan(store: Store, actor: Actor, number: str, credential: Credential) 
         session = ctx.session
         loan = op.loan(session, number, lock=True)
         _require_lender(ctx, loan)
-        _require_state(loan, ACTIVE, "closed")
+        _require_state(loan, LoanStatus.ACTIVE, "closed")
         # A package whose every item was reported lost on the way carries nothing to wait for.
         pending = session.scalar(
             select(func.count())
@@ -363,8 +376,8 @@ def close_loan(store: Store, actor: Actor, number: str, credential: Credential) 
             .join(Aliquot, Aliquot.id == TransferItem.aliquot_id)
             .where(
                 Transfer.loan_id == loan.id,
-                Transfer.status.in_(("prepared", "in_transit")),
-                Aliquot.status.notin_((CONSUMED, LOST)),
+                Transfer.status.in_(UNDER_WAY),
+                Aliquot.status.notin_((AliquotStatus.CONSUMED, AliquotStatus.LOST)),
             )
         )
         if pending:
@@ -386,7 +399,7 @@ def close_loan(store: Store, actor: Actor, number: str, credential: Credential) 
         if len(unshipped) == len([i for i in loan.items if i.parent_item_id is None]):
             raise RuleViolation(f"Loan {loan.number} never shipped anything; cancel it instead.")
         _sign_as_actor(ctx, credential, "closed", loan)
-        loan.status, loan.closed_at = CLOSED, ctx.now
+        loan.status, loan.closed_at = LoanStatus.CLOSED, ctx.now
         return loan
 
 
@@ -395,19 +408,19 @@ def cancel_loan(store: Store, actor: Actor, number: str, *, reason: str) -> Loan
     with operation(store, actor, "draft_loan") as ctx:
         loan = op.loan(ctx.session, number, lock=True)
         _require_lender(ctx, loan)
-        if loan.status not in (DRAFT, APPROVED, ACTIVE):
+        if loan.status not in (LoanStatus.DRAFT, LoanStatus.APPROVED, LoanStatus.ACTIVE):
             raise RuleViolation(f"Loan {loan.number} is {loan.status} already.")
         if any(item.shipped_at for item in loan.items):
             raise RuleViolation(f"Loan {loan.number} has shipped items; close it instead.")
         pending = ctx.session.scalar(
             select(func.count())
             .select_from(Transfer)
-            .where(Transfer.loan_id == loan.id, Transfer.status.in_(("prepared", "in_transit")))
+            .where(Transfer.loan_id == loan.id, Transfer.status.in_(UNDER_WAY))
         )
         if pending:
             raise RuleViolation(f"Loan {loan.number} has a package under way; cancel that first.")
         reason = clean_text(reason, "reason", required=True, limit=MAX_TEXT)
-        loan.status = CANCELLED
+        loan.status = LoanStatus.CANCELLED
         loan.notes = (loan.notes + "\n" if loan.notes else "") + f"Cancelled: {reason}"
         return loan
 
@@ -415,11 +428,11 @@ def cancel_loan(store: Store, actor: Actor, number: str, *, reason: str) -> Loan
 def is_overdue(loan: Loan, today: date) -> bool:
     """Past its due date with material still out (approved loans have nothing out yet)."""
     return (
-        loan.status == ACTIVE
+        loan.status == LoanStatus.ACTIVE
         and loan.due_on < today
         and any(
             item.aliquot.loan_id == loan.id
-            and item.aliquot.status not in (CONSUMED, LOST)
+            and item.aliquot.status not in (AliquotStatus.CONSUMED, AliquotStatus.LOST)
             and item.aliquot.current_mass_ug > 0
             for item in loan.items
         )

@@ -117,7 +117,7 @@ class Person(Base):
     full_name: Mapped[str] = mapped_column(String(200))
     local_name: Mapped[str | None] = mapped_column(String(200))
     email: Mapped[str] = mapped_column(String(200), default="")
-    roles: Mapped[str] = mapped_column(String(100))  # comma-separated, see permissions.ROLES
+    roles: Mapped[str] = mapped_column(String(100))  # comma-separated, see states.Role
     password_hash: Mapped[str] = mapped_column(String(200))
     pin_hash: Mapped[str | None] = mapped_column(String(200))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
@@ -212,7 +212,7 @@ class Loan(Base):
     due_on: Mapped[date] = mapped_column(Date, index=True)
     destructive_analysis_allowed: Mapped[bool] = mapped_column(Boolean, default=False)
     notes: Mapped[str] = mapped_column(Text, default="")  # funding, legal clearance
-    status: Mapped[str] = mapped_column(String(16), index=True)  # see loans.LOAN_STATES
+    status: Mapped[str] = mapped_column(String(16), index=True)  # see states.LoanStatus
     extension_count: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
     created_by_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
@@ -267,7 +267,7 @@ class Transfer(Base):
     courier_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
     container: Mapped[str] = mapped_column(String(100), default="")
     seal_number: Mapped[str] = mapped_column(String(64), default="")
-    status: Mapped[str] = mapped_column(String(16), index=True)  # see custody.TRANSFER_STATES
+    status: Mapped[str] = mapped_column(String(16), index=True)  # see states.TransferStatus
     notes: Mapped[str] = mapped_column(Text, default="")
     prepared_at: Mapped[datetime] = mapped_column(default=utc_now)
     released_at: Mapped[datetime | None]

@@ -5,37 +5,38 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .errors import PermissionDenied, ValidationError
+from .states import Role
 
-ROLES = ("admin", "curator", "lab_manager", "courier", "viewer")
+ROLES = tuple(role.value for role in Role)
 
-ROLE_LABELS = {
-    "admin": "administrator",
-    "curator": "curator",
-    "lab_manager": "lab manager",
-    "courier": "courier",
-    "viewer": "viewer",
+ROLE_LABELS: dict[str, str] = {
+    Role.ADMIN: "administrator",
+    Role.CURATOR: "curator",
+    Role.LAB_MANAGER: "lab manager",
+    Role.COURIER: "courier",
+    Role.VIEWER: "viewer",
 }
 
 # Administration is kept apart from custody work: an admin manages accounts, not samples.
-OPERATIONS: dict[str, frozenset[str]] = {
-    "manage_institutions": frozenset({"admin"}),
-    "manage_people": frozenset({"admin"}),
-    "register_sample": frozenset({"curator"}),
-    "import": frozenset({"curator"}),
-    "split": frozenset({"curator", "lab_manager"}),
-    "consume": frozenset({"curator", "lab_manager"}),
-    "report_lost": frozenset({"curator", "lab_manager", "courier"}),
-    "correct": frozenset({"curator"}),
-    "draft_loan": frozenset({"curator"}),
-    "approve_loan": frozenset({"curator"}),
-    "countersign_loan": frozenset({"curator", "lab_manager"}),
-    "extend_loan": frozenset({"curator"}),
-    "close_loan": frozenset({"curator"}),
-    "prepare_transfer": frozenset({"curator", "lab_manager"}),
-    "release": frozenset({"curator", "lab_manager"}),
-    "accept_as_courier": frozenset({"courier"}),
-    "receive": frozenset({"curator", "lab_manager"}),
-    "resolve_discrepancy": frozenset({"curator"}),
+OPERATIONS: dict[str, frozenset[Role]] = {
+    "manage_institutions": frozenset({Role.ADMIN}),
+    "manage_people": frozenset({Role.ADMIN}),
+    "register_sample": frozenset({Role.CURATOR}),
+    "import": frozenset({Role.CURATOR}),
+    "split": frozenset({Role.CURATOR, Role.LAB_MANAGER}),
+    "consume": frozenset({Role.CURATOR, Role.LAB_MANAGER}),
+    "report_lost": frozenset({Role.CURATOR, Role.LAB_MANAGER, Role.COURIER}),
+    "correct": frozenset({Role.CURATOR}),
+    "draft_loan": frozenset({Role.CURATOR}),
+    "approve_loan": frozenset({Role.CURATOR}),
+    "countersign_loan": frozenset({Role.CURATOR, Role.LAB_MANAGER}),
+    "extend_loan": frozenset({Role.CURATOR}),
+    "close_loan": frozenset({Role.CURATOR}),
+    "prepare_transfer": frozenset({Role.CURATOR, Role.LAB_MANAGER}),
+    "release": frozenset({Role.CURATOR, Role.LAB_MANAGER}),
+    "accept_as_courier": frozenset({Role.COURIER}),
+    "receive": frozenset({Role.CURATOR, Role.LAB_MANAGER}),
+    "resolve_discrepancy": frozenset({Role.CURATOR}),
 }
 
 OPERATION_LABELS = {

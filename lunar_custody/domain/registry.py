@@ -1,5 +1,10 @@
 """Institutions, people, samples and aliquots: registration and what happens in storage
-(split, consumption, loss, corrections)."""
+(split, consumption, loss, corrections).
+
+Over 600 lines: its services are called as ``registry.<name>`` by the CLI, the GUI and the
+importer; splitting it means a facade that re-exports them all, left for the move of the
+CLI and GUI into packages.
+"""
 
 from __future__ import annotations
 
@@ -18,7 +23,7 @@ from .errors import (
     ValidationError,
 )
 from .identity import actor_of, hash_password, hash_pin
-from .ledger import DEPLETED, IN_STORAGE, IN_TRANSIT, LOST, Ledger
+from .ledger import Ledger
 from .masses import check_mass, format_mass
 from .models import Aliquot, CustodyEvent, Institution, Loan, LoanItem, Person, Sample
 from .numbering import (
@@ -31,9 +36,10 @@ from .numbering import (
 )
 from .operation import Context, operation
 from .permissions import Actor, parse_roles
+from .states import AliquotStatus, EventKind, InstitutionKind, LoanStatus, Role
 from .store import Store
 
-INSTITUTION_KINDS = ("lender", "borrower", "courier")
+INSTITUTION_KINDS = tuple(kind.value for kind in InstitutionKind)
 MAX_TEXT = 10_000
 
 
@@ -72,10 +78,16 @@ def bootstrap(
         if session.scalar(select(func.count()).select_from(Person)):
             raise RuleViolation("This database already has users; sign in instead.")
         lender = _new_institution(
-            session, lender_code, lender_name, "lender", lender_local_name, country, address
+            session,
+            lender_code,
+            lender_name,
+            InstitutionKind.LENDER,
+            lender_local_name,
+            country,
+            address,
         )
         admin = _new_person(
-            session, lender, admin_username, admin_full_name, "admin", admin_password, None, ""
+            session, lender, admin_username, admin_full_name, Role.ADMIN, admin_password, None, ""
         )
         session.flush()
         return actor_of(admin)
@@ -221,13 +233,13 @@ def update_person(store: Store, actor: Actor, username: str, **changes: object) 
 def _keep_an_administrator(session: Session, changed: Person) -> None:
     """Nobody could then create accounts or reset a forgotten password: refuse the change
     that leaves no active administrator (removing the role, or deactivating)."""
-    if changed.active and "admin" in changed.role_set:
+    if changed.active and Role.ADMIN in changed.role_set:
         return
     session.flush()
     others = session.scalars(
         select(Person.roles).where(Person.active.is_(True), Person.id != changed.id)
     )
-    if not any("admin" in roles.split(",") for roles in others):
+    if not any(Role.ADMIN in roles.split(",") for roles in others):
         raise RuleViolation(
             f"{changed.full_name} is the last active administrator: make someone else an "
             "administrator first."
@@ -277,7 +289,7 @@ def register_samples_in(ctx: Context, batch: Sequence[NewSample]) -> list[Sample
     Checked one by one, written together: a few flushes for the whole batch instead of a
     few per sample, which is what makes importing a catalogue of a thousand samples quick.
     """
-    if ctx.institution.kind != "lender":
+    if ctx.institution.kind != InstitutionKind.LENDER:
         raise PermissionDenied("Samples are registered by the lending curation facility.")
     session = ctx.session
     numbers = [normalize(new.number) for new in batch]
@@ -401,7 +413,7 @@ def _new_aliquot(ctx: Context, sample: Sample, item: NewAliquot) -> Aliquot:
 def _append_registered(ctx: Context, ledger: Ledger, row: Aliquot, mass_ug: int) -> None:
     ledger.append(
         row,
-        "registered",
+        EventKind.REGISTERED,
         actor_id=ctx.person.id,
         occurred_at=ctx.now,
         institution_id=ctx.person.institution_id,
@@ -479,8 +491,12 @@ def split_aliquot(
                 "loan_id": parent.loan_id,
                 "note": clean_text(note, "note", limit=MAX_TEXT),
             }
-            ledger.append(parent, "split", mass_ug=mass, related_aliquot_id=child.id, **holder)
-            ledger.append(child, "derived", mass_ug=mass, related_aliquot_id=parent.id, **holder)
+            ledger.append(
+                parent, EventKind.SPLIT, mass_ug=mass, related_aliquot_id=child.id, **holder
+            )
+            ledger.append(
+                child, EventKind.DERIVED, mass_ug=mass, related_aliquot_id=parent.id, **holder
+            )
             if parent_item is not None:
                 session.add(
                     LoanItem(
@@ -504,10 +520,13 @@ def _open_loan_item(session: Session, row: Aliquot) -> LoanItem | None:
 
 
 def _require_in_storage(row: Aliquot, doing: str) -> None:
-    if row.status != IN_STORAGE:
-        state = {IN_TRANSIT: "in transit", DEPLETED: "fully split", LOST: "lost"}.get(
-            row.status, row.status
-        )
+    if row.status != AliquotStatus.IN_STORAGE:
+        labels: dict[str, str] = {
+            AliquotStatus.IN_TRANSIT: "in transit",
+            AliquotStatus.DEPLETED: "fully split",
+            AliquotStatus.LOST: "lost",
+        }
+        state = labels.get(row.status, row.status)
         raise RuleViolation(
             f"Aliquot {row.number} is {state}; only an aliquot in storage can be {doing}."
         )
@@ -522,7 +541,7 @@ def consume(store: Store, actor: Actor, number: str, mass_ug: int, *, note: str 
         check_mass(mass_ug, what="consumed mass")
         if row.custodian_institution_id != row.sample.owner_institution_id:
             loan = ctx.session.get(Loan, row.loan_id) if row.loan_id else None
-            if not loan or loan.status != "active":
+            if not loan or loan.status != LoanStatus.ACTIVE:
                 raise RuleViolation(f"Aliquot {row.number} is not on an active loan.")
             if not loan.destructive_analysis_allowed:
                 raise RuleViolation(
@@ -535,7 +554,7 @@ def consume(store: Store, actor: Actor, number: str, mass_ug: int, *, note: str 
             )
         Ledger(ctx.session).append(
             row,
-            "consumed",
+            EventKind.CONSUMED,
             actor_id=ctx.person.id,
             occurred_at=ctx.now,
             institution_id=row.custodian_institution_id,
@@ -552,16 +571,20 @@ def report_lost(store: Store, actor: Actor, number: str, *, note: str) -> Aliquo
     with operation(store, actor, "report_lost") as ctx:
         row = op.aliquot(ctx.session, number, lock=True)
         note = clean_text(note, "note", required=True, limit=MAX_TEXT)
-        if row.status == LOST:
+        if row.status == AliquotStatus.LOST:
             raise RuleViolation(f"Aliquot {row.number} is reported lost already.")
-        if row.status not in (IN_STORAGE, IN_TRANSIT, DEPLETED):
+        if row.status not in (
+            AliquotStatus.IN_STORAGE,
+            AliquotStatus.IN_TRANSIT,
+            AliquotStatus.DEPLETED,
+        ):
             raise RuleViolation(f"Aliquot {row.number} is {row.status}; nothing is left to lose.")
         allowed = (
             row.courier_id == ctx.person.id
-            if row.status == IN_TRANSIT
+            if row.status == AliquotStatus.IN_TRANSIT
             else row.custodian_institution_id == ctx.person.institution_id
         ) or (
-            "curator" in ctx.person.role_set
+            Role.CURATOR in ctx.person.role_set
             and row.sample.owner_institution_id == ctx.person.institution_id
         )
         if not allowed:
@@ -570,7 +593,7 @@ def report_lost(store: Store, actor: Actor, number: str, *, note: str) -> Aliquo
             )
         Ledger(ctx.session).append(
             row,
-            "lost",
+            EventKind.LOST,
             actor_id=ctx.person.id,
             occurred_at=ctx.now,
             institution_id=row.custodian_institution_id,
@@ -614,7 +637,7 @@ def correct_event_in(ctx: Context, event_id: int, *, note: str, mass_delta_ug: i
         )
     return Ledger(session).append(
         row,
-        "corrected",
+        EventKind.CORRECTED,
         actor_id=ctx.person.id,
         occurred_at=ctx.now,
         institution_id=row.custodian_institution_id,

@@ -15,9 +15,9 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ..domain import listings
-from ..domain.ledger import CONSUMED, DEPLETED, IN_TRANSIT, LOST
 from ..domain.listings import LINEAGE_ALIQUOTS, LINEAGE_SAMPLES, LineagePath, Listing
 from ..domain.masses import format_mass
+from ..domain.states import AliquotStatus
 from ..domain.store import Store
 from .tablemodel import status_label
 
@@ -29,10 +29,10 @@ COLUMNS = ("Number", "Status", "Mass", "Custodian", "Loan", "Container / seal")
 NUMBER, STATUS, MASS, CUSTODIAN, LOAN, CONTAINER = range(len(COLUMNS))
 
 _STATUS_COLORS = {
-    IN_TRANSIT: QColor("#1a5fb4"),
-    LOST: QColor("#c01c28"),
-    CONSUMED: QColor("#77767b"),
-    DEPLETED: QColor("#77767b"),
+    AliquotStatus.IN_TRANSIT: QColor("#1a5fb4"),
+    AliquotStatus.LOST: QColor("#c01c28"),
+    AliquotStatus.CONSUMED: QColor("#77767b"),
+    AliquotStatus.DEPLETED: QColor("#77767b"),
 }
 
 
@@ -90,7 +90,7 @@ class Node:
                 f"{format_mass(v['remaining_ug'])}"
             )
         if column == CUSTODIAN and v["holder"]:
-            verb = "carried by" if v["status"] == IN_TRANSIT else "held by"
+            verb = "carried by" if v["status"] == AliquotStatus.IN_TRANSIT else "held by"
             return f"{v['custodian'] or 'No custodian'}, {verb} {v['holder']}"
         if column == MASS:
             return f"Initial mass {format_mass(v['initial_mass_ug'])}"
@@ -139,8 +139,7 @@ class LineageModel(QAbstractItemModel):
     def total(self) -> int:
         """How many samples match the search (counted once per reload)."""
         if self._total is None:
-            with self.store.read() as session:
-                self._total = listings.count(session, LINEAGE_SAMPLES, search=self._search)
+            self._total = listings.fetch_count(self.store, LINEAGE_SAMPLES, search=self._search)
         return self._total
 
     def node(self, index: Index) -> Node | None:
@@ -177,10 +176,9 @@ class LineageModel(QAbstractItemModel):
         """The next ``limit`` children of ``parent`` after those fetched (not yet attached)."""
         listing, search, filters = self._listing(parent)
         start = len(parent.children)
-        with self.store.read() as session:
-            rows = listings.page(
-                session, listing, search=search, filters=filters, offset=start, limit=limit
-            )
+        rows = listings.fetch_page(
+            self.store, listing, search=search, filters=filters, offset=start, limit=limit
+        )
         parent.exhausted = len(rows) < limit
         kind = SAMPLE if parent.kind == ROOT else ALIQUOT
         nodes = []
@@ -218,8 +216,7 @@ class LineageModel(QAbstractItemModel):
 
     def path_of(self, number: str) -> LineagePath | None:
         """Where aliquot or sample ``number`` is (None: there is no such record)."""
-        with self.store.read() as session:
-            return listings.lineage_path(session, number)
+        return listings.fetch_lineage_path(self.store, number)
 
     def _child(self, parent: Node, key_id: int, key_number: str) -> Node | None:
         """The child of ``parent`` with this id, fetching the rows above it if needed.
@@ -234,8 +231,9 @@ class LineageModel(QAbstractItemModel):
             return None
         listing, search, filters = self._listing(parent)
         below = {"number_below": key_number} if parent.kind == ROOT else {"id_below": key_id}
-        with self.store.read() as session:
-            position = listings.count(session, listing, search=search, filters={**filters, **below})
+        position = listings.fetch_count(
+            self.store, listing, search=search, filters={**filters, **below}
+        )
         needed = position + 1 - len(parent.children)
         if needed > 0:
             self._fetch(parent, max(needed, PAGE_SIZE))

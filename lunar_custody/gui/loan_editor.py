@@ -38,12 +38,12 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain import listings, loans, queries
-from ..domain import operation as op
 from ..domain.errors import NotFoundError
-from ..domain.ledger import IN_STORAGE
 from ..domain.listings import ALIQUOTS, INSTITUTIONS, PEOPLE
 from ..domain.masses import format_mass
 from ..domain.numbering import normalize
+from ..domain.signed_content import LoanContent
+from ..domain.states import AliquotStatus
 from .context import AppContext
 from .errors import confirm, show_error
 from .tablemodel import status_label
@@ -60,6 +60,12 @@ DEFAULT_PERIOD_DAYS = 365
 class EditorItem:
     number: str
     mass_ug: int
+
+
+def _saved_items(content: LoanContent) -> dict[str, EditorItem]:
+    return {
+        i.aliquot_number: EditorItem(i.aliquot_number, i.mass_at_loan_ug) for i in content.items
+    }
 
 
 def to_qdate(day: date) -> QDate:
@@ -224,10 +230,9 @@ class LoanEditor(QDialog):
     # ------------------------------------------------------------------ choices
 
     def _fill_borrowers(self) -> None:
-        with self.store.read() as session:
-            rows = listings.page(
-                session, INSTITUTIONS, filters={"kind": "borrower"}, limit=MAX_CHOICES
-            )
+        rows = listings.fetch_page(
+            self.store, INSTITUTIONS, filters={"kind": "borrower"}, limit=MAX_CHOICES
+        )
         keys = INSTITUTIONS.keys
         self.borrower_box.blockSignals(True)
         self.borrower_box.clear()
@@ -242,14 +247,13 @@ class LoanEditor(QDialog):
         self.pi_box.clear()
         if not code:
             return
-        with self.store.read() as session:
-            rows = listings.page(
-                session,
-                PEOPLE,
-                filters={"institution": code, "active": True},
-                sort="full_name",
-                limit=MAX_CHOICES,
-            )
+        rows = listings.fetch_page(
+            self.store,
+            PEOPLE,
+            filters={"institution": code, "active": True},
+            sort="full_name",
+            limit=MAX_CHOICES,
+        )
         keys = PEOPLE.keys
         for row in rows:
             values = dict(zip(keys, row, strict=True))
@@ -257,12 +261,11 @@ class LoanEditor(QDialog):
 
     def _load(self, number: str) -> None:
         """A saved draft's terms and items, as the database holds them."""
-        with self.store.read() as session:
-            loan = op.loan(session, number)
-            self.number = loan.number
-            content = loans.loan_content(session, loan)
-            borrower_code = loan.borrower.code
-            pi = (loan.principal_investigator.full_name, loan.principal_investigator.username)
+        draft = queries.loan_draft(self.store, number)
+        content = draft.content
+        self.number = content.number
+        borrower_code = content.borrower
+        pi = (draft.principal_investigator_name, content.principal_investigator)
         index = self.borrower_box.findData(borrower_code)
         if index < 0:  # an inactive borrower: still shown, it is the draft's
             self.borrower_box.addItem(borrower_code, borrower_code)
@@ -275,22 +278,20 @@ class LoanEditor(QDialog):
         for box in (self.borrower_box, self.pi_box):
             box.setEnabled(False)
             box.setToolTip(fixed)
-        self.co_investigators_edit.setPlainText(content["co_investigators"])
-        self.purpose_edit.setText(content["purpose"])
-        self.starts_edit.setDate(to_qdate(date.fromisoformat(content["starts_on"])))
-        self.due_edit.setDate(to_qdate(date.fromisoformat(content["due_on"])))
-        self.destructive_box.setChecked(bool(content["destructive_analysis_allowed"]))
-        self.notes_edit.setPlainText(content["notes"])
+        self.co_investigators_edit.setPlainText(content.co_investigators)
+        self.purpose_edit.setText(content.purpose)
+        self.starts_edit.setDate(to_qdate(content.starts_on))
+        self.due_edit.setDate(to_qdate(content.due_on))
+        self.destructive_box.setChecked(content.destructive_analysis_allowed)
+        self.notes_edit.setPlainText(content.notes)
         self._original = self._terms()
-        self.saved_items = {n: EditorItem(n, int(m)) for n, m in content["items"]}
+        self.saved_items = _saved_items(content)
         self.items = list(self.saved_items.values())
 
     def _reload_saved_items(self) -> None:
         """After a Save that stopped half-way: what is saved now (the wish list stays)."""
         assert self.number is not None
-        with self.store.read() as session:
-            content = loans.loan_content(session, op.loan(session, self.number))
-        self.saved_items = {n: EditorItem(n, int(m)) for n, m in content["items"]}
+        self.saved_items = _saved_items(queries.loan_content(self.store, self.number))
         self._original = self._terms()
         self._show_items()
 
@@ -318,16 +319,15 @@ class LoanEditor(QDialog):
         if number in self.saved_items:  # removed in this session, scanned back
             return self.saved_items[number], ""
         status = queries.aliquot_status(self.store, number)
-        with self.store.read() as session:
-            lendable = listings.count(
-                session, LENDABLE, filters={"number": number, "lendable_by": self.lender_code}
-            )
-            ours = listings.count(
-                session, LENDABLE, filters={"number": number, "custodian": self.lender_code}
-            )
+        lendable = listings.fetch_count(
+            self.store, LENDABLE, filters={"number": number, "lendable_by": self.lender_code}
+        )
+        ours = listings.fetch_count(
+            self.store, LENDABLE, filters={"number": number, "custodian": self.lender_code}
+        )
         if lendable:
             return EditorItem(status.number, status.current_mass_ug), ""
-        if status.status != IN_STORAGE:
+        if status.status != AliquotStatus.IN_STORAGE:
             label = status_label(status.status)
             return None, f"Aliquot {number} is {label}; only an aliquot in storage can be lent."
         if not ours:

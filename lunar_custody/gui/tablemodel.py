@@ -105,10 +105,9 @@ class ListingModel(QAbstractTableModel):
             if self._exhausted:
                 self._total = len(self._rows)
             else:
-                with self.store.read() as session:
-                    self._total = listings.count(
-                        session, self.listing, search=self._search, filters=self._filters
-                    )
+                self._total = listings.fetch_count(
+                    self.store, self.listing, search=self._search, filters=self._filters
+                )
         return self._total
 
     def value(self, row: int, key: str) -> Any:
@@ -129,17 +128,16 @@ class ListingModel(QAbstractTableModel):
     # ------------------------------------------------------------------ fetching
 
     def _page(self, offset: int) -> list[tuple[Any, ...]]:
-        with self.store.read() as session:
-            rows = listings.page(
-                session,
-                self.listing,
-                search=self._search,
-                filters=self._filters,
-                sort=self._sort,
-                descending=self._descending,
-                offset=offset,
-                limit=PAGE_SIZE,
-            )
+        rows = listings.fetch_page(
+            self.store,
+            self.listing,
+            search=self._search,
+            filters=self._filters,
+            sort=self._sort,
+            descending=self._descending,
+            offset=offset,
+            limit=PAGE_SIZE,
+        )
         self._exhausted = len(rows) < PAGE_SIZE
         return rows
 

@@ -77,7 +77,7 @@ def _count(db: Database, model: type[Base]) -> int:
         return session.scalar(select(func.count()).select_from(model)) or 0
 
 
-def _statuses(db: Database) -> list[queries.AliquotStatus]:
+def _statuses(db: Database) -> list[queries.AliquotDetail]:
     with db.read() as session:
         numbers = session.scalars(select(Aliquot.number).order_by(Aliquot.id)).all()
     return [queries.aliquot_status(db, number) for number in numbers]

@@ -507,7 +507,7 @@ def test_a_signature_records_who_what_when_how_and_the_signed_content(world: Wor
         assert signature.signed_at == stored.approved_at
         assert abs(signature.signed_at - datetime.now(UTC)) < timedelta(minutes=1)
         assert signature.drawing_png == drawing
-        content = loans.loan_content(session, stored)
+        content = loans.loan_content(session, stored).as_dict()
         assert content["items"] == [[A1, 500_000]]
         assert signature.content_hash == identity.content_hash(content)
         rows = queries.signatures(session, "loan", stored.id)
@@ -528,7 +528,7 @@ def test_a_signature_stays_bound_to_what_was_signed(world: World) -> None:
     )
     with world.db.read() as session:
         stored = session.scalars(select(Loan).where(Loan.number == loan)).one()
-        now_hash = identity.content_hash(loans.loan_content(session, stored))
+        now_hash = identity.content_hash(loans.loan_content(session, stored).as_dict())
         by_meaning = {
             s.meaning: s
             for s in session.scalars(select(Signature).where(Signature.record_id == stored.id))

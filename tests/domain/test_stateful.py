@@ -552,7 +552,12 @@ class CustodyMachine(RuleBasedStateMachine):
                         difference < 0 and model.status in HELD and -difference <= model.current
                     )
                 else:
-                    valid = valid and model.current + difference >= 0
+                    # As a correction (see ``correct``): never upwards on a lost aliquot.
+                    valid = (
+                        valid
+                        and model.current + difference >= 0
+                        and not (model.status == "lost" and difference > 0)
+                    )
         done = self.attempt(
             valid,
             f"resolve #{row.id} ({row.kind}) by {resolution} as {username}",
@@ -576,6 +581,8 @@ class CustodyMachine(RuleBasedStateMachine):
         else:
             model.initial += difference
             model.current += difference
+            if model.status in ("consumed", "depleted") and model.current > 0:
+                model.status = "in_storage"  # more was there than the books said
 
     def _outstanding(self, loan: str) -> list[str]:
         return [

@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
 from ...domain import custody, queries
 from ...domain.errors import CustodyError, NotFoundError
 from ...domain.identity import PIN
-from ...domain.ledger import IN_STORAGE
 from ...domain.masses import format_mass
 from ...domain.numbering import normalize
 from ...domain.queries import PackageCandidate
+from ...domain.states import AliquotStatus
 from ..context import AppContext
 from ..dialogs import ERROR_STYLE, OK_STYLE
 from ..operations import Work
@@ -199,7 +199,7 @@ class PackageDialog(ScanningForm):
             self._say(str(error), problem=True)
 
     def _refusal(self, found: PackageCandidate) -> str | None:
-        if found.status != IN_STORAGE:
+        if found.status != AliquotStatus.IN_STORAGE:
             return (
                 f"{found.number} is {status_label(found.status)}; "
                 "only an aliquot in storage can be packed."

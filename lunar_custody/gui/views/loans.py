@@ -37,13 +37,13 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import export, loans, queries
-from ...domain import operation as op
 from ...domain.errors import Cancelled, CustodyError
 from ...domain.identity import SIGNATURE_MEANINGS
 from ...domain.listings import LOANS
 from ...domain.loans import ItemReconciliation
 from ...domain.masses import format_mass
 from ...domain.queries import LoanDetail
+from ...domain.states import LoanStatus
 from ...domain.store import ProgressCallback, Store
 from ..context import AppContext
 from ..errors import inform, reported, show_error
@@ -56,12 +56,12 @@ from .base import View
 OVERDUE = "overdue"  # the status filter's extra choice: active, past due, material out
 STATUS_CHOICES: list[tuple[str, Any]] = [
     ("All statuses", None),
-    ("Draft", loans.DRAFT),
-    ("Approved", loans.APPROVED),
-    ("Active", loans.ACTIVE),
+    ("Draft", LoanStatus.DRAFT),
+    ("Approved", LoanStatus.APPROVED),
+    ("Active", LoanStatus.ACTIVE),
     ("Overdue", OVERDUE),
-    ("Closed", loans.CLOSED),
-    ("Cancelled", loans.CANCELLED),
+    ("Closed", LoanStatus.CLOSED),
+    ("Cancelled", LoanStatus.CANCELLED),
 ]
 NO_LOAN = "Select a loan first."
 RED = "#b00020"
@@ -116,9 +116,7 @@ def _table(name: str, headers: tuple[str, ...] | list[str]) -> QTableWidget:
 
 def lent_masses(store: Store, number: str) -> dict[str, int]:
     """The mass each item had when put on the loan (what the agreement names)."""
-    with store.read() as session:
-        content = loans.loan_content(session, op.loan(session, number))
-    return {aliquot: int(mass) for aliquot, mass in content["items"]}
+    return queries.loan_content(store, number).lent_masses()
 
 
 def fill_reconciliation(
@@ -179,9 +177,7 @@ def fit_columns(table: QTableWidget) -> None:
 def loan_summary_text(store: Store, detail: LoanDetail, heading: str) -> str:
     """What a signature on the loan is bound to, in words: terms and items with masses."""
     summary = detail.summary
-    with store.read() as session:
-        content = loans.loan_content(session, op.loan(session, summary.number))
-    total = sum(int(mass) for _, mass in content["items"])
+    content = queries.loan_content(store, summary.number)
     lines = [
         heading,
         f"Loan {summary.number}",
@@ -197,9 +193,11 @@ def loan_summary_text(store: Store, detail: LoanDetail, heading: str) -> str:
         f"Period: {summary.starts_on.isoformat()} to {summary.due_on.isoformat()}",
         "Destructive analysis allowed: "
         + ("yes" if summary.destructive_analysis_allowed else "no"),
-        f"Items ({len(content['items'])}, {format_mass(total)} in all):",
+        f"Items ({len(content.items)}, {format_mass(content.total_mass_ug)} in all):",
     ]
-    lines += [f"  {number}  {format_mass(int(mass))}" for number, mass in content["items"]]
+    lines += [
+        f"  {item.aliquot_number}  {format_mass(item.mass_at_loan_ug)}" for item in content.items
+    ]
     return "\n".join(lines)
 
 
@@ -627,15 +625,15 @@ class LoansView(View):
             article = "an" if kinds[0] in "aeiou" else "a"
             return f"Loan {number} is {status}; only {article} {kinds} loan can be {doing}."
 
-        reasons[self.edit_action] = why("draft_loan") or state((loans.DRAFT,), "edited")
+        reasons[self.edit_action] = why("draft_loan") or state((LoanStatus.DRAFT,), "edited")
         reasons[self.approve_action] = (
             why("approve_loan")
-            or state((loans.DRAFT,), "approved")
+            or state((LoanStatus.DRAFT,), "approved")
             or (None if detail.items else f"Loan {number} has no items to lend yet.")
         )
         reasons[self.countersign_action] = (
             why("countersign_loan")
-            or state((loans.APPROVED,), "countersigned")
+            or state((LoanStatus.APPROVED,), "countersigned")
             or (
                 None
                 if self.ctx.actor.institution_code == summary.borrower_code
@@ -643,13 +641,13 @@ class LoansView(View):
             )
         )
         reasons[self.extend_action] = why("extend_loan") or state(
-            (loans.APPROVED, loans.ACTIVE), "extended"
+            (LoanStatus.APPROVED, LoanStatus.ACTIVE), "extended"
         )
-        reasons[self.close_action] = why("close_loan") or state((loans.ACTIVE,), "closed")
+        reasons[self.close_action] = why("close_loan") or state((LoanStatus.ACTIVE,), "closed")
         shipped = any(item.issued_ug for item in detail.items)
         reasons[self.cancel_action] = (
             why("draft_loan")
-            or state((loans.DRAFT, loans.APPROVED, loans.ACTIVE), "cancelled")
+            or state((LoanStatus.DRAFT, LoanStatus.APPROVED, LoanStatus.ACTIVE), "cancelled")
             or (f"Loan {number} has shipped items; close it instead." if shipped else None)
         )
         return reasons

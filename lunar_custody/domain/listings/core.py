@@ -1,0 +1,181 @@
+"""Listings in general: a ``Listing`` spec, and ``page`` and ``count`` that run one in SQL."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, false, func, select
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.selectable import Join
+
+from ..numbering import normalize
+from ..store import Store
+
+# Column kinds tell a view how to show a value (masses in µg become mg or g, and so on).
+TEXT, MASS, DATETIME, DATE, INT, BOOL, STATUS, EVENT = (
+    "text",
+    "mass",
+    "datetime",
+    "date",
+    "int",
+    "bool",
+    "status",
+    "event",
+)
+# The highest code point: "prefix <= x < prefix + TOP" is a prefix match that uses the index.
+_TOP = "\U0010ffff"
+_NUMBER_LIKE = re.compile(r"^(CE\d|\d)[0-9A-Z,\-]*$")
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    title: str
+    expr: ColumnElement[Any]
+    kind: str = TEXT
+
+
+@dataclass(frozen=True)
+class Listing:
+    name: str
+    columns: tuple[Column, ...]
+    source: Callable[[], Select[Any]]  # FROM and JOINs; the columns are added by page()
+    search: Callable[[str], ColumnElement[bool] | None]
+    default_sort: str
+    default_descending: bool = False
+    tiebreak: ColumnElement[Any] | None = None
+    filters: Mapping[str, Callable[[Any], ColumnElement[bool]]] = field(default_factory=dict)
+
+    def column(self, key: str) -> Column:
+        for column in self.columns:
+            if column.key == key:
+                return column
+        raise KeyError(key)
+
+    @property
+    def keys(self) -> list[str]:
+        return [c.key for c in self.columns]
+
+
+def like_escaped(text: str) -> str:
+    """``%text%`` for LIKE with the user's own % and _ taken literally."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def contains(expr: ColumnElement[Any], text: str) -> ColumnElement[bool]:
+    return func.lower(expr).like(like_escaped(text.lower()), escape="\\")
+
+
+def prefix(expr: ColumnElement[Any], text: str) -> ColumnElement[bool]:
+    return and_(expr >= text, expr < text + _TOP)
+
+
+def looks_like_number(text: str) -> bool:
+    return bool(_NUMBER_LIKE.match(normalize(text)))
+
+
+def _where(
+    listing: Listing, search: str, filters: Mapping[str, Any] | None
+) -> list[ColumnElement[bool]]:
+    clauses: list[ColumnElement[bool]] = []
+    text = search.strip()
+    if text:
+        clause = listing.search(text)
+        clauses.append(clause if clause is not None else false())
+    for name, value in (filters or {}).items():
+        if value is None or value == "":
+            continue
+        if name not in listing.filters:
+            raise KeyError(f"{listing.name} has no filter {name!r}")
+        clauses.append(listing.filters[name](value))
+    return clauses
+
+
+def page(
+    session: Session,
+    listing: Listing,
+    *,
+    search: str = "",
+    filters: Mapping[str, Any] | None = None,
+    sort: str | None = None,
+    descending: bool | None = None,
+    offset: int = 0,
+    limit: int = 200,
+) -> list[tuple[Any, ...]]:
+    """One slice of the listing: tuples in the order of ``listing.columns``."""
+    sort_column = listing.column(sort or listing.default_sort)
+    if descending is None:
+        descending = listing.default_descending if sort is None else False
+    order = [sort_column.expr.desc() if descending else sort_column.expr.asc()]
+    if listing.tiebreak is not None:
+        order.append(listing.tiebreak.desc() if descending else listing.tiebreak.asc())
+    statement = (
+        listing.source()
+        .add_columns(*(c.expr for c in listing.columns))
+        .where(*_where(listing, search, filters))
+        .order_by(*order)
+        .offset(offset)
+        .limit(limit)
+    )
+    return [tuple(row) for row in session.execute(statement)]
+
+
+def count(
+    session: Session,
+    listing: Listing,
+    *,
+    search: str = "",
+    filters: Mapping[str, Any] | None = None,
+) -> int:
+    where = _where(listing, search, filters)
+    source = listing.source().add_columns(func.count())
+    if not where:
+        # A listing's joins keep one row per row of its base table (inner joins follow
+        # non-null foreign keys, the others are outer joins), so an unfiltered count is the
+        # base table's: two million custody events are counted without joining them.
+        base = source.get_final_froms()[0]
+        while isinstance(base, Join):
+            base = base.left
+        return int(session.scalar(select(func.count()).select_from(base)) or 0)
+    return int(session.scalar(source.where(*where)) or 0)
+
+
+def fetch_page(
+    store: Store,
+    listing: Listing,
+    *,
+    search: str = "",
+    filters: Mapping[str, Any] | None = None,
+    sort: str | None = None,
+    descending: bool | None = None,
+    offset: int = 0,
+    limit: int = 200,
+) -> list[tuple[Any, ...]]:
+    """``page`` in its own read transaction: what the GUI's lazy models call."""
+    with store.read() as session:
+        return page(
+            session,
+            listing,
+            search=search,
+            filters=filters,
+            sort=sort,
+            descending=descending,
+            offset=offset,
+            limit=limit,
+        )
+
+
+def fetch_count(
+    store: Store,
+    listing: Listing,
+    *,
+    search: str = "",
+    filters: Mapping[str, Any] | None = None,
+) -> int:
+    """``count`` in its own read transaction."""
+    with store.read() as session:
+        return count(session, listing, search=search, filters=filters)

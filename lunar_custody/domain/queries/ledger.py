@@ -1,0 +1,142 @@
+"""The ledger read: events with the names they refer to, an aliquot's history, verify."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session, aliased
+
+from .. import operation as op
+from ..ledger import EVENT_KINDS, VerifyReport, verify_ledger
+from ..models import Aliquot, CustodyEvent, Institution, Loan, Person, Transfer
+from ..numbering import normalize
+from ..store import ProgressCallback, Store
+
+
+@dataclass(frozen=True, slots=True)
+class EventRow:
+    id: int
+    occurred_at: datetime
+    kind: str
+    label: str
+    aliquot_number: str
+    actor: str
+    institution: str | None
+    custodian: str | None
+    courier: str | None
+    transfer_number: str | None
+    loan_number: str | None
+    mass_ug: int | None
+    related_aliquot: str | None
+    corrects_event_id: int | None
+    seal_number: str | None
+    seal_intact: bool | None
+    note: str
+    hash: str
+
+
+@functools.cache
+def _event_statement() -> Select[Any]:
+    """The events with the names they refer to, built once: building this select costs
+    more than running it for one aliquot's history (the profile of the samples view)."""
+    actor = aliased(Person)
+    custodian = aliased(Person)
+    courier = aliased(Person)
+    related = aliased(Aliquot)
+    return (
+        select(
+            CustodyEvent,
+            Aliquot.number,
+            actor.full_name,
+            Institution.code,
+            custodian.full_name,
+            courier.full_name,
+            Transfer.number,
+            Loan.number,
+            related.number,
+        )
+        .join(Aliquot, Aliquot.id == CustodyEvent.aliquot_id)
+        .join(actor, actor.id == CustodyEvent.actor_id)
+        .outerjoin(Institution, Institution.id == CustodyEvent.institution_id)
+        .outerjoin(custodian, custodian.id == CustodyEvent.custodian_person_id)
+        .outerjoin(courier, courier.id == CustodyEvent.courier_id)
+        .outerjoin(Transfer, Transfer.id == CustodyEvent.transfer_id)
+        .outerjoin(Loan, Loan.id == CustodyEvent.loan_id)
+        .outerjoin(related, related.id == CustodyEvent.related_aliquot_id)
+        .order_by(CustodyEvent.id)
+    )
+
+
+def _event_rows(
+    session: Session, where: list[object], limit: int | None = None, offset: int = 0
+) -> list[EventRow]:
+    statement = _event_statement().where(*where).offset(offset)
+    if limit is not None:
+        statement = statement.limit(limit)
+    rows = []
+    for event, number, actor_name, inst, cust, cour, transfer, loan, rel in session.execute(
+        statement
+    ):
+        rows.append(
+            EventRow(
+                id=event.id,
+                occurred_at=event.occurred_at,
+                kind=event.kind,
+                label=EVENT_KINDS.get(event.kind, event.kind),
+                aliquot_number=number,
+                actor=actor_name,
+                institution=inst,
+                custodian=cust,
+                courier=cour,
+                transfer_number=transfer,
+                loan_number=loan,
+                mass_ug=event.mass_ug,
+                related_aliquot=rel,
+                corrects_event_id=event.corrects_event_id,
+                seal_number=event.seal_number,
+                seal_intact=event.seal_intact,
+                note=event.note,
+                hash=event.hash,
+            )
+        )
+    return rows
+
+
+def history(store: Store, number: str, *, with_ancestors: bool = False) -> list[EventRow]:
+    """The chain of custody of one aliquot (and, if asked, of the aliquots it came from)."""
+    with store.read() as session:
+        row = op.aliquot(session, number)
+        ids = [row.id]
+        parent = row.parent
+        while with_ancestors and parent is not None:
+            ids.append(parent.id)
+            parent = parent.parent
+        return _event_rows(session, [CustodyEvent.aliquot_id.in_(ids)])
+
+
+def events(
+    store: Store,
+    *,
+    kind: str | None = None,
+    aliquot_prefix: str | None = None,
+    after_id: int = 0,
+    limit: int = 500,
+) -> list[EventRow]:
+    """A page of the ledger, oldest first, for the ledger view and exports."""
+    where: list[object] = [CustodyEvent.id > after_id]
+    if kind:
+        where.append(CustodyEvent.kind == kind)
+    if aliquot_prefix:
+        where.append(Aliquot.number.startswith(normalize(aliquot_prefix), autoescape=True))
+    with store.read() as session:
+        return _event_rows(session, where, limit=limit)
+
+
+def verify(store: Store, progress: ProgressCallback | None = None) -> VerifyReport:
+    """Recompute the ledger (see ledger.verify_ledger) in one read transaction."""
+    with store.read() as session:
+        return verify_ledger(session, progress)

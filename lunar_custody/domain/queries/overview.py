@@ -1,0 +1,310 @@
+"""Counts and the dashboard: what needs attention now."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import and_, case, extract, func, select
+from sqlalchemy.orm import aliased
+
+from .. import clock
+from ..listings import outstanding_items
+from ..models import (
+    Aliquot,
+    CustodyEvent,
+    Discrepancy,
+    Institution,
+    Loan,
+    Person,
+    Sample,
+    Transfer,
+    TransferItem,
+)
+from ..states import LoanStatus, TransferStatus
+from ..store import Store
+from .shipping import DiscrepancyRow
+
+
+@dataclass(frozen=True, slots=True)
+class Totals:
+    institutions: int
+    people: int
+    samples: int
+    aliquots: int
+    events: int
+    loans_by_status: dict[str, int]
+    transfers_by_status: dict[str, int]
+    open_discrepancies: int
+    aliquots_by_status: dict[str, int]
+
+
+def totals(store: Store) -> Totals:
+    """Counts for summaries (the demo's printout, the dashboard)."""
+    with store.read() as session:
+
+        def count(model: type[object]) -> int:
+            return session.scalar(select(func.count()).select_from(model)) or 0  # type: ignore[arg-type]
+
+        def by(column: object) -> dict[str, int]:
+            return dict(session.execute(select(column, func.count()).group_by(column)).all())  # type: ignore[arg-type]
+
+        return Totals(
+            institutions=count(Institution),
+            people=count(Person),
+            samples=count(Sample),
+            aliquots=count(Aliquot),
+            events=count(CustodyEvent),
+            loans_by_status=by(Loan.status),
+            transfers_by_status=by(Transfer.status),
+            open_discrepancies=session.scalar(
+                select(func.count())
+                .select_from(Discrepancy)
+                .where(Discrepancy.resolved_at.is_(None))
+            )
+            or 0,
+            aliquots_by_status=by(Aliquot.status),
+        )
+
+
+# Tiers of active loans with material still out, by days left until the due date
+# (negative: overdue). (key, label, fewest days left, most days left); None is open-ended.
+DUE_TIERS: tuple[tuple[str, str, int | None, int], ...] = (
+    ("due_30", "Due within 30 days", 8, 30),
+    ("due_7", "Due within 7 days", 1, 7),
+    ("overdue_7", "Due today or overdue up to 7 days", -7, 0),
+    ("overdue_30", "Overdue 8 to 30 days", -30, -8),
+    ("overdue_more", "Overdue more than 30 days", None, -31),
+)
+DUE_HORIZON_DAYS = 30
+INVENTORY_HORIZON_DAYS = 30
+DASHBOARD_LIMIT = 50
+
+
+def due_tier(due_on: date, today: date) -> str | None:
+    """The DUE_TIERS key of a loan due on ``due_on`` (None: due later than the horizon)."""
+    left = (due_on - today).days
+    for key, _label, low, high in DUE_TIERS:
+        if (low is None or left >= low) and left <= high:
+            return key
+    return None
+
+
+def _tier_clause(today: date, low: int | None, high: int) -> object:
+    upper = Loan.due_on <= today + timedelta(days=high)
+    return upper if low is None else and_(Loan.due_on >= today + timedelta(days=low), upper)
+
+
+@dataclass(frozen=True, slots=True)
+class InTransitRow:
+    number: str
+    released_at: datetime
+    age: timedelta
+    courier: str
+    from_institution: str
+    to_institution: str
+    items: int
+    loan_number: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class DueLoanRow:
+    number: str
+    borrower: str
+    principal_investigator: str
+    due_on: date
+    days_left: int  # negative: overdue by that many days
+    tier: str
+    outstanding_items: int
+
+
+@dataclass(frozen=True, slots=True)
+class InventoryRow:
+    number: str
+    borrower: str
+    starts_on: date
+    anniversary: date
+    outstanding_items: int
+
+
+@dataclass(frozen=True, slots=True)
+class Dashboard:
+    """What needs attention, each list the ``limit`` most urgent rows with a full count."""
+
+    today: date
+    limit: int
+    in_transit_count: int
+    in_transit: list[InTransitRow]  # oldest release first
+    due_counts: dict[str, int]  # DUE_TIERS key -> count
+    overdue_count: int  # past the due date (a loan due today is not overdue yet)
+    due_loans: list[DueLoanRow]  # earliest due date first
+    open_discrepancy_count: int
+    open_discrepancies: list[DiscrepancyRow]  # oldest first
+    inventory_count: int
+    inventories: list[InventoryRow]  # nearest anniversary first
+
+
+def _mmdd(day: date) -> int:
+    return day.month * 100 + day.day
+
+
+def _anniversary(starts_on: date, today: date) -> date:
+    """The first anniversary of ``starts_on`` on or after ``today`` (29 February: the 28th)."""
+    for year in (today.year, today.year + 1):
+        try:
+            candidate = starts_on.replace(year=year)
+        except ValueError:
+            candidate = date(year, 2, 28)
+        if candidate >= today:
+            return candidate
+    return date(today.year + 1, starts_on.month, min(starts_on.day, 28))
+
+
+def dashboard(
+    store: Store,
+    today: date | None = None,
+    *,
+    now: datetime | None = None,
+    limit: int = DASHBOARD_LIMIT,
+) -> Dashboard:
+    """Packages in transit, loans by due tier, open discrepancies and annual inventories.
+
+    Loans count only while active with material outstanding: a loan whose material is all
+    back (returned, awaiting publication and closing) is not due. An annual inventory is due
+    for an active loan with material out whose next anniversary of ``starts_on`` falls within
+    INVENTORY_HORIZON_DAYS (no inventory is recorded yet, so the start date is the reference).
+    """
+    today = today or date.today()
+    now = now or clock.now()
+    outstanding = outstanding_items()
+    courier = aliased(Person)
+    source = aliased(Institution)
+    target = aliased(Institution)
+    borrower = aliased(Institution)
+    pi = aliased(Person)
+    item_count = (
+        select(func.count())
+        .select_from(TransferItem)
+        .where(TransferItem.transfer_id == Transfer.id)
+        .scalar_subquery()
+    )
+    carrying = Transfer.status == TransferStatus.IN_TRANSIT
+    loans_out = and_(Loan.status == LoanStatus.ACTIVE, outstanding > 0)
+
+    window_end = today + timedelta(days=INVENTORY_HORIZON_DAYS)
+    start, end = _mmdd(today), _mmdd(window_end)
+    mmdd = extract("month", Loan.starts_on) * 100 + extract("day", Loan.starts_on)
+    in_window = (mmdd >= start) & (mmdd <= end) if start <= end else (mmdd >= start) | (mmdd <= end)
+    try:
+        year_before_end = window_end.replace(year=window_end.year - 1)
+    except ValueError:  # 29 February
+        year_before_end = date(window_end.year - 1, 2, 28)
+    # The anniversary in the window is at least one year after the start, not the start itself.
+    inventory_due = and_(loans_out, in_window, Loan.starts_on <= year_before_end)
+
+    with store.read() as session:
+        in_transit_count = (
+            session.scalar(select(func.count()).select_from(Transfer).where(carrying)) or 0
+        )
+        in_transit = [
+            InTransitRow(number, released, now - released, who, frm, to, items, loan)
+            for number, released, who, frm, to, items, loan in session.execute(
+                select(
+                    Transfer.number,
+                    Transfer.released_at,
+                    courier.full_name,
+                    source.name,
+                    target.name,
+                    item_count,
+                    Loan.number,
+                )
+                .join(courier, courier.id == Transfer.courier_id)
+                .join(source, source.id == Transfer.from_institution_id)
+                .join(target, target.id == Transfer.to_institution_id)
+                .outerjoin(Loan, Loan.id == Transfer.loan_id)
+                .where(carrying)
+                .order_by(Transfer.released_at, Transfer.id)
+                .limit(limit)
+            )
+        ]
+
+        sums = [
+            func.coalesce(func.sum(case((_tier_clause(today, low, high), 1), else_=0)), 0)
+            for _key, _label, low, high in DUE_TIERS
+        ]
+        sums.append(func.coalesce(func.sum(case((Loan.due_on < today, 1), else_=0)), 0))
+        *counted, overdue_count = session.execute(
+            select(*sums)
+            .select_from(Loan)
+            .where(loans_out, Loan.due_on <= today + timedelta(days=DUE_HORIZON_DAYS))
+        ).one()
+        due_counts = {key: int(n) for (key, *_), n in zip(DUE_TIERS, counted, strict=True)}
+        due_loans = []
+        for number, who, pi_name, due_on, out in session.execute(
+            select(Loan.number, borrower.name, pi.full_name, Loan.due_on, outstanding)
+            .join(borrower, borrower.id == Loan.borrower_institution_id)
+            .join(pi, pi.id == Loan.principal_investigator_id)
+            .where(loans_out, Loan.due_on <= today + timedelta(days=DUE_HORIZON_DAYS))
+            .order_by(Loan.due_on, Loan.id)
+            .limit(limit)
+        ):
+            tier = due_tier(due_on, today)
+            assert tier is not None
+            due_loans.append(
+                DueLoanRow(number, who, pi_name, due_on, (due_on - today).days, tier, out)
+            )
+
+        open_only = Discrepancy.resolved_at.is_(None)
+        open_count = (
+            session.scalar(select(func.count()).select_from(Discrepancy).where(open_only)) or 0
+        )
+        open_rows = [
+            DiscrepancyRow(
+                id=d.id,
+                transfer_number=number,
+                aliquot_number=aliquot,
+                kind=d.kind,
+                expected_mass_ug=d.expected_mass_ug,
+                measured_mass_ug=d.measured_mass_ug,
+                note=d.note,
+                raised_at=d.raised_at,
+                resolved=False,
+                resolution=None,
+            )
+            for d, number, aliquot in session.execute(
+                select(Discrepancy, Transfer.number, Aliquot.number)
+                .join(Transfer, Transfer.id == Discrepancy.transfer_id)
+                .outerjoin(Aliquot, Aliquot.id == Discrepancy.aliquot_id)
+                .where(open_only)
+                .order_by(Discrepancy.raised_at, Discrepancy.id)
+                .limit(limit)
+            )
+        ]
+
+        inventory_count = (
+            session.scalar(select(func.count()).select_from(Loan).where(inventory_due)) or 0
+        )
+        wrapped_first = case((mmdd < start, 1), else_=0)
+        inventories = [
+            InventoryRow(number, who, starts_on, _anniversary(starts_on, today), out)
+            for number, who, starts_on, out in session.execute(
+                select(Loan.number, borrower.name, Loan.starts_on, outstanding)
+                .join(borrower, borrower.id == Loan.borrower_institution_id)
+                .where(inventory_due)
+                .order_by(wrapped_first, mmdd, Loan.id)
+                .limit(limit)
+            )
+        ]
+    return Dashboard(
+        today=today,
+        limit=limit,
+        in_transit_count=in_transit_count,
+        in_transit=in_transit,
+        due_counts=due_counts,
+        overdue_count=int(overdue_count),
+        due_loans=due_loans,
+        open_discrepancy_count=open_count,
+        open_discrepancies=open_rows,
+        inventory_count=inventory_count,
+        inventories=inventories,
+    )
