@@ -14,9 +14,9 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate
 from sqlalchemy import event
 
 from lunar_custody.documents import fonts
-from lunar_custody.documents.data import agreement_data
 from lunar_custody.documents.layout import cell, cell_commands, grid_table, para
 from lunar_custody.domain import registry
+from lunar_custody.domain.queries import agreement_data
 from lunar_custody.storage.database import Database
 from tests.documents.conftest import text_of
 from tests.worlds import A1, A2, A3, A4, World
