@@ -31,6 +31,7 @@ from ..models import (
     TransferItem,
 )
 from ..numbering import normalize
+from ..signed_content import TransferContent
 from ..states import AliquotStatus
 from ..store import Store
 from .ledger import history
@@ -303,7 +304,8 @@ def agreement_data(store: Store, loan_number: str) -> AgreementData:
         )
 
 
-def _item_lines(session: Session, transfer: Transfer) -> tuple[ItemLine, ...]:
+def _package(session: Session, transfer: Transfer) -> tuple[tuple[ItemLine, ...], TransferContent]:
+    """The package's item lines and its signed content, in three queries whatever its size."""
     rows = session.execute(
         select(TransferItem, Aliquot)
         .join(Aliquot, Aliquot.id == TransferItem.aliquot_id)
@@ -311,9 +313,13 @@ def _item_lines(session: Session, transfer: Transfer) -> tuple[ItemLine, ...]:
         .order_by(TransferItem.id)
         .options(*_ALIQUOT_LINE)
     ).all()
-    return tuple(
+    # While ``rows`` holds the aliquots, the signed content finds each item's aliquot in the
+    # session (its identity map keeps only what is referenced) instead of one query per item.
+    signed = signed_transfer_content(session, transfer)
+    lines = tuple(
         _item_line(aliquot, item.expected_mass_ug, item.measured_mass_ug) for item, aliquot in rows
     )
+    return lines, signed
 
 
 def _side(role: str, person: Person | None, mark: Mark | None) -> SignatureSlot:
@@ -396,9 +402,7 @@ def transfer_form_data(
     """
     with store.read() as session:
         transfer = op.transfer(session, transfer_number)
-        # The item lines first: they load the aliquots the signed content then names.
-        items = _item_lines(session, transfer)
-        signed = signed_transfer_content(session, transfer)
+        items, signed = _package(session, transfer)
         handoffs = () if blank else tuple(_handoffs(session, transfer))
         delivered = transfer.received_at is not None
         # Rows for the handoffs still to come, up to a journey of four courier legs.
@@ -463,8 +467,7 @@ def manifest_data(store: Store, transfer_number: str) -> ManifestData:
     """The packing list of a package: its signed content with the parties' names."""
     with store.read() as session:
         transfer = op.transfer(session, transfer_number)
-        items = _item_lines(session, transfer)
-        signed = signed_transfer_content(session, transfer)
+        items, signed = _package(session, transfer)
         return ManifestData(
             transfer_number=signed.number,
             kind=transfer.kind,
