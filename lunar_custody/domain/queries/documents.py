@@ -32,7 +32,7 @@ from ..models import (
 )
 from ..numbering import normalize
 from ..signed_content import TransferContent
-from ..states import AliquotStatus
+from ..states import AliquotStatus, EventKind
 from ..store import Store
 from .ledger import history
 
@@ -358,7 +358,7 @@ def _handoffs(session: Session, transfer: Transfer) -> list[Handoff]:
             select(CustodyEvent.seal_number, CustodyEvent.seal_intact, CustodyEvent.note)
             .where(
                 CustodyEvent.transfer_id == transfer.id,
-                CustodyEvent.kind.in_(("received", "returned")),
+                CustodyEvent.kind.in_((EventKind.RECEIVED, EventKind.RETURNED)),
             )
             .order_by(CustodyEvent.id)
             .limit(1)
