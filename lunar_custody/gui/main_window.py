@@ -31,10 +31,10 @@ from .context import AppContext
 from .dashboard import DashboardView
 from .errors import confirm, inform, reported
 from .ledger import LedgerView
+from .loans import LoansView
 from .people import AdminView
 from .resources import icon
 from .view import View
-from .views.loans import LoansView
 from .views.samples import SamplesView
 from .views.transfers import TransfersView
 

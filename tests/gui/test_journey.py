@@ -21,9 +21,8 @@ from sqlalchemy import select
 from lunar_custody.domain import queries
 from lunar_custody.domain.models import Signature
 from lunar_custody.gui.context import AppContext
-from lunar_custody.gui.loan_editor import LoanEditor
+from lunar_custody.gui.loans import CloseLoanDialog, LoanEditor, LoansView
 from lunar_custody.gui.main_window import MainWindow
-from lunar_custody.gui.views.loans import CloseLoanDialog, LoansView
 from lunar_custody.gui.views.samples import ConsumeDialog, SamplesView, SplitDialog
 from lunar_custody.gui.views.transfers import (
     PackageDialog,

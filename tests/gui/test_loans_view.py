@@ -19,11 +19,11 @@ from sqlalchemy.orm import Session
 from lunar_custody.domain import loans, queries, registry
 from lunar_custody.domain.models import Loan, Signature
 from lunar_custody.gui.context import AppContext
-from lunar_custody.gui.loan_editor import LoanEditor
-from lunar_custody.gui.views.loans import (
+from lunar_custody.gui.loans import (
     CancelLoanDialog,
     CloseLoanDialog,
     ExtendLoanDialog,
+    LoanEditor,
     LoansView,
 )
 from tests.gui.conftest import Messages, Signer, when_modal
