@@ -276,7 +276,8 @@ class LoanDetailPane(QWidget):
                 signature.method,
                 "yes" if signature.has_drawing else "no",
             )
-            for column, value in enumerate(values):
-                table.setItem(row, column, cell(value))
-            table.item(row, 0).setToolTip(f"Bound to content hash {signature.content_hash}")
+            items = [cell(value) for value in values]
+            items[0].setToolTip(f"Bound to content hash {signature.content_hash}")
+            for column, item in enumerate(items):
+                table.setItem(row, column, item)
         fit_columns(table)

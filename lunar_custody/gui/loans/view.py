@@ -41,7 +41,7 @@ from ..signature import ask_signature
 from ..view import View
 from ..widgets import ListPane
 from .detail import LoanDetailPane, lent_masses, loan_facts, loan_summary_text
-from .dialogs import CancelLoanDialog, CloseLoanDialog, ExtendLoanDialog
+from .dialogs import CancelLoanDialog, CloseLoanDialog, ExtendLoanDialog, LoanForm
 from .editor import LoanEditor
 
 OVERDUE = "overdue"  # the status filter's extra choice: active, past due, material out
@@ -272,16 +272,16 @@ class LoansView(View):
         self._refreshed = False
         self.ctx.ops.run(self, title, work, done=self._done)
 
-    def _form(self, dialog: QDialog) -> None:
-        """A loan form, whose OK runs its own service through the runner."""
+    def _form(self, dialog: LoanForm) -> None:
+        """A loan form, whose OK runs its service through the runner and keeps the number."""
         self._refreshed = False
         try:
             accepted = dialog.exec() == QDialog.DialogCode.Accepted
-            number = getattr(dialog, "result_value", None)
+            number = dialog.result_value
         finally:
             dialog.deleteLater()
         if accepted and number is not None:
-            self._done(number)
+            self._done(str(number))
 
     def _refused(self, action: QAction) -> bool:
         """Say why an action cannot run now (a shortcut may fire it while disabled)."""
