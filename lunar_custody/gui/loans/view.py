@@ -259,8 +259,8 @@ class LoansView(View):
 
     def _done(self, number: str) -> None:
         """After an operation: this loan stays selected. The runner's ``changed`` has made
-        the main window read this view again; a view on its own (a test), or after work that
-        changed nothing the runner reported, reads again here."""
+        the main window read this view again; a view on its own (a test), or one after a
+        refused Save that had drafted the loan already, reads again here."""
         if self._refreshed:
             self.select_loan(number)
         else:
