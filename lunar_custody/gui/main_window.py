@@ -33,9 +33,9 @@ from .errors import confirm, inform, reported
 from .ledger import LedgerView
 from .people import AdminView
 from .resources import icon
+from .samples import SamplesView
 from .view import View
 from .views.loans import LoansView
-from .views.samples import SamplesView
 from .views.transfers import TransfersView
 
 if TYPE_CHECKING:

@@ -23,8 +23,9 @@ from lunar_custody.domain.models import Signature
 from lunar_custody.gui.context import AppContext
 from lunar_custody.gui.loan_editor import LoanEditor
 from lunar_custody.gui.main_window import MainWindow
+from lunar_custody.gui.samples import SamplesView
+from lunar_custody.gui.samples.dialogs import ConsumeDialog, SplitDialog
 from lunar_custody.gui.views.loans import CloseLoanDialog, LoansView
-from lunar_custody.gui.views.samples import ConsumeDialog, SamplesView, SplitDialog
 from lunar_custody.gui.views.transfers import (
     PackageDialog,
     ReceiptDialog,

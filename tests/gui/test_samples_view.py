@@ -14,17 +14,17 @@ from pytestqt.qtbot import QtBot
 
 from lunar_custody.domain import queries, registry
 from lunar_custody.domain.masses import format_mass
-from lunar_custody.gui import lineage
 from lunar_custody.gui.context import AppContext
-from lunar_custody.gui.lineage import LineageModel
-from lunar_custody.gui.views.samples import (
+from lunar_custody.gui.samples import lineage
+from lunar_custody.gui.samples.dialogs import (
     ConsumeDialog,
     CorrectEventDialog,
     RegisterSampleDialog,
     ReportLostDialog,
-    SamplesView,
     SplitDialog,
 )
+from lunar_custody.gui.samples.lineage import LineageModel
+from lunar_custody.gui.samples.view import SamplesView
 from tests.gui.conftest import Messages
 from tests.worlds import A1, A2, A3, A4, World
 
@@ -131,15 +131,18 @@ def test_a_refused_registration_keeps_the_dialog_open(
     view = make_view(ctx_for("zhang"))
     before = world.snapshot()
 
+    refusals: list[str] = []
+
     def fill(dialog: RegisterSampleDialog) -> None:
         qtbot.keyClicks(dialog.number_edit, world.SAMPLE)  # registered already
         dialog.ok_button.click()
         assert dialog.isVisible()
+        refusals.append(dialog.error_label.text())
 
     opened = when_dialog(qtbot, RegisterSampleDialog, fill)
     view.register_sample()
     assert opened
-    assert messages.errors == [f"Sample {world.SAMPLE} is registered already."]
+    assert refusals == [f"Sample {world.SAMPLE} is registered already."]
     assert world.snapshot() == before
 
 
