@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain import queries
+from ...domain import queries, rules
 from ...domain.errors import NotFoundError
+from ...domain.permissions import Actor
 from ...domain.queries import AliquotDetail
-from ...domain.states import AliquotStatus
 from ...domain.store import Store
 from .. import errors
 from ..context import AppContext
@@ -49,6 +49,14 @@ from .dialogs import (
     SplitDialog,
 )
 from .lineage import ALIQUOT, COLUMNS, SAMPLE, LineageModel, Node
+
+# What each action on the selected aliquot asks of the rules (the services ask the same).
+_RULES: dict[str, Callable[[Actor, rules.AliquotFacts], str | None]] = {
+    "split": rules.why_not_split,
+    "consume": rules.why_not_consume,
+    "lost": rules.why_not_report_lost,
+    "correct": rules.why_not_correct,
+}
 
 
 class SamplesView(View):
@@ -302,7 +310,7 @@ class SamplesView(View):
         self.actions[key] = action
 
     def why_not(self, key: str) -> str | None:
-        """Why the action ``key`` cannot be done now (the role, then the aliquot's state)."""
+        """Why the action ``key`` cannot be done now (the role, then the aliquot: rules.py)."""
         operation = {
             "register": "register_sample",
             "split": "split",
@@ -315,49 +323,13 @@ class SamplesView(View):
             reason = self.ctx.why_not(operation)
             if reason is not None:
                 return reason
-        if key in ("register", "import", "export"):
+        rule = _RULES.get(key)
+        if rule is None:
             return None
         node = self.current_node()
         if node is None or node.kind != ALIQUOT:
             return "Select an aliquot first."
-        v, actor = node.values, self.ctx.actor
-        number, status = node.number, v["status"]
-        label = self._state_label(status)
-        if key in ("split", "consume"):
-            doing = "split" if key == "split" else "consumed"
-            if status != AliquotStatus.IN_STORAGE:
-                return f"Aliquot {number} is {label}; only an aliquot in storage can be {doing}."
-            if v["custodian_id"] != actor.institution_id:
-                return (
-                    f"Aliquot {number} is held by {v['custodian']}; only its custodian may "
-                    f"{'split it' if key == 'split' else 'record its consumption'}."
-                )
-        if key == "lost":
-            if status == AliquotStatus.LOST:
-                return f"Aliquot {number} is reported lost already."
-            if status not in (
-                AliquotStatus.IN_STORAGE,
-                AliquotStatus.IN_TRANSIT,
-                AliquotStatus.DEPLETED,
-            ):
-                return f"Aliquot {number} is {label}; nothing is left to lose."
-            holder = (
-                v["courier_id"] == actor.person_id
-                if status == AliquotStatus.IN_TRANSIT
-                else v["custodian_id"] == actor.institution_id
-            )
-            lender = "curator" in actor.roles and v["owner_id"] == actor.institution_id
-            if not (holder or lender):
-                return f"Only the holder of {number} or the lender's curator may report it lost."
-        if key == "correct" and v["owner_id"] != actor.institution_id:
-            return "Only the lender's curators may correct the ledger."
-        return None
-
-    @staticmethod
-    def _state_label(status: str) -> str:
-        return {AliquotStatus.IN_TRANSIT: "in transit", AliquotStatus.DEPLETED: "fully split"}.get(
-            status, status.replace("_", " ")
-        )
+        return rule(self.ctx.actor, rules.AliquotFacts.from_listing(node.values))
 
     def _update_actions(self) -> None:
         for key, action in self.actions.items():
