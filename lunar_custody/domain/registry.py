@@ -15,7 +15,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from . import operation as op
+from . import rules
 from .errors import (
+    CustodyError,
     DuplicateError,
     NotFoundError,
     PermissionDenied,
@@ -36,7 +38,7 @@ from .numbering import (
 )
 from .operation import Context, operation
 from .permissions import Actor, parse_roles
-from .states import AliquotStatus, EventKind, InstitutionKind, LoanStatus, Role
+from .states import EventKind, InstitutionKind, Role
 from .store import Store
 
 INSTITUTION_KINDS = tuple(kind.value for kind in InstitutionKind)
@@ -436,7 +438,7 @@ def split_aliquot(
     with operation(store, actor, "split") as ctx:
         parent = op.aliquot(ctx.session, number, lock=True)
         op.require_side(ctx, parent.custodian_institution_id, f"Aliquot {parent.number}")
-        _require_in_storage(parent, "split")
+        _refuse(RuleViolation, rules.not_in_storage(_facts(ctx.session, parent), "split"))
         if not masses_ug:
             raise ValidationError("Give the mass of at least one child aliquot.")
         for mass in masses_ug:
@@ -519,17 +521,31 @@ def _open_loan_item(session: Session, row: Aliquot) -> LoanItem | None:
     ).first()
 
 
-def _require_in_storage(row: Aliquot, doing: str) -> None:
-    if row.status != AliquotStatus.IN_STORAGE:
-        labels: dict[str, str] = {
-            AliquotStatus.IN_TRANSIT: "in transit",
-            AliquotStatus.DEPLETED: "fully split",
-            AliquotStatus.LOST: "lost",
-        }
-        state = labels.get(row.status, row.status)
-        raise RuleViolation(
-            f"Aliquot {row.number} is {state}; only an aliquot in storage can be {doing}."
-        )
+def _facts(session: Session, row: Aliquot) -> rules.AliquotFacts:
+    """The aliquot as the rules read it (rules.py words the refusals the windows show)."""
+    custodian = (
+        session.get(Institution, row.custodian_institution_id)
+        if row.custodian_institution_id is not None
+        else None
+    )
+    loan = session.get(Loan, row.loan_id) if row.loan_id is not None else None
+    return rules.AliquotFacts(
+        number=row.number,
+        status=row.status,
+        custodian_id=row.custodian_institution_id,
+        custodian=custodian.name if custodian is not None else None,
+        courier_id=row.courier_id,
+        owner_id=row.sample.owner_institution_id,
+        loan_number=loan.number if loan is not None else None,
+        loan_status=loan.status if loan is not None else None,
+        destructive_analysis_allowed=loan is not None and loan.destructive_analysis_allowed,
+    )
+
+
+def _refuse(error: type[CustodyError], reason: str | None) -> None:
+    """Raise ``error`` in the words of rules.py, if the rule says no."""
+    if reason is not None:
+        raise error(reason)
 
 
 def consume(store: Store, actor: Actor, number: str, mass_ug: int, *, note: str = "") -> Aliquot:
@@ -537,16 +553,10 @@ def consume(store: Store, actor: Actor, number: str, mass_ug: int, *, note: str 
     with operation(store, actor, "consume") as ctx:
         row = op.aliquot(ctx.session, number, lock=True)
         op.require_side(ctx, row.custodian_institution_id, f"Aliquot {row.number}")
-        _require_in_storage(row, "consumed")
+        facts = _facts(ctx.session, row)
+        _refuse(RuleViolation, rules.not_in_storage(facts, "consumed"))
         check_mass(mass_ug, what="consumed mass")
-        if row.custodian_institution_id != row.sample.owner_institution_id:
-            loan = ctx.session.get(Loan, row.loan_id) if row.loan_id else None
-            if not loan or loan.status != LoanStatus.ACTIVE:
-                raise RuleViolation(f"Aliquot {row.number} is not on an active loan.")
-            if not loan.destructive_analysis_allowed:
-                raise RuleViolation(
-                    f"Loan {loan.number} does not allow destructive analysis of {row.number}."
-                )
+        _refuse(RuleViolation, rules.loan_forbids_consuming(facts))
         if mass_ug > row.current_mass_ug:
             raise RuleViolation(
                 f"Aliquot {row.number} holds only {format_mass(row.current_mass_ug)}; "
@@ -571,26 +581,10 @@ def report_lost(store: Store, actor: Actor, number: str, *, note: str) -> Aliquo
     with operation(store, actor, "report_lost") as ctx:
         row = op.aliquot(ctx.session, number, lock=True)
         note = clean_text(note, "note", required=True, limit=MAX_TEXT)
-        if row.status == AliquotStatus.LOST:
-            raise RuleViolation(f"Aliquot {row.number} is reported lost already.")
-        if row.status not in (
-            AliquotStatus.IN_STORAGE,
-            AliquotStatus.IN_TRANSIT,
-            AliquotStatus.DEPLETED,
-        ):
-            raise RuleViolation(f"Aliquot {row.number} is {row.status}; nothing is left to lose.")
-        allowed = (
-            row.courier_id == ctx.person.id
-            if row.status == AliquotStatus.IN_TRANSIT
-            else row.custodian_institution_id == ctx.person.institution_id
-        ) or (
-            Role.CURATOR in ctx.person.role_set
-            and row.sample.owner_institution_id == ctx.person.institution_id
-        )
-        if not allowed:
-            raise PermissionDenied(
-                f"Only the holder of {row.number} or the lender's curator may report it lost."
-            )
+        facts = _facts(ctx.session, row)
+        _refuse(RuleViolation, rules.nothing_to_lose(facts))
+        # the role and the state have passed: what is left is who holds it
+        _refuse(PermissionDenied, rules.why_not_report_lost(actor_of(ctx.person), facts))
         Ledger(ctx.session).append(
             row,
             EventKind.LOST,
@@ -628,8 +622,7 @@ def correct_event_in(ctx: Context, event_id: int, *, note: str, mass_delta_ug: i
     check_mass(abs(mass_delta_ug), what="mass correction", allow_zero=True)
     row = session.get(Aliquot, target.aliquot_id, with_for_update=True)
     assert row is not None
-    if row.sample.owner_institution_id != ctx.person.institution_id:
-        raise PermissionDenied("Only the lender's curators may correct the ledger.")
+    _refuse(PermissionDenied, rules.not_the_lender(actor_of(ctx.person), _facts(session, row)))
     if row.current_mass_ug + mass_delta_ug < 0:
         raise RuleViolation(
             f"Aliquot {row.number} holds {format_mass(row.current_mass_ug)}; a correction of "

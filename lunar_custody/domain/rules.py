@@ -15,13 +15,13 @@ and ``DiscrepancyFacts`` a service builds from its rows.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol
+from typing import Any, Protocol
 
 from .permissions import Actor, why_not
-from .states import AliquotStatus, LoanStatus, TransferStatus
+from .states import AliquotStatus, LoanStatus, Role, TransferStatus
 
 # ---------------------------------------------------------------------- transfers
 
@@ -279,3 +279,145 @@ def why_not_lend(
         holder = aliquot.custodian_institution or "another institution"
         return f"Aliquot {aliquot.number} is held by {holder}, not in your storage."
     return on_open_loan(aliquot.number)
+
+
+# ---------------------------------------------------------------------- samples and aliquots
+#
+# What may be done to an aliquot in storage: split it, record its consumption, report it
+# lost, correct its ledger. Pure functions over an ``Actor`` and ``AliquotFacts``: the
+# Samples view builds them from its lineage row (listings.LINEAGE_ALIQUOTS), the registry
+# from the aliquot's row.
+
+
+@dataclass(frozen=True, slots=True)
+class AliquotFacts:
+    """An aliquot as the rules read it."""
+
+    number: str
+    status: str
+    custodian_id: int | None  # the institution that holds it
+    custodian: str | None  # ... and its name
+    courier_id: int | None  # the person carrying it, while in transit
+    owner_id: int  # the lender: the institution that owns its sample
+    loan_number: str | None = None  # the loan it is on
+    loan_status: str | None = None
+    destructive_analysis_allowed: bool = False  # by that loan
+
+    @classmethod
+    def from_listing(cls, row: Mapping[str, Any]) -> AliquotFacts:
+        """From a row of ``listings.LINEAGE_ALIQUOTS`` (its keys as a mapping)."""
+        return cls(
+            number=row["number"],
+            status=row["status"],
+            custodian_id=row["custodian_id"],
+            custodian=row["custodian"],
+            courier_id=row["courier_id"],
+            owner_id=row["owner_id"],
+            loan_number=row["loan"],
+            loan_status=row["loan_status"],
+            destructive_analysis_allowed=bool(row["destructive"]),
+        )
+
+
+def aliquot_state(status: str) -> str:
+    """An aliquot's status as a sentence says it ("Aliquot X is fully split")."""
+    labels: dict[str, str] = {
+        AliquotStatus.IN_TRANSIT: "in transit",
+        AliquotStatus.DEPLETED: "fully split",
+    }
+    return labels.get(status, status.replace("_", " "))
+
+
+def not_in_storage(aliquot: AliquotFacts, done: str) -> str | None:
+    """Why ``aliquot`` cannot be ``done`` ("split", "consumed") where it is now."""
+    if aliquot.status != AliquotStatus.IN_STORAGE:
+        return (
+            f"Aliquot {aliquot.number} is {aliquot_state(aliquot.status)}; "
+            f"only an aliquot in storage can be {done}."
+        )
+    return None
+
+
+def _not_custodian(actor: Actor, aliquot: AliquotFacts, doing: str) -> str | None:
+    if aliquot.custodian_id != actor.institution_id:
+        return (
+            f"Aliquot {aliquot.number} is held by {aliquot.custodian}; "
+            f"only its custodian may {doing}."
+        )
+    return None
+
+
+def loan_forbids_consuming(aliquot: AliquotFacts) -> str | None:
+    """Away from its lender, an aliquot is consumed only under an active loan that allows
+    destructive analysis."""
+    if aliquot.custodian_id == aliquot.owner_id:
+        return None
+    if aliquot.loan_number is None or aliquot.loan_status != LoanStatus.ACTIVE:
+        return f"Aliquot {aliquot.number} is not on an active loan."
+    if not aliquot.destructive_analysis_allowed:
+        return (
+            f"Loan {aliquot.loan_number} does not allow destructive analysis of {aliquot.number}."
+        )
+    return None
+
+
+def why_not_split(actor: Actor, aliquot: AliquotFacts) -> str | None:
+    """Why ``actor`` may not split children off ``aliquot`` (None: they may)."""
+    return (
+        why_not(actor.roles, "split")
+        or not_in_storage(aliquot, "split")
+        or _not_custodian(actor, aliquot, "split it")
+    )
+
+
+def why_not_consume(actor: Actor, aliquot: AliquotFacts) -> str | None:
+    """Why ``actor`` may not record a consumption of ``aliquot`` (None: they may)."""
+    return (
+        why_not(actor.roles, "consume")
+        or not_in_storage(aliquot, "consumed")
+        or _not_custodian(actor, aliquot, "record its consumption")
+        or loan_forbids_consuming(aliquot)
+    )
+
+
+def nothing_to_lose(aliquot: AliquotFacts) -> str | None:
+    """Why ``aliquot`` cannot be reported lost, whoever asks."""
+    if aliquot.status == AliquotStatus.LOST:
+        return f"Aliquot {aliquot.number} is reported lost already."
+    if aliquot.status not in (
+        AliquotStatus.IN_STORAGE,
+        AliquotStatus.IN_TRANSIT,
+        AliquotStatus.DEPLETED,
+    ):
+        state = aliquot_state(aliquot.status)
+        return f"Aliquot {aliquot.number} is {state}; nothing is left to lose."
+    return None
+
+
+def why_not_report_lost(actor: Actor, aliquot: AliquotFacts) -> str | None:
+    """Why ``actor`` may not report ``aliquot`` lost: its holder (the courier carrying it,
+    or its custodian) or the lender's curator may."""
+    reason = why_not(actor.roles, "report_lost") or nothing_to_lose(aliquot)
+    if reason is not None:
+        return reason
+    holder = (
+        aliquot.courier_id == actor.person_id
+        if aliquot.status == AliquotStatus.IN_TRANSIT
+        else aliquot.custodian_id == actor.institution_id
+    )
+    lender = Role.CURATOR in actor.roles and aliquot.owner_id == actor.institution_id
+    if not (holder or lender):
+        return f"Only the holder of {aliquot.number} or the lender's curator may report it lost."
+    return None
+
+
+def not_the_lender(actor: Actor, aliquot: AliquotFacts) -> str | None:
+    """Only the lender corrects an aliquot's ledger (also a discrepancy's resolution)."""
+    if aliquot.owner_id != actor.institution_id:
+        return "Only the lender's curators may correct the ledger."
+    return None
+
+
+def why_not_correct(actor: Actor, aliquot: AliquotFacts) -> str | None:
+    """Why ``actor`` may not record a correction of one of ``aliquot``'s events."""
+    return why_not(actor.roles, "correct") or not_the_lender(actor, aliquot)

@@ -33,9 +33,9 @@ from .ledger import LedgerView
 from .loans import LoansView
 from .people import AdminView
 from .resources import icon
+from .samples import SamplesView
 from .transfers import TransfersView
 from .view import View
-from .views.samples import SamplesView
 
 if TYPE_CHECKING:
     from ..storage.restore import RestoreResult

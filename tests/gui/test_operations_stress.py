@@ -21,7 +21,7 @@ from pytestqt.qtbot import QtBot
 from benchmarks.generate import Size, generate
 from lunar_custody.gui.context import AppContext
 from lunar_custody.gui.ledger import LedgerView
-from lunar_custody.gui.views.samples import SamplesView
+from lunar_custody.gui.samples import SamplesView
 from lunar_custody.storage import Database
 from tests.gui.conftest import Messages, open_window
 from tests.worlds import actor

@@ -13,18 +13,19 @@ from PySide6.QtWidgets import QApplication, QDialog, QToolButton
 from pytestqt.qtbot import QtBot
 
 from lunar_custody.domain import queries, registry
+from lunar_custody.domain.errors import RuleViolation
 from lunar_custody.domain.masses import format_mass
-from lunar_custody.gui import lineage
 from lunar_custody.gui.context import AppContext
-from lunar_custody.gui.lineage import LineageModel
-from lunar_custody.gui.views.samples import (
+from lunar_custody.gui.samples import lineage
+from lunar_custody.gui.samples.dialogs import (
     ConsumeDialog,
     CorrectEventDialog,
     RegisterSampleDialog,
     ReportLostDialog,
-    SamplesView,
     SplitDialog,
 )
+from lunar_custody.gui.samples.lineage import LineageModel
+from lunar_custody.gui.samples.view import SamplesView
 from tests.gui.conftest import Messages
 from tests.worlds import A1, A2, A3, A4, World
 
@@ -131,15 +132,18 @@ def test_a_refused_registration_keeps_the_dialog_open(
     view = make_view(ctx_for("zhang"))
     before = world.snapshot()
 
+    refusals: list[str] = []
+
     def fill(dialog: RegisterSampleDialog) -> None:
         qtbot.keyClicks(dialog.number_edit, world.SAMPLE)  # registered already
         dialog.ok_button.click()
         assert dialog.isVisible()
+        refusals.append(dialog.error_label.text())
 
     opened = when_dialog(qtbot, RegisterSampleDialog, fill)
     view.register_sample()
     assert opened
-    assert messages.errors == [f"Sample {world.SAMPLE} is registered already."]
+    assert refusals == [f"Sample {world.SAMPLE} is registered already."]
     assert world.snapshot() == before
 
 
@@ -563,3 +567,18 @@ def test_export_inventory_as_json_and_csv(
     lines = csv_target.read_text(encoding="utf-8").splitlines()
     assert lines[0].startswith("number,") and len(lines) == 5
     assert sorted(p.name for p in tmp_path.iterdir()) == ["inventory.csv", "inventory.json"]
+
+
+def test_the_consume_tooltip_says_what_the_registry_would(
+    qtbot: QtBot, world: World, ctx_for: Ctx, make_view: MakeView
+) -> None:
+    loan = world.active_loan([A2], destructive=False)
+    world.ship([A2], loan=loan)
+    view = make_view(ctx_for("brown_lm"))
+    scan(qtbot, view, A2)
+    consume = view.actions["consume"]
+    words = f"Loan {loan} does not allow destructive analysis of {A2}."
+    assert not consume.isEnabled() and consume.toolTip() == words
+    with world.refused(RuleViolation, words):
+        registry.consume(world.db, world["brown_lm"], A2, 10_000)
+    assert view.actions["split"].isEnabled()  # splitting is no destructive analysis

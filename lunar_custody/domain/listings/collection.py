@@ -12,7 +12,7 @@ from ..models import Aliquot, Institution, Loan, LoanItem, Person, Sample
 from ..numbering import normalize
 from ..states import OPEN_LOAN_STATES, AliquotStatus
 from ..store import Store
-from .core import INT, MASS, STATUS, Column, Listing, contains, looks_like_number, prefix
+from .core import BOOL, INT, MASS, STATUS, Column, Listing, contains, looks_like_number, prefix
 
 # ---------------------------------------------------------------------- aliquots
 
@@ -223,6 +223,9 @@ LINEAGE_ALIQUOTS = Listing(
         Column("courier_id", "Courier #", Aliquot.courier_id, INT),
         Column("owner_id", "Owner #", Sample.owner_institution_id, INT),
         Column("loan", "Loan", Loan.number),
+        # what rules.why_not_consume reads of the loan
+        Column("loan_status", "Loan status", Loan.status),
+        Column("destructive", "Destructive analysis", Loan.destructive_analysis_allowed, BOOL),
         Column("form", "Form", Aliquot.form),
         Column("container", "Container", Aliquot.container),
         Column("seal_number", "Seal", Aliquot.seal_number),

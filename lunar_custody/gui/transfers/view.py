@@ -34,7 +34,7 @@ from ..errors import inform
 from ..operations import Work
 from ..signature import ask_signature
 from ..tablemodel import status_label
-from ..views.base import View
+from ..view import View
 from ..widgets import ListPane
 from .detail import (
     NO_DISCREPANCY,

@@ -14,12 +14,12 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from ..domain import listings
-from ..domain.listings import LINEAGE_ALIQUOTS, LINEAGE_SAMPLES, LineagePath, Listing
-from ..domain.masses import format_mass
-from ..domain.states import AliquotStatus
-from ..domain.store import Store
-from .tablemodel import status_label
+from ...domain import listings
+from ...domain.listings import LINEAGE_ALIQUOTS, LINEAGE_SAMPLES, LineagePath, Listing
+from ...domain.masses import format_mass
+from ...domain.states import AliquotStatus
+from ...domain.store import Store
+from ..tablemodel import status_label
 
 PAGE_SIZE = 200
 Index = QModelIndex | QPersistentModelIndex

@@ -1,0 +1,304 @@
+"""The selected sample or aliquot: where it is, its mass balance, and its chain of custody."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.masses import format_mass
+from ...domain.queries import AliquotDetail, EventRow
+from ...domain.states import AliquotStatus, EventKind
+from ..tablemodel import local_time
+from .dialogs import signed_mass
+from .lineage import Node
+
+
+class AliquotPane(QWidget):
+    """The selected aliquot: where it is, its mass balance, and its chain of custody."""
+
+    TIMELINE_COLUMNS = (
+        "#",
+        "When",
+        "Event",
+        "Mass",
+        "By",
+        "Custodian",
+        "Courier",
+        "Transfer",
+        "Note",
+    )
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("aliquotDetail")
+        self.title = QLabel()
+        self.title.setObjectName("detailTitle")
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.subtitle = QLabel()
+        self.subtitle.setObjectName("detailSubtitle")
+        self.subtitle.setWordWrap(True)
+
+        self.fields_box = QWidget()
+        self.fields = QGridLayout(self.fields_box)
+        self.fields.setContentsMargins(0, 0, 0, 0)
+        self.fields.setHorizontalSpacing(12)
+        self.fields.setColumnStretch(1, 1)
+        self.fields.setColumnStretch(3, 1)
+        self.values: dict[str, QLabel] = {}
+
+        self.balance_box = QGroupBox("Mass balance")
+        self.balance_box.setObjectName("massBalance")
+        balance = QHBoxLayout(self.balance_box)
+        self.balance: dict[str, QLabel] = {}
+        terms = [
+            ("initial", "Initial"),
+            ("=", ""),
+            ("current", "Current"),
+            ("+", ""),
+            ("children", "In children"),
+            ("+", ""),
+            ("consumed", "Consumed"),
+            ("+", ""),
+            ("lost", "Lost"),
+        ]
+        for key, caption in terms:
+            if not caption:
+                sign = QLabel(key)
+                sign.setAlignment(Qt.AlignmentFlag.AlignCenter)
+                balance.addWidget(sign)
+                continue
+            cell = QVBoxLayout()
+            value = QLabel()
+            value.setObjectName(f"balance_{key}")
+            value.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            bold = QFont(value.font())
+            bold.setBold(True)
+            value.setFont(bold)
+            name = QLabel(caption)
+            name.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            name.setStyleSheet("color: palette(mid);")
+            cell.addWidget(value)
+            cell.addWidget(name)
+            balance.addLayout(cell, 1)
+            self.balance[key] = value
+        self.balance_check = QLabel()
+        self.balance_check.setObjectName("balanceCheck")
+
+        self.timeline = QTableWidget(0, len(self.TIMELINE_COLUMNS))
+        self.timeline.setObjectName("timeline")
+        self.timeline.setHorizontalHeaderLabels(list(self.TIMELINE_COLUMNS))
+        self.timeline.verticalHeader().setVisible(False)
+        self.timeline.verticalHeader().setDefaultSectionSize(24)
+        self.timeline.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.timeline.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.timeline.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.timeline.setAlternatingRowColors(True)
+        self.timeline.setWordWrap(False)
+        self.timeline.horizontalHeader().setStretchLastSection(True)
+        self.timeline_label = QLabel("Chain of custody")
+        self.timeline_label.setObjectName("timelineLabel")
+        heading = QFont(self.timeline_label.font())
+        heading.setBold(True)
+        self.timeline_label.setFont(heading)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.subtitle)
+        layout.addWidget(self.fields_box)
+        layout.addWidget(self.balance_box)
+        layout.addWidget(self.balance_check)
+        layout.addStretch(1)
+        # The chain of custody has many columns: the view lays it out across the full width.
+        self.timeline_panel = QWidget()
+        self.timeline_panel.setObjectName("timelinePanel")
+        panel = QVBoxLayout(self.timeline_panel)
+        panel.setContentsMargins(0, 4, 0, 0)
+        panel.addWidget(self.timeline_label)
+        panel.addWidget(self.timeline, 1)
+        self.events: list[EventRow] = []
+        self.clear("Select an aliquot to see where it is and its chain of custody.")
+
+    # ------------------------------------------------------------------ filling
+
+    def _set_fields(self, rows: list[tuple[str, str, str]]) -> None:
+        """(key, caption, value) pairs in two columns of caption: value."""
+        while self.fields.count():
+            item = self.fields.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self.values = {}
+        half = (len(rows) + 1) // 2
+        for position, (key, caption, value) in enumerate(rows):
+            row, column = (position, 0) if position < half else (position - half, 2)
+            name = QLabel(f"{caption}:")
+            name.setStyleSheet("color: palette(mid);")
+            shown = QLabel(value or "—")
+            shown.setObjectName(f"detail_{key}")
+            shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            shown.setWordWrap(True)
+            self.fields.addWidget(name, row, column, Qt.AlignmentFlag.AlignTop)
+            self.fields.addWidget(shown, row, column + 1, Qt.AlignmentFlag.AlignTop)
+            self.values[key] = shown
+
+    def clear(self, message: str) -> None:
+        self.title.setText("")
+        self.subtitle.setText(message)
+        self._set_fields([])
+        self.balance_box.hide()
+        self.balance_check.hide()
+        self.timeline_label.setText("Chain of custody: select an aliquot")
+        self.events = []
+        self.timeline.setRowCount(0)
+
+    def show_sample(self, node: Node) -> None:
+        v = node.values
+        self.title.setText(f"Sample {node.number}")
+        count = v["aliquots"]
+        self.subtitle.setText(
+            f"{count:,} aliquot{'s' if count != 1 else ''}; expand it in the tree to see them."
+        )
+        original = v["original_mass_ug"]
+        self._set_fields(
+            [
+                ("mission", "Mission", v["mission"]),
+                ("type", "Type", v["sample_type"]),
+                ("owner", "Owner", v["owner"]),
+                ("original", "Original mass", format_mass(original) if original else ""),
+                ("remaining", "Held in aliquots", format_mass(v["remaining_ug"])),
+                ("container", "Collection container", v["container"]),
+            ]
+        )
+        self.balance_box.hide()
+        self.balance_check.hide()
+        self.timeline_label.setText("Chain of custody: select an aliquot")
+        self.events = []
+        self.timeline.setRowCount(0)
+
+    def show_aliquot(self, status: AliquotDetail, events: list[EventRow]) -> None:
+        self.title.setText(status.number)
+        self.subtitle.setText(status.status_label)
+        children = status.children
+        shown_children = ", ".join(children[:8]) + (
+            f" and {len(children) - 8} more" if len(children) > 8 else ""
+        )
+        holder = status.custodian_institution or ""
+        if status.custodian_person and status.status != AliquotStatus.IN_TRANSIT:
+            holder = f"{holder} — {status.custodian_person}"
+        self._set_fields(
+            [
+                ("sample", "Sample", status.sample_number),
+                ("parent", "Parent", status.parent_number or ""),
+                ("children", "Children", shown_children),
+                ("form", "Form", status.form),
+                ("container", "Container", status.container),
+                ("seal", "Seal", status.seal_number),
+                ("custodian", "Custodian", holder),
+                ("courier", "Courier", status.courier or ""),
+                ("transfer", "Transfer", status.transfer_number or ""),
+                ("loan", "Loan", status.loan_number or ""),
+                ("last_event", "Last event", f"#{status.last_event_id}"),
+            ]
+        )
+        amounts = {
+            "initial": status.initial_mass_ug,
+            "current": status.current_mass_ug,
+            "children": status.children_mass_ug,
+            "consumed": status.consumed_mass_ug,
+            "lost": status.lost_mass_ug,
+        }
+        for key, amount in amounts.items():
+            self.balance[key].setText(format_mass(amount))
+        parts = sum(amounts[k] for k in ("current", "children", "consumed", "lost"))
+        if parts == status.initial_mass_ug:
+            self.balance_check.setText("✓ The mass balance holds.")
+            self.balance_check.setStyleSheet("color: #26a269;")
+        else:
+            self.balance_check.setText(
+                f"✗ The parts add up to {format_mass(parts)}, not "
+                f"{format_mass(status.initial_mass_ug)}: run Verify ledger."
+            )
+            self.balance_check.setStyleSheet("color: #c01c28;")
+        self.balance_box.show()
+        self.balance_check.show()
+        self._fill_timeline(events)
+        self.timeline_label.setText(f"Chain of custody ({len(events)} events)")
+
+    def _fill_timeline(self, events: list[EventRow]) -> None:
+        self.events = events
+        table = self.timeline
+        table.setRowCount(len(events))
+        for row, event in enumerate(events):
+            mass = ""
+            if event.mass_ug is not None:
+                corrected = event.kind == EventKind.CORRECTED
+                mass = signed_mass(event.mass_ug) if corrected else format_mass(event.mass_ug)
+            custodian = " · ".join(p for p in (event.institution, event.custodian) if p)
+            cells = (
+                str(event.id),
+                local_time(event.occurred_at),
+                event.label,
+                mass,
+                event.actor,
+                custodian,
+                event.courier or "",
+                event.transfer_number or "",
+                self._note(event),
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column in (0, 3):
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                item.setData(Qt.ItemDataRole.UserRole, event.id)
+                if column == 8:
+                    item.setToolTip(text)
+                table.setItem(row, column, item)
+        for column in range(table.columnCount() - 1):  # the note stretches to the edge
+            table.resizeColumnToContents(column)
+            table.setColumnWidth(column, min(table.columnWidth(column), 220))
+        if events:
+            table.scrollToBottom()
+
+    @staticmethod
+    def _note(event: EventRow) -> str:
+        parts = []
+        if event.related_aliquot:
+            parts.append(
+                f"child {event.related_aliquot}"
+                if event.kind == EventKind.SPLIT
+                else f"from {event.related_aliquot}"
+            )
+        if event.corrects_event_id is not None:
+            parts.append(f"corrects #{event.corrects_event_id}")
+        if event.seal_number:
+            state = {True: "intact", False: "BROKEN", None: ""}[event.seal_intact]
+            parts.append(f"seal {event.seal_number} {state}".strip())
+        if event.loan_number:
+            parts.append(f"loan {event.loan_number}")
+        if event.note:
+            parts.append(event.note)
+        return " · ".join(parts)
+
+    def selected_event(self) -> int | None:
+        row = self.timeline.currentRow()
+        if row < 0 or row >= len(self.events):
+            return None
+        return self.events[row].id

@@ -1,1 +1,0 @@
-"""The workstation's views, one per sidebar entry."""
