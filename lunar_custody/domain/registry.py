@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -367,6 +368,7 @@ def register_aliquot(store: Store, actor: Actor, sample_number: str, item: NewAl
                     Aliquot.sample_id == sample.id, Aliquot.parent_id.is_(None)
                 )
             )
+            or 0
         )
         if (
             sample.original_mass_ug is not None
@@ -483,7 +485,7 @@ def split_aliquot(
             )
             session.add(child)
             session.flush()
-            holder = {
+            holder: dict[str, Any] = {
                 "actor_id": ctx.person.id,
                 "occurred_at": ctx.now,
                 "institution_id": parent.custodian_institution_id,
