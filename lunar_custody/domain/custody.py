@@ -15,14 +15,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from . import operation as op
+from . import rules
 from .errors import (
     ConflictError,
+    CustodyError,
     NotFoundError,
     PermissionDenied,
     RuleViolation,
     ValidationError,
 )
-from .identity import Credential, sign
+from .identity import Credential, actor_of, sign
 from .ledger import Ledger
 from .loans import next_number
 from .masses import check_mass, format_mass
@@ -118,6 +120,24 @@ def transfer_content(session: Session, transfer: Transfer) -> TransferContent:
         ),
         legs=tuple(LegContent(leg.seq, leg.courier.username) for leg in transfer.legs),
     )
+
+
+def _facts(transfer: Transfer) -> rules.TransferFacts:
+    """The package as the rules read it (rules.py words every refusal of rule 5)."""
+    return rules.TransferFacts(
+        number=transfer.number,
+        status=transfer.status,
+        from_code=transfer.from_institution.code,
+        from_institution=transfer.from_institution.name,
+        receiver_username=transfer.receiver.username,
+        receiver=transfer.receiver.full_name,
+    )
+
+
+def _refuse(error: type[CustodyError], why_not: str | None) -> CustodyError:
+    """``error`` in the words of rules.py, which the windows show for the same rule."""
+    assert why_not is not None, "the service and rules.py disagree"
+    return error(why_not)
 
 
 def _sign(
@@ -319,9 +339,8 @@ def _release(
             f"Transfer {transfer.number} is {transfer.status}, not waiting for pick-up."
         )
     if transfer.from_institution_id != ctx.person.institution_id:
-        raise PermissionDenied(
-            f"Transfer {transfer.number} is released by {transfer.from_institution.name}."
-        )
+        why_not = rules.why_not_release(actor_of(ctx.person), _facts(transfer))
+        raise _refuse(PermissionDenied, why_not)
     if seal_number_checked is not None and seal_number_checked.strip() != transfer.seal_number:
         raise RuleViolation(
             f"Seal {seal_number_checked.strip()} is not the seal of this package "
@@ -372,15 +391,11 @@ def cancel_transfer(store: Store, actor: Actor, number: str, *, reason: str) -> 
     """Unpack a prepared package that was never picked up."""
     with operation(store, actor, "prepare_transfer") as ctx:
         transfer = op.transfer(ctx.session, number, lock=True)
-        if transfer.from_institution_id != ctx.person.institution_id:
-            raise PermissionDenied(
-                f"Transfer {transfer.number} belongs to {transfer.from_institution.name}."
-            )
+        why_not = rules.why_not_cancel_transfer(actor_of(ctx.person), _facts(transfer))
         if transfer.status != TransferStatus.PREPARED:
-            raise RuleViolation(
-                f"Transfer {transfer.number} is {transfer.status}; "
-                "only a prepared one can be cancelled."
-            )
+            raise _refuse(RuleViolation, why_not)
+        if transfer.from_institution_id != ctx.person.institution_id:
+            raise _refuse(PermissionDenied, why_not)
         reason = clean_text(reason, "reason", required=True, limit=MAX_TEXT)
         transfer.status = TransferStatus.CANCELLED
         transfer.notes = (transfer.notes + "\n" if transfer.notes else "") + f"Cancelled: {reason}"
@@ -482,12 +497,11 @@ def confirm_receipt(
                 f"Transfer {transfer.number} was already received by "
                 f"{who.full_name if who else 'someone'} at {when} UTC."
             )
+        why_not = rules.why_not_receive(actor_of(ctx.person), _facts(transfer))
         if transfer.status != TransferStatus.IN_TRANSIT:
-            raise RuleViolation(f"Transfer {transfer.number} is {transfer.status}, not in transit.")
+            raise _refuse(RuleViolation, why_not)
         if transfer.receiver_id != ctx.person.id:
-            raise PermissionDenied(
-                f"Only the named receiver, {transfer.receiver.full_name}, may confirm this receipt."
-            )
+            raise _refuse(PermissionDenied, why_not)
         note = clean_text(note, "note", limit=MAX_TEXT)
         measured = {normalize(k): v for k, v in (measured_ug or {}).items()}
         rows = _locked_aliquots(ctx, transfer)
@@ -590,17 +604,18 @@ def resolve_discrepancy(
         found = session.get(Discrepancy, discrepancy_id, with_for_update=True)
         if found is None:
             raise NotFoundError(f"There is no discrepancy #{discrepancy_id}.")
+        transfer = found.transfer
+        lender = transfer.loan.lender if transfer.loan else transfer.from_institution
+        why_not = rules.why_not_resolve(
+            actor_of(ctx.person), rules.DiscrepancyFacts(found.id, found.resolved_at, lender.code)
+        )
         if found.resolved_at is not None:
-            raise ConflictError(f"Discrepancy #{found.id} was resolved already.")
+            raise _refuse(ConflictError, why_not)
         if resolution not in RESOLUTIONS:
             raise ValidationError(f"A resolution is one of: {', '.join(RESOLUTIONS)}.")
         note = clean_text(note, "note", required=True, limit=MAX_TEXT)
-        transfer = found.transfer
-        lender_id = (
-            transfer.loan.lender_institution_id if transfer.loan else transfer.from_institution_id
-        )
-        if ctx.person.institution_id != lender_id:
-            raise PermissionDenied("Discrepancies are resolved by the lender's curators.")
+        if ctx.person.institution_id != lender.id:
+            raise _refuse(PermissionDenied, why_not)
         event = None
         if resolution != "accept":
             if found.kind != "mass" or found.aliquot is None:

@@ -87,8 +87,12 @@ CUSTODY_REQUIRED = ("sample", "aliquot", "mass")
 
 AS_RECEIVED = "as received"
 
-# Samples written together (one flush each for samples, aliquots, events); progress follows.
+# Samples written together (one flush each for samples, aliquots, events); progress follows,
+# and with it a look at Cancel: a batch ends at 100 samples or 400 aliquots, whichever first,
+# so a file of samples with many aliquots each still answers Cancel within a fraction of a
+# second.
 BATCH = 100
+BATCH_ALIQUOTS = 400
 # Keeps IN (...) lists well below SQLite's limit on bound parameters.
 _CHUNK = 500
 
@@ -158,8 +162,7 @@ def import_samples(
             raise ImportRejected(sorted(problems))
         total = len(planned)
         _report(progress, 0, total)
-        for start in range(0, total, BATCH):
-            chunk = planned[start : start + BATCH]
+        for start, chunk in _batches(planned):
             try:
                 register_samples_in(ctx, [plan.sample for plan in chunk])
             except PermissionDenied:
@@ -176,6 +179,20 @@ def import_samples(
         if problems:
             raise ImportRejected(sorted(problems))  # rolls back what was written
     return result
+
+
+def _batches(planned: list[_Planned]) -> Iterator[tuple[int, list[_Planned]]]:
+    """The planned samples in write batches (see BATCH), each with its first index."""
+    start, aliquots = 0, 0
+    chunk: list[_Planned] = []
+    for index, plan in enumerate(planned):
+        chunk.append(plan)
+        aliquots += len(plan.sample.aliquots)
+        if len(chunk) >= BATCH or aliquots >= BATCH_ALIQUOTS:
+            yield start, chunk
+            start, chunk, aliquots = index + 1, [], 0
+    if chunk:
+        yield start, chunk
 
 
 def _report(progress: ProgressCallback | None, done: int, total: int) -> None:

@@ -434,8 +434,21 @@ def verify_ledger(
     replayed = VerifyReport()  # the replay's problems, each at the event it was read at
     gaps: dict[int, int] = {}  # event id -> the id that should have come instead
     expected_id = 1
+
+    def cancelled() -> bool:
+        """Report how far the replay is; True (the report says so) when asked to stop."""
+        if not (progress and progress(report.events, total)):
+            return False
+        report.problems = [
+            *replayed.problems,
+            Problem("cancelled", "Verification was cancelled."),
+        ]
+        return True
+
     with store.scan_ledger(workers=workers) as scan:
         total = scan.bounds()[2]
+        if cancelled():  # the counts show at once, before the first batch is read
+            return report
         for rows in scan.events():
             # ids are unique and ascending: a batch without a gap spans exactly its length
             if rows[0][0] != expected_id or rows[-1][0] - expected_id != len(rows) - 1:
@@ -446,14 +459,12 @@ def verify_ledger(
             expected_id = rows[-1][0] + 1
             _replay(states, replayed, rows)
             report.events += len(rows)
-            if progress and progress(report.events, total):
-                report.problems = [
-                    *replayed.problems,
-                    Problem("cancelled", "Verification was cancelled."),
-                ]
+            if cancelled():
                 return report
         compared = VerifyReport()  # the aliquot table against the replay, while workers finish
         _compare_states(scan, states, compared)
+        if cancelled():  # a Cancel pressed after the last batch need not wait for the workers
+            return report
         suspects, unlinked = _joined(scan.range_checks())
         chain, chain_broken = _chain_problems(gaps, _confirmed(scan, suspects), unlinked)
         merged = [(event_id, 0, p) for event_id, p in chain]

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QDialog
 
 from ..domain import queries
 from ..domain.permissions import Actor
-from ..storage.database import Database
+from ..storage import Database
 from .context import AppContext
 from .main_window import MainWindow
 from .signin import FirstRunDialog, SignInDialog

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from ..domain.permissions import Actor, why_not
-from ..storage.database import Database
+from ..storage import Database
 from .operations import Operations
 
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.errors import CustodyError
+from ..domain.errors import Cancelled, CustodyError
 from .errors import show_error
 from .operations import Operations, Work
 
@@ -36,6 +36,11 @@ def action_button(action: QAction, name: str) -> QToolButton:
     button.setDefaultAction(action)
     button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
     return button
+
+
+class Withdrawn(Cancelled):
+    """Raised by ``prepare`` when the person withdrew (closed the signature dialog) or has
+    been shown already what is missing: the form stays as it is and nothing more is said."""
 
 
 class FormDialog(QDialog):
@@ -99,7 +104,8 @@ class FormDialog(QDialog):
 
     def refuse(self, error: CustodyError) -> None:
         """A refusal in its own words, beside the fields."""
-        self.error_label.setText(str(error))
+        if not isinstance(error, Withdrawn):
+            self.error_label.setText(str(error))
 
     def _submit(self) -> None:
         self.error_label.clear()

@@ -25,18 +25,17 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from ..domain.demo import is_demo
 from ..domain.permissions import ROLE_LABELS
-from ..storage.backup import backup_database, backup_suffix
-from ..storage.location import data_directory
+from ..storage import backup_database, backup_suffix, data_directory
 from .context import AppContext
 from .dashboard import DashboardView
 from .errors import confirm, inform, reported
 from .ledger import LedgerView
 from .people import AdminView
 from .resources import icon
+from .transfers import TransfersView
 from .view import View
 from .views.loans import LoansView
 from .views.samples import SamplesView
-from .views.transfers import TransfersView
 
 if TYPE_CHECKING:
     from ..storage.restore import RestoreResult

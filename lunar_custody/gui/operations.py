@@ -6,7 +6,9 @@ CollectionOp)::
 
 The work runs on a worker thread, where each service opens its own session. The GUI thread
 waits in a local event loop that keeps painting and ticking timers but passes no input to the
-windows, so nobody starts a second action half-way through the first. Work that takes longer
+windows, so nobody starts a second action half-way through the first: clicks and shortcuts
+are dropped, typed keys are held and delivered afterwards (a barcode scanner types the next
+code while the last one is looked up). Work that takes longer
 than ``PROGRESS_DELAY_MS`` shows a progress dialog with counts ("412,000 of 2,046,035 events")
 and a Cancel button.
 
@@ -26,8 +28,18 @@ import logging
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QThread, QTimer, Signal
-from PySide6.QtGui import QWindow
+import shiboken6
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QEventLoop,
+    QObject,
+    Qt,
+    QThread,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QKeyEvent, QWindow
 from PySide6.QtWidgets import QApplication, QProgressBar, QProgressDialog, QWidget
 
 from ..domain.errors import Cancelled, CustodyError
@@ -39,8 +51,8 @@ Work = Callable[[ProgressCallback], T]
 
 log = logging.getLogger(__name__)
 
-PROGRESS_DELAY_MS = 300  # long work shows its progress dialog after this
-POLL_MS = 100  # how often the dialog reads the worker's counts
+PROGRESS_DELAY_MS = 250  # long work shows its progress dialog after this
+POLL_MS = 50  # how often the dialog reads the worker's counts
 
 # What a person does to a window; swallowed while an operation runs (painting, timers and
 # the progress dialog go on).
@@ -63,6 +75,21 @@ _INPUT_EVENTS = frozenset(
         QEvent.Type.Drop,
     }
 )
+
+
+_KEYS = frozenset({QEvent.Type.KeyPress, QEvent.Type.KeyRelease})
+
+
+def _copy(event: QKeyEvent) -> QKeyEvent:
+    """A key event to post later (Qt reuses the one it delivers)."""
+    return QKeyEvent(
+        event.type(),
+        event.key(),
+        event.modifiers(),
+        event.text(),
+        event.isAutoRepeat(),
+        event.count(),
+    )
 
 
 class _Progress:
@@ -97,11 +124,24 @@ class _Worker(QThread, Generic[T]):
 
 
 class _InputBlocker(QObject):
-    """Swallows input to every window but the progress dialog, and keeps windows open."""
+    """Holds input back from every window but the progress dialog, and keeps windows open.
+
+    Typed keys are kept, in order, for ``release`` to deliver once the work is over; the
+    rest (clicks, wheels, shortcuts) is dropped: acting later on a click aimed at a screen
+    that has changed meanwhile would be worse than ignoring it.
+    """
 
     def __init__(self, dialog: QWidget) -> None:
         super().__init__()
         self.dialog = dialog
+        self.held: list[tuple[QWidget, QKeyEvent]] = []
+
+    def release(self) -> None:
+        """Deliver the held keys to their widgets (those still there), in order."""
+        held, self.held = self.held, []
+        for widget, event in held:
+            if shiboken6.isValid(widget):
+                QCoreApplication.postEvent(widget, event)
 
     def _is_dialog(self, target: QObject) -> bool:
         if isinstance(target, QWindow):
@@ -115,10 +155,15 @@ class _InputBlocker(QObject):
         blocked = kind in _INPUT_EVENTS or (
             kind == QEvent.Type.Close and isinstance(target, QWidget | QWindow)
         )
-        if blocked and not self._is_dialog(target):
-            event.ignore()
-            return True
-        return False
+        if not blocked or self._is_dialog(target):
+            return False
+        if isinstance(event, QKeyEvent) and kind in _KEYS:
+            if isinstance(target, QWindow):
+                return False  # the window hands it to its focus widget: held there
+            if isinstance(target, QWidget):
+                self.held.append((target, _copy(event)))
+        event.ignore()
+        return True
 
 
 class Operations(QObject):
@@ -211,6 +256,7 @@ class Operations(QObject):
         appear.setSingleShot(True)
         appear.setInterval(PROGRESS_DELAY_MS)
         appear.timeout.connect(dialog.show)
+        appear.timeout.connect(lambda: _show_progress(dialog, progress, label or title, unit))
 
         def cancel() -> None:
             progress.cancel_requested = True
@@ -236,6 +282,7 @@ class Operations(QObject):
             appear.stop()
             if app is not None:
                 app.removeEventFilter(blocker)
+            blocker.release()
             dialog.canceled.disconnect(cancel)  # closing a QProgressDialog emits canceled
             dialog.close()
             dialog.deleteLater()

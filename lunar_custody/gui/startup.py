@@ -4,20 +4,16 @@ opened). Both the workstation (app.py) and the courier window start here."""
 
 from __future__ import annotations
 
-import os
 import sys
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
 
-from ..domain.errors import CustodyError, DatabaseMissingError, DatabaseReadOnlyError
+from ..domain.errors import CustodyError
 from ..logfile import configure_logging, enable_fault_log, take_last_crash
 from ..resources_path import resource
-from ..storage.database import Database, default_database_path, resolve_database_url
+from ..storage import Database, check_workable_file, resolve_database_url
 from .errors import confirm, inform, install_excepthook, show_error
 from .resources import icon
 
@@ -51,42 +47,11 @@ def open_database(url: str | None) -> Database | None:
     """The database, or None after telling the person plainly why it cannot be opened."""
     try:
         resolved = resolve_database_url(url)
-        _check_sqlite_file(resolved)
+        check_workable_file(resolved)
         return Database.open(resolved)
     except CustodyError as error:
         show_error(None, error)
         return None
-
-
-def _check_sqlite_file(url: str) -> None:
-    """Refuse, before anything is created, what the workstation cannot work with.
-
-    A new file is made only in a folder that exists (or at the default place): a missing
-    folder is a mistyped path or a network drive not connected, and a new empty database
-    there would split the records. SQLite opens a read-only file without complaint, but
-    signing in already writes, so that is said now, not at the first signature.
-    """
-    try:
-        parsed = make_url(url)
-    except ArgumentError:
-        return  # Database.open explains what a database URL looks like
-    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
-        return
-    path = Path(os.path.abspath(Path(str(parsed.database)).expanduser()))
-    if not path.exists():
-        default = Path(os.path.abspath(default_database_path()))
-        if path != default and not path.parent.is_dir():
-            raise DatabaseMissingError(
-                f"There is no database at {path}: the folder {path.parent} does not exist. "
-                "Check the path, and that its network drive is connected."
-            )
-        return
-    effective = os.access in os.supports_effective_ids  # root may write a read-only file
-    if path.is_file() and not os.access(path, os.W_OK, effective_ids=effective):
-        raise DatabaseReadOnlyError(
-            f"The database {path} is read-only: you may read it but not record anything. "
-            "Ask for write permission on the file, or open a copy of it."
-        )
 
 
 def offer_last_crash() -> None:

@@ -1,10 +1,17 @@
-"""Storage: the database URL, engine and sessions, migrations (Alembic) and backups."""
+"""Storage: the database URL, engine and sessions, migrations (Alembic) and backups.
 
-from .backup import backup_postgresql, backup_sqlite
+What the windows and the command line use is imported from here; the modules behind it are
+storage's own (an import-linter contract keeps the GUI to this face). ``restore`` stays out:
+it loads Alembic, so callers import it when a restore is asked for.
+"""
+
+from .backup import backup_database, backup_postgresql, backup_sqlite, backup_suffix
 from .database import Database
 from .engine import DEFAULT_BUSY_TIMEOUT_MS
+from .integrity import verify_database
 from .location import (
     DATABASE_ENV,
+    check_workable_file,
     data_directory,
     database_display_name,
     default_database_path,
@@ -17,8 +24,11 @@ __all__ = [
     "DATABASE_ENV",
     "DEFAULT_BUSY_TIMEOUT_MS",
     "Database",
+    "backup_database",
     "backup_postgresql",
     "backup_sqlite",
+    "backup_suffix",
+    "check_workable_file",
     "current_revision",
     "data_directory",
     "database_display_name",
@@ -26,4 +36,5 @@ __all__ = [
     "head_revision",
     "resolve_database_url",
     "upgrade_database",
+    "verify_database",
 ]

@@ -10,6 +10,8 @@ from platformdirs import user_data_path
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
+from ..domain.errors import DatabaseMissingError, DatabaseReadOnlyError
+
 APP_NAME = "lunar-custody"
 DATABASE_FILE_NAME = "lunar_custody.db"
 DATABASE_ENV = "LUNAR_CUSTODY_DB"
@@ -72,3 +74,34 @@ def _query_value(url: URL, key: str) -> str | None:
     if isinstance(value, tuple):
         return value[0] if value else None
     return value
+
+
+def check_workable_file(url: str) -> None:
+    """Refuse, before anything is created, a SQLite file a workstation cannot work with.
+
+    A new file is made only in a folder that exists (or at the default place): a missing
+    folder is a mistyped path or a network drive not connected, and a new empty database
+    there would split the records. SQLite opens a read-only file without complaint, but
+    signing in already writes, so that is said now, not at the first signature.
+    """
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return  # Database.open explains what a database URL looks like
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return
+    path = Path(os.path.abspath(Path(str(parsed.database)).expanduser()))
+    if not path.exists():
+        default = Path(os.path.abspath(default_database_path()))
+        if path != default and not path.parent.is_dir():
+            raise DatabaseMissingError(
+                f"There is no database at {path}: the folder {path.parent} does not exist. "
+                "Check the path, and that its network drive is connected."
+            )
+        return
+    effective = os.access in os.supports_effective_ids  # root may write a read-only file
+    if path.is_file() and not os.access(path, os.W_OK, effective_ids=effective):
+        raise DatabaseReadOnlyError(
+            f"The database {path} is read-only: you may read it but not record anything. "
+            "Ask for write permission on the file, or open a copy of it."
+        )

@@ -139,7 +139,8 @@ def _verify_reports_progress(world: World, monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setattr(ledger_scan, "_BATCH", 10)
     report = queries.verify(world.db, lambda done, of: calls.append((done, of)) and None)
     assert report.ok
-    assert calls[:2] == [(10, total), (20, total)] and calls[-1] == (total, total)
+    # at once (the dialog shows its counts before the first batch), every batch, the end
+    assert calls[:3] == [(0, total), (10, total), (20, total)] and calls[-1] == (total, total)
     monkeypatch.undo()
 
 

@@ -17,16 +17,15 @@ from sqlalchemy import select
 from lunar_custody.domain import custody, queries
 from lunar_custody.domain.models import CustodyEvent, Discrepancy, Signature, Transfer
 from lunar_custody.gui.courier import CourierWindow
+from lunar_custody.gui.courier.check import CheckScreen
+from lunar_custody.gui.courier.delivery import MassScreen, SealScreen
 from lunar_custody.gui.courier.screens import (
-    CheckScreen,
     CourierChoiceScreen,
     DoneScreen,
     HomeScreen,
-    MassScreen,
     PackageScreen,
-    SealScreen,
-    SignScreen,
 )
+from lunar_custody.gui.courier.sign import SignScreen
 from lunar_custody.gui.courier.widgets import RED, Screen
 from lunar_custody.storage import Database
 from lunar_custody.storage.integrity import verify_database

@@ -19,7 +19,9 @@ from lunar_custody.gui import startup
 from lunar_custody.gui.context import AppContext
 from lunar_custody.gui.courier import CourierWindow
 from lunar_custody.gui.courier import window as courier_window
-from lunar_custody.gui.courier.screens import CheckScreen, DoneScreen, HomeScreen, SignScreen
+from lunar_custody.gui.courier.check import CheckScreen
+from lunar_custody.gui.courier.screens import DoneScreen, HomeScreen
+from lunar_custody.gui.courier.sign import SignScreen
 from lunar_custody.gui.courier.signin import WRONG_NAME_OR_PIN
 from lunar_custody.storage import Database
 from tests.gui.conftest import Messages, open_window
@@ -204,8 +206,9 @@ def test_who_may_sign_for_the_sender_and_the_receiver(qtbot: QtBot, world: World
     tap(qtbot, window.screen.primary)
     sender = current(window, SignScreen)
     sign(qtbot, window, World.PASSWORD, user="brown_lm")
+    number = window.handoff.package.number  # type: ignore[union-attr]
     assert said(sender) == (
-        "Carla Pieters works at Brown University; the package is released by someone at "
+        f"Carla Pieters cannot sign here. Transfer {number} is released by "
         "CNSA Lunar Sample Laboratory."
     )
     sign(qtbot, window, World.PASSWORD, user="courier2", draw=False)
@@ -233,7 +236,8 @@ def test_who_may_sign_for_the_sender_and_the_receiver(qtbot: QtBot, world: World
     receiver = current(window, SignScreen)
     sign(qtbot, window, World.PASSWORD, user="brown_pi")
     assert said(receiver) == (
-        "Only the named receiver, Carla Pieters, may sign for this package; James Head may not."
+        "James Head cannot sign here. Only the named receiver, Carla Pieters, may confirm "
+        "this receipt."
     )
     sign(qtbot, window, World.PASSWORD, user="brown_lm", draw=False)
     assert isinstance(window.screen, DoneScreen)

@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit, QProgressBar, QProgressDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
@@ -138,29 +138,39 @@ def test_progress_shows_counts_and_cancel_stops_the_work(
 def test_no_input_reaches_the_window_while_work_runs_but_timers_tick(
     qtbot: QtBot, window: QWidget, messages: Messages
 ) -> None:
+    """Clicks are dropped, the window stays open, typed keys (a scanner's next code) wait
+    until the work is over and then arrive in order."""
     field = QLineEdit(window)
     field.show()
     field.setFocus()
+    button = QPushButton("Act", window)
+    button.show()
+    clicked: list[bool] = []
+    button.clicked.connect(lambda: clicked.append(True))
     ops = Operations()
     ticks: list[int] = []
     ticker = QTimer()
     ticker.timeout.connect(lambda: ticks.append(1))
     ticker.start(10)
+    seen_meanwhile: list[str] = []
 
-    def type_meanwhile() -> None:
-        QTest.keyClicks(field, "typed")
+    def act_meanwhile() -> None:
+        QTest.keyClicks(field, "CE5C0400")
+        QTest.mouseClick(button, Qt.MouseButton.LeftButton)
         window.close()
+        seen_meanwhile.append(field.text())
 
     def work(_progress: ProgressCallback) -> None:
         time.sleep(0.3)
 
-    QTimer.singleShot(50, type_meanwhile)
+    QTimer.singleShot(50, act_meanwhile)
     assert ops.run(window, "Wait", work)
     ticker.stop()
-    assert field.text() == "" and window.isVisible()
+    assert seen_meanwhile == [""] and clicked == [] and window.isVisible()
     assert len(ticks) >= 5  # the event loop went on
-    QTest.keyClicks(field, "typed")  # and input arrives again afterwards
-    assert field.text() == "typed"
+    qtbot.waitUntil(lambda: field.text() == "CE5C0400")  # the held keys, in order
+    QTest.keyClicks(field, "-G1")  # and input goes straight through again
+    assert field.text() == "CE5C0400-G1"
 
 
 def test_work_that_finished_before_it_saw_cancel_is_done_not_cancelled(

@@ -16,13 +16,9 @@ from sqlalchemy import select
 from lunar_custody.domain import custody, queries
 from lunar_custody.domain.models import Discrepancy, Signature, Transfer
 from lunar_custody.gui.context import AppContext
-from lunar_custody.gui.views.transfers import (
-    PackageDialog,
-    ReasonDialog,
-    ReceiptDialog,
-    ResolveDialog,
-    TransfersView,
-)
+from lunar_custody.gui.transfers import TransfersView
+from lunar_custody.gui.transfers.dialogs import ReasonDialog, ReceiptDialog, ResolveDialog
+from lunar_custody.gui.transfers.package import PackageDialog
 from tests.gui.conftest import SHOTS, Messages, Signer
 from tests.worlds import A1, A2, A3, A4, KOLN, World
 

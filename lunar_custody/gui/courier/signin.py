@@ -9,6 +9,7 @@ from ...domain import identity
 from ...domain.errors import CustodyError
 from ...domain.identity import PIN
 from ...domain.store import Store
+from ..operations import Operations
 from .widgets import PinPad, Screen, big_field
 
 WRONG_NAME_OR_PIN = "Wrong name or PIN. Check both and try again."
@@ -20,7 +21,7 @@ class SignInScreen(Screen):
 
     signed_in = Signal(object)  # an Actor
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, ops: Operations, store: Store) -> None:
         super().__init__(
             "signInScreen",
             "Courier sign-in",
@@ -28,6 +29,7 @@ class SignInScreen(Screen):
             primary="Sign in",
             back="Close",
         )
+        self.ops = ops
         self.store = store
         fields = QGridLayout()
         fields.setHorizontalSpacing(16)
@@ -69,13 +71,15 @@ class SignInScreen(Screen):
             self.say("Type your PIN.", "error")
             self.pin_edit.setFocus()
             return
-        try:
-            actor = identity.authenticate(self.store, username, pin, PIN)
-        except CustodyError as error:
-            self.pin_edit.clear()
-            self.pin_edit.setFocus()
-            text = str(error)
-            self.say(WRONG_NAME_OR_PIN if text == identity.WRONG_SIGN_IN else text, "error")
+        store = self.store
+        actor = self.ops.value(
+            self,
+            "Sign in",
+            lambda _progress: identity.authenticate(store, username, pin, PIN),
+            refused=self._refused,
+            changes=False,
+        )
+        if actor is None:
             return
         if "courier" not in actor.roles:
             self.pin_edit.clear()
@@ -87,6 +91,12 @@ class SignInScreen(Screen):
         self.pin_edit.clear()
         self.hush()
         self.signed_in.emit(actor)
+
+    def _refused(self, error: CustodyError) -> None:
+        self.pin_edit.clear()
+        self.pin_edit.setFocus()
+        text = str(error)
+        self.say(WRONG_NAME_OR_PIN if text == identity.WRONG_SIGN_IN else text, "error")
 
     def reset(self) -> None:
         """Ready for the next person: empty fields, no message."""

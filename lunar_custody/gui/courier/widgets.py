@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.errors import CustodyError
 from ..widgets import ScanField
 
 BODY_PT = 20
@@ -186,7 +187,6 @@ class Screen(QWidget):
         self.hint_label = QLabel(hint)
         self.hint_label.setObjectName("screenHint")
         self.hint_label.setWordWrap(True)
-        self.hint_label.setVisible(bool(hint))
         self.body = QVBoxLayout()
         self.body.setSpacing(12)
         self.message = QLabel()
@@ -195,9 +195,7 @@ class Screen(QWidget):
         self.message.setVisible(False)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.back_button = big_button(f"‹  {back}", "backButton")
-        self.back_button.setVisible(bool(back))
         self.primary = big_button(primary, "primaryButton", role="primary")
-        self.primary.setVisible(bool(primary))
         self.footer = QHBoxLayout()
         self.footer.setSpacing(16)
         self.footer.addWidget(self.back_button)
@@ -211,6 +209,11 @@ class Screen(QWidget):
         layout.addLayout(self.body, 1)
         layout.addWidget(self.message)
         layout.addLayout(self.footer)
+        # Only once they are in the layout: a widget without a parent shown is a window of
+        # its own, which flashes up and takes the activation from the courier window.
+        self.hint_label.setVisible(bool(hint))
+        self.back_button.setVisible(bool(back))
+        self.primary.setVisible(bool(primary))
 
     def say(self, text: str, kind: str = "info") -> None:
         """Show ``text`` on the message line; "error" is red (and beeps), "ok" green."""
@@ -223,6 +226,10 @@ class Screen(QWidget):
 
     def hush(self) -> None:
         self.say("")
+
+    def refused(self, error: CustodyError) -> None:
+        """The domain's refusal, in its own words, in red (the runner's ``refused``)."""
+        self.say(str(error), "error")
 
     @property
     def message_kind(self) -> str:

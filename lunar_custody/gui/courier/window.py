@@ -8,18 +8,23 @@ signature in one transaction:
 - courier to courier: ``hand_over`` (both couriers sign);
 - delivery: ``confirm_receipt`` (the named receiver signs; a broken seal or a mass outside
   the tolerance becomes a discrepancy, never a refusal).
+
+Who may sign where is the domain's answer (rules.py), the words the workstation and the
+command line use too. The window has no AppContext: its own operation runner (``ops``) runs
+every service call and read off the GUI thread.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from ...domain import courier as dc
-from ...domain import custody, queries
+from ...domain import custody, queries, rules
 from ...domain.errors import CustodyError
 from ...domain.identity import (
     LOCKOUT,
@@ -30,23 +35,23 @@ from ...domain.identity import (
     SignerRejected,
 )
 from ...domain.masses import format_mass
-from ...domain.permissions import Actor, why_not
+from ...domain.permissions import Actor
+from ...domain.queries import TransferDetail
 from ...domain.store import Store
-from ..errors import show_error
+from ..operations import Operations, Work
 from ..startup import start
 from ..tablemodel import local_time
+from .check import CheckScreen
+from .delivery import MassScreen, SealScreen
 from .screens import (
-    CheckScreen,
     CourierChoiceScreen,
     DoneScreen,
     HomeScreen,
-    MassScreen,
     PackageScreen,
-    SealScreen,
-    SignScreen,
     package_facts,
     package_line,
 )
+from .sign import SignScreen
 from .signin import SignInScreen
 from .widgets import STYLE, Screen, big_button, big_font
 
@@ -63,6 +68,7 @@ class CourierWindow(QWidget):
         self.setFont(big_font())
         self.setStyleSheet(STYLE)
         self.db = db
+        self.ops = Operations(self)
         self.me: Actor | None = None
         self.home: HomeScreen | None = None
         self.handoff: Handoff | None = None
@@ -85,7 +91,7 @@ class CourierWindow(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.stack, 1)
 
-        self.signin = SignInScreen(db)
+        self.signin = SignInScreen(self.ops, db)
         self.signin.signed_in.connect(self.signed_in)
         self.signin.back_button.clicked.connect(self.close)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.back)
@@ -149,7 +155,7 @@ class CourierWindow(QWidget):
         self.who.setText(f"{actor.full_name} · {actor.institution_code}")
         self.home_button.setVisible(True)
         self.sign_out_button.setVisible(True)
-        self.home = HomeScreen(self.db, actor)
+        self.home = HomeScreen(self.ops, self.db, actor)
         self.home.package_chosen.connect(self.open_package)
         self.stack.addWidget(self.home)
         self.go_home()
@@ -168,12 +174,9 @@ class CourierWindow(QWidget):
         if self.home is None:
             return
         self._drop_screens()
-        try:
-            self.home.refresh()
-        except Exception as error:
-            show_error(self, error)
         self.history = [self.home]
         self.stack.setCurrentWidget(self.home)
+        self.home.refresh()  # shown first: the runner's progress belongs to a visible screen
         self.home.focus_first()
 
     # ------------------------------------------------------------------ handoffs
@@ -200,9 +203,12 @@ class CourierWindow(QWidget):
 class Handoff:
     """The screens of one handoff, the signatures collected, and the one service call."""
 
+    title = "Handoff"
+
     def __init__(self, window: CourierWindow, package: dc.CourierPackage) -> None:
         assert window.me is not None
         self.window = window
+        self.ops = window.ops
         self.db = window.db
         self.me = window.me
         self.package = package
@@ -223,6 +229,7 @@ class Handoff:
         check_signer: Callable[[dc.Signer], str | None] = lambda _person: None,
     ) -> SignScreen:
         screen = SignScreen(
+            self.ops,
             self.db,
             title=f"{title} signs: {SIGNATURE_MEANINGS[meaning]}",
             meaning=meaning,
@@ -236,6 +243,14 @@ class Handoff:
         self.signatures.append(screen)
         return screen
 
+    def transfer(self) -> TransferDetail:
+        """The package as the rules read it now (a read: runs off the GUI thread)."""
+        return queries.transfer_detail(self.db, self.package.number)
+
+    def refusal(self, person: dc.Signer, why_not: str | None) -> str | None:
+        """The domain's answer why ``person`` may not sign here, as the screen says it."""
+        return f"{person.full_name} cannot sign here. {why_not}" if why_not else None
+
     def _signed(self, screen: SignScreen, credential: Credential) -> None:
         self.credentials[screen] = credential
         waiting = next((s for s in self.signatures if s not in self.credentials), None)
@@ -245,40 +260,64 @@ class Handoff:
         self._submit(screen)
 
     def _submit(self, last: SignScreen) -> None:
-        try:
-            self.done(self.submit())
-        except SignerRejected as error:
+        """The one service call, off the GUI thread; a refusal back on the signing screen,
+        a bug in the crash dialog. Nothing is half written: it is one transaction."""
+        self.ops.run(
+            self.window,
+            self.title,
+            self.work(),
+            done=lambda result: self.done(self.finish(result)),
+            refused=lambda error: self._refused(error, last),
+        )
+
+    def _refused(self, error: CustodyError, last: SignScreen) -> None:
+        if isinstance(error, SignerRejected):
             self._rejected(error, last)
-        except CustodyError as error:
+        else:
             last.say(str(error), "error")
-        except Exception as error:  # a bug: the crash dialog; nothing was half written
-            show_error(self.window, error)
 
     def _rejected(self, error: SignerRejected, last: SignScreen) -> None:
         """A wrong secret: back to that signer's screen, with the tries left before lockout."""
-        for screen, credential in list(self.credentials.items()):
-            try:
-                person = dc.signer(self.db, credential.username)
-            except CustodyError:
-                continue
-            if person.person_id != error.person_id:
-                continue
-            del self.credentials[screen]
-            left = dc.tries_left(self.db, person.person_id)
-            if left == 0:
-                minutes = int(LOCKOUT.total_seconds() // 60)
-                more = (
-                    f" The account of {person.full_name} is now locked for {minutes} minutes "
-                    "after repeated wrong entries."
-                )
-            else:
-                more = f" {left} more wrong entr{'y' if left == 1 else 'ies'} lock the account."
-            self.window.show_screen(screen)
-            screen.rejected(f"{error}{more}")
+        screen = next(
+            (
+                s
+                for s in self.credentials
+                if s.person is not None and s.person.person_id == error.person_id
+            ),
+            None,
+        )
+        if screen is None or screen.person is None:
+            last.say(str(error), "error")
             return
-        last.say(str(error), "error")
+        person = screen.person
+        del self.credentials[screen]
+        db = self.db
+        left = self.ops.value(
+            self.window,
+            "Signature",
+            lambda _progress: dc.tries_left(db, person.person_id),
+            changes=False,
+        )
+        if left == 0:
+            minutes = int(LOCKOUT.total_seconds() // 60)
+            more = (
+                f" The account of {person.full_name} is now locked for {minutes} minutes "
+                "after repeated wrong entries."
+            )
+        elif left is not None:
+            more = f" {left} more wrong entr{'y' if left == 1 else 'ies'} lock the account."
+        else:
+            more = ""
+        self.window.show_screen(screen)
+        screen.rejected(f"{error}{more}")
 
-    def submit(self) -> DoneScreen:
+    def work(self) -> Work[Any]:
+        """What the screens collected (read here, on the GUI thread), as the one service
+        call that records the handoff."""
+        raise NotImplementedError
+
+    def finish(self, result: Any) -> DoneScreen:
+        """The screen that says what was recorded."""
         raise NotImplementedError
 
     def done(self, screen: DoneScreen) -> None:
@@ -289,10 +328,12 @@ class Handoff:
 class PickUp(Handoff):
     """Check the package against its manifest; the sender signs, the courier signs."""
 
+    title = "Pick up"
+
     def __init__(self, window: CourierWindow, package: dc.CourierPackage) -> None:
         super().__init__(window, package)
         self.check = CheckScreen(
-            self.db, package, title=f"Pick up {package.number}", items_required=True
+            self.ops, self.db, package, title=f"Pick up {package.number}", items_required=True
         )
         self.check.confirmed = lambda: window.show_screen(self.signatures[0])
         self.sender = self.sign_screen(
@@ -313,27 +354,25 @@ class PickUp(Handoff):
         window.show_screen(self.check)
 
     def _sender_refusal(self, person: dc.Signer) -> str | None:
-        reason = why_not(person.roles, "release")
-        if reason:
-            return f"{person.full_name} cannot sign here. {reason}"
-        if person.institution != self.package.from_institution:
-            return (
-                f"{person.full_name} works at {person.institution}; the package is released "
-                f"by someone at {self.package.from_institution}."
-            )
-        return None
+        """Only someone of the sending side who may release signs for the sender."""
+        sender = dc.acting_as(self.db, person.username)
+        return self.refusal(person, rules.why_not_release(sender, self.transfer()))
 
-    def submit(self) -> DoneScreen:
-        sender = self.credentials[self.sender]
-        transfer = custody.release_transfer(
-            self.db,
-            dc.acting_as(self.db, sender.username),
-            self.package.number,
+    def work(self) -> Work[custody.Transfer]:
+        db, number = self.db, self.package.number
+        sender, courier = self.credentials[self.sender], self.credentials[self.courier]
+        seal = self.check.check.seal_seen
+        return lambda _progress: custody.release_transfer(
+            db,
+            dc.acting_as(db, sender.username),
+            number,
             sender=sender,
-            courier=self.credentials[self.courier],
-            seal_number_checked=self.check.check.seal_seen,
+            courier=courier,
+            seal_number_checked=seal,
         )
-        when = local_time(transfer.released_at) if transfer.released_at else ""
+
+    def finish(self, result: custody.Transfer) -> DoneScreen:
+        when = local_time(result.released_at) if result.released_at else ""
         return DoneScreen(
             "✓ Package collected",
             [
@@ -350,19 +389,38 @@ class PickUp(Handoff):
 class HandOver(Handoff):
     """Courier to courier: choose the next courier, check the seal, both couriers sign."""
 
+    title = "Hand over"
+
     def __init__(self, window: CourierWindow, package: dc.CourierPackage) -> None:
         super().__init__(window, package)
         self.next_username = ""
-        self.choice = CourierChoiceScreen(self.db, self.me)
+        db = self.db
+        couriers = self.ops.value(
+            window,
+            "Couriers",
+            lambda _progress: queries.people_choices(db, roles=("courier",)),
+            changes=False,
+        )
+        self.choice = CourierChoiceScreen(self.ops, self.db, self.me, couriers or [])
         self.choice.chosen.connect(self._chosen)
         window.show_screen(self.choice)
 
     def _chosen(self, username: str) -> None:
-        person = dc.signer(self.db, username)
+        db = self.db
+        person = self.ops.value(
+            self.window,
+            "Next courier",
+            lambda _progress: dc.signer(db, username),
+            refused=self.choice.refused,
+            changes=False,
+        )
+        if person is None:
+            return
         self.next_username = username
         self.signatures.clear()
         self.credentials.clear()
         self.check = CheckScreen(
+            self.ops,
             self.db,
             self.package,
             title=f"Hand {self.package.number} to {person.full_name}",
@@ -385,17 +443,21 @@ class HandOver(Handoff):
         )
         self.window.show_screen(self.check)
 
-    def submit(self) -> DoneScreen:
+    def work(self) -> Work[tuple[custody.Transfer, str]]:
         first, second = self.signatures
-        transfer = custody.hand_over(
-            self.db,
-            self.me,
-            self.package.number,
-            to_courier=self.next_username,
-            from_credential=self.credentials[first],
-            to_credential=self.credentials[second],
-        )
-        carrier = dc.signer(self.db, self.next_username).full_name
+        db, me, number, to = self.db, self.me, self.package.number, self.next_username
+        mine, theirs = self.credentials[first], self.credentials[second]
+
+        def hand_over(_progress: object) -> tuple[custody.Transfer, str]:
+            transfer = custody.hand_over(
+                db, me, number, to_courier=to, from_credential=mine, to_credential=theirs
+            )
+            return transfer, dc.signer(db, to).full_name
+
+        return hand_over
+
+    def finish(self, result: tuple[custody.Transfer, str]) -> DoneScreen:
+        transfer, carrier = result
         return DoneScreen(
             "✓ Package handed over",
             [
@@ -409,10 +471,13 @@ class HandOver(Handoff):
 class Delivery(Handoff):
     """The seal, the masses (optional), the named receiver signs; problems are recorded."""
 
+    title = "Deliver"
+
     def __init__(self, window: CourierWindow, package: dc.CourierPackage) -> None:
         super().__init__(window, package)
         self.seal = SealScreen(package)
         self.masses = MassScreen(package)
+        self.weighed: dict[str, int] = {}
         self.seal.confirmed = lambda: window.show_screen(self.masses)
         self.masses.confirmed = self._to_signature
         self.receiver = self.sign_screen(
@@ -426,38 +491,48 @@ class Delivery(Handoff):
         window.show_screen(self.seal)
 
     def _receiver_refusal(self, person: dc.Signer) -> str | None:
-        if person.username != self.package.receiver_username:
-            return (
-                f"Only the named receiver, {self.package.receiver}, may sign for this "
-                f"package; {person.full_name} may not."
-            )
-        return None
+        """Only the named receiver signs for the package."""
+        receiver = dc.acting_as(self.db, person.username)
+        return self.refusal(person, rules.why_not_receive(receiver, self.transfer()))
 
     def _to_signature(self) -> None:
         seal = "intact" if self.seal.intact and not self.seal.seal_differs else "NOT INTACT"
-        weighed = len(self.masses.measured())
+        self.weighed = self.masses.measured()  # checked by the mass screen before it goes on
         self.receiver.hint_label.setText(
-            f"{self.summary()}\nSeal {self.seal.seal_seen}: {seal} · weighed {weighed} of "
-            f"{len(self.package.items)}"
+            f"{self.summary()}\nSeal {self.seal.seal_seen}: {seal} · weighed "
+            f"{len(self.weighed)} of {len(self.package.items)}"
         )
         self.window.show_screen(self.receiver)
 
-    def submit(self) -> DoneScreen:
-        credential = self.credentials[self.receiver]
-        receipt = custody.confirm_receipt(
-            self.db,
-            dc.acting_as(self.db, credential.username),
-            self.package.number,
-            credential=credential,
-            seal_intact=bool(self.seal.intact),
-            seal_number_seen=self.seal.seal_seen,
-            measured_ug=self.masses.measured(),
-            note=self.seal.note_edit.text() if self.seal.is_discrepancy else "",
-            photo=self.seal.photo if self.seal.is_discrepancy else None,
-        )
+    def work(self) -> Work[tuple[custody.Receipt, TransferDetail | None]]:
+        db, number = self.db, self.package.number
+        credential, masses = self.credentials[self.receiver], dict(self.weighed)
+        intact, seen = bool(self.seal.intact), self.seal.seal_seen
+        found = self.seal.is_discrepancy
+        note = self.seal.note_edit.text() if found else ""
+        photo = self.seal.photo if found else None
+
+        def receive(_progress: object) -> tuple[custody.Receipt, TransferDetail | None]:
+            receipt = custody.confirm_receipt(
+                db,
+                dc.acting_as(db, credential.username),
+                number,
+                credential=credential,
+                seal_intact=intact,
+                seal_number_seen=seen,
+                measured_ug=masses,
+                note=note,
+                photo=photo,
+            )
+            raised = queries.transfer_detail(db, number) if receipt.discrepancies else None
+            return receipt, raised
+
+        return receive
+
+    def finish(self, result: tuple[custody.Receipt, TransferDetail | None]) -> DoneScreen:
+        _receipt, detail = result
         problems = []
-        if receipt.discrepancies:
-            detail = queries.transfer_detail(self.db, self.package.number)
+        if detail is not None:
             for found in detail.discrepancies:
                 if found.kind == "mass":
                     problems.append(

@@ -19,7 +19,7 @@ from ...domain.errors import Cancelled
 from ...domain.ledger import EVENT_KINDS, VerifyReport
 from ...domain.listings import AUDIT, EVENTS
 from ...domain.store import ProgressCallback
-from ...storage.integrity import verify_database
+from ...storage import verify_database
 from .. import errors
 from ..context import AppContext
 from ..view import View

@@ -1,0 +1,195 @@
+"""Checking a package against its manifest at a handoff: its aliquots and its seal."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel
+
+from ...domain import courier as dc
+from ...domain.masses import format_mass
+from ...domain.store import Store
+from ..operations import Operations
+from .widgets import RED, BigScanField, Screen, big_button, big_field, big_table, state_item
+
+
+class CheckScreen(Screen):
+    """Scan the package's aliquots and its seal against the manifest.
+
+    Scanned items tick off; missing and unexpected ones are red and the screen does not go
+    on until they are resolved (scanned, or put aside). At a courier-to-courier handoff the
+    package travels sealed: the seal is checked and item scans are optional.
+    """
+
+    def __init__(
+        self,
+        ops: Operations,
+        store: Store,
+        package: dc.CourierPackage,
+        *,
+        title: str,
+        items_required: bool,
+    ) -> None:
+        container = f" · {package.container}" if package.container else ""
+        where = f"To {package.to_institution} · seal {package.seal_number}{container}"
+        hint = (
+            "Scan each aliquot, then the seal. Missing or unexpected items show in red."
+            if items_required
+            else "The package travels sealed: check the seal number on it."
+        )
+        super().__init__("checkScreen", title, f"{where}\n{hint}", primary="Continue to signatures")
+        self.ops = ops
+        self.store = store
+        self.check = dc.ManifestCheck(package, items_required=items_required)
+        self.scan = BigScanField("Scan or type an aliquot, then Enter")
+        self.scan.setObjectName("itemScan")
+        self.scan.scanned.connect(self.scan_code)
+        self.scan.proceed.connect(self.go_on)
+        self.seal_edit = big_field("sealEdit", "seal no.")
+        self.seal_edit.returnPressed.connect(self.seal_entered)
+        self.seal_state = QLabel()
+        self.seal_state.setObjectName("sealState")
+        self.seal_state.setMinimumWidth(190)
+        inputs = QHBoxLayout()
+        inputs.setSpacing(12)
+        inputs.addWidget(self.scan, 3)
+        inputs.addSpacing(12)
+        inputs.addWidget(QLabel("Seal:"))
+        inputs.addWidget(self.seal_edit, 1)
+        inputs.addWidget(self.seal_state)
+        self.body.addLayout(inputs)
+        self.table = big_table(["", "Aliquot", "Mass", "Container", "Check"], "manifestTable")
+        self.body.addWidget(self.table, 1)
+        self.aside_button = big_button("Put unexpected items aside", "asideButton", role="danger")
+        self.aside_button.clicked.connect(self.set_aside)
+        self.footer.insertWidget(1, self.aside_button)
+        self.primary.clicked.connect(self.go_on)
+        self.confirmed: Callable[[], None] = lambda: None
+        self.show_state()
+
+    @property
+    def package(self) -> dc.CourierPackage:
+        return self.check.package
+
+    def focus_first(self) -> None:
+        self.scan.setFocus()
+
+    def scan_code(self, code: str) -> None:
+        store = self.store
+        label = self.ops.value(
+            self,
+            "Scan",
+            lambda _progress: dc.identify(store, code),
+            refused=self.refused,
+            changes=False,
+        )
+        if label is None:
+            return
+        outcome = self.check.scan_item(label)
+        number = label.number
+        total = len(self.package.items)
+        if outcome == dc.TICKED:
+            done = len(self.check.ticked)
+            if self.check.missing:
+                self.say(f"✓ {number} ticked off: {done} of {total}.", "ok")
+            else:
+                self.say(f"✓ {number} ticked off: all {total} are here.", "ok")
+                if not self.check.seal_ok:
+                    self.seal_edit.setFocus()
+        elif outcome == dc.AGAIN:
+            self.say(f"{number} is ticked off already.", "info")
+        elif outcome == dc.UNEXPECTED:
+            self.say(
+                f"{number} is not on this manifest. Put it aside: it must not travel in "
+                "this package.",
+                "error",
+            )
+        elif outcome == dc.THIS_PACKAGE:
+            self.say("That is this package's own label. Now scan each aliquot in it.", "info")
+        elif outcome == dc.OTHER_PACKAGE:
+            self.say(f"That label belongs to package {number}, not to this one.", "error")
+        else:
+            self._said_seal(outcome)
+        self.show_state()
+
+    def seal_entered(self) -> None:
+        seen = self.seal_edit.text().strip()
+        if not seen:
+            self.go_on()
+            return
+        self._said_seal(self.check.check_seal(seen))
+        self.show_state()
+        if self.check.missing:
+            self.scan.setFocus()
+        else:
+            self.primary.setFocus()
+
+    def _said_seal(self, outcome: str) -> None:
+        if outcome == dc.SEAL_OK:
+            self.seal_edit.setText(self.package.seal_number)
+            self.say(f"✓ Seal {self.package.seal_number} matches the package.", "ok")
+        else:
+            self.say(
+                f"Seal {self.check.seal_seen} is not this package's seal "
+                f"({self.package.seal_number}). Do not take the package; call the sender.",
+                "error",
+            )
+
+    def set_aside(self) -> None:
+        put = ", ".join(self.check.unexpected)
+        self.check.set_aside()
+        self.say(f"Put aside: {put}. It stays here.", "info")
+        self.show_state()
+        self.scan.setFocus()
+
+    def show_state(self) -> None:
+        """The manifest with each item's state, and whether the handoff may go on."""
+        check = self.check
+        self.table.setRowCount(0)
+        for item in self.package.items:
+            row = self.table.rowCount()
+            self.table.insertRow(row)
+            if item.number in check.ticked:
+                mark, state, kind = "✓", "scanned", "ok"
+            elif check.items_required:
+                mark, state, kind = "✗", "MISSING — scan it", "error"
+            else:
+                mark, state, kind = "", "sealed inside", ""
+            self.table.setItem(row, 0, state_item(mark, kind))
+            self.table.setItem(row, 1, state_item(item.number, kind))
+            self.table.setItem(row, 2, state_item(format_mass(item.expected_mass_ug), kind))
+            self.table.setItem(row, 3, state_item(item.container, kind))
+            self.table.setItem(row, 4, state_item(state, kind))
+        for number in check.unexpected:
+            row = self.table.rowCount()
+            self.table.insertRow(row)
+            self.table.setItem(row, 0, state_item("!", "error"))
+            self.table.setItem(row, 1, state_item(number, "error"))
+            self.table.setItem(row, 2, state_item("", "error"))
+            self.table.setItem(row, 3, state_item("", "error"))
+            self.table.setItem(row, 4, state_item("NOT ON MANIFEST", "error"))
+        if check.seal_seen is None:
+            self.seal_state.setText("not checked")
+            self.seal_state.setStyleSheet("")
+        elif check.seal_ok:
+            self.seal_state.setText("✓ matches")
+            self.seal_state.setStyleSheet("color: #0d652d; font-weight: bold;")
+        else:
+            self.seal_state.setText("✗ WRONG SEAL")
+            self.seal_state.setStyleSheet(f"color: {RED}; font-weight: bold;")
+        total = len(self.package.items)
+        self.table.setHorizontalHeaderItem(
+            4, state_item(f"Check ({len(check.ticked)} of {total} scanned)", "")
+        )
+        self.aside_button.setVisible(bool(check.unexpected))
+        problems = check.problems()
+        self.primary.setEnabled(not problems)
+        self.primary.setToolTip("\n".join(problems))
+
+    def go_on(self) -> None:
+        """Continue when the check is complete; otherwise say what is still wrong, in red."""
+        problems = self.check.problems()
+        if problems:
+            self.say(" ".join(problems), "error")
+            return
+        self.confirmed()

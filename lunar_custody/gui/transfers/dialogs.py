@@ -1,0 +1,290 @@
+"""The transfers dialogs that sign and submit one operation: the receipt of a package, the
+resolution of a discrepancy, and the reason a package is cancelled. Each is a FormDialog:
+its fields are read on the GUI thread, the service call runs through the operation runner,
+and a refusal is shown beside the fields."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QWidget,
+)
+
+from ...domain import custody
+from ...domain.errors import ValidationError
+from ...domain.identity import Credential
+from ...domain.masses import format_mass, parse_mass
+from ...domain.queries import DiscrepancyDetail, TransferDetail
+from ..context import AppContext
+from ..dialogs import FormDialog, Withdrawn
+from ..operations import Work
+from ..signature import ask_signature
+from ..widgets import choose_photo_file, read_photo
+from .detail import discrepancy_sentence, e
+from .tables import cell, read_only_table
+
+
+class ScanningForm(FormDialog):
+    """A form where Enter never presses a button: scanners end each code with Enter, and a
+    mass typed into a field must not sign the form. Buttons are clicked on purpose."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def signature(self, **asked: Any) -> Credential:
+        """The signature asked for (see ask_signature); Withdrawn when it is not given."""
+        credential = ask_signature(self, **asked)
+        if credential is None:
+            raise Withdrawn("Not signed.")
+        return credential
+
+
+# ---------------------------------------------------------------------- receipt
+
+
+class ReceiptDialog(ScanningForm):
+    """The named receiver checks the package: seal, masses, a note and a photo, then signs."""
+
+    def __init__(
+        self, ctx: AppContext, detail: TransferDetail, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(
+            parent,
+            f"Confirm receipt of {detail.number}",
+            "receiptDialog",
+            ops=ctx.ops,
+            ok_text="Sign receipt…",
+        )
+        self.resize(720, 600)
+        self.ctx = ctx
+        self.detail = detail
+        self.receipt: custody.Receipt | None = None
+        self.photo: bytes | None = None
+        self.sign_button = self.ok_button
+        self.sign_button.setObjectName("signReceiptButton")
+
+        heading = QLabel(
+            f"<b>{e(detail.number)}</b> from {e(detail.from_institution)}, carried by "
+            f"{e(detail.courier)}. Seal recorded at release: <b>{e(detail.seal_number)}</b>."
+        )
+        heading.setWordWrap(True)
+        self.table = read_only_table(["Aliquot", "Expected", "Measured (optional)"], "receipt")
+        self.mass_edits: dict[str, QLineEdit] = {}
+        for item in detail.items:
+            row = self.table.rowCount()
+            self.table.insertRow(row)
+            self.table.setItem(row, 0, cell(item.aliquot_number))
+            self.table.setItem(row, 1, cell(format_mass(item.expected_mass_ug), right=True))
+            edit = QLineEdit()
+            edit.setObjectName(f"measured:{item.aliquot_number}")
+            edit.setPlaceholderText("e.g. 299.8 mg")
+            self.table.setCellWidget(row, 2, edit)
+            self.mass_edits[item.aliquot_number] = edit
+        self.table.horizontalHeader().setMinimumSectionSize(140)
+
+        self.seal_intact = QCheckBox("The seal is &intact")
+        self.seal_intact.setObjectName("sealIntact")
+        self.seal_intact.setChecked(True)
+        self.seal_seen = QLineEdit()
+        self.seal_seen.setObjectName("sealSeen")
+        self.seal_seen.setPlaceholderText("the number printed on the seal you see")
+        self.note = QPlainTextEdit()
+        self.note.setObjectName("receiptNote")
+        self.note.setMaximumHeight(80)
+        self.photo_label = QLabel("No photo")
+        self.photo_label.setObjectName("photoLabel")
+        self.photo_button = QPushButton("Attach &photo…")
+        self.photo_button.setObjectName("photoButton")
+        self.photo_button.clicked.connect(self.choose_photo)
+        photo_row = QHBoxLayout()
+        photo_row.addWidget(self.photo_label, 1)
+        photo_row.addWidget(self.photo_button)
+        self.form.addRow("", self.seal_intact)
+        self.form.addRow("Seal number &seen:", self.seal_seen)
+        self.form.addRow("&Note:", self.note)
+        self.form.addRow("Photo:", photo_row)
+        self.body.insertWidget(0, heading)
+        self.body.insertWidget(1, self.table, 1)
+        self.body.insertWidget(
+            3,
+            QLabel(
+                "A broken or different seal, or a mass outside the tolerance, is recorded "
+                "as a discrepancy for the lender's curators; the receipt is never refused."
+            ),
+        )
+
+    def choose_photo(self) -> None:
+        path = choose_photo_file(self)
+        if path:
+            self.set_photo(path)
+
+    def set_photo(self, path: str) -> None:
+        try:
+            self.photo = read_photo(path)
+        except ValidationError as error:
+            self.error_label.setText(str(error))
+            return
+        self.photo_label.setText(f"{Path(path).name} ({len(self.photo) // 1024} KB)")
+
+    def measured(self) -> dict[str, int]:
+        """The masses typed (parse_mass, mg by default); a ValidationError names the item."""
+        masses: dict[str, int] = {}
+        for number, edit in self.mass_edits.items():
+            text = edit.text().strip()
+            if not text:
+                continue
+            try:
+                masses[number] = parse_mass(text, "mg")
+            except ValidationError as error:
+                edit.setFocus()
+                raise ValidationError(f"{number}: {error}") from None
+        return masses
+
+    def summary(self, masses: dict[str, int]) -> str:
+        seal = "intact" if self.seal_intact.isChecked() else "BROKEN"
+        seen = self.seal_seen.text().strip() or self.detail.seal_number
+        lines = [
+            f"Receipt of {self.detail.number} from {self.detail.from_institution}",
+            f"Seal {seen}: {seal}",
+            "",
+        ]
+        for item in self.detail.items:
+            weighed = masses.get(item.aliquot_number)
+            measured = f", measured {format_mass(weighed)}" if weighed is not None else ""
+            lines.append(f"{item.aliquot_number}    {format_mass(item.expected_mass_ug)}{measured}")
+        return "\n".join(lines)
+
+    def prepare(self) -> Work[custody.Receipt]:
+        masses = self.measured()
+        credential = self.signature(
+            meaning="received", summary=self.summary(masses), username=self.ctx.actor.username
+        )
+        db, actor, number = self.ctx.db, self.ctx.actor, self.detail.number
+        seal_intact = self.seal_intact.isChecked()
+        seen = self.seal_seen.text().strip() or None
+        note, photo = self.note.toPlainText(), self.photo
+        return lambda _progress: custody.confirm_receipt(
+            db,
+            actor,
+            number,
+            credential=credential,
+            seal_intact=seal_intact,
+            seal_number_seen=seen,
+            measured_ug=masses,
+            note=note,
+            photo=photo,
+        )
+
+    def succeeded(self, result: custody.Receipt) -> None:
+        self.receipt = result
+
+
+# ---------------------------------------------------------------------- discrepancies
+
+
+class ResolveDialog(ScanningForm):
+    """A lender's curator settles a discrepancy: a resolution, a note and a signature."""
+
+    def __init__(
+        self, ctx: AppContext, found: DiscrepancyDetail, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(
+            parent,
+            f"Resolve discrepancy #{found.id}",
+            "resolveDialog",
+            ops=ctx.ops,
+            ok_text="Resolve and sign…",
+        )
+        self.ctx = ctx
+        self.found = found
+        self.resolved = False
+        self.resolve_button = self.ok_button
+        self.resolve_button.setObjectName("resolveButton")
+        about = QLabel(discrepancy_sentence(found))
+        about.setWordWrap(True)
+        self.resolution = QComboBox()
+        self.resolution.setObjectName("resolutionCombo")
+        for key, label in custody.RESOLUTIONS.items():
+            self.resolution.addItem(label[0].upper() + label[1:], key)
+        if found.kind != "mass":
+            # Only a mass difference changes masses; a seal report is accepted with a note.
+            for index in range(self.resolution.count()):
+                if self.resolution.itemData(index) != "accept":
+                    self.resolution.model().item(index).setEnabled(False)  # type: ignore[attr-defined]
+            self.resolution.setCurrentIndex(self.resolution.findData("accept"))
+        self.note = QPlainTextEdit()
+        self.note.setObjectName("resolutionNote")
+        self.note.setPlaceholderText("What was checked, with whom (required)")
+        self.form.addRow("&Resolution:", self.resolution)
+        self.form.addRow("&Note:", self.note)
+        self.body.insertWidget(0, about)
+
+    def choose(self, resolution: str) -> None:
+        self.resolution.setCurrentIndex(self.resolution.findData(resolution))
+
+    def prepare(self) -> Work[object]:
+        note = self.note.toPlainText().strip()
+        if not note:
+            raise ValidationError("Write down what was checked before resolving.")
+        resolution = str(self.resolution.currentData())
+        credential = self.signature(
+            meaning="resolved",
+            summary=f"{discrepancy_sentence(self.found)}\n\n"
+            f"Resolution: {custody.RESOLUTIONS[resolution]}\nNote: {note}",
+            username=self.ctx.actor.username,
+        )
+        db, actor, found_id = self.ctx.db, self.ctx.actor, self.found.id
+        return lambda _progress: custody.resolve_discrepancy(
+            db, actor, found_id, resolution=resolution, note=note, credential=credential
+        )
+
+    def succeeded(self, result: object) -> None:
+        self.resolved = True
+
+
+# ---------------------------------------------------------------------- a reason
+
+
+class ReasonDialog(FormDialog):
+    """Asks for the reason of an operation (a required text), then runs ``work(reason)``."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        title: str,
+        prompt: str,
+        work: Callable[[str], Work[object]],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent, title, "reasonDialog", ops=ctx.ops)
+        self.work = work
+        self.text = QPlainTextEdit()
+        self.text.setObjectName("reasonEdit")
+        label = QLabel(prompt)
+        label.setWordWrap(True)
+        self.body.insertWidget(0, label)
+        self.body.insertWidget(1, self.text)
+
+    def reason(self) -> str:
+        return self.text.toPlainText().strip()
+
+    def prepare(self) -> Work[object]:
+        if not self.reason():
+            self.text.setFocus()
+            raise Withdrawn("No reason given.")  # the empty field says it
+        return self.work(self.reason())

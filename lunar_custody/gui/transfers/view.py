@@ -1,0 +1,514 @@
+"""Transfers: packages built by scanning, released with the sender's and the courier's
+signatures, received by the named receiver; and the discrepancies receipts raise, which the
+lender's curators resolve."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QKeySequence, QPixmap
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QSplitter,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain import custody, queries, rules
+from ...domain.errors import NotFoundError
+from ...domain.identity import PIN
+from ...domain.listings import DISCREPANCIES, TRANSFERS
+from ...domain.masses import format_mass
+from ...domain.numbering import normalize
+from ...domain.queries import DiscrepancyDetail, TransferDetail
+from ..context import AppContext
+from ..dialogs import action_button, set_allowed
+from ..errors import inform
+from ..operations import Work
+from ..signature import ask_signature
+from ..tablemodel import status_label
+from ..views.base import View
+from ..widgets import ListPane
+from .detail import (
+    NO_DISCREPANCY,
+    NO_TRANSFER,
+    discrepancy_html,
+    discrepancy_sentence,
+    transfer_html,
+)
+from .dialogs import ReasonDialog, ReceiptDialog, ResolveDialog
+from .package import PackageDialog
+
+if TYPE_CHECKING:
+    from ...documents.service import GeneratedDocument
+
+
+class TransfersView(View):
+    """The list of transfers with the selected package in detail, and the discrepancies.
+
+    ``open_record(kind, number)`` asks the main window to show an aliquot or a loan (links
+    in the detail); ``show_record(kind, number)`` shows a transfer or a discrepancy here.
+    """
+
+    title = "Transfers"
+    open_record = Signal(str, str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.setObjectName("transfersView")
+        self.detail: TransferDetail | None = None
+        self.discrepancy: DiscrepancyDetail | None = None
+
+        self.new_action = QAction("&New package…", self)
+        self.new_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        self.new_action.triggered.connect(self.new_package)
+        self.release_action = QAction("&Release…", self)
+        self.release_action.triggered.connect(self.release_prepared)
+        self.receive_action = QAction("Confirm &receipt…", self)
+        self.receive_action.triggered.connect(self.confirm_receipt)
+        self.cancel_action = QAction("&Cancel package…", self)
+        self.cancel_action.triggered.connect(self.cancel_package)
+        self.resolve_action = QAction("Re&solve…", self)
+        self.resolve_action.triggered.connect(self.resolve)
+        self.custody_form_action = QAction("Custody &form…", self)
+        self.custody_form_action.triggered.connect(self.custody_form)
+        self.manifest_action = QAction("&Manifest…", self)
+        self.manifest_action.triggered.connect(self.manifest)
+        self.labels_action = QAction("La&bels…", self)
+        self.labels_action.triggered.connect(self.package_labels)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("transferTabs")
+        self.tabs.addTab(self._transfers_tab(), "Transfers")
+        self.tabs.addTab(self._discrepancies_tab(), "Discrepancies")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.tabs)
+        self._show_transfer(-1)
+        self._show_discrepancy(-1)
+
+    def _transfers_tab(self) -> QWidget:
+        statuses = [("All statuses", None)] + [
+            (status_label(s).capitalize(), s) for s in custody.TRANSFER_STATES
+        ]
+        self.transfers = ListPane(
+            self.ctx.db,
+            TRANSFERS,
+            search_hint="Search transfer number, loan, seal, institution, courier",
+            filters={"status": statuses},
+            noun="transfers",
+        )
+        self.transfers.currentChanged.connect(self._show_transfer)
+        self.transfer_view = QTextBrowser()
+        self.transfer_view.setObjectName("transferDetail")
+        self.transfer_view.setOpenLinks(False)
+        self.transfer_view.anchorClicked.connect(self._follow)
+        bar = QHBoxLayout()
+        for action, name in (
+            (self.new_action, "newPackageButton"),
+            (self.release_action, "releaseButton"),
+            (self.receive_action, "confirmReceiptButton"),
+            (self.cancel_action, "cancelPackageButton"),
+        ):
+            bar.addWidget(action_button(action, name))
+        bar.addSpacing(16)
+        for action, name in (
+            (self.custody_form_action, "custodyFormButton"),
+            (self.manifest_action, "manifestButton"),
+            (self.labels_action, "packageLabelsButton"),
+        ):
+            bar.addWidget(action_button(action, name))
+        bar.addStretch(1)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.transfers)
+        splitter.addWidget(self.transfer_view)
+        # Shares, not pixels: the detail's tables of legs and signatures need half the width.
+        splitter.setSizes([550, 500])
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addLayout(bar)
+        layout.addWidget(splitter, 1)
+        return page
+
+    def _discrepancies_tab(self) -> QWidget:
+        self.discrepancies = ListPane(
+            self.ctx.db,
+            DISCREPANCIES,
+            search_hint="Search transfer or aliquot number",
+            hidden=(),
+            filters={"open": [("Open", True), ("Resolved", False), ("All", None)]},
+            noun="discrepancies",
+        )
+        self.discrepancies.currentChanged.connect(self._show_discrepancy)
+        self.discrepancy_view = QTextBrowser()
+        self.discrepancy_view.setObjectName("discrepancyDetail")
+        self.discrepancy_view.setOpenLinks(False)
+        self.discrepancy_view.anchorClicked.connect(self._follow)
+        self.photo = QLabel()
+        self.photo.setObjectName("discrepancyPhoto")
+        self.photo.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.photo.setVisible(False)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.discrepancy_view, 1)
+        side_layout.addWidget(self.photo)
+        bar = QHBoxLayout()
+        bar.addWidget(action_button(self.resolve_action, "resolveButton"))
+        bar.addStretch(1)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.discrepancies)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addLayout(bar)
+        layout.addWidget(splitter, 1)
+        return page
+
+    # ------------------------------------------------------------------ View
+
+    def refresh(self) -> None:
+        self.transfers.refresh()
+        self.discrepancies.refresh()
+        self._show_transfer(self.transfers.current_row())
+        self._show_discrepancy(self.discrepancies.current_row())
+
+    def focus_search(self) -> None:
+        pane = self.transfers if self.tabs.currentIndex() == 0 else self.discrepancies
+        pane.search_field.setFocus()
+        pane.search_field.selectAll()
+
+    def menu_actions(self) -> list[QAction]:
+        return [
+            self.new_action,
+            self.release_action,
+            self.receive_action,
+            self.cancel_action,
+            self.resolve_action,
+            self.custody_form_action,
+            self.manifest_action,
+            self.labels_action,
+        ]
+
+    def show_record(self, kind: str, number: str) -> bool:
+        """The main window's way in: ``kind`` "transfer" or "discrepancy" (its id)."""
+        if kind == "transfer":
+            return self.open_transfer(number)
+        if kind == "discrepancy" and number.strip().lstrip("#").isdigit():
+            return self.open_discrepancy(int(number.strip().lstrip("#")))
+        return False
+
+    def open_transfer(self, number: str) -> bool:
+        """Select transfer ``number``: among the rows shown, else with every status, else by
+        searching for it (an old transfer would otherwise take many pages to reach)."""
+        self.tabs.setCurrentIndex(0)
+        number = normalize(number)
+        pane = self.transfers
+        if pane.model.find("number", number) is None:
+            pane.filter_boxes["status"].setCurrentIndex(0)
+            if pane.model.find("number", number) is None:
+                pane.search_field.setText(number)
+                pane.search_field.flush()
+        return pane.select_value("number", number)
+
+    def open_discrepancy(self, discrepancy_id: int) -> bool:
+        self.tabs.setCurrentIndex(1)
+        try:
+            found = queries.discrepancy_detail(self.ctx.db, discrepancy_id)
+        except NotFoundError:
+            return False
+        self.discrepancies.filter_boxes["open"].setCurrentIndex(2)  # All
+        self.discrepancies.search_field.setText(found.transfer_number)
+        self.discrepancies.search_field.flush()
+        return self.discrepancies.select_value("id", discrepancy_id)
+
+    # ------------------------------------------------------------------ detail panes
+
+    def _show_transfer(self, row: int) -> None:
+        number = self.transfers.model.value(row, "number") if row >= 0 else None
+        self.detail = None
+        if number is not None:
+            try:
+                self.detail = queries.transfer_detail(self.ctx.db, number)
+            except NotFoundError:
+                self.detail = None
+        self.transfer_view.setHtml(
+            NO_TRANSFER if self.detail is None else transfer_html(self.detail)
+        )
+        self._update_actions()
+
+    def _show_discrepancy(self, row: int) -> None:
+        key = self.discrepancies.model.value(row, "id") if row >= 0 else None
+        self.discrepancy = None
+        if key is not None:
+            try:
+                self.discrepancy = queries.discrepancy_detail(self.ctx.db, int(key))
+            except NotFoundError:
+                self.discrepancy = None
+        self.photo.clear()
+        self.photo.setVisible(False)
+        found = self.discrepancy
+        if found is None:
+            self.discrepancy_view.setHtml(NO_DISCREPANCY)
+        else:
+            self.discrepancy_view.setHtml(discrepancy_html(found))
+            if found.has_photo:
+                self._show_photo(found.id)
+        self._update_actions()
+
+    def _show_photo(self, discrepancy_id: int) -> None:
+        data = queries.discrepancy_photo(self.ctx.db, discrepancy_id)
+        pixmap = QPixmap()
+        if data and pixmap.loadFromData(data):
+            self.photo.setPixmap(
+                pixmap.scaled(
+                    360,
+                    240,
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
+        else:
+            self.photo.setText("A photo is attached (not an image this computer can show).")
+        self.photo.setVisible(True)
+
+    def _follow(self, url: QUrl) -> None:
+        kind, _, value = url.toString().partition(":")
+        if kind == "discrepancy" and value.isdigit():
+            self.open_discrepancy(int(value))
+        elif kind == "transfer":
+            self.open_transfer(value)
+        elif kind in ("aliquot", "loan"):
+            self.open_record.emit(kind, value)
+
+    # ------------------------------------------------------------------ what may be done
+
+    def _update_actions(self) -> None:
+        """Each action enabled, or disabled with the domain's answer why not (rules.py)."""
+        ctx, actor, d, found = self.ctx, self.ctx.actor, self.detail, self.discrepancy
+        set_allowed(
+            self.new_action,
+            ctx.why_not("release"),
+            "Scan aliquots into a package and release it to a courier",
+        )
+        prepared = "Select a prepared package first."
+        set_allowed(
+            self.release_action,
+            rules.why_not_release(actor, d) if d else ctx.why_not("release") or prepared,
+            "The sender and the courier sign the hand-over of the selected package",
+        )
+        set_allowed(
+            self.cancel_action,
+            rules.why_not_cancel_transfer(actor, d)
+            if d
+            else ctx.why_not("prepare_transfer") or prepared,
+            "Unpack the selected package, which was never picked up",
+        )
+        set_allowed(
+            self.receive_action,
+            rules.why_not_receive(actor, d)
+            if d
+            else ctx.why_not("receive") or "Select the package that arrived first.",
+            "Check the seal and masses of the selected package and sign for it",
+        )
+        pick = None if d is not None else "Select a package first."
+        for action, tip in (
+            (self.custody_form_action, "The package's chain-of-custody form to print and sign"),
+            (self.manifest_action, "The packing list that travels inside the package"),
+            (self.labels_action, "Labels (QR code, number, sample, mass) for the package"),
+        ):
+            set_allowed(action, pick, tip)
+        set_allowed(
+            self.resolve_action,
+            rules.why_not_resolve(actor, found)
+            if found
+            else ctx.why_not("resolve_discrepancy") or "Select an open discrepancy first.",
+            "Record a loss, correct the book mass or accept, with your signature",
+        )
+
+    # ------------------------------------------------------------------ actions
+
+    def _done(self, select: str | None = None) -> None:
+        """After an operation here: read again and select what it made. (The runner's
+        ``changed`` has made the main window read its visible view; a view on its own, in a
+        test, reads again itself.)"""
+        self.refresh()
+        if select:
+            self.open_transfer(select)
+
+    def package_dialog(self) -> PackageDialog:
+        return PackageDialog(self.ctx, self)
+
+    def new_package(self) -> None:
+        if not self.new_action.isEnabled():
+            return
+        dialog = self.package_dialog()
+        try:
+            if dialog.exec() == QDialog.DialogCode.Accepted and dialog.transfer_number:
+                self._done(dialog.transfer_number)
+        finally:
+            dialog.deleteLater()
+
+    def release_prepared(self) -> None:
+        d = self.detail
+        if d is None or not self.release_action.isEnabled():
+            return
+        summary = "\n".join(
+            [
+                f"Package {d.number} for {d.receiver} ({d.to_institution})",
+                f"Seal: {d.seal_number}",
+                f"Courier: {d.courier}",
+                "",
+                *(f"{i.aliquot_number}    {format_mass(i.expected_mass_ug)}" for i in d.items),
+            ]
+        )
+        sender = ask_signature(
+            self, meaning="relinquished", summary=summary, username=self.ctx.actor.username
+        )
+        if sender is None:
+            return
+        courier = ask_signature(
+            self, meaning="accepted", summary=summary, username=d.courier_username, method=PIN
+        )
+        if courier is None:
+            return
+        db, actor, number = self.ctx.db, self.ctx.actor, d.number
+        self.ctx.ops.run(
+            self,
+            "Release package",
+            lambda _progress: custody.release_transfer(
+                db, actor, number, sender=sender, courier=courier
+            ),
+            done=lambda _transfer: self._done(number),
+        )
+
+    def receipt_dialog(self) -> ReceiptDialog | None:
+        return ReceiptDialog(self.ctx, self.detail, self) if self.detail else None
+
+    def confirm_receipt(self) -> None:
+        if not self.receive_action.isEnabled():
+            return
+        dialog = self.receipt_dialog()
+        if dialog is None:
+            return
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted or dialog.receipt is None:
+                return
+            number = dialog.detail.number
+            raised = {found.id for found in dialog.receipt.discrepancies}
+        finally:
+            dialog.deleteLater()
+        self._done(number)
+        if raised:
+            detail = queries.transfer_detail(self.ctx.db, number)
+            lines = [discrepancy_sentence(x) for x in detail.discrepancies if x.id in raised]
+            inform(
+                self,
+                "Received, with discrepancies",
+                f"{number} is received and in your custody. "
+                + (
+                    "One discrepancy was"
+                    if len(raised) == 1
+                    else f"{len(raised)} discrepancies were"
+                )
+                + " recorded for the lender's curators to resolve:\n\n"
+                + "\n".join(lines),
+            )
+
+    def cancel_package(self) -> None:
+        d = self.detail
+        if d is None or not self.cancel_action.isEnabled():
+            return
+        db, actor, number = self.ctx.db, self.ctx.actor, d.number
+
+        def cancel(reason: str) -> Work[object]:
+            return lambda _progress: custody.cancel_transfer(db, actor, number, reason=reason)
+
+        dialog = ReasonDialog(
+            self.ctx,
+            f"Cancel package {number}",
+            f"Why is {number} cancelled? Its aliquots stay in your storage.",
+            cancel,
+            self,
+        )
+        try:
+            cancelled = dialog.exec() == QDialog.DialogCode.Accepted
+        finally:
+            dialog.deleteLater()
+        if cancelled:
+            self._done(number)
+
+    def resolve(self) -> None:
+        found = self.discrepancy
+        if found is None or not self.resolve_action.isEnabled():
+            return
+        dialog = ResolveDialog(self.ctx, found, self)
+        try:
+            resolved = dialog.exec() == QDialog.DialogCode.Accepted and dialog.resolved
+        finally:
+            dialog.deleteLater()
+        if resolved:
+            self.refresh()
+
+    # ------------------------------------------------------------------ documents
+
+    def _document(
+        self, title: str, filename: str, write: Callable[[Path], GeneratedDocument]
+    ) -> None:
+        # The PDF side (reportlab, QtPdf) loads with the first document, not at start-up.
+        from ..pdf_preview import show_document
+
+        show_document(self.ctx.ops, self, title, filename, write)
+
+    def custody_form(self) -> None:
+        """The selected package's chain-of-custody form, previewed."""
+        if self.detail is None:
+            return
+        from ...documents import service
+
+        number, db, actor = self.detail.number, self.ctx.db, self.ctx.actor
+        self._document(
+            "Chain-of-custody form",
+            f"custody-form-{number}.pdf",
+            lambda path: service.write_custody_form(db, actor, path, transfer=number),
+        )
+
+    def manifest(self) -> None:
+        """The selected package's manifest (packing list), previewed."""
+        if self.detail is None:
+            return
+        from ...documents import service
+
+        number, db, actor = self.detail.number, self.ctx.db, self.ctx.actor
+        self._document(
+            "Manifest",
+            f"manifest-{number}.pdf",
+            lambda path: service.write_manifest(db, actor, number, path),
+        )
+
+    def package_labels(self) -> None:
+        """Labels for the selected package's aliquots, on a roll or an A4 sheet."""
+        if self.detail is None:
+            return
+        from ...documents import service
+        from ..pdf_preview import ask_label_layout
+
+        layout = ask_label_layout(self)
+        if layout is None:
+            return
+        number, db, actor = self.detail.number, self.ctx.db, self.ctx.actor
+        numbers = [item.aliquot_number for item in self.detail.items]
+        self._document(
+            "Labels",
+            f"labels-{number}-{layout}.pdf",
+            lambda path: service.write_labels(db, actor, numbers, path, layout=layout),
+        )
