@@ -211,6 +211,7 @@ def update_person(store: Store, actor: Actor, username: str, **changes: object) 
             elif key == "email":
                 row.email = clean_text(str(value), "e-mail address")
             elif key == "roles":
+                # changes are keywords of any type; roles come as a string or a list of them
                 row.roles = parse_roles(value)  # type: ignore[arg-type]
             elif key == "active":
                 if row.id == ctx.person.id and not value:

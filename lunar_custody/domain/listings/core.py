@@ -43,9 +43,8 @@ class Column:
 class Listing:
     name: str
     columns: tuple[Column, ...]
-    source: Callable[
-        [], Select[*tuple[Any, ...]]
-    ]  # FROM and JOINs; the columns are added by page()
+    # FROM and JOINs; the columns are added by page()
+    source: Callable[[], Select[*tuple[Any, ...]]]
     search: Callable[[str], ColumnElement[bool] | None]
     default_sort: str
     default_descending: bool = False
