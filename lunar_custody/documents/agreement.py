@@ -10,7 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from ..domain.masses import format_mass
-from .data import AgreementData, Party
+from ..domain.queries import AgreementData, Party
 from .layout import (
     STYLES,
     DocumentInfo,
@@ -23,6 +23,7 @@ from .layout import (
     rich,
     signature_row,
 )
+from .terms import Terms
 
 WIDTH = A4[0] - 36 * mm
 
@@ -48,7 +49,7 @@ def _day(value: date) -> str:
     return f"{value.isoformat()} ({value.strftime('%d %B %Y').lstrip('0')})"
 
 
-def story(data: AgreementData) -> list[Flowable]:
+def story(data: AgreementData, terms: Terms) -> list[Flowable]:
     out: list[Flowable] = [
         para("Loan agreement for lunar samples", "title"),
         rich(
@@ -138,7 +139,6 @@ def story(data: AgreementData) -> list[Flowable]:
         )
     )
 
-    terms = data.terms
     out.append(CondPageBreak(40 * mm))
     out.append(para(terms.title, "h2"))
     out.append(
@@ -170,5 +170,5 @@ def story(data: AgreementData) -> list[Flowable]:
     return out
 
 
-def render_agreement(data: AgreementData, info: DocumentInfo) -> tuple[bytes, int]:
-    return render(info, story(data), pagesize=A4)
+def render_agreement(data: AgreementData, terms: Terms, info: DocumentInfo) -> tuple[bytes, int]:
+    return render(info, story(data, terms), pagesize=A4)

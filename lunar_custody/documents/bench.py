@@ -10,10 +10,11 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from ..domain.identity import content_hash
+from ..domain.queries import AgreementData, ItemLine, Mark, Party, SignatureSlot
 from .agreement import render_agreement
-from .data import AgreementData, ItemLine, Mark, Party, SignatureSlot, content_dict
+from .content import content_dict
 from .layout import DocumentInfo
-from .terms import load_terms
+from .terms import agreement_terms
 
 
 @dataclass(frozen=True)
@@ -38,10 +39,6 @@ def large_agreement(items: int = 500) -> AgreementData:
         "KOELN", "Universität zu Köln", "", "Zülpicher Straße 49b, 50674 Köln", "Germany"
     )
     signed = datetime(2026, 3, 14, 9, 12, 5, tzinfo=UTC)
-    values = {
-        "lender": lender.name, "borrower": borrower.name, "principal_investigator": "Jürgen Weiß",
-        "loan_number": "L2026-0500", "starts_on": "2026-04-01", "due_on": "2029-03-31",
-    }  # fmt: skip
     return AgreementData(
         loan_number="L2026-0500",
         status="active",
@@ -50,13 +47,13 @@ def large_agreement(items: int = 500) -> AgreementData:
         principal_investigator="Jürgen Weiß",
         principal_investigator_local="",
         principal_investigator_email="weiss@uni-koeln.example",
-        co_investigators=["Camille Lefèvre", "张敏"],
+        co_investigators=("Camille Lefèvre", "张敏"),
         purpose="Space weathering and noble gases of Chang'e-5 regolith <bulk & fines>",
         starts_on=date(2026, 4, 1),
         due_on=date(2029, 3, 31),
         destructive_analysis_allowed=True,
         notes="",
-        items=[
+        items=tuple(
             ItemLine(
                 number=f"CE5C{400 + n // 50:04d}YJFM{n:05d}",
                 sample=f"CE5C{400 + n // 50:04d}",
@@ -67,9 +64,8 @@ def large_agreement(items: int = 500) -> AgreementData:
                 mass_ug=50_000 + 137 * n,
             )
             for n in range(1, items + 1)
-        ],
-        terms=load_terms(values, destructive=True),
-        signatures=[
+        ),
+        signatures=(
             SignatureSlot(
                 "For the Lender", "Zhang Min", lender.name,
                 Mark("Zhang Min", "张敏", lender.name, "approved (lender)", signed, "password",
@@ -77,7 +73,7 @@ def large_agreement(items: int = 500) -> AgreementData:
             ),
             SignatureSlot("Principal investigator", "Jürgen Weiß", borrower.name),
             SignatureSlot("For the Borrower's institution", "", borrower.name),
-        ],
+        ),
     )  # fmt: skip
 
 
@@ -86,11 +82,12 @@ def build_large_agreement(items: int = 500) -> tuple[bytes, BenchResult]:
     data = large_agreement(items)
     started = time.perf_counter()
     number = "AGR-260314-BENCH0"
+    terms = agreement_terms(data)
     info = DocumentInfo(
         number, "agreement", "Loan agreement", f"Agreement {data.loan_number}",
-        content_hash(content_dict("agreement", number, data)),
+        content_hash(content_dict("agreement", number, data, {"terms": terms})),
     )  # fmt: skip
-    pdf, pages = render_agreement(data, info)
+    pdf, pages = render_agreement(data, terms, info)
     seconds = time.perf_counter() - started
     return pdf, BenchResult(items, pages, len(pdf), seconds, hashlib.sha256(pdf).hexdigest())
 

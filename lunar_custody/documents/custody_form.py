@@ -10,7 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table, TableStyle
 
 from ..domain.masses import format_mass
-from .data import CustodyFormData, Handoff, Party, SignatureSlot
+from ..domain.queries import CustodyFormData, Handoff, Party, SignatureSlot
 from .layout import (
     INK,
     RULE,

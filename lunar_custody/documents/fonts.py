@@ -87,7 +87,7 @@ def markup(text: str | None, *, bold: bool = False) -> str:
 
 def width(text: str, size: float, font: str = SANS) -> float:
     """The printed width of ``text`` set with the fallback where needed."""
-    return sum(stringWidth(run, face, size) for run, face in runs(text, font))
+    return float(sum(stringWidth(run, face, size) for run, face in runs(text, font)))
 
 
 def draw(

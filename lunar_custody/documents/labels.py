@@ -10,6 +10,7 @@ margin, and on a job label at the start of the roll.
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -18,8 +19,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 from .. import __version__
 from ..domain.masses import format_mass
+from ..domain.queries import LabelData
 from . import fonts
-from .data import LabelData
 from .layout import INK, MUTED, DocumentInfo, draw_qr
 
 LAYOUTS = ("roll", "a4")
@@ -77,7 +78,7 @@ def _metadata(canvas: Canvas, info: DocumentInfo) -> None:
     canvas.setCreator(f"Lunar Custody {__version__}")
 
 
-def _roll(canvas: Canvas, labels: list[LabelData], info: DocumentInfo) -> int:
+def _roll(canvas: Canvas, labels: Sequence[LabelData], info: DocumentInfo) -> int:
     width, height = LABEL
     # the job label: which document this roll is, for verify-pdf and the archive
     qr = height - 2 * mm
@@ -104,7 +105,7 @@ def _roll(canvas: Canvas, labels: list[LabelData], info: DocumentInfo) -> int:
     return len(labels) + 1
 
 
-def _sheet(canvas: Canvas, labels: list[LabelData], info: DocumentInfo) -> int:
+def _sheet(canvas: Canvas, labels: Sequence[LabelData], info: DocumentInfo) -> int:
     page_w, page_h = A4
     width, height = LABEL
     left = (page_w - COLUMNS * width) / 2
@@ -153,7 +154,9 @@ def _sheet(canvas: Canvas, labels: list[LabelData], info: DocumentInfo) -> int:
     return pages
 
 
-def render_labels(labels: list[LabelData], info: DocumentInfo, layout: str) -> tuple[bytes, int]:
+def render_labels(
+    labels: Sequence[LabelData], info: DocumentInfo, layout: str
+) -> tuple[bytes, int]:
     fonts.register()
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=LABEL if layout == "roll" else A4)

@@ -34,8 +34,8 @@ from reportlab.platypus import (
 
 from .. import __version__
 from ..domain.masses import format_mass
+from ..domain.queries import SignatureSlot
 from . import fonts
-from .data import SignatureSlot
 
 INK = colors.HexColor("#1a1a1a")
 MUTED = colors.HexColor("#5b5b5b")

@@ -8,7 +8,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from ..domain.masses import format_mass
-from .data import ManifestData, Party, SignatureSlot
+from ..domain.queries import ManifestData, Party, SignatureSlot
 from .layout import (
     INK,
     STYLES,

@@ -1,6 +1,7 @@
 """Write a document: read its content, number it, draw it, record its file's SHA-256.
 
-The GUI and the command line call these functions; each returns what was written.
+The GUI and the command line call these functions; each returns what was written. What a
+document prints is read by the domain (queries: typed read models); this package lays it out.
 """
 
 from __future__ import annotations
@@ -14,11 +15,12 @@ from pathlib import Path
 from typing import Any
 
 from ..domain import documents as register
+from ..domain import queries
 from ..domain.errors import ValidationError
 from ..domain.identity import content_hash
 from ..domain.permissions import Actor
 from ..domain.store import Store
-from . import data as content
+from .content import content_dict
 from .layout import DocumentInfo
 
 
@@ -42,6 +44,7 @@ def _write(
     title: str,
     reference: str,
     data: Any,
+    printed: dict[str, Any] | None = None,
     draw: Callable[[Any, DocumentInfo], tuple[bytes, int]],
     path: Path,
 ) -> GeneratedDocument:
@@ -51,7 +54,7 @@ def _write(
     if not path.parent.is_dir():
         raise ValidationError(f"There is no folder {path.parent} to write {path.name} in.")
     number = register.new_number(kind)
-    digest = content_hash(content.content_dict(kind, number, data))
+    digest = content_hash(content_dict(kind, number, data, printed))
     info = DocumentInfo(number, kind, title, reference, digest)
     pdf, pages = draw(data, info)
     sha256 = hashlib.sha256(pdf).hexdigest()
@@ -81,8 +84,10 @@ def _write(
 def write_agreement(store: Store, actor: Actor | None, loan: str, path: Path) -> GeneratedDocument:
     """The loan agreement of ``loan``, written to ``path`` and recorded."""
     from .agreement import render_agreement
+    from .terms import agreement_terms
 
-    data = content.agreement_data(store, loan)
+    data = queries.agreement_data(store, loan)
+    terms = agreement_terms(data)
     return _write(
         store,
         actor,
@@ -92,7 +97,8 @@ def write_agreement(store: Store, actor: Actor | None, loan: str, path: Path) ->
         title="Loan agreement",
         reference=f"Agreement {data.loan_number}",
         data=data,
-        draw=render_agreement,
+        printed={"terms": terms},
+        draw=lambda d, info: render_agreement(d, terms, info),
         path=path,
     )
 
@@ -112,12 +118,12 @@ def write_custody_form(
     if (transfer is None) == (aliquot is None):
         raise ValidationError("A custody form is for one transfer or for one aliquot.")
     if transfer is not None:
-        data = content.transfer_form_data(store, transfer, blank=blank)
+        data = queries.transfer_form_data(store, transfer, blank=blank)
         record_type, number = "transfer", data.transfer_number
         reference = f"Transfer {number}"
     else:
         assert aliquot is not None
-        data = content.aliquot_form_data(store, aliquot, blank=blank)
+        data = queries.aliquot_form_data(store, aliquot, blank=blank)
         record_type, number = "aliquot", data.items[0].number
         reference = f"Aliquot {number}"
     return _write(
@@ -140,7 +146,7 @@ def write_manifest(
     """The packing list of a package."""
     from .manifest import render_manifest
 
-    data = content.manifest_data(store, transfer)
+    data = queries.manifest_data(store, transfer)
     return _write(
         store,
         actor,
@@ -163,7 +169,7 @@ def write_labels(
 
     if layout not in LAYOUTS:
         raise ValidationError(f"Labels come as {' or '.join(LAYOUTS)}, not '{layout}'.")
-    data = content.label_data(store, numbers)
+    data = queries.label_data(store, numbers)
     count = len(data)
     return _write(
         store,

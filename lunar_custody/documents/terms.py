@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..domain.errors import ValidationError
+from ..domain.queries import AgreementData
 from ..resources_path import resource
 
 PLACEHOLDERS = (
@@ -31,13 +32,13 @@ _FILE = re.compile(r"terms-v(\d+)\.json")
 _PLACEHOLDER = re.compile(r"\{(\w*)\}")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Clause:
     heading: str
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Terms:
     id: str
     version: int
@@ -92,4 +93,20 @@ def load_terms(values: dict[str, str], *, destructive: bool, path: Path | None =
             for c in clauses
             if c.get("when") in wanted
         ],
+    )
+
+
+def agreement_terms(agreement: AgreementData, path: Path | None = None) -> Terms:
+    """The terms an agreement prints, filled from its read model."""
+    return load_terms(
+        {
+            "lender": agreement.lender.name,
+            "borrower": agreement.borrower.name,
+            "principal_investigator": agreement.principal_investigator,
+            "loan_number": agreement.loan_number,
+            "starts_on": agreement.starts_on.isoformat(),
+            "due_on": agreement.due_on.isoformat(),
+        },
+        destructive=agreement.destructive_analysis_allowed,
+        path=path,
     )

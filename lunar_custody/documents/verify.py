@@ -3,7 +3,7 @@
 How a document proves itself:
 
 1. Before drawing, the document gets a number (``AGR-260314-K7Q2MX``) and the SHA-256 of
-   its content: the canonical JSON of exactly the data it prints (data.content_dict). The
+   its content: the canonical JSON of exactly the data it prints (content.content_dict). The
    QR code on every page holds both (``LCDOC:<number>:SHA256:<content hash>``), and so does
    the footer, so a paper copy names its record and what it said.
 2. The hash of the whole file cannot be inside the file it hashes, so it is recorded

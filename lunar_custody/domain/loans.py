@@ -14,8 +14,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from . import operation as op
-from .errors import PermissionDenied, RuleViolation, ValidationError
-from .identity import Credential, sign
+from . import rules
+from .errors import CustodyError, PermissionDenied, RuleViolation, ValidationError
+from .identity import Credential, actor_of, sign
 from .models import Aliquot, CustodyEvent, LedgerHead, Loan, LoanItem, Transfer, TransferItem
 from .operation import Context, operation
 from .permissions import Actor
@@ -148,12 +149,26 @@ def _require_lender(ctx: Context, loan: Loan) -> None:
         raise PermissionDenied(f"Loan {loan.number} is managed by {loan.lender.name}.")
 
 
+def loan_facts(loan: Loan) -> rules.LoanFacts:
+    """The loan as rules.py reads it (rules.py words the refusals the windows show too)."""
+    return rules.LoanFacts(
+        number=loan.number,
+        status=loan.status,
+        borrower_code=loan.borrower.code,
+        borrower=loan.borrower.name,
+        items=len(loan.items),
+        shipped=any(item.shipped_at for item in loan.items),
+    )
+
+
+def _refuse(error: type[CustodyError], why_not: str | None) -> None:
+    """Raise ``error`` in the words of rules.py, if it has any."""
+    if why_not is not None:
+        raise error(why_not)
+
+
 def _require_state(loan: Loan, state: str, doing: str) -> None:
-    if loan.status != state:
-        article = "an" if state[0] in "aeiou" else "a"
-        raise RuleViolation(
-            f"Loan {loan.number} is {loan.status}; only {article} {state} loan can be {doing}."
-        )
+    _refuse(RuleViolation, rules.loan_state(loan_facts(loan), (state,), doing))
 
 
 def add_loan_items(store: Store, actor: Actor, number: str, aliquot_numbers: list[str]) -> Loan:
@@ -181,7 +196,7 @@ def add_loan_items(store: Store, actor: Actor, number: str, aliquot_numbers: lis
                 .where(LoanItem.aliquot_id == row.id, Loan.status.in_(OPEN_LOAN_STATES))
             ).first()
             if other:
-                raise RuleViolation(f"Aliquot {row.number} is already on open loan {other}.")
+                raise RuleViolation(rules.on_open_loan(row.number, other))
             loan.items.append(
                 LoanItem(aliquot_id=row.id, mass_at_loan_ug=row.current_mass_ug, added_at=ctx.now)
             )
@@ -246,8 +261,7 @@ def approve_loan(store: Store, actor: Actor, number: str, credential: Credential
         loan = op.loan(ctx.session, number, lock=True)
         _require_lender(ctx, loan)
         _require_state(loan, LoanStatus.DRAFT, "approved")
-        if not loan.items:
-            raise RuleViolation(f"Loan {loan.number} has no items to lend.")
+        _refuse(RuleViolation, rules.nothing_to_lend(loan_facts(loan)))
         _sign_as_actor(ctx, credential, "approved", loan)
         loan.status, loan.approved_at = LoanStatus.APPROVED, ctx.now
         return loan
@@ -257,9 +271,9 @@ def countersign_loan(store: Store, actor: Actor, number: str, credential: Creden
     """The borrower (its principal investigator or lab manager) countersigns: -> active."""
     with operation(store, actor, "countersign_loan") as ctx:
         loan = op.loan(ctx.session, number, lock=True)
-        if ctx.person.institution_id != loan.borrower_institution_id:
-            raise PermissionDenied(f"Loan {loan.number} is countersigned by {loan.borrower.name}.")
+        # The state first, then the side, as the windows ask.
         _require_state(loan, LoanStatus.APPROVED, "countersigned")
+        _refuse(PermissionDenied, rules.borrower_side(actor_of(ctx.person), loan_facts(loan)))
         _sign_as_actor(ctx, credential, "countersigned", loan)
         loan.status, loan.countersigned_at = LoanStatus.ACTIVE, ctx.now
         return loan
@@ -278,8 +292,7 @@ def extend_loan(
     with operation(store, actor, "extend_loan") as ctx:
         loan = op.loan(ctx.session, number, lock=True)
         _require_lender(ctx, loan)
-        if loan.status not in (LoanStatus.APPROVED, LoanStatus.ACTIVE):
-            raise RuleViolation(f"Loan {loan.number} is {loan.status}; it cannot be extended.")
+        _refuse(RuleViolation, rules.extend_state(loan_facts(loan)))
         if new_due_on <= loan.due_on:
             raise ValidationError(
                 f"The new end date must be after the current one ({loan.due_on.isoformat()})."
@@ -384,20 +397,10 @@ def close_loan(store: Store, actor: Actor, number: str, credential: Credential) 
             raise RuleViolation(
                 f"Loan {loan.number} has a package under way; receive or cancel it first."
             )
-        outstanding = [r for r in reconciliation(session, loan) if r.outstanding_ug]
-        if outstanding:
-            names = ", ".join(r.aliquot_number for r in outstanding[:10])
-            raise RuleViolation(
-                f"Loan {loan.number} cannot be closed: {len(outstanding)} item(s) are still "
-                f"out ({names}). Return them, or record consumption or loss first."
-            )
-        unshipped = [
-            i.aliquot.number
-            for i in loan.items
-            if i.parent_item_id is None and i.shipped_at is None
-        ]
-        if len(unshipped) == len([i for i in loan.items if i.parent_item_id is None]):
-            raise RuleViolation(f"Loan {loan.number} never shipped anything; cancel it instead.")
+        _refuse(
+            RuleViolation,
+            rules.why_not_close_reconciled(loan.number, reconciliation(session, loan)),
+        )
         _sign_as_actor(ctx, credential, "closed", loan)
         loan.status, loan.closed_at = LoanStatus.CLOSED, ctx.now
         return loan
@@ -408,10 +411,9 @@ def cancel_loan(store: Store, actor: Actor, number: str, *, reason: str) -> Loan
     with operation(store, actor, "draft_loan") as ctx:
         loan = op.loan(ctx.session, number, lock=True)
         _require_lender(ctx, loan)
-        if loan.status not in (LoanStatus.DRAFT, LoanStatus.APPROVED, LoanStatus.ACTIVE):
+        if loan.status not in OPEN_LOAN_STATES:
             raise RuleViolation(f"Loan {loan.number} is {loan.status} already.")
-        if any(item.shipped_at for item in loan.items):
-            raise RuleViolation(f"Loan {loan.number} has shipped items; close it instead.")
+        _refuse(RuleViolation, rules.shipped_already(loan_facts(loan)))
         pending = ctx.session.scalar(
             select(func.count())
             .select_from(Transfer)

@@ -30,11 +30,11 @@ from .context import AppContext
 from .dashboard import DashboardView
 from .errors import confirm, inform, reported
 from .ledger import LedgerView
+from .loans import LoansView
 from .people import AdminView
 from .resources import icon
 from .transfers import TransfersView
 from .view import View
-from .views.loans import LoansView
 from .views.samples import SamplesView
 
 if TYPE_CHECKING:

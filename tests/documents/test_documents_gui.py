@@ -19,9 +19,9 @@ from lunar_custody.documents.verify import verify_file
 from lunar_custody.domain import documents as register
 from lunar_custody.domain.models import Document
 from lunar_custody.gui.context import AppContext
+from lunar_custody.gui.loans import LoansView
 from lunar_custody.gui.pdf_preview import PdfPreview
 from lunar_custody.gui.transfers import TransfersView
-from lunar_custody.gui.views.loans import LoansView
 from tests.documents.conftest import MARKUP_NAME, Papers, text_of
 from tests.gui.conftest import SHOTS, _isolated_settings, ctx_for, messages, when_modal
 from tests.worlds import A1, A2

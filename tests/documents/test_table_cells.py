@@ -14,9 +14,9 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate
 from sqlalchemy import event
 
 from lunar_custody.documents import fonts
-from lunar_custody.documents.data import agreement_data
 from lunar_custody.documents.layout import cell, cell_commands, grid_table, para
 from lunar_custody.domain import registry
+from lunar_custody.domain.queries import agreement_data, manifest_data, transfer_form_data
 from lunar_custody.storage.database import Database
 from tests.documents.conftest import text_of
 from tests.worlds import A1, A2, A3, A4, World
@@ -104,3 +104,19 @@ def test_an_agreement_loads_its_items_with_their_samples_and_parents(world: Worl
         counts.append(len(selects))
     assert counts[0] == counts[1]
     assert [i.parent for i in data.items if i.number == child.number] == [A1]
+
+
+def test_a_package_form_reads_its_signed_content_without_a_query_per_item(world: World) -> None:
+    """The form and the manifest print the signed content (TransferContent), which names
+    every item's aliquot: found among the item lines' aliquots, never fetched one by one."""
+    counts = []
+    for items in ([A1], [A2, A3, A4]):
+        loan = world.active_loan(items)
+        number = world.release(items, seal=f"SEAL-{len(items)}", loan=loan)
+        with captured_selects(world.db) as selects:
+            form = transfer_form_data(world.db, number)
+            manifest = manifest_data(world.db, number)
+        assert [i.number for i in form.items] == [i.number for i in manifest.items] == items
+        assert form.seal == manifest.seal == f"SEAL-{len(items)}"
+        counts.append(len(selects))
+    assert counts[0] == counts[1]

@@ -21,12 +21,11 @@ from sqlalchemy import select
 from lunar_custody.domain import queries
 from lunar_custody.domain.models import Signature
 from lunar_custody.gui.context import AppContext
-from lunar_custody.gui.loan_editor import LoanEditor
+from lunar_custody.gui.loans import CloseLoanDialog, LoanEditor, LoansView
 from lunar_custody.gui.main_window import MainWindow
 from lunar_custody.gui.transfers import TransfersView
 from lunar_custody.gui.transfers.dialogs import ReceiptDialog, ResolveDialog
 from lunar_custody.gui.transfers.package import PackageDialog
-from lunar_custody.gui.views.loans import CloseLoanDialog, LoansView
 from lunar_custody.gui.views.samples import ConsumeDialog, SamplesView, SplitDialog
 from tests.gui.conftest import Messages, Signer, activate, open_window, when_modal
 from tests.worlds import A1, A2, World

@@ -19,11 +19,11 @@ from sqlalchemy.orm import Session
 from lunar_custody.domain import loans, queries, registry
 from lunar_custody.domain.models import Loan, Signature
 from lunar_custody.gui.context import AppContext
-from lunar_custody.gui.loan_editor import LoanEditor
-from lunar_custody.gui.views.loans import (
+from lunar_custody.gui.loans import (
     CancelLoanDialog,
     CloseLoanDialog,
     ExtendLoanDialog,
+    LoanEditor,
     LoansView,
 )
 from tests.gui.conftest import Messages, Signer, when_modal
@@ -478,3 +478,37 @@ def test_export_loans_to_csv_and_json(
     view.export_action.trigger()
     assert messages.errors == ["'txt' is not an export format; choose csv or json."]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["loans.csv", "loans.json"]
+
+
+def test_a_refused_save_says_why_beside_the_fields_and_keeps_the_draft(
+    qtbot: QtBot, world: World, ctx_for: Callable[[str], AppContext], messages: Messages
+) -> None:
+    view = view_for(qtbot, ctx_for("zhang"))
+    shown: dict[str, object] = {}
+
+    def fill(editor: LoanEditor) -> None:
+        editor.borrower_box.setCurrentIndex(editor.borrower_box.findData("BROWN"))
+        qtbot.keyClicks(editor.purpose_edit, "Noble gases")
+        scan(qtbot, editor, A1)
+        # Another workstation puts A1 on its own draft meanwhile: the Save drafts the loan,
+        # then the service refuses A1.
+        other = draft(world, [A1])
+        editor.save_button.click()
+        shown["error"] = editor.error_label.text()
+        shown["title"] = editor.windowTitle()
+        shown["other"] = other
+        shown["open"] = editor.isVisible()
+        shown["borrower fixed"] = not editor.borrower_box.isEnabled()
+        messages.answer = QMessageBox.StandardButton.Yes
+        editor.reject()  # discard the wish list: the draft stays
+
+    when_modal(LoanEditor, fill)
+    view.new_action.trigger()
+    assert not messages.errors  # beside the fields, not in a dialog
+    assert shown["error"] == f"Aliquot {A1} is already on open loan {shown['other']}."
+    assert shown["open"] and shown["borrower fixed"]
+    number = view.current_number()
+    assert number is not None and number != shown["other"]
+    assert shown["title"] == f"Edit loan {number}"
+    detail = queries.loan_detail(world.db, number)
+    assert detail.summary.status == "draft" and detail.items == []

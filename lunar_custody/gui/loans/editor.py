@@ -2,8 +2,10 @@
 
 Items are collected in the dialog and written when the curator presses Save, so Cancel
 leaves the database as it was. Each scanned code is checked at once against what a draft
-may take (the lender's storage, on no other open loan); a code that cannot be lent says
-why in plain words and adds nothing. The services check everything again on Save.
+may take (rules.why_not_lend: the lender's storage, on no other open loan); a code that
+cannot be lent says why in plain words and adds nothing. The services check everything
+again on Save, which runs through the operation runner; a refusal is shown beside the
+fields.
 """
 
 from __future__ import annotations
@@ -20,8 +22,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -37,17 +37,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain import listings, loans, queries
-from ..domain.errors import NotFoundError
-from ..domain.listings import ALIQUOTS, INSTITUTIONS, PEOPLE
-from ..domain.masses import format_mass
-from ..domain.numbering import normalize
-from ..domain.signed_content import LoanContent
-from ..domain.states import AliquotStatus
-from .context import AppContext
-from .errors import confirm, show_error
-from .tablemodel import status_label
-from .widgets import ListPane, ScanField
+from ...domain import listings, loans, queries, rules
+from ...domain.errors import CustodyError, NotFoundError
+from ...domain.listings import ALIQUOTS, INSTITUTIONS, PEOPLE
+from ...domain.masses import format_mass
+from ...domain.numbering import normalize
+from ...domain.signed_content import LoanContent
+from ...domain.store import ProgressCallback
+from ..context import AppContext
+from ..dialogs import FormDialog
+from ..errors import confirm
+from ..operations import Work
+from ..widgets import ListPane, ScanField
 
 # The lender's aliquots a draft may take; its own name keeps its column layout apart from
 # the samples view's aliquot list.
@@ -60,6 +61,17 @@ DEFAULT_PERIOD_DAYS = 365
 class EditorItem:
     number: str
     mass_ug: int
+
+
+@dataclass
+class _Saving:
+    """How far a Save got, written by the worker and read back on the GUI thread: a Save
+    that stopped half-way may have drafted the loan and written its terms."""
+
+    number: str | None
+    terms: dict[str, Any]
+    terms_saved: bool = False
+    created: bool = False
 
 
 def _saved_items(content: LoanContent) -> dict[str, EditorItem]:
@@ -84,14 +96,14 @@ def date_edit(day: date, name: str) -> QDateEdit:
     return edit
 
 
-class LoanEditor(QDialog):
+class LoanEditor(FormDialog):
     """Draft a new loan (``number`` None) or edit a draft; ``number`` is set once saved."""
 
     def __init__(
         self, ctx: AppContext, number: str | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("loanEditor")
+        title = f"Edit loan {number}" if number else "New loan"
+        super().__init__(parent, title, "loanEditor", ops=ctx.ops, ok_text="&Save")
         self.ctx = ctx
         self.store = ctx.db
         self.number = number
@@ -99,7 +111,7 @@ class LoanEditor(QDialog):
         self.items: list[EditorItem] = []  # what the loan should hold after Save
         self.saved_items: dict[str, EditorItem] = {}  # what the database holds now
         self._original: dict[str, Any] = {}
-        self.setWindowTitle(f"Edit loan {number}" if number else "New loan")
+        self._saving: _Saving | None = None
 
         self.borrower_box = QComboBox()
         self.borrower_box.setObjectName("borrowerBox")
@@ -196,10 +208,7 @@ class LoanEditor(QDialog):
         picking.setChildrenCollapsible(False)
         picking.setSizes([420, 560])
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button = self.ok_button
         self.save_button.setObjectName("saveLoanButton")
         self.save_button.setShortcut(QKeySequence.StandardKey.Save)
         self.save_button.setToolTip("Save the draft (Ctrl+S)")
@@ -208,13 +217,9 @@ class LoanEditor(QDialog):
             if isinstance(button, QPushButton):
                 button.setAutoDefault(False)
                 button.setDefault(False)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(terms)
-        layout.addWidget(picking, 1)
-        layout.addWidget(self.buttons)
+        self.body.insertWidget(0, terms)
+        self.body.insertWidget(1, picking, 1)
         self.resize(1040, 760)
 
         self._fill_borrowers()
@@ -325,15 +330,10 @@ class LoanEditor(QDialog):
         ours = listings.fetch_count(
             self.store, LENDABLE, filters={"number": number, "custodian": self.lender_code}
         )
-        if lendable:
-            return EditorItem(status.number, status.current_mass_ug), ""
-        if status.status != AliquotStatus.IN_STORAGE:
-            label = status_label(status.status)
-            return None, f"Aliquot {number} is {label}; only an aliquot in storage can be lent."
-        if not ours:
-            holder = status.custodian_institution or "another institution"
-            return None, f"Aliquot {number} is held by {holder}, not in your storage."
-        return None, f"Aliquot {number} is already on another open loan."
+        problem = rules.why_not_lend(status, in_lenders_storage=bool(ours), lendable=bool(lendable))
+        if problem is not None:
+            return None, problem
+        return EditorItem(status.number, status.current_mass_ug), ""
 
     def add_found(self) -> bool:
         """Add the aliquot selected in the search list."""
@@ -388,46 +388,67 @@ class LoanEditor(QDialog):
         }
 
     def save(self) -> bool:
-        """Write the terms and items; on a refusal say why and stay open (nothing typed lost)."""
-        try:
-            self._write()
-        except Exception as error:
-            if self.number is not None:
-                self._reload_saved_items()
-            show_error(self, error)
-            return False
-        self.accept()
-        return True
+        """Save as the Save button does; True when written and the editor closed."""
+        self.save_button.click()
+        return self.result() == self.DialogCode.Accepted
 
-    def _write(self) -> None:
+    def prepare(self) -> Work[str]:
+        """The terms and items read here; the worker drafts or updates the loan, then
+        removes and adds items (each service checks its own rules again)."""
         store, actor = self.store, self.ctx.actor
         terms = self._terms()
-        if self.number is None:
-            pi = self.pi_box.currentData()
-            loan = loans.create_loan(
-                store,
-                actor,
-                borrower_code=self.borrower_box.currentData() or "",
-                principal_investigator=pi or "",
-                **terms,
-            )
+        saving = self._saving = _Saving(self.number, terms)
+        borrower_code = str(self.borrower_box.currentData() or "")
+        pi = str(self.pi_box.currentData() or "")
+        changes = {k: v for k, v in terms.items() if self._original.get(k) != v}
+        wanted = [item.number for item in self.items]
+        removed = [n for n in self.saved_items if n not in wanted]
+        added = [n for n in wanted if n not in self.saved_items]
+
+        def write(_progress: ProgressCallback) -> str:
+            loan_number = saving.number
+            if loan_number is None:
+                loan = loans.create_loan(
+                    store, actor, borrower_code=borrower_code, principal_investigator=pi, **terms
+                )
+                loan_number = saving.number = loan.number
+                saving.created = True
+            elif changes:
+                loans.update_loan(store, actor, loan_number, **changes)
+            saving.terms_saved = True
+            for number in removed:
+                loans.remove_loan_item(store, actor, loan_number, number)
+            if added:
+                loans.add_loan_items(store, actor, loan_number, added)
+            return loan_number
+
+        return write
+
+    def succeeded(self, result: str) -> None:
+        self._took(self._saving)
+        self.result_value = result
+
+    def refuse(self, error: CustodyError) -> None:
+        """Say why beside the fields and stay open (nothing typed lost); what a Save that
+        stopped half-way did write is saved now."""
+        super().refuse(error)
+        self._took(self._saving)
+        if self.number is not None:
+            self._reload_saved_items()
+
+    def _took(self, saving: _Saving | None) -> None:
+        """What the last Save wrote, on the GUI thread."""
+        if saving is None:
+            return
+        if saving.created:
             # From here on a retry edits this draft instead of drafting another.
-            self.number = loan.number
-            self._original = terms
-            self.setWindowTitle(f"Edit loan {loan.number}")
+            self.number = saving.number
+            self.setWindowTitle(f"Edit loan {saving.number}")
             for box in (self.borrower_box, self.pi_box):
                 box.setEnabled(False)
-        else:
-            changes = {k: v for k, v in terms.items() if self._original.get(k) != v}
-            if changes:
-                loans.update_loan(store, actor, self.number, **changes)
-                self._original = terms
-        wanted = [item.number for item in self.items]
-        for number in [n for n in self.saved_items if n not in wanted]:
-            loans.remove_loan_item(store, actor, self.number, number)
-        added = [n for n in wanted if n not in self.saved_items]
-        if added:
-            loans.add_loan_items(store, actor, self.number, added)
+        if saving.terms_saved:
+            self._original = saving.terms
+        self._saving = None
 
     def has_changes(self) -> bool:
         """Anything typed or scanned that Save has not written yet."""

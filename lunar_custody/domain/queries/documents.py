@@ -1,25 +1,25 @@
-"""What each document prints, read from the database in one read transaction.
+"""What each document prints, read in one read transaction: typed read models for documents/.
 
-The dataclasses here are exactly the printed content: the layouts draw them, and
-``content_dict`` turns them into the canonical JSON whose SHA-256 the QR code carries.
+The agreement, the chain-of-custody forms, the manifest and the labels are drawn from these
+frozen dataclasses and nothing else; documents/ turns them into the canonical JSON whose
+SHA-256 the QR code carries, so a field here is a field of the printed content. The terms of
+loan are not read here: they are a template of documents/ filled from the agreement.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import hashlib
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
-from ..domain import operation as op
-from ..domain import queries
-from ..domain.errors import NotFoundError, ValidationError
-from ..domain.identity import SIGNATURE_MEANINGS
-from ..domain.models import (
+from .. import operation as op
+from ..custody import transfer_content as signed_transfer_content
+from ..errors import NotFoundError, ValidationError
+from ..identity import SIGNATURE_MEANINGS
+from ..loans import loan_content as signed_loan_content
+from ..models import (
     Aliquot,
     CustodyEvent,
     Institution,
@@ -30,15 +30,17 @@ from ..domain.models import (
     Transfer,
     TransferItem,
 )
-from ..domain.numbering import normalize
-from ..domain.store import Store
-from .terms import Terms, load_terms
+from ..numbering import normalize
+from ..signed_content import TransferContent
+from ..states import AliquotStatus, EventKind
+from ..store import Store
+from .ledger import history
 
 # A journey of four courier legs: release, three courier-to-courier hand-overs, delivery.
 BLANK_HANDOFFS = 5
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Party:
     """An institution as printed: name, name in its own script, address."""
 
@@ -49,7 +51,7 @@ class Party:
     country: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mark:
     """A signature given in the program (21 CFR Part 11: printed name, time, meaning)."""
 
@@ -63,7 +65,7 @@ class Mark:
     drawing_png: bytes | None = field(default=None, repr=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SignatureSlot:
     """One place to sign: who is expected, and the signature if it was given."""
 
@@ -73,7 +75,7 @@ class SignatureSlot:
     mark: Mark | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ItemLine:
     number: str
     sample: str
@@ -84,21 +86,8 @@ class ItemLine:
     mass_ug: int | None  # issued (agreement), expected (transfer), current (aliquot)
     measured_ug: int | None = None
 
-    @classmethod
-    def of(cls, aliquot: Aliquot, mass_ug: int | None, measured_ug: int | None = None) -> ItemLine:
-        return cls(
-            number=aliquot.number,
-            sample=aliquot.sample.number,
-            parent=aliquot.parent.number if aliquot.parent else None,
-            form=aliquot.form,
-            container=aliquot.container,
-            seal=aliquot.seal_number,
-            mass_ug=mass_ug,
-            measured_ug=measured_ug,
-        )
 
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AgreementData:
     loan_number: str
     status: str
@@ -107,18 +96,17 @@ class AgreementData:
     principal_investigator: str
     principal_investigator_local: str
     principal_investigator_email: str
-    co_investigators: list[str]
+    co_investigators: tuple[str, ...]
     purpose: str
     starts_on: date
     due_on: date
     destructive_analysis_allowed: bool
     notes: str
-    items: list[ItemLine]
-    terms: Terms
-    signatures: list[SignatureSlot]
+    items: tuple[ItemLine, ...]
+    signatures: tuple[SignatureSlot, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Handoff:
     """One change of hands: relinquished by one side, received by the other."""
 
@@ -132,7 +120,7 @@ class Handoff:
     condition: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EventLine:
     id: int
     occurred_at: datetime
@@ -144,7 +132,7 @@ class EventLine:
     note: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CustodyFormData:
     subject: str  # "transfer T2026-0003" or "aliquot CE5C0400YJFM00505"
     transfer_number: str | None
@@ -153,13 +141,13 @@ class CustodyFormData:
     destination: Party | None
     container: str
     seal: str
-    items: list[ItemLine]
-    handoffs: list[Handoff]
+    items: tuple[ItemLine, ...]
+    handoffs: tuple[Handoff, ...]
     blank_handoffs: int  # rows left empty for ink
-    events: list[EventLine]
+    events: tuple[EventLine, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ManifestData:
     transfer_number: str
     kind: str
@@ -175,37 +163,15 @@ class ManifestData:
     notes: str
     prepared_at: datetime
     released_at: datetime | None
-    items: list[ItemLine]
+    items: tuple[ItemLine, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LabelData:
     number: str
     sample: str
     mass_ug: int
     form: str
-
-
-# ---------------------------------------------------------------------- content and hashing
-
-
-def _plain(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    if isinstance(value, bytes):  # a drawn signature: its digest stands for the image
-        return "sha256:" + hashlib.sha256(value).hexdigest()
-    return value
-
-
-def content_dict(kind: str, number: str, data: Any) -> dict[str, Any]:
-    """The canonical content of a document: what its QR code's hash covers."""
-    return {"kind": kind, "number": number, "content": _plain(data)}
 
 
 # ---------------------------------------------------------------------- reading
@@ -260,15 +226,33 @@ class _Marks:
         return [(pid, mark) for pid, raw, mark in self.rows if raw == meaning]
 
 
+def _item_line(aliquot: Aliquot, mass_ug: int | None, measured_ug: int | None = None) -> ItemLine:
+    return ItemLine(
+        number=aliquot.number,
+        sample=aliquot.sample.number,
+        parent=aliquot.parent.number if aliquot.parent else None,
+        form=aliquot.form,
+        container=aliquot.container,
+        seal=aliquot.seal_number,
+        mass_ug=mass_ug,
+        measured_ug=measured_ug,
+    )
+
+
 # An item line names the aliquot's sample and parent: loaded with the items in the same
 # query, not one by one (500 items: 1,000 queries, 0.15 s of the agreement).
 _ALIQUOT_LINE = (joinedload(Aliquot.sample), joinedload(Aliquot.parent))
 
 
-def agreement_data(store: Store, loan_number: str, terms_path: Any = None) -> AgreementData:
-    """The loan agreement: parties, items as lent, terms and the three signatures."""
+def agreement_data(store: Store, loan_number: str) -> AgreementData:
+    """The loan agreement: parties, items as lent and the three signatures.
+
+    The terms it prints are the loan's signed content (``LoanContent``), the very values
+    the lender's and the borrower's signatures are bound to.
+    """
     with store.read() as session:
         loan = op.loan(session, loan_number)
+        signed = signed_loan_content(session, loan)
         pi = loan.principal_investigator
         items = session.execute(
             select(LoanItem, Aliquot)
@@ -282,40 +266,27 @@ def agreement_data(store: Store, loan_number: str, terms_path: Any = None) -> Ag
         countersigned = marks.given("countersigned")
         by_pi = next((m for pid, m in countersigned if pid == pi.id), None)
         by_institution = next((m for pid, m in countersigned if pid != pi.id), None)
-        terms = load_terms(
-            {
-                "lender": loan.lender.name,
-                "borrower": loan.borrower.name,
-                "principal_investigator": pi.full_name,
-                "loan_number": loan.number,
-                "starts_on": loan.starts_on.isoformat(),
-                "due_on": loan.due_on.isoformat(),
-            },
-            destructive=loan.destructive_analysis_allowed,
-            path=terms_path,
-        )
         return AgreementData(
-            loan_number=loan.number,
+            loan_number=signed.number,
             status=loan.status,
             lender=_party(loan.lender),
             borrower=_party(loan.borrower),
             principal_investigator=pi.full_name,
             principal_investigator_local=pi.local_name or "",
             principal_investigator_email=pi.email,
-            co_investigators=[
-                line.strip() for line in loan.co_investigators.splitlines() if line.strip()
-            ],
-            purpose=loan.purpose,
-            starts_on=loan.starts_on,
-            due_on=loan.due_on,
-            destructive_analysis_allowed=loan.destructive_analysis_allowed,
-            notes=loan.notes,
-            items=[
-                ItemLine.of(aliquot, item.shipped_mass_ug or item.mass_at_loan_ug)
+            co_investigators=tuple(
+                line.strip() for line in signed.co_investigators.splitlines() if line.strip()
+            ),
+            purpose=signed.purpose,
+            starts_on=signed.starts_on,
+            due_on=signed.due_on,
+            destructive_analysis_allowed=signed.destructive_analysis_allowed,
+            notes=signed.notes,
+            items=tuple(
+                _item_line(aliquot, item.shipped_mass_ug or item.mass_at_loan_ug)
                 for item, aliquot in items
-            ],
-            terms=terms,
-            signatures=[
+            ),
+            signatures=(
                 SignatureSlot(
                     "For the Lender",
                     approved.printed_name if approved else "",
@@ -329,11 +300,12 @@ def agreement_data(store: Store, loan_number: str, terms_path: Any = None) -> Ag
                     loan.borrower.name,
                     by_institution,
                 ),
-            ],
+            ),
         )
 
 
-def _item_lines(session: Session, transfer: Transfer) -> list[ItemLine]:
+def _package(session: Session, transfer: Transfer) -> tuple[tuple[ItemLine, ...], TransferContent]:
+    """The package's item lines and its signed content, in three queries whatever its size."""
     rows = session.execute(
         select(TransferItem, Aliquot)
         .join(Aliquot, Aliquot.id == TransferItem.aliquot_id)
@@ -341,9 +313,13 @@ def _item_lines(session: Session, transfer: Transfer) -> list[ItemLine]:
         .order_by(TransferItem.id)
         .options(*_ALIQUOT_LINE)
     ).all()
-    return [
-        ItemLine.of(aliquot, item.expected_mass_ug, item.measured_mass_ug) for item, aliquot in rows
-    ]
+    # While ``rows`` holds the aliquots, the signed content finds each item's aliquot in the
+    # session (its identity map keeps only what is referenced) instead of one query per item.
+    signed = signed_transfer_content(session, transfer)
+    lines = tuple(
+        _item_line(aliquot, item.expected_mass_ug, item.measured_mass_ug) for item, aliquot in rows
+    )
+    return lines, signed
 
 
 def _side(role: str, person: Person | None, mark: Mark | None) -> SignatureSlot:
@@ -382,7 +358,7 @@ def _handoffs(session: Session, transfer: Transfer) -> list[Handoff]:
             select(CustodyEvent.seal_number, CustodyEvent.seal_intact, CustodyEvent.note)
             .where(
                 CustodyEvent.transfer_id == transfer.id,
-                CustodyEvent.kind.in_(("received", "returned")),
+                CustodyEvent.kind.in_((EventKind.RECEIVED, EventKind.RETURNED)),
             )
             .order_by(CustodyEvent.id)
             .limit(1)
@@ -419,31 +395,36 @@ def _handoffs(session: Session, transfer: Transfer) -> list[Handoff]:
 def transfer_form_data(
     store: Store, transfer_number: str, *, blank: bool = False
 ) -> CustodyFormData:
-    """The chain-of-custody form of one package; ``blank`` leaves every handoff for ink."""
+    """The chain-of-custody form of one package; ``blank`` leaves every handoff for ink.
+
+    The package as printed (number, container, seal) is the transfer's signed content
+    (``TransferContent``), what each handoff's signatures are bound to.
+    """
     with store.read() as session:
         transfer = op.transfer(session, transfer_number)
-        handoffs = [] if blank else _handoffs(session, transfer)
+        items, signed = _package(session, transfer)
+        handoffs = () if blank else tuple(_handoffs(session, transfer))
         delivered = transfer.received_at is not None
         # Rows for the handoffs still to come, up to a journey of four courier legs.
         remaining = 0 if delivered and not blank else max(1, BLANK_HANDOFFS - len(handoffs))
         return CustodyFormData(
-            subject=f"transfer {transfer.number}",
-            transfer_number=transfer.number,
+            subject=f"transfer {signed.number}",
+            transfer_number=signed.number,
             loan_number=transfer.loan.number if transfer.loan else None,
             origin=_party(transfer.from_institution),
             destination=_party(transfer.to_institution),
-            container=transfer.container,
-            seal=transfer.seal_number,
-            items=_item_lines(session, transfer),
+            container=signed.container,
+            seal=signed.seal_number,
+            items=items,
             handoffs=handoffs,
             blank_handoffs=remaining,
-            events=[],
+            events=(),
         )
 
 
 def aliquot_form_data(store: Store, number: str, *, blank: bool = False) -> CustodyFormData:
     """One aliquot's whole chain of custody: every handoff of every transfer and every event."""
-    events = queries.history(store, number)
+    events = history(store, number)
     with store.read() as session:
         aliquot = op.aliquot(session, number)
         transfers = session.scalars(
@@ -452,20 +433,21 @@ def aliquot_form_data(store: Store, number: str, *, blank: bool = False) -> Cust
             .where(TransferItem.aliquot_id == aliquot.id, Transfer.released_at.is_not(None))
             .order_by(Transfer.released_at, Transfer.id)
         ).all()
-        handoffs = [] if blank else [h for t in transfers for h in _handoffs(session, t)]
-        in_transit = aliquot.transfer_id is not None and aliquot.status == "in_transit"
+        handoffs = () if blank else tuple(h for t in transfers for h in _handoffs(session, t))
+        in_transit = aliquot.transfer_id is not None and aliquot.status == AliquotStatus.IN_TRANSIT
+        loan = session.get(Loan, aliquot.loan_id) if aliquot.loan_id else None
         return CustodyFormData(
             subject=f"aliquot {aliquot.number}",
             transfer_number=None,
-            loan_number=aliquot.loan_id and session.get(Loan, aliquot.loan_id).number,  # type: ignore[union-attr]
+            loan_number=loan.number if loan else None,
             origin=None,
             destination=None,
             container=aliquot.container,
             seal=aliquot.seal_number,
-            items=[ItemLine.of(aliquot, aliquot.current_mass_ug)],
+            items=(_item_line(aliquot, aliquot.current_mass_ug),),
             handoffs=handoffs,
             blank_handoffs=BLANK_HANDOFFS if blank else (2 if in_transit else 1),
-            events=[
+            events=tuple(
                 EventLine(
                     id=e.id,
                     occurred_at=e.occurred_at,
@@ -477,33 +459,35 @@ def aliquot_form_data(store: Store, number: str, *, blank: bool = False) -> Cust
                     note=e.note,
                 )
                 for e in events
-            ],
+            ),
         )
 
 
 def manifest_data(store: Store, transfer_number: str) -> ManifestData:
+    """The packing list of a package: its signed content with the parties' names."""
     with store.read() as session:
         transfer = op.transfer(session, transfer_number)
+        items, signed = _package(session, transfer)
         return ManifestData(
-            transfer_number=transfer.number,
+            transfer_number=signed.number,
             kind=transfer.kind,
-            status=transfer.status,
+            status=signed.status,
             loan_number=transfer.loan.number if transfer.loan else None,
             origin=_party(transfer.from_institution),
             destination=_party(transfer.to_institution),
             sender=transfer.sender.full_name,
             receiver=transfer.receiver.full_name,
             courier=transfer.courier.full_name,
-            container=transfer.container,
-            seal=transfer.seal_number,
+            container=signed.container,
+            seal=signed.seal_number,
             notes=transfer.notes,
             prepared_at=transfer.prepared_at,
             released_at=transfer.released_at,
-            items=_item_lines(session, transfer),
+            items=items,
         )
 
 
-def label_data(store: Store, numbers: list[str]) -> list[LabelData]:
+def label_data(store: Store, numbers: list[str]) -> tuple[LabelData, ...]:
     """One label per aliquot number, in the order given (repeats print twice)."""
     if not numbers:
         raise ValidationError("Name at least one aliquot to print labels for.")
@@ -515,7 +499,7 @@ def label_data(store: Store, numbers: list[str]) -> list[LabelData]:
         missing = [n.strip() for n in numbers if normalize(n) not in found]
         if missing:
             raise NotFoundError(f"There is no aliquot {', '.join(missing)}.")
-        return [
+        return tuple(
             LabelData(
                 number=found[normalize(n)].number,
                 sample=found[normalize(n)].sample.number,
@@ -523,4 +507,4 @@ def label_data(store: Store, numbers: list[str]) -> list[LabelData]:
                 form=found[normalize(n)].form,
             )
             for n in numbers
-        ]
+        )
