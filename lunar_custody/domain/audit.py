@@ -63,6 +63,7 @@ def _after_flush(session: Session, _context: UOWTransaction) -> None:
                 "occurred_at": now,
                 "actor_id": actor_id,
                 "table_name": obj.__tablename__,
+                # every audited table has an integer id; Base itself declares no column
                 "record_id": obj.id,  # type: ignore[attr-defined]
                 "action": action,
                 "field": field,

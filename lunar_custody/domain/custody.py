@@ -249,6 +249,7 @@ def _loan_for(
     """The loan a package travels under, checked against its direction and items."""
     session = ctx.session
     on_loan = {row.loan_id for row in aliquots}
+    loan: Loan | None
     if loan_number:
         loan = op.loan(session, loan_number)
     elif on_loan != {None}:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import secrets
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -135,7 +135,9 @@ def _writing(store: Store, actor: Actor | None) -> Iterator[tuple[Session, int |
 def _record_id(session: Session, record_type: str, number: str | None) -> int | None:
     if number is None:
         return None
-    finder = {"loan": op.loan, "transfer": op.transfer, "aliquot": op.aliquot}.get(record_type)
+    finders: dict[str, Callable[[Session, str], Loan | Transfer | Aliquot]]
+    finders = {"loan": op.loan, "transfer": op.transfer, "aliquot": op.aliquot}
+    finder = finders.get(record_type)
     if finder is None:
         raise ValidationError(f"A {record_type} document is not about one numbered record.")
     return finder(session, number).id
@@ -161,7 +163,7 @@ def _record_of(session: Session, row: Document) -> DocumentRecord:
     if row.record_id is not None:
         model = {"loan": Loan, "transfer": Transfer, "aliquot": Aliquot}.get(row.record_type)
         found = session.get(model, row.record_id) if model is not None else None
-        subject = found.number if found is not None else None
+        subject = found.number if isinstance(found, Loan | Transfer | Aliquot) else None
     person = session.get(Person, row.created_by_id) if row.created_by_id else None
     return DocumentRecord(
         number=row.number,

@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime
 from typing import Any, TextIO
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import RowMapping, Select, func, select
 from sqlalchemy.orm import aliased
 
 from . import operation as op
@@ -207,7 +207,7 @@ def export_custody(
         with store.read() as session:
             where.append(CustodyEvent.aliquot_id == op.aliquot(session, number).id)
     ev = CustodyEvent
-    before = {"partition_by": ev.aliquot_id, "order_by": ev.id}
+    before: dict[str, Any] = {"partition_by": ev.aliquot_id, "order_by": ev.id}
     events = (
         select(
             ev.id,
@@ -299,8 +299,8 @@ def _export(
     out: TextIO,
     fmt: str,
     fields: Sequence[str],
-    statement: Select[Any],
-    count: Select[Any],
+    statement: Select[*tuple[Any, ...]],
+    count: Select[*tuple[Any, ...]],
     progress: ProgressCallback | None,
 ) -> int:
     _check_format(fmt)
@@ -318,7 +318,7 @@ def _write(
     out: TextIO,
     fmt: str,
     fields: Sequence[str],
-    rows: Iterable[Mapping[str, Any]],
+    rows: Iterable[RowMapping],
     progress: ProgressCallback | None,
     total: int,
 ) -> int:

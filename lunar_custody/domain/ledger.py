@@ -30,36 +30,52 @@ from .chain import (
 )
 from .errors import RuleViolation
 from .models import Aliquot, CustodyEvent, LedgerHead, new_uuid
+from .states import AliquotStatus, EventKind
 from .store import LedgerScan, ProgressCallback, Store
 
-# Status of an aliquot after an event.
-IN_STORAGE = "in_storage"
-IN_TRANSIT = "in_transit"
-DEPLETED = "depleted"  # all of its mass went into children
-CONSUMED = "consumed"
-LOST = "lost"
-STATUSES = (IN_STORAGE, IN_TRANSIT, DEPLETED, CONSUMED, LOST)
-STATUS_LABELS = {
-    IN_STORAGE: "in storage",
-    IN_TRANSIT: "in transit",
-    DEPLETED: "fully split",
-    CONSUMED: "consumed",
-    LOST: "lost",
+# Labels for people: what the views, the ledger listing and the demo's printout show.
+STATUS_LABELS: dict[str, str] = {
+    AliquotStatus.IN_STORAGE: "in storage",
+    AliquotStatus.IN_TRANSIT: "in transit",
+    AliquotStatus.DEPLETED: "fully split",
+    AliquotStatus.CONSUMED: "consumed",
+    AliquotStatus.LOST: "lost",
+}
+EVENT_KINDS: dict[str, str] = {
+    EventKind.REGISTERED: "registered",
+    EventKind.DERIVED: "split off its parent",
+    EventKind.SPLIT: "split (child made)",
+    EventKind.RELEASED: "released to courier",
+    EventKind.HANDED_OVER: "handed over between couriers",
+    EventKind.RECEIVED: "received",
+    EventKind.RETURNED: "returned to lender",
+    EventKind.CONSUMED: "consumed by analysis",
+    EventKind.MASS_LOST: "loss recorded",
+    EventKind.LOST: "reported lost",
+    EventKind.CORRECTED: "correction",
 }
 
-EVENT_KINDS = {
-    "registered": "registered",
-    "derived": "split off its parent",
-    "split": "split (child made)",
-    "released": "released to courier",
-    "handed_over": "handed over between couriers",
-    "received": "received",
-    "returned": "returned to lender",
-    "consumed": "consumed by analysis",
-    "mass_lost": "loss recorded",
-    "lost": "reported lost",
-    "corrected": "correction",
-}
+# apply_event runs once per event when verify replays millions of them, and looking up an
+# enum member (EventKind.SPLIT) costs about as much as the rest of the call on Python 3.11:
+# its hot path compares with these module-level names, bound once. The status names are
+# also the old ones, still imported by the samples and transfers views, the benchmark
+# generator and the tests' worlds.
+IN_STORAGE = AliquotStatus.IN_STORAGE
+IN_TRANSIT = AliquotStatus.IN_TRANSIT
+DEPLETED = AliquotStatus.DEPLETED
+CONSUMED = AliquotStatus.CONSUMED
+LOST = AliquotStatus.LOST
+_REGISTERED = EventKind.REGISTERED
+_DERIVED = EventKind.DERIVED
+_SPLIT = EventKind.SPLIT
+_RELEASED = EventKind.RELEASED
+_HANDED_OVER = EventKind.HANDED_OVER
+_RECEIVED = EventKind.RECEIVED
+_RETURNED = EventKind.RETURNED
+_CONSUMED_EVENT = EventKind.CONSUMED
+_MASS_LOST = EventKind.MASS_LOST
+_LOST_EVENT = EventKind.LOST
+_CORRECTED = EventKind.CORRECTED
 
 
 class AliquotState(Protocol):
@@ -97,17 +113,17 @@ class ReplayState:
 
 
 _NEEDS_STATUS: dict[str, tuple[str, ...]] = {
-    "registered": ("",),
-    "derived": ("",),
-    "split": (IN_STORAGE,),
-    "released": (IN_STORAGE,),
-    "handed_over": (IN_TRANSIT,),
-    "received": (IN_TRANSIT,),
-    "returned": (IN_TRANSIT,),
-    "consumed": (IN_STORAGE,),
-    "mass_lost": (IN_STORAGE, IN_TRANSIT),
-    "lost": (IN_STORAGE, IN_TRANSIT, DEPLETED),
-    "corrected": STATUSES,
+    EventKind.REGISTERED: ("",),
+    EventKind.DERIVED: ("",),
+    EventKind.SPLIT: (AliquotStatus.IN_STORAGE,),
+    EventKind.RELEASED: (AliquotStatus.IN_STORAGE,),
+    EventKind.HANDED_OVER: (AliquotStatus.IN_TRANSIT,),
+    EventKind.RECEIVED: (AliquotStatus.IN_TRANSIT,),
+    EventKind.RETURNED: (AliquotStatus.IN_TRANSIT,),
+    EventKind.CONSUMED: (AliquotStatus.IN_STORAGE,),
+    EventKind.MASS_LOST: (AliquotStatus.IN_STORAGE, AliquotStatus.IN_TRANSIT),
+    EventKind.LOST: (AliquotStatus.IN_STORAGE, AliquotStatus.IN_TRANSIT, AliquotStatus.DEPLETED),
+    EventKind.CORRECTED: tuple(AliquotStatus),
 }
 
 
@@ -132,34 +148,34 @@ def apply_event(
             f"A '{kind}' event cannot follow status '{current_status or 'unregistered'}'."
         )
     mass = mass_ug or 0
-    if kind in ("registered", "derived"):
+    if kind in (_REGISTERED, _DERIVED):
         state.initial_mass_ug = state.current_mass_ug = mass
         state.children_mass_ug = state.consumed_mass_ug = state.lost_mass_ug = 0
         state.status = IN_STORAGE
-    elif kind == "split":
+    elif kind == _SPLIT:
         state.current_mass_ug -= mass
         state.children_mass_ug += mass
         if state.current_mass_ug == 0:
             state.status = DEPLETED
-    elif kind in ("released", "handed_over"):
+    elif kind in (_RELEASED, _HANDED_OVER):
         state.status = IN_TRANSIT
-    elif kind in ("received", "returned"):
+    elif kind in (_RECEIVED, _RETURNED):
         state.status = IN_STORAGE
-    elif kind == "consumed":
+    elif kind == _CONSUMED_EVENT:
         state.current_mass_ug -= mass
         state.consumed_mass_ug += mass
         if state.current_mass_ug == 0:
             state.status = CONSUMED
-    elif kind == "mass_lost":
+    elif kind == _MASS_LOST:
         state.current_mass_ug -= mass
         state.lost_mass_ug += mass
         if state.current_mass_ug == 0:
             state.status = LOST
-    elif kind == "lost":
+    elif kind == _LOST_EVENT:
         state.lost_mass_ug += state.current_mass_ug
         state.current_mass_ug = 0
         state.status = LOST
-    elif kind == "corrected":
+    elif kind == _CORRECTED:
         state.initial_mass_ug += mass
         state.current_mass_ug += mass
         if state.status in (CONSUMED, DEPLETED) and state.current_mass_ug > 0:
@@ -532,7 +548,7 @@ def _replay(
             report.problems.append(
                 Problem("state", f"Event #{event_id} is impossible here: {error}", event_id)
             )
-        if kind == "derived" and related_id is not None:
+        if kind == EventKind.DERIVED and related_id is not None:
             parent = get(related_id)
             if parent is None:
                 parent = states[related_id] = new_state()
@@ -623,12 +639,12 @@ def _check_invariants(state: ReplayState, number: str, report: VerifyReport) -> 
                 number,
             )
         )
-    held = state.status not in (CONSUMED, LOST)
+    held = state.status not in (AliquotStatus.CONSUMED, AliquotStatus.LOST)
     if held and state.custodian_institution_id is None:
         report.problems.append(
             Problem("custodian", f"Aliquot {number} has no custodian.", None, number)
         )
-    if (state.status == IN_TRANSIT) != (state.courier_id is not None):
+    if (state.status == AliquotStatus.IN_TRANSIT) != (state.courier_id is not None):
         report.problems.append(
             Problem(
                 "custodian",

@@ -326,7 +326,7 @@ class ItemReconciliation:
 def reconciliation(session: Session, loan: Loan) -> list[ItemReconciliation]:
     """Issued, consumed, lost, returned and outstanding per item, from the ledger."""
     sums = dict(
-        ((aliquot_id, kind), int(total))
+        ((aliquot_id, kind), int(total or 0))  # these kinds always carry a mass
         for aliquot_id, kind, total in session.execute(
             select(CustodyEvent.aliquot_id, CustodyEvent.kind, func.sum(CustodyEvent.mass_ug))
             .where(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -212,6 +213,7 @@ def update_person(store: Store, actor: Actor, username: str, **changes: object) 
             elif key == "email":
                 row.email = clean_text(str(value), "e-mail address")
             elif key == "roles":
+                # changes are keywords of any type; roles come as a string or a list of them
                 row.roles = parse_roles(value)  # type: ignore[arg-type]
             elif key == "active":
                 if row.id == ctx.person.id and not value:
@@ -369,6 +371,7 @@ def register_aliquot(store: Store, actor: Actor, sample_number: str, item: NewAl
                     Aliquot.sample_id == sample.id, Aliquot.parent_id.is_(None)
                 )
             )
+            or 0
         )
         if (
             sample.original_mass_ug is not None
@@ -485,7 +488,7 @@ def split_aliquot(
             )
             session.add(child)
             session.flush()
-            holder = {
+            holder: dict[str, Any] = {
                 "actor_id": ctx.person.id,
                 "occurred_at": ctx.now,
                 "institution_id": parent.custodian_institution_id,

@@ -17,8 +17,8 @@ import pytest
 from sqlalchemy import func, select
 
 from lunar_custody.domain import registry
-from lunar_custody.domain.ledger import IN_TRANSIT
 from lunar_custody.domain.models import Aliquot, CustodyEvent, Signature, Transfer, TransferLeg
+from lunar_custody.domain.states import AliquotStatus
 from lunar_custody.storage import Database
 from lunar_custody.storage.integrity import verify_database
 from tests.reliability import workers
@@ -75,7 +75,7 @@ def _handovers_in(db: Database, number: str) -> int:
         assert events == PACKAGE_SIZE * handovers, (events, handovers)
         assert signatures == 2 + 2 * handovers, (signatures, handovers)
         assert last_leg.seq == legs and last_leg.courier_id == transfer.courier_id
-        assert holders == {(IN_TRANSIT, transfer.courier_id)}
+        assert holders == {(AliquotStatus.IN_TRANSIT, transfer.courier_id)}
         return handovers
 
 

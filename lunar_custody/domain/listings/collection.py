@@ -22,7 +22,7 @@ _courier = aliased(Person, name="courier")
 _parent = aliased(Aliquot, name="parent")
 
 
-def _aliquot_source() -> Select[Any]:
+def _aliquot_source() -> Select[*tuple[Any, ...]]:
     return (
         select()
         .select_from(Aliquot)
@@ -99,7 +99,7 @@ ALIQUOTS = Listing(
 # ---------------------------------------------------------------------- samples
 
 
-def _sample_source() -> Select[Any]:
+def _sample_source() -> Select[*tuple[Any, ...]]:
     return (
         select()
         .select_from(Sample)

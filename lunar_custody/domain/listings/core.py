@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, false, func, select
+from sqlalchemy import ColumnElement, Select, SQLColumnExpression, and_, false, func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.selectable import Join
 
@@ -34,7 +34,8 @@ _NUMBER_LIKE = re.compile(r"^(CE\d|\d)[0-9A-Z,\-]*$")
 class Column:
     key: str
     title: str
-    expr: ColumnElement[Any]
+    # a column expression or a mapped attribute (Aliquot.number)
+    expr: SQLColumnExpression[Any]
     kind: str = TEXT
 
 
@@ -42,11 +43,12 @@ class Column:
 class Listing:
     name: str
     columns: tuple[Column, ...]
-    source: Callable[[], Select[Any]]  # FROM and JOINs; the columns are added by page()
+    # FROM and JOINs; the columns are added by page()
+    source: Callable[[], Select[*tuple[Any, ...]]]
     search: Callable[[str], ColumnElement[bool] | None]
     default_sort: str
     default_descending: bool = False
-    tiebreak: ColumnElement[Any] | None = None
+    tiebreak: SQLColumnExpression[Any] | None = None
     filters: Mapping[str, Callable[[Any], ColumnElement[bool]]] = field(default_factory=dict)
 
     def column(self, key: str) -> Column:
@@ -66,11 +68,11 @@ def like_escaped(text: str) -> str:
     return f"%{escaped}%"
 
 
-def contains(expr: ColumnElement[Any], text: str) -> ColumnElement[bool]:
+def contains(expr: SQLColumnExpression[Any], text: str) -> ColumnElement[bool]:
     return func.lower(expr).like(like_escaped(text.lower()), escape="\\")
 
 
-def prefix(expr: ColumnElement[Any], text: str) -> ColumnElement[bool]:
+def prefix(expr: SQLColumnExpression[Any], text: str) -> ColumnElement[bool]:
     return and_(expr >= text, expr < text + _TOP)
 
 

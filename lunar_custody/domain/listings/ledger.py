@@ -31,7 +31,7 @@ _event_courier = aliased(Person, name="event_courier")
 _event_transfer = aliased(Transfer, name="event_transfer")
 
 
-def _event_source() -> Select[Any]:
+def _event_source() -> Select[*tuple[Any, ...]]:
     return (
         select()
         .select_from(CustodyEvent)

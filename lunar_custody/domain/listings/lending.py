@@ -44,7 +44,7 @@ def _loan_items() -> ColumnElement[int]:
     )
 
 
-def _loan_source() -> Select[Any]:
+def _loan_source() -> Select[*tuple[Any, ...]]:
     return (
         select()
         .select_from(Loan)
@@ -99,7 +99,7 @@ _receiver = aliased(Person, name="receiver")
 _transfer_courier = aliased(Person, name="transfer_courier")
 
 
-def _transfer_source() -> Select[Any]:
+def _transfer_source() -> Select[*tuple[Any, ...]]:
     return (
         select()
         .select_from(Transfer)

@@ -49,7 +49,9 @@ def _status_of(session: Session, row: Aliquot) -> AliquotDetail:
         if key is None:
             return None
         found = session.get(model, key)
-        return found.name if isinstance(found, Institution) else found.full_name if found else None
+        if isinstance(found, Institution):
+            return found.name
+        return found.full_name if isinstance(found, Person) else None
 
     children = session.scalars(
         select(Aliquot.number).where(Aliquot.parent_id == row.id).order_by(Aliquot.id)

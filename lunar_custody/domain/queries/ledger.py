@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import ColumnElement, Select, select
 from sqlalchemy.orm import Session, aliased
 
 from .. import operation as op
@@ -40,7 +40,7 @@ class EventRow:
 
 
 @functools.cache
-def _event_statement() -> Select[Any]:
+def _event_statement() -> Select[*tuple[Any, ...]]:
     """The events with the names they refer to, built once: building this select costs
     more than running it for one aliquot's history (the profile of the samples view)."""
     actor = aliased(Person)
@@ -72,7 +72,7 @@ def _event_statement() -> Select[Any]:
 
 
 def _event_rows(
-    session: Session, where: list[object], limit: int | None = None, offset: int = 0
+    session: Session, where: list[ColumnElement[bool]], limit: int | None = None, offset: int = 0
 ) -> list[EventRow]:
     statement = _event_statement().where(*where).offset(offset)
     if limit is not None:
@@ -127,7 +127,7 @@ def events(
     limit: int = 500,
 ) -> list[EventRow]:
     """A page of the ledger, oldest first, for the ledger view and exports."""
-    where: list[object] = [CustodyEvent.id > after_id]
+    where: list[ColumnElement[bool]] = [CustodyEvent.id > after_id]
     if kind:
         where.append(CustodyEvent.kind == kind)
     if aliquot_prefix:

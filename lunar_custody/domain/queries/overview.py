@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import and_, case, extract, func, select
+from sqlalchemy import ColumnElement, SQLColumnExpression, and_, case, extract, func, select
 from sqlalchemy.orm import aliased
 
 from .. import clock
 from ..listings import outstanding_items
 from ..models import (
     Aliquot,
+    Base,
     CustodyEvent,
     Discrepancy,
     Institution,
@@ -43,11 +44,11 @@ def totals(store: Store) -> Totals:
     """Counts for summaries (the demo's printout, the dashboard)."""
     with store.read() as session:
 
-        def count(model: type[object]) -> int:
-            return session.scalar(select(func.count()).select_from(model)) or 0  # type: ignore[arg-type]
+        def count(model: type[Base]) -> int:
+            return session.scalar(select(func.count()).select_from(model)) or 0
 
-        def by(column: object) -> dict[str, int]:
-            return dict(session.execute(select(column, func.count()).group_by(column)).all())  # type: ignore[arg-type]
+        def by(column: SQLColumnExpression[str]) -> dict[str, int]:
+            return dict(session.execute(select(column, func.count()).group_by(column)).all())
 
         return Totals(
             institutions=count(Institution),
@@ -90,7 +91,7 @@ def due_tier(due_on: date, today: date) -> str | None:
     return None
 
 
-def _tier_clause(today: date, low: int | None, high: int) -> object:
+def _tier_clause(today: date, low: int | None, high: int) -> ColumnElement[bool]:
     upper = Loan.due_on <= today + timedelta(days=high)
     return upper if low is None else and_(Loan.due_on >= today + timedelta(days=low), upper)
 
