@@ -7,6 +7,10 @@ ledger), so every rule holds and ``queries.verify`` passes. The history is stamp
 the ledger's times never go backwards. Nothing here is real: the people are invented, the
 masses and agreements made up; institution addresses and loan purposes say "(demo)" and the
 lender's address carries DEMO_MARKER (see ``is_demo``).
+
+Over 600 lines: it is one story told in the order it happened (each loan's journey depends
+on the ones before it), and split into modules it would have to pass that story's state
+around for no reader's benefit.
 """
 
 from __future__ import annotations
