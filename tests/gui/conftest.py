@@ -151,11 +151,16 @@ def signer(qtbot: QtBot) -> Signer:
     return Signer(qtbot)
 
 
-def when_modal(kind: type[D], act: Callable[[D], None], *, tries: int = 250) -> list[D]:
-    """Run ``act`` on the next modal dialog of ``kind`` once it is open (it is exec'd).
+def when_modal(
+    kind: type[D], act: Callable[[D], None], *, tries: int = 250, close_after: bool = False
+) -> list[D]:
+    """Run ``act`` on the next modal dialog of ``kind`` once it is open (it is exec'd): the
+    one way the tests act on a dialog that blocks them.
 
     Should ``act`` fail, the dialog is rejected so the test does not hang; the error still
-    reaches pytest-qt, which fails the test. The list receives the dialog, for later checks.
+    reaches pytest-qt, which fails the test. ``close_after``: reject the dialog when ``act``
+    leaves it open (a refused form stays open), so the test goes on to its checks. The list
+    receives the dialog, for later checks.
     """
     seen: list[D] = []
 
@@ -175,6 +180,8 @@ def when_modal(kind: type[D], act: Callable[[D], None], *, tries: int = 250) -> 
         except BaseException:
             dialog.reject()
             raise
+        if close_after and dialog.isVisible():
+            dialog.reject()
 
     QTimer.singleShot(0, check)
     return seen

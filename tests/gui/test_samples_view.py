@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QToolButton
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QToolButton
 from pytestqt.qtbot import QtBot
 
 from lunar_custody.domain import queries, registry
@@ -26,32 +26,11 @@ from lunar_custody.gui.samples.dialogs import (
 )
 from lunar_custody.gui.samples.lineage import LineageModel
 from lunar_custody.gui.samples.view import SamplesView
-from tests.gui.conftest import Messages
+from tests.gui.conftest import Messages, when_modal
 from tests.worlds import A1, A2, A3, A4, World
 
 D = TypeVar("D", bound=QDialog)
 Ctx = Callable[[str], AppContext]
-
-
-def when_dialog(qtbot: QtBot, kind: type[D], act: Callable[[D], None]) -> list[D]:
-    """Act on the next modal ``kind`` dialog once it opens (exec() blocks the test)."""
-    seen: list[D] = []
-    tries = [0]
-
-    def attempt() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, kind):
-            tries[0] += 1
-            if tries[0] < 300:
-                QTimer.singleShot(10, attempt)
-            return
-        seen.append(dialog)
-        act(dialog)
-        if dialog.isVisible():  # refused: close it so the test goes on and fails clearly
-            dialog.reject()
-
-    QTimer.singleShot(0, attempt)
-    return seen
 
 
 class MakeView(Protocol):
@@ -111,7 +90,7 @@ def test_register_sample_through_the_dialog(
             dialog.table.item(row, 3).setText(container)
         dialog.ok_button.click()
 
-    opened = when_dialog(qtbot, RegisterSampleDialog, fill)
+    opened = when_modal(RegisterSampleDialog, fill, close_after=True)
     view.actions["register"].trigger()
     assert opened and messages.errors == []
     first = queries.aliquot_status(world.db, "CE5C0401YJFM00001")
@@ -140,7 +119,7 @@ def test_a_refused_registration_keeps_the_dialog_open(
         assert dialog.isVisible()
         refusals.append(dialog.error_label.text())
 
-    opened = when_dialog(qtbot, RegisterSampleDialog, fill)
+    opened = when_modal(RegisterSampleDialog, fill, close_after=True)
     view.register_sample()
     assert opened
     assert refusals == [f"Sample {world.SAMPLE} is registered already."]
@@ -264,7 +243,7 @@ def test_split_through_the_dialog(
         qtbot.keyClicks(dialog.note_edit, "for the Brown loan")
         dialog.ok_button.click()
 
-    opened = when_dialog(qtbot, SplitDialog, fill)
+    opened = when_modal(SplitDialog, fill, close_after=True)
     view.actions["split"].trigger()
     assert opened
     assert messages.errors == [] and remaining == ["325.000 mg"]
@@ -293,7 +272,7 @@ def test_consume_report_lost_and_correct(
         qtbot.keyClicks(dialog.note_edit, "laser ablation")
         dialog.ok_button.click()
 
-    opened = when_dialog(qtbot, ConsumeDialog, consume)
+    opened = when_modal(ConsumeDialog, consume, close_after=True)
     view.actions["consume"].trigger()
     assert opened
     assert world.status(A4).consumed_mass_ug == 10_000
@@ -312,7 +291,7 @@ def test_consume_report_lost_and_correct(
         qtbot.keyClicks(dialog.note_edit, "re-weighed on the new balance")
         dialog.ok_button.click()
 
-    opened = when_dialog(qtbot, CorrectEventDialog, correct)
+    opened = when_modal(CorrectEventDialog, correct, close_after=True)
     view.actions["correct"].trigger()
     assert opened
     last = queries.history(world.db, A4)[-1]
@@ -328,7 +307,7 @@ def test_consume_report_lost_and_correct(
         qtbot.keyClicks(dialog.note_edit, "dropped in the glovebox drain")
         dialog.ok_button.click()
 
-    opened = when_dialog(qtbot, ReportLostDialog, lose)
+    opened = when_modal(ReportLostDialog, lose, close_after=True)
     view.actions["lost"].trigger()
     assert opened
     assert messages.shown[-1][0] == "confirmDialog"
@@ -357,7 +336,7 @@ def test_answering_no_reports_nothing(
         qtbot.keyClicks(dialog.note_edit, "not sure")
         dialog.ok_button.click()
 
-    opened = when_dialog(qtbot, ReportLostDialog, lose)
+    opened = when_modal(ReportLostDialog, lose, close_after=True)
     view.report_lost()
     assert opened
     assert world.snapshot() == before

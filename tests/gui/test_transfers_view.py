@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QApplication, QDialog, QToolButton
+from PySide6.QtWidgets import QToolButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -19,29 +18,8 @@ from lunar_custody.gui.context import AppContext
 from lunar_custody.gui.transfers import TransfersView
 from lunar_custody.gui.transfers.dialogs import ReasonDialog, ReceiptDialog, ResolveDialog
 from lunar_custody.gui.transfers.package import PackageDialog
-from tests.gui.conftest import SHOTS, Messages, Signer
+from tests.gui.conftest import SHOTS, Messages, Signer, when_modal
 from tests.worlds import A1, A2, A3, A4, KOLN, World
-
-
-def on_modal(qtbot: QtBot, kind: type[QDialog], act: Callable[[Any], None]) -> None:
-    """When a modal ``kind`` opens, ``act`` on it; if ``act`` fails the dialog is rejected
-    so that the test reports the failure instead of waiting forever."""
-    tries = [0]
-
-    def attempt() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, kind):
-            tries[0] += 1
-            assert tries[0] < 500, f"no {kind.__name__} opened"
-            QTimer.singleShot(10, attempt)
-            return
-        try:
-            act(dialog)
-        except BaseException:
-            dialog.reject()
-            raise
-
-    QTimer.singleShot(0, attempt)
 
 
 def scan(qtbot: QtBot, dialog: PackageDialog, code: str) -> str:
@@ -104,7 +82,7 @@ def test_package_scanned_released_received_and_resolved(
         signer.next(World.PINS["courier1"], user="courier1")
         dialog.release_button.click()
 
-    on_modal(qtbot, PackageDialog, build)
+    when_modal(PackageDialog, build)
     zhang.new_action.trigger()
     assert [meaning for meaning, _ in signer.seen] == ["relinquished", "accepted"]
     assert A1 in signer.seen[0][1] and "SEAL-0100" in signer.seen[1][1]
@@ -151,7 +129,7 @@ def test_package_scanned_released_received_and_resolved(
         signer.next(World.PASSWORD)
         dialog.sign_button.click()
 
-    on_modal(qtbot, ReceiptDialog, receive)
+    when_modal(ReceiptDialog, receive)
     brown.receive_action.trigger()
     assert messages.errors == []
     (notice,) = [t for name, _, t in messages.shown if name == "infoDialog"]
@@ -183,7 +161,7 @@ def test_package_scanned_released_received_and_resolved(
             signer.next(World.PASSWORD)
             dialog.resolve_button.click()
 
-        on_modal(qtbot, ResolveDialog, settle)
+        when_modal(ResolveDialog, settle)
         zhang.resolve_action.trigger()
         assert messages.errors == []
     assert zhang.discrepancies.model.total() == 0  # the open filter: nothing left
@@ -233,7 +211,7 @@ def test_prepared_packages_are_released_or_cancelled(
         qtbot.keyClicks(dialog.text, "flight cancelled")
         dialog.ok_button.click()
 
-    on_modal(qtbot, ReasonDialog, give_reason)
+    when_modal(ReasonDialog, give_reason)
     view.cancel_action.trigger()
     status = world.read(
         lambda s: s.scalars(select(Transfer.status).where(Transfer.number == packages[1])).one()
