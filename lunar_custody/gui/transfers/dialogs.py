@@ -120,13 +120,12 @@ class ReceiptDialog(ScanningForm):
         self.form.addRow("Photo:", photo_row)
         self.body.insertWidget(0, heading)
         self.body.insertWidget(1, self.table, 1)
-        self.body.insertWidget(
-            3,
-            QLabel(
-                "A broken or different seal, or a mass outside the tolerance, is recorded "
-                "as a discrepancy for the lender's curators; the receipt is never refused."
-            ),
+        never_refused = QLabel(
+            "A broken or different seal, or a mass outside the tolerance, is recorded "
+            "as a discrepancy for the lender's curators; the receipt is never refused."
         )
+        never_refused.setWordWrap(True)
+        self.body.insertWidget(3, never_refused)
 
     def choose_photo(self) -> None:
         path = choose_photo_file(self)
