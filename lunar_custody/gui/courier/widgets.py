@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import CustodyError
+from ..tables import read_only_table
 from ..widgets import ScanField
 
 BODY_PT = 20
@@ -255,15 +255,9 @@ def state_item(text: str, kind: str) -> QTableWidgetItem:
 
 def big_table(columns: list[str], name: str) -> QTableWidget:
     """A read-only table with large rows that never takes the focus from the scan field."""
-    table = QTableWidget(0, len(columns))
-    table.setObjectName(name)
-    table.setHorizontalHeaderLabels(columns)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table = read_only_table(name, columns, fit_to_contents=True)
     table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+    table.setAlternatingRowColors(False)  # the rows' own colours say scanned or missing
     table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    table.verticalHeader().setVisible(False)
     table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(True)
     return table

@@ -7,14 +7,12 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QSplitter,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +24,7 @@ from ...domain.masses import format_mass
 from ...domain.queries import LoanDetail
 from ...domain.store import Store
 from ..tablemodel import local_time, status_label
+from ..tables import cell, read_only_table
 
 RED = "#b00020"
 
@@ -53,30 +52,6 @@ def loan_facts(detail: LoanDetail) -> rules.LoanFacts:
         items=len(detail.items),
         shipped=any(item.issued_ug for item in detail.items),
     )
-
-
-def cell(text: str, *, number: bool = False, bold: bool = False) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    if number:
-        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    if bold:
-        font = item.font()
-        font.setBold(True)
-        item.setFont(font)
-    return item
-
-
-def table_widget(name: str, headers: tuple[str, ...] | list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setObjectName(name)
-    table.setHorizontalHeaderLabels(list(headers))
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setAlternatingRowColors(True)
-    table.verticalHeader().setVisible(False)
-    table.verticalHeader().setDefaultSectionSize(24)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
 
 
 def lent_masses(store: Store, number: str) -> dict[str, int]:
@@ -216,10 +191,10 @@ class LoanDetailPane(QWidget):
         terms.setLayout(form)
         terms.setMinimumWidth(300)
 
-        self.items_table = table_widget("loanItemsTable", RECONCILIATION_COLUMNS)
+        self.items_table = read_only_table("loanItemsTable", RECONCILIATION_COLUMNS)
         items_box = QGroupBox("Items and reconciliation")
         QVBoxLayout(items_box).addWidget(self.items_table)
-        self.signatures_table = table_widget(
+        self.signatures_table = read_only_table(
             "signaturesTable",
             ("Signed by", "Institution", "Meaning", "Date and time", "Method", "Drawn"),
         )

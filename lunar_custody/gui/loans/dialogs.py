@@ -18,12 +18,12 @@ from ..context import AppContext
 from ..dialogs import FormDialog
 from ..operations import Work
 from ..signature import ask_signature
+from ..tables import read_only_table
 from .detail import (
     RECONCILIATION_COLUMNS,
     RED,
     fill_reconciliation,
     loan_summary_text,
-    table_widget,
 )
 from .editor import date_edit, from_qdate, to_qdate
 
@@ -81,7 +81,7 @@ class CloseLoanDialog(LoanForm):
             "issued must be consumed, lost or returned before the loan can be closed."
         )
         intro.setWordWrap(True)
-        self.table = table_widget("reconciliationTable", RECONCILIATION_COLUMNS)
+        self.table = read_only_table("reconciliationTable", RECONCILIATION_COLUMNS)
         fill_reconciliation(self.table, detail.items, lent)
         self.problem = QLabel(rules.why_not_close_reconciled(number, detail.items) or "")
         self.problem.setObjectName("closeProblem")

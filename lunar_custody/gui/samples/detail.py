@@ -5,12 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -20,6 +18,7 @@ from ...domain.masses import format_mass
 from ...domain.queries import AliquotDetail, EventRow
 from ...domain.states import AliquotStatus, EventKind
 from ..tablemodel import local_time
+from ..tables import read_only_table
 from .dialogs import signed_mass
 from .lineage import Node
 
@@ -99,17 +98,8 @@ class AliquotPane(QWidget):
         self.balance_check = QLabel()
         self.balance_check.setObjectName("balanceCheck")
 
-        self.timeline = QTableWidget(0, len(self.TIMELINE_COLUMNS))
-        self.timeline.setObjectName("timeline")
-        self.timeline.setHorizontalHeaderLabels(list(self.TIMELINE_COLUMNS))
-        self.timeline.verticalHeader().setVisible(False)
-        self.timeline.verticalHeader().setDefaultSectionSize(24)
-        self.timeline.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.timeline.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.timeline.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.timeline.setAlternatingRowColors(True)
+        self.timeline = read_only_table("timeline", self.TIMELINE_COLUMNS)
         self.timeline.setWordWrap(False)
-        self.timeline.horizontalHeader().setStretchLastSection(True)
         self.timeline_label = QLabel("Chain of custody")
         self.timeline_label.setObjectName("timelineLabel")
         heading = QFont(self.timeline_label.font())

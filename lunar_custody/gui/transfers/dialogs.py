@@ -31,9 +31,9 @@ from ..context import AppContext
 from ..dialogs import FormDialog, Withdrawn
 from ..operations import Work
 from ..signature import ask_signature
+from ..tables import cell, read_only_table
 from ..widgets import choose_photo_file, read_photo
 from .detail import discrepancy_sentence, e
-from .tables import cell, read_only_table
 
 
 class ScanningForm(FormDialog):
@@ -83,13 +83,15 @@ class ReceiptDialog(ScanningForm):
             f"{e(detail.courier)}. Seal recorded at release: <b>{e(detail.seal_number)}</b>."
         )
         heading.setWordWrap(True)
-        self.table = read_only_table(["Aliquot", "Expected", "Measured (optional)"], "receipt")
+        self.table = read_only_table(
+            "receipt", ["Aliquot", "Expected", "Measured (optional)"], fit_to_contents=True
+        )
         self.mass_edits: dict[str, QLineEdit] = {}
         for item in detail.items:
             row = self.table.rowCount()
             self.table.insertRow(row)
             self.table.setItem(row, 0, cell(item.aliquot_number))
-            self.table.setItem(row, 1, cell(format_mass(item.expected_mass_ug), right=True))
+            self.table.setItem(row, 1, cell(format_mass(item.expected_mass_ug), number=True))
             edit = QLineEdit()
             edit.setObjectName(f"measured:{item.aliquot_number}")
             edit.setPlaceholderText("e.g. 299.8 mg")

@@ -24,9 +24,9 @@ from ..context import AppContext
 from ..dialogs import ERROR_STYLE, OK_STYLE, Withdrawn
 from ..operations import Work
 from ..tablemodel import status_label
+from ..tables import cell, read_only_table
 from ..widgets import ScanField
 from .dialogs import ScanningForm
-from .tables import cell, read_only_table
 
 
 class PackageDialog(ScanningForm):
@@ -51,7 +51,9 @@ class PackageDialog(ScanningForm):
         self.scan_message.setObjectName("scanMessage")
         self.scan_message.setWordWrap(True)
 
-        self.manifest = read_only_table(["Aliquot", "Mass", "Container", "Loan"], "manifest")
+        self.manifest = read_only_table(
+            "manifest", ["Aliquot", "Mass", "Container", "Loan"], fit_to_contents=True
+        )
         self.remove_button = QPushButton("&Remove item")
         self.remove_button.setObjectName("removeItemButton")
         self.remove_button.clicked.connect(self.remove_selected)
@@ -184,7 +186,7 @@ class PackageDialog(ScanningForm):
         row = self.manifest.rowCount()
         self.manifest.insertRow(row)
         self.manifest.setItem(row, 0, cell(found.number))
-        self.manifest.setItem(row, 1, cell(format_mass(found.mass_ug), right=True))
+        self.manifest.setItem(row, 1, cell(format_mass(found.mass_ug), number=True))
         self.manifest.setItem(row, 2, cell(found.container))
         self.manifest.setItem(row, 3, cell(found.loan_number or ""))
         if found.loan_number and not self._loan_chosen and not self.loan_number():
