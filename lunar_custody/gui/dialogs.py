@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -11,14 +12,17 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QPlainTextEdit,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from ..domain.errors import Cancelled, CustodyError
+from ..domain.identity import Credential
 from .errors import show_error
 from .operations import Operations, Work
+from .signature import ask_signature
 
 ERROR_STYLE = "color: #b00020;"
 OK_STYLE = "color: #1b5e20;"
@@ -102,6 +106,14 @@ class FormDialog(QDialog):
     def submit(self) -> None:
         raise NotImplementedError
 
+    def signature(self, **asked: Any) -> Credential:
+        """The signature ``prepare`` needs (see ``ask_signature``); Withdrawn when the person
+        closes the signature dialog instead."""
+        credential = ask_signature(self, **asked)
+        if credential is None:
+            raise Withdrawn("Not signed.")
+        return credential
+
     def refuse(self, error: CustodyError) -> None:
         """A refusal in its own words, beside the fields."""
         if not isinstance(error, Withdrawn):
@@ -125,3 +137,47 @@ class FormDialog(QDialog):
         title = self.windowTitle()
         if self.ops.run(self, title, work, done=self.succeeded, refused=self.refuse):
             self.accept()
+
+
+class ReasonDialog(FormDialog):
+    """The one reason dialog: what is about to happen, the reason (which the service
+    requires, and refuses beside the field when it is missing), then ``work(reason)``."""
+
+    def __init__(
+        self,
+        ops: Operations,
+        parent: QWidget | None,
+        title: str,
+        prompt: str,
+        work: Callable[[str], Work[Any]],
+        *,
+        name: str = "reasonDialog",
+        ok_text: str = "",
+        keep_text: str = "",
+        placeholder: str = "",
+    ) -> None:
+        super().__init__(parent, title, name, ops=ops, ok_text=ok_text)
+        self.work = work
+        text = QLabel(prompt)
+        text.setWordWrap(True)
+        self.reason_edit = reason_edit(placeholder)
+        if keep_text:  # the Cancel button says what it keeps ("Keep loan")
+            self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(keep_text)
+        self.form.addRow(text)
+        self.form.addRow("&Reason:", self.reason_edit)
+        self.resize(460, 260)
+
+    def reason(self) -> str:
+        return self.reason_edit.toPlainText().strip()
+
+    def prepare(self) -> Work[Any]:
+        return self.work(self.reason())
+
+
+def reason_edit(placeholder: str = "") -> QPlainTextEdit:
+    """The field a reason is typed in (Tab leaves it: a reason has no tabs)."""
+    edit = QPlainTextEdit()
+    edit.setObjectName("reasonEdit")
+    edit.setPlaceholderText(placeholder)
+    edit.setTabChangesFocus(True)
+    return edit

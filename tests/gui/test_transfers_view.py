@@ -15,8 +15,9 @@ from sqlalchemy import select
 from lunar_custody.domain import custody, queries
 from lunar_custody.domain.models import Discrepancy, Signature, Transfer
 from lunar_custody.gui.context import AppContext
+from lunar_custody.gui.dialogs import ReasonDialog
 from lunar_custody.gui.transfers import TransfersView
-from lunar_custody.gui.transfers.dialogs import ReasonDialog, ReceiptDialog, ResolveDialog
+from lunar_custody.gui.transfers.dialogs import ReceiptDialog, ResolveDialog
 from lunar_custody.gui.transfers.package import PackageDialog
 from tests.gui.conftest import SHOTS, Messages, Signer, when_modal
 from tests.worlds import A1, A2, A3, A4, KOLN, World
@@ -208,7 +209,7 @@ def test_prepared_packages_are_released_or_cancelled(
     def give_reason(dialog: ReasonDialog) -> None:
         dialog.ok_button.click()  # no reason: stays open
         assert dialog.isVisible()
-        qtbot.keyClicks(dialog.text, "flight cancelled")
+        qtbot.keyClicks(dialog.reason_edit, "flight cancelled")
         dialog.ok_button.click()
 
     when_modal(ReasonDialog, give_reason)

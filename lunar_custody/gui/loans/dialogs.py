@@ -7,17 +7,15 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtWidgets import QDialogButtonBox, QLabel, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from ...domain import loans, rules
-from ...domain.errors import Cancelled, CustodyError
 from ...domain.identity import Credential
 from ...domain.masses import format_mass
 from ...domain.queries import LoanDetail
 from ..context import AppContext
-from ..dialogs import FormDialog
+from ..dialogs import FormDialog, ReasonDialog, reason_edit
 from ..operations import Work
-from ..signature import ask_signature
 from ..tables import read_only_table
 from .detail import (
     RECONCILIATION_COLUMNS,
@@ -26,10 +24,6 @@ from .detail import (
     loan_summary_text,
 )
 from .editor import date_edit, from_qdate, to_qdate
-
-
-class Withdrawn(Cancelled):
-    """The person closed the signature dialog: the form stays as it is, nothing is said."""
 
 
 class LoanForm(FormDialog):
@@ -41,26 +35,9 @@ class LoanForm(FormDialog):
         super().__init__(parent, title, name, ops=ctx.ops, ok_text=ok_text)
         self.ctx = ctx
 
-    def refuse(self, error: CustodyError) -> None:
-        if not isinstance(error, Withdrawn):
-            super().refuse(error)
-
-    def signature(self, meaning: str, summary: str) -> Credential:
+    def sign(self, meaning: str, summary: str) -> Credential:
         """The signed-in person's signature on ``summary``; Withdrawn when not given."""
-        credential = ask_signature(
-            self, meaning=meaning, summary=summary, username=self.ctx.actor.username
-        )
-        if credential is None:
-            raise Withdrawn("Not signed.")
-        return credential
-
-
-def _reason_edit(placeholder: str = "") -> QPlainTextEdit:
-    edit = QPlainTextEdit()
-    edit.setObjectName("reasonEdit")
-    edit.setPlaceholderText(placeholder)
-    edit.setTabChangesFocus(True)
-    return edit
+        return self.signature(meaning=meaning, summary=summary, username=self.ctx.actor.username)
 
 
 class CloseLoanDialog(LoanForm):
@@ -107,7 +84,7 @@ class CloseLoanDialog(LoanForm):
                 f"returned {format_mass(item.returned_ug)}, outstanding "
                 f"{format_mass(item.outstanding_ug)}"
             )
-        credential = self.signature("closed", "\n".join(lines))
+        credential = self.sign("closed", "\n".join(lines))
         db, actor = self.ctx.db, self.ctx.actor
         return lambda _progress: loans.close_loan(db, actor, number, credential).number
 
@@ -128,7 +105,7 @@ class ExtendLoanDialog(LoanForm):
         self.ok_button.setObjectName("extendOkButton")
         self.due_edit = date_edit(max(due + timedelta(days=180), date.today()), "newDueOnEdit")
         self.due_edit.setMinimumDate(to_qdate(due + timedelta(days=1)))
-        self.reason_edit = _reason_edit("e.g. Borrower's request of 2026-03-02: beam time moved")
+        self.reason_edit = reason_edit("e.g. Borrower's request of 2026-03-02: beam time moved")
         self.form.addRow("Due now:", QLabel(due.isoformat()))
         self.form.addRow("&New due date:", self.due_edit)
         self.form.addRow("&Reason:", self.reason_edit)
@@ -149,7 +126,7 @@ class ExtendLoanDialog(LoanForm):
             f"Period: {summary.starts_on.isoformat()} to {new_due.isoformat()} "
             f"(extended from {summary.due_on.isoformat()})\nReason: {reason}",
         )
-        credential = self.signature("extended", signed)
+        credential = self.sign("extended", signed)
         db, actor = self.ctx.db, self.ctx.actor
         return lambda _progress: (
             loans.extend_loan(
@@ -158,29 +135,23 @@ class ExtendLoanDialog(LoanForm):
         )
 
 
-class CancelLoanDialog(LoanForm):
+class CancelLoanDialog(ReasonDialog):
     """Why the loan is withdrawn (kept in its notes)."""
 
     def __init__(self, ctx: AppContext, number: str, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, parent, f"Cancel loan {number}", "cancelLoanDialog", "Cancel &loan")
-        self.number = number
-        text = QLabel(
+        db, actor = ctx.db, ctx.actor
+        super().__init__(
+            ctx.ops,
+            parent,
+            f"Cancel loan {number}",
             f"Cancel loan {number}? Its items go back to being available for other loans. "
-            "The reason is kept with the loan."
+            "The reason is kept with the loan.",
+            lambda reason: (
+                lambda _progress: loans.cancel_loan(db, actor, number, reason=reason).number
+            ),
+            name="cancelLoanDialog",
+            ok_text="Cancel &loan",
+            keep_text="&Keep loan",
         )
-        text.setWordWrap(True)
-        self.reason_edit = _reason_edit()
         self.cancel_button = self.ok_button
         self.cancel_button.setObjectName("cancelLoanButton")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("&Keep loan")
-        self.form.addRow(text)
-        self.form.addRow("&Reason:", self.reason_edit)
-        self.resize(460, 260)
-
-    def reason(self) -> str:
-        return self.reason_edit.toPlainText().strip()
-
-    def prepare(self) -> Work[str]:
-        db, actor = self.ctx.db, self.ctx.actor
-        number, reason = self.number, self.reason()
-        return lambda _progress: loans.cancel_loan(db, actor, number, reason=reason).number

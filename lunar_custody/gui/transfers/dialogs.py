@@ -5,9 +5,7 @@ and a refusal is shown beside the fields."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
@@ -24,13 +22,11 @@ from PySide6.QtWidgets import (
 
 from ...domain import custody
 from ...domain.errors import ValidationError
-from ...domain.identity import Credential
 from ...domain.masses import format_mass, parse_mass
 from ...domain.queries import DiscrepancyDetail, TransferDetail
 from ..context import AppContext
-from ..dialogs import FormDialog, Withdrawn
+from ..dialogs import FormDialog
 from ..operations import Work
-from ..signature import ask_signature
 from ..tables import cell, read_only_table
 from ..widgets import choose_photo_file, read_photo
 from .detail import discrepancy_sentence, e
@@ -45,13 +41,6 @@ class ScanningForm(FormDialog):
             event.accept()
             return
         super().keyPressEvent(event)
-
-    def signature(self, **asked: Any) -> Credential:
-        """The signature asked for (see ask_signature); Withdrawn when it is not given."""
-        credential = ask_signature(self, **asked)
-        if credential is None:
-            raise Withdrawn("Not signed.")
-        return credential
 
 
 # ---------------------------------------------------------------------- receipt
@@ -256,36 +245,3 @@ class ResolveDialog(ScanningForm):
 
     def succeeded(self, result: object) -> None:
         self.resolved = True
-
-
-# ---------------------------------------------------------------------- a reason
-
-
-class ReasonDialog(FormDialog):
-    """Asks for the reason of an operation (a required text), then runs ``work(reason)``."""
-
-    def __init__(
-        self,
-        ctx: AppContext,
-        title: str,
-        prompt: str,
-        work: Callable[[str], Work[object]],
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent, title, "reasonDialog", ops=ctx.ops)
-        self.work = work
-        self.text = QPlainTextEdit()
-        self.text.setObjectName("reasonEdit")
-        label = QLabel(prompt)
-        label.setWordWrap(True)
-        self.body.insertWidget(0, label)
-        self.body.insertWidget(1, self.text)
-
-    def reason(self) -> str:
-        return self.text.toPlainText().strip()
-
-    def prepare(self) -> Work[object]:
-        if not self.reason():
-            self.text.setFocus()
-            raise Withdrawn("No reason given.")  # the empty field says it
-        return self.work(self.reason())

@@ -29,7 +29,7 @@ from ...domain.masses import format_mass
 from ...domain.numbering import normalize
 from ...domain.queries import DiscrepancyDetail, TransferDetail
 from ..context import AppContext
-from ..dialogs import action_button, set_allowed
+from ..dialogs import ReasonDialog, action_button, set_allowed
 from ..errors import inform
 from ..operations import Work
 from ..signature import ask_signature
@@ -43,7 +43,7 @@ from .detail import (
     discrepancy_sentence,
     transfer_html,
 )
-from .dialogs import ReasonDialog, ReceiptDialog, ResolveDialog
+from .dialogs import ReceiptDialog, ResolveDialog
 from .package import PackageDialog
 
 if TYPE_CHECKING:
@@ -434,11 +434,11 @@ class TransfersView(View):
             return lambda _progress: custody.cancel_transfer(db, actor, number, reason=reason)
 
         dialog = ReasonDialog(
-            self.ctx,
+            self.ctx.ops,
+            self,
             f"Cancel package {number}",
             f"Why is {number} cancelled? Its aliquots stay in your storage.",
             cancel,
-            self,
         )
         try:
             cancelled = dialog.exec() == QDialog.DialogCode.Accepted
