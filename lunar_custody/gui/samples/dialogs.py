@@ -28,7 +28,7 @@ from ...domain.queries import AliquotDetail, EventRow
 from ...domain.store import ProgressCallback
 from .. import errors
 from ..context import AppContext
-from ..dialogs import FormDialog
+from ..dialogs import FormDialog, Withdrawn
 from ..operations import Work
 from ..tablemodel import local_time
 
@@ -344,21 +344,18 @@ class ReportLostDialog(_SampleForm):
     def _update_ok(self) -> None:
         self.ok_button.setEnabled(bool(self.note_edit.toPlainText().strip()))
 
-    def _submit(self) -> None:
-        # Asked before anything runs; No closes the form and reports nothing.
-        if errors.confirm(
-            self,
-            "Report lost",
-            f"Report aliquot {self.status.number} lost, with all of its "
-            f"{format_mass(self.status.current_mass_ug)}?",
-        ):
-            super()._submit()
-        else:
-            self.reject()
-
     def prepare(self) -> Work[str]:
         db, actor, number = self.ctx.db, self.ctx.actor, self.status.number
         note = self.note_edit.toPlainText()
+        # Asked before anything runs; No closes the form and reports nothing.
+        if not errors.confirm(
+            self,
+            "Report lost",
+            f"Report aliquot {number} lost, with all of its "
+            f"{format_mass(self.status.current_mass_ug)}?",
+        ):
+            self.reject()
+            raise Withdrawn("Not reported lost.")
 
         def report(_progress: ProgressCallback) -> str:
             registry.report_lost(db, actor, number, note=note)
