@@ -8,9 +8,10 @@ The work runs on a worker thread, where each service opens its own session. The 
 waits in a local event loop that keeps painting and ticking timers but passes no input to the
 windows, so nobody starts a second action half-way through the first: clicks and shortcuts
 are dropped, typed keys are held and delivered afterwards (a barcode scanner types the next
-code while the last one is looked up). Work that takes longer
-than ``PROGRESS_DELAY_MS`` shows a progress dialog with counts ("412,000 of 2,046,035 events")
-and a Cancel button.
+code while the last one is looked up). Long work, which counts its steps through
+``progress``, shows a progress dialog after ``PROGRESS_DELAY_MS`` with counts ("412,000 of
+2,046,035 events") and a Cancel button; a service call that takes that long shows the wait
+cursor.
 
 The worker never touches a widget, not even through a signal per progress step: it writes its
 counts into a ``_Progress`` that the GUI thread reads on a timer. (A flood of queued progress
@@ -25,6 +26,7 @@ After work that changed records, ``changed`` tells every view to read again.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
@@ -96,15 +98,16 @@ class _Progress:
     """Counts the worker writes and the GUI thread reads (plain attributes: no widget, no
     signal crosses the threads per step). ``report`` is the work's ``ProgressCallback``."""
 
-    __slots__ = ("cancel_requested", "done", "total")
+    __slots__ = ("cancel_requested", "done", "reported", "total")
 
     def __init__(self) -> None:
         self.done = 0
         self.total = 0
+        self.reported = False  # the work counts its steps: it is long work, with a dialog
         self.cancel_requested = False
 
     def report(self, done: int, total: int) -> bool | None:
-        self.done, self.total = done, total
+        self.done, self.total, self.reported = done, total, True
         return True if self.cancel_requested else None
 
 
@@ -249,14 +252,26 @@ class Operations(QObject):
         dialog = _progress_dialog(parent, title, label)
         blocker = _InputBlocker(dialog)
         loop = QEventLoop()
+        started = time.monotonic()
+        waiting: list[bool] = []  # the wait cursor is up
+
+        def look() -> None:
+            """Long work (it counts its steps) gets the progress dialog; a service call that
+            takes a while only the wait cursor: a dialog flashing up would take the focus
+            from where the person works (a courier's next field)."""
+            if time.monotonic() - started < PROGRESS_DELAY_MS / 1000:
+                return
+            if progress.reported:
+                if not dialog.isVisible():
+                    dialog.show()
+                _show_progress(dialog, progress, label or title, unit)
+            elif not waiting:
+                QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+                waiting.append(True)
+
         poll = QTimer()
         poll.setInterval(POLL_MS)
-        poll.timeout.connect(lambda: _show_progress(dialog, progress, label or title, unit))
-        appear = QTimer()
-        appear.setSingleShot(True)
-        appear.setInterval(PROGRESS_DELAY_MS)
-        appear.timeout.connect(dialog.show)
-        appear.timeout.connect(lambda: _show_progress(dialog, progress, label or title, unit))
+        poll.timeout.connect(look)
 
         def cancel() -> None:
             progress.cancel_requested = True
@@ -271,7 +286,6 @@ class Operations(QObject):
         self.running += 1
         worker.start()
         poll.start()
-        appear.start()
         try:
             if not worker.isFinished():
                 loop.exec()
@@ -279,7 +293,8 @@ class Operations(QObject):
             worker.wait()
             self.running -= 1
             poll.stop()
-            appear.stop()
+            if waiting:
+                QApplication.restoreOverrideCursor()
             if app is not None:
                 app.removeEventFilter(blocker)
             blocker.release()

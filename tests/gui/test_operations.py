@@ -14,7 +14,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLineEdit, QProgressBar, QProgressDialog, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLineEdit,
+    QProgressBar,
+    QProgressDialog,
+    QPushButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from lunar_custody import logfile
@@ -224,3 +231,28 @@ def test_a_native_crash_leaves_its_trace_and_the_next_start_offers_it(
     assert logfile.fault_log_path().read_text(encoding="utf-8") == ""
     startup.offer_last_crash()  # asked once only
     assert len(messages.shown) == 2
+
+
+def test_a_slow_service_call_shows_the_wait_cursor_not_a_dialog(
+    window: QWidget, messages: Messages
+) -> None:
+    """Only long work (it counts its steps) gets the progress dialog: one flashing up over a
+    slow signature would take the focus from the courier's next field."""
+    field = QLineEdit(window)
+    field.show()
+    field.setFocus()
+    seen: list[tuple[bool, bool]] = []
+
+    def look() -> None:
+        dialog = window.findChild(QProgressDialog, "progressDialog")
+        shown = dialog is not None and dialog.isVisible()
+        seen.append((shown, QApplication.overrideCursor() is not None))
+
+    def work(_progress: ProgressCallback) -> str:
+        time.sleep(0.6)
+        return "signed"
+
+    QTimer.singleShot(450, look)
+    assert Operations().value(window, "Sign", work) == "signed"
+    assert seen == [(False, True)]
+    assert QApplication.overrideCursor() is None and field.hasFocus()
