@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 from pathlib import Path
@@ -147,13 +147,15 @@ def import_samples(
     """Register every sample and aliquot of the CSV file at ``path``, or nothing.
 
     ``progress(done, total)`` is called with the number of samples written so far (every
-    few samples and at the end, before the commit); returning False cancels the import
+    few samples and at the end, before the commit), and with (0, 0) while the file is read,
+    before its number of samples is known; returning True cancels the import
     (``errors.Cancelled``, nothing written). Raises ``ImportRejected`` listing every problem
     of a file that cannot be imported as a whole.
     """
     # Refuse a viewer before reading the file; operation() checks again in the transaction.
     require(actor.roles, "import")
-    planned, result, problems = _parse(_read_text(path))
+    _report(progress, 0, 0)
+    planned, result, problems = _parse(_read_text(path), reading=lambda: _report(progress, 0, 0))
     with operation(store, actor, "import") as ctx:
         if ctx.institution.kind != "lender":
             raise PermissionDenied("Samples are imported by the lending curation facility.")
@@ -238,7 +240,13 @@ def _rows(text: str, problems: list[tuple[int, str]]) -> Iterator[tuple[int, lis
         yield start, fields
 
 
-def _parse(text: str) -> tuple[list[_Planned], ImportResult, list[tuple[int, str]]]:
+# While the file is read, a look at Cancel every so many lines.
+READ_BATCH = 2_000
+
+
+def _parse(
+    text: str, reading: Callable[[], None] = lambda: None
+) -> tuple[list[_Planned], ImportResult, list[tuple[int, str]]]:
     problems: list[tuple[int, str]] = []
     rows = _rows(text, problems)
     header = [name.strip().lower() for name in next(rows, (1, []))[1]]
@@ -256,6 +264,8 @@ def _parse(text: str) -> tuple[list[_Planned], ImportResult, list[tuple[int, str
     planned: dict[str, _Planned] = {}
     aliquot_lines: dict[str, int] = {}
     for line, fields in rows:
+        if line % READ_BATCH == 0:
+            reading()
         if not any(value.strip() for value in fields):
             result.skipped_blank += 1
             continue

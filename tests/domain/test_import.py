@@ -342,13 +342,14 @@ def test_progress_and_cancelling(world: World, tmp_path: Path) -> None:
     with world.refused(Cancelled, "Import cancelled; nothing was written") as info:
         import_samples(world.db, world["zhang"], path, progress=cancel_at_150)
     assert isinstance(info.value, Cancelled)
-    assert calls == [(0, 245), (100, 245), (200, 245)]  # a report after each batch
+    # (0, 0) while the file is read, then a report after each batch written
+    assert calls == [(0, 0), (0, 245), (100, 245), (200, 245)]
 
     calls.clear()
     result = import_samples(
         world.db, world["zhang"], path, progress=lambda d, t: calls.append((d, t))
     )
-    assert calls == [(0, 245), (100, 245), (200, 245), (245, 245)]
+    assert calls == [(0, 0), (0, 245), (100, 245), (200, 245), (245, 245)]
     assert result.total_mass_ug == 245 * 1_500_000
     assert queries.verify(world.db).ok
     assert world.read(lambda s: s.scalar(select(func.count()).select_from(Sample))) == 246
