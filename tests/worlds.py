@@ -7,11 +7,13 @@ world is built (argon2 costs ~0.1 s per hash); every check of a secret is still 
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
+from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
@@ -20,6 +22,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from lunar_custody import cli
 from lunar_custody.domain import custody, errors, identity, loans, queries, registry
 from lunar_custody.domain.errors import CustodyError
 from lunar_custody.domain.identity import PIN, Credential
@@ -27,6 +30,7 @@ from lunar_custody.domain.ledger import CONSUMED, IN_TRANSIT, LOST
 from lunar_custody.domain.models import Aliquot, Base, Person, Transfer
 from lunar_custody.domain.permissions import Actor
 from lunar_custody.domain.store import Store
+from lunar_custody.storage import Database
 
 PASSWORD = "moon-dust-2025"
 PINS = {"courier1": "2468", "courier2": "135790"}
@@ -495,3 +499,18 @@ def assert_rules_hold(db: Store) -> None:
                 assert row.custodian_person_id == row.courier_id, row.number
             else:
                 assert row.courier_id is None, row.number
+
+
+def command_line(world: World, tmp_path: Path, user: str, *argv: str) -> str:
+    """What ``lunar-custody`` prints when it refuses (its error line, without the prefix)."""
+    assert isinstance(world.db, Database)
+    secret = tmp_path / "password.secret"
+    secret.write_text(PASSWORD + "\n", encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    code = cli.main(
+        [*argv, "--db", world.db.url, "--user", user, "--password-file", str(secret)],
+        out=out,
+        err=err,
+    )
+    assert code != 0, out.getvalue()
+    return err.getvalue().strip().removeprefix("lunar-custody: ")

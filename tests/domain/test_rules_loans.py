@@ -8,7 +8,6 @@ the command line side by side on the same loan.
 
 from __future__ import annotations
 
-import io
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,7 +20,6 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from lunar_custody import cli
 from lunar_custody.domain import loans, queries, rules
 from lunar_custody.domain.errors import CustodyError, PermissionDenied, RuleViolation
 from lunar_custody.domain.models import Loan
@@ -29,9 +27,8 @@ from lunar_custody.domain.permissions import Actor
 from lunar_custody.gui.context import AppContext
 from lunar_custody.gui.loans import LoansView
 from lunar_custody.gui.loans.detail import loan_facts
-from lunar_custody.storage import Database
 from tests.gui.conftest import _isolated_settings, ctx_for, messages
-from tests.worlds import A1, A2, PASSWORD, World
+from tests.worlds import A1, A2, World, command_line
 
 __all__ = ["_isolated_settings", "ctx_for", "messages"]  # the GUI tests' fixtures
 
@@ -163,21 +160,6 @@ def test_the_read_model_is_what_the_rules_read(world: World) -> None:
 
 
 # ---------------------------------------------------------------------- side by side
-
-
-def command_line(world: World, tmp_path: Path, user: str, *argv: str) -> str:
-    """What ``lunar-custody`` prints when it refuses (its error line, without the prefix)."""
-    assert isinstance(world.db, Database)
-    secret = tmp_path / "password.secret"
-    secret.write_text(PASSWORD + "\n", encoding="utf-8")
-    out, err = io.StringIO(), io.StringIO()
-    code = cli.main(
-        [*argv, "--db", world.db.url, "--user", user, "--password-file", str(secret)],
-        out=out,
-        err=err,
-    )
-    assert code != 0, out.getvalue()
-    return err.getvalue().strip().removeprefix("lunar-custody: ")
 
 
 def refusal(error: type[CustodyError], act: Callable[[], object]) -> str:

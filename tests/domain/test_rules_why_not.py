@@ -7,7 +7,6 @@ the courier window and the command line side by side on the same package.
 
 from __future__ import annotations
 
-import io
 import os
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -18,7 +17,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest
 from pytestqt.qtbot import QtBot
 
-from lunar_custody import cli
 from lunar_custody.domain import custody, queries, rules
 from lunar_custody.domain.errors import (
     ConflictError,
@@ -32,7 +30,6 @@ from lunar_custody.gui.courier.delivery import MassScreen, SealScreen
 from lunar_custody.gui.courier.screens import HomeScreen, PackageScreen
 from lunar_custody.gui.courier.sign import SignScreen
 from lunar_custody.gui.transfers import TransfersView
-from lunar_custody.storage import Database
 from tests.gui.conftest import _isolated_settings, ctx_for, messages
 from tests.gui.test_courier import (
     SEAL,
@@ -44,7 +41,7 @@ from tests.gui.test_courier import (
     tap,
 )
 from tests.gui.test_courier_errors import checked_package, said
-from tests.worlds import A1, PASSWORD, World
+from tests.worlds import A1, PASSWORD, World, command_line
 
 __all__ = ["_isolated_settings", "ctx_for", "messages"]  # the GUI tests' fixtures
 
@@ -219,21 +216,6 @@ def test_the_services_refuse_with_the_rules_words(world: World, tmp_path: Path) 
 
 
 # ---------------------------------------------------------------------- side by side
-
-
-def command_line(world: World, tmp_path: Path, user: str, *argv: str) -> str:
-    """What ``lunar-custody`` prints when it refuses (its error line, without the prefix)."""
-    assert isinstance(world.db, Database)
-    secret = tmp_path / "password.secret"
-    secret.write_text(PASSWORD + "\n", encoding="utf-8")
-    out, err = io.StringIO(), io.StringIO()
-    code = cli.main(
-        [*argv, "--db", world.db.url, "--user", user, "--password-file", str(secret)],
-        out=out,
-        err=err,
-    )
-    assert code != 0, out.getvalue()
-    return err.getvalue().strip().removeprefix("lunar-custody: ")
 
 
 def tooltip(qtbot: QtBot, ctx: AppContext, number: str) -> TransfersView:
