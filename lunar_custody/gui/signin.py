@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QLabel,
@@ -32,19 +34,19 @@ class FirstRunDialog(FormDialog):
         )
         intro.setWordWrap(True)
         self.body.insertWidget(0, intro)
-        self.code = QLineEdit(objectName="lenderCode")
+        self.code = _named(QLineEdit(), "lenderCode")
         self.code.setPlaceholderText("e.g. CNSA")
-        self.name = QLineEdit(objectName="lenderName")
-        self.local_name = QLineEdit(objectName="lenderLocalName")
+        self.name = _named(QLineEdit(), "lenderName")
+        self.local_name = _named(QLineEdit(), "lenderLocalName")
         self.local_name.setPlaceholderText("e.g. 国家航天局 (optional)")
-        self.country = QLineEdit(objectName="lenderCountry")
-        self.address = QPlainTextEdit(objectName="lenderAddress")
+        self.country = _named(QLineEdit(), "lenderCountry")
+        self.address = _named(QPlainTextEdit(), "lenderAddress")
         self.address.setMaximumHeight(70)
-        self.username = QLineEdit(objectName="adminUsername")
-        self.full_name = QLineEdit(objectName="adminFullName")
-        self.password = QLineEdit(objectName="adminPassword")
+        self.username = _named(QLineEdit(), "adminUsername")
+        self.full_name = _named(QLineEdit(), "adminFullName")
+        self.password = _named(QLineEdit(), "adminPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.repeat = QLineEdit(objectName="adminRepeat")
+        self.repeat = _named(QLineEdit(), "adminRepeat")
         self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
         for label, widget in [
             ("Lender code:", self.code),
@@ -99,8 +101,8 @@ class SignInDialog(FormDialog):
         heading = QLabel(f"Sign in to <b>{_escape(database_name)}</b>")
         heading.setTextFormat(Qt.TextFormat.RichText)
         self.body.insertWidget(0, heading)
-        self.username = QLineEdit(username, objectName="username")
-        self.secret = QLineEdit(objectName="password")
+        self.username = _named(QLineEdit(username), "username")
+        self.secret = _named(QLineEdit(), "password")
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
         self.form.addRow("User name:", self.username)
         self.form.addRow("PIN:" if method == identity.PIN else "Password:", self.secret)
@@ -119,6 +121,15 @@ class SignInDialog(FormDialog):
 
     def succeeded(self, result: Actor) -> None:
         self.actor = result
+
+
+W = TypeVar("W", bound=QWidget)
+
+
+def _named(widget: W, name: str) -> W:
+    """``widget`` with its object name (what the tests find it by)."""
+    widget.setObjectName(name)
+    return widget
 
 
 def _escape(text: str) -> str:

@@ -290,7 +290,7 @@ def test_release_by_the_wrong_side_in_the_same_words_everywhere(
     assert str(raised.value) == answer
 
     # The courier's pick-up: Carla types her name on the sender's screen.
-    tap(qtbot, window.screen.primary)
+    tap(qtbot, window.current_screen.primary)
     sender = current(window, SignScreen)
     sign(qtbot, window, PASSWORD, user="brown_lm")
     assert said(sender) == f"Carla Pieters cannot sign here. {answer}"

@@ -75,7 +75,7 @@ def sign_in(qtbot: QtBot, window: CourierWindow, username: str, pin: str) -> Non
 
 
 def current(window: CourierWindow, kind: type[Screen]) -> Screen:
-    screen = window.screen
+    screen = window.current_screen
     assert isinstance(screen, kind), (type(screen).__name__, screen.message.text())
     return screen
 
@@ -225,7 +225,7 @@ def test_journey_cnsa_to_courier_a_to_courier_b_to_brown(
     assert not check.primary.isEnabled()
     shot(window, "pickup_missing")
     qtbot.keyClick(check.scan, Qt.Key.Key_Return)  # Enter on the empty field: "go on"
-    assert window.screen is check
+    assert window.current_screen is check
     assert "missing: " + A3 in check.message.text() and A4 in check.message.text()
     tap(qtbot, check.aside_button)
     assert [r[1] for r in table_rows(check.table)] == [A1, A2, A3]

@@ -106,7 +106,7 @@ def test_wrong_code_received_item_and_someone_elses_package(
     assert said(home) == (
         f"Aliquot {A3} is not packed in any package. Ask the sender which package to take."
     )
-    assert window.screen is home
+    assert window.current_screen is home
     assert world.snapshot() == before
     assert messages.shown == []
 
@@ -166,7 +166,7 @@ def test_wrong_pin_at_sign_in_and_lockout(qtbot: QtBot, world: World) -> None:
     assert said(screen).startswith(
         "The account of Chen Courier is locked after repeated wrong entries"
     )
-    assert window.screen is screen and window.me is None
+    assert window.current_screen is screen and window.me is None
 
 
 def test_sign_in_is_for_couriers(qtbot: QtBot, world: World) -> None:
@@ -181,11 +181,11 @@ def test_a_wrong_pin_at_pick_up_returns_to_that_signer_and_writes_nothing(
     qtbot: QtBot, world: World, messages: Messages
 ) -> None:
     window = checked_package(qtbot, world, [A1])
-    tap(qtbot, window.screen.primary)
+    tap(qtbot, window.current_screen.primary)
     sender = sign(qtbot, window, World.PASSWORD)
     courier = sign(qtbot, window, "9999", pin=True)
     # Refused in the one transaction: back on the courier's screen, nothing written.
-    assert window.screen is courier
+    assert window.current_screen is courier
     assert said(courier) == ("Wrong PIN for Chen Courier. 4 more wrong entries lock the account.")
     assert courier.secret_edit.text() == "" and not courier.pad.is_empty()
     assert world.count(Signature) == 2  # the loan's approval and countersignature only
@@ -193,8 +193,8 @@ def test_a_wrong_pin_at_pick_up_returns_to_that_signer_and_writes_nothing(
     shot(window, "sign_wrong_pin")
     type_pin(qtbot, courier, World.PINS["courier1"])
     tap(qtbot, courier.primary)
-    assert isinstance(window.screen, DoneScreen)
-    assert window.screen is not sender
+    assert isinstance(window.current_screen, DoneScreen)
+    assert window.current_screen is not sender
     assert world.read(lambda s: s.query(Transfer).one().status) == "in_transit"
     assert world.person("courier1").failed_attempts == 0  # a success clears the count
     assert_verified(world)
@@ -203,7 +203,7 @@ def test_a_wrong_pin_at_pick_up_returns_to_that_signer_and_writes_nothing(
 
 def test_who_may_sign_for_the_sender_and_the_receiver(qtbot: QtBot, world: World) -> None:
     window = checked_package(qtbot, world, [A1])
-    tap(qtbot, window.screen.primary)
+    tap(qtbot, window.current_screen.primary)
     sender = current(window, SignScreen)
     sign(qtbot, window, World.PASSWORD, user="brown_lm")
     number = window.handoff.package.number  # type: ignore[union-attr]
@@ -227,12 +227,12 @@ def test_who_may_sign_for_the_sender_and_the_receiver(qtbot: QtBot, world: World
     tap(qtbot, done.primary)
     home = current(window, HomeScreen)
     scan(qtbot, home.scan, A1)  # type: ignore[attr-defined]
-    tap(qtbot, window.screen.primary)  # type: ignore[attr-defined]
-    seal = window.screen
+    tap(qtbot, window.current_screen.primary)  # type: ignore[attr-defined]
+    seal = window.current_screen
     scan(qtbot, seal.seal_edit, SEAL)  # type: ignore[attr-defined]
     tap(qtbot, seal.intact_button)  # type: ignore[attr-defined]
     tap(qtbot, seal.primary)
-    tap(qtbot, window.screen.primary)  # nothing weighed
+    tap(qtbot, window.current_screen.primary)  # nothing weighed
     receiver = current(window, SignScreen)
     sign(qtbot, window, World.PASSWORD, user="brown_pi")
     assert said(receiver) == (
@@ -240,9 +240,9 @@ def test_who_may_sign_for_the_sender_and_the_receiver(qtbot: QtBot, world: World
         "this receipt."
     )
     sign(qtbot, window, World.PASSWORD, user="brown_lm", draw=False)
-    assert isinstance(window.screen, DoneScreen)
+    assert isinstance(window.current_screen, DoneScreen)
     assert world.status(A1).custodian_person == "Carla Pieters"
-    assert not window.screen.findChildren(object, "doneProblem")  # type: ignore[arg-type]
+    assert not window.current_screen.findChildren(object, "doneProblem")  # type: ignore[arg-type]
     assert_verified(world)
 
 
@@ -286,9 +286,9 @@ def test_a_pick_up_with_the_keyboard_and_scanner_alone(qtbot: QtBot, world: Worl
     assert drawn == [None, None]  # the secrets alone signed
     assert done.primary.hasFocus()
     qtbot.keyClick(done.primary, Qt.Key.Key_Return)
-    assert isinstance(window.screen, HomeScreen)
-    qtbot.keyClick(window.screen.scan, Qt.Key.Key_Escape)  # nothing to go back to at home
-    assert isinstance(window.screen, HomeScreen)
+    assert isinstance(window.current_screen, HomeScreen)
+    qtbot.keyClick(window.current_screen.scan, Qt.Key.Key_Escape)  # nothing to go back to at home
+    assert isinstance(window.current_screen, HomeScreen)
     assert_verified(world)
 
 

@@ -91,7 +91,7 @@ def test_register_sample_through_the_dialog(
         dialog.ok_button.click()
 
     opened = when_modal(RegisterSampleDialog, fill, close_after=True)
-    view.actions["register"].trigger()
+    view.named_actions["register"].trigger()
     assert opened and messages.errors == []
     first = queries.aliquot_status(world.db, "CE5C0401YJFM00001")
     second = queries.aliquot_status(world.db, "CE5C0401YJFM00002")
@@ -244,7 +244,7 @@ def test_split_through_the_dialog(
         dialog.ok_button.click()
 
     opened = when_modal(SplitDialog, fill, close_after=True)
-    view.actions["split"].trigger()
+    view.named_actions["split"].trigger()
     assert opened
     assert messages.errors == [] and remaining == ["325.000 mg"]
     status = queries.aliquot_status(world.db, A1)
@@ -273,7 +273,7 @@ def test_consume_report_lost_and_correct(
         dialog.ok_button.click()
 
     opened = when_modal(ConsumeDialog, consume, close_after=True)
-    view.actions["consume"].trigger()
+    view.named_actions["consume"].trigger()
     assert opened
     assert world.status(A4).consumed_mass_ug == 10_000
     assert view.current_aliquot() == A4
@@ -292,7 +292,7 @@ def test_consume_report_lost_and_correct(
         dialog.ok_button.click()
 
     opened = when_modal(CorrectEventDialog, correct, close_after=True)
-    view.actions["correct"].trigger()
+    view.named_actions["correct"].trigger()
     assert opened
     last = queries.history(world.db, A4)[-1]
     assert (last.kind, last.mass_ug, last.corrects_event_id) == ("corrected", -500, registered)
@@ -308,15 +308,15 @@ def test_consume_report_lost_and_correct(
         dialog.ok_button.click()
 
     opened = when_modal(ReportLostDialog, lose, close_after=True)
-    view.actions["lost"].trigger()
+    view.named_actions["lost"].trigger()
     assert opened
     assert messages.shown[-1][0] == "confirmDialog"
     assert "200.000 mg" in messages.shown[-1][2]
     assert world.status(A3).status == "lost" and world.status(A3).lost_mass_ug == 200_000
     assert view.current_aliquot() == A3
-    lost = view.actions["lost"]
+    lost = view.named_actions["lost"]
     assert not lost.isEnabled() and lost.toolTip() == f"Aliquot {A3} is reported lost already."
-    split = view.actions["split"]
+    split = view.named_actions["split"]
     assert not split.isEnabled() and "only an aliquot in storage" in split.toolTip()
     assert messages.errors == []
     world.check_rules()
@@ -358,15 +358,15 @@ def test_a_viewer_sees_the_actions_disabled_with_the_reason(
         "import": "import",
     }
     for key, operation in operations.items():
-        action = view.actions[key]
+        action = view.named_actions[key]
         reason = ctx.why_not(operation)
         assert reason is not None and reason.startswith("Only a")
         assert not action.isEnabled() and action.toolTip() == reason
         button = view.toolbar.widgetForAction(action)
         assert isinstance(button, QToolButton) and not button.isEnabled()
         assert button.toolTip() == reason
-    assert view.actions["export"].isEnabled()
-    assert set(view.menu_actions()) == set(view.actions.values())
+    assert view.named_actions["export"].isEnabled()
+    assert set(view.menu_actions()) == set(view.named_actions.values())
 
 
 def test_actions_follow_the_selected_aliquots_state(
@@ -374,24 +374,26 @@ def test_actions_follow_the_selected_aliquots_state(
 ) -> None:
     world.ship([A2], loan=world.active_loan([A2]))
     view = make_view(ctx_for("zhang"))
-    split = view.actions["split"]
+    split = view.named_actions["split"]
     assert not split.isEnabled() and split.toolTip() == "Select an aliquot first."
     scan(qtbot, view, A2)
     assert not split.isEnabled()
     assert split.toolTip() == (
         f"Aliquot {A2} is held by Brown University; only its custodian may split it."
     )
-    assert view.actions["lost"].isEnabled()  # the lender's curator may report it lost
+    assert view.named_actions["lost"].isEnabled()  # the lender's curator may report it lost
     scan(qtbot, view, A1)
     assert split.isEnabled() and split.toolTip().startswith("Split child aliquots")
     borrower = make_view(ctx_for("brown_lm"))
     scan(qtbot, borrower, A1)
-    lost = borrower.actions["lost"]
+    lost = borrower.named_actions["lost"]
     assert lost.toolTip() == f"Only the holder of {A1} or the lender's curator may report it lost."
-    correct = borrower.actions["correct"]
+    correct = borrower.named_actions["correct"]
     assert not correct.isEnabled()
     scan(qtbot, borrower, A2)
-    assert borrower.actions["split"].isEnabled() and borrower.actions["lost"].isEnabled()
+    assert (
+        borrower.named_actions["split"].isEnabled() and borrower.named_actions["lost"].isEnabled()
+    )
 
 
 def _register_samples(world: World, count: int, aliquots: int) -> list[str]:
@@ -505,7 +507,7 @@ def test_import_csv_through_a_background_task(
     )
     view = make_view(ctx_for("zhang"))
     view.ask_import_path = lambda: str(good)  # type: ignore[method-assign]
-    view.actions["import"].trigger()
+    view.named_actions["import"].trigger()
     assert messages.errors == []
     assert messages.shown[-1][1] == "Import finished"
     assert "2 samples with 3 aliquots" in messages.shown[-1][2]
@@ -536,7 +538,7 @@ def test_export_inventory_as_json_and_csv(
     view = make_view(ctx_for("auditor"))
     target = tmp_path / "inventory.json"
     view.ask_export_path = lambda: str(target)  # type: ignore[method-assign]
-    view.actions["export"].trigger()
+    view.named_actions["export"].trigger()
     assert messages.errors == [] and messages.shown[-1][1] == "Inventory exported"
     rows = json.loads(target.read_text(encoding="utf-8"))
     assert {row["number"]: row["current_mass_ug"] for row in rows} == world.MASSES
@@ -555,9 +557,9 @@ def test_the_consume_tooltip_says_what_the_registry_would(
     world.ship([A2], loan=loan)
     view = make_view(ctx_for("brown_lm"))
     scan(qtbot, view, A2)
-    consume = view.actions["consume"]
+    consume = view.named_actions["consume"]
     words = f"Loan {loan} does not allow destructive analysis of {A2}."
     assert not consume.isEnabled() and consume.toolTip() == words
     with world.refused(RuleViolation, words):
         registry.consume(world.db, world["brown_lm"], A2, 10_000)
-    assert view.actions["split"].isEnabled()  # splitting is no destructive analysis
+    assert view.named_actions["split"].isEnabled()  # splitting is no destructive analysis

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout
 
 from ...domain import courier as dc
 from ...domain.errors import CustodyError
@@ -61,11 +61,11 @@ class SignScreen(Screen):
         self.user_edit = big_field("signerUser", "user name")
         self.user_edit.setText(username)
         self.user_edit.setReadOnly(fixed_user)
-        self.user_edit.returnPressed.connect(lambda: self.secret_edit.setFocus())
+        self.secret_edit: QLineEdit = big_field("signerSecret", secret=True)
+        self.user_edit.returnPressed.connect(self.secret_edit.setFocus)
         fields.addWidget(self.user_edit, 0, 1)
         self.secret_label = QLabel()
         fields.addWidget(self.secret_label, 1, 0)
-        self.secret_edit = big_field("signerSecret", secret=True)
         self.secret_edit.returnPressed.connect(self.sign)
         fields.addWidget(self.secret_edit, 1, 1)
         self.pin_button = big_button("PIN", "usePinButton")

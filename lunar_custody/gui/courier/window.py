@@ -101,7 +101,7 @@ class CourierWindow(QWidget):
     # ------------------------------------------------------------------ navigation
 
     @property
-    def screen(self) -> Screen:
+    def current_screen(self) -> Screen:
         widget = self.stack.currentWidget()
         assert isinstance(widget, Screen)
         return widget
@@ -119,7 +119,7 @@ class CourierWindow(QWidget):
         screen.focus_first()
 
     def back(self) -> None:
-        if len(self.history) < 2 or not self.screen.back_button.isVisible():
+        if len(self.history) < 2 or not self.current_screen.back_button.isVisible():
             return
         self.history.pop()
         previous = self.history[-1]
@@ -133,7 +133,7 @@ class CourierWindow(QWidget):
         """Forget every screen of the handoff that just ended or was abandoned."""
         for index in reversed(range(self.stack.count())):
             widget = self.stack.widget(index)
-            if widget is not self.signin and widget is not self.home:
+            if widget is not None and widget is not self.signin and widget is not self.home:
                 self.stack.removeWidget(widget)
                 widget.deleteLater()
         self.handoff = None

@@ -36,12 +36,13 @@ from ...domain.queries import LoanDetail
 from ...domain.states import LoanStatus
 from ...domain.store import ProgressCallback
 from ..context import AppContext
+from ..dialogs import FormDialog
 from ..errors import inform, show_error
 from ..signature import ask_signature
 from ..view import View
 from ..widgets import ListPane
 from .detail import LoanDetailPane, lent_masses, loan_facts, loan_summary_text
-from .dialogs import CancelLoanDialog, CloseLoanDialog, ExtendLoanDialog, LoanForm
+from .dialogs import CancelLoanDialog, CloseLoanDialog, ExtendLoanDialog
 from .editor import LoanEditor
 
 OVERDUE = "overdue"  # the status filter's extra choice: active, past due, material out
@@ -272,7 +273,7 @@ class LoansView(View):
         self._refreshed = False
         self.ctx.ops.run(self, title, work, done=self._done)
 
-    def _form(self, dialog: LoanForm) -> None:
+    def _form(self, dialog: FormDialog) -> None:
         """A loan form, whose OK runs its service through the runner and keeps the number."""
         self._refreshed = False
         try:

@@ -87,7 +87,7 @@ class SamplesView(View):
             lambda total: self.count_label.setText(f"{total:,} sample{'s' * (total != 1)}")
         )
 
-        self.actions: dict[str, QAction] = {}
+        self.named_actions: dict[str, QAction] = {}
         self.toolbar = QToolBar()
         self.toolbar.setObjectName("samplesToolbar")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -199,7 +199,7 @@ class SamplesView(View):
         self.search_field.selectAll()
 
     def menu_actions(self) -> list[QAction]:
-        return list(self.actions.values())
+        return list(self.named_actions.values())
 
     # ------------------------------------------------------------------ selection
 
@@ -307,7 +307,7 @@ class SamplesView(View):
         widget = self.toolbar.widgetForAction(action)
         if widget is not None:
             widget.setObjectName(f"{key}Button")
-        self.actions[key] = action
+        self.named_actions[key] = action
 
     def why_not(self, key: str) -> str | None:
         """Why the action ``key`` cannot be done now (the role, then the aliquot: rules.py)."""
@@ -332,7 +332,7 @@ class SamplesView(View):
         return rule(self.ctx.actor, rules.AliquotFacts.from_listing(node.values))
 
     def _update_actions(self) -> None:
-        for key, action in self.actions.items():
+        for key, action in self.named_actions.items():
             reason = self.why_not(key)
             action.setEnabled(reason is None)
             action.setToolTip(reason if reason is not None else self._tips[key])
