@@ -24,10 +24,12 @@ import re
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 from collections.abc import Iterator
 from glob import glob
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine, create_engine
@@ -74,6 +76,28 @@ def _user_folders_in_a_temporary_place(
             os.environ.pop(name, None)
         else:
             os.environ[name] = value
+
+
+@pytest.fixture(autouse=True)
+def _message_boxes_never_wait(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """A message box no test asked to read (the ``messages`` fixture) is answered at once
+    (No to a question, else OK) instead of waiting for a click nobody makes offscreen, which
+    would hang the run; and a crash dialog, a bug, fails the test."""
+    errors = sys.modules.get("lunar_custody.gui.errors")
+    if errors is None:  # a test that never imported the windows
+        yield
+        return
+    crashes: list[str] = []
+
+    def answer(box: Any) -> Any:
+        if box.objectName() == "crashDialog":
+            crashes.append(box.text())
+        buttons = box.standardButtons()
+        return box.StandardButton.No if buttons & box.StandardButton.No else box.StandardButton.Ok
+
+    monkeypatch.setattr(errors, "present", answer)
+    yield
+    assert not crashes, f"a bug reached the crash dialog (see the log): {crashes}"
 
 
 @pytest.hookimpl(tryfirst=True)  # before -m deselects by marker
