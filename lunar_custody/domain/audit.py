@@ -2,57 +2,87 @@
 
 The services never write audit entries by hand: whatever they change, the hook records
 who (``session.info["actor_id"]``), when, which record and field, old and new value.
-Ledger-derived columns are skipped (the ledger records those changes) and secrets are
-never copied into the audit trail.
+Ledger-derived columns are skipped (the ledger records those changes). Secrets never enter
+the audit trail, only a digest of what is stored (``audit_text``), so a password hash or a
+sealed key replaced outside the program still shows as a change.
+
+The entries are hash-chained (``chain.audit_hash``) under the lock of the ledger head's row,
+so ``verify`` replays them and compares the result with every audited table
+(domain/record_check.py); an entry changed, removed or inserted breaks the chain.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import event, insert, inspect
-from sqlalchemy.orm import Session, UOWTransaction
+from sqlalchemy import Table, event, insert, inspect, select, update
+from sqlalchemy.orm import Mapper, Session, UOWTransaction
 
-from .models import AuditEntry, Base, CustodyEvent, LedgerHead, Signature, utc_now
+from .chain import AUDIT_HASHED_COLUMNS, audit_hash
+from .models import AuditEntry, Base, CustodyEvent, LedgerHead, utc_now
 
-_NOT_AUDITED = (AuditEntry, CustodyEvent, Signature, LedgerHead)
-_SECRET_COLUMNS = frozenset({"password_hash", "pin_hash"})
-_NOISE_COLUMNS = frozenset({"failed_attempts", "next_split_number", "next_child_number"})
+# The ledger covers its own rows and head; the audit trail cannot record itself.
+NOT_AUDITED: tuple[type[Base], ...] = (AuditEntry, CustodyEvent, LedgerHead)
+SECRET_COLUMNS = frozenset({"password_hash", "pin_hash", "sealed_key"})
+# Counters the program moves on its own; a change to them outside the program changes no
+# custody, mass, signature or permission (numbers stay unique by their constraints).
+NOISE_COLUMNS = frozenset({"failed_attempts", "next_split_number", "next_child_number"})
 
 
-def _text(value: Any) -> str | None:
+def text_of(value: Any) -> str | None:
     if value is None:
         return None
     if isinstance(value, bytes):
-        return f"<{len(value)} bytes>"
-    if isinstance(value, datetime | date):
+        return f"sha256:{hashlib.sha256(value).hexdigest()} ({len(value)} bytes)"
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).isoformat() if value.tzinfo else value.isoformat()
+    if isinstance(value, date):
         return value.isoformat()
     return str(value)
 
 
-def _audited_columns(obj: Base) -> list[str]:
-    mapper = inspect(obj).mapper
+def audit_text(key: str, value: Any) -> str | None:
+    """How the audit trail writes a column's value: secrets as a digest, never themselves."""
+    if key in SECRET_COLUMNS:
+        if value is None:
+            return None
+        stored = str(value)
+        # an argon2 hash names its parameters ("$argon2id$v=19$m=19456,t=2,p=1$salt$hash"):
+        # keep them, so a rehash at sign-in reads as what it is
+        scheme = "$".join(stored.split("$")[1:4]) if stored.startswith("$") else "sealed"
+        return f"(set: {scheme}; sha256 {hashlib.sha256(stored.encode()).hexdigest()[:32]})"
+    return text_of(value)
+
+
+def audited_columns(mapper: Mapper[Any]) -> list[str]:
+    """The columns of a table whose every change the audit trail records."""
     return [
         attr.key
         for attr in mapper.column_attrs
-        if not attr.columns[0].info.get("derived") and attr.key not in _NOISE_COLUMNS
+        if not attr.columns[0].info.get("derived") and attr.key not in NOISE_COLUMNS
     ]
 
 
-def _value(key: str, value: Any) -> str | None:
-    if key in _SECRET_COLUMNS:
-        if value is None:
-            return None
-        # Never the hash, but its parameters: so a rehash at sign-in reads as what it is
-        # ("$argon2id$v=19$m=19456,t=2,p=1$salt$hash": the first three fields).
-        scheme = "$".join(str(value).split("$")[1:4])
-        return f"(set: {scheme})" if scheme else "(set)"
-    return _text(value)
+def audited_models() -> list[type[Base]]:
+    """Every table the audit trail covers, in a stable order."""
+    return sorted(
+        (
+            mapper.class_
+            for mapper in Base.registry.mappers
+            if not issubclass(mapper.class_, NOT_AUDITED)
+        ),
+        key=lambda model: model.__tablename__,
+    )
 
 
-def _after_flush(session: Session, _context: UOWTransaction) -> None:
+def row_values(obj: Base) -> dict[str, str | None]:
+    return {k: audit_text(k, getattr(obj, k)) for k in audited_columns(inspect(obj).mapper)}
+
+
+def _after_flush(session: Session, context: UOWTransaction) -> None:
     actor_id = session.info.get("actor_id")
     now = utc_now()
     rows: list[dict[str, Any]] = []
@@ -73,33 +103,81 @@ def _after_flush(session: Session, _context: UOWTransaction) -> None:
         )
 
     for obj in session.new:
-        if isinstance(obj, Base) and not isinstance(obj, _NOT_AUDITED):
-            values = {k: _value(k, getattr(obj, k)) for k in _audited_columns(obj)}
-            entry(obj, "create", None, None, _json(values))
+        if isinstance(obj, Base) and not isinstance(obj, NOT_AUDITED):
+            entry(obj, "create", None, None, _json(row_values(obj)))
     for obj in session.dirty:
-        if not isinstance(obj, Base) or isinstance(obj, _NOT_AUDITED):
+        if not isinstance(obj, Base) or isinstance(obj, NOT_AUDITED):
             continue
         state = inspect(obj)
-        for key in _audited_columns(obj):
+        for key in audited_columns(state.mapper):
             history = state.attrs[key].history
             if not history.has_changes():
                 continue
             old = history.deleted[0] if history.deleted else None
             new = history.added[0] if history.added else None
             if old != new:
-                entry(obj, "update", key, _value(key, old), _value(key, new))
+                entry(obj, "update", key, audit_text(key, old), audit_text(key, new))
     # the unit of work also deletes orphans (delete-orphan cascades) that session.deleted misses
     deleted = [
         state.obj()
-        for state, (is_delete, list_only) in _context.states.items()
+        for state, (is_delete, list_only) in context.states.items()
         if is_delete and not list_only
     ]
     for obj in deleted:
-        if isinstance(obj, Base) and not isinstance(obj, _NOT_AUDITED):
-            values = {k: _value(k, getattr(obj, k)) for k in _audited_columns(obj)}
-            entry(obj, "delete", None, _json(values), None)
+        if isinstance(obj, Base) and not isinstance(obj, NOT_AUDITED):
+            entry(obj, "delete", None, _json(row_values(obj)), None)
     if rows:
-        session.connection().execute(insert(AuditEntry), rows)
+        append_entries(session, rows)
+
+
+def append_entries(session: Session, rows: list[dict[str, Any]]) -> None:
+    """Number and chain ``rows`` after the last entry, holding the head's row lock."""
+    connection = session.connection()
+    head = LedgerHead.__table__
+    assert isinstance(head, Table)
+    seq, prev = connection.execute(
+        select(head.c.audit_seq, head.c.audit_hash).where(head.c.id == 1).with_for_update()
+    ).one()
+    for row in rows:
+        seq += 1
+        row["id"] = seq
+        row["prev_hash"] = prev
+        prev = row["hash"] = audit_hash(prev, [row[c] for c in AUDIT_HASHED_COLUMNS])
+    connection.execute(insert(AuditEntry), rows)
+    connection.execute(update(head).where(head.c.id == 1).values(audit_seq=seq, audit_hash=prev))
+
+
+def write_baseline(session: Session, batch: int = 5_000) -> int:
+    """Record every row of every audited table as it stands (action ``baseline``): for rows
+    written in bulk outside the services (the benchmark generator), as migration 0002 did
+    for the rows of its day. Returns the number of entries written."""
+    now = utc_now()
+    written = 0
+    for model in audited_models():
+        last_id = 0
+        key = model.id  # type: ignore[attr-defined]
+        while True:
+            rows = session.scalars(select(model).where(key > last_id).order_by(key).limit(batch))
+            entries: list[dict[str, Any]] = [
+                {
+                    "occurred_at": now,
+                    "actor_id": None,
+                    "table_name": model.__tablename__,
+                    "record_id": row.id,  # type: ignore[attr-defined]
+                    "action": "baseline",
+                    "field": None,
+                    "old_value": None,
+                    "new_value": _json(row_values(row)),
+                }
+                for row in rows
+            ]
+            if not entries:
+                break
+            append_entries(session, entries)
+            written += len(entries)
+            last_id = entries[-1]["record_id"]
+            session.expunge_all()
+    return written
 
 
 def _json(values: dict[str, Any]) -> str:

@@ -68,6 +68,29 @@ def chain_hash(prev_hash: str, values: tuple[Any, ...] | list[Any]) -> str:
     return hashlib.sha256(canonical_content(prev_hash, content)).hexdigest()
 
 
+# The audit trail is chained the same way: an entry's hash covers the previous entry's hash,
+# a newline and the JSON array of these columns (``occurred_at`` as integer microseconds).
+AUDIT_HASHED_COLUMNS: tuple[str, ...] = (
+    "id",
+    "occurred_at",
+    "actor_id",
+    "table_name",
+    "record_id",
+    "action",
+    "field",
+    "old_value",
+    "new_value",
+)
+_AUDIT_OCCURRED_AT = AUDIT_HASHED_COLUMNS.index("occurred_at")
+
+
+def audit_hash(prev_hash: str, values: tuple[Any, ...] | list[Any]) -> str:
+    """SHA-256 of an audit entry: ``values`` are AUDIT_HASHED_COLUMNS as the model holds them."""
+    content = list(values)
+    content[_AUDIT_OCCURRED_AT] = epoch_microseconds(content[_AUDIT_OCCURRED_AT])
+    return hashlib.sha256(canonical_content(prev_hash, content)).hexdigest()
+
+
 @dataclass
 class RangeCheck:
     """What one range of the ledger (ids ``lo`` <= id < ``hi``) says about the chain.

@@ -21,7 +21,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from .errors import AuthenticationError, ValidationError
-from .models import Person, Signature, utc_now
+from .keys import seal_signature
+from .models import Person, Signature, new_uuid, utc_now
 from .permissions import Actor
 from .store import Store
 
@@ -185,12 +186,16 @@ def sign(
     content: dict[str, Any],
     signed_at: datetime | None = None,
 ) -> tuple[Person, Signature]:
-    """Check the signer's secret and write the signature bound to ``content``."""
+    """Check the signer's secret and write the signature bound to ``content``, with its
+    cryptographic half (keys.seal_signature): the signer's key, or for a courier's PIN the
+    institution's attestation."""
+
     if meaning not in SIGNATURE_MEANINGS:
         raise ValidationError(f"Unknown signature meaning '{meaning}'.")
     person = find_person(session, credential.username)
     check_secret(person, credential.secret, credential.method)
     signature = Signature(
+        uuid=new_uuid(),
         person_id=person.id,
         printed_name=person.full_name,
         institution_name=person.institution.name,
@@ -203,6 +208,7 @@ def sign(
         content_hash=content_hash(content),
         drawing_png=credential.drawing_png,
     )
+    seal_signature(session, signature, person, credential.secret)
     session.add(signature)
     return person, signature
 

@@ -282,10 +282,21 @@ CHAIN_PROBLEMS = ("changed", "missing", "inserted", "reordered")
 
 @dataclass
 class Problem:
-    kind: str  # changed | missing | inserted | reordered | state | balance | custodian | storage
+    """One finding of ``verify``: what kind, in plain words, and where.
+
+    ``kind``: changed | missing | inserted | reordered (the ledger's chain), state | balance |
+    custodian (the replay), storage (the database), record (a table against its audit
+    trail), audit (the audit trail's chain), signature, anchor, guard, cancelled.
+    ``table``, ``record`` (its number, or its id) and ``field`` say where, when known.
+    """
+
+    kind: str
     message: str
     event_id: int | None = None
     aliquot_number: str | None = None
+    table: str | None = None
+    record: str | None = None
+    field: str | None = None
 
 
 @dataclass

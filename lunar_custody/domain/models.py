@@ -348,13 +348,16 @@ class Discrepancy(Base):
 
 
 class LedgerHead(Base):
-    """The single row naming the last event; locked while an event is appended."""
+    """The single row naming the last event and the last audit entry; locked while either is
+    appended (one row, so the two chains are always locked in the same order)."""
 
     __tablename__ = "ledger_head"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     last_seq: Mapped[int] = mapped_column(Integer, default=0)
     last_hash: Mapped[str] = mapped_column(String(64))
+    audit_seq: Mapped[int] = mapped_column(Integer, default=0)
+    audit_hash: Mapped[str] = mapped_column(String(64), default="0" * 64)
 
 
 class CustodyEvent(Base):
@@ -408,13 +411,25 @@ class Signature(Base):
     record_number: Mapped[str] = mapped_column(String(60))
     content_hash: Mapped[str] = mapped_column(String(64))
     drawing_png: Mapped[bytes | None]
+    # The signer's key's ECDSA signature (base64) over keys.signature_statement; for a
+    # courier's PIN, the institution's key attests it. None only before the keys existed.
+    certificate_id: Mapped[int | None] = mapped_column(ForeignKey("certificates.id"))
+    crypto_signature: Mapped[str | None] = mapped_column(Text)
 
 
 class AuditEntry(Base):
-    """One change to a non-ledger record: who, when, what, old and new value."""
+    """One change to a non-ledger record: who, when, what, old and new value.
+
+    Hash-chained like the ledger (``chain.audit_hash``): ``id`` is assigned under the lock
+    of the ledger head's row, whose ``audit_seq`` and ``audit_hash`` name the last entry.
+    """
 
     __tablename__ = "audit_entries"
-    __table_args__ = (Index("ix_audit_entries_record", "table_name", "record_id"),)
+    __table_args__ = (
+        Index("ix_audit_entries_record", "table_name", "record_id"),
+        # an index, not a constraint: SQLite adds it without copying the guarded table
+        Index("uq_audit_entries_hash", "hash", unique=True),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     occurred_at: Mapped[datetime] = mapped_column(default=utc_now)
@@ -425,6 +440,8 @@ class AuditEntry(Base):
     field: Mapped[str | None] = mapped_column(String(60))
     old_value: Mapped[str | None] = mapped_column(Text)
     new_value: Mapped[str | None] = mapped_column(Text)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
 
 
 class Document(Base):
@@ -442,3 +459,39 @@ class Document(Base):
     filename: Mapped[str] = mapped_column(String(260), default="")
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+
+
+class Certificate(Base):
+    """An X.509 certificate: this installation's institution certificate (``kind``
+    institution), a partner institution's imported one (partner), or a signing person's
+    (person), issued by the institution certificate.
+
+    A person's private key is sealed under their password (trust/sealing.py); the
+    institution's private key is never in the database (trust/keyring.py). A retired
+    certificate signs nothing new (a password reset, a new institution key); a revoked one
+    neither, and what claims to be signed by it from ``revoked_at`` on is refused.
+    """
+
+    __tablename__ = "certificates"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = _uuid_column()
+    kind: Mapped[str] = mapped_column(String(16))  # institution | partner | person
+    institution_id: Mapped[int] = mapped_column(ForeignKey("institutions.id"), index=True)
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"), index=True)
+    fingerprint: Mapped[str] = mapped_column(String(64), unique=True)
+    certificate_pem: Mapped[str] = mapped_column(Text)
+    sealed_key: Mapped[str | None] = mapped_column(Text)
+    valid_from: Mapped[datetime]
+    valid_until: Mapped[datetime]
+    created_at: Mapped[datetime] = mapped_column(default=utc_now)
+    # a new institution key's certificate, signed by the key it replaces (base64)
+    endorsement: Mapped[str | None] = mapped_column(Text)
+    retired_at: Mapped[datetime | None]
+    revoked_at: Mapped[datetime | None]
+    revocation_reason: Mapped[str] = mapped_column(Text, default="")
+    # the institution key's signature over keys.revocation_statement (base64)
+    revocation_signature: Mapped[str | None] = mapped_column(Text)
+
+    institution: Mapped[Institution] = relationship()
+    person: Mapped[Person | None] = relationship()

@@ -15,8 +15,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from . import keys, rules
 from . import operation as op
-from . import rules
 from .errors import (
     CustodyError,
     DuplicateError,
@@ -93,6 +93,7 @@ def bootstrap(
             session, lender, admin_username, admin_full_name, Role.ADMIN, admin_password, None, ""
         )
         session.flush()
+        keys.create_institution_key_in(session, lender)
         return actor_of(admin)
 
 
@@ -222,6 +223,7 @@ def update_person(store: Store, actor: Actor, username: str, **changes: object) 
             elif key == "password":
                 row.password_hash = hash_password(str(value))
                 row.failed_attempts, row.locked_until = 0, None
+                keys.retire_person_keys(ctx.session, row)
             elif key == "pin":
                 row.pin_hash = hash_pin(str(value)) if value else None
                 row.failed_attempts, row.locked_until = 0, None

@@ -1,0 +1,115 @@
+"""What an administrator does with keys: make the institution key of a database from before
+keys, rotate it, revoke a person's key (T4), trust a partner's certificate. The records and
+the signing itself are in keys.py."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+
+from ..trust import keys as trust_keys
+from ..trust.statements import sign_statement
+from . import operation as op
+from .errors import DuplicateError, RuleViolation, ValidationError
+from .keys import (
+    PARTNER,
+    PERSON,
+    certificate_row,
+    create_institution_key_in,
+    home_certificate,
+    institution_key,
+    new_institution_certificate,
+    person_certificates,
+    revocation_statement,
+)
+from .models import Certificate
+from .operation import operation
+from .permissions import Actor
+from .store import Store
+
+
+def create_institution_key(store: Store, actor: Actor) -> Certificate:
+    """``keys init`` for a database made before keys: the administrator's institution."""
+    with operation(store, actor, "manage_institutions") as ctx:
+        return create_institution_key_in(ctx.session, ctx.person.institution)
+
+
+def rotate_institution_key(store: Store, actor: Actor) -> Certificate:
+    """A new institution key, endorsed by the old one, which is retired with the person
+    certificates it issued (their holders get new ones at their next signature)."""
+    with operation(store, actor, "manage_institutions") as ctx:
+        old = institution_key(ctx.session)
+        old_row = ctx.session.get(Certificate, old.certificate_id)
+        assert old_row is not None
+        row = new_institution_certificate(ctx.session, old_row.institution, ctx.now, old)
+        old_row.retired_at = ctx.now
+        for person_row in ctx.session.scalars(
+            select(Certificate).where(Certificate.kind == PERSON, Certificate.retired_at.is_(None))
+        ):
+            person_row.retired_at = ctx.now
+        ctx.session.flush()
+        return row
+
+
+def revoke_person(
+    store: Store, actor: Actor, username: str, *, reason: str, at: datetime | None = None
+) -> list[Certificate]:
+    """Revoke every certificate of a person from ``at`` (default now), signed by the
+    institution key. Signatures made before stay valid; none can be made after."""
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError("Say why the key is revoked.")
+    with operation(store, actor, "manage_people") as ctx:
+        person = op.person(ctx.session, username)
+        when = at or ctx.now
+        if when > ctx.now:
+            raise ValidationError("A revocation takes effect now or from a past moment.")
+        issuer = institution_key(ctx.session)
+        revoked = []
+        for row in person_certificates(ctx.session, person):
+            if row.revoked_at is not None:
+                continue
+            row.revoked_at, row.revocation_reason = when, reason
+            row.revocation_signature = sign_statement(issuer.private_key, revocation_statement(row))
+            revoked.append(row)
+        if not revoked:
+            raise RuleViolation(f"{person.full_name} has no signing key to revoke.")
+        ctx.session.flush()
+        return revoked
+
+
+def import_partner_certificate(
+    store: Store, actor: Actor, institution_code: str, pem: str | bytes, confirmed: str
+) -> Certificate:
+    """Trust a partner institution's certificate once its fingerprint has been confirmed
+    (read aloud, or compared with the one printed on a signed agreement)."""
+    try:
+        certificate = trust_keys.load_certificate(pem)
+    except trust_keys.CertificateError as error:
+        raise ValidationError(f"That file is {error}.") from None
+    fingerprint = trust_keys.fingerprint(certificate)
+    wanted = "".join(confirmed.split()).replace(":", "").lower()
+    if len(wanted) < 32 or not fingerprint.startswith(wanted):
+        raise ValidationError(
+            f"The certificate's fingerprint is {trust_keys.short_fingerprint(fingerprint)}, "
+            "not the one confirmed: do not trust it until the partner confirms it."
+        )
+    if not trust_keys.issued_by(certificate, certificate):
+        raise ValidationError("That is not an institution certificate (it is not self-signed).")
+    with operation(store, actor, "manage_institutions") as ctx:
+        institution = op.institution(ctx.session, institution_code)
+        home = home_certificate(ctx.session)
+        if home is not None and home.institution_id == institution.id:
+            raise RuleViolation(f"{institution.name} is this installation's own institution.")
+        known = ctx.session.scalars(
+            select(Certificate).where(Certificate.fingerprint == fingerprint)
+        ).first()
+        if known is not None:
+            raise DuplicateError(
+                f"This certificate is already trusted for {known.institution.name}."
+            )
+        row = certificate_row(PARTNER, certificate, institution)
+        ctx.session.add(row)
+        ctx.session.flush()
+        return row

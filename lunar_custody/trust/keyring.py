@@ -1,0 +1,90 @@
+"""Where this machine keeps the institution's private key: a file outside the database.
+
+A copy of the database alone cannot sign as the institution (T2): the key is a PKCS#8 PEM
+file named by its certificate's fingerprint, in ``LUNAR_CUSTODY_KEYS`` or the user's data
+folder (``.../lunar-custody/keys``), readable by its owner only. Workstations that share
+one PostgreSQL database each get a copy (``keys export-institution-key`` writes one
+encrypted under a passphrase, ``keys import-institution-key`` reads it).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from platformdirs import user_data_path
+
+from .keys import PrivateKey
+
+ENVIRONMENT = "LUNAR_CUSTODY_KEYS"
+
+
+class KeyringError(OSError):
+    """The key file is missing, unreadable, or not the key that was asked for."""
+
+
+def key_directory() -> Path:
+    chosen = os.environ.get(ENVIRONMENT)
+    if chosen:
+        return Path(chosen)
+    return user_data_path("lunar-custody", appauthor=False) / "keys"
+
+
+def key_path(fingerprint: str, directory: Path | None = None) -> Path:
+    return (directory or key_directory()) / f"institution-{fingerprint[:32]}.pem"
+
+
+def store_key(key: PrivateKey, fingerprint: str, directory: Path | None = None) -> Path:
+    """Write the key for the certificate ``fingerprint``, owner-only, appearing whole or not."""
+    path = key_path(fingerprint, directory)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pem = key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    )
+    partial = path.with_suffix(".partial")
+    descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "wb") as out:
+        out.write(pem)
+    os.replace(partial, path)
+    return path
+
+
+def load_key(fingerprint: str, directory: Path | None = None) -> PrivateKey | None:
+    """The key for ``fingerprint`` if this machine holds it, else None."""
+    path = key_path(fingerprint, directory)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise KeyringError(f"Cannot read the institution key {path}: {error.strerror}.") from None
+    try:
+        key = serialization.load_pem_private_key(data, password=None)
+    except (ValueError, TypeError):
+        raise KeyringError(f"{path} is not a readable private key.") from None
+    if not isinstance(key, ec.EllipticCurvePrivateKey):
+        raise KeyringError(f"{path} is not an ECDSA key.")
+    return key
+
+
+def export_key(key: PrivateKey, passphrase: str) -> bytes:
+    """The key as encrypted PKCS#8 PEM, to carry to another workstation of the institution."""
+    return key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.BestAvailableEncryption(passphrase.encode("utf-8")),
+    )
+
+
+def import_key(data: bytes, passphrase: str) -> PrivateKey:
+    try:
+        key = serialization.load_pem_private_key(data, password=passphrase.encode("utf-8"))
+    except (ValueError, TypeError):
+        raise KeyringError("Wrong passphrase, or not an exported institution key.") from None
+    if not isinstance(key, ec.EllipticCurvePrivateKey):
+        raise KeyringError("Not an ECDSA key.")
+    return key
