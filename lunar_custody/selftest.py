@@ -1,7 +1,8 @@
 """``lunar-custody --self-test``: does this installation work? (The bundle's smoke test.)
 
-On a temporary database, with nothing of the user's touched (the database, its backup and
-the window's remembered settings all live in a temporary folder): the shipped resources are
+On a temporary database, with nothing of the user's touched (the database, its backup, the
+institution key the demo makes and the window's remembered settings all live in a temporary
+folder): the shipped resources are
 there, the migrations build the schema, the demo data goes in, ``verify`` passes, a backup
 copy verifies, every kind of PDF is written (fonts embedded, QR codes drawn) and
 ``verify-pdf`` recognises each, a demo user signs in (argon2), and the main window opens
@@ -22,6 +23,7 @@ from typing import TYPE_CHECKING, TextIO
 from . import __version__
 from .resources_path import resource
 from .storage import Database
+from .trust.keyring import ENVIRONMENT as KEYS_ENVIRONMENT
 
 if TYPE_CHECKING:
     from .documents.service import GeneratedDocument
@@ -46,6 +48,8 @@ def self_test(out: TextIO, err: TextIO) -> int:
     print(f"Lunar Custody {__version__} self-test", file=out)
     with tempfile.TemporaryDirectory(prefix="lunar-custody-self-test-") as scratch:
         state = _State(Path(scratch))
+        saved_keys = os.environ.get(KEYS_ENVIRONMENT)
+        os.environ[KEYS_ENVIRONMENT] = str(Path(scratch) / "keys")
         try:
             for name, step in state.steps():
                 try:
@@ -57,6 +61,10 @@ def self_test(out: TextIO, err: TextIO) -> int:
                 print(f"  ok      {name}{': ' + detail if detail else ''}", file=out)
         finally:
             state.close()
+            if saved_keys is None:
+                os.environ.pop(KEYS_ENVIRONMENT, None)
+            else:
+                os.environ[KEYS_ENVIRONMENT] = saved_keys
     print(f"self-test passed in {time.monotonic() - started:.1f} s", file=out)
     return 0
 
