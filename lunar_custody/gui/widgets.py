@@ -240,3 +240,16 @@ def read_photo(path: str) -> bytes:
         return file.read_bytes()
     except OSError as error:
         raise ValidationError(f"Cannot read {file.name}: {error.strerror or error}") from error
+
+
+def write_text_file(path: Path, text: str) -> Path:
+    """Write ``text`` to ``path`` whole or not at all (a sibling file first); a write that
+    fails is a ValidationError in plain words, not a crash."""
+    partial = path.with_name(f".{path.name}.part")
+    try:
+        partial.write_text(text, encoding="utf-8", newline="")
+        partial.replace(path)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise ValidationError(f"Cannot write {path}: {error.strerror or error}") from error
+    return path

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import csv
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QProgressDialog, QPushButton
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from lunar_custody.domain import ledger, queries
@@ -17,9 +19,10 @@ from lunar_custody.domain.listings import EVENTS
 from lunar_custody.gui import tablemodel
 from lunar_custody.gui.context import AppContext
 from lunar_custody.gui.ledger import LedgerView
+from lunar_custody.gui.ledger.findings import FINDING_COLUMNS
 from lunar_custody.gui.tablemodel import ListingModel
 from lunar_custody.storage import Database, ledger_scan
-from tests.gui.conftest import Messages
+from tests.gui.conftest import SHOTS, Messages
 from tests.worlds import A2, World
 
 Ctx = Callable[[str], AppContext]
@@ -120,19 +123,34 @@ def test_verify_passes_on_a_clean_ledger(
     world.rich_scenario()
     view = make_view(ctx_for("auditor"))
     view.verify_button.click()
-    name, title, text = messages.shown[-1]
-    assert (name, title) == ("verifyReport", "Ledger verified")
-    assert text.startswith("OK: the ledger of") and "is intact" in text
-    assert view.last_report is not None and view.last_report.ok
-    assert "Database integrity: ok" in view.last_report.summary()
-    assert view.verify_result.text() == text
+    findings = view.findings
+    assert findings is not None and findings.isVisible()
+    assert findings.windowTitle() == "Ledger verified"
+    assert findings.banner.text().endswith("Verified: nothing found out of place")
+    report = view.last_report
+    assert report is not None and report.ok and not messages.shown
+    assert findings.events_label.text() == (
+        f"{report.events:,} custody events, {report.aliquots:,} aliquots"
+    )
+    assert findings.head_label.text() == report.last_hash
+    assert findings.integrity_label.text().startswith("ok (")
+    assert "OK: hash chain intact" in findings.checked_label.text()  # what was checked
+    assert not findings.findings.isVisible() and not findings.save_button.isVisible()
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    findings.grab().save(str(SHOTS / "verify_ok.png"))
+    assert view.verify_result.text().startswith("OK: the ledger of")
     assert view.menu_actions() == [view.verify_action]
     assert view.verify_action.shortcut().toString() == "Ctrl+Shift+V"
 
 
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
-def test_verify_names_the_first_bad_event_after_tampering(
-    qtbot: QtBot, world: World, ctx_for: Ctx, make_view: MakeView, messages: Messages
+def test_verify_lists_every_finding_with_its_table_and_record(
+    qtbot: QtBot,
+    world: World,
+    ctx_for: Ctx,
+    make_view: MakeView,
+    messages: Messages,
+    tmp_path: Path,
 ) -> None:
     world.rich_scenario()
     ctx = ctx_for("auditor")
@@ -141,22 +159,71 @@ def test_verify_names_the_first_bad_event_after_tampering(
     with sqlite3.connect(world.db.path) as raw:
         raw.execute("DROP TRIGGER custody_events_no_update")
         raw.execute("UPDATE custody_events SET mass_ug = 1 WHERE id = 7")
+        raw.execute(
+            "UPDATE aliquots SET current_mass_ug = current_mass_ug - 1 WHERE number = ?", (A2,)
+        )
     raw.close()
     view = make_view(ctx)
     view.verify_action.trigger()
-    name, title, text = messages.shown[-1]
-    assert (name, title) == ("verifyReport", "Ledger verification FAILED")
-    assert text == "FAILED: the first bad event is #7."
     report = view.last_report
-    assert report is not None and report.first_bad_event == 7
-    summary = report.summary()
-    assert "custody_events_no_update has been removed" in summary
-    assert "Database integrity: problems found" in summary
+    assert report is not None and report.first_bad_event == 7 and not messages.shown
+    assert view.verify_result.text() == "FAILED: the first bad event is #7."
     # the bad event is shown and selected in the list
     assert view.tabs.currentWidget() is view.events
     assert view.events.search_field.text() == "#7"
     assert view.events.current_value("id") == 7
-    assert view.verify_result.text() == text
+
+    findings = view.findings
+    assert findings is not None and findings.isVisible()
+    assert findings.windowTitle() == "Ledger verification FAILED"
+    count = len(report.problems)
+    assert findings.banner.text().endswith(f"Verification FAILED: {count} findings")
+    assert findings.first_event_label.text() == '<a href="7">#7</a>'
+    assert findings.integrity_label.text().startswith("problems found (sqlite")
+    table = findings.findings
+    assert table.count_label.text() == f"{count} findings"
+    model = table.proxy
+    headings = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headings == list(FINDING_COLUMNS)
+    rows = [
+        [model.index(line, column).data() for column in range(model.columnCount())]
+        for line in range(model.rowCount())
+    ]
+    by_place = {(kind, name, record): text for kind, name, record, _, _, text in rows}
+    assert ("changed", "custody_events", "#7") in by_place
+    assert "does not match its ledger" in by_place["state", "aliquots", A2]
+    assert any("custody_events_no_update has been removed" in row[5] for row in rows)
+
+    # searched, sorted, copied, saved
+    table.search_field.setText(A2.lower())
+    table.search_field.flush()
+    assert 0 < model.rowCount() < count
+    assert table.count_label.text() == f"{model.rowCount()} of {count} findings"
+    assert {table.rows[row][2] for row in table.shown_rows()} == {A2}
+    table.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    kinds = [table.rows[row][0] for row in table.shown_rows()]
+    assert kinds == sorted(kinds, reverse=True)
+    copied = table.copy()
+    assert copied.splitlines()[0] == "\t".join(FINDING_COLUMNS)
+    assert len(copied.splitlines()) == 1 + model.rowCount()
+    assert QApplication.clipboard().text() == copied
+    saved = findings.save(tmp_path / "findings.csv")
+    assert saved == tmp_path / "findings.csv"
+    with saved.open(newline="", encoding="utf-8") as file:
+        written = list(csv.reader(file))
+    assert written[0] == list(FINDING_COLUMNS) and {r[2] for r in written[1:]} == {A2}
+
+    table.search_field.clear()
+    table.search_field.flush()
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    findings.grab().save(str(SHOTS / "verify_findings.png"))
+    # a double click on a finding about an aliquot asks the main window to show it
+    line = next(n for n in range(model.rowCount()) if model.index(n, 2).data() == A2)
+    spot = table.table.visualRect(model.index(line, 0)).center()
+    with qtbot.waitSignal(view.open_record) as opened:
+        qtbot.mouseClick(table.table.viewport(), Qt.MouseButton.LeftButton, pos=spot)
+        qtbot.mouseDClick(table.table.viewport(), Qt.MouseButton.LeftButton, pos=spot)
+    assert opened.args == ["aliquot", A2]
 
 
 def test_listing_and_event_models_pass_the_qt_model_tester(
@@ -182,7 +249,7 @@ def test_verify_reports_progress_and_can_be_cancelled(
     view = make_view(ctx_for("auditor"))
     # progress after every event: going on is not mistaken for a Cancel
     monkeypatch.setattr(ledger_scan, "_BATCH", 1)
-    assert view.verify() is not None and messages.shown[-1][2].startswith("OK")
+    assert view.verify() is not None and view.verify_result.text().startswith("OK")
 
     replay = ledger._replay
 

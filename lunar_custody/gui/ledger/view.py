@@ -1,14 +1,15 @@
 """The ledger: every custody event (two million open at once: paged in SQL), the audit
 trail of the other records, and Verify, which recomputes the hash chain and checks the
-database underneath, naming the first bad event."""
+database underneath; its findings, each with its table and record, in a window of their own
+(findings.py)."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -20,10 +21,10 @@ from ...domain.ledger import EVENT_KINDS, VerifyReport
 from ...domain.listings import AUDIT, EVENTS
 from ...domain.store import ProgressCallback
 from ...storage import verify_database
-from .. import errors
 from ..context import AppContext
 from ..view import View
 from ..widgets import ListPane
+from .findings import FindingsDialog
 
 
 def verify_headline(report: VerifyReport) -> str:
@@ -43,11 +44,13 @@ class LedgerView(View):
     """Custody events and audit trail, each a searchable lazily fetched list; Verify."""
 
     title = "Ledger"
+    open_record = Signal(str, str)  # ("aliquot", number): the main window shows it
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.setObjectName("ledgerView")
         self.last_report: VerifyReport | None = None
+        self.findings: FindingsDialog | None = None  # made at the first verify
         kinds = [("All events", None), *((label, kind) for kind, label in EVENT_KINDS.items())]
         self.events = ListPane(
             ctx.db,
@@ -149,18 +152,18 @@ class LedgerView(View):
         self.verify_result.setStyleSheet(f"color: {color}; font-weight: bold;")
         if report.first_bad_event is not None:
             self.show_event(report.first_bad_event)
-        box = QMessageBox(self)
-        box.setObjectName("verifyReport")
-        box.setWindowTitle("Ledger verified" if report.ok else "Ledger verification FAILED")
-        box.setIcon(QMessageBox.Icon.Information if report.ok else QMessageBox.Icon.Critical)
-        box.setText(headline)
-        if not report.ok:
-            shown = [f"• {p.message}" for p in report.problems[:5]]
-            if len(report.problems) > len(shown):
-                shown.append(f"… and {len(report.problems) - len(shown)} more (see details)")
-            box.setInformativeText("\n".join(shown))
-        box.setDetailedText(report.summary())
-        errors.present(box)
+        if self.findings is None:
+            self.findings = FindingsDialog(self.ctx.ops, self.ctx.db.name, self)
+            self.findings.open_event.connect(self.show_event)
+            self.findings.open_aliquot.connect(
+                lambda number: self.open_record.emit("aliquot", number)
+            )
+        self.findings.show_report(report)
+        self.findings.show()
+        # in front again when open from an earlier verify (minimised, or behind this window)
+        state = self.findings.windowState() & ~Qt.WindowState.WindowMinimized
+        self.findings.setWindowState(state | Qt.WindowState.WindowActive)
+        self.findings.activateWindow()
 
     def show_event(self, event_id: int) -> None:
         """Select event ``event_id`` in the list: searched by its #number, not scrolled to

@@ -24,6 +24,7 @@ from ...domain.registry import INSTITUTION_KINDS
 from ..context import AppContext
 from ..dialogs import action_button, set_allowed
 from ..errors import confirm
+from ..keys import KeysWindow
 from ..operations import Work
 from ..view import View
 from ..widgets import ListPane
@@ -57,6 +58,12 @@ class AdminView(View):
         self.toggle_person_action = make("De&activate person", self.toggle_person)
         self.password_action = make("Reset pass&word…", self.reset_password)
         self.unlock_action = make("&Unlock account", self.unlock)
+        self.keys_action = make("Institution &keys…", self.open_keys)
+        self.keys_action.setToolTip(
+            "This installation's certificate and fingerprint; partners' certificates; "
+            "people's signing keys"
+        )
+        self.keys_window: KeysWindow | None = None
 
         kinds = [("All kinds", None)] + [(k.capitalize(), k) for k in INSTITUTION_KINDS]
         self.institutions = ListPane(
@@ -94,6 +101,7 @@ class AdminView(View):
                 (self.new_institution_action, "newInstitutionButton"),
                 (self.edit_institution_action, "editInstitutionButton"),
                 (self.toggle_institution_action, "toggleInstitutionButton"),
+                (self.keys_action, "keysButton"),
             ],
         )
         bottom = self._box(
@@ -173,6 +181,7 @@ class AdminView(View):
             self.toggle_person_action,
             self.password_action,
             self.unlock_action,
+            self.keys_action,
         ]
 
     def select_institution(self, code: str) -> bool:
@@ -376,3 +385,13 @@ class AdminView(View):
             "Unlock account",
             lambda _progress: registry.update_person(db, actor, person.username, unlock=True),
         )
+
+    def open_keys(self) -> KeysWindow:
+        """Institutions ▸ Keys, beside this view (one window, read again when shown)."""
+        if self.keys_window is None:
+            self.keys_window = KeysWindow(self.ctx, self)
+        else:
+            self.keys_window.refresh()
+        self.keys_window.show()
+        self.keys_window.activateWindow()
+        return self.keys_window

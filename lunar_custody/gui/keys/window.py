@@ -1,0 +1,355 @@
+"""Institutions ▸ Keys: this installation's certificate and its fingerprint (to read aloud
+to a partner), whether this computer can sign with it, and every certificate the database
+knows. Administrators export ours, import a partner's, revoke a person's key, make or rotate
+the institution key; everyone else sees the same with the actions disabled, saying why."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain import key_admin
+from ...domain.keys import (
+    INSTITUTION,
+    PARTNER,
+    PERSON,
+    CertificateInfo,
+    KeyUnavailable,
+    home_certificate_info,
+    institution_key,
+    list_certificates,
+)
+from ...domain.store import Store
+from ..context import AppContext
+from ..dialogs import OK_STYLE, action_button, set_allowed
+from ..errors import confirm, inform
+from ..tablemodel import local_time
+from ..tables import Cell, SearchableTable, monospace
+from ..widgets import write_text_file
+from .dialogs import ImportCertificateDialog, RevokeKeyDialog
+
+CERTIFICATE_COLUMNS = (
+    "Kind",
+    "Holder",
+    "Institution",
+    "Fingerprint",
+    "Valid from",
+    "Valid until",
+    "State",
+    "Revocation reason",
+)
+KIND_LABELS = {INSTITUTION: "our institution", PARTNER: "partner", PERSON: "person"}
+FINGERPRINT_COLUMN = CERTIFICATE_COLUMNS.index("Fingerprint")
+WARNING_STYLE = "color: #b00020; font-weight: bold;"
+
+
+def institution_key_problem(store: Store) -> str | None:
+    """Why this computer cannot sign as the institution, in the domain's words (None: it
+    can). No read model answers this yet, so it asks ``institution_key`` itself."""
+    with store.read() as session:
+        try:
+            institution_key(session)
+        except KeyUnavailable as error:
+            return str(error)
+    return None
+
+
+def grouped(fingerprint: str) -> str:
+    """The whole SHA-256 fingerprint in groups of four, as the short one is written."""
+    upper = fingerprint.upper()
+    return " ".join(upper[i : i + 4] for i in range(0, len(upper), 4))
+
+
+def certificate_row(info: CertificateInfo) -> list[Cell]:
+    holder = f"{info.holder} ({info.username})" if info.username else info.holder
+    return [
+        KIND_LABELS.get(info.kind, info.kind),
+        holder,
+        info.institution_code,
+        info.short_fingerprint,
+        local_time(info.valid_from)[:10],  # the date: certificates last years
+        local_time(info.valid_until)[:10],
+        info.state,
+        info.revocation_reason or "",
+    ]
+
+
+def _selectable(name: str, *, mono: int | None = None) -> QLabel:
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if mono is not None:
+        label.setFont(monospace(mono))
+    return label
+
+
+class KeysWindow(QDialog):
+    """Not modal: it stays open beside the main window, and reads again after a change."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("keysWindow")
+        self.setWindowTitle("Institution keys")
+        self.ctx = ctx
+        self.home: CertificateInfo | None = None
+        self.key_problem: str | None = None
+        self.certificates: list[CertificateInfo] = []
+        self.resize(1200, 700)
+
+        self.institution_label = _selectable("institutionLabel")
+        self.short_label = _selectable("shortFingerprint", mono=20)
+        font = self.short_label.font()
+        font.setBold(True)
+        self.short_label.setFont(font)
+        self.full_label = _selectable("fullFingerprint", mono=0)
+        self.validity_label = _selectable("validityLabel")
+        self.key_label = _selectable("privateKeyLabel")
+        facts = QFormLayout()
+        facts.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        facts.addRow("Institution:", self.institution_label)
+        facts.addRow("Fingerprint:", self.short_label)
+        facts.addRow("SHA-256:", self.full_label)
+        facts.addRow("Valid:", self.validity_label)
+        facts.addRow("Private key:", self.key_label)
+        hint = QLabel(
+            "Read the fingerprint aloud to a partner when you send them the certificate: they "
+            "type what they hear when they import it."
+        )
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #5f6368;")
+        home_box = QGroupBox("This installation's certificate")
+        home_layout = QVBoxLayout(home_box)
+        home_layout.addLayout(facts)
+        home_layout.addWidget(hint)
+
+        def make(text: str, name: str, slot: Callable[[], object]) -> QAction:
+            action = QAction(text, self)
+            action.setObjectName(name)
+            action.triggered.connect(lambda _=False: slot())
+            return action
+
+        self.export_action = make("&Export our certificate…", "exportAction", self.export)
+        self.import_action = make(
+            "&Import a partner's certificate…", "importAction", self.import_partner
+        )
+        self.revoke_action = make("&Revoke a person's key…", "revokeAction", self.revoke)
+        self.create_action = make("&Make the institution key", "createKeyAction", self.create_key)
+        self.rotate_action = make("R&otate the institution key…", "rotateAction", self.rotate)
+        self.action_buttons = {
+            action: action_button(action, f"{action.objectName().removesuffix('Action')}Button")
+            for action in (
+                self.export_action,
+                self.import_action,
+                self.revoke_action,
+                self.create_action,
+                self.rotate_action,
+            )
+        }
+        bar = QHBoxLayout()
+        for button in self.action_buttons.values():
+            bar.addWidget(button)
+        bar.addStretch(1)
+
+        self.table = SearchableTable(
+            "certificates",
+            CERTIFICATE_COLUMNS,
+            nouns=("certificate", "certificates"),
+            search_hint="Search: holder, institution, fingerprint, state, reason",
+            fixed_width=(FINGERPRINT_COLUMN,),
+        )
+        self.table.table.selectionModel().currentRowChanged.connect(
+            lambda *_: self._update_actions()
+        )
+        list_box = QGroupBox("Every certificate this database knows")
+        list_layout = QVBoxLayout(list_box)
+        list_layout.addLayout(bar)
+        list_layout.addWidget(self.table, 1)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(home_box)
+        layout.addWidget(list_box, 1)
+        layout.addWidget(buttons)
+        ctx.changed.connect(self._records_changed)
+        self.refresh()
+
+    # ------------------------------------------------------------------ reading
+
+    def _records_changed(self) -> None:
+        """After any operation (here or in the main window): read again, if open."""
+        if self.isVisible():
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Read the certificates, and whether this computer holds the key, again."""
+        store = self.ctx.db
+        self.home = home_certificate_info(store)
+        self.key_problem = institution_key_problem(store)
+        self.certificates = list_certificates(store)
+        home = self.home
+        if home is None:
+            self.institution_label.setText("This installation has no institution certificate yet.")
+            for label in (self.short_label, self.full_label, self.validity_label):
+                label.setText("—")
+        else:
+            self.institution_label.setText(
+                f"<b>{home.institution_name}</b> ({home.institution_code})"
+            )
+            self.short_label.setText(home.short_fingerprint)
+            self.full_label.setText(grouped(home.fingerprint))
+            self.validity_label.setText(
+                f"from {local_time(home.valid_from)} until {local_time(home.valid_until)}"
+            )
+        if self.key_problem is None:
+            self.key_label.setText(
+                "This computer holds the institution's private key: it signs documents and "
+                "couriers' confirmations here."
+            )
+            self.key_label.setStyleSheet(OK_STYLE)
+        else:
+            self.key_label.setText(self.key_problem)
+            self.key_label.setStyleSheet(WARNING_STYLE)
+        self.table.set_rows([certificate_row(info) for info in self.certificates])
+        self._update_actions()
+
+    def selected(self) -> CertificateInfo | None:
+        row = self.table.current_row()
+        return self.certificates[row] if row is not None else None
+
+    def _update_actions(self) -> None:
+        institutions = self.ctx.why_not("manage_institutions")
+        people = self.ctx.why_not("manage_people")
+        home = self.home
+        no_home = "This installation has no institution certificate yet."
+        set_allowed(
+            self.export_action,
+            None if home else no_home,
+            "Save our certificate as a .pem file for partners and for verify-pdf --certificate",
+        )
+        set_allowed(
+            self.import_action,
+            institutions,
+            "Trust a partner institution's certificate once its fingerprint is confirmed",
+        )
+        revocable = any(c.kind == PERSON and c.revoked_at is None for c in self.certificates)
+        set_allowed(
+            self.revoke_action,
+            people or (None if revocable else "Nobody has a signing key yet."),
+            "Refuse a person's signatures from a moment on (they left, a key was lost)",
+        )
+        # Make is for a database from before keys; once there is a key it is rotated instead.
+        self.action_buttons[self.create_action].setVisible(home is None)
+        self.action_buttons[self.rotate_action].setVisible(home is not None)
+        set_allowed(
+            self.create_action,
+            institutions,
+            "Make this installation's institution key and certificate",
+        )
+        set_allowed(
+            self.rotate_action,
+            institutions or (self.key_problem if home else no_home),
+            "Replace the institution key with a new one, endorsed by the old",
+        )
+
+    # ------------------------------------------------------------------ actions
+
+    def export(self, path: Path | None = None) -> Path | None:
+        """Save our certificate as PEM (asking where when ``path`` is None)."""
+        home = self.home
+        if home is None or not self.export_action.isEnabled():
+            return None
+        if path is None:
+            start = Path.home() / (
+                f"{home.institution_code}-certificate-{home.fingerprint[:8].upper()}.pem"
+            )
+            name, _ = QFileDialog.getSaveFileName(
+                self, "Export our certificate", str(start), "Certificates (*.pem)"
+            )
+            if not name:
+                return None
+            path = Path(name)
+            if path.suffix.lower() != ".pem":
+                path = path.with_name(path.name + ".pem")
+        target, pem = path, home.pem
+        written = self.ctx.ops.value(
+            self,
+            "Export our certificate",
+            lambda _progress: write_text_file(target, pem),
+            changes=False,
+        )
+        if written is not None:
+            inform(
+                self,
+                "Certificate exported",
+                f"Our certificate is in {written}.\n\nWhen you send it, read its fingerprint "
+                f"aloud to the partner:\n{home.short_fingerprint}",
+            )
+        return written
+
+    def import_partner(self) -> None:
+        if not self.import_action.isEnabled():
+            return
+        home_code = self.home.institution_code if self.home else None
+        self._form(ImportCertificateDialog(self.ctx, home_code, self))
+
+    def revoke(self) -> None:
+        if not self.revoke_action.isEnabled():
+            return
+        chosen = self.selected()
+        username = chosen.username if chosen is not None else None
+        self._form(RevokeKeyDialog(self.ctx, self.certificates, self, username=username))
+
+    def _form(self, dialog: QDialog) -> None:
+        """A form whose work, once done, emits ``changed``: this window reads again then."""
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
+
+    def create_key(self) -> None:
+        if not self.create_action.isEnabled():
+            return
+        db, actor = self.ctx.db, self.ctx.actor
+        self.ctx.ops.run(
+            self,
+            "Make the institution key",
+            lambda _progress: key_admin.create_institution_key(db, actor),
+        )
+
+    def rotate(self) -> None:
+        home = self.home
+        if home is None or not self.rotate_action.isEnabled():
+            return
+        if not confirm(
+            self,
+            "Rotate the institution key",
+            f"Make a new institution key for {home.institution_name}?\n\n"
+            f"The current certificate ({home.short_fingerprint}) is retired and endorses the "
+            "new one; what it signed stays valid. Every person's signing certificate is "
+            "retired with it, and each person gets a new one at their next signature.\n\n"
+            "Afterwards, export the new certificate for your partners and read them its "
+            "fingerprint. Other workstations of this installation need a copy of the new key.",
+        ):
+            return
+        db, actor = self.ctx.db, self.ctx.actor
+        self.ctx.ops.run(
+            self,
+            "Rotate the institution key",
+            lambda _progress: key_admin.rotate_institution_key(db, actor),
+        )
