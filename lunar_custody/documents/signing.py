@@ -107,9 +107,7 @@ def check_signature(
         logger.setLevel(level)
 
 
-def _check(
-    pdf: bytes, trust_roots: Sequence[x509.Certificate], roots_named: str
-) -> SignatureCheck:
+def _check(pdf: bytes, trust_roots: Sequence[x509.Certificate], roots_named: str) -> SignatureCheck:
     try:
         reader = PdfFileReader(io.BytesIO(pdf), strict=False)
         embedded = reader.embedded_signatures

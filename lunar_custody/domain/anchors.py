@@ -279,15 +279,16 @@ def head_problems(session: Session, heads: ChainHeads, what: str) -> list[Proble
         stored = session.scalar(select(AuditEntry.hash).where(AuditEntry.id == heads.audit_seq))
         if stored != heads.audit_hash:
             now = (
-                "has no such entry now"
+                "the trail has no such entry now"
                 if stored is None
-                else f"now has {stored[:16]}… instead of {heads.audit_hash[:16]}…"
+                else (f"the trail now has {stored[:16]}…")
             )
             problems.append(
                 Problem(
                     "anchor",
                     f"The audit trail was rewritten at or before entry #{heads.audit_seq} since "
-                    f"{what}: the trail {now}.",
+                    f"{what}: it saw entry #{heads.audit_seq} with hash "
+                    f"{heads.audit_hash[:16]}…, {now}.",
                     table="audit_entries",
                     record=str(heads.audit_seq),
                     field="hash",
@@ -338,13 +339,14 @@ def anchor_problems(store: Store, anchors: Sequence[Anchor]) -> list[Problem]:
                 )
                 continue
             results.append((anchor, head_problems(session, anchor.heads, anchor.name)))
-    holding = [a.heads.ledger_seq for a, found in results if not _ledger_rewritten(found)]
+    holding = [a for a, found in results if not _ledger_rewritten(found)]
     for anchor, found in results:
+        seq = anchor.heads.ledger_seq
         if _ledger_rewritten(found):
-            below = [seq for seq in holding if seq < anchor.heads.ledger_seq]
-            if below:
-                after = max(below)
-                found = [_placed(p, after, anchor.heads.ledger_seq) for p in found]
+            older = [a for a in holding if a.heads.ledger_seq < seq]
+            if older:
+                held = max(older, key=lambda a: a.heads.ledger_seq)
+                found = [_placed(p, held, seq) for p in found]
         problems.extend(found)
     return problems
 
@@ -353,14 +355,20 @@ def _ledger_rewritten(problems: list[Problem]) -> bool:
     return any(p.table == "custody_events" for p in problems)
 
 
-def _placed(problem: Problem, after: int, seq: int) -> Problem:
+def _placed(problem: Problem, held: Anchor, seq: int) -> Problem:
+    """The problem of a later anchor, placed after the last event an older one still holds."""
     if problem.table != "custody_events":
         return problem
+    after = held.heads.ledger_seq
+    where = (
+        f"the rewritten event is #{seq}"
+        if after + 1 == seq
+        else f"the rewrite is between events #{after + 1} and #{seq}"
+    )
+    place = f" {held.name[0].upper()}{held.name[1:]} still holds event #{after}: {where}."
     return Problem(
         problem.kind,
-        problem.message
-        + f" An older anchor still holds event #{after}: the rewrite is between events "
-        f"#{after + 1} and #{seq}.",
+        problem.message + place,
         problem.event_id,
         problem.aliquot_number,
         problem.table,
@@ -373,4 +381,3 @@ def held_heads_problems(store: Store, heads: ChainHeads, what: str) -> list[Prob
     """``head_problems`` in a read transaction of its own (verify-pdf)."""
     with store.read() as session:
         return head_problems(session, heads, what)
-
