@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, TextIO
 from . import __version__
 from .resources_path import resource
 from .storage import Database
+from .trust.keyring import ENVIRONMENT as KEYRING
 
 if TYPE_CHECKING:
     from .documents.service import GeneratedDocument
@@ -45,6 +46,10 @@ def self_test(out: TextIO, err: TextIO) -> int:
     started = time.monotonic()
     print(f"Lunar Custody {__version__} self-test", file=out)
     with tempfile.TemporaryDirectory(prefix="lunar-custody-self-test-") as scratch:
+        # The demo's institution key (which signs the documents) goes with the demo database,
+        # never into the user's keyring.
+        keyring = os.environ.get(KEYRING)
+        os.environ[KEYRING] = str(Path(scratch) / "keys")
         state = _State(Path(scratch))
         try:
             for name, step in state.steps():
@@ -57,6 +62,10 @@ def self_test(out: TextIO, err: TextIO) -> int:
                 print(f"  ok      {name}{': ' + detail if detail else ''}", file=out)
         finally:
             state.close()
+            if keyring is None:
+                del os.environ[KEYRING]
+            else:
+                os.environ[KEYRING] = keyring
     print(f"self-test passed in {time.monotonic() - started:.1f} s", file=out)
     return 0
 
