@@ -42,8 +42,25 @@ def run(*argv: str) -> Run:
     return Run(code, out.getvalue(), err.getvalue())
 
 
-def pdfsig(path: Path) -> str:
-    return subprocess.run(["pdfsig", str(path)], capture_output=True, text=True).stdout
+def pdfsig(path: Path, trusting: Path | None = None) -> str:
+    """pdfsig's report; ``trusting`` an NSS database of the certificates a partner trusts."""
+    nss = ["-nssdir", f"sql:{trusting}"] if trusting else []
+    return subprocess.run(["pdfsig", *nss, str(path)], capture_output=True, text=True).stdout
+
+
+def nss_trusting(folder: Path, pem: str) -> Path:
+    """An NSS database trusting ``pem`` for signatures, as a partner makes one with certutil
+    (README: Documents)."""
+    folder.mkdir()
+    certificate = folder / "institution.pem"
+    certificate.write_text(pem)
+    subprocess.run(["certutil", "-N", "-d", f"sql:{folder}", "--empty-password"], check=True)
+    subprocess.run(
+        ["certutil", "-A", "-d", f"sql:{folder}", "-n", "partner", "-t", ",C,", "-i",
+         str(certificate)],
+        check=True,
+    )  # fmt: skip
+    return folder
 
 
 def one_byte_changed(data: bytes, old: bytes, new: bytes, path: Path) -> Path:
@@ -65,6 +82,11 @@ def signature_value_hex(pdf: bytes) -> bytes:
     raise AssertionError("the signature value is not in the file")
 
 
+# What the file says does not depend on the database it was written from: SQLite alone.
+SQLITE_ONLY = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+
+
+@SQLITE_ONLY
 def test_pdfsig_reports_a_written_document_valid_and_a_changed_copy_not(
     papers: Papers, tmp_path: Path
 ) -> None:
@@ -76,6 +98,12 @@ def test_pdfsig_reports_a_written_document_valid_and_a_changed_copy_not(
     assert "Total document signed" in report and "ETSI.CAdES.detached" in report
     home = keys.home_certificate_info(papers.db)
     assert home is not None and doc.signer_fingerprint == home.fingerprint
+    assert "Certificate issuer isn't Trusted." in report  # nobody told pdfsig to trust it
+    # a partner who trusts our certificate (and not one who trusts another institution's)
+    trusted = pdfsig(path, nss_trusting(tmp_path / "partner", home.pem))
+    assert "Signature is Valid." in trusted and "Certificate is Trusted." in trusted, trusted
+    elsewhere = pdfsig(path, nss_trusting(tmp_path / "other", throwaway_key().pem))
+    assert "Signature is Valid." in elsewhere and "Certificate is Trusted." not in elsewhere
 
     data = path.read_bytes()
     # one byte of the signed content: the digest no longer matches
@@ -90,6 +118,7 @@ def test_pdfsig_reports_a_written_document_valid_and_a_changed_copy_not(
     assert "Signature Validation: Signature is Invalid." in report, report
 
 
+@SQLITE_ONLY
 def test_verify_pdf_offline_with_our_certificate(papers: Papers, tmp_path: Path) -> None:
     path = tmp_path / "manifest.pdf"
     doc = service.write_manifest(papers.db, None, papers.delivered, path)
