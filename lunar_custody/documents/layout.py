@@ -457,23 +457,24 @@ def standard_page(canvas: Canvas, info: DocumentInfo, page: int, pages: int) -> 
     canvas.line(left, 14 * mm, right, 14 * mm)
     fonts.draw(canvas, left, 10 * mm, f"{info.reference} · document {info.number}", 7)
     fonts.draw(canvas, right, 10 * mm, f"Page {page} of {pages}", 7, align="right")
+    # two lines of 5.6 pt, each a left and a right part that fit A4's width side by side
+    fonts.draw(canvas, left, 7 * mm, f"Content SHA-256 {info.content_hash}", 5.6)
     fonts.draw(
         canvas,
-        left,
+        right,
         7 * mm,
-        f"Content SHA-256 {info.content_hash} · signed by the institution key (PAdES)",
+        "Check a file with: lunar-custody verify-pdf FILE",
         5.6,
+        align="right",
     )
-    fonts.draw(canvas, right, 7 * mm, CHECK_HINT, 5.6, align="right")
     fonts.draw(canvas, left, 4.6 * mm, head_line(info.heads), 5.6)
+    fonts.draw(canvas, right, 4.6 * mm, "Signed by the institution key (PAdES)", 5.6, align="right")
     canvas.restoreState()
 
 
-CHECK_HINT = "Check a file with: lunar-custody verify-pdf FILE"
-
-
 def head_line(heads: ChainHeads) -> str:
-    return f"Ledger head when written: event #{heads.ledger_seq}, SHA-256 {heads.ledger_hash}"
+    """The ledger's head when the document was written, as its QR code carries it."""
+    return f"Ledger head: event #{heads.ledger_seq}, SHA-256 {heads.ledger_hash}"
 
 
 def _canvas_class(info: DocumentInfo, decorate: Decorate, pages: list[int]) -> type[Canvas]:

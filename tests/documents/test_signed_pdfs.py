@@ -5,6 +5,7 @@ both institutions' key fingerprints; a computer without the institution key writ
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import subprocess
@@ -18,7 +19,12 @@ from sqlalchemy import select, text
 from lunar_custody import cli
 from lunar_custody.documents import service
 from lunar_custody.documents.bench import throwaway_key
-from lunar_custody.domain import key_admin, keys
+from lunar_custody.documents.layout import DocumentInfo
+from lunar_custody.documents.manifest import render_manifest
+from lunar_custody.documents.verify import ALTERED, UNCHANGED, UNKNOWN, verify_file
+from lunar_custody.domain import documents as register
+from lunar_custody.domain import key_admin, keys, queries
+from lunar_custody.domain.anchors import GENESIS
 from lunar_custody.domain.keys import KeyUnavailable
 from lunar_custody.domain.models import Document, Signature
 from lunar_custody.storage import Database
@@ -246,3 +252,51 @@ def test_a_computer_without_the_institution_key_writes_no_document(
     result = run("agreement", papers.loan, "-o", str(tmp_path / "a.pdf"), "--db", papers.db.url)
     assert result.code == 1 and not (tmp_path / "a.pdf").exists()
     assert "does not hold the institution key of CNSA Lunar Sample Laboratory" in result.err
+
+
+def test_verify_pdf_tells_a_changed_register_from_a_changed_file(
+    papers: Papers, tmp_path: Path
+) -> None:
+    db = papers.db
+    path = tmp_path / "manifest.pdf"
+    doc = service.write_manifest(db, None, papers.delivered, path)
+    assert verify_file(db, path).ok
+
+    # a file from before documents were signed: recorded, so the register vouches for it
+    data = queries.manifest_data(db, papers.delivered)
+    number = register.new_number("manifest")
+    info = DocumentInfo(number, "manifest", "Manifest", "Older", "0" * 64, GENESIS)
+    older = tmp_path / "older.pdf"
+    older.write_bytes(render_manifest(data, info)[0])
+    register.record_document(
+        db, None, number=number, kind="manifest", record_type="transfer",
+        record_number=papers.delivered, sha256=hashlib.sha256(older.read_bytes()).hexdigest(),
+    )  # fmt: skip
+    result = verify_file(db, older)
+    assert result.ok and result.unsigned and result.outcome == UNCHANGED
+    assert "It was written before documents were signed, so only this database vouches" in (
+        result.message()
+    )
+
+    # the register changed outside the program: the intact, signed file says so
+    guards = drop_guards(db, ("documents",))
+    with db.write() as session:
+        session.execute(
+            text("UPDATE documents SET sha256 = :h WHERE number = :n"),
+            {"h": "1" * 64, "n": doc.number},
+        )
+    result = verify_file(db, path)
+    assert result.outcome == ALTERED and not result.ok and result.authentic
+    assert "intact and signed by CNSA Lunar Sample Laboratory" in result.message()
+    assert "the register's record was changed" in result.message()
+    # ... or its record removed
+    with db.write() as session:
+        session.execute(text("DELETE FROM documents WHERE number = :n"), {"n": doc.number})
+    restore_guards(db, guards)
+    result = verify_file(db, path)
+    assert result.outcome == UNKNOWN and not result.ok and result.authentic
+    assert result.message() == (
+        f"manifest.pdf names document {doc.number}, which this database has no record of, "
+        "yet it is intact and signed with this installation's institution key: its record "
+        "was removed from the register, or it was written from a copy of this database."
+    )
