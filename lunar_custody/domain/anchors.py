@@ -226,9 +226,11 @@ def _malformed(statement: dict[str, Any]) -> str:
     ):
         return "it names no certificate fingerprint"
     try:
-        datetime.fromisoformat(str(statement.get("made_at")).replace("Z", "+00:00"))
+        made = datetime.fromisoformat(str(statement.get("made_at")).replace("Z", "+00:00"))
     except ValueError:
         return "it has no time it was made"
+    if made.tzinfo is None:
+        return "the time it was made names no time zone"
     for chain in ("ledger", "audit"):
         head = statement.get(chain)
         if not (
