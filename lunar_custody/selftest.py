@@ -1,8 +1,7 @@
 """``lunar-custody --self-test``: does this installation work? (The bundle's smoke test.)
 
-On a temporary database, with nothing of the user's touched (the database, its backup, the
-institution key the demo makes and the window's remembered settings all live in a temporary
-folder): the shipped resources are
+On a temporary database, with nothing of the user's touched (the database, its backup and
+the window's remembered settings all live in a temporary folder): the shipped resources are
 there, the migrations build the schema, the demo data goes in, ``verify`` passes, a backup
 copy verifies, every kind of PDF is written (fonts embedded, QR codes drawn) and
 ``verify-pdf`` recognises each, a demo user signs in (argon2), and the main window opens
@@ -23,7 +22,7 @@ from typing import TYPE_CHECKING, TextIO
 from . import __version__
 from .resources_path import resource
 from .storage import Database
-from .trust.keyring import ENVIRONMENT as KEYS_ENVIRONMENT
+from .trust.keyring import ENVIRONMENT as KEYRING
 
 if TYPE_CHECKING:
     from .documents.service import GeneratedDocument
@@ -47,9 +46,11 @@ def self_test(out: TextIO, err: TextIO) -> int:
     started = time.monotonic()
     print(f"Lunar Custody {__version__} self-test", file=out)
     with tempfile.TemporaryDirectory(prefix="lunar-custody-self-test-") as scratch:
+        # The demo's institution key (which signs the documents) goes with the demo database,
+        # never into the user's keyring.
+        keyring = os.environ.get(KEYRING)
+        os.environ[KEYRING] = str(Path(scratch) / "keys")
         state = _State(Path(scratch))
-        saved_keys = os.environ.get(KEYS_ENVIRONMENT)
-        os.environ[KEYS_ENVIRONMENT] = str(Path(scratch) / "keys")
         try:
             for name, step in state.steps():
                 try:
@@ -61,10 +62,10 @@ def self_test(out: TextIO, err: TextIO) -> int:
                 print(f"  ok      {name}{': ' + detail if detail else ''}", file=out)
         finally:
             state.close()
-            if saved_keys is None:
-                os.environ.pop(KEYS_ENVIRONMENT, None)
+            if keyring is None:
+                del os.environ[KEYRING]
             else:
-                os.environ[KEYS_ENVIRONMENT] = saved_keys
+                os.environ[KEYRING] = keyring
     print(f"self-test passed in {time.monotonic() - started:.1f} s", file=out)
     return 0
 

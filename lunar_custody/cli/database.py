@@ -1,4 +1,5 @@
-"""The database as a whole: verify the ledger, back up, restore, export."""
+"""The database as a whole: verify the ledger (against anchors too), write an anchor, back up,
+restore, export."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ from collections.abc import Callable
 from contextlib import ExitStack
 from pathlib import Path
 
-from ..domain import export
+from ..domain import anchors, export
+from ..domain.errors import ValidationError
 from ..storage.backup import backup_database
 from ..storage.integrity import verify_database
 from .common import Commands, Session, command
@@ -19,9 +21,13 @@ def cmd_verify(args: argparse.Namespace, s: Session) -> int:
             print(f"\r  {done:,} of {total:,} events", end="", file=s.err, flush=True)
         return None
 
+    # Every anchor file is read (and refused if damaged) before the long check starts.
+    held = [_read_anchor(Path(name)) for name in args.anchor or ()]
     report = verify_database(s.db, progress, full=args.full)
     if s.err.isatty():
         print(file=s.err)
+    if held and not any(p.kind == "cancelled" for p in report.problems):
+        report.problems.extend(anchors.anchor_problems(s.db, held))
     s.data(
         {
             "ok": report.ok,
@@ -30,10 +36,61 @@ def cmd_verify(args: argparse.Namespace, s: Session) -> int:
             "last_hash": report.last_hash,
             "first_bad_event": report.first_bad_event,
             "problems": report.problems,
+            "anchors": [_anchor_data(anchor) for anchor in held],
         },
-        lambda: s.say(report.summary()),
+        lambda: s.say(_with_anchors(report.summary(), held, report.ok)),
     )
     return 0 if report.ok else 1
+
+
+def _read_anchor(path: Path) -> anchors.Anchor:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise ValidationError(f"Cannot read the anchor {path}: {error.strerror}.") from None
+    return anchors.read_anchor(data, path.name)
+
+
+def _anchor_data(anchor: anchors.Anchor) -> dict[str, object]:
+    return {
+        "file": anchor.source,
+        "made_at": anchor.made_at,
+        "institution": anchor.institution_code,
+        "certificate": anchor.fingerprint,
+        **anchor.heads.as_dict(),
+    }
+
+
+def _with_anchors(summary: str, held: list[anchors.Anchor], ok: bool) -> str:
+    if not held:
+        return summary
+    names = ", ".join(f"{a.source} (event #{a.heads.ledger_seq})" for a in held)
+    verdict = "checked" if ok else "checked (see above)"
+    return f"{summary}\nAnchors {verdict}: {names}."
+
+
+def cmd_anchor(args: argparse.Namespace, s: Session) -> int:
+    path = Path(args.output)
+    if path.exists():
+        raise ValidationError(f"{path} exists already; an anchor never replaces a file.")
+    if not path.parent.is_dir():
+        raise ValidationError(f"There is no folder {path.parent} to write {path.name} in.")
+    anchor = anchors.make_anchor(s.db)
+    partial = path.with_name(f".{path.name}.partial")
+    partial.write_bytes(anchor.to_json())
+    partial.replace(path)
+    heads = anchor.heads
+    s.data(
+        {"file": str(path), **_anchor_data(anchor)},
+        lambda: s.say(
+            f"Wrote the anchor {path}: the ledger ends at event #{heads.ledger_seq} "
+            f"(SHA-256 {heads.ledger_hash}) and the audit trail at entry #{heads.audit_seq}, "
+            f"signed by the {anchor.institution_code} institution key. Keep it away from this "
+            f"database (another computer, a partner, paper); later check the database "
+            f"against it with: lunar-custody verify --anchor {path}"
+        ),
+    )
+    return 0
 
 
 def cmd_backup(args: argparse.Namespace, s: Session) -> int:
@@ -119,6 +176,22 @@ def register(commands: Commands) -> None:
         help="SQLite: PRAGMA integrity_check (every index against its table, UNIQUE) instead "
         "of the quick check; slower on a large file",
     )
+    p.add_argument(
+        "--anchor",
+        action="append",
+        metavar="FILE",
+        help="an anchor file ('lunar-custody anchor'): check that the ledger and the audit "
+        "trail still hold the heads it recorded (repeatable)",
+    )
+
+    p = command(
+        commands,
+        "anchor",
+        cmd_anchor,
+        "write a signed statement of the ledger's and the audit trail's current heads, to "
+        "keep outside the database and check later with verify --anchor",
+    )
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help="the anchor to write")
 
     p = command(
         commands,

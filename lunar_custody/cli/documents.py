@@ -7,11 +7,12 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..documents.verify import verify_file
 from .common import Commands, Session, command
 
 if TYPE_CHECKING:
     from ..documents.service import GeneratedDocument
+    from ..documents.signing import SignatureCheck
+    from ..documents.verify import Claims
 
 
 def _written(s: Session, doc: GeneratedDocument) -> None:
@@ -23,10 +24,13 @@ def _written(s: Session, doc: GeneratedDocument) -> None:
             "pages": doc.pages,
             "sha256": doc.sha256,
             "content_sha256": doc.content_hash,
+            "ledger_head": {"seq": doc.heads.ledger_seq, "hash": doc.heads.ledger_hash},
+            "audit_head": {"seq": doc.heads.audit_seq, "hash": doc.heads.audit_hash},
+            "signed_by": doc.signer_fingerprint,
         },
         lambda: s.say(
             f"Wrote {doc.path} ({doc.pages} page{'s' if doc.pages != 1 else ''}): "
-            f"document {doc.number}, SHA-256 {doc.sha256}."
+            f"document {doc.number}, signed, SHA-256 {doc.sha256}."
         ),
     )
 
@@ -72,12 +76,18 @@ def cmd_labels(args: argparse.Namespace, s: Session) -> int:
 
 
 def cmd_verify_pdf(args: argparse.Namespace, s: Session) -> int:
+    # pyHanko, like reportlab, is slow to import: only verify-pdf loads it.
+    from ..documents.verify import verify_file
+
+    if args.certificate:
+        return _verify_pdf_offline(args, s)
     result = verify_file(s.db, Path(args.file))
     record = result.record
     s.data(
         {
             "file": str(result.path),
             "outcome": result.outcome,
+            "ok": result.ok,
             "sha256": result.sha256,
             "number": record.number if record else result.claimed_number,
             "kind": record.kind if record else None,
@@ -85,11 +95,61 @@ def cmd_verify_pdf(args: argparse.Namespace, s: Session) -> int:
             "record_number": record.record_number if record else None,
             "recorded_sha256": record.sha256 if record else None,
             "created_at": record.created_at if record else None,
+            "signature": _signature(result.signature),
+            "claims": _claims(result.claims),
+            "problems": list(result.problems),
             "message": result.message(),
         },
         lambda: s.say(result.message()),
     )
     return 0 if result.ok else 1
+
+
+def _verify_pdf_offline(args: argparse.Namespace, s: Session) -> int:
+    """A partner's check: the signature against our certificate, no database opened."""
+    from ..documents.verify import verify_offline
+
+    result = verify_offline(Path(args.file), Path(args.certificate))
+    s.data(
+        {
+            "file": str(result.path),
+            "ok": result.ok,
+            "sha256": result.sha256,
+            "certificate": result.certificate_fingerprint,
+            "signature": _signature(result.signature),
+            "claims": _claims(result.claims),
+            "message": result.message(),
+        },
+        lambda: s.say(result.message()),
+    )
+    return 0 if result.ok else 1
+
+
+def _signature(check: SignatureCheck | None) -> dict[str, object] | None:
+    if check is None:
+        return None
+    return {
+        "ok": check.ok,
+        "signed": check.signed,
+        "intact": check.intact,
+        "valid": check.valid,
+        "trusted": check.trusted,
+        "whole_file": check.whole_file,
+        "signer": check.signer,
+        "signer_fingerprint": check.signer_fingerprint,
+        "signed_at": check.signed_at,
+        "problem": check.problem,
+    }
+
+
+def _claims(claims: Claims) -> dict[str, object]:
+    heads = claims.heads
+    return {
+        "number": claims.number,
+        "content_sha256": claims.content_hash,
+        "ledger_head": {"seq": heads.ledger_seq, "hash": heads.ledger_hash} if heads else None,
+        "audit_head": {"seq": heads.audit_seq, "hash": heads.audit_hash} if heads else None,
+    }
 
 
 def register(commands: Commands) -> None:
@@ -133,6 +193,13 @@ def register(commands: Commands) -> None:
         commands,
         "verify-pdf",
         cmd_verify_pdf,
-        "say which recorded document a PDF is and whether it is unchanged (exit 1 if not)",
+        "say which recorded document a PDF is, whether it is unchanged and signed by this "
+        "institution, and whether the ledger still holds the head it carries (exit 1 if not)",
     )
     p.add_argument("file")
+    p.add_argument(
+        "--certificate",
+        metavar="CERT.pem",
+        help="without the database: check the PDF's signature against this institution "
+        "certificate (from 'keys export') and say what the document claims",
+    )

@@ -165,9 +165,39 @@ def story(data: AgreementData, terms: Terms) -> list[Flowable]:
         ),
         Spacer(1, 3 * mm),
         signature_row(data.signatures, WIDTH),
+        Spacer(1, 3 * mm),
+        *_keys(data),
     ]
     out.append(KeepTogether(signatures))
     return out
+
+
+def _keys(data: AgreementData) -> list[Flowable]:
+    """Both institutions' key fingerprints, for the parties to confirm with each other."""
+    rows = [
+        (f"Lender's key ({data.lender.code})", data.lender_fingerprint),
+        (f"Borrower's key ({data.borrower.code})", data.borrower_fingerprint),
+    ]
+    return [
+        field_table(
+            [
+                (
+                    label,
+                    para(fingerprint, "body", bold=True)
+                    if fingerprint
+                    else para("not yet exchanged", "body"),
+                )
+                for label, fingerprint in rows
+            ],
+            [46 * mm, WIDTH - 46 * mm],
+        ),
+        para(
+            "Both parties confirm these fingerprints with each other before signing (read "
+            "them aloud by telephone, or compare them with the certificate received): the "
+            "documents and exchange files of each institution are signed with its key.",
+            "small",
+        ),
+    ]
 
 
 def render_agreement(data: AgreementData, terms: Terms, info: DocumentInfo) -> tuple[bytes, int]:

@@ -21,7 +21,7 @@ from .. import __version__
 from ..domain.masses import format_mass
 from ..domain.queries import LabelData
 from . import fonts
-from .layout import INK, MUTED, DocumentInfo, draw_qr
+from .layout import INK, MUTED, DocumentInfo, draw_qr, head_line
 
 LAYOUTS = ("roll", "a4")
 LABEL = (2 * inch, 1 * inch)
@@ -72,9 +72,7 @@ def _metadata(canvas: Canvas, info: DocumentInfo) -> None:
     canvas.setTitle(f"{info.title}: {info.reference}")
     canvas.setAuthor("Lunar Custody")
     canvas.setSubject(f"Lunar Custody document {info.number}")
-    canvas.setKeywords(
-        [f"lunar-custody-document={info.number}", f"content-sha256={info.content_hash}"]
-    )
+    canvas.setKeywords(info.keywords)
     canvas.setCreator(f"Lunar Custody {__version__}")
 
 
@@ -140,7 +138,8 @@ def _sheet(canvas: Canvas, labels: Sequence[LabelData], info: DocumentInfo) -> i
             "2 x 1 inch labels, 4 x 10 a sheet; print at actual size (100 %).",
             6,
         )
-        fonts.draw(canvas, left + 2 * mm, 6 * mm, f"Content SHA-256 {info.content_hash}", 5.5)
+        fonts.draw(canvas, left + 2 * mm, 9 * mm, f"Content SHA-256 {info.content_hash}", 5.5)
+        fonts.draw(canvas, left + 2 * mm, 6 * mm, head_line(info.heads), 5.5)
         canvas.setFillColor(INK)
         for slot, label in enumerate(labels[page * per_page : (page + 1) * per_page]):
             row, column = divmod(slot, COLUMNS)

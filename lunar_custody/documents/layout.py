@@ -1,8 +1,9 @@
 """What every document shares: page header and footer, QR code, styles, signature blocks.
 
-Every page carries the document number, a QR code (document number and content hash, see
-verify.py), the reference of what the document is about and "Page X of Y"; the total is
-known only once the whole story is laid out, so pages are decorated when the PDF is saved.
+Every page carries the document number, a QR code (document number, content hash and the
+ledger head when it was made, see verify.py), the reference of what the document is about
+and "Page X of Y"; the total is known only once the whole story is laid out, so pages are
+decorated when the PDF is saved.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from reportlab.platypus import (
 )
 
 from .. import __version__
+from ..domain.anchors import ChainHeads
 from ..domain.masses import format_mass
 from ..domain.queries import SignatureSlot
 from . import fonts
@@ -54,24 +56,56 @@ class DocumentInfo:
     title: str  # "Loan agreement"
     reference: str  # "Agreement L2026-0007"
     content_hash: str
+    heads: ChainHeads  # the ledger's and the audit trail's heads when it was made
 
     @property
     def qr_payload(self) -> str:
-        return qr_payload(self.number, self.content_hash)
+        return qr_payload(self.number, self.content_hash, self.heads)
+
+    @property
+    def keywords(self) -> list[str]:
+        """The PDF's /Keywords: what the document claims to be, read back by verify.py
+        (covered by the PAdES signature)."""
+        heads = self.heads
+        return [
+            f"lunar-custody-document={self.number}",
+            f"content-sha256={self.content_hash}",
+            f"ledger-head={heads.ledger_seq}:{heads.ledger_hash}",
+            f"audit-head={heads.audit_seq}:{heads.audit_hash}",
+        ]
 
 
-def qr_payload(number: str, content_hash: str) -> str:
-    """'LCDOC:AGR-260314-K7Q2MX:SHA256:9F2C…': upper case, so the QR code's compact
-    alphanumeric mode holds it (a smaller code that scans more easily)."""
-    return f"{QR_PREFIX}:{number}:SHA256:{content_hash.upper()}"
+@dataclass(frozen=True)
+class QrClaim:
+    """What a document's QR code says: its number, its content hash and, from the
+    documents that carry one, the ledger head when it was made."""
+
+    number: str
+    content_hash: str
+    ledger_seq: int | None = None
+    ledger_hash: str | None = None
 
 
-def parse_qr_payload(text: str) -> tuple[str, str] | None:
-    """(document number, content hash) from a scanned document QR code, else None."""
+def qr_payload(number: str, content_hash: str, heads: ChainHeads | None = None) -> str:
+    """'LCDOC:AGR-260314-K7Q2MX:SHA256:9F2C…:HEAD:1234:0A7E…': upper case, so the QR
+    code's compact alphanumeric mode holds it (a smaller code that scans more easily)."""
+    payload = f"{QR_PREFIX}:{number}:SHA256:{content_hash.upper()}"
+    if heads is not None:
+        payload += f":HEAD:{heads.ledger_seq}:{heads.ledger_hash.upper()}"
+    return payload
+
+
+def parse_qr_payload(text: str) -> QrClaim | None:
+    """What a scanned document QR code claims, else None (documents from before the ledger
+    head was printed have the first four parts only)."""
     parts = text.strip().split(":")
-    if len(parts) == 4 and parts[0] == QR_PREFIX and parts[2] == "SHA256":
-        return parts[1], parts[3].lower()
-    return None
+    if len(parts) not in (4, 7) or parts[0] != QR_PREFIX or parts[2] != "SHA256":
+        return None
+    if len(parts) == 4:
+        return QrClaim(parts[1], parts[3].lower())
+    if parts[4] != "HEAD" or not parts[5].isdigit():
+        return None
+    return QrClaim(parts[1], parts[3].lower(), int(parts[5]), parts[6].lower())
 
 
 def draw_qr(canvas: Canvas, payload: str, x: float, y: float, size: float) -> None:
@@ -350,6 +384,21 @@ def signature_block(slot: SignatureSlot, width: float, *, compact: bool = False)
             style="muted",
         )
     )
+    if mark.certificate:
+        # the person's own key (a password) or the institution's attesting a courier's PIN
+        key = "Institution key" if mark.method == "pin" else "Key"
+        verdict = "signature checked" if mark.checked else "signature does NOT check"
+        out.append(
+            rich(
+                ("m", f"{key} "),
+                ("t", mark.certificate),
+                ("m", "; "),
+                ("m" if mark.checked else "b", verdict),
+                style="muted",
+            )
+        )
+    else:
+        out.append(para("No cryptographic signature (recorded before keys).", "muted"))
     return out
 
 
@@ -408,14 +457,24 @@ def standard_page(canvas: Canvas, info: DocumentInfo, page: int, pages: int) -> 
     canvas.line(left, 14 * mm, right, 14 * mm)
     fonts.draw(canvas, left, 10 * mm, f"{info.reference} · document {info.number}", 7)
     fonts.draw(canvas, right, 10 * mm, f"Page {page} of {pages}", 7, align="right")
+    # two lines of 5.6 pt, each a left and a right part that fit A4's width side by side
+    fonts.draw(canvas, left, 7 * mm, f"Content SHA-256 {info.content_hash}", 5.6)
     fonts.draw(
         canvas,
-        left,
-        6.5 * mm,
-        f"Content SHA-256 {info.content_hash} · check a file with: lunar-custody verify-pdf FILE",
+        right,
+        7 * mm,
+        "Check a file with: lunar-custody verify-pdf FILE",
         5.6,
+        align="right",
     )
+    fonts.draw(canvas, left, 4.6 * mm, head_line(info.heads), 5.6)
+    fonts.draw(canvas, right, 4.6 * mm, "Signed by the institution key (PAdES)", 5.6, align="right")
     canvas.restoreState()
+
+
+def head_line(heads: ChainHeads) -> str:
+    """The ledger's head when the document was written, as its QR code carries it."""
+    return f"Ledger head: event #{heads.ledger_seq}, SHA-256 {heads.ledger_hash}"
 
 
 def _canvas_class(info: DocumentInfo, decorate: Decorate, pages: list[int]) -> type[Canvas]:
@@ -466,7 +525,7 @@ def render(
         title=f"{info.title}: {info.reference}",
         author="Lunar Custody",
         subject=f"Lunar Custody document {info.number}",
-        keywords=[f"lunar-custody-document={info.number}", f"content-sha256={info.content_hash}"],
+        keywords=info.keywords,
         creator=f"Lunar Custody {__version__}",
         lang="en",
     )

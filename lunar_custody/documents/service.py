@@ -1,4 +1,4 @@
-"""Write a document: read its content, number it, draw it, record its file's SHA-256.
+"""Write a document: read its content, number it, draw it, sign it, record its SHA-256.
 
 The GUI and the command line call these functions; each returns what was written. What a
 document prints is read by the domain (queries: typed read models); this package lays it out.
@@ -14,14 +14,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..domain import anchors, queries
 from ..domain import documents as register
-from ..domain import queries
+from ..domain.anchors import ChainHeads
 from ..domain.errors import ValidationError
 from ..domain.identity import content_hash
 from ..domain.permissions import Actor
 from ..domain.store import Store
 from .content import content_dict
 from .layout import DocumentInfo
+from .signing import sign_document
 
 
 @dataclass(frozen=True)
@@ -29,9 +31,11 @@ class GeneratedDocument:
     number: str
     kind: str
     path: Path
-    sha256: str  # of the file, as recorded
+    sha256: str  # of the signed file, as recorded
     content_hash: str  # of the printed content, as in the QR code
     pages: int
+    heads: ChainHeads  # the ledger head it carries (QR code and metadata)
+    signer_fingerprint: str  # the institution certificate that signed it
 
 
 def _write(
@@ -53,10 +57,13 @@ def _write(
         raise ValidationError(f"{path.name} does not end in .pdf.")
     if not path.parent.is_dir():
         raise ValidationError(f"There is no folder {path.parent} to write {path.name} in.")
+    # Refused before anything is drawn if this computer cannot sign (KeyUnavailable).
+    seal = anchors.document_seal(store)
     number = register.new_number(kind)
     digest = content_hash(content_dict(kind, number, data, printed))
-    info = DocumentInfo(number, kind, title, reference, digest)
-    pdf, pages = draw(data, info)
+    info = DocumentInfo(number, kind, title, reference, digest, seal.heads)
+    drawn, pages = draw(data, info)
+    pdf = sign_document(drawn, seal.key, reason=f"{title} {number}, {reference}")
     sha256 = hashlib.sha256(pdf).hexdigest()
     # The file appears complete or not at all; it is recorded before it appears, so a file
     # that exists is always one verify-pdf knows.
@@ -78,7 +85,9 @@ def _write(
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-    return GeneratedDocument(number, kind, path, sha256, digest, pages)
+    return GeneratedDocument(
+        number, kind, path, sha256, digest, pages, seal.heads, seal.key.fingerprint
+    )
 
 
 def write_agreement(store: Store, actor: Actor | None, loan: str, path: Path) -> GeneratedDocument:

@@ -507,6 +507,7 @@ COMMANDS = [
     "institution-add",
     "user-add",
     "verify",
+    "anchor",
     "backup",
     "restore",
     "export",

@@ -44,8 +44,10 @@ def test_every_document_command_writes_a_recorded_pdf(papers: Papers, tmp_path: 
         assert result.code == 0, result.err
         written = json.loads(result.out)
         assert written["file"] == str(path) and written["pages"] == pages_of(path)
-        assert qr_codes(path)[0][0] == f"LCDOC:{written['number']}:SHA256:" + (
-            written["content_sha256"].upper()
+        head = written["ledger_head"]
+        assert qr_codes(path)[0][0] == (
+            f"LCDOC:{written['number']}:SHA256:{written['content_sha256'].upper()}"
+            f":HEAD:{head['seq']}:{head['hash'].upper()}"
         )
         check = run(papers, "verify-pdf", str(path))
         assert check.code == 0, check.err

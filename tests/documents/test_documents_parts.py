@@ -14,9 +14,10 @@ from reportlab.platypus import SimpleDocTemplate
 
 from lunar_custody.documents import fonts
 from lunar_custody.documents.bench import build_large_agreement
-from lunar_custody.documents.layout import STYLES, para, parse_qr_payload, qr_payload
+from lunar_custody.documents.layout import STYLES, QrClaim, para, parse_qr_payload, qr_payload
 from lunar_custody.documents.terms import load_terms, template_path
 from lunar_custody.domain import documents as register
+from lunar_custody.domain.anchors import ChainHeads
 from lunar_custody.domain.errors import DuplicateError, NotFoundError, ValidationError
 from lunar_custody.resources_path import resource
 from tests.documents.conftest import pages_of, qr_codes, text_of
@@ -117,12 +118,18 @@ def test_an_administrator_replaces_the_terms_with_a_newer_version(tmp_path: Path
 
 
 def test_qr_payload_round_trip() -> None:
-    digest = "ab" * 32
-    payload = qr_payload("AGR-260314-K7Q2MX", digest)
-    assert payload == f"LCDOC:AGR-260314-K7Q2MX:SHA256:{digest.upper()}"
+    digest, head = "ab" * 32, "0c" * 32
+    heads = ChainHeads(1234, head, 99, "ee" * 32)
+    payload = qr_payload("AGR-260314-K7Q2MX", digest, heads)
+    assert payload == f"LCDOC:AGR-260314-K7Q2MX:SHA256:{digest.upper()}:HEAD:1234:{head.upper()}"
     assert payload == payload.upper()  # the QR code's compact alphanumeric mode
-    assert parse_qr_payload(payload) == ("AGR-260314-K7Q2MX", digest)
-    assert parse_qr_payload("CE5C0400YJFM00501") is None
+    assert parse_qr_payload(payload) == QrClaim("AGR-260314-K7Q2MX", digest, 1234, head)
+    # a document printed before the ledger head was carried still reads
+    old = f"LCDOC:AGR-260314-K7Q2MX:SHA256:{digest.upper()}"
+    assert qr_payload("AGR-260314-K7Q2MX", digest) == old
+    assert parse_qr_payload(old) == QrClaim("AGR-260314-K7Q2MX", digest)
+    for other in ("CE5C0400YJFM00501", f"{old}:HEAD:x:{head}", f"{old}:TAIL:1:{head}"):
+        assert parse_qr_payload(other) is None
 
 
 def test_document_numbers_and_records(world: World) -> None:

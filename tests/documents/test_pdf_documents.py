@@ -8,13 +8,24 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader, PdfWriter
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from lunar_custody.documents import service
-from lunar_custody.documents.layout import parse_qr_payload, qr_payload
-from lunar_custody.documents.verify import ALTERED, UNCHANGED, UNKNOWN, verify_file
+from lunar_custody.documents.agreement import render_agreement
+from lunar_custody.documents.bench import throwaway_key
+from lunar_custody.documents.content import content_dict
+from lunar_custody.documents.layout import DocumentInfo, QrClaim, parse_qr_payload, qr_payload
+from lunar_custody.documents.signing import sign_document
+from lunar_custody.documents.terms import agreement_terms
+from lunar_custody.documents.verify import ALTERED, UNCHANGED, UNKNOWN, read_claims, verify_file
 from lunar_custody.domain import documents as register
+from lunar_custody.domain import queries
+from lunar_custody.domain.anchors import GENESIS, chain_heads
 from lunar_custody.domain.errors import NotFoundError, ValidationError
-from lunar_custody.domain.models import Document
+from lunar_custody.domain.identity import content_hash
+from lunar_custody.domain.models import CustodyEvent, Document
+from lunar_custody.trust.keys import short_fingerprint
 from tests.documents.conftest import (
     MARKUP_ADDRESS,
     MARKUP_LOCAL,
@@ -31,7 +42,11 @@ from tests.worlds import A1, A2, A3, A4
 
 
 def document_qr(doc: service.GeneratedDocument) -> str:
-    return qr_payload(doc.number, doc.content_hash)
+    return qr_payload(doc.number, doc.content_hash, doc.heads)
+
+
+def count_events(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(CustodyEvent)) or 0
 
 
 def image_count(pdf: Path) -> int:
@@ -108,7 +123,18 @@ def test_a_document_number_and_hash_travel_in_the_qr_code(papers: Papers, tmp_pa
     path = tmp_path / "a.pdf"
     doc = service.write_agreement(papers.db, None, papers.loan, path)
     (code,) = qr_codes(path)[0]
-    assert parse_qr_payload(code) == (doc.number, doc.content_hash)
+    heads = doc.heads
+    assert parse_qr_payload(code) == QrClaim(
+        doc.number, doc.content_hash, heads.ledger_seq, heads.ledger_hash
+    )
+    # the ledger's head when it was written (a document adds audit entries, no events)
+    with papers.db.read() as session:
+        assert chain_heads(session).ledger_seq == heads.ledger_seq == count_events(session)
+    # the metadata names both heads, under the signature
+    keywords = PdfReader(path).metadata["/Keywords"]
+    assert f"ledger-head={heads.ledger_seq}:{heads.ledger_hash}" in keywords
+    assert f"audit-head={heads.audit_seq}:{heads.audit_hash}" in keywords
+    assert heads.audit_seq > 0 and read_claims(path.read_bytes()).heads == heads
     assert doc.content_hash != doc.sha256  # the file's hash is recorded, not printed
     # the same content written again gets a new number, so a new content hash and file
     again = service.write_agreement(papers.db, None, papers.loan, tmp_path / "b.pdf")
@@ -305,14 +331,25 @@ def test_verify_accepts_the_untouched_file_and_rejects_a_changed_one(
 
 
 def test_a_document_of_another_database_names_its_number(papers: Papers, tmp_path: Path) -> None:
+    """Drawn and signed as another installation would (its own number and key): the number
+    is read back, and the signature says it is not ours."""
+    data = queries.agreement_data(papers.db, papers.loan)
+    terms = agreement_terms(data)
+    number = register.new_number("agreement")
+    digest = content_hash(content_dict("agreement", number, data, {"terms": terms}))
+    info = DocumentInfo(number, "agreement", "Loan agreement", "Elsewhere", digest, GENESIS)
+    other = throwaway_key()
     path = tmp_path / "agreement.pdf"
-    doc = service.write_agreement(papers.db, None, papers.loan, path)
-    with papers.db.write() as session:  # as if it had been written elsewhere
-        session.query(Document).filter(Document.number == doc.number).delete()
+    path.write_bytes(sign_document(render_agreement(data, terms, info)[0], other, reason="x"))
     result = verify_file(papers.db, path)
-    assert result.outcome == UNKNOWN and result.claimed_number == doc.number
-    assert f"names document {doc.number}, which this database has no record of" in (
-        result.message()
+    assert result.outcome == UNKNOWN and result.claimed_number == number and not result.ok
+    assert result.signature is not None and result.signature.intact
+    assert not result.signature.trusted and not result.problems  # its head is not ours
+    assert result.message() == (
+        f"agreement.pdf names document {number}, which this database has no record of: it "
+        "was written by another installation (it is signed by Benchmark Laboratory "
+        f"(certificate {short_fingerprint(other.fingerprint)}), which is not this "
+        "installation's institution certificate)."
     )
 
 

@@ -14,6 +14,9 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
+from ...trust import keys as trust_keys
+from ...trust.statements import signature_holds
+from .. import keys
 from .. import operation as op
 from ..custody import transfer_content as signed_transfer_content
 from ..errors import NotFoundError, ValidationError
@@ -21,6 +24,7 @@ from ..identity import SIGNATURE_MEANINGS
 from ..loans import loan_content as signed_loan_content
 from ..models import (
     Aliquot,
+    Certificate,
     CustodyEvent,
     Institution,
     Loan,
@@ -63,6 +67,10 @@ class Mark:
     method: str
     content_hash: str
     drawing_png: bytes | None = field(default=None, repr=False)
+    # the certificate of its cryptographic signature, short form ('' when it has none), and
+    # whether that signature was checked and holds (``signature_checked``)
+    certificate: str = ""
+    checked: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +112,10 @@ class AgreementData:
     notes: str
     items: tuple[ItemLine, ...]
     signatures: tuple[SignatureSlot, ...]
+    # the institutions' certificate fingerprints, short form ('' when none is known: the
+    # borrower's until its certificate is imported), for both parties to confirm
+    lender_fingerprint: str = ""
+    borrower_fingerprint: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,13 +199,45 @@ def _party(institution: Institution) -> Party:
     )
 
 
+def signature_checked(session: Session, signature: Signature, signer_uuid: str) -> bool:
+    """Whether a signature's cryptographic half holds: its ECDSA value over
+    ``keys.signature_statement`` under its certificate, that certificate issued by one of
+    this installation's institution certificates (or being one, for a courier's PIN), and
+    the signature made before any revocation of it."""
+    if signature.certificate_id is None or not signature.crypto_signature:
+        return False
+    row = session.get(Certificate, signature.certificate_id)
+    if row is None or row.kind not in (keys.INSTITUTION, keys.PERSON):
+        return False
+    if row.revoked_at is not None and signature.signed_at >= row.revoked_at:
+        return False
+    try:
+        certificate = trust_keys.load_certificate(row.certificate_pem)
+    except trust_keys.CertificateError:
+        return False
+    if trust_keys.fingerprint(certificate) != row.fingerprint:
+        return False
+    if row.kind == keys.PERSON:
+        issuers = [
+            trust_keys.load_certificate(c.certificate_pem)
+            for c in keys.institution_certificates(session)
+        ]
+        if not any(trust_keys.issued_by(certificate, issuer) for issuer in issuers):
+            return False
+    elif signature.method != keys.PIN_METHOD:  # the institution attests PINs only
+        return False
+    statement = keys.signature_statement(signature, signer_uuid, row.fingerprint)
+    return signature_holds(certificate, statement, signature.crypto_signature)
+
+
 class _Marks:
     """A record's signatures handed out in order: each one fills one slot only."""
 
     def __init__(self, session: Session, record_type: str, record_id: int) -> None:
         rows = session.execute(
-            select(Signature, Person.local_name)
+            select(Signature, Person.local_name, Person.uuid, Certificate.fingerprint)
             .join(Person, Person.id == Signature.person_id)
+            .outerjoin(Certificate, Certificate.id == Signature.certificate_id)
             .where(Signature.record_type == record_type, Signature.record_id == record_id)
             .order_by(Signature.id)
         ).all()
@@ -210,9 +254,11 @@ class _Marks:
                     method=s.method,
                     content_hash=s.content_hash,
                     drawing_png=s.drawing_png,
+                    certificate=trust_keys.short_fingerprint(fingerprint) if fingerprint else "",
+                    checked=signature_checked(session, s, uuid),
                 ),
             )
-            for s, local in rows
+            for s, local, uuid, fingerprint in rows
         ]
 
     def take(self, meaning: str, person_id: int | None = None) -> Mark | None:
@@ -301,7 +347,14 @@ def agreement_data(store: Store, loan_number: str) -> AgreementData:
                     by_institution,
                 ),
             ),
+            lender_fingerprint=_institution_fingerprint(session, loan.lender_institution_id),
+            borrower_fingerprint=_institution_fingerprint(session, loan.borrower_institution_id),
         )
+
+
+def _institution_fingerprint(session: Session, institution_id: int) -> str:
+    full = keys.institution_fingerprint(session, institution_id)
+    return trust_keys.short_fingerprint(full) if full else ""
 
 
 def _package(session: Session, transfer: Transfer) -> tuple[tuple[ItemLine, ...], TransferContent]:
