@@ -1,7 +1,8 @@
 """``lunar-custody --self-test``: does this installation work? (The bundle's smoke test.)
 
-On a temporary database, with nothing of the user's touched (the database, its backup and
-the window's remembered settings all live in a temporary folder): the shipped resources are
+On a temporary database, with nothing of the user's touched (the database, its backup, the
+institution key the demo makes and the window's remembered settings all live in a temporary
+folder): the shipped resources are
 there, the migrations build the schema, the demo data goes in, ``verify`` passes, a backup
 copy verifies, every kind of PDF is written (fonts embedded, QR codes drawn) and
 ``verify-pdf`` recognises each, a demo user signs in (argon2), and the main window opens
