@@ -25,7 +25,7 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 from cryptography import x509
 from sqlalchemy import select
@@ -150,7 +150,7 @@ def new_institution_certificate(
     if replaces is not None:
         endorsement = sign_statement(replaces.private_key, endorsement_statement(fingerprint))
     # the key file first: a certificate the program cannot sign with is never recorded
-    keyring.store_key(private, fingerprint)
+    keyring.store_key(private, fingerprint, certificate=certificate)
     row = certificate_row(INSTITUTION, certificate, institution, endorsement=endorsement)
     session.add(row)
     return row
@@ -226,7 +226,35 @@ def retire_person_keys(session: Session, person: Person) -> None:
             row.retired_at = now
 
 
-def signature_statement(signature: Signature, signer_uuid: str, fingerprint: str) -> dict[str, Any]:
+class SignedRecord(Protocol):
+    """The columns of a signature its statement covers: a ``Signature`` row, or a row of
+    them read by ``verify`` without the ORM."""
+
+    @property
+    def uuid(self) -> str: ...
+    @property
+    def printed_name(self) -> str: ...
+    @property
+    def institution_name(self) -> str: ...
+    @property
+    def meaning(self) -> str: ...
+    @property
+    def signed_at(self) -> datetime: ...
+    @property
+    def method(self) -> str: ...
+    @property
+    def record_type(self) -> str: ...
+    @property
+    def record_number(self) -> str: ...
+    @property
+    def content_hash(self) -> str: ...
+    @property
+    def drawing_png(self) -> bytes | None: ...
+
+
+def signature_statement(
+    signature: SignedRecord, signer_uuid: str, fingerprint: str
+) -> dict[str, Any]:
     """What a signature's ECDSA value covers: the signature record itself (signer, meaning,
     time, method, the record and the hash of its content) and the certificate it is made
     with. Canonical by RFC 8785, so it can be rebuilt and checked outside this program."""
