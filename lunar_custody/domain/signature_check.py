@@ -86,17 +86,21 @@ class SignatureCheck:
     """What the signature check found: its problems and the counts the report shows."""
 
     problems: list[Problem] = field(default_factory=list)
-    checked: int = 0  # signatures whose ECDSA value was checked
+    total: int = 0  # signatures read
     before_keys: int = 0  # signatures recorded before this installation had keys
     note: str = ""  # the institution certificate could not be confirmed on this computer
 
+    @property
+    def refused(self) -> int:
+        return sum(1 for p in self.problems if p.table == "signatures")
+
     def summary(self) -> str:
-        text = f"{self.checked} checked"
+        held = self.total - self.before_keys - self.refused
+        text = f"{self.total} checked, {held} hold"
         if self.before_keys:
             text += f", {self.before_keys} made before keys (covered by the audit baseline)"
-        failed = sum(1 for p in self.problems if p.table == "signatures")
-        if failed:
-            text += f", {failed} refused"
+        if self.refused:
+            text += f", {self.refused} refused"
         return f"{text}. {self.note}" if self.note else text
 
 
@@ -153,6 +157,8 @@ class _Certificates:
             self.by_id[row.id] = self._read(row, holder)
         self.institution_rows = [r for r in rows if r.kind == INSTITUTION]
         self.issuers = self._institution_chain()
+        self._confirm_on_this_computer()
+        self.issuers = [i for i in self.issuers if not i.distrust]
         for row in rows:
             entry = self.by_id[row.id]
             if row.kind == PERSON:
@@ -164,7 +170,6 @@ class _Certificates:
             ):
                 self._distrust(row, entry, "it is not a self-signed institution certificate")
         self.first_made = self._first_made()
-        self._confirm_on_this_computer()
 
     def _read(self, row: Certificate, holder: str) -> _Trusted:
         entry = _Trusted(row.id, row.kind, row.fingerprint, holder, None, None)
@@ -290,6 +295,8 @@ class _Certificates:
             return
         row = self.institution_rows[-1]
         entry = self.by_id[row.id]
+        if entry.distrust:
+            return  # named already
         institution_uuid, name = self.institutions.get(row.institution_id, ("", "?"))
         try:
             key = keyring.load_key(row.fingerprint)
@@ -435,12 +442,12 @@ def check_signatures(store: Store, progress: ProgressCallback | None = None) -> 
                     cast(SignedRecord, row), certificates.people[row.person_id], entry.fingerprint
                 )
                 items.append((index, entry.public_key, raw, canonical(statement)))
-            check.checked += len(items)
             if threaded:
                 pending.append((pool.submit(_verify_batch, items), rows))
             else:
                 _collect(check, _verify_batch(items), rows)
             done += len(rows)
+            check.total = done
             if progress is not None and progress(done, total):
                 for future, _ in pending:
                     future.cancel()
