@@ -477,6 +477,13 @@ def add_signature_check(
     when the ledger's check was cancelled)."""
     if any(p.kind == "cancelled" for p in report.problems):
         return
-    check = check_signatures(store, progress)
+    events = report.events
+
+    def at_the_ledgers_total(_done: int, _total: int) -> bool | None:
+        # The command and the window count events: they stay at the ledger's total while
+        # the signatures are checked, and Cancel still stops the check.
+        return progress(events, events) if progress is not None else None
+
+    check = check_signatures(store, at_the_ledgers_total if progress is not None else None)
     report.problems.extend(check.problems)
     report.signatures_checked = check.summary()
