@@ -407,3 +407,23 @@ def test_a_changed_revocation_is_named(world: World) -> None:
     (problem,) = _refused(world)
     assert problem[0] == "certificates"
     assert "revocation" in problem[2] and "not signed by the institution key" in problem[2]
+
+
+def test_a_revoked_courier_confirms_nothing_with_a_pin(world: World) -> None:
+    def sign(secret: str, method: str) -> None:
+        with world.db.write() as session:
+            identity.sign(
+                session,
+                identity.Credential("courier1", secret, method),
+                meaning="accepted",
+                record_type="transfer",
+                record_id=1,
+                record_number="T-TEST",
+                content={"number": "T-TEST"},
+            )
+
+    sign(world.PASSWORD, identity.PASSWORD)  # a certificate of their own, issued now
+    key_admin.revoke_person(world.db, world["admin"], "courier1", reason="left the firm")
+    with world.refused(RuleViolation, "was revoked on"):
+        sign(world.PINS["courier1"], identity.PIN)
+    assert _refused(world) == []
