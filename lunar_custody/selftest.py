@@ -1,7 +1,8 @@
 """``lunar-custody --self-test``: does this installation work? (The bundle's smoke test.)
 
 On a temporary database, with nothing of the user's touched (the database, its backup and
-the window's remembered settings all live in a temporary folder): the shipped resources are
+the window's remembered settings and the demo's institution key all live in a temporary
+folder): the shipped resources are
 there, the migrations build the schema, the demo data goes in, ``verify`` passes, a backup
 copy verifies, every kind of PDF is written (fonts embedded, QR codes drawn) and
 ``verify-pdf`` recognises each, a demo user signs in (argon2), and the main window opens
@@ -15,13 +16,15 @@ import os
 import tempfile
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from . import __version__
 from .resources_path import resource
 from .storage import Database
+from .trust import keyring
 
 if TYPE_CHECKING:
     from .documents.service import GeneratedDocument
@@ -44,7 +47,10 @@ def self_test(out: TextIO, err: TextIO) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", OFFSCREEN)  # a bundle on a server has no display
     started = time.monotonic()
     print(f"Lunar Custody {__version__} self-test", file=out)
-    with tempfile.TemporaryDirectory(prefix="lunar-custody-self-test-") as scratch:
+    with (
+        tempfile.TemporaryDirectory(prefix="lunar-custody-self-test-") as scratch,
+        _keys_in(Path(scratch) / "keys"),
+    ):
         state = _State(Path(scratch))
         try:
             for name, step in state.steps():
@@ -59,6 +65,21 @@ def self_test(out: TextIO, err: TextIO) -> int:
             state.close()
     print(f"self-test passed in {time.monotonic() - started:.1f} s", file=out)
     return 0
+
+
+@contextmanager
+def _keys_in(folder: Path) -> Iterator[None]:
+    """The temporary database's institution key goes to the scratch folder, not among the
+    user's real keys (trust/keyring.py)."""
+    saved = os.environ.get(keyring.ENVIRONMENT)
+    os.environ[keyring.ENVIRONMENT] = str(folder)
+    try:
+        yield
+    finally:
+        if saved is None:
+            os.environ.pop(keyring.ENVIRONMENT, None)
+        else:
+            os.environ[keyring.ENVIRONMENT] = saved
 
 
 class _State:
