@@ -39,7 +39,7 @@ from cryptography import x509
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..trust import keyring
@@ -364,6 +364,8 @@ def _refused(row: Any, message: str) -> Problem:
 
 def _row_problem(row: Any, certificates: _Certificates) -> str:
     """Why the signature cannot hold whatever its ECDSA value ("" when it may)."""
+    if row.certificate_id is None:
+        return "it names no certificate"
     entry = certificates.by_id.get(row.certificate_id)
     if entry is None:
         return f"its certificate #{row.certificate_id} does not exist"
@@ -385,12 +387,12 @@ def _row_problem(row: Any, certificates: _Certificates) -> str:
     if entry.revoked_at is not None and signed_at >= entry.revoked_at:
         return (
             f"its certificate {entry.short} was revoked on "
-            f"{entry.revoked_at:%Y-%m-%d %H:%M} UTC, before it"
+            f"{entry.revoked_at:%Y-%m-%d %H:%M} UTC, before it was made"
         )
     if entry.retired_at is not None and signed_at >= entry.retired_at:
         return (
             f"its certificate {entry.short} was retired on "
-            f"{entry.retired_at:%Y-%m-%d %H:%M} UTC, before it"
+            f"{entry.retired_at:%Y-%m-%d %H:%M} UTC, before it was made"
         )
     if not certificate.not_valid_before_utc <= signed_at <= certificate.not_valid_after_utc:
         return f"it is dated outside its certificate's validity ({entry.short})"
@@ -408,7 +410,7 @@ def check_signatures(store: Store, progress: ProgressCallback | None = None) -> 
     workers = max(1, min(4, os.cpu_count() or 1))
     with store.read() as session, ThreadPoolExecutor(workers, "verify-signatures") as pool:
         certificates = _Certificates(session, check)
-        total = session.query(Signature).count()
+        total = session.scalar(select(func.count()).select_from(Signature)) or 0
         threaded = total >= THREADED_FROM
         done, last_id = 0, 0
         while True:
