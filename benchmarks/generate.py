@@ -17,12 +17,17 @@ its administrator from ``registry.bootstrap``; the history is then simulated in 
 through the ORM would take hours. Every event goes through ``ledger.apply_event`` (the
 rules an event must obey) and ``ledger.chain_hash`` (the hash chain) exactly as
 ``Ledger.append`` does, and the fields of each kind of event are those the services write.
-Signatures are bound to the same content the services sign. Finally a short loan journey
-(draft to receipt) runs through the real services on top, which proves the bulk-written
-database is one the program can carry on with. ``lunar-custody verify --db PATH`` passes.
+Signatures are bound to the same content the services sign, and signed as the services
+sign them: every person who signs with a password has a certificate issued by the lender's
+institution key (``registry.bootstrap`` makes it; its key file goes to ``LUNAR_CUSTODY_KEYS``
+or the user data folder, and verify on another computer says it cannot confirm it), their
+key sealed under the demo password, and a courier's PIN confirmation is attested by the
+institution key. The audit trail then records every bulk row as it stands (a ``baseline``
+entry each, ``audit.write_baseline``). Finally a short loan journey (draft to receipt) runs
+through the real services on top, which proves the bulk-written database is one the program
+can carry on with. ``lunar-custody verify --db PATH`` passes.
 
-Not written in bulk: audit entries (they record changes made through the program; the bulk
-history has none) and signature drawings. SQLite only.
+Not written in bulk: signature drawings. SQLite only.
 """
 
 from __future__ import annotations
@@ -36,10 +41,11 @@ import sys
 import time
 import uuid
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 if __package__ in (None, ""):  # run as a script: make the repository importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -48,7 +54,7 @@ from sqlalchemy import Table
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 
 from benchmarks import reference
-from lunar_custody.domain import clock, custody, identity, loans, registry
+from lunar_custody.domain import audit, clock, custody, identity, keys, loans, registry
 from lunar_custody.domain.custody import mass_tolerance_ug
 from lunar_custody.domain.demo import DEMO_PASSWORD, DEMO_PIN
 from lunar_custody.domain.identity import PIN, Credential, actor_of
@@ -66,6 +72,7 @@ from lunar_custody.domain.ledger import (
 )
 from lunar_custody.domain.models import (
     Aliquot,
+    Certificate,
     CustodyEvent,
     Discrepancy,
     Institution,
@@ -87,6 +94,9 @@ from lunar_custody.domain.signed_content import (
     TransferItemContent,
 )
 from lunar_custody.storage.database import Database
+from lunar_custody.trust import keyring, sealing
+from lunar_custody.trust import keys as trust_keys
+from lunar_custody.trust.statements import sign_statement
 
 PASSWORD = DEMO_PASSWORD  # every generated account's password
 COURIER_PIN = DEMO_PIN
@@ -125,6 +135,21 @@ def from_us(value: int) -> datetime:
 
 
 # ---------------------------------------------------------------------- records
+
+
+class SignedFields(NamedTuple):
+    """A bulk signature's columns as ``keys.signature_statement`` reads them."""
+
+    uuid: str
+    printed_name: str
+    institution_name: str
+    meaning: str
+    signed_at: datetime
+    method: str
+    record_type: str
+    record_number: str
+    content_hash: str
+    drawing_png: bytes | None
 
 
 @dataclass(slots=True)
@@ -347,6 +372,10 @@ class Collection:
         self.short_loans = 0
         self.lender_id = 1
         self.backup_id = 0
+        # keys: the lender's institution key (made by bootstrap) issues the signers' keys
+        self.issuer: keys.InstitutionKey | None = None
+        self.keys_made = EPOCH
+        self.person_uuid: dict[int, str] = {}
 
     # ------------------------------------------------------------------ helpers
 
@@ -1341,6 +1370,7 @@ class Collection:
                    f"{p.username}@{self.inst_code[p.institution_id].lower()}.example",
                    p.roles, hashes[0], hashes[1] if p.pin else None, True, 0, created))  # fmt: skip
         t.flush()
+        self.person_uuid = dict(db.execute("SELECT id, uuid FROM people").fetchall())
         t = Writer(
             db,
             Sample.__table__,
@@ -1454,15 +1484,86 @@ class Collection:
                 "record_number",
                 "content_hash",
                 "drawing_png",
+                "certificate_id",
+                "crypto_signature",
             ),
         )
-        for row in self.signatures:
+        for row in self._signed():
             t.add(row)
         t.flush()
         db.execute(
             "UPDATE ledger_head SET last_seq = ?, last_hash = ? WHERE id = 1",
             (self.seq, self.last_hash),
         )
+
+    def _issue_keys(self) -> dict[int, tuple[int, str, trust_keys.PrivateKey]]:
+        """A certificate for every person who signs with a password, issued by the
+        institution key before the history began, each key sealed under the demo password
+        (one argon2id for them all: one salt, a nonce each). Person id -> (certificate id,
+        fingerprint, key)."""
+        issuer = self.issuer
+        assert issuer is not None
+        signers = sorted({row[2] for row in self.signatures if row[7] != PIN})
+        seal = sealing.sealer(PASSWORD)
+        next_id = self.db.execute("SELECT COALESCE(MAX(id), 0) FROM certificates").fetchone()[0]
+        t = Writer(
+            self.db,
+            Certificate.__table__,
+            ("id", "uuid", "kind", "institution_id", "person_id", "fingerprint",
+             "certificate_pem", "sealed_key", "valid_from", "valid_until", "created_at",
+             "revocation_reason"),
+        )  # fmt: skip
+        issued = {}
+        for person_id in signers:
+            person = self.person[person_id]
+            key = trust_keys.new_private_key()
+            organisation = self.inst_name[person.institution_id]
+            holder = trust_keys.Holder(self.person_uuid[person_id], person.full_name, organisation)
+            certificate = trust_keys.person_certificate(
+                issuer.private_key, issuer.certificate, key.public_key(), holder, self.keys_made
+            )
+            next_id += 1
+            fingerprint = trust_keys.fingerprint(certificate)
+            t.add((next_id, str(uuid.uuid4()), keys.PERSON, person.institution_id, person_id,
+                   fingerprint, trust_keys.certificate_pem(certificate), seal(key),
+                   certificate.not_valid_before_utc, certificate.not_valid_after_utc,
+                   self.keys_made, ""))  # fmt: skip
+            issued[person_id] = (next_id, fingerprint, key)
+        t.flush()
+        return issued
+
+    def _signed(self) -> Iterable[tuple[Any, ...]]:
+        """Every signature with its certificate and ECDSA value, as ``keys.seal_signature``
+        makes them: by the signer's key, or for a courier's PIN attested by the institution
+        key. Signed by threads in batches (ECDSA runs without Python's lock)."""
+        issuer = self.issuer
+        assert issuer is not None
+        issued = self._issue_keys()
+        attest = (issuer.certificate_id, issuer.fingerprint, issuer.private_key)
+
+        def sign(batch: list[tuple[trust_keys.PrivateKey, dict[str, Any]]]) -> list[str]:
+            return [sign_statement(key, statement) for key, statement in batch]
+
+        with ThreadPoolExecutor(2) as pool:
+            for start in range(0, len(self.signatures), 5_000):
+                rows = self.signatures[start : start + 5_000]
+                made, work = [], []
+                for row in rows:
+                    certificate_id, fingerprint, key = attest if row[7] == PIN else issued[row[2]]
+                    (_, uuid_, person_id, name, institution, meaning, signed_at, method,
+                     record_type, _, number, content_hash, drawing) = row  # fmt: skip
+                    fields = SignedFields(uuid_, name, institution, meaning, signed_at, method,
+                                          record_type, number, content_hash, drawing)  # fmt: skip
+                    statement = keys.signature_statement(
+                        fields, self.person_uuid[person_id], fingerprint
+                    )
+                    made.append(certificate_id)
+                    work.append((key, statement))
+                half = len(work) // 2
+                parts = [pool.submit(sign, work[:half]), pool.submit(sign, work[half:])]
+                values = parts[0].result() + parts[1].result()
+                for row, certificate_id, value in zip(rows, made, values, strict=True):
+                    yield (*row, certificate_id, value)
 
     def _write_loans(self) -> None:
         def moment(value: int | None) -> datetime | None:
@@ -1678,7 +1779,13 @@ def generate(
             admin_full_name="Wang Jun",
             admin_password=PASSWORD,
         )
+    with db.read() as session:
+        issuer = keys.institution_key(session)
     db.dispose()
+    report(
+        f"  institution key {trust_keys.short_fingerprint(issuer.fingerprint)}: "
+        f"{keyring.key_path(issuer.fingerprint)} (set {keyring.ENVIRONMENT} to choose the folder)"
+    )
 
     connection = sqlite3.connect(path, isolation_level=None)
     for pragma in (
@@ -1691,6 +1798,7 @@ def generate(
         connection.execute(f"PRAGMA {pragma}")
     connection.execute("BEGIN")
     collection = Collection(connection, size, seed, end)
+    collection.issuer, collection.keys_made = issuer, before
     collection.build_people(admin.person_id)
     collection.plan()
     collection.run(report)
@@ -1704,6 +1812,11 @@ def generate(
 
     db = Database.open(str(path), create=False)
     try:
+        # what the bulk rows are now is what the audit trail starts from (as migration
+        # 0002 did for the rows of its day); the services audit what changes after
+        with db.write() as session:
+            baseline = audit.write_baseline(session)
+        report(f"  audit baseline: {baseline:,} entries ({time.perf_counter() - started:.0f} s)")
         tail = service_tail(db, collection)
     finally:
         db.dispose()

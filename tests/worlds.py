@@ -2,7 +2,8 @@
 
 Everything is built through the services on top of the shared ``db`` store (tests/conftest.py,
 SQLite and PostgreSQL). Password hashes are computed once per secret and reused while the
-world is built (argon2 costs ~0.1 s per hash); every check of a secret is still real.
+world is built (argon2 costs ~0.1 s per hash); every check of a secret is still real, and so
+is every sealed signing key (its argon2id is derived for real once, then remembered).
 """
 
 from __future__ import annotations
@@ -29,8 +30,10 @@ from lunar_custody.domain.identity import PIN, Credential
 from lunar_custody.domain.ledger import CONSUMED, IN_TRANSIT, LOST
 from lunar_custody.domain.models import Aliquot, Base, Person, Transfer
 from lunar_custody.domain.permissions import Actor
+from lunar_custody.domain.signature_check import signature_problems
 from lunar_custody.domain.store import Store
 from lunar_custody.storage import Database
+from lunar_custody.trust import sealing
 
 PASSWORD = "moon-dust-2025"
 PINS = {"courier1": "2468", "courier2": "135790"}
@@ -101,12 +104,28 @@ class RememberingHasher:
 _remembering = RememberingHasher(identity.password_hasher())
 
 
+_real_derive_key = sealing.derive_key
+
+
+@cache
+def _remembered_derive_key(secret: str, salt: bytes, parameters: sealing.KdfParameters) -> bytes:
+    """argon2id for a sealed signing key, computed for real once per (secret, salt, cost):
+    sealing a new key costs one, and each later signature that opens it none."""
+    return _real_derive_key(secret, salt, parameters)
+
+
+def remember_sealing_keys(patch: pytest.MonkeyPatch) -> None:
+    patch.setattr(sealing, "derive_key", _remembered_derive_key)
+
+
 @contextmanager
 def reused_hashes() -> Iterator[None]:
-    """While building fixtures, hash each distinct secret only once (still real argon2)."""
+    """While building fixtures, hash each distinct secret only once (still real argon2), and
+    derive each sealed key's key once (``_remembered_derive_key``)."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(registry, "hash_password", _cached_password_hash)
         patch.setattr(registry, "hash_pin", _cached_pin_hash)
+        remember_sealing_keys(patch)
         yield
 
 
@@ -414,6 +433,7 @@ def build_world(db: Store) -> World:
 def world(db: Store, monkeypatch: pytest.MonkeyPatch) -> World:
     """The populated world on the shared store (SQLite and PostgreSQL)."""
     monkeypatch.setattr(identity, "_hasher", _remembering)
+    remember_sealing_keys(monkeypatch)
     return build_world(db)
 
 
@@ -479,6 +499,8 @@ def assert_rules_hold(db: Store) -> None:
     """Rules 1, 2 and 4 on the whole database: verify plus a direct look at every aliquot."""
     report = queries.verify(db)
     assert report.ok, report.summary()
+    bad_signatures = signature_problems(db)
+    assert not bad_signatures, [p.message for p in bad_signatures]
     with db.read() as session:
         couriers = {t.id: t.courier_id for t in session.scalars(select(Transfer))}
         for row in session.scalars(select(Aliquot)):

@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy.engine import make_url
 
-from ..domain import demo, queries, registry
+from ..domain import demo, keys, queries, registry
 from ..domain.errors import ValidationError
 from ..domain.permissions import ROLES
 from ..storage.database import resolve_database_url
@@ -37,6 +37,10 @@ def cmd_init(args: argparse.Namespace, s: Session) -> int:
         admin_password=password,
     )
     s.say(f"Created {s.db.name}: {args.lender_name} with the administrator {args.admin}.")
+    info = keys.home_certificate_info(s.db)
+    if info is not None:
+        s.say(f"Institution certificate: {info.short_fingerprint}")
+        s.say(f"  its key file: {keys.key_file(info).path} (keep it safe; not in the database)")
     return 0
 
 

@@ -1,13 +1,15 @@
 """What an administrator does with keys: make the institution key of a database from before
-keys, rotate it, revoke a person's key (T4), trust a partner's certificate. The records and
-the signing itself are in keys.py."""
+keys, rotate it, revoke a person's key (T4), trust a partner's certificate, carry the
+institution key to another workstation. The records and the signing itself are in keys.py."""
 
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 from sqlalchemy import select
 
+from ..trust import keyring
 from ..trust import keys as trust_keys
 from ..trust.statements import sign_statement
 from . import operation as op
@@ -15,6 +17,7 @@ from .errors import DuplicateError, RuleViolation, ValidationError
 from .keys import (
     PARTNER,
     PERSON,
+    KeyUnavailable,
     certificate_row,
     create_institution_key_in,
     home_certificate,
@@ -44,8 +47,13 @@ def rotate_institution_key(store: Store, actor: Actor) -> Certificate:
         assert old_row is not None
         row = new_institution_certificate(ctx.session, old_row.institution, ctx.now, old)
         old_row.retired_at = ctx.now
+        # a revoked certificate stays as it is: retired, it would let its holder sign again
         for person_row in ctx.session.scalars(
-            select(Certificate).where(Certificate.kind == PERSON, Certificate.retired_at.is_(None))
+            select(Certificate).where(
+                Certificate.kind == PERSON,
+                Certificate.retired_at.is_(None),
+                Certificate.revoked_at.is_(None),
+            )
         ):
             person_row.retired_at = ctx.now
         ctx.session.flush()
@@ -113,3 +121,49 @@ def import_partner_certificate(
         ctx.session.add(row)
         ctx.session.flush()
         return row
+
+
+# A passphrase guards the exported key while it travels (by USB stick, by mail): it must
+# resist guessing offline, unlike a password the program checks and locks.
+MIN_PASSPHRASE = 10
+
+
+def export_institution_key(store: Store, actor: Actor, passphrase: str) -> bytes:
+    """The institution private key, encrypted under ``passphrase`` (PKCS#8 PEM), for another
+    workstation of this institution that works on the same database."""
+    if len(passphrase) < MIN_PASSPHRASE:
+        raise ValidationError(
+            f"Choose a passphrase of at least {MIN_PASSPHRASE} characters: whoever finds the "
+            "exported file can try passphrases as fast as their computer allows."
+        )
+    with operation(store, actor, "manage_institutions") as ctx:
+        return keyring.export_key(institution_key(ctx.session).private_key, passphrase)
+
+
+def import_institution_key(store: Store, actor: Actor, exported: bytes, passphrase: str) -> Path:
+    """Put the institution key exported on another workstation into this computer's keyring,
+    once it is shown to be the key of this database's institution certificate. The file
+    written (the key, owner-only, and its certificate beside it)."""
+    try:
+        key = keyring.import_key(exported, passphrase)
+    except keyring.KeyringError as error:
+        raise ValidationError(str(error)) from None
+    with operation(store, actor, "manage_institutions") as ctx:
+        row = home_certificate(ctx.session)
+        if row is None:
+            raise KeyUnavailable(
+                "This database has no institution certificate yet: make one with "
+                "'lunar-custody keys init' instead."
+            )
+        certificate = trust_keys.load_certificate(row.certificate_pem)
+        if not trust_keys.same_public_key(key, certificate):
+            raise ValidationError(
+                "That key is not the institution key of this database (certificate "
+                f"{trust_keys.short_fingerprint(row.fingerprint)}); nothing was written."
+            )
+        try:
+            return keyring.store_key(key, row.fingerprint, certificate=certificate)
+        except OSError as error:
+            raise KeyUnavailable(
+                f"Cannot write the key into {keyring.key_directory()}: {error.strerror}."
+            ) from None

@@ -25,7 +25,7 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 from cryptography import x509
 from sqlalchemy import select
@@ -150,7 +150,7 @@ def new_institution_certificate(
     if replaces is not None:
         endorsement = sign_statement(replaces.private_key, endorsement_statement(fingerprint))
     # the key file first: a certificate the program cannot sign with is never recorded
-    keyring.store_key(private, fingerprint)
+    keyring.store_key(private, fingerprint, certificate=certificate)
     row = certificate_row(INSTITUTION, certificate, institution, endorsement=endorsement)
     session.add(row)
     return row
@@ -184,20 +184,25 @@ def person_certificates(session: Session, person: Person) -> list[Certificate]:
     )
 
 
-def _signing_key(session: Session, person: Person, password: str) -> tuple[Certificate, PrivateKey]:
-    """The person's current certificate and key, issued now if they have none usable."""
-    rows = person_certificates(session, person)
-    current = next(
-        (r for r in reversed(rows) if r.retired_at is None and r.revoked_at is None), None
-    )
+def refuse_if_revoked(person: Person, rows: Sequence[Certificate]) -> None:
+    """A person whose latest certificate is revoked, with no password reset since (a reset
+    retires the revoked certificate too), signs nothing: not even with a PIN."""
     latest = rows[-1] if rows else None
-    # revoked, and no password reset since (a reset retires the revoked certificate too)
-    if current is None and latest is not None and latest.revoked_at and not latest.retired_at:
+    if latest is not None and latest.revoked_at is not None and latest.retired_at is None:
         raise RuleViolation(
             f"The signing key of {person.full_name} was revoked on "
             f"{latest.revoked_at:%Y-%m-%d}: an administrator must reset their password "
             "before they can sign again."
         )
+
+
+def _signing_key(session: Session, person: Person, password: str) -> tuple[Certificate, PrivateKey]:
+    """The person's current certificate and key, issued now if they have none usable."""
+    rows = person_certificates(session, person)
+    refuse_if_revoked(person, rows)
+    current = next(
+        (r for r in reversed(rows) if r.retired_at is None and r.revoked_at is None), None
+    )
     if current is not None and current.sealed_key is not None:
         try:
             return current, sealing.unseal(current.sealed_key, password)
@@ -226,7 +231,35 @@ def retire_person_keys(session: Session, person: Person) -> None:
             row.retired_at = now
 
 
-def signature_statement(signature: Signature, signer_uuid: str, fingerprint: str) -> dict[str, Any]:
+class SignedRecord(Protocol):
+    """The columns of a signature its statement covers: a ``Signature`` row, or a row of
+    them read by ``verify`` without the ORM."""
+
+    @property
+    def uuid(self) -> str: ...
+    @property
+    def printed_name(self) -> str: ...
+    @property
+    def institution_name(self) -> str: ...
+    @property
+    def meaning(self) -> str: ...
+    @property
+    def signed_at(self) -> datetime: ...
+    @property
+    def method(self) -> str: ...
+    @property
+    def record_type(self) -> str: ...
+    @property
+    def record_number(self) -> str: ...
+    @property
+    def content_hash(self) -> str: ...
+    @property
+    def drawing_png(self) -> bytes | None: ...
+
+
+def signature_statement(
+    signature: SignedRecord, signer_uuid: str, fingerprint: str
+) -> dict[str, Any]:
     """What a signature's ECDSA value covers: the signature record itself (signer, meaning,
     time, method, the record and the hash of its content) and the certificate it is made
     with. Canonical by RFC 8785, so it can be rebuilt and checked outside this program."""
@@ -253,6 +286,7 @@ def seal_signature(session: Session, signature: Signature, person: Person, secre
     """Make the cryptographic half of a signature whose secret was just checked: by the
     person's key for a password, attested by the institution key for a courier's PIN."""
     if signature.method == PIN_METHOD:
+        refuse_if_revoked(person, person_certificates(session, person))
         issuer = institution_key(session)
         certificate_id, fingerprint, private = (
             issuer.certificate_id,
@@ -354,6 +388,28 @@ def home_certificate_info(store: Store) -> CertificateInfo | None:
     with store.read() as session:
         row = home_certificate(session)
         return _info(row) if row is not None else None
+
+
+@dataclass(frozen=True)
+class KeyFile:
+    """Where this computer keeps the key of an institution certificate, and whether it does."""
+
+    path: str
+    held: bool
+
+
+def key_file(info: CertificateInfo) -> KeyFile:
+    """Whether this computer holds the key of the institution certificate ``info`` (a file
+    that is there but holds another key does not count)."""
+    path = keyring.key_path(info.fingerprint)
+    try:
+        private = keyring.load_key(info.fingerprint)
+    except keyring.KeyringError:
+        return KeyFile(str(path), False)
+    certificate = trust_keys.load_certificate(info.pem)
+    return KeyFile(
+        str(path), private is not None and trust_keys.same_public_key(private, certificate)
+    )
 
 
 def institution_fingerprint(session: Session, institution_id: int) -> str | None:

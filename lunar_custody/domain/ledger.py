@@ -306,6 +306,7 @@ class VerifyReport:
     last_hash: str = GENESIS_HASH
     problems: list[Problem] = field(default_factory=list)
     storage_checked: str = ""
+    signatures_checked: str = ""  # domain/signature_check.py's counts
 
     @property
     def ok(self) -> bool:
@@ -326,6 +327,8 @@ class VerifyReport:
         ]
         if self.storage_checked:
             lines.append(f"Database integrity: {self.storage_checked}")
+        if self.signatures_checked:
+            lines.append(f"Signatures: {self.signatures_checked}")
         if self.ok:
             lines.append("OK: hash chain intact, mass balance holds, one custodian per aliquot.")
         else:

@@ -25,6 +25,7 @@ from sqlalchemy.exc import DBAPIError
 
 from ..domain.errors import NotADatabaseError
 from ..domain.ledger import Problem, VerifyReport, verify_ledger
+from ..domain.signature_check import add_signature_check
 from ..domain.store import ProgressCallback
 from .database import Database
 from .migrate import head_revision
@@ -146,6 +147,7 @@ def verify_database(
     check = _Check(db, full)
     try:
         report = verify_ledger(db, progress)
+        add_signature_check(db, report, progress)
     except BaseException:
         check.stop()
         raise

@@ -5,6 +5,11 @@ file named by its certificate's fingerprint, in ``LUNAR_CUSTODY_KEYS`` or the us
 folder (``.../lunar-custody/keys``), readable by its owner only. Workstations that share
 one PostgreSQL database each get a copy (``keys export-institution-key`` writes one
 encrypted under a passphrase, ``keys import-institution-key`` reads it).
+
+Beside each key lies its certificate (``institution-<fp32>.crt``, public). It ties the key
+file to its institution, so ``verify`` on this machine names a database whose institution
+certificate was replaced by someone else's: the replacement has no key file here, but the
+real certificate, whose key is here, names the same institution.
 """
 
 from __future__ import annotations
@@ -12,11 +17,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from platformdirs import user_data_path
 
-from .keys import PrivateKey
+from .keys import CertificateError, PrivateKey, certificate_pem, load_certificate
 
 ENVIRONMENT = "LUNAR_CUSTODY_KEYS"
 
@@ -36,8 +42,28 @@ def key_path(fingerprint: str, directory: Path | None = None) -> Path:
     return (directory or key_directory()) / f"institution-{fingerprint[:32]}.pem"
 
 
-def store_key(key: PrivateKey, fingerprint: str, directory: Path | None = None) -> Path:
-    """Write the key for the certificate ``fingerprint``, owner-only, appearing whole or not."""
+def certificate_path(fingerprint: str, directory: Path | None = None) -> Path:
+    return key_path(fingerprint, directory).with_suffix(".crt")
+
+
+def _write_whole(path: Path, data: bytes, mode: int) -> None:
+    """Write ``path`` so that it appears whole or not at all."""
+    partial = path.with_suffix(".partial")
+    descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
+    with os.fdopen(descriptor, "wb") as out:
+        out.write(data)
+    os.replace(partial, path)
+
+
+def store_key(
+    key: PrivateKey,
+    fingerprint: str,
+    directory: Path | None = None,
+    *,
+    certificate: x509.Certificate | None = None,
+) -> Path:
+    """Write the key for the certificate ``fingerprint``, owner-only, appearing whole or not;
+    and the certificate beside it when given (see the module's docstring)."""
     path = key_path(fingerprint, directory)
     path.parent.mkdir(parents=True, exist_ok=True)
     pem = key.private_bytes(
@@ -45,12 +71,36 @@ def store_key(key: PrivateKey, fingerprint: str, directory: Path | None = None) 
         serialization.PrivateFormat.PKCS8,
         serialization.NoEncryption(),
     )
-    partial = path.with_suffix(".partial")
-    descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(descriptor, "wb") as out:
-        out.write(pem)
-    os.replace(partial, path)
+    if certificate is not None:
+        _write_whole(
+            certificate_path(fingerprint, directory),
+            certificate_pem(certificate).encode("ascii"),
+            0o644,
+        )
+    _write_whole(path, pem, 0o600)
     return path
+
+
+def held_certificates(directory: Path | None = None) -> list[x509.Certificate]:
+    """The certificates whose key file this machine holds (those stored with their key).
+
+    Whether each key file still holds its certificate's key is for the caller to ask
+    (``load_key`` and ``keys.same_public_key``): most callers want only a few of them.
+    """
+    folder = directory or key_directory()
+    try:
+        paths = sorted(folder.glob("institution-*.crt"))
+    except OSError:
+        return []
+    held = []
+    for path in paths:
+        if not path.with_suffix(".pem").exists():
+            continue
+        try:
+            held.append(load_certificate(path.read_bytes()))
+        except (OSError, CertificateError):
+            continue  # not ours to judge: only a certificate with its key counts
+    return held
 
 
 def load_key(fingerprint: str, directory: Path | None = None) -> PrivateKey | None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import base64
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from argon2.low_level import Type, hash_secret_raw
@@ -58,23 +59,33 @@ def _b64(data: bytes) -> str:
 
 
 def seal(key: PrivateKey, secret: str, parameters: KdfParameters | None = None) -> str:
+    return sealer(secret, parameters)(key)
+
+
+def sealer(secret: str, parameters: KdfParameters | None = None) -> Callable[[PrivateKey], str]:
+    """Seal keys under ``secret`` with one argon2id derivation (one salt, a nonce each): for
+    writing many people's keys under one password at once (the benchmark database)."""
     parameters = parameters or KdfParameters()
-    salt, nonce = os.urandom(16), os.urandom(12)
+    salt = os.urandom(16)
     box = AESGCM(derive_key(secret, salt, parameters))
-    sealed = box.encrypt(nonce, private_key_der(key), _CONTEXT)
-    return json.dumps(
-        {
-            "v": 1,
-            "kdf": "argon2id",
-            "m": parameters.memory_kib,
-            "t": parameters.time_cost,
-            "p": parameters.parallelism,
-            "salt": _b64(salt),
-            "nonce": _b64(nonce),
-            "key": _b64(sealed),
-        },
-        sort_keys=True,
-    )
+
+    def sealed(key: PrivateKey) -> str:
+        nonce = os.urandom(12)
+        return json.dumps(
+            {
+                "v": 1,
+                "kdf": "argon2id",
+                "m": parameters.memory_kib,
+                "t": parameters.time_cost,
+                "p": parameters.parallelism,
+                "salt": _b64(salt),
+                "nonce": _b64(nonce),
+                "key": _b64(box.encrypt(nonce, private_key_der(key), _CONTEXT)),
+            },
+            sort_keys=True,
+        )
+
+    return sealed
 
 
 def unseal(sealed: str, secret: str) -> PrivateKey:

@@ -506,6 +506,7 @@ COMMANDS = [
     "demo",
     "institution-add",
     "user-add",
+    "keys",
     "verify",
     "anchor",
     "backup",

@@ -1,0 +1,491 @@
+"""``verify``'s check of every signature: its certificate, the chain of that certificate to
+this installation's institution certificate, and the ECDSA value over what it signs.
+
+What a signature row must show to pass (README: "Signatures"):
+
+- its certificate is a row of ``certificates`` whose PEM reads and whose stored fingerprint
+  is the PEM's own;
+- that certificate chains to one of this installation's institution certificates: a person
+  certificate is issued by one of them; the first institution certificate signs itself,
+  every later one is endorsed by the key it replaced (``keys.endorsement_statement``);
+- on a computer that holds the institution key file, the current institution certificate is
+  the one of that key: someone who replaced the institution certificate (and re-issued and
+  re-signed everything under their own key) is named here. Without the key file this cannot
+  be confirmed, and the report says so once;
+- a password signature is made with a person certificate naming the signer (by UUID); a
+  courier's PIN signature is attested by an institution certificate;
+- the ECDSA value holds over ``keys.signature_statement`` (RFC 8785 canonical JSON);
+- it was signed while its certificate was valid: within the certificate's dates, before
+  the certificate was retired (a password reset, a new institution key) and before it was
+  revoked. A revocation itself must be signed by an institution key.
+
+Signatures recorded before this installation had keys carry no ECDSA value: they are
+counted, not failed (the audit trail's baseline covers them). Any other signature without
+one fails.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import os
+from collections.abc import Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, cast
+
+from cryptography import x509
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric import ec
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..trust import keyring
+from ..trust import keys as trust_keys
+from ..trust.statements import canonical, signature_holds
+from .keys import (
+    INSTITUTION,
+    PARTNER,
+    PERSON,
+    PIN_METHOD,
+    SignedRecord,
+    endorsement_statement,
+    revocation_statement,
+    signature_statement,
+)
+from .ledger import Problem, VerifyReport
+from .models import Certificate, Institution, Person, Signature
+from .store import ProgressCallback, Store
+
+BATCH = 5_000
+# Below this many signatures the checks run inline: threads would cost more than they save.
+THREADED_FROM = 2_000
+_ECDSA = ec.ECDSA(hashes.SHA256())
+_COLUMNS = (
+    Signature.id,
+    Signature.uuid,
+    Signature.person_id,
+    Signature.printed_name,
+    Signature.institution_name,
+    Signature.meaning,
+    Signature.signed_at,
+    Signature.method,
+    Signature.record_type,
+    Signature.record_number,
+    Signature.content_hash,
+    Signature.drawing_png,
+    Signature.certificate_id,
+    Signature.crypto_signature,
+)
+
+
+@dataclass
+class SignatureCheck:
+    """What the signature check found: its problems and the counts the report shows."""
+
+    problems: list[Problem] = field(default_factory=list)
+    total: int = 0  # signatures read
+    before_keys: int = 0  # signatures recorded before this installation had keys
+    note: str = ""  # the institution certificate could not be confirmed on this computer
+
+    @property
+    def refused(self) -> int:
+        return sum(1 for p in self.problems if p.table == "signatures")
+
+    def summary(self) -> str:
+        held = self.total - self.before_keys - self.refused
+        text = f"{self.total} checked, {held} hold"
+        if self.before_keys:
+            text += f", {self.before_keys} made before keys (covered by the audit baseline)"
+        if self.refused:
+            text += f", {self.refused} refused"
+        return f"{text}. {self.note}" if self.note else text
+
+
+@dataclass
+class _Trusted:
+    """One certificate as the signatures see it: usable, or why not."""
+
+    row_id: int
+    kind: str
+    fingerprint: str
+    holder: str  # who it names, for messages
+    certificate: x509.Certificate | None
+    public_key: ec.EllipticCurvePublicKey | None
+    distrust: str = ""  # why signatures made with it are refused ("" when it is trusted)
+    revoked_at: datetime | None = None
+    retired_at: datetime | None = None
+
+    @property
+    def short(self) -> str:
+        return trust_keys.short_fingerprint(self.fingerprint)
+
+
+def _certificate_problem(row: Certificate, holder: str, message: str) -> Problem:
+    short = trust_keys.short_fingerprint(row.fingerprint)
+    return Problem(
+        "signature",
+        message,
+        table="certificates",
+        record=f"{row.kind} certificate {short} ({holder})",
+    )
+
+
+class _Certificates:
+    """Every certificate of the database, read and judged once."""
+
+    def __init__(self, session: Session, check: SignatureCheck) -> None:
+        self.check = check
+        people = session.execute(select(Person.id, Person.uuid, Person.full_name)).all()
+        self.people = {pid: uuid for pid, uuid, _ in people}
+        names = {pid: name for pid, _, name in people}
+        self.institutions = {
+            iid: (uuid, name)
+            for iid, uuid, name in session.execute(
+                select(Institution.id, Institution.uuid, Institution.name)
+            )
+        }
+        rows = list(session.scalars(select(Certificate).order_by(Certificate.id)))
+        self.by_id: dict[int, _Trusted] = {}
+        for row in rows:
+            if row.kind == PERSON and row.person_id is not None:
+                holder = names.get(row.person_id, f"person #{row.person_id}")
+            else:
+                holder = self.institutions.get(row.institution_id, ("", "?"))[1]
+            self.by_id[row.id] = self._read(row, holder)
+        self.institution_rows = [r for r in rows if r.kind == INSTITUTION]
+        self.issuers = self._institution_chain()
+        self._confirm_on_this_computer()
+        self.issuers = [i for i in self.issuers if not i.distrust]
+        for row in rows:
+            entry = self.by_id[row.id]
+            if row.kind == PERSON:
+                self._person(row, entry)
+            elif (
+                row.kind == PARTNER
+                and entry.certificate is not None
+                and not trust_keys.issued_by(entry.certificate, entry.certificate)
+            ):
+                self._distrust(row, entry, "it is not a self-signed institution certificate")
+        self.first_made = self._first_made()
+
+    def _read(self, row: Certificate, holder: str) -> _Trusted:
+        entry = _Trusted(row.id, row.kind, row.fingerprint, holder, None, None)
+        entry.revoked_at, entry.retired_at = row.revoked_at, row.retired_at
+        try:
+            certificate = trust_keys.load_certificate(row.certificate_pem)
+        except trust_keys.CertificateError as error:
+            self._distrust(row, entry, f"its certificate cannot be read ({error})")
+            return entry
+        if trust_keys.fingerprint(certificate) != row.fingerprint:
+            self._distrust(
+                row,
+                entry,
+                "its stored fingerprint is not its certificate's: the certificate was "
+                "replaced outside the program",
+            )
+            return entry
+        public = certificate.public_key()
+        assert isinstance(public, ec.EllipticCurvePublicKey)  # load_certificate checks it
+        entry.certificate, entry.public_key = certificate, public
+        return entry
+
+    def _distrust(self, row: Certificate, entry: _Trusted, why: str) -> None:
+        if not entry.distrust:
+            entry.distrust = why
+            self.check.problems.append(
+                _certificate_problem(
+                    row,
+                    entry.holder,
+                    f"The {row.kind} certificate {entry.short} of "
+                    f"{entry.holder} is not trusted: {why}.",
+                )
+            )
+
+    def _institution_chain(self) -> list[_Trusted]:
+        """The trusted institution certificates: the first signs itself, each later one is
+        endorsed by its predecessor's key."""
+        trusted: list[_Trusted] = []
+        previous: _Trusted | None = None
+        home = self.institution_rows[0].institution_id if self.institution_rows else None
+        for row in self.institution_rows:
+            entry = self.by_id[row.id]
+            certificate = entry.certificate
+            institution_uuid = self.institutions.get(row.institution_id, ("", ""))[0]
+            if certificate is None:
+                pass  # named by _read
+            elif row.institution_id != home:
+                self._distrust(row, entry, "it belongs to another institution than the first")
+            elif not trust_keys.issued_by(certificate, certificate):
+                self._distrust(row, entry, "it is not self-signed")
+            elif trust_keys.holder_uuid(certificate) != institution_uuid:
+                self._distrust(row, entry, "it names another institution")
+            elif previous is not None and previous.distrust:
+                self._distrust(row, entry, "it was endorsed by an untrusted certificate")
+            elif previous is not None and not (
+                row.endorsement
+                and previous.certificate is not None
+                and signature_holds(
+                    previous.certificate, endorsement_statement(row.fingerprint), row.endorsement
+                )
+            ):
+                self._distrust(
+                    row,
+                    entry,
+                    f"it is not endorsed by the key of the certificate it replaced "
+                    f"({previous.short})",
+                )
+            if not entry.distrust:
+                trusted.append(entry)
+            previous = entry
+        return trusted
+
+    def _person(self, row: Certificate, entry: _Trusted) -> None:
+        certificate = entry.certificate
+        if certificate is None:
+            return
+        issuer = next(
+            (
+                i
+                for i in self.issuers
+                if i.certificate is not None and trust_keys.issued_by(certificate, i.certificate)
+            ),
+            None,
+        )
+        if issuer is None:
+            self._distrust(row, entry, "it was not issued by this installation's institution key")
+        elif row.person_id is None or trust_keys.holder_uuid(certificate) != self.people.get(
+            row.person_id
+        ):
+            self._distrust(row, entry, "it names another person than its holder")
+        if row.revoked_at is None:
+            return
+        statement = revocation_statement(row)
+        signed = row.revocation_signature
+        if not signed or not any(
+            i.certificate is not None and signature_holds(i.certificate, statement, signed)
+            for i in self.issuers
+        ):
+            # the revocation still counts from its stated date (the cautious reading)
+            self.check.problems.append(
+                _certificate_problem(
+                    row,
+                    entry.holder,
+                    f"The revocation of the certificate {entry.short} of {entry.holder} is "
+                    "not signed by the institution key: its date or reason was changed "
+                    "outside the program.",
+                )
+            )
+
+    def _first_made(self) -> datetime | None:
+        """When this installation got its first institution certificate."""
+        if not self.institution_rows:
+            return None
+        first = self.institution_rows[0]
+        certificate = self.by_id[first.id].certificate
+        if certificate is None:
+            return first.created_at
+        return certificate.not_valid_before_utc + trust_keys.CLOCK_SKEW
+
+    def _confirm_on_this_computer(self) -> None:
+        """The current institution certificate against the key file on this computer."""
+        if not self.institution_rows:
+            return
+        row = self.institution_rows[-1]
+        entry = self.by_id[row.id]
+        if entry.distrust:
+            return  # named already
+        institution_uuid, name = self.institutions.get(row.institution_id, ("", "?"))
+        try:
+            key = keyring.load_key(row.fingerprint)
+        except keyring.KeyringError as error:
+            self.check.note = f"The institution certificate could not be confirmed: {error}"
+            return
+        if key is not None:
+            if entry.certificate is not None and not trust_keys.same_public_key(
+                key, entry.certificate
+            ):
+                self._distrust(row, entry, "it is not the certificate of this computer's key")
+            return
+        known = {r.fingerprint for r in self.institution_rows}
+        for held in keyring.held_certificates():
+            fingerprint = trust_keys.fingerprint(held)
+            if trust_keys.holder_uuid(held) != institution_uuid or fingerprint in known:
+                continue
+            try:
+                held_key = keyring.load_key(fingerprint)
+            except keyring.KeyringError:
+                continue
+            if held_key is not None and trust_keys.same_public_key(held_key, held):
+                self._distrust(
+                    row,
+                    entry,
+                    f"this computer holds the institution key of {name} for the certificate "
+                    f"{trust_keys.short_fingerprint(fingerprint)}, which this database does "
+                    "not have: its institution certificate was replaced (or the database is a "
+                    "copy from before a new key was made)",
+                )
+                return
+        self.check.note = (
+            f"The institution certificate {entry.short} could not be confirmed on this "
+            "computer, which does not hold its key file."
+        )
+
+
+_Item = tuple[int, ec.EllipticCurvePublicKey, bytes, bytes]  # index, key, value, statement
+
+
+def _verify_batch(items: Sequence[_Item]) -> list[int]:
+    """The indexes of the items whose ECDSA value does not hold (runs without Python's lock)."""
+    failed = []
+    for index, public, raw, data in items:
+        try:
+            public.verify(raw, data, _ECDSA)
+        except InvalidSignature:
+            failed.append(index)
+    return failed
+
+
+def _where(row: Any) -> str:
+    return f"{row.record_type} {row.record_number} / {row.meaning} / {row.printed_name}"
+
+
+def _refused(row: Any, message: str) -> Problem:
+    return Problem(
+        "signature",
+        f"The signature of {row.printed_name} ({row.meaning}) on {row.record_type} "
+        f"{row.record_number}, {row.signed_at:%Y-%m-%d %H:%M} UTC, is refused: {message}.",
+        table="signatures",
+        record=_where(row),
+    )
+
+
+def _row_problem(row: Any, certificates: _Certificates) -> str:
+    """Why the signature cannot hold whatever its ECDSA value ("" when it may)."""
+    if row.certificate_id is None:
+        return "it names no certificate"
+    entry = certificates.by_id.get(row.certificate_id)
+    if entry is None:
+        return f"its certificate #{row.certificate_id} does not exist"
+    if entry.distrust:
+        return f"its certificate {entry.short} ({entry.holder}) is not trusted"
+    signer = certificates.people.get(row.person_id)
+    if signer is None:
+        return "its signer is not in the database"
+    certificate = entry.certificate
+    assert certificate is not None  # a trusted certificate was read
+    if row.method == PIN_METHOD:
+        if entry.kind != INSTITUTION:
+            return "a PIN confirmation must be attested by the institution key"
+    elif entry.kind != PERSON:
+        return f"it is made with the {entry.kind} certificate {entry.short}, not the signer's"
+    elif trust_keys.holder_uuid(certificate) != signer:
+        return f"its certificate {entry.short} is {entry.holder}'s, not the signer's"
+    signed_at = row.signed_at
+    if entry.revoked_at is not None and signed_at >= entry.revoked_at:
+        return (
+            f"its certificate {entry.short} was revoked on "
+            f"{entry.revoked_at:%Y-%m-%d %H:%M} UTC, before it was made"
+        )
+    if entry.retired_at is not None and signed_at >= entry.retired_at:
+        return (
+            f"its certificate {entry.short} was retired on "
+            f"{entry.retired_at:%Y-%m-%d %H:%M} UTC, before it was made"
+        )
+    if not certificate.not_valid_before_utc <= signed_at <= certificate.not_valid_after_utc:
+        return f"it is dated outside its certificate's validity ({entry.short})"
+    return ""
+
+
+def check_signatures(store: Store, progress: ProgressCallback | None = None) -> SignatureCheck:
+    """Check every signature of the database (see the module's docstring).
+
+    ``progress(done, total)`` counts signatures; a True answer stops the check, which then
+    ends with a ``cancelled`` problem.
+    """
+    check = SignatureCheck()
+    pending: list[tuple[Future[list[int]], Sequence[Any]]] = []
+    workers = max(1, min(4, os.cpu_count() or 1))
+    with store.read() as session, ThreadPoolExecutor(workers, "verify-signatures") as pool:
+        certificates = _Certificates(session, check)
+        total = session.scalar(select(func.count()).select_from(Signature)) or 0
+        threaded = total >= THREADED_FROM
+        done, last_id = 0, 0
+        while True:
+            rows = session.execute(
+                select(*_COLUMNS).where(Signature.id > last_id).order_by(Signature.id).limit(BATCH)
+            ).all()
+            if not rows:
+                break
+            last_id = rows[-1].id
+            items: list[_Item] = []
+            for index, row in enumerate(rows):
+                if row.crypto_signature is None:
+                    first = certificates.first_made
+                    if row.certificate_id is None and (first is None or row.signed_at < first):
+                        check.before_keys += 1
+                    else:
+                        check.problems.append(_refused(row, "it has no cryptographic signature"))
+                    continue
+                why = _row_problem(row, certificates)
+                if why:
+                    check.problems.append(_refused(row, why))
+                    continue
+                entry = certificates.by_id[row.certificate_id]
+                assert entry.public_key is not None
+                try:
+                    raw = base64.b64decode(row.crypto_signature, validate=True)
+                except (binascii.Error, ValueError):
+                    check.problems.append(_refused(row, "its cryptographic signature is damaged"))
+                    continue
+                statement = signature_statement(
+                    cast(SignedRecord, row), certificates.people[row.person_id], entry.fingerprint
+                )
+                items.append((index, entry.public_key, raw, canonical(statement)))
+            if threaded:
+                pending.append((pool.submit(_verify_batch, items), rows))
+            else:
+                _collect(check, _verify_batch(items), rows)
+            done += len(rows)
+            check.total = done
+            if progress is not None and progress(done, total):
+                for future, _ in pending:
+                    future.cancel()
+                check.problems.append(Problem("cancelled", "Verification was cancelled."))
+                return check
+        for future, batch in pending:
+            _collect(check, future.result(), batch)
+    return check
+
+
+def _collect(check: SignatureCheck, failed: list[int], rows: Sequence[Any]) -> None:
+    check.problems.extend(
+        _refused(rows[i], "its cryptographic signature does not hold over what it signs")
+        for i in failed
+    )
+
+
+def signature_problems(store: Store, progress: ProgressCallback | None = None) -> list[Problem]:
+    """Every signature that fails its check, and every certificate problem behind them."""
+    return check_signatures(store, progress).problems
+
+
+def add_signature_check(
+    store: Store, report: VerifyReport, progress: ProgressCallback | None = None
+) -> None:
+    """``verify``'s part: the signature check's problems and counts in ``report`` (nothing
+    when the ledger's check was cancelled)."""
+    if any(p.kind == "cancelled" for p in report.problems):
+        return
+    events = report.events
+
+    def at_the_ledgers_total(_done: int, _total: int) -> bool | None:
+        # The command and the window count events: they stay at the ledger's total while
+        # the signatures are checked, and Cancel still stops the check.
+        return progress(events, events) if progress is not None else None
+
+    check = check_signatures(store, at_the_ledgers_total if progress is not None else None)
+    report.problems.extend(check.problems)
+    report.signatures_checked = check.summary()
