@@ -398,6 +398,16 @@ class KeyFile:
     held: bool
 
 
+def institution_key_problem(store: Store) -> str | None:
+    """Why this computer cannot sign as the institution, in plain words (None: it can)."""
+    with store.read() as session:
+        try:
+            institution_key(session)
+        except KeyUnavailable as error:
+            return str(error)
+    return None
+
+
 def key_file(info: CertificateInfo) -> KeyFile:
     """Whether this computer holds the key of the institution certificate ``info`` (a file
     that is there but holds another key does not count)."""

@@ -28,12 +28,10 @@ from ...domain.keys import (
     PARTNER,
     PERSON,
     CertificateInfo,
-    KeyUnavailable,
     home_certificate_info,
-    institution_key,
+    institution_key_problem,
     list_certificates,
 )
-from ...domain.store import Store
 from ..context import AppContext
 from ..dialogs import OK_STYLE, action_button, set_allowed
 from ..errors import confirm, inform
@@ -55,17 +53,6 @@ CERTIFICATE_COLUMNS = (
 KIND_LABELS = {INSTITUTION: "our institution", PARTNER: "partner", PERSON: "person"}
 FINGERPRINT_COLUMN = CERTIFICATE_COLUMNS.index("Fingerprint")
 WARNING_STYLE = "color: #b00020; font-weight: bold;"
-
-
-def institution_key_problem(store: Store) -> str | None:
-    """Why this computer cannot sign as the institution, in the domain's words (None: it
-    can). No read model answers this yet, so it asks ``institution_key`` itself."""
-    with store.read() as session:
-        try:
-            institution_key(session)
-        except KeyUnavailable as error:
-            return str(error)
-    return None
 
 
 def grouped(fingerprint: str) -> str:
