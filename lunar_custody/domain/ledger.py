@@ -372,14 +372,14 @@ class VerifyReport:
         if self.storage_checked:
             lines.append(f"Database integrity: {self.storage_checked}")
         if self.ok:
-            checked = "ledger chain intact, mass balance holds, one custodian per aliquot"
+            checked = "hash chain intact, mass balance holds, one custodian per aliquot"
             if self.audit_checked:
                 checked += (
-                    f"; audit trail chain intact, {self.records} records in {self.tables} "
+                    f"; audit trail chain intact and {self.records} records in {self.tables} "
                     "tables as it says"
                 )
             if self.signed_terms:
-                checked += f", {self.signed_terms} signed loan terms and resolutions unchanged"
+                checked += f"; {self.signed_terms} signed loan terms and resolutions as signed"
             lines.append(f"OK: {checked}.")
         else:
             firsts = []

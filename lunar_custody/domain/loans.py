@@ -268,9 +268,9 @@ def loan_content(session: Session, loan: Loan) -> LoanContent:
 # the notes without a signature, so a cancelled loan's terms are not checked (its status
 # and notes are still checked against the audit trail).
 TERMS_MEANINGS = ("approved", "countersigned", "extended", "closed")
-TERMS_HOLD = "valid"
+TERMS_HOLD = "terms as signed"
 TERMS_SUPERSEDED = "superseded by an extension"
-TERMS_CHANGED = "INVALID: the terms were changed since"
+TERMS_CHANGED = "INVALID: the terms were changed after it"
 TERMS_NOT_CHECKED = "not checked: the loan was cancelled"
 
 
