@@ -261,6 +261,8 @@ def verify_database(
             report.problems.append(Problem("cancelled", "Verification was cancelled."))
         return report
     report.include(checked)
+    if progress is not None:
+        progress(ledger[1] + records.total, ledger[1] + records.total)
     storage = check.result()
     report.problems.extend(Problem("storage", message) for message in storage)
     report.problems.extend(check.guards)
