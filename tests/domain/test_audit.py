@@ -23,6 +23,8 @@ SET = re.compile(r"\(set: argon2id\$v=19\$m=19456,t=2,p=1; sha256 [0-9a-f]{32}\)
 
 def _set(value: str | None) -> bool:
     return value is not None and SET.fullmatch(value) is not None
+
+
 DERIVED = {
     "status",
     "initial_mass_ug",
