@@ -171,8 +171,8 @@ def guard_problems(db: Database) -> list[Problem]:
     return [
         Problem(
             "guard",
-            f"The append-only guard {name} on {table} {what}: the database no longer refuses "
-            f"to change {table} in place.",
+            f"The append-only guard {name} {what}: the database no longer refuses to change "
+            f"{table} in place.",
             table=table,
             record=name,
         )
