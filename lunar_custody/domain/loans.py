@@ -357,7 +357,8 @@ def signed_terms(session: Session, loan_ids: Collection[int] | None = None) -> l
         return []
     ids = list(signed) if loan_ids is None else [i for i in loan_ids if i in signed]
     items: dict[int, list[LoanItemContent]] = defaultdict(list)
-    for loan_id, number, mass in connection.execute(_lent_items(None if loan_ids is None else ids)):
+    lent = connection.execute(_lent_items(None if loan_ids is None else ids)).all()
+    for loan_id, number, mass in lent:
         items[loan_id].append(LoanItemContent(number, mass))
     terms = (
         select(
