@@ -177,11 +177,10 @@ def _unlinked(session: Session, entry_id: int) -> Problem:
             f"Audit entry #{entry_id} was moved: it was written after entry #{followed}.",
         )
     if followed is not None:
-        first = followed + 1
         return _audit_problem(
-            first,
-            f"Audit entries #{first} to #{entry_id - 1} were inserted: entry #{entry_id} was "
-            f"written right after entry #{followed}.",
+            followed + 1,
+            f"Audit entry {_span(followed + 1, entry_id - 1)} was inserted: entry #{entry_id} "
+            f"was written right after entry #{followed}.",
         )
     if before is None:
         return _audit_problem(
@@ -190,17 +189,20 @@ def _unlinked(session: Session, entry_id: int) -> Problem:
             "that is gone.",
         )
     if entry_id - before > 1:
-        gone = f"#{before + 1}" if entry_id - before == 2 else f"#{before + 1} to #{entry_id - 1}"
         return _audit_problem(
             before + 1,
-            f"Audit entry {gone} was removed (deleted): entry #{entry_id} was written after "
-            "an entry that is gone.",
+            f"Audit entry {_span(before + 1, entry_id - 1)} was removed (deleted): entry "
+            f"#{entry_id} was written after an entry that is gone.",
         )
     return _audit_problem(
         before,
         f"Audit entry #{before} was changed and its hash recomputed (or one after it was "
         f"removed): entry #{entry_id} was written after different content.",
     )
+
+
+def _span(first: int, last: int) -> str:
+    return f"#{first}" if first >= last else f"#{first} to #{last}"
 
 
 def _head_problems(session: Session, last_id: int | None, last_hash: str) -> list[Problem]:
@@ -213,11 +215,11 @@ def _head_problems(session: Session, last_id: int | None, last_hash: str) -> lis
     seq, head_hash = head
     last = last_id or 0
     if last < seq:
+        gone = f"after #{last}" if last else "(all of them)"
         return [
             _audit_problem(
                 last + 1,
-                f"Audit entries after #{last} were removed: the audit trail's head names "
-                f"entry #{seq}.",
+                f"Audit entries {gone} were removed: the audit trail's head names entry #{seq}.",
             )
         ]
     if last > seq:
