@@ -77,6 +77,7 @@ def _print_loan(s: Session, d: queries.LoanDetail) -> None:
             s.say(
                 f"  {sig.meaning}: {sig.printed_name} ({sig.institution_name}), "
                 f"{cell(sig.signed_at)}, {sig.method}"
+                + (f" — {sig.verdict}" if sig.verdict else "")
             )
 
 

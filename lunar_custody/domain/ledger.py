@@ -285,9 +285,12 @@ class Problem:
     """One finding of ``verify``: what kind, in plain words, and where.
 
     ``kind``: changed | missing | inserted | reordered (the ledger's chain), state | balance |
-    custodian (the replay), storage (the database), record (a table against its audit
-    trail), audit (the audit trail's chain), signature, anchor, guard, cancelled.
-    ``table``, ``record`` (its number, or its id) and ``field`` say where, when known.
+    custodian (the replay), storage (the database), guard (an append-only trigger missing or
+    disabled), audit (the audit trail's chain), record (a table against its audit trail),
+    signature, anchor, cancelled. ``table``, ``record`` (its number, user name or code, else
+    its id) and ``field`` say where, when known; ``audit_entry_id`` names the audit entry
+    concerned (the first bad one for ``audit``, the one that last set the value for
+    ``record``).
     """
 
     kind: str
@@ -297,6 +300,19 @@ class Problem:
     table: str | None = None
     record: str | None = None
     field: str | None = None
+    audit_entry_id: int | None = None
+
+    @property
+    def where(self) -> str:
+        """'table record field' as far as known, e.g. 'loans L2026-0001 notes'."""
+        return " ".join(part for part in (self.table, self.record, self.field) if part)
+
+
+# Said once in a report with a guard finding: the triggers stop mistakes, not an owner.
+GUARD_NOTE = (
+    "A database owner can drop or disable any trigger: the append-only guards stop "
+    "mistakes, while the hashes, signatures and anchors are the real protection."
+)
 
 
 @dataclass
@@ -307,6 +323,13 @@ class VerifyReport:
     problems: list[Problem] = field(default_factory=list)
     storage_checked: str = ""
     signatures_checked: str = ""  # domain/signature_check.py's counts
+    # the audit trail and the records it covers (record_check.verify_records), when checked
+    audit_checked: bool = False
+    audit_entries: int = 0
+    audit_hash: str = GENESIS_HASH
+    records: int = 0
+    tables: int = 0
+    signed_terms: int = 0  # loans and resolutions whose signed content was compared
 
     @property
     def ok(self) -> bool:
@@ -320,27 +343,62 @@ class VerifyReport:
             ids = [p.event_id for p in self.problems if p.event_id is not None]
         return min(ids) if ids else None
 
+    @property
+    def first_bad_audit_entry(self) -> int | None:
+        """The first audit entry whose place in the audit trail's chain is wrong."""
+        ids = [p.audit_entry_id for p in self.problems if p.kind == "audit" and p.audit_entry_id]
+        return min(ids) if ids else None
+
+    def include(self, other: VerifyReport) -> None:
+        """Take in what ``other`` checked of the audit trail and the records, and its problems."""
+        self.audit_checked = self.audit_checked or other.audit_checked
+        self.audit_entries += other.audit_entries
+        if other.audit_checked:
+            self.audit_hash = other.audit_hash
+        self.records += other.records
+        self.tables += other.tables
+        self.signed_terms += other.signed_terms
+        self.problems += other.problems
+
     def summary(self) -> str:
         lines = [
             f"Ledger: {self.events} custody events, {self.aliquots} aliquots.",
             f"Chain head: {self.last_hash}",
         ]
+        if self.audit_checked:
+            lines.append(
+                f"Audit trail: {self.audit_entries} entries, head {self.audit_hash}; "
+                f"{self.records} records in {self.tables} tables compared with it."
+            )
         if self.storage_checked:
             lines.append(f"Database integrity: {self.storage_checked}")
         if self.signatures_checked:
             lines.append(f"Signatures: {self.signatures_checked}")
         if self.ok:
-            lines.append("OK: hash chain intact, mass balance holds, one custodian per aliquot.")
+            checked = "hash chain intact, mass balance holds, one custodian per aliquot"
+            if self.audit_checked:
+                checked += (
+                    f"; audit trail chain intact and {self.records} records in {self.tables} "
+                    "tables as it says"
+                )
+            if self.signed_terms:
+                checked += f"; {self.signed_terms} signed loan terms and resolutions as signed"
+            lines.append(f"OK: {checked}.")
         else:
-            first = self.first_bad_event
-            if first is not None:
-                lines.append(f"FAILED: first bad event is #{first}.")
-            else:
-                lines.append("FAILED.")
+            firsts = []
+            if self.first_bad_event is not None:
+                firsts.append(f"first bad event is #{self.first_bad_event}")
+            if self.first_bad_audit_entry is not None:
+                firsts.append(f"first bad audit entry is #{self.first_bad_audit_entry}")
+            lines.append(f"FAILED: {'; '.join(firsts)}." if firsts else "FAILED.")
             shown = self.problems[:100]
-            lines += [f"  - {p.message}" for p in shown]
+            lines += [
+                f"  - [{p.where}] {p.message}" if p.where else f"  - {p.message}" for p in shown
+            ]
             if len(self.problems) > len(shown):
                 lines.append(f"  ... and {len(self.problems) - len(shown)} more problems")
+            if any(p.kind == "guard" for p in self.problems):
+                lines.append(GUARD_NOTE)
         return "\n".join(lines)
 
 

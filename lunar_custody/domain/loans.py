@@ -6,18 +6,31 @@ ledger and the items' shipment records, never kept as a counter that could drift
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from . import operation as op
 from . import rules
 from .errors import CustodyError, PermissionDenied, RuleViolation, ValidationError
-from .identity import Credential, actor_of, sign
-from .models import Aliquot, CustodyEvent, LedgerHead, Loan, LoanItem, Transfer, TransferItem
+from .identity import Credential, actor_of, content_hash, sign
+from .models import (
+    Aliquot,
+    CustodyEvent,
+    Institution,
+    LedgerHead,
+    Loan,
+    LoanItem,
+    Person,
+    Signature,
+    Transfer,
+    TransferItem,
+)
 from .operation import Context, operation
 from .permissions import Actor
 from .registry import MAX_TEXT, clean_text
@@ -217,14 +230,21 @@ def remove_loan_item(store: Store, actor: Actor, number: str, aliquot_number: st
         return loan
 
 
+def _lent_items(loan_ids: Collection[int] | None = None) -> Any:
+    """(loan id, aliquot number, mass at loan) of the items as lent (not the children split at
+    the borrower), by loan and aliquot number in the database's own order."""
+    statement = (
+        select(LoanItem.loan_id, Aliquot.number, LoanItem.mass_at_loan_ug)
+        .join(LoanItem, LoanItem.aliquot_id == Aliquot.id)
+        .where(LoanItem.parent_item_id.is_(None))
+        .order_by(LoanItem.loan_id, Aliquot.number)
+    )
+    return statement if loan_ids is None else statement.where(LoanItem.loan_id.in_(loan_ids))
+
+
 def loan_content(session: Session, loan: Loan) -> LoanContent:
     """What a signature on the loan agreement is bound to."""
-    items = session.execute(
-        select(Aliquot.number, LoanItem.mass_at_loan_ug)
-        .join(LoanItem, LoanItem.aliquot_id == Aliquot.id)
-        .where(LoanItem.loan_id == loan.id, LoanItem.parent_item_id.is_(None))
-        .order_by(Aliquot.number)
-    ).all()
+    items = session.execute(_lent_items([loan.id])).all()
     return LoanContent(
         number=loan.number,
         lender=loan.lender.code,
@@ -236,8 +256,160 @@ def loan_content(session: Session, loan: Loan) -> LoanContent:
         due_on=loan.due_on,
         destructive_analysis_allowed=loan.destructive_analysis_allowed,
         notes=loan.notes,
-        items=tuple(LoanItemContent(n, m) for n, m in items),
+        items=tuple(LoanItemContent(n, m) for _, n, m in items),
     )
+
+
+# ---------------------------------------------------------------- the signed terms
+
+# The signatures bound to the loan's terms (loan_content) as they stood when given. Through
+# the loan's life the terms are only changed by an extension, which signs the new terms;
+# items split at the borrower are not part of them. A cancellation appends its reason to
+# the notes without a signature, so a cancelled loan's terms are not checked (its status
+# and notes are still checked against the audit trail).
+TERMS_MEANINGS = ("approved", "countersigned", "extended", "closed")
+TERMS_HOLD = "terms as signed"
+TERMS_SUPERSEDED = "superseded by an extension"
+TERMS_CHANGED = "INVALID: the terms were changed after it"
+TERMS_NOT_CHECKED = "not checked: the loan was cancelled"
+
+
+@dataclass(frozen=True, slots=True)
+class TermsSignature:
+    signature_id: int
+    printed_name: str
+    meaning: str
+    signed_at: datetime
+    content_hash: str
+
+
+@dataclass(frozen=True, slots=True)
+class SignedTerms:
+    """A loan's terms as they are now against the signatures given on them."""
+
+    loan_id: int
+    number: str
+    status: str
+    terms_hash: str  # identity.content_hash(loan_content(...).as_dict()) of the loan now
+    signatures: tuple[TermsSignature, ...]  # in the order they were given
+
+    @property
+    def checked(self) -> bool:
+        return self.status != LoanStatus.CANCELLED and bool(self.signatures)
+
+    @property
+    def holds(self) -> bool:
+        """The latest signature is bound to the terms as they are now."""
+        return not self.checked or self.signatures[-1].content_hash == self.terms_hash
+
+    def verdict(self, signature_id: int) -> str | None:
+        """What the loan's views say of one of its signatures (None: not on the terms)."""
+        order = [s.signature_id for s in self.signatures]
+        if signature_id not in order:
+            return None
+        if not self.checked:
+            return TERMS_NOT_CHECKED
+        at = order.index(signature_id)
+        if self.signatures[at].content_hash == self.terms_hash:
+            return TERMS_HOLD
+        if any(s.meaning == "extended" for s in self.signatures[at + 1 :]):
+            return TERMS_SUPERSEDED
+        return TERMS_CHANGED
+
+    def problem(self) -> str | None:
+        """Why verify refuses the loan, in plain words (None when it holds)."""
+        if self.holds:
+            return None
+        latest = self.signatures[-1]
+        return (
+            f"The terms of loan {self.number} are not those signed by {latest.printed_name} "
+            f"({latest.meaning}) on {latest.signed_at:%Y-%m-%d %H:%M} UTC: the loan or its "
+            "items were changed outside the program after that signature."
+        )
+
+
+def signed_terms(session: Session, loan_ids: Collection[int] | None = None) -> list[SignedTerms]:
+    """Every loan with a signature on its terms (or those of ``loan_ids``), its terms now
+    against those signatures: what ``verify`` checks and the loan's views show. Read in
+    bulk, with the terms built exactly as ``loan_content`` builds them."""
+    lender, borrower = aliased(Institution), aliased(Institution)
+    connection = session.connection()  # plain rows: the ORM's loading costs a third here
+    signed: dict[int, list[TermsSignature]] = defaultdict(list)
+    statement = (
+        select(
+            Signature.record_id,
+            Signature.id,
+            Signature.printed_name,
+            Signature.meaning,
+            Signature.signed_at,
+            Signature.content_hash,
+        )
+        .where(Signature.record_type == "loan", Signature.meaning.in_(TERMS_MEANINGS))
+        .order_by(Signature.record_id, Signature.id)
+    )
+    if loan_ids is not None:
+        statement = statement.where(Signature.record_id.in_(loan_ids))
+    for loan_id, signature_id, name, meaning, signed_at, signed_hash in connection.execute(
+        statement
+    ):
+        signed[loan_id].append(TermsSignature(signature_id, name, meaning, signed_at, signed_hash))
+    if not signed:
+        return []
+    ids = list(signed) if loan_ids is None else [i for i in loan_ids if i in signed]
+    items: dict[int, list[LoanItemContent]] = defaultdict(list)
+    lent = connection.execute(_lent_items(None if loan_ids is None else ids)).all()
+    for loan_id, number, mass in lent:
+        items[loan_id].append(LoanItemContent(number, mass))
+    terms = (
+        select(
+            Loan.id,
+            Loan.status,
+            Loan.number,
+            lender.code,
+            borrower.code,
+            Person.username,
+            Loan.co_investigators,
+            Loan.purpose,
+            Loan.starts_on,
+            Loan.due_on,
+            Loan.destructive_analysis_allowed,
+            Loan.notes,
+        )
+        .join(lender, lender.id == Loan.lender_institution_id)
+        .join(borrower, borrower.id == Loan.borrower_institution_id)
+        .join(Person, Person.id == Loan.principal_investigator_id)
+        .order_by(Loan.id)
+    )
+    if loan_ids is not None:
+        terms = terms.where(Loan.id.in_(ids))
+    found = []
+    for row in connection.execute(terms):
+        loan_id, status = row[0], row[1]
+        if loan_id not in signed:
+            continue
+        content = LoanContent(
+            number=row.number,
+            lender=row[3],
+            borrower=row[4],
+            principal_investigator=row.username,
+            co_investigators=row.co_investigators,
+            purpose=row.purpose,
+            starts_on=row.starts_on,
+            due_on=row.due_on,
+            destructive_analysis_allowed=row.destructive_analysis_allowed,
+            notes=row.notes,
+            items=tuple(items.get(loan_id, ())),
+        )
+        found.append(
+            SignedTerms(
+                loan_id,
+                content.number,
+                status,
+                content_hash(content.as_dict()),
+                tuple(signed[loan_id]),
+            )
+        )
+    return found
 
 
 def _sign_as_actor(ctx: Context, credential: Credential, meaning: str, loan: Loan) -> None:

@@ -476,16 +476,9 @@ def add_signature_check(
     store: Store, report: VerifyReport, progress: ProgressCallback | None = None
 ) -> None:
     """``verify``'s part: the signature check's problems and counts in ``report`` (nothing
-    when the ledger's check was cancelled)."""
+    when the ledger's check was cancelled). ``progress`` counts signatures."""
     if any(p.kind == "cancelled" for p in report.problems):
         return
-    events = report.events
-
-    def at_the_ledgers_total(_done: int, _total: int) -> bool | None:
-        # The command and the window count events: they stay at the ledger's total while
-        # the signatures are checked, and Cancel still stops the check.
-        return progress(events, events) if progress is not None else None
-
-    check = check_signatures(store, at_the_ledgers_total if progress is not None else None)
+    check = check_signatures(store, progress)
     report.problems.extend(check.problems)
     report.signatures_checked = check.summary()

@@ -74,6 +74,36 @@ class LedgerScan(Protocol):
         ...
 
 
+class RecordScan(Protocol):
+    """One read snapshot of the audit trail and the audited tables, as
+    ``record_check.verify_records`` reads them (everything it reads goes through ``session``,
+    in that snapshot).
+
+    Storage checks the audit trail's chain and compares most rows with their audit history
+    the fastest way its database allows (hashes built by SQLite and checked by a worker
+    process; whole rows written out as the audit trail writes them, by SQL); the domain
+    re-checks what it flags by the reference definitions before reporting anything.
+    """
+
+    session: Session
+
+    def audit_bounds(self) -> tuple[int | None, int | None, int]:
+        """The first and the last audit entry id (None when there are none) and the count."""
+        ...
+
+    def audit_range_checks(self) -> list[RangeCheck]:
+        """The chain checks of consecutive id ranges covering every audit entry up to the
+        last one ``audit_bounds`` names (waits for the worker processes). A suspect is only
+        a suspect: its hash did not match the content storage built."""
+        ...
+
+    def unmatched(self, model: type[Any]) -> list[int]:
+        """The ids of ``model``'s rows that may differ from their audit history: no entry,
+        a latest entry that is not a ``create`` or ``baseline``, or one whose whole-row
+        value is not the row as it stands. Rows not named match their history exactly."""
+        ...
+
+
 class Store(Protocol):
     dialect: str  # "sqlite" or "postgresql"
 
@@ -95,5 +125,13 @@ class Store(Protocol):
 
         ``workers``: processes that check hashes beside the replay (None: as many as suit the
         database and its size). Leaving the block stops them, finished or not.
+        """
+        ...
+
+    def scan_records(self, *, workers: int | None = None) -> AbstractContextManager[RecordScan]:
+        """The audit trail and every audited table in one read snapshot, for verify.
+
+        ``workers``: processes that check the audit trail's hashes meanwhile (None: as many
+        as suit the database and the trail's size). Leaving the block stops them.
         """
         ...

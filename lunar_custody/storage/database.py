@@ -36,7 +36,7 @@ from ..domain.errors import (
     NotADatabaseError,
     ValidationError,
 )
-from ..domain.store import LedgerScan
+from ..domain.store import LedgerScan, RecordScan
 from .engine import (
     DEFAULT_BUSY_TIMEOUT_MS,
     WRITE_OPTION,
@@ -52,6 +52,7 @@ from .location import (
     resolve_database_url,
 )
 from .migrate import upgrade_database
+from .record_scan import record_scanning
 
 logger = logging.getLogger(__name__)
 
@@ -208,6 +209,18 @@ class Database:
         sqlite_file = str(self.path) if self.dialect == "sqlite" and self.path else None
         with self.read() as session, scanning(session, sqlite_file, workers) as scan:
             yield scan
+
+    @contextmanager
+    def scan_records(self, *, workers: int | None = None) -> Iterator[RecordScan]:
+        """The audit trail and the audited tables in one read snapshot, read fast for verify
+        (``storage.record_scan``): on PostgreSQL a REPEATABLE READ transaction, so a change
+        committed meanwhile cannot show as one made outside the program."""
+        sqlite_file = str(self.path) if self.dialect == "sqlite" and self.path else None
+        with self.read() as session:
+            if self.dialect == "postgresql":
+                session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+            with record_scanning(session, sqlite_file, workers) as scan:
+                yield scan
 
     # ------------------------------------------------------------------ errors
 

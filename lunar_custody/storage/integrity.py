@@ -1,8 +1,12 @@
 """The database's own health, checked by ``verify`` beside the ledger.
 
-The ledger's hash chain proves the events are the ones written; this proves the file or
-server underneath is sound and still refuses to rewrite history: SQLite's structure and
-foreign-key checks, the append-only triggers in place, the schema at the expected version.
+The ledger's hash chain proves the events are the ones written, and the audit trail's
+(domain/record_check.py) that every other record is what the program last wrote; this proves
+the file or server underneath is sound and still refuses to rewrite history: SQLite's
+structure and foreign-key checks, the append-only triggers in place (and, on PostgreSQL,
+enabled), the schema at the expected version. A database owner can drop or disable any
+trigger, so a guard finding is a warning sign; the hashes, signatures and anchors are what
+prove a record.
 
 Which SQLite check runs when: the routine ``verify`` (the command without ``--full``, the
 GUI's Verify, restore, the self-test) runs ``PRAGMA quick_check``: every page, record,
@@ -12,12 +16,14 @@ holds exactly its table's rows and that UNIQUE holds: an index lookup on a damag
 could miss a row (half a minute on that database). Damage shows in both as a broken page or
 record; only a file whose indexes alone were damaged (by a crash with unsafe settings or by
 editing the file) passes the quick check and fails the full one. The storage checks run on
-their own connection while the ledger is recomputed.
+their own connection while the ledger is recomputed, and so does the audit trail's check
+(``_Records``); the ledger's replay, in this thread, is the longest of the three.
 """
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import text
@@ -25,15 +31,21 @@ from sqlalchemy.exc import DBAPIError
 
 from ..domain.errors import NotADatabaseError
 from ..domain.ledger import Problem, VerifyReport, verify_ledger
+from ..domain.record_check import check_records
 from ..domain.signature_check import add_signature_check
 from ..domain.store import ProgressCallback
 from .database import Database
 from .migrate import head_revision
+from .record_scan import SessionRecordScan
 from .stamp import current_revision
 
-APPEND_ONLY_TABLES = ("custody_events", "audit_entries", "signatures")
-_SQLITE_TRIGGERS = {f"{t}_no_{a}" for t in APPEND_ONLY_TABLES for a in ("update", "delete")}
-_PG_TRIGGERS = {f"{t}_{s}" for t in APPEND_ONLY_TABLES for s in ("append_only", "no_truncate")}
+# Tables whose rows the database refuses to change in place (migrations 0001 and 0002; a
+# certificate's retirement and revocation columns stay updatable).
+APPEND_ONLY_TABLES = ("custody_events", "audit_entries", "signatures", "documents", "certificates")
+_SQLITE_TRIGGERS = {f"{t}_no_{a}": t for t in APPEND_ONLY_TABLES for a in ("update", "delete")}
+_PG_TRIGGERS = {f"{t}_{s}": t for t in APPEND_ONLY_TABLES for s in ("append_only", "no_truncate")}
+# pg_trigger.tgenabled: 'D' disabled; 'R' fires only while replicating, i.e. never in use
+_PG_NOT_FIRING = {"D": "disabled", "R": "set to fire only on a replica"}
 # integrity_check stops after this many messages; more would only repeat the damage.
 _MAX_MESSAGES = 20
 _FOREIGN_KEY_CACHE_KIB = 256 * 1024
@@ -46,6 +58,7 @@ class _Check:
         self.db = db
         self.full = full
         self.problems: list[str] = []
+        self.guards: list[Problem] = []
         self.error: BaseException | None = None
         self.driver_connection: Any = None
         self.stopped = False
@@ -54,6 +67,7 @@ class _Check:
 
     def _run(self) -> None:
         try:
+            self.guards = guard_problems(self.db)
             self.problems = integrity_problems(self.db, full=self.full, check=self)
         except BaseException as error:  # handed to the caller's thread
             self.error = error
@@ -118,36 +132,143 @@ def integrity_problems(
                     )
             finally:
                 connection.exec_driver_sql(f"PRAGMA cache_size = {int(cache_size)}")
-            present = set(
-                connection.scalars(text("SELECT name FROM sqlite_master WHERE type = 'trigger'"))
-            )
-            expected = _SQLITE_TRIGGERS
-        else:
-            present = set(
-                connection.scalars(text("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal"))
-            )
-            expected = _PG_TRIGGERS
-    problems.extend(
-        f"The append-only guard {name} has been removed: the ledger can be rewritten."
-        for name in sorted(expected - present)
-    )
     return problems
+
+
+def guard_problems(db: Database) -> list[Problem]:
+    """The append-only guards that are missing, disabled or no longer refuse a change."""
+    found: list[tuple[str, str, str]] = []  # (table, trigger, what is wrong)
+    with db.engine.connect() as connection:
+        if db.dialect == "sqlite":
+            present = {
+                name: (table, sql or "")
+                for name, table, sql in connection.execute(
+                    text("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger'")
+                )
+            }
+            for name, table in sorted(_SQLITE_TRIGGERS.items()):
+                on, sql = present.get(name, (None, ""))
+                if on != table:
+                    found.append((table, name, "has been removed"))
+                elif "RAISE(ABORT" not in sql.upper().replace(" ", ""):
+                    found.append((table, name, "no longer refuses a change (it was replaced)"))
+        else:
+            rows = connection.execute(
+                text(
+                    "SELECT t.tgname, c.relname, t.tgenabled, p.prosrc FROM pg_trigger t "
+                    "JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_proc p ON p.oid = t.tgfoid "
+                    "WHERE NOT t.tgisinternal"
+                )
+            )
+            triggers = {name: (table, enabled, source) for name, table, enabled, source in rows}
+            for name, table in sorted(_PG_TRIGGERS.items()):
+                on, enabled, source = triggers.get(name, (None, "O", ""))
+                if on != table:
+                    found.append((table, name, "has been removed"))
+                elif enabled in _PG_NOT_FIRING:
+                    found.append((table, name, f"is {_PG_NOT_FIRING[enabled]}"))
+                elif "RAISE EXCEPTION" not in (source or "").upper():
+                    found.append((table, name, "no longer refuses a change (it was replaced)"))
+    return [
+        Problem(
+            "guard",
+            f"The append-only guard {name} {what}: the database no longer refuses to change "
+            f"{table} in place.",
+            table=table,
+            record=name,
+        )
+        for table, name, what in found
+    ]
+
+
+class _Records:
+    """The audit trail and the records against it (``record_check.check_records``) on a
+    thread beside the ledger: most of its work is SQL, which runs without Python's lock."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.done = self.total = 0
+        self.stopped = False
+        self.scan: SessionRecordScan | None = None
+        self.report: VerifyReport | None = None
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, name="verify-records", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        try:
+            with self.db.scan_records() as scan:
+                assert isinstance(scan, SessionRecordScan)
+                self.scan = scan
+                if not self.stopped:
+                    self.report = check_records(scan, self._progress)
+        except BaseException as error:  # handed to the caller's thread
+            self.error = error
+
+    def _progress(self, done: int, total: int) -> bool:
+        self.done, self.total = done, total
+        return self.stopped
+
+    def stop(self) -> None:
+        self.stopped = True
+        if self.scan is not None:
+            self.scan.interrupt()
+        self.thread.join()
+
+    def wait(self, progress: Callable[[int, int], bool]) -> VerifyReport | None:
+        """The report, reporting progress meanwhile; None when ``progress`` cancels."""
+        while self.thread.is_alive():
+            if progress(self.done, self.total):
+                self.stop()
+                return None
+            self.thread.join(0.1)
+        if self.error is not None:
+            raise self.error
+        assert self.report is not None
+        return self.report
 
 
 def verify_database(
     db: Database, progress: ProgressCallback | None = None, *, full: bool = False
 ) -> VerifyReport:
-    """The whole ``verify``: the ledger (``ledger.verify_ledger``) and the database underneath.
+    """The whole ``verify``: the ledger (``ledger.verify_ledger``), the audit trail and every
+    record it covers (``record_check.check_records``), and the database underneath.
 
-    The command line and the GUI both show this one report. The storage checks run on a
-    thread meanwhile (SQLite's checks run without holding Python's lock); ``full`` makes
-    them SQLite's integrity_check. A cancelled ledger check stops them and is returned as it
-    is, without them.
+    The command line and the GUI both show this one report. The storage checks and the
+    records run on threads meanwhile; ``progress`` sees events, audit entries and rows
+    together. ``full`` makes the storage check SQLite's integrity_check. A cancelled check
+    stops the others and is returned as it is, without them.
     """
     check = _Check(db, full)
+    records = _Records(db)
+    ledger = [0, 0]  # how far the ledger's replay is, of how many events
+
+    def together(done: int, total: int) -> bool:
+        ledger[:] = done, total
+        return bool(progress and progress(done + records.done, total + records.total))
+
     try:
-        report = verify_ledger(db, progress)
-        add_signature_check(db, report, progress)
+        report = verify_ledger(db, together if progress else None)
+        cancelled = any(p.kind == "cancelled" for p in report.problems)
+        checked = None if cancelled else records.wait(lambda done, total: together(*ledger))
+    except BaseException:
+        check.stop()
+        records.stop()
+        raise
+    if checked is None:
+        check.stop()
+        records.stop()
+        if not cancelled:
+            report.problems.append(Problem("cancelled", "Verification was cancelled."))
+        return report
+    report.include(checked)
+    before = ledger[1] + records.total  # the signatures come last, counted after the rest
+
+    def signatures(done: int, total: int) -> bool:
+        return bool(progress and progress(before + done, before + total))
+
+    try:
+        add_signature_check(db, report, signatures if progress else None)
     except BaseException:
         check.stop()
         raise
@@ -156,9 +277,10 @@ def verify_database(
         return report
     storage = check.result()
     report.problems.extend(Problem("storage", message) for message in storage)
+    report.problems.extend(check.guards)
     which = ("integrity check" if full else "quick check") if db.dialect == "sqlite" else ""
     report.storage_checked = (
-        f"{'problems found' if storage else 'ok'} ({db.dialect}, {db.name}"
+        f"{'problems found' if storage or check.guards else 'ok'} ({db.dialect}, {db.name}"
         f"{'; ' + which if which else ''})"
     )
     return report

@@ -43,9 +43,9 @@ _SQLITE_SECONDS = (
     if sqlite3.sqlite_version_info >= (3, 38)
     else "CAST(strftime('%s', substr(occurred_at, 1, 19)) AS INTEGER)"
 )
-_SQLITE_MICROSECONDS = f"{_SQLITE_SECONDS} * 1000000 + CAST(substr(occurred_at, 21) AS INTEGER)"
+SQLITE_MICROSECONDS = f"{_SQLITE_SECONDS} * 1000000 + CAST(substr(occurred_at, 21) AS INTEGER)"
 _SQLITE_VALUES = {
-    "occurred_at": _SQLITE_MICROSECONDS,
+    "occurred_at": SQLITE_MICROSECONDS,
     "seal_intact": "CASE seal_intact WHEN 1 THEN json('true') WHEN 0 THEN json('false') END",
 }
 # json_array escapes strings as Python's json does with ensure_ascii=False ("\\" and '"',

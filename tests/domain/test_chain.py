@@ -178,7 +178,7 @@ def test_both_ways_of_reading_seconds_agree(moment: datetime) -> None:
         (by_strftime,) = raw.execute(
             f"SELECT {old} * 1000000 + CAST(substr(occurred_at, 21) AS INTEGER) FROM t"
         ).fetchone()
-        (used,) = raw.execute(f"SELECT {ledger_scan._SQLITE_MICROSECONDS} FROM t").fetchone()
+        (used,) = raw.execute(f"SELECT {ledger_scan.SQLITE_MICROSECONDS} FROM t").fetchone()
     assert by_strftime == used == expected
 
 

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from lunar_custody.domain import loans, queries, registry
+from lunar_custody.domain.loans import TERMS_HOLD, TERMS_SUPERSEDED
 from lunar_custody.domain.models import Loan, Signature
 from lunar_custody.gui.context import AppContext
 from lunar_custody.gui.loans import (
@@ -315,6 +316,13 @@ def test_lifecycle_approve_countersign_extend_close(
     assert curator.current_number() == number
     assert curator.detail_pane.fields["status"].text() == "closed"
     assert not curator.close_action.isEnabled() and not curator.extend_action.isEnabled()
+    # the extension signed new terms: the first two signatures are bound to the old ones
+    assert [row[6] for row in table_text(curator.detail_pane.signatures_table)] == [
+        TERMS_SUPERSEDED,
+        TERMS_SUPERSEDED,
+        TERMS_HOLD,
+        TERMS_HOLD,
+    ]
     world.check_rules()
 
 

@@ -16,7 +16,7 @@ import pytest
 from lunar_custody import cli
 from lunar_custody.domain import identity
 from lunar_custody.domain.errors import DatabaseError
-from lunar_custody.storage import Database
+from lunar_custody.storage import Database, head_revision
 from lunar_custody.storage.backup import backup_database
 from lunar_custody.storage.export_format import export_header
 from lunar_custody.storage.restore import (
@@ -96,7 +96,7 @@ def test_without_pg_dump_postgresql_is_exported_and_restored_anywhere(
     export = tmp_path / "custody.dump.lcexport"
     assert f"to {export} ({EXPORT}" in out
     header = export_header(export)
-    assert header["schema"] == "0001" and header["dialect"] == "postgresql"
+    assert header["schema"] == head_revision() and header["dialect"] == "postgresql"
     # into a new SQLite file: the records move between kinds of database
     moved = tmp_path / "moved.db"
     result = restore_database(export, str(moved))
@@ -181,7 +181,7 @@ def test_a_backup_from_a_newer_version_is_refused(sqlite_db: Database, tmp_path:
         restore_database(copy, str(tmp_path / "t.db"))
     assert str(info.value) == (
         f"{copy} was made by a newer version of Lunar Custody (schema 9999); this version "
-        "understands up to 0001. Install the newer version."
+        f"understands up to {head_revision()}. Install the newer version."
     )
     assert not (tmp_path / "t.db").exists()
 

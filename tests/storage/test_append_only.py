@@ -1,4 +1,5 @@
-"""Rule 3 in the database itself: the ledger tables refuse UPDATE, DELETE and TRUNCATE."""
+"""Rule 3 in the database itself: the ledger tables refuse UPDATE, DELETE and TRUNCATE; so
+do the documents registry and the certificates (but their retirement and revocation)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,9 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from lunar_custody.domain.models import (
     Aliquot,
     AuditEntry,
+    Certificate,
     CustodyEvent,
+    Document,
     Institution,
     Person,
     Sample,
@@ -21,7 +24,19 @@ from lunar_custody.domain.models import (
 from lunar_custody.storage import Database
 
 NOW = datetime(2025, 6, 1, 8, 30, tzinfo=UTC)
-LEDGER_COLUMNS = {"custody_events": "note", "audit_entries": "new_value", "signatures": "meaning"}
+LEDGER_COLUMNS = {
+    "custody_events": "note",
+    "audit_entries": "new_value",
+    "signatures": "meaning",
+    "documents": "filename",
+    "certificates": "fingerprint",
+}
+
+
+def _refusal(table: str, dialect: str) -> str:
+    if table == "certificates" and dialect == "sqlite":
+        return "a certificate is never changed or removed: it is retired or revoked"
+    return f"{table} is append-only: corrections are new entries"
 
 
 def _table(model: type[Any]) -> Table:
@@ -89,6 +104,27 @@ def _ledger_rows(db: Database) -> None:
             record_id=sample,
             action="create",
             new_value="{}",
+            prev_hash="0" * 64,
+            hash="3" * 64,
+        )
+        _insert(
+            s,
+            Document,
+            number="D-0001",
+            kind="agreement",
+            record_type="loan",
+            sha256="4" * 64,
+            filename="agreement.pdf",
+        )
+        _insert(
+            s,
+            Certificate,
+            kind="institution",
+            institution_id=lab,
+            fingerprint="5" * 64,
+            certificate_pem="-----BEGIN CERTIFICATE-----",
+            valid_from=NOW,
+            valid_until=NOW,
         )
         _insert(
             s,
@@ -129,8 +165,21 @@ def test_the_ledger_tables_refuse_update_and_delete(db: Database, table: str) ->
     for statement in statements:
         with pytest.raises(IntegrityError) as info, db.write() as session:
             session.execute(text(statement))
-        assert f"{table} is append-only: corrections are new entries" in str(info.value.orig)
+        assert _refusal(table, db.dialect) in str(info.value.orig)
     assert _snapshot(db) == before
+
+
+def test_a_certificate_is_retired_and_revoked_in_place(db: Database) -> None:
+    _ledger_rows(db)
+    with db.write() as session:
+        changed = session.execute(
+            text(
+                "UPDATE certificates SET retired_at = :at, revoked_at = :at, "
+                "revocation_reason = 'left', revocation_signature = 'c2ln'"
+            ),
+            {"at": NOW},
+        ).rowcount
+    assert changed == 1
 
 
 def test_appending_is_still_allowed(db: Database) -> None:
@@ -144,6 +193,8 @@ def test_appending_is_still_allowed(db: Database) -> None:
             record_id=1,
             action="create",
             new_value="{}",
+            prev_hash="3" * 64,
+            hash="6" * 64,
         )
     with db.read() as session:
         assert session.scalar(select(func.count()).select_from(_table(AuditEntry))) == 2

@@ -70,3 +70,15 @@ def test_the_storage_checks_run_beside_the_ledger_and_stop_with_it(world: World)
     assert cancelled.storage_checked == ""
     code, said = _run("verify", "--full", "--db", world.db.url)
     assert code == 0 and "OK: hash chain intact" in said, said
+
+
+def test_progress_runs_on_through_the_records_and_cancel_stops_them(world: World) -> None:
+    world.rich_scenario()
+    seen: list[tuple[int, int]] = []
+    report = verify_database(world.db, lambda done, total: seen.append((done, total)) and None)
+    assert report.ok and report.audit_checked and report.records > 0
+    # events, then the records and audit entries: one bar, to the end
+    assert seen[-1][0] == seen[-1][1] == report.events + report.records + report.audit_entries
+    assert [done for done, _ in seen] == sorted(done for done, _ in seen)
+    cancelled = verify_database(world.db, lambda done, total: done > report.events)
+    assert [p.kind for p in cancelled.problems] == ["cancelled"]

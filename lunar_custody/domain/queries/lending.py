@@ -10,7 +10,7 @@ from sqlalchemy.orm import aliased
 
 from .. import operation as op
 from ..listings import contains, outstanding_items, overdue_clause
-from ..loans import ItemReconciliation, reconciliation
+from ..loans import ItemReconciliation, reconciliation, signed_terms
 from ..loans import loan_content as signed_loan_content
 from ..models import Institution, Loan, LoanItem, Person
 from ..signed_content import LoanContent
@@ -113,13 +113,19 @@ def loan_detail(store: Store, number: str, today: date | None = None) -> LoanDet
     with store.read() as session:
         loan = op.loan(session, number)
         (summary,) = loans(store, today=today, number=loan.number)
+        # the one check verify makes too: are the terms still those signed?
+        verdicts = {
+            s.signature_id: terms.verdict(s.signature_id)
+            for terms in signed_terms(session, [loan.id])
+            for s in terms.signatures
+        }
         return LoanDetail(
             summary=summary,
             lender=loan.lender.name,
             co_investigators=loan.co_investigators,
             notes=loan.notes,
             items=reconciliation(session, loan),
-            signatures=signatures(session, "loan", loan.id),
+            signatures=signatures(session, "loan", loan.id, verdicts),
         )
 
 

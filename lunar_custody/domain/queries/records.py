@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -20,9 +21,19 @@ class SignatureRow:
     method: str
     content_hash: str
     has_drawing: bool
+    # whether the record still holds what was signed (loans.SignedTerms.verdict); None: not
+    # checked here
+    verdict: str | None = None
 
 
-def signatures(session: Session, record_type: str, record_id: int) -> list[SignatureRow]:
+def signatures(
+    session: Session,
+    record_type: str,
+    record_id: int,
+    verdicts: Mapping[int, str | None] | None = None,
+) -> list[SignatureRow]:
+    """The record's signatures in the order given; ``verdicts`` by signature id."""
+    verdicts = verdicts or {}
     return [
         SignatureRow(
             s.printed_name,
@@ -32,6 +43,7 @@ def signatures(session: Session, record_type: str, record_id: int) -> list[Signa
             s.method,
             s.content_hash,
             s.drawing_png is not None,
+            verdicts.get(s.id),
         )
         for s in session.scalars(
             select(Signature)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from ...domain import queries, rules
 from ...domain.identity import SIGNATURE_MEANINGS
-from ...domain.loans import ItemReconciliation
+from ...domain.loans import TERMS_HOLD, ItemReconciliation
 from ...domain.masses import format_mass
 from ...domain.queries import LoanDetail
 from ...domain.store import Store
@@ -196,7 +197,7 @@ class LoanDetailPane(QWidget):
         QVBoxLayout(items_box).addWidget(self.items_table)
         self.signatures_table = read_only_table(
             "signaturesTable",
-            ("Signed by", "Institution", "Meaning", "Date and time", "Method", "Drawn"),
+            ("Signed by", "Institution", "Meaning", "Date and time", "Method", "Drawn", "Terms"),
         )
         signatures_box = QGroupBox("Signatures")
         QVBoxLayout(signatures_box).addWidget(self.signatures_table)
@@ -250,8 +251,11 @@ class LoanDetailPane(QWidget):
                 local_time(signature.signed_at),
                 signature.method,
                 "yes" if signature.has_drawing else "no",
+                signature.verdict or "",
             )
             items = [cell(value) for value in values]
+            if signature.verdict and not signature.verdict.startswith(TERMS_HOLD):
+                items[-1].setForeground(QColor(RED))
             items[0].setToolTip(f"Bound to content hash {signature.content_hash}")
             for column, item in enumerate(items):
                 table.setItem(row, column, item)

@@ -347,6 +347,16 @@ def downgrade() -> None:
     with op.batch_alter_table("signatures") as batch:
         batch.drop_column("crypto_signature")
         batch.drop_column("certificate_id")
+    if not postgres:
+        # SQLite's batch mode copied audit_entries and signatures without their triggers:
+        # put back the guards revision 0001 gave them
+        for table in ("audit_entries", "signatures"):
+            message = f"{table} is append-only: corrections are new entries"
+            for action in ("UPDATE", "DELETE"):
+                op.execute(
+                    f"CREATE TRIGGER {table}_no_{action.lower()} BEFORE {action} ON {table} "
+                    f"BEGIN SELECT RAISE(ABORT, '{message}'); END"
+                )
     op.drop_index(op.f("ix_certificates_person_id"), table_name="certificates")
     op.drop_index(op.f("ix_certificates_institution_id"), table_name="certificates")
     op.drop_table("certificates")
