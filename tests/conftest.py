@@ -67,9 +67,12 @@ def _user_folders_in_a_temporary_place(
     """The user's data folder (default database, backups, logs, crash log) is a temporary
     one for the whole run, worker processes included: no test writes into the real one."""
     home = tmp_path_factory.mktemp("user-data")
-    saved = {name: os.environ.get(name) for name in ("XDG_DATA_HOME", "LUNAR_CUSTODY_LOG")}
+    names = ("XDG_DATA_HOME", "LUNAR_CUSTODY_LOG", "LUNAR_CUSTODY_KEYS")
+    saved = {name: os.environ.get(name) for name in names}
     os.environ["XDG_DATA_HOME"] = str(home)
     os.environ["LUNAR_CUSTODY_LOG"] = str(home / "lunar-custody" / "logs" / "lunar-custody.log")
+    # named outright: a test that moves the data folder keeps the keys its world was made with
+    os.environ["LUNAR_CUSTODY_KEYS"] = str(home / "lunar-custody" / "keys")
     yield
     for name, value in saved.items():
         if value is None:

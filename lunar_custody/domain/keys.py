@@ -196,7 +196,9 @@ def refuse_if_revoked(person: Person, rows: Sequence[Certificate]) -> None:
         )
 
 
-def _signing_key(session: Session, person: Person, password: str) -> tuple[Certificate, PrivateKey]:
+def _signing_key(
+    session: Session, person: Person, password: str, now: datetime
+) -> tuple[Certificate, PrivateKey]:
     """The person's current certificate and key, issued now if they have none usable."""
     rows = person_certificates(session, person)
     refuse_if_revoked(person, rows)
@@ -208,12 +210,12 @@ def _signing_key(session: Session, person: Person, password: str) -> tuple[Certi
             return current, sealing.unseal(current.sealed_key, password)
         except sealing.WrongSecret:
             # sealed under a password since replaced outside a reset: a new key below
-            current.retired_at = clock.now()
+            current.retired_at = now
     issuer = institution_key(session)
     private = trust_keys.new_private_key()
     holder = Holder(person.uuid, person.full_name, person.institution.name)
     certificate = trust_keys.person_certificate(
-        issuer.private_key, issuer.certificate, private.public_key(), holder, clock.now()
+        issuer.private_key, issuer.certificate, private.public_key(), holder, now
     )
     row = certificate_row(
         PERSON, certificate, person.institution, person, sealing.seal(private, password)
@@ -294,7 +296,8 @@ def seal_signature(session: Session, signature: Signature, person: Person, secre
             issuer.private_key,
         )
     else:
-        row, private = _signing_key(session, person, secret)
+        # issued at the signature's own moment, which the operation took before it got here
+        row, private = _signing_key(session, person, secret, signature.signed_at)
         certificate_id, fingerprint = row.id, row.fingerprint
     signature.certificate_id = certificate_id
     signature.crypto_signature = sign_statement(

@@ -265,7 +265,7 @@ class _Replayed:
     whole: bool = False  # values came from a create or baseline entry
     set_by: dict[str, _Setter] = field(default_factory=dict)
     last: _Setter | None = None
-    problems: list[tuple[str, str]] = field(default_factory=list)  # (field, message)
+    problems: list[tuple[str | None, str]] = field(default_factory=list)  # (field, message)
 
 
 def _compare_table(scan: RecordScan, model: type[Base]) -> list[Problem]:
@@ -333,6 +333,17 @@ def _rows(session: Session, model: type[Base], ids: Sequence[int]) -> dict[int, 
     }
 
 
+def _whole_row(text: str | None) -> dict[str, Any] | None:
+    """A create, baseline or delete entry's row: a JSON object of column texts."""
+    if not text:
+        return {}
+    try:
+        values = json.loads(text)
+    except ValueError:
+        return None
+    return values if isinstance(values, dict) else None
+
+
 def _replay(entries: Iterable[tuple[Any, ...]]) -> _Replayed:
     """The record's values as its entries (in order) leave them; an update whose old value
     is not what the trail held then says the value was changed outside the program before."""
@@ -341,7 +352,12 @@ def _replay(entries: Iterable[tuple[Any, ...]]) -> _Replayed:
         setter = _Setter(entry_id, at, action)
         state.last = setter
         if action in WHOLE_ROW:
-            state.values = json.loads(new) if new else {}
+            state.values = _whole_row(new)
+            if state.values is None:  # rewritten by hand, hashes recomputed: say so, go on
+                state.problems.append(
+                    (None, f"audit entry #{entry_id} does not hold a readable row ({action}).")
+                )
+                state.values = {}
             state.whole = True
             state.set_by = dict.fromkeys(state.values, setter)
         elif action == "update" and name is not None:

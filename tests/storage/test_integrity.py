@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from lunar_custody import cli
+from lunar_custody.domain.models import Signature
 from lunar_custody.storage.database import Database
 from lunar_custody.storage.integrity import integrity_problems, verify_database
 from tests.worlds import World, world
@@ -77,8 +78,11 @@ def test_progress_runs_on_through_the_records_and_cancel_stops_them(world: World
     seen: list[tuple[int, int]] = []
     report = verify_database(world.db, lambda done, total: seen.append((done, total)) and None)
     assert report.ok and report.audit_checked and report.records > 0
-    # events, then the records and audit entries: one bar, to the end
-    assert seen[-1][0] == seen[-1][1] == report.events + report.records + report.audit_entries
+    # events, then the records and audit entries, then the signatures: one bar, to the end
+    signatures = world.count(Signature)
+    assert signatures > 0
+    whole = report.events + report.records + report.audit_entries + signatures
+    assert seen[-1][0] == seen[-1][1] == whole
     assert [done for done, _ in seen] == sorted(done for done, _ in seen)
     cancelled = verify_database(world.db, lambda done, total: done > report.events)
     assert [p.kind for p in cancelled.problems] == ["cancelled"]
