@@ -1,4 +1,4 @@
-"""Long work started and cancelled at random moments, 30 times, in a real main window on a
+"""Long work started and cancelled at random moments, 18 times, in a real main window on a
 generated database: verify, export of the inventory and import of a CSV.
 
 No crash (the old task runner fed QProgressDialog.setValue a flood of progress signals and
@@ -26,7 +26,7 @@ from lunar_custody.storage import Database
 from tests.gui.conftest import Messages, open_window
 from tests.worlds import actor
 
-ROUNDS = 30
+ROUNDS = 18
 IMPORT_ROWS = 8_000
 
 pytestmark = [pytest.mark.slow, pytest.mark.qt_log_level_fail("WARNING")]
