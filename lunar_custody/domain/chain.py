@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -109,3 +109,27 @@ class RangeCheck:
     last_hash: str | None = None
     suspect: list[int] = field(default_factory=list)
     unlinked: list[int] = field(default_factory=list)
+
+
+def check_rows(
+    result: RangeCheck,
+    rows: Iterable[Sequence[Any]],
+    width: int,
+    digest: Callable[[str, tuple[Any, ...] | list[Any]], str],
+) -> RangeCheck:
+    """Check consecutive chained rows into ``result``: each row is its ``width`` hashed
+    values (id first), then ``prev_hash`` and the stored hash; ``digest`` is ``chain_hash``
+    or ``audit_hash``. The ledger's and the audit trail's ranges are checked alike."""
+    running: str | None = None
+    for row in rows:
+        values, prev_hash, stored = tuple(row[:width]), row[-2], row[-1]
+        if running is None:
+            result.first_id, result.first_prev, running = row[0], prev_hash, prev_hash
+        if digest(prev_hash, values) != stored:
+            result.suspect.append(row[0])
+        if prev_hash != running:
+            result.unlinked.append(row[0])
+        running = stored
+        result.count += 1
+    result.last_hash = running
+    return result

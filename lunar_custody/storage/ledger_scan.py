@@ -24,7 +24,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..domain.chain import HASHED_COLUMNS, RangeCheck, chain_hash
+from ..domain.chain import HASHED_COLUMNS, RangeCheck, chain_hash, check_rows
 from ..domain.ledger import COMPARED_COLUMNS, REPLAY_COLUMNS
 from ..domain.models import Aliquot, CustodyEvent, LedgerHead
 from . import verify_workers
@@ -75,24 +75,11 @@ def _typed_range(session: Session, lo: int, hi: int) -> RangeCheck:
         .where(CustodyEvent.id >= lo, CustodyEvent.id < hi)
         .order_by(CustodyEvent.id)
     )
-    running: str | None = None
-    connection = session.connection().execution_options(yield_per=_BATCH)
-    rows = connection.execute(statement)
+    rows = session.connection().execution_options(yield_per=_BATCH).execute(statement)
     try:
-        for row in rows:
-            values, prev_hash, stored = row[: len(HASHED_COLUMNS)], row[-2], row[-1]
-            if running is None:
-                result.first_id, result.first_prev, running = row[0], prev_hash, prev_hash
-            if chain_hash(prev_hash, values) != stored:
-                result.suspect.append(row[0])
-            if prev_hash != running:
-                result.unlinked.append(row[0])
-            running = stored
-            result.count += 1
+        return check_rows(result, rows, len(HASHED_COLUMNS), chain_hash)
     finally:
         rows.close()
-    result.last_hash = running
-    return result
 
 
 class SessionScan:

@@ -39,7 +39,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.type_api import TypeEngine
 
 from ..domain.audit import SECRET_COLUMNS, audited_columns
-from ..domain.chain import AUDIT_HASHED_COLUMNS, RangeCheck, audit_hash
+from ..domain.chain import AUDIT_HASHED_COLUMNS, RangeCheck, audit_hash, check_rows
 from ..domain.models import AuditEntry, Base
 from . import verify_workers
 from .ledger_scan import SQLITE_MICROSECONDS
@@ -167,23 +167,11 @@ def _typed_range(session: Session, lo: int, hi: int) -> RangeCheck:
         .where(AuditEntry.id >= lo, AuditEntry.id < hi)
         .order_by(AuditEntry.id)
     )
-    running: str | None = None
     rows = session.connection().execution_options(yield_per=_BATCH).execute(statement)
     try:
-        for row in rows:
-            values, prev_hash, stored = row[: len(columns)], row[-2], row[-1]
-            if running is None:
-                result.first_id, result.first_prev, running = row[0], prev_hash, prev_hash
-            if audit_hash(prev_hash, values) != stored:
-                result.suspect.append(row[0])
-            if prev_hash != running:
-                result.unlinked.append(row[0])
-            running = stored
-            result.count += 1
+        return check_rows(result, rows, len(columns), audit_hash)
     finally:
         rows.close()
-    result.last_hash = running
-    return result
 
 
 class SessionRecordScan:
