@@ -35,6 +35,7 @@ def cmd_init(args: argparse.Namespace, s: Session) -> int:
         admin_username=args.admin,
         admin_full_name=args.admin_name,
         admin_password=password,
+        kind=args.kind,
     )
     s.say(f"Created {s.db.name}: {args.lender_name} with the administrator {args.admin}.")
     info = keys.home_certificate_info(s.db)
@@ -136,12 +137,26 @@ def register(commands: Commands) -> None:
         commands,
         "init",
         cmd_init,
-        "create the lender institution and the first administrator",
+        "create this installation's institution and its first administrator",
         creates=True,
     )
-    p.add_argument("--lender-code", required=True, help="short code, e.g. CNSA")
-    p.add_argument("--lender-name", required=True)
-    p.add_argument("--lender-local-name", default="", help="name in the local script")
+    p.add_argument(
+        "--code", "--lender-code", dest="lender_code", required=True, help="short code, e.g. CNSA"
+    )
+    p.add_argument("--name", "--lender-name", dest="lender_name", required=True)
+    p.add_argument(
+        "--local-name",
+        "--lender-local-name",
+        dest="lender_local_name",
+        default="",
+        help="name in the local script",
+    )
+    p.add_argument(
+        "--kind",
+        default="lender",
+        choices=list(registry.INSTITUTION_KINDS),
+        help="a lender's installation (default), a borrower's or a courier firm's",
+    )
     p.add_argument("--country", default="")
     p.add_argument("--address", default="")
     p.add_argument("--admin", required=True, help="user name of the first administrator")

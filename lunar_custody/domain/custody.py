@@ -10,6 +10,7 @@ Over 600 lines: the journey of a package is one story whose steps share their ch
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -32,6 +33,7 @@ from .models import (
     Aliquot,
     CustodyEvent,
     Discrepancy,
+    EventOrigin,
     Loan,
     LoanItem,
     Person,
@@ -459,6 +461,85 @@ def hand_over(
         transfer.courier = nxt
         _sign(ctx, from_credential, "relinquished", transfer, previous)
         _sign(ctx, to_credential, "accepted", transfer, nxt)
+        return transfer
+
+
+def transcribe_handover(
+    store: Store,
+    actor: Actor,
+    number: str,
+    *,
+    to_courier: str,
+    occurred_at: datetime,
+    form_reference: str,
+) -> Transfer:
+    """At delivery, the receiver types in a courier-to-courier handover made where no
+    installation was present, from the paper custody form the couriers signed. The events
+    are marked as transcribed (``EventOrigin.transcribed``), here and wherever they travel."""
+    with operation(store, actor, "receive") as ctx:
+        session = ctx.session
+        transfer = op.transfer(session, number, lock=True)
+        if transfer.status != TransferStatus.IN_TRANSIT:
+            raise ConflictError(f"Transfer {transfer.number} is {transfer.status}, not in transit.")
+        if transfer.to_institution_id != ctx.person.institution_id:
+            raise PermissionDenied(
+                f"Only {transfer.to_institution.name}, the receiver, transcribes the custody "
+                f"form of transfer {transfer.number}."
+            )
+        form = clean_text(form_reference, "custody form", required=True, limit=100)
+        when = occurred_at.astimezone(UTC)
+        if when > ctx.now or (transfer.released_at and when < transfer.released_at):
+            raise ValidationError(
+                "The handover must be dated between the release and now (in UTC)."
+            )
+        nxt = _courier(ctx, to_courier)
+        previous = transfer.courier
+        if nxt.id == previous.id:
+            raise ValidationError(f"{nxt.full_name} already carries the package.")
+        ledger = Ledger(session)
+        rows = _locked_aliquots(ctx, transfer)
+        note = (
+            f"Transcribed from the paper custody form {form}: "
+            f"{previous.full_name} to {nxt.full_name}."
+        )
+        for item in transfer.items:
+            row = rows[item.aliquot_id]
+            if row.status != AliquotStatus.IN_TRANSIT:
+                continue
+            event = ledger.append(
+                row,
+                EventKind.HANDED_OVER,
+                actor_id=ctx.person.id,
+                occurred_at=when,
+                institution_id=nxt.institution_id,
+                custodian_person_id=nxt.id,
+                courier_id=nxt.id,
+                transfer_id=transfer.id,
+                loan_id=row.loan_id,
+                seal_number=transfer.seal_number,
+                note=note,
+            )
+            session.flush()
+            session.add(
+                EventOrigin(
+                    event_id=event.id,
+                    institution_id=ctx.person.institution_id,
+                    origin_seq=event.id,
+                    origin_hash=event.hash,
+                    transcribed=True,
+                )
+            )
+        if transfer.legs:
+            transfer.legs[-1].ended_at = when
+        transfer.legs.append(
+            TransferLeg(
+                seq=len(transfer.legs) + 1,
+                courier_id=nxt.id,
+                handed_over_by_id=previous.id,
+                started_at=when,
+            )
+        )
+        transfer.courier = nxt
         return transfer
 
 

@@ -230,15 +230,19 @@ class Ledger:
         seal_number: str | None = None,
         seal_intact: bool | None = None,
         note: str = "",
+        uuid: str | None = None,
     ) -> CustodyEvent:
-        """Write one event (holder fields describe the state after it) and update the aliquot."""
+        """Write one event (holder fields describe the state after it) and update the aliquot.
+
+        ``uuid`` is given for an event imported from another installation: the same event
+        keeps its UUID in every ledger that holds it."""
         if aliquot.id is None:
             self.session.flush()
         head = self.head()
         seq = head.last_seq + 1
         event = CustodyEvent(
             id=seq,
-            uuid=new_uuid(),
+            uuid=uuid or new_uuid(),
             aliquot_id=aliquot.id,
             kind=kind,
             occurred_at=occurred_at.astimezone(UTC),
@@ -625,6 +629,10 @@ def _replay(
             if parent is None:
                 parent = states[related_id] = new_state()
             parent.derived_children_ug += mass_ug or 0
+        elif kind == EventKind.SPLIT and related_id is None:
+            # a split imported from another installation whose child is not held here:
+            # the origin's ledger holds the child's half
+            state.derived_children_ug += mass_ug or 0
 
 
 # The aliquot columns that cache what the ledger says, compared with the replay.

@@ -19,6 +19,7 @@ from . import operation as op
 from . import rules
 from .errors import CustodyError, PermissionDenied, RuleViolation, ValidationError
 from .identity import Credential, actor_of, content_hash, sign
+from .installation import number_prefix
 from .models import (
     Aliquot,
     CustodyEvent,
@@ -53,13 +54,14 @@ MAX_LOAN_DAYS = 5 * 366
 def next_number(
     session: Session, model: type[Loan] | type[Transfer], prefix: str, year: int
 ) -> str:
-    """'L2026-0007': the year's next number.
+    """'L2026-0007': the year's next number ('BROWN-T2026-0002' at a borrower's or courier
+    firm's installation: installation.number_prefix).
 
     SQLite's BEGIN IMMEDIATE already serialises writers; on PostgreSQL the ledger head's row
     lock does, so two workstations never hand out the same number.
     """
     session.execute(select(LedgerHead.id).where(LedgerHead.id == 1).with_for_update())
-    stem = f"{prefix}{year}-"
+    stem = f"{number_prefix(session)}{prefix}{year}-"
     last = session.scalar(
         select(model.number)
         .where(model.number.like(f"{stem}%"))

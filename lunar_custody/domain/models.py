@@ -495,3 +495,65 @@ class Certificate(Base):
 
     institution: Mapped[Institution] = relationship()
     person: Mapped[Person | None] = relationship()
+
+
+class EventOrigin(Base):
+    """Where a custody event was first recorded, when not simply here.
+
+    An event imported from an exchange file keeps the origin installation's number, hash
+    and signature (the origin institution key's ECDSA over ``exchange.events.statement``);
+    an event transcribed from a paper custody form is marked so, wherever it was typed in.
+    A local event that is neither has no row.
+    """
+
+    __tablename__ = "event_origins"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("custody_events.id"), unique=True)
+    # the institution whose installation recorded it first (this one for a transcription)
+    institution_id: Mapped[int] = mapped_column(ForeignKey("institutions.id"), index=True)
+    origin_seq: Mapped[int] = mapped_column(Integer)
+    origin_hash: Mapped[str] = mapped_column(String(64))
+    origin_signature: Mapped[str | None] = mapped_column(Text)
+    transcribed: Mapped[bool] = mapped_column(Boolean, default=False)
+    # the aliquot the event names (a split's parent or child) when it is not held here
+    related_uuid: Mapped[str | None] = mapped_column(String(36))
+    related_number: Mapped[str | None] = mapped_column(String(60))
+    exchange_file_id: Mapped[int | None] = mapped_column(ForeignKey("exchange_files.id"))
+
+    institution: Mapped[Institution] = relationship()
+
+
+class ExchangeFile(Base):
+    """An exchange file sent to or received from a partner installation, kept whole.
+
+    ``sequence`` counts the files from one installation to another, so a file imported out
+    of order, or a different file under a number already imported, is refused. The heads
+    are anchors: ours as we sent it, the partner's as it sent it, and the last head of the
+    receiver the sender had seen.
+    """
+
+    __tablename__ = "exchange_files"
+    __table_args__ = (UniqueConstraint("direction", "partner_institution_id", "sequence"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = _uuid_column()
+    kind: Mapped[str] = mapped_column(String(16))  # see exchange.format.KINDS
+    direction: Mapped[str] = mapped_column(String(8))  # sent | received
+    partner_institution_id: Mapped[int] = mapped_column(ForeignKey("institutions.id"), index=True)
+    sequence: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    made_at: Mapped[datetime]
+    recorded_at: Mapped[datetime] = mapped_column(default=utc_now)
+    recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    subject: Mapped[str] = mapped_column(String(200), default="")  # "loan L2026-0003"
+    summary: Mapped[str] = mapped_column(Text, default="")
+    sender_seq: Mapped[int] = mapped_column(Integer)
+    sender_hash: Mapped[str] = mapped_column(String(64))
+    sender_audit_seq: Mapped[int] = mapped_column(Integer)
+    sender_audit_hash: Mapped[str] = mapped_column(String(64))
+    seen_seq: Mapped[int | None] = mapped_column(Integer)
+    seen_hash: Mapped[str | None] = mapped_column(String(64))
+    content: Mapped[bytes]
+
+    partner: Mapped[Institution] = relationship()

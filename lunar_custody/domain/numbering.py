@@ -6,6 +6,10 @@ of an aliquot appends ``-G<n>`` with the parent's next free n (``...00505-G1``, 
 
 NASA: sample ``70017`` (the generic); aliquot ``70017,125`` (generic, split). A split of any
 aliquot takes the sample's next free split number and records its parent.
+
+A split made at an installation other than the sample's registering one carries that
+installation's code, so two installations never make the same number: ``...00505-BROWN-G1``
+and ``70017,BROWN-3`` (DESIGN.md "Between installations").
 """
 
 from __future__ import annotations
@@ -18,9 +22,12 @@ CHANGE = "change"
 NASA = "nasa"
 
 _CHANGE_SAMPLE = re.compile(r"CE[5-9][CZ]\d{4}")
-_CHANGE_ALIQUOT = re.compile(r"(?P<sample>CE[5-9][CZ]\d{4})[A-Z]{4}\d{5}(?:-G[1-9]\d*)*")
+_CODE = r"[A-Z][A-Z0-9_]{0,31}"
+_CHANGE_ALIQUOT = re.compile(
+    rf"(?P<sample>CE[5-9][CZ]\d{{4}})[A-Z]{{4}}\d{{5}}(?:-(?:{_CODE}-)?G[1-9]\d*)*"
+)
 _NASA_SAMPLE = re.compile(r"\d{5}")
-_NASA_ALIQUOT = re.compile(r"(?P<sample>\d{5}),(?P<split>0|[1-9]\d{0,5})")
+_NASA_ALIQUOT = re.compile(rf"(?P<sample>\d{{5}}),(?:{_CODE}-)?(?P<split>0|[1-9]\d{{0,5}})")
 
 
 def normalize(number: str) -> str:
@@ -51,14 +58,18 @@ def aliquot_sample_number(number: str) -> str:
     return match.group("sample")
 
 
-def child_number(scheme: str, parent_number: str, *, next_child: int, next_split: int) -> str:
-    """The number of the next child of ``parent_number`` under its scheme."""
+def child_number(
+    scheme: str, parent_number: str, *, next_child: int, next_split: int, code: str | None = None
+) -> str:
+    """The number of the next child of ``parent_number`` under its scheme; ``code`` is the
+    installation's when it is not the sample's registering one."""
+    made_at = f"{code}-" if code else ""
     if scheme == CHANGE:
-        return f"{parent_number}-G{next_child}"
+        return f"{parent_number}-{made_at}G{next_child}"
     generic = parent_number.split(",", 1)[0]
-    return f"{generic},{next_split}"
+    return f"{generic},{made_at}{next_split}"
 
 
 def nasa_split(number: str) -> int:
     """The split number of a NASA aliquot number."""
-    return int(number.split(",", 1)[1])
+    return int(number.split(",", 1)[1].rsplit("-", 1)[-1])

@@ -37,6 +37,8 @@ OPERATIONS: dict[str, frozenset[Role]] = {
     "accept_as_courier": frozenset({Role.COURIER}),
     "receive": frozenset({Role.CURATOR, Role.LAB_MANAGER}),
     "resolve_discrepancy": frozenset({Role.CURATOR}),
+    # exchange files with partner installations: whoever records custody there
+    "exchange": frozenset({Role.CURATOR, Role.LAB_MANAGER, Role.COURIER}),
 }
 
 OPERATION_LABELS = {
@@ -58,6 +60,7 @@ OPERATION_LABELS = {
     "accept_as_courier": "carry packages as a courier",
     "receive": "confirm receipts",
     "resolve_discrepancy": "resolve discrepancies",
+    "exchange": "exchange files with partner installations",
 }
 
 

@@ -26,6 +26,7 @@ from .errors import (
     ValidationError,
 )
 from .identity import actor_of, hash_password, hash_pin
+from .installation import split_code
 from .ledger import Ledger
 from .masses import check_mass, format_mass
 from .models import Aliquot, CustodyEvent, Institution, Loan, LoanItem, Person, Sample
@@ -72,19 +73,23 @@ def bootstrap(
     lender_local_name: str = "",
     country: str = "",
     address: str = "",
+    kind: str = InstitutionKind.LENDER,
 ) -> Actor:
-    """First run: create the lender institution and its first administrator.
+    """First run: create this installation's home institution (a lender unless ``kind``
+    says it is a borrower's or a courier firm's installation) and its first administrator.
 
     Refused once anybody exists, so it cannot be used to take over a database.
     """
     with store.write() as session:
         if session.scalar(select(func.count()).select_from(Person)):
             raise RuleViolation("This database already has users; sign in instead.")
+        if kind not in INSTITUTION_KINDS:
+            raise ValidationError(f"An institution is one of: {', '.join(INSTITUTION_KINDS)}.")
         lender = _new_institution(
             session,
             lender_code,
             lender_name,
-            InstitutionKind.LENDER,
+            InstitutionKind(kind),
             lender_local_name,
             country,
             address,
@@ -460,6 +465,7 @@ def split_aliquot(
         assert sample is not None
         ledger = Ledger(session)
         parent_item = _open_loan_item(session, parent)
+        code = split_code(session, sample.owner_institution_id)
         children = []
         for mass in masses_ug:
             child_no = child_number(
@@ -467,6 +473,7 @@ def split_aliquot(
                 parent.number,
                 next_child=parent.next_child_number,
                 next_split=sample.next_split_number,
+                code=code,
             )
             if len(child_no) > Aliquot.number.type.length:
                 raise ValidationError(

@@ -156,19 +156,20 @@ class _Certificates:
                 holder = self.institutions.get(row.institution_id, ("", "?"))[1]
             self.by_id[row.id] = self._read(row, holder)
         self.institution_rows = [r for r in rows if r.kind == INSTITUTION]
+        self.partner_rows = [r for r in rows if r.kind == PARTNER]
+        self.partner_issuers: dict[int, list[_Trusted]] = {}
         self.issuers = self._institution_chain()
         self._confirm_on_this_computer()
         self.issuers = [i for i in self.issuers if not i.distrust]
-        for row in rows:
+        for row in self.partner_rows:
             entry = self.by_id[row.id]
-            if row.kind == PERSON:
-                self._person(row, entry)
-            elif (
-                row.kind == PARTNER
-                and entry.certificate is not None
-                and not trust_keys.issued_by(entry.certificate, entry.certificate)
+            if entry.certificate is not None and not trust_keys.issued_by(
+                entry.certificate, entry.certificate
             ):
                 self._distrust(row, entry, "it is not a self-signed institution certificate")
+        for row in rows:
+            if row.kind == PERSON:
+                self._person(row, self.by_id[row.id])
         self.first_made = self._first_made()
 
     def _read(self, row: Certificate, holder: str) -> _Trusted:
@@ -246,16 +247,21 @@ class _Certificates:
         certificate = entry.certificate
         if certificate is None:
             return
+        issuers = self.issuers_of(row.institution_id)
         issuer = next(
             (
                 i
-                for i in self.issuers
+                for i in issuers
                 if i.certificate is not None and trust_keys.issued_by(certificate, i.certificate)
             ),
             None,
         )
         if issuer is None:
-            self._distrust(row, entry, "it was not issued by this installation's institution key")
+            self._distrust(
+                row,
+                entry,
+                "it was not issued by its institution's key (ours or a trusted partner's)",
+            )
         elif row.person_id is None or trust_keys.holder_uuid(certificate) != self.people.get(
             row.person_id
         ):
@@ -266,7 +272,7 @@ class _Certificates:
         signed = row.revocation_signature
         if not signed or not any(
             i.certificate is not None and signature_holds(i.certificate, statement, signed)
-            for i in self.issuers
+            for i in issuers
         ):
             # the revocation still counts from its stated date (the cautious reading)
             self.check.problems.append(
@@ -278,6 +284,19 @@ class _Certificates:
                     "outside the program.",
                 )
             )
+
+    def issuers_of(self, institution_id: int) -> list[_Trusted]:
+        """Who may issue a person certificate of that institution: our institution key, for
+        whoever signs at this installation (people of other institutions too, where they
+        work in our database), and a trusted partner's key for that partner's people (their
+        certificates came in exchange files)."""
+        if institution_id not in self.partner_issuers:
+            self.partner_issuers[institution_id] = [
+                self.by_id[r.id]
+                for r in self.partner_rows
+                if r.institution_id == institution_id and not self.by_id[r.id].distrust
+            ]
+        return self.issuers + self.partner_issuers[institution_id]
 
     def _first_made(self) -> datetime | None:
         """When this installation got its first institution certificate."""
@@ -377,8 +396,10 @@ def _row_problem(row: Any, certificates: _Certificates) -> str:
     certificate = entry.certificate
     assert certificate is not None  # a trusted certificate was read
     if row.method == PIN_METHOD:
-        if entry.kind != INSTITUTION:
-            return "a PIN confirmation must be attested by the institution key"
+        # attested by the key of the installation where the courier confirmed: ours, or a
+        # partner's for a confirmation that came in an exchange file
+        if entry.kind not in (INSTITUTION, PARTNER):
+            return "a PIN confirmation must be attested by an institution key"
     elif entry.kind != PERSON:
         return f"it is made with the {entry.kind} certificate {entry.short}, not the signer's"
     elif trust_keys.holder_uuid(certificate) != signer:

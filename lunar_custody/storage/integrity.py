@@ -31,6 +31,7 @@ from sqlalchemy.exc import DBAPIError
 
 from ..domain.errors import NotADatabaseError
 from ..domain.ledger import Problem, VerifyReport, verify_ledger
+from ..domain.origins import origin_problems
 from ..domain.record_check import check_records
 from ..domain.signature_check import add_signature_check
 from ..domain.store import ProgressCallback
@@ -39,9 +40,17 @@ from .migrate import head_revision
 from .record_scan import SessionRecordScan
 from .stamp import current_revision
 
-# Tables whose rows the database refuses to change in place (migrations 0001 and 0002; a
+# Tables whose rows the database refuses to change in place (migrations 0001 to 0003; a
 # certificate's retirement and revocation columns stay updatable).
-APPEND_ONLY_TABLES = ("custody_events", "audit_entries", "signatures", "documents", "certificates")
+APPEND_ONLY_TABLES = (
+    "custody_events",
+    "audit_entries",
+    "signatures",
+    "documents",
+    "certificates",
+    "exchange_files",
+    "event_origins",
+)
 _SQLITE_TRIGGERS = {f"{t}_no_{a}": t for t in APPEND_ONLY_TABLES for a in ("update", "delete")}
 _PG_TRIGGERS = {f"{t}_{s}": t for t in APPEND_ONLY_TABLES for s in ("append_only", "no_truncate")}
 # pg_trigger.tgenabled: 'D' disabled; 'R' fires only while replicating, i.e. never in use
@@ -269,6 +278,9 @@ def verify_database(
 
     try:
         add_signature_check(db, report, signatures if progress else None)
+        with db.read() as session:
+            # events imported from partners, and the heads exchange files carried
+            report.problems.extend(origin_problems(session))
     except BaseException:
         check.stop()
         raise

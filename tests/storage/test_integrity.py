@@ -51,7 +51,8 @@ def test_only_the_full_check_compares_indexes_with_their_tables(
         full = integrity_problems(db, full=True)
         assert full and all("missing from index ix_custody_events_aliquot_seq" in p for p in full)
         routine = verify_database(db)
-        assert routine.ok and routine.storage_checked.endswith("; quick check)")
+        assert routine.ok, [p.message for p in routine.problems]
+        assert routine.storage_checked.endswith("; quick check)")
         thorough = verify_database(db, full=True)
         assert not thorough.ok and thorough.storage_checked.startswith("problems found")
         assert "integrity check" in thorough.storage_checked

@@ -217,7 +217,7 @@ def test_a_copy_of_the_database_cannot_sign_for_anyone(
         f"transfer {transfer} / relinquished / Zhang Wei",
     }, found
     messages = "\n".join(message for *_, message in found)
-    assert "not issued by this installation's institution key" in messages
+    assert "not issued by its institution's key" in messages
     assert "not endorsed by the key of the certificate it replaced" in messages
     assert "has no cryptographic signature" in messages
     assert "does not hold over what it signs" in messages

@@ -1,0 +1,187 @@
+"""The exchange file: a ZIP of two members, read defensively.
+
+    exchange.json    the content: canonical JSON (RFC 8785, JCS), UTF-8
+    signature.json   {"algorithm": "ECDSA-P256-SHA256", "certificate": PEM,
+                      "signature": base64 DER ECDSA over the bytes of exchange.json}
+
+The certificate is the sender's institution certificate; the receiver trusts a file only
+if that certificate is one it imported and confirmed for the sending institution. The
+content names its format and version (``FORMAT``, ``VERSION``); README.md "Exchange files"
+documents every field so another program can read and check a file.
+
+A file comes from outside: its ZIP is opened with limits (members, names, sizes, ratio)
+before anything is decompressed beyond them, and every refusal says what was wrong.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import zipfile
+from dataclasses import dataclass
+from typing import Any
+
+from cryptography import x509
+
+from ..domain.errors import ValidationError
+from ..trust import keys as trust_keys
+from ..trust.keys import PrivateKey
+from ..trust.statements import canonical, sign_statement, signature_holds
+
+FORMAT = "lunar-custody-exchange"
+VERSION = 1
+ALGORITHM = "ECDSA-P256-SHA256"
+CONTENT = "exchange.json"
+SIGNATURE = "signature.json"
+SUFFIX = ".lcx"
+
+# introduction: an institution, its key and its people (trust set-up); the others as in
+# DESIGN.md "Between installations"
+KINDS = ("introduction", "offer", "answer", "shipment", "legs", "receipt", "report", "return")
+
+# A 500-aliquot shipment with its history is about 2 MB of JSON; these leave room for a
+# collection many times that and refuse a decompression bomb long before memory runs out.
+MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_CONTENT_BYTES = 256 * 1024 * 1024
+MAX_SIGNATURE_BYTES = 64 * 1024
+MAX_RATIO = 200
+
+
+class ExchangeFileError(ValidationError):
+    """A file that is not a readable, intact exchange file: nothing was written."""
+
+
+@dataclass(frozen=True)
+class Envelope:
+    """A file whose signature holds for the certificate it carries (not yet trusted)."""
+
+    content: dict[str, Any]
+    certificate: x509.Certificate
+    sha256: str  # of the whole file: what the registry of exchange files keeps
+
+    @property
+    def fingerprint(self) -> str:
+        return trust_keys.fingerprint(self.certificate)
+
+
+def pack(content: dict[str, Any], key: PrivateKey, certificate_pem: str) -> bytes:
+    """The file: ``content`` canonicalised and signed by the institution key."""
+    body = canonical(content)
+    signature = {
+        "algorithm": ALGORITHM,
+        "certificate": certificate_pem,
+        "signature": sign_statement(key, content),
+    }
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        # a fixed date: the same content always makes the same bytes
+        for name, data in ((CONTENT, body), (SIGNATURE, canonical(signature))):
+            info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, data)
+    return buffer.getvalue()
+
+
+def _member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
+    """Read one member, never more than ``limit`` bytes whatever its header claims."""
+    with archive.open(info) as stream:
+        data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise ExchangeFileError(
+            f"{info.filename} unpacks to more than {limit // (1024 * 1024) or 1} MB: "
+            "refused as a decompression bomb."
+        )
+    return data
+
+
+def _members(data: bytes) -> tuple[bytes, bytes]:
+    if len(data) > MAX_FILE_BYTES:
+        raise ExchangeFileError(f"The file is larger than {MAX_FILE_BYTES // 2**20} MB.")
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, ValueError) as error:
+        raise ExchangeFileError(
+            f"This is not an exchange file, or it is truncated ({error})."
+        ) from None
+    with archive:
+        infos = archive.infolist()
+        names = [info.filename for info in infos]
+        for name in names:
+            if name not in (CONTENT, SIGNATURE):
+                shown = name if len(name) < 80 else name[:77] + "..."
+                unsafe = name.startswith(("/", "\\")) or ".." in name.replace("\\", "/").split("/")
+                raise ExchangeFileError(
+                    f"The file holds '{shown}'"
+                    + (", a name that points outside any folder" if unsafe else "")
+                    + f": an exchange file holds only {CONTENT} and {SIGNATURE}."
+                )
+        if sorted(names) != sorted((CONTENT, SIGNATURE)):
+            raise ExchangeFileError(
+                f"An exchange file holds {CONTENT} and {SIGNATURE} once each; this one holds "
+                f"{', '.join(names) or 'nothing'}."
+            )
+        by_name = {info.filename: info for info in infos}
+        content_info = by_name[CONTENT]
+        ratio = content_info.file_size / max(content_info.compress_size, 1)
+        if ratio > MAX_RATIO and content_info.file_size > 1024 * 1024:
+            raise ExchangeFileError(
+                f"{CONTENT} claims to unpack to {ratio:.0f} times its packed size: refused as "
+                "a decompression bomb."
+            )
+        try:
+            content = _member(archive, content_info, MAX_CONTENT_BYTES)
+            signature = _member(archive, by_name[SIGNATURE], MAX_SIGNATURE_BYTES)
+        except (zipfile.BadZipFile, EOFError, OSError, ValueError) as error:
+            raise ExchangeFileError(
+                f"The file is damaged or truncated ({error}); nothing was read from it."
+            ) from None
+    return content, signature
+
+
+def _json_object(data: bytes, name: str) -> dict[str, Any]:
+    try:
+        value = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise ExchangeFileError(f"{name} is not JSON ({error}).") from None
+    if not isinstance(value, dict):
+        raise ExchangeFileError(f"{name} is not a JSON object.")
+    return value
+
+
+def unpack(data: bytes) -> Envelope:
+    """Open a file and check that its signature holds for the certificate it carries.
+
+    Whether that certificate is a trusted partner's, and what the content may do, is
+    decided by the importer (``exchange.importer``).
+    """
+    body, signature_bytes = _members(data)
+    envelope = _json_object(signature_bytes, SIGNATURE)
+    content = _json_object(body, CONTENT)
+    if content.get("format") != FORMAT:
+        raise ExchangeFileError(f"This is not a Lunar Custody exchange file ({CONTENT}).")
+    version = content.get("version")
+    if version != VERSION:
+        raise ExchangeFileError(
+            f"The file is in exchange format version {version!r}; this program reads version "
+            f"{VERSION}. Install the version of Lunar Custody the sender uses, or ask the "
+            "sender for a file in version 1."
+        )
+    if envelope.get("algorithm") != ALGORITHM:
+        raise ExchangeFileError(
+            f"The file is signed with {envelope.get('algorithm')!r}; expected {ALGORITHM}."
+        )
+    try:
+        certificate = trust_keys.load_certificate(str(envelope.get("certificate", "")))
+    except trust_keys.CertificateError as error:
+        raise ExchangeFileError(f"The sender's certificate is {error}.") from None
+    if canonical(content) != body:
+        raise ExchangeFileError(
+            f"{CONTENT} is not in canonical form (RFC 8785): it was changed after it was signed."
+        )
+    if not signature_holds(certificate, content, str(envelope.get("signature", ""))):
+        raise ExchangeFileError(
+            "The file's signature does not hold: its content was changed after the sender "
+            "signed it, or it was signed by another key. Nothing was imported."
+        )
+    return Envelope(content, certificate, hashlib.sha256(data).hexdigest())

@@ -1,0 +1,1163 @@
+"""Importing an exchange file: checked, all or nothing, idempotent.
+
+The file's signature must be a trusted partner's institution key, addressed to us, next in
+the order the partner numbers its files to us. Then every record and event is checked for
+the sender's authority (DESIGN.md "Between installations": a borrower reports the receipt
+of a package addressed to it and what happens to what it holds; only the lender changes a
+loan's terms), and applied as the same act recorded here would be: events are appended to
+our ledger by ``Ledger.append`` (so ``apply_event``, the one definition of an event, judges
+each), carrying their origin. Anything refused refuses the whole file, with every reason
+and the record it concerns; nothing is written.
+
+``check_exchange`` does all of it and rolls back: the preview of what an import would add.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..domain.anchors import ChainHeads, head_problems
+from ..domain.audit import audit_text
+from ..domain.errors import CustodyError, RuleViolation, ValidationError
+from ..domain.installation import home_institution
+from ..domain.keys import INSTITUTION, PARTNER, PERSON, revocation_statement, signature_statement
+from ..domain.ledger import Ledger
+from ..domain.models import (
+    Aliquot,
+    AuditEntry,
+    Base,
+    Certificate,
+    CustodyEvent,
+    Discrepancy,
+    EventOrigin,
+    ExchangeFile,
+    Institution,
+    Loan,
+    LoanItem,
+    Person,
+    Sample,
+    Signature,
+    Transfer,
+    TransferItem,
+    TransferLeg,
+)
+from ..domain.operation import Context, operation
+from ..domain.origins import (
+    REF_NAMES,
+    RefReader,
+    event_statement,
+    origin_signature_holds,
+)
+from ..domain.permissions import Actor
+from ..domain.states import EventKind, LoanStatus, TransferStatus
+from ..domain.store import Store
+from ..trust import keys as trust_keys
+from ..trust.statements import signature_holds
+from .export import RECEIVED
+from .format import KINDS, Envelope, unpack
+from .records import (
+    LATE_SECTIONS,
+    NATURAL_KEYS,
+    SECTIONS,
+    SIGNED_RECORD_TYPES,
+    SPECS,
+    Field,
+    FieldError,
+    as_object,
+    decode,
+)
+
+MAX_REASONS_SHOWN = 40
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why a file is refused, and the record it concerns."""
+
+    record: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.record}: {self.message}" if self.record else self.message
+
+
+class ExchangeRefused(ValidationError):
+    """The file was refused as a whole; nothing was written."""
+
+    def __init__(self, reasons: list[Reason], title: str = "") -> None:
+        self.reasons = reasons
+        shown = "\n".join(f"  - {r}" for r in reasons[:MAX_REASONS_SHOWN])
+        more = (
+            f"\n  ... and {len(reasons) - MAX_REASONS_SHOWN} more"
+            if len(reasons) > MAX_REASONS_SHOWN
+            else ""
+        )
+        super().__init__(
+            f"{title or 'Exchange file refused'}; nothing was imported "
+            f"({len(reasons)} reason(s)):\n{shown}{more}"
+        )
+
+    @property
+    def tampering(self) -> list[Reason]:
+        """The reasons that are evidence of a rewritten ledger at the origin."""
+        return [r for r in self.reasons if "evidence of tampering" in r.message]
+
+
+@dataclass
+class ImportReport:
+    """What an import added (or, for a preview, would add)."""
+
+    kind: str
+    sender: str  # institution name
+    sender_code: str
+    sequence: int
+    subject: str
+    made_at: str
+    made_by: str
+    fingerprint: str
+    added: dict[str, int] = field(default_factory=dict)
+    updated: dict[str, int] = field(default_factory=dict)
+    events_added: int = 0
+    events_known: int = 0
+    already_imported: bool = False
+    details: list[str] = field(default_factory=list)  # one line per record or event added
+    warnings: list[str] = field(default_factory=list)
+    written: bool = False
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.events_added or any(self.added.values()) or any(self.updated.values()))
+
+    def summary(self) -> str:
+        if self.already_imported:
+            return (
+                f"{self.kind} no. {self.sequence} from {self.sender} was imported before: "
+                "nothing changed."
+            )
+        parts = [f"{n} {s.replace('_', ' ')}" for s, n in self.added.items() if n]
+        changes = [f"{n} {s.replace('_', ' ')}" for s, n in self.updated.items() if n]
+        text = (
+            f"{self.kind} no. {self.sequence} from {self.sender} ({self.subject}): "
+            f"{self.events_added} custody event(s) added"
+        )
+        if self.events_known:
+            text += f", {self.events_known} already held"
+        if parts:
+            text += "; new: " + ", ".join(parts)
+        if changes:
+            text += "; changed: " + ", ".join(changes)
+        return text + "."
+
+
+class _Rollback(Exception):
+    """Ends a preview: everything it did is rolled back, the report goes out."""
+
+    def __init__(self, report: ImportReport) -> None:
+        self.report = report
+
+
+def _label(model: type[Base], data: dict[str, Any]) -> str:
+    name = {
+        Institution: "institution",
+        Person: "person",
+        Certificate: "certificate",
+        Sample: "sample",
+        Aliquot: "aliquot",
+        Loan: "loan",
+        LoanItem: "loan item",
+        Transfer: "transfer",
+        TransferItem: "transfer item",
+        TransferLeg: "courier leg",
+        Discrepancy: "discrepancy",
+        Signature: "signature",
+    }[model]
+    for key in ("number", "code", "username", "record_number", "seq", "fingerprint", "uuid"):
+        value = data.get(key)
+        if isinstance(value, str | int) and not isinstance(value, bool):
+            if model is Signature:
+                return f"signature of {data.get('printed_name')} ({data.get('meaning')}) on {value}"
+            return f"{name} {str(value)[:40]}"
+    return name
+
+
+# The order a record's status moves in; a file with an earlier status than ours is stale.
+_STATUS_ORDER: dict[type[Base], tuple[str, ...]] = {
+    Loan: (LoanStatus.DRAFT, LoanStatus.APPROVED, LoanStatus.ACTIVE, LoanStatus.CLOSED),
+    Transfer: (TransferStatus.PREPARED, TransferStatus.IN_TRANSIT, TransferStatus.RECEIVED),
+}
+_FINAL = (
+    LoanStatus.CLOSED,
+    LoanStatus.CANCELLED,
+    TransferStatus.RECEIVED,
+    TransferStatus.CANCELLED,
+)
+
+
+def _backwards(model: type[Base], ours: str, theirs: str) -> bool:
+    if ours in _FINAL:
+        return True  # nothing follows a closed, received or cancelled record
+    order = _STATUS_ORDER.get(model, ())
+    return ours in order and theirs in order and order.index(theirs) < order.index(ours)
+
+
+def _shown(value: Any) -> str:
+    text = repr(value.isoformat() if hasattr(value, "isoformat") else value)
+    return text if len(text) < 60 else text[:57] + "...'"
+
+
+class _Importer:
+    def __init__(self, ctx: Context, envelope: Envelope, data: bytes) -> None:
+        self.ctx = ctx
+        self.envelope_bytes = data
+        self.legs_changed: set[int] = set()
+        self.reader = RefReader(ctx.session)
+        self.session: Session = ctx.session
+        self.content = envelope.content
+        self.envelope = envelope
+        self.reasons: list[Reason] = []
+        self.home = home_institution(self.session)
+        # key -> local row, for what this file creates or names
+        self.found: dict[tuple[type[Base], str], Any] = {}
+        self.report: ImportReport
+
+    # ------------------------------------------------------------ helpers
+
+    def refuse(self, record: str, message: str) -> None:
+        self.reasons.append(Reason(record, message))
+
+    def lookup(self, model: type[Base], key: str | None) -> Any:
+        if key is None:
+            return None
+        cached = self.found.get((model, key))
+        if cached is not None:
+            return cached
+        column = Certificate.fingerprint if model is Certificate else model.uuid  # type: ignore[attr-defined]
+        row = self.session.scalars(select(model).where(column == key)).first()
+        if row is not None:
+            self.found[(model, key)] = row
+        return row
+
+    def _list(self, container: Any, name: str) -> list[Any]:
+        value = container.get(name) if isinstance(container, dict) else None
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.refuse("", f"'{name}' is not a list")
+            return []
+        return value
+
+    # ------------------------------------------------------------ the envelope
+
+    def check_envelope(self) -> Institution | None:
+        content = self.content
+        kind = content.get("kind")
+        sender = as_object(content.get("sender"))
+        receiver = as_object(content.get("receiver"))
+        sequence = content.get("sequence")
+        if kind not in KINDS:
+            self.refuse("", f"unknown kind of exchange file {kind!r}")
+        if not isinstance(sequence, int) or isinstance(sequence, bool) or sequence < 0:
+            self.refuse("", "the file has no sequence number")
+            sequence = 0
+        self.report = ImportReport(
+            kind=str(kind),
+            sender=str(sender.get("name", "?")),
+            sender_code=str(sender.get("code", "?")),
+            sequence=sequence,
+            subject=str(content.get("subject", "")),
+            made_at=str(content.get("made_at", "")),
+            made_by=str((content.get("made_by") or {}).get("name", ""))
+            if isinstance(content.get("made_by"), dict)
+            else "",
+            fingerprint=self.envelope.fingerprint,
+        )
+        if self.reasons:
+            return None
+        institution: Institution | None = self.lookup(Institution, sender.get("uuid"))
+        short = trust_keys.short_fingerprint(self.envelope.fingerprint)
+        trusted = self.session.scalars(
+            select(Certificate).where(
+                Certificate.fingerprint == self.envelope.fingerprint, Certificate.kind == PARTNER
+            )
+        ).first()
+        if institution is None or trusted is None or trusted.institution_id != institution.id:
+            self.refuse(
+                "",
+                f"the file is signed by the key {short}, which is not a trusted partner's "
+                f"key for {sender.get('name', 'its sender')}: import the partner's "
+                "introduction and confirm its fingerprint first",
+            )
+            return None
+        if trusted.revoked_at is not None:
+            self.refuse(
+                "",
+                f"the file is signed by {institution.name}'s key {short}, revoked on "
+                f"{trusted.revoked_at:%Y-%m-%d}: it is no longer trusted",
+            )
+            return None
+        if self.home is None or receiver.get("uuid") != self.home.uuid:
+            self.refuse(
+                "",
+                f"the file is addressed to {receiver.get('name', 'nobody')}, not to "
+                f"{self.home.name if self.home else 'this installation'}",
+            )
+            return None
+        self.sender: Institution = institution
+        return self.sender
+
+    def check_order(self) -> bool:
+        """False when the file was imported before (nothing to do)."""
+        sequence = self.report.sequence
+        same_id = self.session.scalars(
+            select(ExchangeFile).where(ExchangeFile.uuid == str(self.content.get("id")))
+        ).first()
+        if same_id is not None:
+            if same_id.sha256 == self.envelope.sha256:
+                self.report.already_imported = True
+                return False
+            self.refuse("", "a different file with the same id was imported before")
+            return False
+        previous = self.session.scalars(
+            select(ExchangeFile)
+            .where(
+                ExchangeFile.direction == RECEIVED,
+                ExchangeFile.partner_institution_id == self.sender.id,
+            )
+            .order_by(ExchangeFile.sequence.desc())
+        ).first()
+        last = previous.sequence if previous else 0
+        if sequence <= last:
+            self.refuse(
+                "",
+                f"this is file no. {sequence} from {self.sender.name}, and file no. {sequence} "
+                "was imported already (a different file): a replayed or conflicting file",
+            )
+            return False
+        if sequence != last + 1:
+            self.refuse(
+                "",
+                f"this is file no. {sequence} from {self.sender.name}; files no. "
+                f"{last + 1}{'' if sequence == last + 2 else f' to {sequence - 1}'} must be "
+                "imported first (files are imported in the order they were made)",
+            )
+            return False
+        heads: Any = self.content.get("sender_head")
+        try:
+            ledger = heads["ledger"]
+            self.sender_heads = ChainHeads(
+                int(ledger["seq"]),
+                str(ledger["hash"]),
+                int(heads["audit"]["seq"]),
+                str(heads["audit"]["hash"]),
+            )
+        except (KeyError, TypeError, ValueError):
+            self.refuse("", "the file does not carry the sender's chain head")
+            return False
+        if previous is not None and (
+            self.sender_heads.ledger_seq < previous.sender_seq
+            or (
+                self.sender_heads.ledger_seq == previous.sender_seq
+                and self.sender_heads.ledger_hash != previous.sender_hash
+            )
+        ):
+            self.refuse(
+                "",
+                f"{self.sender.name}'s ledger head went from #{previous.sender_seq} "
+                f"({previous.sender_hash[:12]}…) to #{self.sender_heads.ledger_seq} "
+                f"({self.sender_heads.ledger_hash[:12]}…): evidence of tampering at the "
+                "origin (its ledger was rewritten)",
+            )
+        return True
+
+    # ------------------------------------------------------------ records
+
+    def values(self, model: type[Base], data: dict[str, Any], label: str) -> dict[str, Any] | None:
+        """The record's fields as the model holds them, references resolved (None: refused)."""
+        values: dict[str, Any] = {}
+        for spec in SPECS[model]:
+            raw = data.get(spec.name)
+            try:
+                value = decode(spec, raw)
+            except FieldError as error:
+                self.refuse(label, str(error))
+                return None
+            if spec.kind == "ref" and value is not None:
+                assert spec.target is not None
+                target = self.lookup(spec.target, value)
+                if target is None:
+                    if spec.target is Aliquot and spec.name == "parent":
+                        values[spec.column] = None  # held at another installation
+                        continue
+                    self.refuse(
+                        label, f"{spec.name} names a record that is neither here nor in the file"
+                    )
+                    return None
+                value = target.id
+            values[spec.column] = value
+        return values
+
+    def sides(
+        self, model: type[Base], row: Any, values: dict[str, Any]
+    ) -> dict[str, set[int | None]]:
+        """Which institution may set which field of this record (field -> institution ids)."""
+        get = lambda name: values.get(name, getattr(row, name, None) if row else None)  # noqa: E731
+        if model is Loan:
+            lender, borrower = get("lender_institution_id"), get("borrower_institution_id")
+            fields = {s.column: {lender} for s in SPECS[Loan]}
+            fields["countersigned_at"] = {borrower}
+            return fields
+        if model is LoanItem:
+            loan = self.session.get(Loan, get("loan_id"))
+            lender = loan.lender_institution_id if loan else None
+            return {s.column: {lender} for s in SPECS[LoanItem]}
+        if model in (Transfer, TransferItem, TransferLeg, Discrepancy):
+            transfer = row if model is Transfer and row is not None else None
+            if transfer is None:
+                transfer_id = get("transfer_id")
+                transfer = self.session.get(Transfer, transfer_id) if transfer_id else None
+            if transfer is None:  # a new transfer
+                return {s.column: {get("from_institution_id")} for s in SPECS[model]}
+            source, target = transfer.from_institution_id, transfer.to_institution_id
+            couriers = {transfer.courier.institution_id}
+            if model is TransferLeg:
+                courier = self.session.get(Person, get("courier_id"))
+                if courier is not None:
+                    couriers.add(courier.institution_id)
+                # leg 1 starts at the sender; a later one is the couriers' (or transcribed
+                # by the receiver from the paper custody form)
+                return {s.column: {source} | couriers | {target} for s in SPECS[model]}
+            if model is Transfer:
+                fields = {s.column: {source} for s in SPECS[Transfer]}
+                fields["courier_id"] = {source, target} | couriers
+                for name in ("received_at", "received_by_id"):
+                    fields[name] = {target}
+                return fields
+            if model is TransferItem:
+                return {
+                    "transfer_id": {source},
+                    "aliquot_id": {source},
+                    "expected_mass_ug": {source},
+                    "measured_mass_ug": {target},
+                }
+            loan = transfer.loan
+            lender = loan.lender_institution_id if loan else source
+            fields = {s.column: {target} for s in SPECS[Discrepancy]}
+            for name in ("resolved_at", "resolved_by_id", "resolution", "resolution_note",
+                         "resolution_event_id"):  # fmt: skip
+                fields[name] = {lender}
+            return fields
+        raise AssertionError(model)
+
+    def status_side(self, model: type[Base], row: Any, new_status: str) -> set[int | None]:
+        if model is Loan:
+            if new_status == LoanStatus.ACTIVE and row.status == LoanStatus.APPROVED:
+                return {row.borrower_institution_id}
+            return {row.lender_institution_id}
+        if new_status == TransferStatus.RECEIVED:
+            return {row.to_institution_id}
+        return {row.from_institution_id}
+
+    def apply_records(self, sections: dict[str, type[Base]]) -> None:
+        records = self.content.get("records")
+        if not isinstance(records, dict):
+            self.refuse("", "the file has no records")
+            return
+        for section, model in sections.items():
+            for data in self._list(records, section):
+                if not isinstance(data, dict):
+                    self.refuse(section, "a record is not a JSON object")
+                    continue
+                self.apply_record(section, model, data)
+
+    def existing(self, model: type[Base], data: dict[str, Any], values: dict[str, Any]) -> Any:
+        if model in NATURAL_KEYS:
+            parent, other = NATURAL_KEYS[model]
+            spec = {s.name: s for s in SPECS[model]}
+            column_a, column_b = spec[parent].column, spec[other].column
+            return self.session.scalars(
+                select(model).where(
+                    getattr(model, column_a) == values[column_a],
+                    getattr(model, column_b) == values[column_b],
+                )
+            ).first()
+        key = data.get("fingerprint" if model is Certificate else "uuid")
+        if not isinstance(key, str):
+            return False
+        return self.lookup(model, key)
+
+    def apply_record(self, section: str, model: type[Base], data: dict[str, Any]) -> None:
+        label = _label(model, data)
+        values = self.values(model, data, label)
+        if values is None:
+            return
+        row = self.existing(model, data, values)
+        if row is False:
+            self.refuse(label, "the record has no UUID")
+            return
+        if model is Certificate:
+            self.certificate(row, data, values, label)
+            return
+        if model is Signature:
+            self.signature(row, data, values, label)
+            return
+        if row is None:
+            self.create(section, model, data, values, label)
+        else:
+            self.update(section, model, row, values, label)
+
+    def _owner(self, model: type[Base], values: dict[str, Any], row: Any) -> int | None:
+        """The institution whose own record this is (descriptive records)."""
+        if model is Institution:
+            return row.id if row is not None else None
+        if model is Person:
+            return values.get("institution_id")
+        if model is Sample:
+            return values.get("owner_institution_id")
+        if model is Aliquot:
+            sample = self.session.get(Sample, values.get("sample_id"))
+            return sample.owner_institution_id if sample else None
+        return None
+
+    def create(
+        self, section: str, model: type[Base], data: dict[str, Any], values: dict[str, Any],
+        label: str,
+    ) -> None:  # fmt: skip
+        home = self.home
+        assert home is not None
+        if model is Person and values.get("institution_id") == home.id:
+            self.refuse(label, f"names a person of {home.name} this installation does not know")
+            return
+        if model in (Sample, Aliquot, Loan, Transfer, Institution, Person):
+            unique = {
+                Sample: "number",
+                Aliquot: "number",
+                Loan: "number",
+                Transfer: "number",
+                Institution: "code",
+                Person: "username",
+            }[model]
+            taken = self.session.scalars(
+                select(model).where(getattr(model, unique) == values[unique])
+            ).first()
+            if taken is not None:
+                self.refuse(
+                    label,
+                    f"this installation already has another {model.__tablename__[:-1]} "
+                    f"with the {unique.replace('username', 'user name')} {values[unique]} "
+                    "(a different record): numbers made at two installations collide",
+                )
+                return
+        if model is Loan and values.get("lender_institution_id") != self.sender.id:
+            self.refuse(label, f"only the lender offers a loan, not {self.sender.name}")
+            return
+        if model is LoanItem:
+            loan = self.session.get(Loan, values["loan_id"])
+            assert loan is not None
+            borrower_split = (
+                values.get("parent_item_id") is not None
+                and loan.borrower_institution_id == self.sender.id
+            )
+            if loan.lender_institution_id != self.sender.id and not borrower_split:
+                self.refuse(label, f"only the lender adds items to loan {loan.number}")
+                return
+        if model in (Transfer, TransferItem, TransferLeg, Discrepancy):
+            allowed = self.sides(model, None, values)
+            side = next(iter(allowed.values()))
+            if self.sender.id not in side:
+                self.refuse(label, f"{self.sender.name} may not record this")
+                return
+        row: Any = model(**self._with_uuid(model, data, values))
+        if model is Person:
+            row.password_hash = ""  # a partner's person never signs in here
+            row.failed_attempts = 0
+        if model is Aliquot:
+            row.status, row.initial_mass_ug, row.current_mass_ug = "", 0, 0
+            self.new_aliquots.append(row)
+        self.session.add(row)
+        self.session.flush()
+        if model is TransferLeg:
+            self.legs_changed.add(row.transfer_id)
+        key = data.get("uuid")
+        if isinstance(key, str):
+            self.found[(model, key)] = row
+        self.report.added[section] = self.report.added.get(section, 0) + 1
+        self.report.details.append(f"new {label}")
+
+    def _with_uuid(
+        self, model: type[Base], data: dict[str, Any], values: dict[str, Any]
+    ) -> dict[str, Any]:
+        if model in NATURAL_KEYS:
+            return dict(values)
+        return {"uuid": data["uuid"], **values}
+
+    def update(
+        self, section: str, model: type[Base], row: Any, values: dict[str, Any], label: str
+    ) -> None:
+        changed = {k: v for k, v in values.items() if getattr(row, k) != v}
+        if model is Aliquot and "parent_id" in changed and changed["parent_id"] is None:
+            del changed["parent_id"]  # the sender does not hold the parent; we do
+        if model is Transfer:
+            changed.pop("courier_id", None)  # follows the legs (see _carriers)
+        if not changed:
+            return
+        if model in (Institution, Person, Sample, Aliquot):
+            owner = self._owner(model, values, row)
+            if owner != self.sender.id or (self.home is not None and owner == self.home.id):
+                return  # a description of someone else's record: ours stands
+            allowed_fields = set(changed) - {"institution_id", "owner_institution_id", "sample_id"}
+            if model is Person and "username" in changed:
+                self.refuse(label, "a person's user name never changes")
+                return
+            for name in allowed_fields:
+                setattr(row, name, changed[name])
+            self._count(section, label, allowed_fields)
+            return
+        sides = self.sides(model, row, values)
+        applied: list[str] = []
+        for name, value in changed.items():
+            if name == "status" and _backwards(model, getattr(row, name), value):
+                continue  # the sender had not seen our later step yet
+            who = (
+                self.status_side(model, row, value) if name == "status" else sides.get(name, set())
+            )
+            if self.sender.id in who:
+                applied.append(name)
+            elif getattr(row, name) in (None, ""):
+                # relayed news that is not the sender's to give: wait for its author's file
+                self.report.warnings.append(
+                    f"{label}: {name.removesuffix('_id').replace('_', ' ')} not taken from "
+                    f"{self.sender.name} (it is not theirs to set)"
+                )
+            elif not self._stale(model, row, name, value):
+                self.refuse(
+                    label,
+                    f"{self.sender.name} may not change "
+                    f"{name.removesuffix('_id').replace('_', ' ')} (here "
+                    f"{_shown(getattr(row, name))}, in the file {_shown(value)})",
+                )
+        if self.reasons:
+            return
+        for name in applied:
+            setattr(row, name, changed[name])
+        self._count(section, label, applied)
+        if model is TransferLeg:
+            self.legs_changed.add(row.transfer_id)
+
+    def _stale(self, model: type[Base], row: Any, name: str, value: Any) -> bool:
+        """Whether the file's value is one this field had before here (or none yet): the
+        sender had not seen our later change, which is no claim of authority."""
+        if value is None:
+            return True
+        return (
+            self.session.scalar(
+                select(AuditEntry.id)
+                .where(
+                    AuditEntry.table_name == model.__tablename__,
+                    AuditEntry.record_id == row.id,
+                    AuditEntry.field == name,
+                    AuditEntry.old_value == audit_text(name, value),
+                )
+                .limit(1)
+            )
+            is not None
+        )
+
+    def carriers(self) -> None:
+        """A transfer's courier is the courier of its latest leg, wherever it was recorded."""
+        for transfer_id in self.legs_changed:
+            transfer = self.session.get(Transfer, transfer_id)
+            last = self.session.scalars(
+                select(TransferLeg)
+                .where(TransferLeg.transfer_id == transfer_id)
+                .order_by(TransferLeg.seq.desc())
+            ).first()
+            if transfer is not None and last is not None and transfer.courier_id != last.courier_id:
+                transfer.courier_id = last.courier_id
+
+    def _count(self, section: str, label: str, names: Iterable[str]) -> None:
+        names = sorted(names)
+        if names:
+            self.report.updated[section] = self.report.updated.get(section, 0) + 1
+            self.report.details.append(f"changed {label}: {', '.join(names)}")
+
+    def certificate(
+        self, row: Certificate | None, data: dict[str, Any], values: dict[str, Any], label: str
+    ) -> None:
+        if row is not None and self.home is not None and row.institution_id == self.home.id:
+            return  # one of ours, sent back: ours stands
+        pem = values.get("certificate_pem") or ""
+        try:
+            certificate = trust_keys.load_certificate(pem)
+        except trust_keys.CertificateError as error:
+            self.refuse(label, f"the certificate is {error}")
+            return
+        if trust_keys.fingerprint(certificate) != data.get("fingerprint"):
+            self.refuse(label, "its fingerprint is not its certificate's")
+            return
+        if values.get("kind") != PERSON:
+            self.refuse(label, "an institution's key is trusted only by confirming its fingerprint")
+            return
+        institution_id = values.get("institution_id")
+        person = self.session.get(Person, values.get("person_id"))
+        issuers = [
+            trust_keys.load_certificate(c.certificate_pem)
+            for c in self.session.scalars(
+                select(Certificate).where(
+                    Certificate.kind == PARTNER, Certificate.institution_id == institution_id
+                )
+            )
+        ]
+        issuer = next((i for i in issuers if trust_keys.issued_by(certificate, i)), None)
+        if issuer is None or person is None or person.institution_id != institution_id:
+            self.refuse(label, "it was not issued by its institution's trusted key")
+            return
+        if trust_keys.holder_uuid(certificate) != person.uuid:
+            self.refuse(label, "it names another person")
+            return
+        if row is None:
+            row = Certificate(
+                kind=PERSON,
+                institution_id=institution_id,
+                person_id=person.id,
+                fingerprint=data["fingerprint"],
+                certificate_pem=pem,
+                valid_from=certificate.not_valid_before_utc,
+                valid_until=certificate.not_valid_after_utc,
+                created_at=self.ctx.now,
+            )
+            self.session.add(row)
+            self.session.flush()
+            self.found[(Certificate, data["fingerprint"])] = row
+            self.report.added["certificates"] = self.report.added.get("certificates", 0) + 1
+            self.report.details.append(f"new certificate of {person.full_name}")
+        if values.get("revoked_at") and row.revoked_at is None:
+            row.revoked_at = values["revoked_at"]
+            row.revocation_reason = values.get("revocation_reason") or ""
+            row.revocation_signature = values.get("revocation_signature")
+            if not row.revocation_signature or not signature_holds(
+                issuer, revocation_statement(row), row.revocation_signature
+            ):
+                self.refuse(label, "its revocation is not signed by its institution's key")
+                return
+            self._count("certificates", label, ["revoked_at"])
+        if values.get("retired_at") and row.retired_at is None:
+            row.retired_at = values["retired_at"]
+
+    def signature(
+        self, row: Signature | None, data: dict[str, Any], values: dict[str, Any], label: str
+    ) -> None:
+        record_type = values.get("record_type")
+        target_model = SIGNED_RECORD_TYPES.get(str(record_type))
+        record = self.lookup(target_model, data.get("record")) if target_model else None
+        if record is None:
+            self.refuse(label, "it signs a record that is neither here nor in the file")
+            return
+        if row is not None:
+            if (row.content_hash, row.crypto_signature, row.signed_at) != (
+                values.get("content_hash"),
+                values.get("crypto_signature"),
+                values.get("signed_at"),
+            ):
+                self.refuse(
+                    label,
+                    "this signature is held here with other content: evidence of tampering",
+                )
+            return
+        person = self.session.get(Person, values.get("person_id"))
+        certificate_row = self.session.get(Certificate, values.get("certificate_id") or 0)
+        if person is None or certificate_row is None or not values.get("crypto_signature"):
+            self.refuse(label, "it names no certificate known here")
+            return
+        signed_by = certificate_row.institution_id
+        if signed_by == (self.home.id if self.home else None):
+            self.refuse(label, "it claims to be made with our own key, and we do not hold it")
+            return
+        draft = Signature(uuid=data["uuid"], **values)
+        draft.record_id = record.id
+        statement = signature_statement(draft, person.uuid, certificate_row.fingerprint)
+        certificate = trust_keys.load_certificate(certificate_row.certificate_pem)
+        if not signature_holds(certificate, statement, str(values["crypto_signature"])):
+            self.refuse(label, "its cryptographic signature does not hold")
+            return
+        if certificate_row.revoked_at is not None and draft.signed_at >= certificate_row.revoked_at:
+            self.refuse(label, "it is dated after its certificate was revoked")
+            return
+        if certificate_row.kind in (INSTITUTION,):
+            self.refuse(label, "it claims our institution's key")
+            return
+        self.session.add(draft)
+        self.session.flush()
+        self.found[(Signature, data["uuid"])] = draft
+        self.report.added["signatures"] = self.report.added.get("signatures", 0) + 1
+        self.report.details.append(f"new {label}")
+
+    # ------------------------------------------------------------ events
+
+    def apply_events(self) -> None:
+        entries = self._list(self.content, "events")
+        parsed: list[tuple[dict[str, Any], str]] = []
+        for index, entry in enumerate(entries, 1):
+            if (
+                not isinstance(entry, dict)
+                or not isinstance(entry.get("statement"), dict)
+                or not isinstance(entry.get("signature"), str)
+            ):
+                self.refuse(f"event {index}", "not a signed event statement")
+                continue
+            parsed.append((entry["statement"], entry["signature"]))
+        if self.reasons:
+            return
+        new_pairs = self._new_split_pairs(parsed)
+        ledger = Ledger(self.session)
+        certificates: dict[int, list[Certificate]] = {}
+        for statement, signature in parsed:
+            self.apply_event(ledger, statement, signature, certificates, new_pairs)
+
+    def _new_split_pairs(self, parsed: list[tuple[dict[str, Any], str]]) -> set[tuple[str, str]]:
+        """(parent, child) UUIDs whose split and derived events both come new in this file."""
+        halves: dict[str, set[tuple[str, str]]] = {EventKind.SPLIT: set(), EventKind.DERIVED: set()}
+        for statement, _ in parsed:
+            kind = statement.get("kind")
+            if kind not in halves or self.lookup(CustodyEvent, statement.get("uuid")) is not None:
+                continue
+            mine = (statement.get("aliquot") or {}).get("uuid")
+            other = (statement.get("related_aliquot") or {}).get("uuid")
+            if mine and other:
+                halves[kind].add((mine, other) if kind == EventKind.SPLIT else (other, mine))
+        return halves[EventKind.SPLIT] & halves[EventKind.DERIVED]
+
+    def _ref(self, statement: dict[str, Any], name: str, model: type[Base]) -> Any:
+        value = statement.get(name)
+        if value is None:
+            return None
+        if not isinstance(value, dict) or not isinstance(value.get("uuid"), str):
+            raise FieldError(f"{name} is not a record reference")
+        row = self.lookup(model, value["uuid"])
+        if row is None and name != "related_aliquot":
+            raise FieldError(f"{name} {value.get('label', '')} is neither here nor in the file")
+        return row
+
+    def apply_event(
+        self,
+        ledger: Ledger,
+        statement: dict[str, Any],
+        signature: str,
+        certificates: dict[int, list[Certificate]],
+        new_pairs: set[tuple[str, str]],
+    ) -> None:
+        aliquot_ref = as_object(statement.get("aliquot"))
+        label = f"event {statement.get('kind')} of {aliquot_ref.get('label', '?')}"
+        origin_ref = as_object(statement.get("origin"))
+        origin = self.lookup(Institution, origin_ref.get("uuid"))
+        if origin is None:
+            self.refuse(label, "recorded by an installation this one does not know")
+            return
+        label += f" (#{statement.get('seq')} at {origin.code})"
+        known = self.lookup(CustodyEvent, statement.get("uuid"))
+        if self.home is not None and origin.id == self.home.id:
+            if known is None or known.hash != statement.get("hash"):
+                self.refuse(
+                    label,
+                    "claims to be our own event, and our ledger holds no such event: "
+                    "evidence of tampering",
+                )
+            return
+        if origin.id not in certificates:
+            certificates[origin.id] = list(
+                self.session.scalars(
+                    select(Certificate).where(
+                        Certificate.kind == PARTNER,
+                        Certificate.institution_id == origin.id,
+                        Certificate.revoked_at.is_(None),
+                    )
+                )
+            )
+        if not certificates[origin.id]:
+            self.refuse(label, f"{origin.name} is not a trusted partner here")
+            return
+        if known is not None:
+            held = self.session.scalars(
+                select(EventOrigin).where(EventOrigin.event_id == known.id)
+            ).first()
+            if held is None or held.origin_hash != statement.get("hash"):
+                self.refuse(
+                    label,
+                    f"this installation holds the same event of {origin.code} with another "
+                    "hash: evidence of tampering at the origin",
+                )
+            else:
+                self.report.events_known += 1
+            return
+        if not origin_signature_holds(certificates[origin.id], statement, signature):
+            self.refuse(label, f"{origin.code}'s signature does not hold for it")
+            return
+        try:
+            self._append(ledger, statement, signature, origin, label, new_pairs)
+        except FieldError as error:
+            self.refuse(label, str(error))
+        except RuleViolation as error:
+            self.refuse(label, str(error))
+
+    def _append(
+        self,
+        ledger: Ledger,
+        statement: dict[str, Any],
+        signature: str,
+        origin: Institution,
+        label: str,
+        new_pairs: set[tuple[str, str]],
+    ) -> None:
+        for name in REF_NAMES:
+            if name not in statement:
+                raise FieldError(f"the statement has no '{name}'")
+        aliquot: Aliquot | None = self._ref(statement, "aliquot", Aliquot)
+        if aliquot is None:
+            raise FieldError("it names no aliquot")
+        actor = self._ref(statement, "actor", Person)
+        holder = self._ref(statement, "holder_institution", Institution)
+        custodian = self._ref(statement, "custodian_person", Person)
+        courier = self._ref(statement, "courier", Person)
+        transfer: Transfer | None = self._ref(statement, "transfer", Transfer)
+        loan = self._ref(statement, "loan", Loan)
+        related: Aliquot | None = self._ref(statement, "related_aliquot", Aliquot)
+        corrects = self._ref(statement, "corrects", CustodyEvent)
+        kind = statement.get("kind")
+        mass = statement.get("mass_ug")
+        transcribed = statement.get("transcribed")
+        seq, origin_hash = statement.get("seq"), statement.get("hash")
+        if not isinstance(kind, str) or not isinstance(transcribed, bool):
+            raise FieldError("kind or transcribed is missing")
+        if mass is not None and (not isinstance(mass, int) or isinstance(mass, bool)):
+            raise FieldError("mass_ug is not a whole number of micrograms")
+        if not isinstance(seq, int) or not isinstance(origin_hash, str) or len(origin_hash) != 64:
+            raise FieldError("its origin number or hash is malformed")
+        if actor is None:
+            raise FieldError("it names no actor")
+        when = decode(Field("occurred_at", "occurred_at", "time"), statement.get("occurred_at"))
+        why_not = self._authority(kind, aliquot, origin, holder, transfer, transcribed)
+        if why_not:
+            self.refuse(label, why_not)
+            return
+        mine = aliquot.uuid
+        related_uuid = related.uuid if related is not None else None
+        if related is not None:
+            pair = (mine, related_uuid) if kind == EventKind.SPLIT else (related_uuid, mine)
+            if pair not in new_pairs and not self._linked(kind, aliquot, related):
+                related = None
+        related_ref = statement.get("related_aliquot")
+        event = ledger.append(
+            aliquot,
+            kind,
+            actor_id=actor.id,
+            occurred_at=when,
+            institution_id=holder.id if holder else None,
+            custodian_person_id=custodian.id if custodian else None,
+            courier_id=courier.id if courier else None,
+            transfer_id=transfer.id if transfer else None,
+            loan_id=loan.id if loan else None,
+            mass_ug=mass,
+            related_aliquot_id=related.id if related else None,
+            corrects_event_id=corrects.id if corrects else None,
+            seal_number=statement.get("seal_number"),
+            seal_intact=statement.get("seal_intact"),
+            note=str(statement.get("note") or ""),
+            uuid=str(statement.get("uuid")),
+        )
+        self.session.flush()
+        self.found[(CustodyEvent, event.uuid)] = event
+        unlinked = related is None and isinstance(related_ref, dict)
+        origin_row = EventOrigin(
+            event_id=event.id,
+            institution_id=origin.id,
+            origin_seq=seq,
+            origin_hash=origin_hash,
+            origin_signature=signature,
+            transcribed=transcribed,
+            related_uuid=related_ref.get("uuid") if unlinked and related_ref else None,
+            related_number=related_ref.get("label") if unlinked and related_ref else None,
+        )
+        self.origins.append(origin_row)
+        self.report.events_added += 1
+        # rebuilt from our rows, the statement must be the one signed: it is what verify
+        # will check the origin's signature against from now on
+        rebuilt = event_statement(
+            origin=origin,
+            origin_seq=seq,
+            origin_hash=origin_hash,
+            event=event,
+            refs=self.reader.refs(event, origin_row),
+            transcribed=transcribed,
+        )
+        if rebuilt != statement:
+            differ = sorted(
+                k for k in set(rebuilt) | set(statement) if rebuilt.get(k) != statement.get(k)
+            )
+            self.refuse(label, f"it does not read the same here ({', '.join(differ)})")
+
+    def _linked(self, kind: str, aliquot: Aliquot, related: Aliquot) -> bool:
+        """Whether the other half of a split is held here, linked to this aliquot."""
+        other_kind = EventKind.DERIVED if kind == EventKind.SPLIT else EventKind.SPLIT
+        return (
+            self.session.scalar(
+                select(CustodyEvent.id).where(
+                    CustodyEvent.aliquot_id == related.id,
+                    CustodyEvent.kind == other_kind,
+                    CustodyEvent.related_aliquot_id == aliquot.id,
+                )
+            )
+            is not None
+        )
+
+    def _authority(
+        self,
+        kind: str,
+        aliquot: Aliquot,
+        origin: Institution,
+        holder: Institution | None,
+        transfer: Transfer | None,
+        transcribed: bool,
+    ) -> str:
+        """Why ``origin`` may not record this event ('' when it may)."""
+        owner = aliquot.sample.owner_institution_id
+        custodian = aliquot.custodian_institution_id
+        name = origin.name
+        if kind == EventKind.REGISTERED:
+            ok = aliquot.status == "" and owner == origin.id
+            return (
+                "" if ok else f"only the sample's registering institution registers it, not {name}"
+            )
+        if kind == EventKind.DERIVED:
+            ok = aliquot.status == "" and holder is not None and holder.id == origin.id
+            return "" if ok else f"{name} did not hold the aliquot it split this from"
+        if kind in (EventKind.RECEIVED, EventKind.RETURNED):
+            if transfer is None or transfer.to_institution_id != origin.id:
+                return f"only the named receiver's institution confirms a receipt, not {name}"
+            return ""
+        if kind == EventKind.HANDED_OVER:
+            if custodian == origin.id:
+                return ""
+            if transcribed and transfer is not None and transfer.to_institution_id == origin.id:
+                return ""
+            return f"{name} did not hold the package (a handover is the carrying courier's)"
+        if kind == EventKind.CORRECTED:
+            return (
+                ""
+                if owner == origin.id
+                else f"only the sample's owner corrects its book mass, not {name}"
+            )
+        if kind in (EventKind.MASS_LOST, EventKind.LOST) and owner == origin.id:
+            return ""  # the lender settles a discrepancy or writes off what it lent
+        if custodian != origin.id:
+            return f"{name} does not hold aliquot {aliquot.number} here"
+        if kind == EventKind.CONSUMED and aliquot.loan_id is not None:
+            loan = self.session.get(Loan, aliquot.loan_id)
+            if loan is not None and not loan.destructive_analysis_allowed:
+                return f"loan {loan.number} does not allow destructive analysis"
+        return ""
+
+    # ------------------------------------------------------------ the whole file
+
+    def run(self) -> ImportReport:
+        sender = self.check_envelope()
+        if sender is None or self.reasons:
+            raise ExchangeRefused(self.reasons)
+        if self.report.kind == "introduction":
+            raise ExchangeRefused(
+                [Reason("", "this is an introduction: add it with Partners (partners add)")]
+            )
+        if not self.check_order():
+            if self.reasons:
+                raise ExchangeRefused(self.reasons)
+            return self.report
+        self.new_aliquots: list[Aliquot] = []
+        self.origins: list[EventOrigin] = []
+        self.apply_records(SECTIONS)
+        self.carriers()
+        if not self.reasons:
+            self.apply_events()
+        if not self.reasons:
+            self.apply_records(LATE_SECTIONS)
+        for row in self.new_aliquots:
+            if not row.status:
+                self.refuse(f"aliquot {row.number}", "it comes without the events that made it")
+        if self.reasons:
+            raise ExchangeRefused(self.reasons)
+        self.finish()
+        return self.report
+
+    def finish(self) -> None:
+        content = self.content
+        seen = content.get("seen_head")
+        seen_seq = seen_hash = None
+        if isinstance(seen, dict) and isinstance(seen.get("ledger"), dict):
+            seen_seq, seen_hash = seen["ledger"].get("seq"), seen["ledger"].get("hash")
+            if isinstance(seen_seq, int) and isinstance(seen_hash, str):
+                for problem in head_problems(
+                    self.session,
+                    ChainHeads(seen_seq, seen_hash, 0, ""),
+                    f"{self.sender.name} last saw it",
+                ):
+                    self.report.warnings.append(problem.message)
+            else:
+                seen_seq = seen_hash = None
+        row = ExchangeFile(
+            uuid=str(content.get("id")),
+            kind=self.report.kind,
+            direction=RECEIVED,
+            partner_institution_id=self.sender.id,
+            sequence=self.report.sequence,
+            sha256=self.envelope.sha256,
+            made_at=decode(Field("made_at", "made_at", "time"), content.get("made_at")),
+            recorded_at=self.ctx.now,
+            recorded_by_id=self.ctx.person.id,
+            subject=self.report.subject[:200],
+            summary=self.report.summary(),
+            sender_seq=self.sender_heads.ledger_seq,
+            sender_hash=self.sender_heads.ledger_hash,
+            sender_audit_seq=self.sender_heads.audit_seq,
+            sender_audit_hash=self.sender_heads.audit_hash,
+            seen_seq=seen_seq,
+            seen_hash=seen_hash,
+            content=self.envelope_bytes,
+        )
+        self.session.add(row)
+        self.session.flush()
+        for origin in self.origins:
+            origin.exchange_file_id = row.id
+        self.session.add_all(self.origins)
+        self.session.flush()
+        self.report.written = True
+
+
+def _run(store: Store, actor: Actor, data: bytes, *, preview: bool) -> ImportReport:
+    envelope = unpack(data)
+    try:
+        with operation(store, actor, "exchange") as ctx:
+            importer = _Importer(ctx, envelope, data)
+            report = importer.run()
+            if preview:
+                report.written = False
+                raise _Rollback(report)
+            return report
+    except _Rollback as done:
+        return done.report
+    except FieldError as error:
+        raise ExchangeRefused([Reason("", str(error))]) from None
+    except CustodyError:
+        raise
+
+
+def check_exchange(store: Store, actor: Actor, data: bytes) -> ImportReport:
+    """Everything an import does, rolled back: what it would add, or every reason it would
+    be refused (ExchangeRefused)."""
+    return _run(store, actor, data, preview=True)
+
+
+def import_exchange(store: Store, actor: Actor, data: bytes) -> ImportReport:
+    """Import the file in one transaction, or refuse it whole (ExchangeRefused)."""
+    return _run(store, actor, data, preview=False)

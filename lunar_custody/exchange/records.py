@@ -1,0 +1,323 @@
+"""How each record travels in an exchange file: its fields, named by UUID, never by a local
+id; times as RFC 3339 UTC text with microseconds, dates as ISO dates, bytes as base64.
+
+One table (``SPECS``) says it for every kind of record, so writing a record and reading it
+back are the same definition read both ways.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from ..domain.models import (
+    Aliquot,
+    Base,
+    Certificate,
+    CustodyEvent,
+    Discrepancy,
+    Institution,
+    Loan,
+    LoanItem,
+    Person,
+    Sample,
+    Signature,
+    Transfer,
+    TransferItem,
+    TransferLeg,
+)
+from ..trust.statements import utc_text
+
+
+class FieldError(ValueError):
+    """A field of the wrong type or form."""
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str  # in the file
+    column: str  # on the model
+    kind: str  # text | int | bool | time | date | bytes | ref
+    target: type[Base] | None = None  # what a ref points at
+    optional: bool = True
+
+
+def _f(name: str, kind: str = "text", column: str = "", target: type[Base] | None = None) -> Field:
+    return Field(name, column or name, kind, target)
+
+
+def _ref(name: str, column: str, target: type[Base]) -> Field:
+    return Field(name, column, "ref", target)
+
+
+# The section of the file each kind of record travels in, in the order they are applied
+# (a record only points at records of earlier sections, or of its own).
+SECTIONS: dict[str, type[Base]] = {
+    "institutions": Institution,
+    "people": Person,
+    "certificates": Certificate,
+    "samples": Sample,
+    "aliquots": Aliquot,
+    "loans": Loan,
+    "loan_items": LoanItem,
+    "transfers": Transfer,
+    "transfer_items": TransferItem,
+    "transfer_legs": TransferLeg,
+}
+# after the events, which they may point at
+LATE_SECTIONS: dict[str, type[Base]] = {
+    "discrepancies": Discrepancy,
+    "signatures": Signature,
+}
+
+SPECS: dict[type[Base], tuple[Field, ...]] = {
+    Institution: (
+        _f("code"),
+        _f("name"),
+        _f("local_name"),
+        _f("country"),
+        _f("address"),
+        _f("kind"),
+        _f("active", "bool"),
+    ),
+    Person: (
+        _ref("institution", "institution_id", Institution),
+        _f("username"),
+        _f("full_name"),
+        _f("local_name"),
+        _f("email"),
+        _f("roles"),
+        _f("active", "bool"),
+    ),
+    Certificate: (
+        _f("kind"),
+        _ref("institution", "institution_id", Institution),
+        _ref("person", "person_id", Person),
+        _f("certificate_pem"),
+        _f("endorsement"),
+        _f("retired_at", "time"),
+        _f("revoked_at", "time"),
+        _f("revocation_reason"),
+        _f("revocation_signature"),
+    ),
+    Sample: (
+        _f("number"),
+        _f("scheme"),
+        _ref("owner", "owner_institution_id", Institution),
+        _f("mission"),
+        _f("station"),
+        _f("landmark"),
+        _f("collection_container"),
+        _f("sample_type"),
+        _f("sample_subtype"),
+        _f("description"),
+        _f("original_mass_ug", "int"),
+        _f("registered_at", "time"),
+        _ref("registered_by", "registered_by_id", Person),
+    ),
+    Aliquot: (
+        _f("number"),
+        _ref("sample", "sample_id", Sample),
+        _ref("parent", "parent_id", Aliquot),
+        _f("form"),
+        _f("container"),
+        _f("seal_number"),
+        _f("created_at", "time"),
+    ),
+    Loan: (
+        _f("number"),
+        _ref("lender", "lender_institution_id", Institution),
+        _ref("borrower", "borrower_institution_id", Institution),
+        _ref("principal_investigator", "principal_investigator_id", Person),
+        _f("co_investigators"),
+        _f("purpose"),
+        _f("starts_on", "date"),
+        _f("due_on", "date"),
+        _f("destructive_analysis_allowed", "bool"),
+        _f("notes"),
+        _f("status"),
+        _f("extension_count", "int"),
+        _f("created_at", "time"),
+        _ref("created_by", "created_by_id", Person),
+        _f("approved_at", "time"),
+        _f("countersigned_at", "time"),
+        _f("closed_at", "time"),
+    ),
+    LoanItem: (
+        _ref("loan", "loan_id", Loan),
+        _ref("aliquot", "aliquot_id", Aliquot),
+        _ref("parent_item", "parent_item_id", LoanItem),
+        _f("mass_at_loan_ug", "int"),
+        _f("added_at", "time"),
+        _f("shipped_mass_ug", "int"),
+        _f("shipped_at", "time"),
+        _f("returned_mass_ug", "int"),
+        _f("returned_at", "time"),
+    ),
+    Transfer: (
+        _f("number"),
+        _f("kind"),
+        _ref("loan", "loan_id", Loan),
+        _ref("from_institution", "from_institution_id", Institution),
+        _ref("to_institution", "to_institution_id", Institution),
+        _ref("sender", "sender_id", Person),
+        _ref("receiver", "receiver_id", Person),
+        _ref("courier", "courier_id", Person),
+        _f("container"),
+        _f("seal_number"),
+        _f("status"),
+        _f("notes"),
+        _f("prepared_at", "time"),
+        _f("released_at", "time"),
+        _f("received_at", "time"),
+        _ref("received_by", "received_by_id", Person),
+    ),
+    TransferItem: (
+        _ref("transfer", "transfer_id", Transfer),
+        _ref("aliquot", "aliquot_id", Aliquot),
+        _f("expected_mass_ug", "int"),
+        _f("measured_mass_ug", "int"),
+    ),
+    TransferLeg: (
+        _ref("transfer", "transfer_id", Transfer),
+        _f("seq", "int"),
+        _ref("courier", "courier_id", Person),
+        _ref("handed_over_by", "handed_over_by_id", Person),
+        _f("started_at", "time"),
+        _f("ended_at", "time"),
+    ),
+    Discrepancy: (
+        _ref("transfer", "transfer_id", Transfer),
+        _ref("aliquot", "aliquot_id", Aliquot),
+        _f("kind"),
+        _f("expected_mass_ug", "int"),
+        _f("measured_mass_ug", "int"),
+        _f("note"),
+        _f("photo", "bytes"),
+        _f("raised_at", "time"),
+        _ref("raised_by", "raised_by_id", Person),
+        _f("resolved_at", "time"),
+        _ref("resolved_by", "resolved_by_id", Person),
+        _f("resolution"),
+        _f("resolution_note"),
+        _ref("resolution_event", "resolution_event_id", CustodyEvent),
+    ),
+    Signature: (
+        _ref("person", "person_id", Person),
+        _f("printed_name"),
+        _f("institution_name"),
+        _f("meaning"),
+        _f("signed_at", "time"),
+        _f("method"),
+        _f("record_type"),
+        _f("record_number"),
+        _f("content_hash"),
+        _f("drawing_png", "bytes"),
+        _ref("certificate", "certificate_id", Certificate),
+        _f("crypto_signature"),
+    ),
+}
+
+# Records without a UUID of their own are named by their parent and a field.
+NATURAL_KEYS: dict[type[Base], tuple[str, str]] = {
+    TransferItem: ("transfer", "aliquot"),
+    TransferLeg: ("transfer", "seq"),
+}
+# Certificates are named by fingerprint (a partner's certificate is stored under a UUID of
+# our own); every other record by its UUID.
+SIGNED_RECORD_TYPES: dict[str, type[Base]] = {
+    "loan": Loan,
+    "transfer": Transfer,
+    "discrepancy": Discrepancy,
+}
+
+RefName = Callable[[type[Base], int], str]
+
+
+def as_object(value: Any) -> dict[str, Any]:
+    """A JSON object of the file, or an empty one where the file holds something else."""
+    return value if isinstance(value, dict) else {}
+
+
+def as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def key_of(model: type[Base], row: Any) -> str:
+    """How a record is named across installations."""
+    if model is Certificate:
+        return str(row.fingerprint)
+    return str(row.uuid)
+
+
+def encode(kind: str, value: Any) -> Any:
+    if value is None:
+        return None
+    if kind == "time":
+        return utc_text(value)
+    if kind == "date":
+        return value.isoformat()
+    if kind == "bytes":
+        return base64.b64encode(value).decode("ascii")
+    if kind == "bool":
+        return bool(value)
+    return value
+
+
+def decode(field: Field, value: Any) -> Any:
+    """A field's value as the model holds it, or FieldError saying what is wrong."""
+    if value is None:
+        return None
+    kind = field.kind
+    if kind in ("text", "ref"):
+        if not isinstance(value, str):
+            raise FieldError(f"{field.name} must be text")
+        if len(value) > 100_000:
+            raise FieldError(f"{field.name} is too long")
+        return value
+    if kind == "int":
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise FieldError(f"{field.name} must be a whole number")
+        if not -(2**62) < value < 2**62:
+            raise FieldError(f"{field.name} is out of range")
+        return value
+    if kind == "bool":
+        if not isinstance(value, bool):
+            raise FieldError(f"{field.name} must be true or false")
+        return value
+    if not isinstance(value, str):
+        raise FieldError(f"{field.name} must be text")
+    try:
+        if kind == "time":
+            if not value.endswith("Z"):
+                raise ValueError
+            return datetime.strptime(value, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+        if kind == "date":
+            return date.fromisoformat(value)
+        if kind == "bytes":
+            return base64.b64decode(value, validate=True)
+    except (ValueError, binascii.Error):
+        raise FieldError(f"{field.name} is not a valid {kind}: {value[:40]!r}") from None
+    raise FieldError(f"{field.name}: unknown kind {kind}")
+
+
+def to_dict(model: type[Base], row: Any, ref: RefName) -> dict[str, Any]:
+    """A record as it travels: ``ref(model, id)`` names what it points at."""
+    data: dict[str, Any] = {}
+    if model not in NATURAL_KEYS:
+        data["uuid" if model is not Certificate else "fingerprint"] = key_of(model, row)
+    for field in SPECS[model]:
+        value = getattr(row, field.column)
+        if field.kind == "ref":
+            assert field.target is not None
+            data[field.name] = None if value is None else ref(field.target, value)
+        else:
+            data[field.name] = encode(field.kind, value)
+    if model is Signature:
+        target = SIGNED_RECORD_TYPES.get(row.record_type)
+        data["record"] = ref(target, row.record_id) if target else None
+    return data
