@@ -428,3 +428,69 @@ def _head_disagreements(session: Session, partner_id: int) -> Sequence[str]:
                 "than ours now: our ledger was rewritten since"
             )
     return found
+
+
+@dataclass(frozen=True)
+class FileRow:
+    """An exchange file sent or received, as the history of exchanges lists it."""
+
+    id: int
+    direction: str  # sent | received
+    partner: str  # institution name
+    partner_code: str
+    kind: str
+    sequence: int
+    subject: str
+    summary: str
+    made_at: datetime
+    recorded_at: datetime
+    sha256: str
+    size: int
+
+
+def list_files(store: Store, partner: str | None = None) -> list[FileRow]:
+    """Every exchange file this installation sent or received, newest first."""
+    with store.read() as session:
+        statement = (
+            select(
+                ExchangeFile, Institution.name, Institution.code, func.length(ExchangeFile.content)
+            )
+            .join(Institution, Institution.id == ExchangeFile.partner_institution_id)
+            .order_by(ExchangeFile.recorded_at.desc(), ExchangeFile.id.desc())
+        )
+        if partner:
+            statement = statement.where(Institution.code == partner.strip().upper())
+        return [
+            FileRow(
+                row.id,
+                row.direction,
+                name,
+                code,
+                row.kind,
+                row.sequence,
+                row.subject,
+                row.summary,
+                row.made_at,
+                row.recorded_at,
+                row.sha256,
+                size or 0,
+            )
+            for row, name, code, size in session.execute(statement)
+        ]
+
+
+def file_content(store: Store, file_id: int) -> tuple[str, bytes]:
+    """A kept file's name and bytes, to send it again (a file lost on the way is sent
+    again as it was: the receiver imports it, or recognises it as imported)."""
+    with store.read() as session:
+        row = session.get(ExchangeFile, file_id)
+        if row is None:
+            raise NotFoundError(f"There is no exchange file #{file_id}.")
+        home = home_institution(session)
+        sender, receiver = (
+            (home.code if home else "HOME", row.partner.code)
+            if row.direction == SENT
+            else (row.partner.code, home.code if home else "HOME")
+        )
+        name = f"{_safe(sender)}-to-{_safe(receiver)}-{row.sequence:04d}-{row.kind}{SUFFIX}"
+        return name, row.content

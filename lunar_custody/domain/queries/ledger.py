@@ -11,8 +11,9 @@ from sqlalchemy import ColumnElement, Select, select
 from sqlalchemy.orm import Session, aliased
 
 from .. import operation as op
+from ..installation import home_institution
 from ..ledger import EVENT_KINDS, VerifyReport, verify_ledger
-from ..models import Aliquot, CustodyEvent, Institution, Loan, Person, Transfer
+from ..models import Aliquot, CustodyEvent, EventOrigin, Institution, Loan, Person, Transfer
 from ..numbering import normalize
 from ..store import ProgressCallback, Store
 
@@ -37,6 +38,11 @@ class EventRow:
     seal_intact: bool | None
     note: str
     hash: str
+    # Where the event was first recorded: None here; else the partner installation's
+    # institution code and its own number for it (an event imported from an exchange file).
+    origin: str | None = None
+    origin_seq: int | None = None
+    transcribed: bool = False  # typed in from a paper custody form
 
 
 @functools.cache
@@ -47,6 +53,7 @@ def _event_statement() -> Select[*tuple[Any, ...]]:
     custodian = aliased(Person)
     courier = aliased(Person)
     related = aliased(Aliquot)
+    origin_institution = aliased(Institution)
     return (
         select(
             CustodyEvent,
@@ -58,6 +65,8 @@ def _event_statement() -> Select[*tuple[Any, ...]]:
             Transfer.number,
             Loan.number,
             related.number,
+            EventOrigin,
+            origin_institution.code,
         )
         .join(Aliquot, Aliquot.id == CustodyEvent.aliquot_id)
         .join(actor, actor.id == CustodyEvent.actor_id)
@@ -67,6 +76,8 @@ def _event_statement() -> Select[*tuple[Any, ...]]:
         .outerjoin(Transfer, Transfer.id == CustodyEvent.transfer_id)
         .outerjoin(Loan, Loan.id == CustodyEvent.loan_id)
         .outerjoin(related, related.id == CustodyEvent.related_aliquot_id)
+        .outerjoin(EventOrigin, EventOrigin.event_id == CustodyEvent.id)
+        .outerjoin(origin_institution, origin_institution.id == EventOrigin.institution_id)
         .order_by(CustodyEvent.id)
     )
 
@@ -78,9 +89,21 @@ def _event_rows(
     if limit is not None:
         statement = statement.limit(limit)
     rows = []
-    for event, number, actor_name, inst, cust, cour, transfer, loan, rel in session.execute(
-        statement
-    ):
+    home = home_institution(session)
+    for (
+        event,
+        number,
+        actor_name,
+        inst,
+        cust,
+        cour,
+        transfer,
+        loan,
+        rel,
+        origin,
+        origin_code,
+    ) in session.execute(statement):
+        imported = origin is not None and (home is None or origin.institution_id != home.id)
         rows.append(
             EventRow(
                 id=event.id,
@@ -95,12 +118,15 @@ def _event_rows(
                 transfer_number=transfer,
                 loan_number=loan,
                 mass_ug=event.mass_ug,
-                related_aliquot=rel,
+                related_aliquot=rel or (origin.related_number if origin else None),
                 corrects_event_id=event.corrects_event_id,
                 seal_number=event.seal_number,
                 seal_intact=event.seal_intact,
                 note=event.note,
                 hash=event.hash,
+                origin=origin_code if imported else None,
+                origin_seq=origin.origin_seq if imported and origin else None,
+                transcribed=bool(origin and origin.transcribed),
             )
         )
     return rows
