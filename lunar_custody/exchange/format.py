@@ -19,6 +19,7 @@ import hashlib
 import io
 import json
 import zipfile
+import zlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -100,7 +101,7 @@ def _members(data: bytes) -> tuple[bytes, bytes]:
         raise ExchangeFileError(f"The file is larger than {MAX_FILE_BYTES // 2**20} MB.")
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError) as error:
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as error:
         raise ExchangeFileError(
             f"This is not an exchange file, or it is truncated ({error})."
         ) from None
@@ -132,7 +133,7 @@ def _members(data: bytes) -> tuple[bytes, bytes]:
         try:
             content = _member(archive, content_info, MAX_CONTENT_BYTES)
             signature = _member(archive, by_name[SIGNATURE], MAX_SIGNATURE_BYTES)
-        except (zipfile.BadZipFile, EOFError, OSError, ValueError) as error:
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as error:
             raise ExchangeFileError(
                 f"The file is damaged or truncated ({error}); nothing was read from it."
             ) from None

@@ -215,6 +215,8 @@ class _Importer:
         self.ctx = ctx
         self.envelope_bytes = data
         self.legs_changed: set[int] = set()
+        # records with news not taken from this sender: their signatures wait too
+        self.untaken: set[tuple[type[Base], int]] = set()
         self.reader = RefReader(ctx.session)
         self.session: Session = ctx.session
         self.content = envelope.content
@@ -629,6 +631,7 @@ class _Importer:
                 applied.append(name)
             elif getattr(row, name) in (None, ""):
                 # relayed news that is not the sender's to give: wait for its author's file
+                self.untaken.add((model, row.id))
                 self.report.warnings.append(
                     f"{label}: {name.removesuffix('_id').replace('_', ' ')} not taken from "
                     f"{self.sender.name} (it is not theirs to set)"
@@ -757,6 +760,9 @@ class _Importer:
         if record is None:
             self.refuse(label, "it signs a record that is neither here nor in the file")
             return
+        if row is None and target_model is not None and (target_model, record.id) in self.untaken:
+            self.report.warnings.append(f"{label}: not taken, like what it signs")
+            return
         if row is not None:
             if (row.content_hash, row.crypto_signature, row.signed_at) != (
                 values.get("content_hash"),
@@ -860,7 +866,8 @@ class _Importer:
         label += f" (#{statement.get('seq')} at {origin.code})"
         known = self.lookup(CustodyEvent, statement.get("uuid"))
         if self.home is not None and origin.id == self.home.id:
-            if known is None or known.hash != statement.get("hash"):
+            ours = known is not None and known.hash == statement.get("hash")
+            if not ours or self._differs(statement, origin, known, None):
                 self.refuse(
                     label,
                     "claims to be our own event, and our ledger holds no such event: "
@@ -890,6 +897,12 @@ class _Importer:
                     f"this installation holds the same event of {origin.code} with another "
                     "hash: evidence of tampering at the origin",
                 )
+            elif differs := self._differs(statement, origin, known, held):
+                self.refuse(
+                    label,
+                    f"this installation holds the same event of {origin.code} with other "
+                    f"content ({', '.join(differs)}): evidence of tampering at the origin",
+                )
             else:
                 self.report.events_known += 1
             return
@@ -902,6 +915,29 @@ class _Importer:
             self.refuse(label, str(error))
         except RuleViolation as error:
             self.refuse(label, str(error))
+
+    def _differs(
+        self,
+        statement: dict[str, Any],
+        origin: Institution,
+        known: CustodyEvent,
+        held: EventOrigin | None,
+    ) -> list[str]:
+        """The fields in which ``statement`` says otherwise than the event we hold."""
+        ours = event_statement(
+            origin=origin,
+            origin_seq=held.origin_seq if held else known.id,
+            origin_hash=held.origin_hash if held else known.hash,
+            event=known,
+            refs=self.reader.refs(known, held),
+            transcribed=bool(held and held.transcribed),
+        )
+        if held is None:
+            transcribed = self.session.scalar(
+                select(EventOrigin.transcribed).where(EventOrigin.event_id == known.id)
+            )
+            ours["transcribed"] = bool(transcribed)
+        return sorted(k for k in set(ours) | set(statement) if ours.get(k) != statement.get(k))
 
     def _append(
         self,
