@@ -70,6 +70,7 @@ from .records import (
     FieldError,
     as_object,
     decode,
+    key_of,
 )
 
 MAX_REASONS_SHOWN = 40
@@ -185,6 +186,17 @@ def _label(model: type[Base], data: dict[str, Any]) -> str:
     return name
 
 
+# The column two records may not share: a new record's number taken by another record here
+# is a collision of numbers made at two installations.
+UNIQUE: dict[type[Base], str] = {
+    Sample: "number",
+    Aliquot: "number",
+    Loan: "number",
+    Transfer: "number",
+    Institution: "code",
+    Person: "username",
+}
+
 # The order a record's status moves in; a file with an earlier status than ours is stale.
 _STATUS_ORDER: dict[type[Base], tuple[str, ...]] = {
     Loan: (LoanStatus.DRAFT, LoanStatus.APPROVED, LoanStatus.ACTIVE, LoanStatus.CLOSED),
@@ -218,6 +230,8 @@ class _Importer:
         # records with news not taken from this sender: their signatures wait too
         self.untaken: set[tuple[type[Base], int]] = set()
         self.reader = RefReader(ctx.session)
+        self.absent: set[tuple[type[Base], str]] = set()
+        self.taken: dict[type[Base], set[Any]] = {}  # unique numbers in use here
         self.session: Session = ctx.session
         self.content = envelope.content
         self.envelope = envelope
@@ -236,13 +250,24 @@ class _Importer:
         if key is None:
             return None
         cached = self.found.get((model, key))
-        if cached is not None:
+        if cached is not None or (model, key) in self.absent:
             return cached
         column = Certificate.fingerprint if model is Certificate else model.uuid  # type: ignore[attr-defined]
         row = self.session.scalars(select(model).where(column == key)).first()
         if row is not None:
             self.found[(model, key)] = row
         return row
+
+    def prefetch(self, model: type[Base], keys: list[Any]) -> None:
+        """Look up many records in a few queries, remembering which are not here."""
+        wanted = {k for k in keys if isinstance(k, str) and (model, k) not in self.found}
+        column = Certificate.fingerprint if model is Certificate else model.uuid  # type: ignore[attr-defined]
+        ordered = sorted(wanted)
+        for start in range(0, len(ordered), 500):
+            chunk = ordered[start : start + 500]
+            for row in self.session.scalars(select(model).where(column.in_(chunk))):
+                self.found[(model, key_of(model, row))] = row
+        self.absent.update((model, k) for k in wanted if (model, k) not in self.found)
 
     def _list(self, container: Any, name: str) -> list[Any]:
         value = container.get(name) if isinstance(container, dict) else None
@@ -399,6 +424,8 @@ class _Importer:
                         label, f"{spec.name} names a record that is neither here nor in the file"
                     )
                     return None
+                if target.id is None:
+                    self.session.flush()  # created from this file a moment ago
                 value = target.id
             values[spec.column] = value
         return values
@@ -470,7 +497,23 @@ class _Importer:
             self.refuse("", "the file has no records")
             return
         for section, model in sections.items():
-            for data in self._list(records, section):
+            rows = self._list(records, section)
+            if model not in NATURAL_KEYS:
+                name = "fingerprint" if model is Certificate else "uuid"
+                self.prefetch(model, [d.get(name) for d in rows if isinstance(d, dict)])
+            unique = UNIQUE.get(model)
+            if unique is not None:
+                # the numbers (codes, user names) the file's new records would take
+                wanted = sorted({d.get(unique) for d in rows if isinstance(d, dict)} - {None})
+                column = getattr(model, unique)
+                taken = self.taken.setdefault(model, set())
+                for start in range(0, len(wanted), 500):
+                    taken.update(
+                        self.session.scalars(
+                            select(column).where(column.in_(wanted[start : start + 500]))
+                        )
+                    )
+            for data in rows:
                 if not isinstance(data, dict):
                     self.refuse(section, "a record is not a JSON object")
                     continue
@@ -534,19 +577,10 @@ class _Importer:
         if model is Person and values.get("institution_id") == home.id:
             self.refuse(label, f"names a person of {home.name} this installation does not know")
             return
-        if model in (Sample, Aliquot, Loan, Transfer, Institution, Person):
-            unique = {
-                Sample: "number",
-                Aliquot: "number",
-                Loan: "number",
-                Transfer: "number",
-                Institution: "code",
-                Person: "username",
-            }[model]
-            taken = self.session.scalars(
-                select(model).where(getattr(model, unique) == values[unique])
-            ).first()
-            if taken is not None:
+        unique = UNIQUE.get(model)
+        if unique is not None:
+            taken = self.taken.setdefault(model, set())
+            if values[unique] in taken:
                 self.refuse(
                     label,
                     f"this installation already has another {model.__tablename__[:-1]} "
@@ -554,6 +588,7 @@ class _Importer:
                     "(a different record): numbers made at two installations collide",
                 )
                 return
+            taken.add(values[unique])
         if model is Loan and values.get("lender_institution_id") != self.sender.id:
             self.refuse(label, f"only the lender offers a loan, not {self.sender.name}")
             return
@@ -580,8 +615,7 @@ class _Importer:
         if model is Aliquot:
             row.status, row.initial_mass_ug, row.current_mass_ug = "", 0, 0
             self.new_aliquots.append(row)
-        self.session.add(row)
-        self.session.flush()
+        self.session.add(row)  # flushed with the next query, or when its id is needed
         if model is TransferLeg:
             self.legs_changed.add(row.transfer_id)
         key = data.get("uuid")
@@ -818,6 +852,7 @@ class _Importer:
             parsed.append((entry["statement"], entry["signature"]))
         if self.reasons:
             return
+        self.prefetch(CustodyEvent, [statement.get("uuid") for statement, _ in parsed])
         new_pairs = self._new_split_pairs(parsed)
         ledger = Ledger(self.session)
         certificates: dict[int, list[Certificate]] = {}
@@ -1004,7 +1039,6 @@ class _Importer:
             note=str(statement.get("note") or ""),
             uuid=str(statement.get("uuid")),
         )
-        self.session.flush()
         self.found[(CustodyEvent, event.uuid)] = event
         unlinked = related is None and isinstance(related_ref, dict)
         origin_row = EventOrigin(
