@@ -23,7 +23,9 @@ from sqlalchemy.orm import Session
 
 from ..domain.anchors import ChainHeads, head_problems
 from ..domain.audit import audit_text
+from ..domain.custody import RESOLUTIONS
 from ..domain.errors import CustodyError, RuleViolation, ValidationError
+from ..domain.identity import PASSWORD, PIN, SIGNATURE_MEANINGS
 from ..domain.installation import home_institution
 from ..domain.keys import INSTITUTION, PARTNER, PERSON, revocation_statement, signature_statement
 from ..domain.ledger import Ledger
@@ -53,8 +55,8 @@ from ..domain.origins import (
     event_statement,
     origin_signature_holds,
 )
-from ..domain.permissions import Actor
-from ..domain.states import EventKind, LoanStatus, TransferStatus
+from ..domain.permissions import Actor, parse_roles
+from ..domain.states import EventKind, InstitutionKind, LoanStatus, TransferKind, TransferStatus
 from ..domain.store import Store
 from ..trust import keys as trust_keys
 from ..trust.statements import signature_holds
@@ -208,6 +210,44 @@ _FINAL = (
     TransferStatus.RECEIVED,
     TransferStatus.CANCELLED,
 )
+
+
+# The values a field may take (what the services write); anything else is refused.
+CHOICES: dict[tuple[type[Base], str], frozenset[str]] = {
+    (Institution, "kind"): frozenset(InstitutionKind),
+    (Loan, "status"): frozenset(LoanStatus),
+    (Transfer, "status"): frozenset(TransferStatus),
+    (Transfer, "kind"): frozenset(TransferKind),
+    (Discrepancy, "kind"): frozenset({"seal_broken", "mass"}),
+    (Discrepancy, "resolution"): frozenset(RESOLUTIONS),
+    (Signature, "meaning"): frozenset(SIGNATURE_MEANINGS),
+    (Signature, "method"): frozenset({PASSWORD, PIN}),
+    (Signature, "record_type"): frozenset(SIGNED_RECORD_TYPES),
+    (Certificate, "kind"): frozenset({PERSON, INSTITUTION}),
+}
+
+
+def _fits(model: type[Base], spec: Field, value: Any) -> None:
+    """A value the column can hold and the program writes, or FieldError."""
+    column = model.__table__.columns[spec.column]
+    if value is None:
+        if not column.nullable:
+            raise FieldError(f"{spec.name} is missing")
+        return
+    if isinstance(value, str):
+        limit = getattr(column.type, "length", None)
+        if limit is not None and len(value) > limit:
+            raise FieldError(f"{spec.name} is longer than {limit} characters")
+        choices = CHOICES.get((model, spec.column))
+        if choices is not None and value not in choices:
+            raise FieldError(f"{spec.name} {value[:40]!r} is none of {', '.join(sorted(choices))}")
+        if model is Person and spec.column == "roles":
+            try:
+                parse_roles(value)
+            except CustodyError as error:
+                raise FieldError(str(error)) from None
+    if isinstance(value, int) and spec.name.endswith("_ug") and value < 0:
+        raise FieldError(f"{spec.name} is negative")
 
 
 def _backwards(model: type[Base], ours: str, theirs: str) -> bool:
@@ -410,6 +450,7 @@ class _Importer:
             raw = data.get(spec.name)
             try:
                 value = decode(spec, raw)
+                _fits(model, spec, value)
             except FieldError as error:
                 self.refuse(label, str(error))
                 return None
@@ -504,7 +545,13 @@ class _Importer:
             unique = UNIQUE.get(model)
             if unique is not None:
                 # the numbers (codes, user names) the file's new records would take
-                wanted = sorted({d.get(unique) for d in rows if isinstance(d, dict)} - {None})
+                wanted = sorted(
+                    {
+                        d[unique]
+                        for d in rows
+                        if isinstance(d, dict) and isinstance(d.get(unique), str)
+                    }
+                )
                 column = getattr(model, unique)
                 taken = self.taken.setdefault(model, set())
                 for start in range(0, len(wanted), 500):
@@ -1005,6 +1052,8 @@ class _Importer:
             raise FieldError("kind or transcribed is missing")
         if mass is not None and (not isinstance(mass, int) or isinstance(mass, bool)):
             raise FieldError("mass_ug is not a whole number of micrograms")
+        if mass is not None and ((mass < 0 and kind != EventKind.CORRECTED) or abs(mass) >= 2**62):
+            raise FieldError(f"mass_ug {mass} is out of range")
         if not isinstance(seq, int) or not isinstance(origin_hash, str) or len(origin_hash) != 64:
             raise FieldError("its origin number or hash is malformed")
         if actor is None:

@@ -362,3 +362,26 @@ def test_any_damage_is_refused_or_changes_nothing_the_sender_did_not_sign(
     assert unpack(damaged).content == unpack(good).content
     assert report.written or report.already_imported
     assert report.already_imported or report.events_added == 2
+
+
+def test_values_the_program_never_writes_are_refused(installations: Installations) -> None:
+    def odd(content: dict[str, Any]) -> None:
+        content["records"]["loans"][0]["status"] = "stolen"
+        content["records"]["institutions"][0]["name"] = "X" * 5000
+        for entry in content["events"]:
+            entry["statement"]["mass_ug"] = -5
+
+    forged = _forge(installations.offer, installations.cnsa, odd, sign_events=True)
+    message = _refused(installations, forged, "status 'stolen' is none of")
+    assert "name is longer than 200 characters" in message
+    _good_file_still_imports(installations)
+
+
+def test_negative_masses_in_events_are_refused(installations: Installations) -> None:
+    def negative(content: dict[str, Any]) -> None:
+        for entry in content["events"]:
+            entry["statement"]["mass_ug"] = -5
+
+    forged = _forge(installations.offer, installations.cnsa, negative, sign_events=True)
+    _refused(installations, forged, "mass_ug -5 is out of range")
+    _good_file_still_imports(installations)
