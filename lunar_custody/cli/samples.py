@@ -49,7 +49,18 @@ def cmd_history(args: argparse.Namespace, s: Session) -> int:
     s.data(
         rows,
         lambda: s.table(
-            ["#", "when", "event", "aliquot", "mass", "by", "custodian", "courier", "note"],
+            [
+                "#",
+                "when",
+                "event",
+                "aliquot",
+                "mass",
+                "by",
+                "custodian",
+                "courier",
+                "recorded at",
+                "note",
+            ],
             [
                 (
                     r.id,
@@ -60,6 +71,8 @@ def cmd_history(args: argparse.Namespace, s: Session) -> int:
                     r.actor,
                     r.custodian,
                     r.courier,
+                    (f"{r.origin} #{r.origin_seq}" if r.origin else "here")
+                    + (" (transcribed)" if r.transcribed else ""),
                     r.note,
                 )
                 for r in rows

@@ -4,9 +4,11 @@ courier, handing it over, receiving it, resolving a discrepancy, cancelling."""
 from __future__ import annotations
 
 import argparse
+from datetime import UTC, datetime
 from pathlib import Path
 
 from ..domain import custody, queries
+from ..domain.errors import ValidationError
 from .common import Commands, Session, command, parse_aliquot_masses
 from .output import mass
 
@@ -110,6 +112,34 @@ def cmd_hand_over(args: argparse.Namespace, s: Session) -> int:
     return 0
 
 
+def _moment(text: str) -> datetime:
+    """'2026-12-05 14:30' (local time) or with an offset ('...T14:30+08:00'), as UTC."""
+    try:
+        moment = datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise ValidationError(
+            f"'{text}' is not a date and time: write it as 2026-12-05 14:30 (local time)."
+        ) from None
+    return (moment if moment.tzinfo else moment.astimezone()).astimezone(UTC)
+
+
+def cmd_transcribe_handover(args: argparse.Namespace, s: Session) -> int:
+    actor, _ = s.signer()
+    transfer = custody.transcribe_handover(
+        s.db,
+        actor,
+        args.transfer,
+        to_courier=args.to_courier,
+        occurred_at=_moment(args.at),
+        form_reference=args.form,
+    )
+    s.say(
+        f"Handover of {transfer.number} to {args.to_courier} transcribed from {args.form} "
+        "(marked as transcribed)."
+    )
+    return 0
+
+
 def cmd_receive(args: argparse.Namespace, s: Session) -> int:
     actor, credential = s.signer()
     photo = Path(args.photo).read_bytes() if args.photo else None
@@ -182,6 +212,18 @@ def register(commands: Commands) -> None:
     p.add_argument("--to-courier", required=True)
     p.add_argument("--to-secret-file", metavar="FILE")
     p.add_argument("--to-pin", action="store_true")
+
+    p = command(
+        commands,
+        "transcribe-handover",
+        cmd_transcribe_handover,
+        "at delivery, type in a courier handover from the paper custody form",
+        signs=True,
+    )
+    p.add_argument("transfer")
+    p.add_argument("--to-courier", required=True, help="the courier who took the package")
+    p.add_argument("--at", required=True, help="when, as on the form: 2026-12-05 14:30")
+    p.add_argument("--form", required=True, help="which paper form: its number or reference")
 
     p = command(commands, "receive", cmd_receive, "confirm receipt of a package", signs=True)
     p.add_argument("transfer")

@@ -26,6 +26,7 @@ from .errors import (
     ValidationError,
 )
 from .identity import Credential, actor_of, sign
+from .installation import home_institution
 from .ledger import Ledger
 from .loans import next_number
 from .masses import check_mass, format_mass
@@ -498,6 +499,7 @@ def transcribe_handover(
             raise ValidationError(f"{nxt.full_name} already carries the package.")
         ledger = Ledger(session)
         rows = _locked_aliquots(ctx, transfer)
+        here = home_institution(session) or ctx.institution  # where it is typed in
         note = (
             f"Transcribed from the paper custody form {form}: "
             f"{previous.full_name} to {nxt.full_name}."
@@ -523,7 +525,7 @@ def transcribe_handover(
             session.add(
                 EventOrigin(
                     event_id=event.id,
-                    institution_id=ctx.person.institution_id,
+                    institution_id=here.id,
                     origin_seq=event.id,
                     origin_hash=event.hash,
                     transcribed=True,
