@@ -264,6 +264,16 @@ def cmd_show(args: argparse.Namespace, s: Session) -> int:
             lambda: _print_introduction(s, info, intro, known),
         )
         return 0
+    if not args.user:
+        # what the file says is checked (its signature holds); what it would do here is
+        # for someone who may import it
+        def unchecked() -> None:
+            _print_envelope(s, info)
+            s.say()
+            s.say("Give --user to see what importing it here would record, or why not.")
+
+        s.data({"envelope": info, "checked": False, "would_import": None, "refused": []}, unchecked)
+        return 0
     actor, _ = s.signer()
     report: ImportReport | None = None
     reasons: list[dict[str, str]] = []
@@ -274,6 +284,7 @@ def cmd_show(args: argparse.Namespace, s: Session) -> int:
     s.data(
         {
             "envelope": info,
+            "checked": True,
             "would_import": _report_data(report) if report else None,
             "refused": reasons,
         },
@@ -733,9 +744,10 @@ def register(commands: Commands) -> None:
         exchange,
         "show",
         cmd_show,
-        "what a file is and what importing it would do (or why it would be refused), "
-        "changing nothing",
+        "what a file is and, with --user, what importing it would do (or why it would be "
+        "refused), changing nothing",
         signs=True,
+        signer_required=False,
     )
     p.add_argument("file", metavar="FILE")
     p = command(exchange, "list", cmd_list, "the exchange files sent and received, newest first")
