@@ -8,8 +8,10 @@ README.md "Between installations" walks a loan through three installations with 
 from __future__ import annotations
 
 import argparse
+import glob
 import hashlib
 import os
+import shlex
 import shutil
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -553,7 +555,7 @@ def demo_installations(args: argparse.Namespace, s: Session) -> int:
             database.dispose()
         databases = []
         for path in paths:
-            for leftover in (path, *path.parent.glob(path.name + "-*")):
+            for leftover in (path, *path.parent.glob(glob.escape(path.name) + "-*")):
                 leftover.unlink(missing_ok=True)
         shutil.rmtree(files, ignore_errors=True)
         raise
@@ -565,7 +567,7 @@ def demo_installations(args: argparse.Namespace, s: Session) -> int:
 
 
 def _open_command(path: Path) -> str:
-    return f"lunar-custody --db {path}"
+    return f"lunar-custody --db {shlex.quote(str(path))}"
 
 
 def _demo_data(
@@ -623,8 +625,8 @@ def _print_demo(
     pins = ", ".join(f"{user} {pin}" for user, pin in journey.PINS.items())
     s.say()
     s.say(
-        f"Everyone's password is {journey.PASSWORD!r}; couriers' PINs: {pins} (the same PIN "
-        "at the dock where the courier took or left the package)."
+        f"Everyone's password is {journey.PASSWORD!r}; couriers' PINs: {pins} (each also "
+        "signs with it at the partner's dock where they took or left the package)."
     )
     s.say()
     s.say(f"The exchange files, in the order they were carried ({folder / 'exchange'}):")
