@@ -17,6 +17,7 @@ from ..domain.errors import ValidationError
 from ..domain.permissions import ROLES
 from ..storage.database import resolve_database_url
 from .common import Commands, Session, command
+from .exchange import demo_installations
 from .windows import open_window
 
 
@@ -46,6 +47,8 @@ def cmd_init(args: argparse.Namespace, s: Session) -> int:
 
 
 def cmd_demo(args: argparse.Namespace, s: Session) -> int:
+    if args.installations:
+        return demo_installations(args, s)
     if args.open and queries.has_users(s.db) and demo.is_demo(s.db):
         # Running the README's first command again just opens the demo already built.
         print(f"{s.db.name} already holds the demo data; opening it.", file=s.err)
@@ -132,6 +135,14 @@ def cmd_user_add(args: argparse.Namespace, s: Session) -> int:
     return 0
 
 
+def cmd_user_pin(args: argparse.Namespace, s: Session) -> int:
+    actor, _ = s.signer()
+    pin = s.secret(args.new_pin_file, f"New PIN for {args.username}: ")
+    registry.update_person(s.db, actor, args.username, pin=pin)
+    s.say(f"{args.username} signs with the new PIN here from now on.")
+    return 0
+
+
 def register(commands: Commands) -> None:
     p = command(
         commands,
@@ -141,27 +152,44 @@ def register(commands: Commands) -> None:
         creates=True,
     )
     p.add_argument(
-        "--code", "--lender-code", dest="lender_code", required=True, help="short code, e.g. CNSA"
+        "--code",
+        "--lender-code",
+        dest="lender_code",
+        metavar="CODE",
+        required=True,
+        help="short code of this installation's institution, e.g. CNSA or BROWN",
     )
-    p.add_argument("--name", "--lender-name", dest="lender_name", required=True)
+    p.add_argument(
+        "--name",
+        "--lender-name",
+        dest="lender_name",
+        metavar="NAME",
+        required=True,
+        help="its name, e.g. 'Brown University'",
+    )
     p.add_argument(
         "--local-name",
         "--lender-local-name",
         dest="lender_local_name",
+        metavar="NAME",
         default="",
-        help="name in the local script",
+        help="its name in the local script",
     )
     p.add_argument(
         "--kind",
         default="lender",
         choices=list(registry.INSTITUTION_KINDS),
-        help="a lender's installation (default), a borrower's or a courier firm's",
+        help="what the institution is: a lender (the default), a borrower or a courier firm",
     )
     p.add_argument("--country", default="")
     p.add_argument("--address", default="")
     p.add_argument("--admin", required=True, help="user name of the first administrator")
     p.add_argument("--admin-name", required=True, help="full name of the first administrator")
-    p.add_argument("--password-file", metavar="FILE")
+    p.add_argument(
+        "--password-file",
+        metavar="FILE",
+        help="read the administrator's password from the first line of FILE instead of asking",
+    )
 
     p = command(
         commands,
@@ -171,6 +199,12 @@ def register(commands: Commands) -> None:
         creates=True,
     )
     p.add_argument("--open", action="store_true", help="then open the workstation window")
+    p.add_argument(
+        "--installations",
+        metavar="DIR",
+        help="instead: three installations (DIR/cnsa.db, brown.db, sll.db) and the exchange "
+        "files of a loan's journey between them (DIR/exchange)",
+    )
 
     p = command(
         commands, "institution-add", cmd_institution_add, "create an institution", signs=True
@@ -190,3 +224,13 @@ def register(commands: Commands) -> None:
     p.add_argument("--email", default="")
     p.add_argument("--new-password-file", metavar="FILE")
     p.add_argument("--new-pin-file", metavar="FILE", help="a courier's PIN (4-8 digits)")
+
+    p = command(
+        commands,
+        "user-pin",
+        cmd_user_pin,
+        "set or reset a person's PIN here (a partner's courier signs with it at our dock)",
+        signs=True,
+    )
+    p.add_argument("username")
+    p.add_argument("--new-pin-file", metavar="FILE", help="read the PIN (4-8 digits) from FILE")

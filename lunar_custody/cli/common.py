@@ -111,13 +111,14 @@ def command(
     help: str,
     *,
     signs: bool = False,
+    signer_required: bool = True,
     creates: bool = False,
 ) -> argparse.ArgumentParser:
-    """Add the sub-command ``name``: --db and --json, and --user etc. when a person ``signs``;
-    ``creates`` lets it make a new database."""
+    """Add the sub-command ``name``: --db and --json, and --user etc. when a person ``signs``
+    (optional if not ``signer_required``); ``creates`` lets it make a new database."""
     parents = [common_options(argparse.SUPPRESS)]
     if signs:
-        parents.append(signer_options())
+        parents.append(signer_options(signer_required))
     sub = commands.add_parser(name, help=help, description=help, parents=parents)
     sub.set_defaults(handler=handler, creates=creates)
     return sub

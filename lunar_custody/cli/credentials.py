@@ -15,10 +15,11 @@ from ..domain.errors import ValidationError
 from ..domain.identity import PASSWORD, PIN, Credential
 
 
-def signer_options() -> argparse.ArgumentParser:
-    """--user, --password-file and --pin, for the commands a person signs."""
+def signer_options(required: bool = True) -> argparse.ArgumentParser:
+    """--user, --password-file and --pin, for the commands a person signs (or, not
+    ``required``, may sign to do more)."""
     signer = argparse.ArgumentParser(add_help=False)
-    signer.add_argument("--user", required=True, help="who acts (and signs)")
+    signer.add_argument("--user", required=required, help="who acts (and signs)")
     signer.add_argument(
         "--password-file",
         metavar="FILE",

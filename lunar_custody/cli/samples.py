@@ -46,21 +46,13 @@ def _print_status(s: Session, a: queries.AliquotStatus) -> None:
 
 def cmd_history(args: argparse.Namespace, s: Session) -> int:
     rows = queries.history(s.db, args.number, with_ancestors=args.ancestors)
+    # where each event was recorded, once a partner recorded one or one was typed from paper
+    imported = any(r.origin or r.transcribed for r in rows)
     s.data(
         rows,
         lambda: s.table(
-            [
-                "#",
-                "when",
-                "event",
-                "aliquot",
-                "mass",
-                "by",
-                "custodian",
-                "courier",
-                "recorded at",
-                "note",
-            ],
+            ["#", "when", "event", "aliquot", "mass", "by", "custodian", "courier", "note"]
+            + (["recorded at"] if imported else []),
             [
                 (
                     r.id,
@@ -71,15 +63,19 @@ def cmd_history(args: argparse.Namespace, s: Session) -> int:
                     r.actor,
                     r.custodian,
                     r.courier,
-                    (f"{r.origin} #{r.origin_seq}" if r.origin else "here")
-                    + (" (transcribed)" if r.transcribed else ""),
                     r.note,
+                    *([_recorded_at(r)] if imported else []),
                 )
                 for r in rows
             ],
         ),
     )
     return 0
+
+
+def _recorded_at(row: queries.EventRow) -> str:
+    where = f"{row.origin} #{row.origin_seq}" if row.origin else "here"
+    return where + (" (transcribed)" if row.transcribed else "")
 
 
 def cmd_import(args: argparse.Namespace, s: Session) -> int:
