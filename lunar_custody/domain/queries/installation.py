@@ -39,8 +39,9 @@ _origin_institution = aliased(Institution, name="origin_institution")
 
 
 def events_listing(home: str) -> Listing:
-    """The ledger's list of custody events with a "Recorded at" column after the
-    institution's, in ``recorded_at``'s words (``home``: this installation's code)."""
+    """The ledger's list of custody events with a "Recorded at" column after "By" (as in an
+    aliquot's chain of custody), in ``recorded_at``'s words (``home``: this installation's
+    code)."""
     here = literal(home, String)
     imported = and_(_origin_institution.code.is_not(None), _origin_institution.code != here)
     place = case(
@@ -52,7 +53,7 @@ def events_listing(home: str) -> Listing:
         else_=place,
     )
     columns = list(EVENTS.columns)
-    after = EVENTS.keys.index("institution") + 1
+    after = EVENTS.keys.index("actor") + 1
     columns.insert(after, Column("recorded_at", "Recorded at", recorded))
     return Listing(
         name=EVENTS.name,

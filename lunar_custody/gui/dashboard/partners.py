@@ -36,9 +36,6 @@ class PartnerPanel(QGroupBox):
         self.waiting = RecordTable(
             "partnerWaitingTable", ["Partner", "Waiting for", "Since", "Waiting"], stretch=1
         )
-        rows = self.waiting.verticalHeader().defaultSectionSize() * WAITING_ROWS_SHOWN
-        heading = self.waiting.horizontalHeader().sizeHint().height()
-        self.waiting.setMaximumHeight(rows + heading + 4)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.problems)
@@ -62,6 +59,11 @@ class PartnerPanel(QGroupBox):
             ]
         )
         self.waiting.setVisible(bool(waiting))
+        # as tall as its rows (a few; more scroll): the tables above keep the room
+        shown = min(max(len(waiting), 1), WAITING_ROWS_SHOWN)
+        row = self.waiting.verticalHeader().defaultSectionSize()
+        heading = self.waiting.horizontalHeader().sizeHint().height()
+        self.waiting.setFixedHeight(shown * row + heading + 2 * self.waiting.frameWidth())
         noun = "partner" if partners == 1 else "partners"
         days = WAITING_AFTER.days
         if waiting:

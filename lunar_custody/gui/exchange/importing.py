@@ -46,6 +46,7 @@ OK_BANNER = "background: #e6f4ea; color: #0d652d; border: 1px solid #81c995;"
 SAME_BANNER = "background: #e8f0fe; color: #174ea6; border: 1px solid #8ab4f8;"
 FAILED_BANNER = "background: #fce8e6; color: #a50e0e; border: 1px solid #f28b82;"
 WARNING_STYLE = "color: #b00020; font-weight: bold;"
+RECORD_WIDTH = 480  # px: the widest a refused record's column starts
 
 
 def shown_time(text: str) -> str:
@@ -98,12 +99,13 @@ class ImportPreviewDialog(QDialog):
         self.setObjectName("importPreviewDialog")
         self.setWindowTitle(f"Import {source}: preview")
         self.report = report
+        what = f"{report.kind} no. {report.sequence} from {report.sender}"
         if report.already_imported:
-            headline, style = f"Imported before: {report.summary()}", SAME_BANNER
+            headline, style = f"Imported before: {what}. Nothing would change.", SAME_BANNER
         elif report.changed:
-            headline, style = f"Ready to import. {report.summary()}", OK_BANNER
+            headline, style = f"Ready to import {what}", OK_BANNER
         else:
-            headline, style = f"Nothing new. {report.summary()}", SAME_BANNER
+            headline, style = f"Nothing new in {what}: this installation holds it all", SAME_BANNER
         self.banner = _banner(headline, style)
 
         facts = QFormLayout()
@@ -151,8 +153,10 @@ class ImportPreviewDialog(QDialog):
             self.import_button.setToolTip("This file was imported before: nothing would change.")
             cancel.setText("Close")
         else:
-            self.import_button.setDefault(True)
             self.import_button.setToolTip("Write what is listed here, in one transaction")
+        # Enter in the search box searches: importing takes a deliberate click (or Alt+I)
+        for button in (self.import_button, cancel):
+            button.setAutoDefault(False)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
@@ -200,6 +204,10 @@ class RefusedDialog(QDialog):
             search_hint="Search: record or words of the reason",
         )
         self.reasons.set_rows([[r.record or "the whole file", r.message] for r in error.reasons])
+        # an event's record names its aliquot, kind and origin: wider than most columns
+        self.reasons.table.resizeColumnToContents(0)
+        width = self.reasons.table.columnWidth(0)
+        self.reasons.table.setColumnWidth(0, min(width, RECORD_WIDTH))
         self.copy_button = QPushButton("&Copy")
         self.copy_button.setObjectName("copyReasonsButton")
         self.copy_button.setToolTip("Copy the selected reasons, or all shown, as text")
@@ -213,7 +221,7 @@ class RefusedDialog(QDialog):
         layout.addWidget(self.tampering)
         layout.addWidget(self.reasons, 1)
         layout.addWidget(buttons)
-        self.resize(900, 460)
+        self.resize(1040, 480)
 
 
 def _exec(dialog: QDialog) -> bool:

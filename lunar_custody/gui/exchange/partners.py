@@ -184,7 +184,7 @@ class AddPartnerDialog(FormDialog):
         if refusal is not None:
             self.ok_button.setEnabled(False)
             self.ok_button.setToolTip(refusal)
-            self.error_label.setText(f"Only an administrator adds partners: {refusal}")
+            self.error_label.setText(f"{refusal} Ask an administrator to add this partner.")
         self.setMinimumWidth(680)
         if data is not None:
             self.load_data(data, source)
@@ -526,7 +526,6 @@ def show_partners(ctx: AppContext, parent: QWidget | None) -> PartnersWindow:
     else:
         window.refresh()
     window.show()
-    window.raise_()
     window.activateWindow()
     return window
 
