@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtCore import QItemSelectionModel, QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
@@ -316,6 +316,18 @@ def test_aliquots_exported_at_the_lender_are_previewed_then_imported_at_a_partne
     partner_up(places, koeln)
     samples = SamplesView(places.ctx(places.cnsa, "zhang.wei"))
     qtbot.addWidget(samples)
+    # several aliquots go into one file (Ctrl+click); the sample's row is no aliquot
+    assert samples.select_number(SHIPPED)
+    shipped = samples.tree.currentIndex()
+    assert samples.select_number(KEPT)
+    flags = QItemSelectionModel.SelectionFlag
+    selection = samples.tree.selectionModel()
+    selection.select(shipped, flags.Select | flags.Rows)
+    selection.select(shipped.parent(), flags.Select | flags.Rows)
+    assert sorted(samples.selected_aliquots()) == [SHIPPED, KEPT]
+    selection.clearSelection()
+    assert not samples.named_actions["exchange"].isEnabled()
+    assert samples.named_actions["exchange"].toolTip() == "Select one or more aliquots first."
     assert samples.select_number(KEPT)
     assert samples.named_actions["exchange"].isEnabled()
 
@@ -595,7 +607,7 @@ def test_the_chain_of_custody_says_where_each_event_was_recorded(
 
 
 def test_partners_window_lists_partners_and_files_and_revokes(
-    qtbot: QtBot, places: Places, messages: Messages, save_to: list[Path]
+    qtbot: QtBot, places: Places, messages: Messages, save_to: list[Path], tmp_path: Path
 ) -> None:
     window = open_window(qtbot, places.ctx(places.cnsa, "cnsa.admin"))
     assert not window.import_exchange_action.isEnabled()  # an administrator imports nothing
@@ -622,6 +634,20 @@ def test_partners_window_lists_partners_and_files_and_revokes(
     copy = partners.save_copy()
     assert copy is not None and copy.read_bytes() == file_content(places.cnsa, kept.id)[1]
     assert messages.shown[-1][1] == "Copy saved"
+
+    # Brown's later introduction (a new person, say) needs no fingerprint: its key signed it
+    later = tmp_path / "BROWN-introduction.lcx"
+    later.write_bytes(places.introductions["BROWN"])
+
+    def accept_later(dialog: AddPartnerDialog) -> None:
+        assert dialog.known and dialog.confirmed_edit.isHidden()
+        assert "trusted already" in dialog.note.text()
+        dialog.ok_button.click()
+
+    opened = when_modal(AddPartnerDialog, accept_later, close_after=True)
+    assert window.import_exchange(later) is None and opened
+    assert messages.shown[-1][1] == "Partner added"
+    assert messages.shown[-1][2].startswith("Brown University's introduction is imported")
 
     # revoke SLL: its next file is refused
     partners.table.table.selectRow(1)

@@ -8,10 +8,8 @@ that is no exchange file at all says so; an introduction opens Add partner inste
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -35,7 +33,7 @@ from ..context import AppContext
 from ..tablemodel import local_time
 from ..tables import Cell, SearchableTable, monospace
 from . import files
-from .partners import AddPartnerDialog
+from .partners import AddPartnerDialog, added_text
 
 INTRODUCTION = "introduction"
 DETAIL_COLUMNS = ("Change", "Record")
@@ -249,8 +247,6 @@ def import_file(
     ctx: AppContext,
     parent: QWidget | None,
     path: Path | None = None,
-    *,
-    after: Callable[[ImportReport], Any] | None = None,
 ) -> ImportReport | None:
     """Preview the exchange file at ``path`` (asked for when None), then import it if the
     person says so; what was imported (None: nothing was)."""
@@ -275,7 +271,10 @@ def import_file(
         return None
     data, preview = looked
     if preview is None:
-        _exec(AddPartnerDialog(ctx, parent, data=data, source=source))
+        dialog = AddPartnerDialog(ctx, parent, data=data, source=source)
+        added = dialog.result_value if _exec(dialog) else None
+        if added is not None:
+            errors.inform(parent, "Partner added", added_text(added))
         return None
     if not _exec(ImportPreviewDialog(preview, source, parent)):
         return None
@@ -291,6 +290,4 @@ def import_file(
     if report.warnings:
         text += "\n\n" + "\n".join(f"⚠ {w}" for w in report.warnings)
     errors.inform(parent, "Exchange file imported", text, "\n".join(report.details))
-    if after is not None:
-        after(report)
     return report
