@@ -8,8 +8,8 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -29,6 +29,8 @@ from ..storage import backup_database, backup_suffix, data_directory
 from .context import AppContext
 from .dashboard import DashboardView
 from .errors import confirm, inform, reported
+from .exchange import PartnersWindow, import_file, show_partners
+from .exchange.files import dropped_exchange_file
 from .ledger import LedgerView
 from .loans import LoansView
 from .people import AdminView
@@ -38,6 +40,7 @@ from .transfers import TransfersView
 from .view import View
 
 if TYPE_CHECKING:
+    from ..exchange.importer import ImportReport
     from ..storage.restore import RestoreResult
 
 APP_TITLE = "Lunar Custody"
@@ -76,6 +79,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.setWindowTitle(window_title(ctx.db.name, ctx.actor.full_name))
         self.setWindowIcon(icon("lunar-custody"))
+        self.setAcceptDrops(True)  # an exchange file dropped here is imported (previewed)
         self.views: dict[str, View] = {}
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
@@ -204,6 +208,25 @@ class MainWindow(QMainWindow):
         )
         file_menu.addAction(self.new_loan_action)
         file_menu.addSeparator()
+        self.import_exchange_action = self._action(
+            "&Import exchange file…", self.import_exchange, "Ctrl+I", "importExchangeAction"
+        )
+        refusal = self.ctx.why_not("exchange")
+        self.import_exchange_action.setEnabled(refusal is None)
+        self.import_exchange_action.setToolTip(
+            refusal
+            or "Preview, then import, a signed file from a partner installation (or drop the "
+            "file on this window)"
+        )
+        file_menu.addAction(self.import_exchange_action)
+        self.partners_action = self._action(
+            "&Partners…", self.open_partners, "Ctrl+Shift+P", "partnersAction"
+        )
+        self.partners_action.setToolTip(
+            "Partner installations, their introductions, and every exchange file sent or received"
+        )
+        file_menu.addAction(self.partners_action)
+        file_menu.addSeparator()
         self.switch_user_action = self._action(
             "&Switch user…", self.switch_user_requested.emit, "Ctrl+Shift+U", "switchUserAction"
         )
@@ -222,6 +245,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
         file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
+        file_menu.setToolTipsVisible(True)  # a greyed-out entry says why
 
         view_menu = bar.addMenu("&View")
         for position, (key, view_class, icon_name) in enumerate(VIEW_CLASSES, start=1):
@@ -268,6 +292,36 @@ class MainWindow(QMainWindow):
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.showMaximized()
         return window
+
+    # ------------------------------------------------------------------ between installations
+
+    def import_exchange(self, path: Path | None = None) -> ImportReport | None:
+        """File ▸ Import exchange file…: preview the file (asked for when None), then import
+        it if the person says so. An introduction opens Add partner instead."""
+        report = import_file(self.ctx, self, path)
+        if report is not None:
+            self.statusBar().showMessage(report.summary(), STATUS_MESSAGE_MS)
+        return report
+
+    def open_partners(self) -> PartnersWindow:
+        """File ▸ Partners…: one window beside this one, read again when shown."""
+        return show_partners(self.ctx, self)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        mime = event.mimeData()
+        if mime.hasUrls() and dropped_exchange_file(mime.urls()) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = dropped_exchange_file(event.mimeData().urls())
+        if path is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        # after the drop returns: the preview is modal, and the dragging program waits
+        QTimer.singleShot(0, lambda: self.import_exchange(path))
 
     # ------------------------------------------------------------------ backup and restore
 

@@ -243,11 +243,16 @@ def read_photo(path: str) -> bytes:
 
 
 def write_text_file(path: Path, text: str) -> Path:
-    """Write ``text`` to ``path`` whole or not at all (a sibling file first); a write that
+    """Write ``text`` to ``path`` as UTF-8, whole or not at all (see ``write_bytes_file``)."""
+    return write_bytes_file(path, text.encode("utf-8"))
+
+
+def write_bytes_file(path: Path, data: bytes) -> Path:
+    """Write ``data`` to ``path`` whole or not at all (a sibling file first); a write that
     fails is a ValidationError in plain words, not a crash."""
     partial = path.with_name(f".{path.name}.part")
     try:
-        partial.write_text(text, encoding="utf-8", newline="")
+        partial.write_bytes(data)
         partial.replace(path)
     except OSError as error:
         partial.unlink(missing_ok=True)

@@ -177,8 +177,9 @@ def test_others_see_why_they_may_not(
     view = admin_view(qtbot, ctx_for("zhang"))
     assert view.select_institution("BROWN") and view.select_person("brown_lm")
     assert view.people.model.total() == 9  # reading is allowed
-    *actions, keys = view.menu_actions()
+    *actions, keys, partners = view.menu_actions()
     assert keys is view.keys_action and keys.isEnabled()  # reading the keys is allowed too
+    assert partners is view.partners_action and partners.isEnabled()  # and the partners
     buttons = [b for b in view.findChildren(QToolButton) if b.defaultAction() in actions]
     assert len(buttons) == len(actions) == 8
     for button in buttons:

@@ -17,6 +17,7 @@ from lunar_custody.domain.errors import RuleViolation
 from lunar_custody.domain.masses import format_mass
 from lunar_custody.gui.context import AppContext
 from lunar_custody.gui.samples import lineage
+from lunar_custody.gui.samples.detail import AliquotPane
 from lunar_custody.gui.samples.dialogs import (
     ConsumeDialog,
     CorrectEventDialog,
@@ -27,7 +28,7 @@ from lunar_custody.gui.samples.dialogs import (
 from lunar_custody.gui.samples.lineage import LineageModel
 from lunar_custody.gui.samples.view import SamplesView
 from tests.gui.conftest import Messages, when_modal
-from tests.worlds import A1, A2, A3, A4, World
+from tests.worlds import A1, A2, A3, A4, LENDER, World
 
 D = TypeVar("D", bound=QDialog)
 Ctx = Callable[[str], AppContext]
@@ -164,8 +165,13 @@ def test_scanning_selects_the_aliquot_and_shows_its_detail(
     table = detail.timeline
     assert table.rowCount() == len(history) == 2
     assert [table.item(r, 2).text() for r in range(2)] == ["split off its parent", "reported lost"]
-    assert table.item(1, 8).text() == "loan " + numbers["brown_loan"] + " · vial cracked"
-    assert table.item(1, 4).text() == "Carla Pieters"
+    column = AliquotPane.TIMELINE_COLUMNS.index
+    assert table.item(1, column("Note")).text() == (
+        "loan " + numbers["brown_loan"] + " · vial cracked"
+    )
+    assert table.item(1, column("By")).text() == "Carla Pieters"
+    # every event of this one-installation world was recorded here
+    assert {table.item(r, column("Recorded at")).text() for r in range(2)} == {LENDER}
 
     # a sample number selects the sample; A2's timeline shows its transfer and courier
     scan(qtbot, view, world.SAMPLE)
@@ -173,9 +179,9 @@ def test_scanning_selects_the_aliquot_and_shows_its_detail(
     assert view.detail.values["mission"].text() == "Chang'e-5"
     scan(qtbot, view, A2)
     rows = range(view.detail.timeline.rowCount())
-    transfers = {view.detail.timeline.item(r, 7).text() for r in rows}
+    transfers = {view.detail.timeline.item(r, column("Transfer")).text() for r in rows}
     assert {numbers["outbound"], numbers["inbound"]} <= transfers
-    couriers = {view.detail.timeline.item(r, 6).text() for r in rows}
+    couriers = {view.detail.timeline.item(r, column("Courier")).text() for r in rows}
     assert "Dana Courier" in couriers
     assert messages.shown == []
 

@@ -4,7 +4,7 @@ records listed underneath. A double click asks the main window to open the recor
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -16,12 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain import queries
+from ...domain import clock, queries
 from ...domain.masses import format_mass
 from ...domain.queries import DUE_TIERS, Dashboard
+from ...exchange.partners import list_partners, partner_status
 from ..context import AppContext
 from ..tablemodel import local_time, status_label
 from ..view import View
+from .partners import PartnerPanel
 from .widgets import TIER_COLOURS, TIER_SHORT, Card, RecordTable, age_text, days_text
 
 
@@ -41,10 +43,12 @@ class DashboardView(View):
         parent: QWidget | None = None,
         *,
         today: Callable[[], date] = date.today,
+        now: Callable[[], datetime] = clock.now,
     ) -> None:
         super().__init__(ctx, parent)
         self.setObjectName("dashboardView")
         self.today = today
+        self.now = now
         self.data: Dashboard | None = None
 
         self.transit_card = Card("In transit", "inTransit", "packages with a courier")
@@ -116,6 +120,10 @@ class DashboardView(View):
         grid.addWidget(self._box("Loans by due date", self.due, tier_bar), 0, 1)
         grid.addWidget(self._box("Open discrepancies, oldest first", self.discrepancies), 1, 0)
         grid.addWidget(self._box("Annual inventories due", self.inventories), 1, 1)
+        # shown when this installation exchanges files with partners
+        self.partner_panel = PartnerPanel()
+        self.partner_panel.setVisible(False)
+        grid.addWidget(self.partner_panel, 2, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
 
@@ -255,11 +263,19 @@ class DashboardView(View):
             data.inventory_count,
             "No annual inventory falls in the next 30 days.",
         )
+        self._show_partners()
         self.as_of.setText(
             f"As of {today.isoformat()}. Double-click a row to open the record; "
             "annual inventories follow the anniversary of each loan's start date."
         )
         self.stale = False
+
+    def _show_partners(self) -> None:
+        partners = list_partners(self.ctx.db)
+        self.partner_panel.setVisible(bool(partners))
+        if partners:
+            now = self.now()
+            self.partner_panel.show_status(len(partners), partner_status(self.ctx.db, now), now)
 
     @staticmethod
     def _kind(row: queries.DiscrepancyRow) -> str:

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import Cancelled
 from ...domain.ledger import EVENT_KINDS, VerifyReport
-from ...domain.listings import AUDIT, EVENTS
+from ...domain.listings import AUDIT
+from ...domain.queries.installation import events_listing, home_code
 from ...domain.store import ProgressCallback
 from ...storage import verify_database
 from ..context import AppContext
@@ -52,9 +53,10 @@ class LedgerView(View):
         self.last_report: VerifyReport | None = None
         self.findings: FindingsDialog | None = None  # made at the first verify
         kinds = [("All events", None), *((label, kind) for kind, label in EVENT_KINDS.items())]
+        # every event with the installation that recorded it first ("Recorded at")
         self.events = ListPane(
             ctx.db,
-            EVENTS,
+            events_listing(home_code(ctx.db)),
             search_hint="Search: aliquot number (or its start), #event, transfer number, person",
             hidden=(),
             filters={"kind": kinds},

@@ -38,6 +38,7 @@ from ...domain.store import ProgressCallback
 from ..context import AppContext
 from ..dialogs import FormDialog
 from ..errors import inform, show_error
+from ..exchange import export_to_partner
 from ..signature import ask_signature
 from ..view import View
 from ..widgets import ListPane
@@ -94,6 +95,9 @@ class LoansView(View):
             "A&greement PDF…", "loansAgreementAction", self.agreement_pdf
         )
         self.labels_action = self._action("La&bels…", "loansLabelsAction", self.loan_labels)
+        self.exchange_action = self._action(
+            "Export to &partner…", "loansExchangeAction", self.export_to_partner
+        )
         self._help = {
             self.new_action: "Prepare a new loan agreement (a draft)",
             self.edit_action: "Change the terms and items of this draft",
@@ -105,13 +109,15 @@ class LoansView(View):
             self.export_action: "Write every loan item to a CSV or JSON file",
             self.agreement_action: "The loan agreement as a PDF to preview, print or save",
             self.labels_action: "Labels (QR code, number, sample, mass) for the loan's items",
+            self.exchange_action: "Write a signed exchange file about this loan (terms, items, "
+            "signatures, custody events) for a partner installation",
         }
 
         toolbar = QToolBar("Loan actions")
         toolbar.setObjectName("loansToolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for action in self.menu_actions():
-            if action in (self.export_action, self.agreement_action):
+            if action in (self.export_action, self.agreement_action, self.exchange_action):
                 toolbar.addSeparator()
             toolbar.addAction(action)
         self.toolbar = toolbar
@@ -171,6 +177,7 @@ class LoansView(View):
             self.export_action,
             self.agreement_action,
             self.labels_action,
+            self.exchange_action,
         ]
 
     def show_record(self, kind: str, number: str) -> None:
@@ -237,11 +244,14 @@ class LoansView(View):
             self.new_action: self.ctx.why_not("draft_loan"),
             self.export_action: None,
         }
+        exchange = self.ctx.why_not("exchange")
         if detail is None:
+            reasons[self.exchange_action] = exchange or NO_LOAN
             for action in self.menu_actions():
                 reasons.setdefault(action, NO_LOAN)
             return reasons
         actor, loan = self.ctx.actor, loan_facts(detail)
+        reasons[self.exchange_action] = exchange
         reasons[self.agreement_action] = None
         reasons[self.labels_action] = (
             None if detail.items else f"Loan {loan.number} has no items to label yet."
@@ -437,6 +447,20 @@ class LoansView(View):
             "Labels",
             f"labels-{number}-{layout}.pdf",
             lambda path: service.write_labels(db, actor, numbers, path, layout=layout),
+        )
+
+    def export_to_partner(self) -> None:
+        """The selected loan in an exchange file for a partner (the borrower, at the lender)."""
+        if self.detail is None or self._refused(self.exchange_action):
+            return
+        summary = self.detail.summary
+        export_to_partner(
+            self.ctx,
+            self,
+            f"Loan {summary.number} to {summary.borrower}: its terms, items, signatures and "
+            "the custody events of its aliquots",
+            loan=summary.number,
+            suggested=[summary.borrower_code],
         )
 
     def export_loans(self) -> None:

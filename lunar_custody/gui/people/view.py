@@ -24,6 +24,7 @@ from ...domain.registry import INSTITUTION_KINDS
 from ..context import AppContext
 from ..dialogs import action_button, set_allowed
 from ..errors import confirm
+from ..exchange import PartnersWindow, show_partners
 from ..keys import KeysWindow
 from ..operations import Work
 from ..view import View
@@ -64,6 +65,11 @@ class AdminView(View):
             "people's signing keys"
         )
         self.keys_window: KeysWindow | None = None
+        self.partners_action = make("&Partners…", self.open_partners)
+        self.partners_action.setToolTip(
+            "Partner installations (their introductions and keys) and the exchange files "
+            "sent to and received from them"
+        )
 
         kinds = [("All kinds", None)] + [(k.capitalize(), k) for k in INSTITUTION_KINDS]
         self.institutions = ListPane(
@@ -102,6 +108,7 @@ class AdminView(View):
                 (self.edit_institution_action, "editInstitutionButton"),
                 (self.toggle_institution_action, "toggleInstitutionButton"),
                 (self.keys_action, "keysButton"),
+                (self.partners_action, "partnersButton"),
             ],
         )
         bottom = self._box(
@@ -182,6 +189,7 @@ class AdminView(View):
             self.password_action,
             self.unlock_action,
             self.keys_action,
+            self.partners_action,
         ]
 
     def select_institution(self, code: str) -> bool:
@@ -395,3 +403,7 @@ class AdminView(View):
         self.keys_window.show()
         self.keys_window.activateWindow()
         return self.keys_window
+
+    def open_partners(self) -> PartnersWindow:
+        """Institutions ▸ Partners: the same window as File ▸ Partners…."""
+        return show_partners(self.ctx, self)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -16,11 +16,14 @@ from PySide6.QtWidgets import (
 
 from ...domain.masses import format_mass
 from ...domain.queries import AliquotDetail, EventRow
+from ...domain.queries.installation import HERE, TRANSCRIBED, recorded_at
 from ...domain.states import AliquotStatus, EventKind
 from ..tablemodel import local_time
 from ..tables import read_only_table
 from .dialogs import signed_mass
 from .lineage import Node
+
+TRANSCRIBED_COLOUR = QBrush(QColor("#8a4b00"))  # a typed-in handover stands out from signed ones
 
 
 class AliquotPane(QWidget):
@@ -32,15 +35,21 @@ class AliquotPane(QWidget):
         "Event",
         "Mass",
         "By",
+        "Recorded at",
         "Custodian",
         "Courier",
         "Transfer",
         "Note",
     )
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    RIGHT_ALIGNED = (TIMELINE_COLUMNS.index("#"), TIMELINE_COLUMNS.index("Mass"))
+    RECORDED_AT = TIMELINE_COLUMNS.index("Recorded at")
+    NOTE = TIMELINE_COLUMNS.index("Note")
+
+    def __init__(self, parent: QWidget | None = None, *, home: str = HERE) -> None:
         super().__init__(parent)
         self.setObjectName("aliquotDetail")
+        self.home = home  # this installation's code: where an event without origin was made
         self.title = QLabel()
         self.title.setObjectName("detailTitle")
         font = self.title.font()
@@ -246,6 +255,7 @@ class AliquotPane(QWidget):
                 event.label,
                 mass,
                 event.actor,
+                recorded_at(self.home, event.origin, event.origin_seq, event.transcribed),
                 custodian,
                 event.courier or "",
                 event.transfer_number or "",
@@ -253,19 +263,35 @@ class AliquotPane(QWidget):
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if column in (0, 3):
+                if column in self.RIGHT_ALIGNED:
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
                 item.setData(Qt.ItemDataRole.UserRole, event.id)
-                if column == 8:
+                if column == self.NOTE:
                     item.setToolTip(text)
+                elif column == self.RECORDED_AT:
+                    item.setToolTip(self._origin_tip(event))
+                    if event.transcribed:
+                        item.setForeground(TRANSCRIBED_COLOUR)
                 table.setItem(row, column, item)
         for column in range(table.columnCount() - 1):  # the note stretches to the edge
             table.resizeColumnToContents(column)
             table.setColumnWidth(column, min(table.columnWidth(column), 220))
         if events:
             table.scrollToBottom()
+
+    def _origin_tip(self, event: EventRow) -> str:
+        if event.origin is None:
+            where = f"Recorded on this installation ({self.home})"
+        else:
+            where = (
+                f"Recorded first on {event.origin}'s installation, as its event "
+                f"#{event.origin_seq}, and imported from its exchange file"
+            )
+        if event.transcribed:
+            where += f"; {TRANSCRIBED}: typed in from the signed paper custody form"
+        return where + "."
 
     @staticmethod
     def _note(event: EventRow) -> str:

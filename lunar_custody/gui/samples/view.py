@@ -33,10 +33,12 @@ from ...domain import queries, rules
 from ...domain.errors import NotFoundError
 from ...domain.permissions import Actor
 from ...domain.queries import AliquotDetail
+from ...domain.queries.installation import home_code
 from ...domain.store import Store
 from .. import errors
 from ..context import AppContext
 from ..dialogs import FormDialog
+from ..exchange import export_to_partner
 from ..view import View
 from ..widgets import ScanField, SearchField
 from . import io
@@ -99,6 +101,8 @@ class SamplesView(View):
         self.toolbar.addSeparator()
         self._add_action("import", "&Import CSV…", self.import_csv)
         self._add_action("export", "&Export inventory…", self.export_inventory)
+        self.toolbar.addSeparator()
+        self._add_action("exchange", "Export to &partner…", self.export_to_partner)
         self._tips = {
             "register": "Register a new sample with its first aliquots",
             "split": "Split child aliquots off the selected aliquot",
@@ -107,6 +111,8 @@ class SamplesView(View):
             "correct": "Record a correction of one of the selected aliquot's events",
             "import": "Register samples and aliquots from a CSV file (all or nothing)",
             "export": "Write every aliquot's place and mass to a CSV or JSON file",
+            "exchange": "Write a signed exchange file about the selected aliquots (with "
+            "their history) for a partner installation",
         }
 
         self.tree = QTreeView()
@@ -115,7 +121,8 @@ class SamplesView(View):
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # several aliquots go into one exchange file (Ctrl+click, Shift+click)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.tree.header()
         header.setStretchLastSection(True)
@@ -123,6 +130,7 @@ class SamplesView(View):
         for column, width in enumerate((250, 90, 100, 200, 90, 140)[: len(COLUMNS)]):
             self.tree.setColumnWidth(column, width)
         self.tree.selectionModel().currentChanged.connect(lambda *_: self._show_current())
+        self.tree.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
         # Qt fetches more top-level rows as the view scrolls; rows of an expanded node in
         # the middle of the tree are fetched here, when its last fetched row comes into view.
         self.tree.verticalScrollBar().valueChanged.connect(lambda _=0: self._fetch_later())
@@ -131,7 +139,7 @@ class SamplesView(View):
         self.model.rowsInserted.connect(lambda *_: self._fetch_later())
         self._fetch_pending = False
 
-        self.detail = AliquotPane()
+        self.detail = AliquotPane(home=home_code(ctx.db))
         self.detail.timeline.itemSelectionChanged.connect(self._update_actions)
         detail_scroll = QScrollArea()
         detail_scroll.setWidgetResizable(True)
@@ -173,6 +181,7 @@ class SamplesView(View):
 
     def refresh(self) -> None:
         """Read again, keeping expanded nodes expanded and the same record selected."""
+        self.detail.home = home_code(self.store)  # a restored backup may be another's
         current = self.current_node()
         selected = current.number if current is not None else None
         expanded = {
@@ -209,6 +218,11 @@ class SamplesView(View):
     def current_aliquot(self) -> str | None:
         node = self.current_node()
         return node.number if node is not None and node.kind == ALIQUOT else None
+
+    def selected_aliquots(self) -> list[str]:
+        """The aliquots selected in the tree, in the order chosen (samples left out)."""
+        nodes = (self.model.node(index) for index in self.tree.selectionModel().selectedRows())
+        return [node.number for node in nodes if node is not None and node.kind == ALIQUOT]
 
     def show_record(self, kind: str, number: str) -> bool:
         """Links from other views: an aliquot (or sample) number."""
@@ -318,11 +332,14 @@ class SamplesView(View):
             "lost": "report_lost",
             "correct": "correct",
             "import": "import",
+            "exchange": "exchange",
         }.get(key)
         if operation is not None:
             reason = self.ctx.why_not(operation)
             if reason is not None:
                 return reason
+        if key == "exchange":
+            return None if self.selected_aliquots() else "Select one or more aliquots first."
         rule = _RULES.get(key)
         if rule is None:
             return None
@@ -409,6 +426,22 @@ class SamplesView(View):
         path = self.ask_import_path()
         if path:
             io.import_csv(self.ctx, self, path, after=lambda: self._after(None))
+
+    def export_to_partner(self) -> None:
+        """The selected aliquots, with their history, in an exchange file for a partner."""
+        if (reason := self.why_not("exchange")) is not None:
+            errors.inform(self, "Not possible now", reason)
+            return
+        numbers = self.selected_aliquots()
+        more = len(numbers) - 3
+        shown = ", ".join(numbers[:3]) + (f" and {more} more" if more > 0 else "")
+        noun = "aliquot" if len(numbers) == 1 else "aliquots"
+        export_to_partner(
+            self.ctx,
+            self,
+            f"{len(numbers)} {noun}: {shown}, with their history and the aliquots split off them",
+            aliquots=numbers,
+        )
 
     def export_inventory(self) -> None:
         path = self.ask_export_path()

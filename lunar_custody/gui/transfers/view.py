@@ -31,6 +31,7 @@ from ...domain.queries import DiscrepancyDetail, TransferDetail
 from ..context import AppContext
 from ..dialogs import ReasonDialog, action_button, set_allowed
 from ..errors import inform
+from ..exchange import export_to_partner
 from ..operations import Work
 from ..signature import ask_signature
 from ..tablemodel import status_label
@@ -83,6 +84,9 @@ class TransfersView(View):
         self.manifest_action.triggered.connect(self.manifest)
         self.labels_action = QAction("La&bels…", self)
         self.labels_action.triggered.connect(self.package_labels)
+        self.exchange_action = QAction("Export to &partner…", self)
+        self.exchange_action.setObjectName("transfersExchangeAction")
+        self.exchange_action.triggered.connect(lambda _=False: self.export_to_partner())
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("transferTabs")
@@ -125,6 +129,8 @@ class TransfersView(View):
             (self.labels_action, "packageLabelsButton"),
         ):
             bar.addWidget(action_button(action, name))
+        bar.addSpacing(16)
+        bar.addWidget(action_button(self.exchange_action, "exchangeButton"))
         bar.addStretch(1)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.transfers)
@@ -197,6 +203,7 @@ class TransfersView(View):
             self.custody_form_action,
             self.manifest_action,
             self.labels_action,
+            self.exchange_action,
         ]
 
     def show_record(self, kind: str, number: str) -> bool:
@@ -328,6 +335,12 @@ class TransfersView(View):
         ):
             set_allowed(action, pick, tip)
         set_allowed(
+            self.exchange_action,
+            ctx.why_not("exchange") or pick,
+            "Write a signed exchange file about the selected package (items, legs, "
+            "signatures, custody events) for a partner installation",
+        )
+        set_allowed(
             self.resolve_action,
             rules.why_not_resolve(actor, found)
             if found
@@ -458,6 +471,21 @@ class TransfersView(View):
             dialog.deleteLater()
         if resolved:
             self.refresh()
+
+    def export_to_partner(self) -> None:
+        """The selected transfer in an exchange file for a partner (its receiver, at the
+        sender; its sender, at the receiver)."""
+        d = self.detail
+        if d is None or not self.exchange_action.isEnabled():
+            return
+        export_to_partner(
+            self.ctx,
+            self,
+            f"Transfer {d.number} from {d.from_institution} to {d.to_institution}: its items, "
+            "courier legs, signatures and the custody events of its aliquots",
+            transfer=d.number,
+            suggested=[d.to_code, d.from_code],
+        )
 
     # ------------------------------------------------------------------ documents
 

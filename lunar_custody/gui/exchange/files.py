@@ -1,0 +1,58 @@
+"""Exchange files on disk: where to read one from and write one to (the file dialogs, which
+tests replace), and reading one within the format's size limit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from ...domain.errors import ValidationError
+from ...exchange.format import MAX_FILE_BYTES, SUFFIX
+
+FILE_FILTER = f"Lunar Custody exchange files (*{SUFFIX});;All files (*)"
+
+
+def is_exchange_path(path: Path) -> bool:
+    return path.suffix.lower() == SUFFIX
+
+
+def dropped_exchange_file(urls: list[QUrl]) -> Path | None:
+    """The first local exchange file among dropped ``urls`` (None: nothing to import)."""
+    for url in urls:
+        if url.isLocalFile():
+            path = Path(url.toLocalFile())
+            if is_exchange_path(path):
+                return path
+    return None
+
+
+def read_exchange_file(path: Path) -> bytes:
+    """The bytes of the file at ``path``; a ValidationError in plain words when it cannot be
+    read or is larger than any exchange file may be (checked before it is read)."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ValidationError(
+                f"{path.name} is {size // 2**20} MB: larger than any exchange file "
+                f"({MAX_FILE_BYTES // 2**20} MB)."
+            )
+        return path.read_bytes()
+    except OSError as error:
+        raise ValidationError(f"Cannot read {path.name}: {error.strerror or error}") from error
+
+
+def ask_open_path(parent: QWidget | None, title: str) -> Path | None:
+    """The exchange file the person picks (None: cancelled)."""
+    name, _ = QFileDialog.getOpenFileName(parent, title, str(Path.home()), FILE_FILTER)
+    return Path(name) if name else None
+
+
+def ask_save_path(parent: QWidget | None, title: str, filename: str) -> Path | None:
+    """Where to write an exchange file, ``filename`` suggested (None: cancelled)."""
+    name, _ = QFileDialog.getSaveFileName(parent, title, str(Path.home() / filename), FILE_FILTER)
+    if not name:
+        return None
+    path = Path(name)
+    return path if is_exchange_path(path) else path.with_name(path.name + SUFFIX)

@@ -1,0 +1,293 @@
+"""File ▸ Import exchange file… (and a .lcx file dropped on the window).
+
+First a preview: the importer does everything and rolls back (``check_exchange``), and the
+person reads what the file would add before anything is written; Import then runs
+``import_exchange``. A refused file lists every reason with the record it concerns; a file
+that is no exchange file at all says so; an introduction opens Add partner instead.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.errors import CustodyError
+from ...exchange.format import ExchangeFileError, unpack
+from ...exchange.importer import ExchangeRefused, ImportReport, check_exchange, import_exchange
+from ...trust import keys as trust_keys
+from .. import errors
+from ..context import AppContext
+from ..tablemodel import local_time
+from ..tables import Cell, SearchableTable, monospace
+from . import files
+from .partners import AddPartnerDialog, added_text
+
+INTRODUCTION = "introduction"
+DETAIL_COLUMNS = ("Change", "Record")
+REASON_COLUMNS = ("Record", "Reason")
+REFUSED_TITLE = "Refused: nothing was imported"
+UNREADABLE_TITLE = "Not a readable exchange file"
+OK_BANNER = "background: #e6f4ea; color: #0d652d; border: 1px solid #81c995;"
+SAME_BANNER = "background: #e8f0fe; color: #174ea6; border: 1px solid #8ab4f8;"
+FAILED_BANNER = "background: #fce8e6; color: #a50e0e; border: 1px solid #f28b82;"
+WARNING_STYLE = "color: #b00020; font-weight: bold;"
+RECORD_WIDTH = 480  # px: the widest a refused record's column starts
+
+
+def shown_time(text: str) -> str:
+    """A file's UTC time stamp in the workstation's local time (as written when unreadable)."""
+    try:
+        return local_time(datetime.fromisoformat(text))
+    except ValueError:
+        return text
+
+
+def counted(counts: dict[str, int]) -> str:
+    """'2 aliquots, 1 loan items' from a report's counts per section ('' when none)."""
+    return ", ".join(f"{n} {section.replace('_', ' ')}" for section, n in counts.items() if n)
+
+
+def detail_row(line: str) -> list[Cell]:
+    """'new aliquot CE5…' as ('new', 'aliquot CE5…'): what changes, and the record."""
+    change, _, record = line.partition(" ")
+    return [change, record] if record else ["", line]
+
+
+def _banner(text: str, style: str) -> QLabel:
+    banner = QLabel(text)
+    banner.setObjectName("importBanner")
+    banner.setWordWrap(True)
+    font = banner.font()
+    font.setPointSize(font.pointSize() + 2)
+    font.setBold(True)
+    banner.setFont(font)
+    banner.setStyleSheet(f"QLabel {{ {style} padding: 8px; border-radius: 4px; }}")
+    banner.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+    return banner
+
+
+def _value(name: str, text: str, *, mono: bool = False) -> QLabel:
+    label = QLabel(text or "—")
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if mono:
+        label.setFont(monospace())
+    return label
+
+
+class ImportPreviewDialog(QDialog):
+    """What the file would add, checked in full and rolled back; Import or Cancel."""
+
+    def __init__(self, report: ImportReport, source: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("importPreviewDialog")
+        self.setWindowTitle(f"Import {source}: preview")
+        self.report = report
+        what = f"{report.kind} no. {report.sequence} from {report.sender}"
+        if report.already_imported:
+            headline, style = f"Imported before: {what}. Nothing would change.", SAME_BANNER
+        elif report.changed:
+            headline, style = f"Ready to import {what}", OK_BANNER
+        else:
+            headline, style = f"Nothing new in {what}: this installation holds it all", SAME_BANNER
+        self.banner = _banner(headline, style)
+
+        facts = QFormLayout()
+        facts.addRow("File:", _value("fileLabel", source))
+        facts.addRow("Kind:", _value("kindLabel", f"{report.kind} no. {report.sequence}"))
+        facts.addRow("From:", _value("senderLabel", f"{report.sender} ({report.sender_code})"))
+        facts.addRow(
+            "Signed with:",
+            _value("fingerprintLabel", trust_keys.short_fingerprint(report.fingerprint), mono=True),
+        )
+        facts.addRow("About:", _value("subjectLabel", report.subject))
+        made = shown_time(report.made_at) + (f" by {report.made_by}" if report.made_by else "")
+        facts.addRow("Made:", _value("madeLabel", made))
+        events = f"{report.events_added:,} added"
+        if report.events_known:
+            events += f", {report.events_known:,} already held here"
+        facts.addRow("Custody events:", _value("eventsLabel", events))
+        facts.addRow("New records:", _value("addedLabel", counted(report.added)))
+        facts.addRow("Changed records:", _value("updatedLabel", counted(report.updated)))
+
+        self.warnings = QLabel("\n".join(f"⚠ {w}" for w in report.warnings))
+        self.warnings.setObjectName("importWarnings")
+        self.warnings.setWordWrap(True)
+        self.warnings.setStyleSheet(WARNING_STYLE)
+        self.warnings.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.warnings.setVisible(bool(report.warnings))
+
+        self.details = SearchableTable(
+            "importDetails",
+            DETAIL_COLUMNS,
+            nouns=("record", "records"),
+            search_hint="Search: record kind or number (aliquot, loan, signature…)",
+        )
+        self.details.set_rows([detail_row(line) for line in report.details])
+        self.details.setVisible(bool(report.details))
+
+        self.buttons = QDialogButtonBox()
+        self.import_button = QPushButton("&Import")
+        self.import_button.setObjectName("importButton")
+        self.buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setObjectName("cancelButton")
+        if report.already_imported:
+            self.import_button.setEnabled(False)
+            self.import_button.setToolTip("This file was imported before: nothing would change.")
+            cancel.setText("Close")
+        else:
+            self.import_button.setToolTip("Write what is listed here, in one transaction")
+        # Enter in the search box searches: importing takes a deliberate click (or Alt+I)
+        for button in (self.import_button, cancel):
+            button.setAutoDefault(False)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addLayout(facts)
+        layout.addWidget(self.warnings)
+        layout.addWidget(self.details, 1)
+        layout.addStretch(0)  # takes the room of the details when there are none
+        layout.addWidget(self.buttons)
+        self.resize(900, 640 if report.details else self.sizeHint().height())
+
+
+class RefusedDialog(QDialog):
+    """Every reason a file was refused, with the record each concerns; copied as text."""
+
+    def __init__(self, error: ExchangeRefused, source: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("refusedDialog")
+        self.setWindowTitle(REFUSED_TITLE)
+        self.error = error
+        count = len(error.reasons)
+        noun = "reason" if count == 1 else "reasons"
+        self.banner = _banner(f"✘  {source} was refused: nothing was imported", FAILED_BANNER)
+        self.banner.setObjectName("refusedBanner")
+        intro = QLabel(
+            f"{count} {noun}. The file was checked as a whole and nothing of it was written; "
+            "ask the sender about what is listed, or send them this list (Copy)."
+        )
+        intro.setObjectName("refusedIntro")
+        intro.setWordWrap(True)
+        tampering = len(error.tampering)
+        self.tampering = QLabel(
+            f"⚠ {tampering} of the reasons are evidence that a ledger was rewritten at the "
+            "origin: keep the file, and tell the sender's administrator."
+        )
+        self.tampering.setObjectName("tamperingLabel")
+        self.tampering.setWordWrap(True)
+        self.tampering.setStyleSheet(WARNING_STYLE)
+        self.tampering.setVisible(bool(tampering))
+        self.reasons = SearchableTable(
+            "refusedReasons",
+            REASON_COLUMNS,
+            nouns=("reason", "reasons"),
+            search_hint="Search: record or words of the reason",
+        )
+        self.reasons.set_rows([[r.record or "the whole file", r.message] for r in error.reasons])
+        # an event's record names its aliquot, kind and origin: wider than most columns
+        self.reasons.table.resizeColumnToContents(0)
+        width = self.reasons.table.columnWidth(0)
+        self.reasons.table.setColumnWidth(0, min(width, RECORD_WIDTH))
+        self.copy_button = QPushButton("&Copy")
+        self.copy_button.setObjectName("copyReasonsButton")
+        self.copy_button.setToolTip("Copy the selected reasons, or all shown, as text")
+        self.copy_button.clicked.connect(lambda _=False: self.reasons.copy())
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addWidget(intro)
+        layout.addWidget(self.tampering)
+        layout.addWidget(self.reasons, 1)
+        layout.addWidget(buttons)
+        self.resize(1040, 480)
+
+
+def _exec(dialog: QDialog) -> bool:
+    try:
+        return dialog.exec() == QDialog.DialogCode.Accepted
+    finally:
+        dialog.deleteLater()
+
+
+def show_refusal(parent: QWidget | None, error: CustodyError, source: str) -> None:
+    """A refused file with every reason; an unreadable one in plain words; anything else as
+    every refusal is shown."""
+    if isinstance(error, ExchangeRefused):
+        _exec(RefusedDialog(error, source, parent))
+    elif isinstance(error, ExchangeFileError):
+        box = QMessageBox(QMessageBox.Icon.Warning, UNREADABLE_TITLE, "", parent=parent)
+        box.setObjectName("errorDialog")
+        box.setText(f"{source} cannot be imported: {error}")
+        errors.present(box)
+    else:
+        errors.show_error(parent, error)
+
+
+def import_file(
+    ctx: AppContext,
+    parent: QWidget | None,
+    path: Path | None = None,
+) -> ImportReport | None:
+    """Preview the exchange file at ``path`` (asked for when None), then import it if the
+    person says so; what was imported (None: nothing was)."""
+    if path is None:
+        path = files.ask_open_path(parent, "Import an exchange file")
+        if path is None:
+            return None
+    source = path.name
+    db, actor = ctx.db, ctx.actor
+
+    def look(_progress: object) -> tuple[bytes, ImportReport | None]:
+        data = files.read_exchange_file(path)
+        if unpack(data).content.get("kind") == INTRODUCTION:
+            return data, None  # trusted by an administrator, with a confirmed fingerprint
+        return data, check_exchange(db, actor, data)
+
+    def refused(error: CustodyError) -> None:
+        show_refusal(parent, error, source)
+
+    looked = ctx.ops.value(parent, f"Check {source}", look, refused=refused, changes=False)
+    if looked is None:
+        return None
+    data, preview = looked
+    if preview is None:
+        dialog = AddPartnerDialog(ctx, parent, data=data, source=source)
+        added = dialog.result_value if _exec(dialog) else None
+        if added is not None:
+            errors.inform(parent, "Partner added", added_text(added))
+        return None
+    if not _exec(ImportPreviewDialog(preview, source, parent)):
+        return None
+    report = ctx.ops.value(
+        parent,
+        f"Import {source}",
+        lambda _progress: import_exchange(db, actor, data),
+        refused=refused,
+    )
+    if report is None:
+        return None
+    text = report.summary()
+    if report.warnings:
+        text += "\n\n" + "\n".join(f"⚠ {w}" for w in report.warnings)
+    errors.inform(parent, "Exchange file imported", text, "\n".join(report.details))
+    return report
