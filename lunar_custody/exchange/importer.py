@@ -566,6 +566,22 @@ class _Importer:
                     continue
                 self.apply_record(section, model, data)
 
+    def _item_label(self, model: type[Base], values: dict[str, Any]) -> str:
+        """'loan item CE5C0400YJFM00501 of L2026-0001': an item named as people name it."""
+        if model is TransferLeg:
+            transfer = self.session.get(Transfer, values.get("transfer_id"))
+            return f"courier leg {values.get('seq')} of {transfer.number}" if transfer else ""
+        aliquot = self.session.get(Aliquot, values.get("aliquot_id"))
+        parent = (
+            self.session.get(Loan, values.get("loan_id"))
+            if model is LoanItem
+            else self.session.get(Transfer, values.get("transfer_id"))
+        )
+        if aliquot is None or parent is None:
+            return ""
+        what = "loan item" if model is LoanItem else "transfer item"
+        return f"{what} {aliquot.number} of {parent.number}"
+
     def existing(self, model: type[Base], data: dict[str, Any], values: dict[str, Any]) -> Any:
         if model in NATURAL_KEYS:
             parent, other = NATURAL_KEYS[model]
@@ -587,6 +603,8 @@ class _Importer:
         values = self.values(model, data, label)
         if values is None:
             return
+        if model in (LoanItem, TransferItem, TransferLeg):
+            label = self._item_label(model, values) or label
         row = self.existing(model, data, values)
         if row is False:
             self.refuse(label, "the record has no UUID")
@@ -1187,7 +1205,13 @@ class _Importer:
             raise ExchangeRefused(self.reasons)
         if self.report.kind == "introduction":
             raise ExchangeRefused(
-                [Reason("", "this is an introduction: add it with Partners (partners add)")]
+                [
+                    Reason(
+                        "",
+                        "this is an introduction: add it with File ▸ Partners… ▸ Add partner "
+                        "(or lunar-custody partners add)",
+                    )
+                ]
             )
         if not self.check_order():
             if self.reasons:

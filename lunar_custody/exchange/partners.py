@@ -357,6 +357,7 @@ class Waiting:
     partner: str
     what: str
     since: datetime
+    transfer: str = ""  # the transfer's number, to open it
 
 
 @dataclass
@@ -393,6 +394,7 @@ def partner_status(store: Store, now: datetime) -> PartnerStatus:
                         transfer.to_institution.name,
                         f"transfer {transfer.number}: shipped {released:%Y-%m-%d}, no receipt back",
                         released,
+                        transfer.number,
                     )
                 )
         for partner_id in sorted(partner_ids):

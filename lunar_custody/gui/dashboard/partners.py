@@ -52,7 +52,7 @@ class PartnerPanel(QGroupBox):
         self.waiting.set_rows(
             [
                 (
-                    ("", ""),  # no record of ours to open: the answer is the partner's
+                    ("transfer", w.transfer),  # double-click opens the package
                     [w.partner, w.what, local_time(w.since), age_text(now - w.since)],
                 )
                 for w in waiting
