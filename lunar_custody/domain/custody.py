@@ -480,13 +480,19 @@ def transcribe_handover(
     with operation(store, actor, "receive") as ctx:
         session = ctx.session
         transfer = op.transfer(session, number, lock=True)
+        why_not = rules.why_not_transcribe(
+            actor_of(ctx.person),
+            rules.ArrivingFacts(
+                transfer.number,
+                transfer.status,
+                transfer.to_institution.code,
+                transfer.to_institution.name,
+            ),
+        )
         if transfer.status != TransferStatus.IN_TRANSIT:
-            raise ConflictError(f"Transfer {transfer.number} is {transfer.status}, not in transit.")
-        if transfer.to_institution_id != ctx.person.institution_id:
-            raise PermissionDenied(
-                f"Only {transfer.to_institution.name}, the receiver, transcribes the custody "
-                f"form of transfer {transfer.number}."
-            )
+            raise _refuse(ConflictError, why_not)
+        if why_not:
+            raise _refuse(PermissionDenied, why_not)
         form = clean_text(form_reference, "custody form", required=True, limit=100)
         when = occurred_at.astimezone(UTC)
         if when > ctx.now or (transfer.released_at and when < transfer.released_at):

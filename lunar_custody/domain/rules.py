@@ -43,6 +43,27 @@ class TransferLike(Protocol):
     def receiver(self) -> str: ...  # the named receiver's full name
 
 
+class ArrivingLike(Protocol):
+    """What the rules read of a package on its way to its receiver's institution."""
+
+    @property
+    def number(self) -> str: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def to_code(self) -> str: ...  # the receiving institution's code
+    @property
+    def to_institution(self) -> str: ...  # ... and its name
+
+
+@dataclass(frozen=True, slots=True)
+class ArrivingFacts:
+    number: str
+    status: str
+    to_code: str
+    to_institution: str
+
+
 class DiscrepancyLike(Protocol):
     """What the rules read of a discrepancy."""
 
@@ -101,6 +122,20 @@ def why_not_cancel_transfer(actor: Actor, transfer: TransferLike) -> str | None:
     reason = why_not(actor.roles, "prepare_transfer") or _unless_prepared(transfer, "cancelled")
     if reason is None and transfer.from_code != actor.institution_code:
         reason = f"Transfer {transfer.number} belongs to {transfer.from_institution}."
+    return reason
+
+
+def why_not_transcribe(actor: Actor, transfer: ArrivingLike) -> str | None:
+    """Why ``actor`` may not type in a courier handover from the paper custody form (None:
+    they may): the receiving side does it, at delivery, while the package is in transit."""
+    reason = why_not(actor.roles, "receive")
+    if reason is None and transfer.status != TransferStatus.IN_TRANSIT:
+        reason = f"Transfer {transfer.number} is {_state(transfer.status)}, not in transit."
+    if reason is None and transfer.to_code != actor.institution_code:
+        reason = (
+            f"Only {transfer.to_institution}, the receiver, transcribes the custody form of "
+            f"transfer {transfer.number}."
+        )
     return reason
 
 

@@ -4,20 +4,21 @@ receipt with discrepancies, their resolution, and the actions each person may ta
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QDateTime, Qt, QUrl
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QToolButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from lunar_custody.domain import custody, queries
+from lunar_custody.domain import clock, custody, queries
 from lunar_custody.domain.models import Discrepancy, Signature, Transfer
 from lunar_custody.gui.context import AppContext
 from lunar_custody.gui.dialogs import ReasonDialog
 from lunar_custody.gui.transfers import TransfersView
-from lunar_custody.gui.transfers.dialogs import ReceiptDialog, ResolveDialog
+from lunar_custody.gui.transfers.dialogs import ReceiptDialog, ResolveDialog, TranscribeDialog
 from lunar_custody.gui.transfers.package import PackageDialog
 from tests.gui.conftest import SHOTS, Messages, Signer, when_modal
 from tests.worlds import A1, A2, A3, A4, KOLN, World
@@ -254,3 +255,38 @@ def test_a_viewer_sees_why_not_and_the_view_is_readable(
     view.transfers.search_field.flush()
     assert view.transfers.select_value("number", numbers["outbound"])
     view.grab().save(str(SHOTS / "transfers.png"))
+
+
+def test_a_handover_on_paper_is_transcribed_at_delivery(
+    qtbot: QtBot,
+    world: World,
+    ctx_for: Callable[[str], AppContext],
+    messages: Messages,
+) -> None:
+    number = world.release([A1], loan=world.active_loan([A1]))
+    lender = view_for(qtbot, ctx_for("zhang"))
+    assert lender.open_transfer(number)
+    assert not lender.transcribe_action.isEnabled()  # the sender does not transcribe it
+    assert "Only Brown University, the receiver" in lender.transcribe_action.toolTip()
+    view = view_for(qtbot, ctx_for("brown_lm"))
+    assert view.open_transfer(number) and view.transcribe_action.isEnabled()
+    assert view.transcribe_action in view.menu_actions()
+    met = clock.now() + timedelta(minutes=30)  # at the airport, after the release
+
+    def transcribe(dialog: TranscribeDialog) -> None:
+        dialog.ok_button.click()  # no courier chosen: said beside the fields
+        assert "Choose the courier" in dialog.error_label.text()
+        dialog.courier_combo.setCurrentIndex(dialog.courier_combo.findData("courier2"))
+        assert dialog.courier_combo.findData("courier1") == -1  # who carries it now
+        dialog.when_edit.setDateTime(QDateTime(met.astimezone().replace(tzinfo=None)))
+        qtbot.keyClicks(dialog.form_edit, "CF-0042")
+        dialog.ok_button.click()
+
+    with clock.using(lambda: met + timedelta(minutes=30)):
+        when_modal(TranscribeDialog, transcribe)
+        view.transcribe_action.trigger()
+    assert messages.errors == []
+    status = world.status(A1)
+    assert status.courier == "Dana Courier" and status.status == "in_transit"
+    (handover,) = [e for e in queries.history(world.db, A1) if e.kind == "handed_over"]
+    assert handover.transcribed and "CF-0042" in handover.note

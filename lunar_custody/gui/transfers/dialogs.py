@@ -5,13 +5,15 @@ and a refusal is shown beside the fields."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDateTimeEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -20,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain import custody
+from ...domain import custody, queries
 from ...domain.errors import ValidationError
 from ...domain.masses import format_mass, parse_mass
 from ...domain.queries import DiscrepancyDetail, TransferDetail
@@ -245,3 +247,57 @@ class ResolveDialog(ScanningForm):
 
     def succeeded(self, result: object) -> None:
         self.resolved = True
+
+
+class TranscribeDialog(FormDialog):
+    """At delivery, a courier-to-courier handover made where no installation was present,
+    typed in from the paper custody form the couriers signed; marked as transcribed."""
+
+    def __init__(self, ctx: AppContext, detail: TransferDetail, parent: QWidget | None) -> None:
+        super().__init__(
+            parent,
+            f"Transcribe a handover of {detail.number}",
+            "transcribeDialog",
+            ops=ctx.ops,
+            ok_text="Record the handover",
+        )
+        self.ctx, self.detail = ctx, detail
+        intro = QLabel(
+            f"{detail.number} is with {detail.courier}. If the couriers handed it over where "
+            "no installation was (an airport, a border), type that handover in from the paper "
+            "custody form they signed: it is recorded as transcribed, here and in the exchange "
+            "files that carry it."
+        )
+        intro.setWordWrap(True)
+        self.courier_combo = QComboBox()
+        self.courier_combo.setObjectName("toCourierCombo")
+        self.courier_combo.addItem("(the courier who took the package)", None)
+        for person in queries.people_choices(ctx.db, roles=("courier",)):
+            if person.username != detail.courier_username:
+                self.courier_combo.addItem(
+                    f"{person.full_name} — {person.institution}", person.username
+                )
+        self.when_edit = QDateTimeEdit(QDateTime.currentDateTime())
+        self.when_edit.setObjectName("whenEdit")
+        self.when_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.when_edit.setCalendarPopup(True)
+        self.form_edit = QLineEdit()
+        self.form_edit.setObjectName("formReferenceEdit")
+        self.form_edit.setPlaceholderText("the number or reference on the paper form")
+        self.form.addRow(intro)
+        self.form.addRow("&To courier:", self.courier_combo)
+        self.form.addRow("&When (local time):", self.when_edit)
+        self.form.addRow("Paper &form:", self.form_edit)
+
+    def prepare(self) -> Work[object]:
+        courier = self.courier_combo.currentData()
+        if not courier:
+            raise ValidationError("Choose the courier who took the package.")
+        when = self.when_edit.dateTime().toPython()
+        assert isinstance(when, datetime)
+        moment = when.astimezone(UTC)  # a naive time is the computer's local time
+        db, actor, number = self.ctx.db, self.ctx.actor, self.detail.number
+        form = self.form_edit.text()
+        return lambda _progress: custody.transcribe_handover(
+            db, actor, number, to_courier=str(courier), occurred_at=moment, form_reference=form
+        )

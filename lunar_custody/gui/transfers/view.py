@@ -44,7 +44,7 @@ from .detail import (
     discrepancy_sentence,
     transfer_html,
 )
-from .dialogs import ReceiptDialog, ResolveDialog
+from .dialogs import ReceiptDialog, ResolveDialog, TranscribeDialog
 from .package import PackageDialog
 
 if TYPE_CHECKING:
@@ -74,6 +74,9 @@ class TransfersView(View):
         self.release_action.triggered.connect(self.release_prepared)
         self.receive_action = QAction("Confirm &receipt…", self)
         self.receive_action.triggered.connect(self.confirm_receipt)
+        self.transcribe_action = QAction("&Transcribe handover…", self)
+        self.transcribe_action.setObjectName("transcribeAction")
+        self.transcribe_action.triggered.connect(lambda _=False: self.transcribe_handover())
         self.cancel_action = QAction("&Cancel package…", self)
         self.cancel_action.triggered.connect(self.cancel_package)
         self.resolve_action = QAction("Re&solve…", self)
@@ -198,6 +201,7 @@ class TransfersView(View):
             self.new_action,
             self.release_action,
             self.receive_action,
+            self.transcribe_action,
             self.cancel_action,
             self.resolve_action,
             self.custody_form_action,
@@ -327,6 +331,14 @@ class TransfersView(View):
             else ctx.why_not("receive") or "Select the package that arrived first.",
             "Check the seal and masses of the selected package and sign for it",
         )
+        set_allowed(
+            self.transcribe_action,
+            rules.why_not_transcribe(actor, d)
+            if d
+            else ctx.why_not("receive") or "Select the package that arrived first.",
+            "Type in a handover between couriers made where no installation was, from the "
+            "paper custody form they signed (marked as transcribed)",
+        )
         pick = None if d is not None else "Select a package first."
         for action, tip in (
             (self.custody_form_action, "The package's chain-of-custody form to print and sign"),
@@ -436,6 +448,18 @@ class TransfersView(View):
                 + " recorded for the lender's curators to resolve:\n\n"
                 + "\n".join(lines),
             )
+
+    def transcribe_handover(self) -> None:
+        d = self.detail
+        if d is None or not self.transcribe_action.isEnabled():
+            return
+        dialog = TranscribeDialog(self.ctx, d, self)
+        try:
+            done = dialog.exec() == QDialog.DialogCode.Accepted
+        finally:
+            dialog.deleteLater()
+        if done:
+            self._done(d.number)
 
     def cancel_package(self) -> None:
         d = self.detail
