@@ -1213,6 +1213,9 @@ class _Importer:
                     )
                 ]
             )
+        # two workstations importing the same file: the second waits here, then finds it
+        # imported (the ledger head's row lock; SQLite's BEGIN IMMEDIATE already queues)
+        Ledger(self.session).head()
         if not self.check_order():
             if self.reasons:
                 raise ExchangeRefused(self.reasons)
