@@ -22,6 +22,7 @@ from ..domain.anchors import chain_heads
 from ..domain.errors import RuleViolation, ValidationError
 from ..domain.installation import home_institution
 from ..domain.keys import INSTITUTION, PARTNER, institution_key
+from ..domain.ledger import Ledger
 from ..domain.models import (
     Aliquot,
     Base,
@@ -382,6 +383,9 @@ def _write(
     subject: str,
 ) -> Exported:
     session = ctx.session
+    # two workstations writing a file for the same partner take numbers one after the other
+    # (the ledger head's row lock, which the heads below must be read under anyway)
+    Ledger(session).head()
     sequence = 1 + (
         session.scalar(
             select(func.max(ExchangeFile.sequence)).where(
