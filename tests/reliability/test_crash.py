@@ -5,6 +5,9 @@ as fast as it can, printing each hand-over once it has committed; the test kills
 SIGKILL at a random moment, many times, and after each kill reopens the database: the
 integrity check and ``verify`` pass, every hand-over reported confirmed is there, and every
 hand-over in the database is whole (twenty events, one leg, two signatures).
+
+The programs are forked from a server that has the package imported (tests/reliability/
+workers.py), so each kill costs the hand-overs and the checks, not a new interpreter.
 """
 
 from __future__ import annotations
