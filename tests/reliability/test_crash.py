@@ -33,6 +33,8 @@ PACKAGE_SIZE = 20
 # most (a hand-over takes some 20-100 ms here, so the kills fall at different steps of it).
 MAX_RUN_S = 0.5
 
+pytestmark = pytest.mark.slow
+
 
 def _package(world: World) -> str:
     """A package of twenty aliquots on loan to Brown, with courier1."""
