@@ -13,6 +13,14 @@
   tests that need it: run ``.ci/run``, which installs them.
 
 Run ``pytest -m "not postgres"`` to stay on SQLite (the server is then never started).
+
+The suite runs in two pytest-xdist worker processes (``-n 2`` in pyproject.toml; ``-n 0``
+runs it in this process alone). Each worker is a test session of its own, so every
+session-scoped fixture here exists once per worker: its own PostgreSQL server (data folder,
+port and socket folder), its own scratch folder of SQLite databases and its own user data
+and keys folders (under the worker's ``tmp_path_factory`` base, ``.../popen-gw0``). The
+folders are named after the worker. ``slow`` tests are run first, so that the two workers
+finish together instead of one waiting for the other's last long test.
 """
 
 from __future__ import annotations
@@ -58,6 +66,8 @@ DIALECTS = [
 ]
 
 _database_numbers = itertools.count(1)
+# "gw0", "gw1" in a pytest-xdist worker; "main" when the suite runs in one process (-n 0)
+WORKER = os.environ.get("PYTEST_XDIST_WORKER", "main")
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -66,7 +76,7 @@ def _user_folders_in_a_temporary_place(
 ) -> Iterator[None]:
     """The user's data folder (default database, backups, logs, crash log) is a temporary
     one for the whole run, worker processes included: no test writes into the real one."""
-    home = tmp_path_factory.mktemp("user-data")
+    home = tmp_path_factory.mktemp(f"user-data-{WORKER}")
     names = ("XDG_DATA_HOME", "LUNAR_CUSTODY_LOG", "LUNAR_CUSTODY_KEYS")
     saved = {name: os.environ.get(name) for name in names}
     os.environ["XDG_DATA_HOME"] = str(home)
@@ -103,12 +113,18 @@ def _message_boxes_never_wait(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]
     assert not crashes, f"a bug reached the crash dialog (see the log): {crashes}"
 
 
-@pytest.hookimpl(tryfirst=True)  # before -m deselects by marker
+def pytest_itemcollected(item: pytest.Item) -> None:
+    """Tests that use the PostgreSQL server directly are ``postgres`` tests too (marked as
+    they are collected, before ``-m`` deselects by marker)."""
+    if {"pg_server", "pg_db"} & set(getattr(item, "fixturenames", ())):
+        item.add_marker(pytest.mark.postgres)
+
+
+@pytest.hookimpl(trylast=True)  # after pytest has grouped the tests by their fixtures
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Tests that use the PostgreSQL server directly are ``postgres`` tests too."""
-    for item in items:
-        if {"pg_server", "pg_db"} & set(getattr(item, "fixturenames", ())):
-            item.add_marker(pytest.mark.postgres)
+    """``slow`` tests first, otherwise in the order collected: a long test started last
+    would keep one worker busy while the other has nothing left to do."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 
 # ---------------------------------------------------------------------- PostgreSQL server
@@ -162,7 +178,7 @@ class _PostgresCluster:
 
     def __init__(self, bindir: Path) -> None:
         self.bindir = bindir
-        self.root = Path(tempfile.mkdtemp(prefix="lc-pg-", dir=_scratch_dir()))
+        self.root = Path(tempfile.mkdtemp(prefix=f"lc-pg-{WORKER}-", dir=_scratch_dir()))
         self.data = self.root / "data"
         self.log = self.root / "server.log"
         self.as_root = os.geteuid() == 0
@@ -214,7 +230,7 @@ class _PostgresCluster:
             conf.writelines(f"{key} = {value}\n" for key, value in settings.items())
 
     def start(self) -> int:
-        for _attempt in range(3):  # another program may take the free port meanwhile
+        for _attempt in range(3):  # another program (or worker) may take the free port meanwhile
             port = _free_port()
             done = self.run(
                 "pg_ctl", "-D", str(self.data), "-l", str(self.log), "-w", "-t", "60",
@@ -299,7 +315,7 @@ def _new_pg_database(admin: Engine, base_url: str, *, migrated: bool) -> Iterato
 @pytest.fixture(scope="session")
 def _scratch() -> Iterator[Path]:
     """The session's folder for SQLite databases (see _scratch_dir)."""
-    folder = Path(tempfile.mkdtemp(prefix="lc-test-", dir=_scratch_dir()))
+    folder = Path(tempfile.mkdtemp(prefix=f"lc-test-{WORKER}-", dir=_scratch_dir()))
     try:
         yield folder
     finally:

@@ -587,6 +587,7 @@ def test_import_apollo_exact_to_the_microgram_then_export(
     assert run("verify", "--db", url(world)).code == 0
 
 
+@pytest.mark.slow
 def test_demo_then_verify_with_the_installed_program(tmp_path: Path) -> None:
     path = tmp_path / "d.db"
     built = _program("demo", "--db", str(path))

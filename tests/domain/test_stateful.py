@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any, TypeVar
 
+import pytest
 from hypothesis import HealthCheck, note, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import (
@@ -680,6 +681,7 @@ class CustodyMachine(RuleBasedStateMachine):
         self.hashes = now
 
 
+@pytest.mark.slow
 def test_random_custody_histories_keep_the_rules(world: World) -> None:
     tally: Counter[str] = Counter()
     machine = type("WorldCustodyMachine", (CustodyMachine,), {"world": world, "tally": tally})

@@ -14,6 +14,8 @@ import zipfile
 from pathlib import Path
 from types import ModuleType
 
+import pytest
+
 from lunar_custody import __version__
 from lunar_custody.resources_path import RESOURCES_ENV, resource
 from lunar_custody.selftest import SHIPPED
@@ -72,6 +74,7 @@ def test_the_desktop_entry_starts_the_program_with_its_icon() -> None:
     assert desktop["Categories"].endswith(";")
 
 
+@pytest.mark.slow
 def test_a_wheel_ships_the_resources_and_passes_the_self_test(tmp_path: Path) -> None:
     """``pip wheel .`` carries resources/ as lunar_custody/resources, and the program
     installed from it (nothing of the checkout on the path) finds them and passes

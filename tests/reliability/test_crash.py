@@ -5,6 +5,9 @@ as fast as it can, printing each hand-over once it has committed; the test kills
 SIGKILL at a random moment, many times, and after each kill reopens the database: the
 integrity check and ``verify`` pass, every hand-over reported confirmed is there, and every
 hand-over in the database is whole (twenty events, one leg, two signatures).
+
+The programs are forked from a server that has the package imported (tests/reliability/
+workers.py), so each kill costs the hand-overs and the checks, not a new interpreter.
 """
 
 from __future__ import annotations
@@ -29,6 +32,8 @@ PACKAGE_SIZE = 20
 # How long the courier's program goes on after its first hand-over before it is killed, at
 # most (a hand-over takes some 20-100 ms here, so the kills fall at different steps of it).
 MAX_RUN_S = 0.5
+
+pytestmark = pytest.mark.slow
 
 
 def _package(world: World) -> str:

@@ -13,14 +13,25 @@ them at the same moment, do their one operation and print ``ok ...`` or
 
 The people are those of tests/worlds.py; each distinct secret is checked with argon2 once
 per program (``RememberingHasher``), so that the database, not the hashing, sets the pace.
+
+The tests start each program with ``start``: a process forked from multiprocessing's fork
+server, which imported this module (and with it the package) once. Each program is still a
+process of its own with its own database connections, standard streams and environment,
+killed with SIGKILL and seen to die of it; it only skips the half second a new interpreter
+spends importing, which the crash test would otherwise pay thirty times.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import subprocess
 import sys
+import threading
+from collections.abc import Sequence
+from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import TextIO
 
 from sqlalchemy import select
 
@@ -37,23 +48,101 @@ REPO = Path(__file__).resolve().parents[2]
 # ---------------------------------------------------------------------- the test's side
 
 
-def start(*args: str) -> subprocess.Popen[str]:
-    """Start ``python -m tests.reliability.workers ARGS``: a workstation of its own.
+# A server process that imported this module forks every program; started at the first one.
+_forks = multiprocessing.get_context("forkserver")
+_forks.set_forkserver_preload([__name__])
+
+
+class Program:
+    """A workstation program forked from the server, with the face of ``subprocess.Popen``
+    that the tests use: text pipes ``stdin`` and ``stdout``, ``kill``, ``poll``,
+    ``communicate`` (stdout and stderr) and ``returncode`` (``-SIGKILL`` once killed)."""
+
+    def __init__(self, args: Sequence[str]) -> None:
+        self.args = list(args)
+        stdin_r, stdin_w = _forks.Pipe(duplex=False)
+        stdout_r, stdout_w = _forks.Pipe(duplex=False)
+        stderr_r, stderr_w = _forks.Pipe(duplex=False)
+        self._process = _forks.Process(
+            target=_run_program,
+            args=(self.args, dict(os.environ), stdin_r, stdout_w, stderr_w),
+            name=f"workstation {' '.join(self.args[:1])}",
+            daemon=True,  # a program a failed test left running ends with the test session
+        )
+        self._process.start()
+        for child_end in (stdin_r, stdout_w, stderr_w):  # the program holds its own copies
+            child_end.close()
+        self.stdin: TextIO = _text(stdin_w, "w")
+        self.stdout: TextIO = _text(stdout_r, "r")
+        self._stderr: list[str] = []
+        # read as it comes, so that a long traceback never blocks the program
+        self._drain = threading.Thread(target=self._read_stderr, args=(_text(stderr_r, "r"),))
+        self._drain.start()
+
+    def _read_stderr(self, stream: TextIO) -> None:
+        with stream:
+            self._stderr.append(stream.read())
+
+    @property
+    def returncode(self) -> int | None:
+        return self._process.exitcode
+
+    def poll(self) -> int | None:
+        return self._process.exitcode
+
+    def kill(self) -> None:
+        self._process.kill()
+
+    def communicate(self, timeout: float | None = None) -> tuple[str, str]:
+        """Close stdin, wait for the program to end; what it printed (stdout, stderr)."""
+        if not self.stdin.closed:
+            self.stdin.close()
+        self._process.join(timeout)
+        if self._process.exitcode is None:
+            raise subprocess.TimeoutExpired(self.args, timeout or 0)
+        out = "" if self.stdout.closed else self.stdout.read()
+        self.stdout.close()
+        self._drain.join()
+        return out, "".join(self._stderr)
+
+
+def _text(end: Connection, mode: str) -> TextIO:
+    """One end of a pipe as a text file (the Connection's own descriptor is closed)."""
+    descriptor = os.dup(end.fileno())
+    end.close()
+    return open(descriptor, mode, encoding="utf-8")
+
+
+def _run_program(
+    args: list[str],
+    environment: dict[str, str],
+    stdin: Connection,
+    stdout: Connection,
+    stderr: Connection,
+) -> None:
+    """In the forked process: the test's environment and the pipes as standard streams, as
+    a program started by the test would have them, then ``main``."""
+    os.environ.clear()
+    os.environ.update(environment)
+    os.chdir(REPO)
+    for end, standard in ((stdin, 0), (stdout, 1), (stderr, 2)):
+        os.dup2(end.fileno(), standard)
+        end.close()
+    sys.stdin = open(0, encoding="utf-8", closefd=False)  # noqa: SIM115
+    sys.stdout = open(1, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
+    sys.stderr = open(2, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
+    main(args)
+
+
+def start(*args: str) -> Program:
+    """Start a workstation program (the arguments of ``python -m tests.reliability.workers``).
 
     Its stdin and stdout are pipes of text lines; stderr is kept for failure messages.
     """
-    return subprocess.Popen(
-        [sys.executable, "-m", "tests.reliability.workers", *args],
-        cwd=REPO,
-        env=dict(os.environ, PYTHONPATH=str(REPO)),
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    return Program(args)
 
 
-def wait_ready(worker: subprocess.Popen[str]) -> None:
+def wait_ready(worker: Program) -> None:
     """Block until the worker printed ``ready``; fail with its stderr if it died instead."""
     assert worker.stdout is not None
     line = worker.stdout.readline()
