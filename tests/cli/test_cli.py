@@ -537,6 +537,7 @@ COMMANDS = [
     "discrepancies",
     "release",
     "hand-over",
+    "transcribe-handover",
     "receive",
     "resolve",
     "cancel-transfer",
