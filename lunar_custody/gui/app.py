@@ -3,6 +3,8 @@ object and the database come from startup.py, which the courier window shares)."
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import QDialog
 
 from ..domain import queries
@@ -21,6 +23,24 @@ def sign_in(db: Database, *, username: str = "") -> Actor | None:
         return first.actor if first.exec() == QDialog.DialogCode.Accepted else None
     dialog = SignInDialog(db, db.name, username=username)
     return dialog.actor if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def switch_user_of(
+    current: MainWindow,
+    windows: list[MainWindow],
+    open_window: Callable[[Actor], None],
+    ask: Callable[[], Actor | None],
+) -> None:
+    """File ▸ Switch user: the window is hidden while the next person signs in, so the
+    previous person's records are not left on the screen; cancelled, it comes back."""
+    current.hide()
+    person = ask()
+    if person is None:
+        current.show()
+        return
+    current.close()
+    windows.remove(current)
+    open_window(person)
 
 
 def run_workstation(url: str | None) -> int:
@@ -42,11 +62,7 @@ def run_workstation(url: str | None) -> int:
         window.show()
 
     def switch_user(current: MainWindow) -> None:
-        person = sign_in(db)
-        if person is not None:
-            current.close()
-            windows.remove(current)
-            open_window(person)
+        switch_user_of(current, windows, open_window, lambda: sign_in(db))
 
     open_window(actor)
     try:

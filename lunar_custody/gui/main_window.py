@@ -31,6 +31,7 @@ from .dashboard import DashboardView
 from .errors import confirm, inform, reported
 from .exchange import PartnersWindow, import_file, show_partners
 from .exchange.files import dropped_exchange_file
+from .help import GuideWindow, LogDialog, ShortcutsDialog
 from .ledger import LedgerView
 from .loans import LoansView
 from .people import AdminView
@@ -272,6 +273,17 @@ class MainWindow(QMainWindow):
         self.actions_menu = bar.addMenu("&Actions")
         self.actions_menu.setObjectName("actionsMenu")
         help_menu = bar.addMenu("&Help")
+        self.help_menu = help_menu
+        help_menu.addAction(
+            self._action(
+                "&User guide", self.show_guide, QKeySequence.StandardKey.HelpContents, "guide"
+            )
+        )
+        help_menu.addAction(
+            self._action("&Keyboard shortcuts…", self.show_shortcuts, "Ctrl+/", "shortcuts")
+        )
+        help_menu.addAction(self._action("&Where is the log?", self.show_log, name="logAction"))
+        help_menu.addSeparator()
         help_menu.addAction(self._action("&About Lunar Custody", self.about, name="about"))
 
     def _fill_actions_menu(self) -> None:
@@ -395,6 +407,32 @@ class MainWindow(QMainWindow):
         if new_loan is not None:
             with reported(self):
                 new_loan()
+
+    def show_guide(self) -> GuideWindow:
+        """Help ▸ User guide (F1): beside the window, not in its way."""
+        guide = self.findChild(GuideWindow)
+        if guide is None:
+            guide = GuideWindow(self)
+        guide.show()
+        guide.activateWindow()
+        return guide
+
+    def show_shortcuts(self) -> None:
+        menus = [a.menu() for a in self.menuBar().actions() if a.menu() is not None]
+        dialog = ShortcutsDialog(
+            [m for m in menus if isinstance(m, QMenu)], self.current_view.menu_actions(), self
+        )
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
+
+    def show_log(self) -> None:
+        dialog = LogDialog(self)
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
 
     def about(self) -> None:
         inform(
