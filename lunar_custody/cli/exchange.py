@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ..domain.errors import ValidationError
+from ..domain.wording import counted
 from ..exchange import journey
 from ..exchange.export import Exported, export_exchange
 from ..exchange.format import Envelope, ExchangeFileError, unpack
@@ -33,6 +34,7 @@ from ..exchange.partners import (
     read_introduction,
     revoke_partner,
 )
+from ..exchange.records import counted_records
 from ..storage.database import Database
 from ..trust.keys import short_fingerprint
 from .common import EXIT_USAGE, Commands, Session, command, common_options
@@ -242,7 +244,7 @@ def _party(value: object) -> str:
 
 
 def _print_envelope(s: Session, info: dict[str, Any]) -> None:
-    held = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in info["records"].items() if n)
+    held = counted_records(info["records"])
     s.say(f"File:       {info['file']} ({_size(info['bytes'])}, SHA-256 {info['sha256']})")
     number = "" if info["kind"] == "introduction" else f" no. {info['sequence']}"
     s.say(f"Kind:       {info['kind']}{number}: {info['subject']}")
@@ -251,7 +253,7 @@ def _print_envelope(s: Session, info: dict[str, Any]) -> None:
     s.say(f"Made:       {_moment(info['made_at'])} by {info['made_by'] or '?'}")
     s.say(f"Signed by:  the key {info['signer_short_fingerprint']}")
     s.say(f"  (SHA-256) {info['signer_fingerprint']}")
-    s.say(f"Holds:      {info['events']} custody events; {held or 'no records'}")
+    s.say(f"Holds:      {counted(info['events'], 'custody event')}; {held or 'no records'}")
 
 
 def cmd_show(args: argparse.Namespace, s: Session) -> int:
@@ -323,7 +325,9 @@ def _print_show(
     if report is not None:
         _print_report(s, report, "Importing it would record: ")
         return
-    s.say(f"Importing it would be refused ({len(reasons)} reason(s)); nothing would change:")
+    s.say(
+        f"Importing it would be refused ({counted(len(reasons), 'reason')}); nothing would change:"
+    )
     for reason in reasons:
         record = f"{reason['record']}: " if reason["record"] else ""
         s.say(f"  - {record}{reason['message']}")
@@ -445,7 +449,8 @@ def cmd_partners_revoke(args: argparse.Namespace, s: Session) -> int:
     actor, _ = s.signer()
     count = revoke_partner(s.db, actor, args.code, reason=args.reason)
     s.say(
-        f"Revoked {count} key(s) of {args.code.upper()}: its files are refused from now on; "
+        f"Revoked {counted(count, 'key')} of {args.code.upper()}: its files are refused "
+        "from now on; "
         "what was imported from it before stays as it was."
     )
     return 0

@@ -14,6 +14,7 @@ from pathlib import Path
 from ..domain import key_admin
 from ..domain.errors import ValidationError
 from ..domain.keys import CertificateInfo, home_certificate_info, key_file, list_certificates
+from ..domain.wording import counted
 from ..trust.keys import short_fingerprint
 from .common import EXIT_USAGE, Commands, Session, command, common_options
 
@@ -166,7 +167,7 @@ def cmd_keys_revoke(args: argparse.Namespace, s: Session) -> int:
     when = rows[0].revoked_at
     assert when is not None
     s.say(
-        f"Revoked {len(rows)} certificate(s) of {args.username} from "
+        f"Revoked {counted(len(rows), 'certificate')} of {args.username} from "
         f"{when:%Y-%m-%d %H:%M} UTC: what they signed before stays valid, nothing after is "
         "accepted. A password reset lets them sign again with a new key."
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from ..domain import loans, queries
+from ..domain.wording import counted
 from .common import Commands, Session, command, iso_date
 from .output import cell, mass
 
@@ -104,7 +105,7 @@ def cmd_loan_create(args: argparse.Namespace, s: Session) -> int:
 def cmd_loan_add(args: argparse.Namespace, s: Session) -> int:
     actor, _ = s.signer()
     loans.add_loan_items(s.db, actor, args.loan, args.aliquots)
-    s.say(f"Added {len(args.aliquots)} item(s) to {args.loan}.")
+    s.say(f"Added {counted(len(args.aliquots), 'item')} to {args.loan}.")
     return 0
 
 

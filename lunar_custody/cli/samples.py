@@ -9,6 +9,7 @@ from pathlib import Path
 from ..domain import queries, registry
 from ..domain.importer import import_samples
 from ..domain.masses import format_mass, parse_mass
+from ..domain.wording import counted
 from .common import Commands, Session, command, parse_aliquot_masses
 from .output import cell, mass
 
@@ -110,7 +111,7 @@ def cmd_register(args: argparse.Namespace, s: Session) -> int:
             aliquots=aliquots,
         ),
     )
-    s.say(f"Sample {sample.number} registered with {len(aliquots)} aliquot(s).")
+    s.say(f"Sample {sample.number} registered with {counted(len(aliquots), 'aliquot')}.")
     return 0
 
 

@@ -11,6 +11,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Ta
 
 from ..domain.masses import format_mass
 from ..domain.queries import AgreementData, Party
+from ..domain.wording import counted
 from .layout import (
     STYLES,
     DocumentInfo,
@@ -102,7 +103,10 @@ def story(data: AgreementData, terms: Terms) -> list[Flowable]:
 
     total = sum(i.mass_ug or 0 for i in data.items)
     out.append(
-        para(f"Schedule A: samples lent ({len(data.items)} items, {format_mass(total)})", "h2")
+        para(
+            f"Schedule A: samples lent ({counted(len(data.items), 'item')}, {format_mass(total)})",
+            "h2",
+        )
     )
     headers = ("No.", "Aliquot", "Parent sample", "Form", "Mass issued", "Container and seal")
     widths = [10 * mm, 46 * mm, 30 * mm, 28 * mm, 22 * mm]

@@ -9,6 +9,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from ..domain.masses import format_mass
 from ..domain.queries import ManifestData, Party, SignatureSlot
+from ..domain.wording import counted
 from .layout import (
     INK,
     STYLES,
@@ -91,7 +92,7 @@ def story(data: ManifestData) -> list[Flowable]:
     out.append(field_table(fields, [42 * mm, WIDTH - 42 * mm]))
 
     total = sum(i.mass_ug or 0 for i in data.items)
-    out.append(para(f"Contents: {len(data.items)} items, {format_mass(total)}", "h2"))
+    out.append(para(f"Contents: {counted(len(data.items), 'item')}, {format_mass(total)}", "h2"))
     headers = ("No.", "Aliquot", "Sample", "Form", "Container and seal", "Mass")
     rows: list[list[object]] = [[para(h, "head") for h in (*headers, "Packed", "Arrived")]]
     for index, item in enumerate(data.items, start=1):

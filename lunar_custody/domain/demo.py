@@ -30,6 +30,7 @@ from .models import Institution, Person
 from .permissions import Actor
 from .registry import NewAliquot, NewSample
 from .store import Store
+from .wording import counted
 
 DEMO_MARKER = "DEMO DATA — not real samples, people or agreements"
 DEMO_PASSWORD = "lunar-demo-2025"
@@ -420,7 +421,9 @@ class _Builder:
             loan_number=loan,
             container=container,
         )
-        self.progress(f"Transfer {transfer.number}: {len(aliquots)} aliquot(s) to {receiver}.")
+        self.progress(
+            f"Transfer {transfer.number}: {counted(len(aliquots), 'aliquot')} to {receiver}."
+        )
         return transfer.number
 
     def receive(

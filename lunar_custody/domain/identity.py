@@ -25,6 +25,7 @@ from .keys import seal_signature
 from .models import Person, Signature, new_uuid, utc_now
 from .permissions import Actor
 from .store import Store
+from .wording import counted
 
 # argon2id at the first of the equivalent configurations in OWASP's Password Storage Cheat
 # Sheet (https://cheatsheetseries.owasp.org/cheatsheets/Password_Storage_Cheat_Sheet.html):
@@ -114,7 +115,7 @@ def check_secret(person: Person, secret: str, method: str = PASSWORD) -> None:
         minutes = max(1, int((person.locked_until - now).total_seconds() // 60) + 1)
         raise AuthenticationError(
             f"The account of {name} is locked after repeated wrong entries; "
-            f"try again in {minutes} minute(s) or ask an administrator."
+            f"try again in {counted(minutes, 'minute')} or ask an administrator."
         )
     if method == PIN:
         stored = person.pin_hash

@@ -48,9 +48,10 @@ from ..domain.origins import RefReader, event_statement
 from ..domain.permissions import Actor
 from ..domain.states import LoanStatus, TransferKind, TransferStatus
 from ..domain.store import Store
+from ..domain.wording import counted
 from ..trust.statements import sign_statement, utc_text
 from .format import FORMAT, SUFFIX, VERSION, pack
-from .records import LATE_SECTIONS, SECTIONS, key_of, to_dict
+from .records import LATE_SECTIONS, SECTIONS, counted_records, key_of, to_dict
 
 SENT, RECEIVED = "sent", "received"
 
@@ -70,8 +71,9 @@ class Exported:
 
     @property
     def summary(self) -> str:
-        parts = [f"{n} {section.replace('_', ' ')}" for section, n in self.counts.items() if n]
-        return f"{self.events} custody events; " + (", ".join(parts) or "no records")
+        return f"{counted(self.events, 'custody event')}; " + (
+            counted_records(self.counts) or "no records"
+        )
 
 
 @dataclass
@@ -366,7 +368,8 @@ def export_exchange(
             subject = f"transfer {transfer_row.number}"
         else:
             scope = _aliquot_scope(session, aliquots)
-            subject = f"{len(aliquots)} aliquot(s): {', '.join(normalize(a) for a in aliquots[:3])}"
+            first = ", ".join(normalize(a) for a in aliquots[:3])
+            subject = f"{counted(len(aliquots), 'aliquot')}: {first}"
         _complete(session, scope)
         kind = _kind(session, home, loan_row, transfer_row)
         return _write(ctx, home, receiver, receiver_certificate, key, scope, kind, subject)

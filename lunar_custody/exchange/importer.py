@@ -58,6 +58,7 @@ from ..domain.origins import (
 from ..domain.permissions import Actor, parse_roles
 from ..domain.states import EventKind, InstitutionKind, LoanStatus, TransferKind, TransferStatus
 from ..domain.store import Store
+from ..domain.wording import counted
 from ..trust import keys as trust_keys
 from ..trust.statements import signature_holds
 from .export import RECEIVED
@@ -71,6 +72,7 @@ from .records import (
     Field,
     FieldError,
     as_object,
+    counted_records,
     decode,
     key_of,
 )
@@ -102,7 +104,7 @@ class ExchangeRefused(ValidationError):
         )
         super().__init__(
             f"{title or 'Exchange file refused'}; nothing was imported "
-            f"({len(reasons)} reason(s)):\n{shown}{more}"
+            f"({counted(len(reasons), 'reason')}):\n{shown}{more}"
         )
 
     @property
@@ -142,18 +144,18 @@ class ImportReport:
                 f"{self.kind} no. {self.sequence} from {self.sender} was imported before: "
                 "nothing changed."
             )
-        parts = [f"{n} {s.replace('_', ' ')}" for s, n in self.added.items() if n]
-        changes = [f"{n} {s.replace('_', ' ')}" for s, n in self.updated.items() if n]
+        parts = counted_records(self.added)
+        changes = counted_records(self.updated)
         text = (
             f"{self.kind} no. {self.sequence} from {self.sender} ({self.subject}): "
-            f"{self.events_added} custody event(s) added"
+            f"{counted(self.events_added, 'custody event')} added"
         )
         if self.events_known:
             text += f", {self.events_known} already held"
         if parts:
-            text += "; new: " + ", ".join(parts)
+            text += "; new: " + parts
         if changes:
-            text += "; changed: " + ", ".join(changes)
+            text += "; changed: " + changes
         return text + "."
 
 

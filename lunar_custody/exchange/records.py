@@ -30,6 +30,7 @@ from ..domain.models import (
     TransferItem,
     TransferLeg,
 )
+from ..domain.wording import counted
 from ..trust.statements import utc_text
 
 
@@ -73,6 +74,32 @@ LATE_SECTIONS: dict[str, type[Base]] = {
     "discrepancies": Discrepancy,
     "signatures": Signature,
 }
+
+# One record of each section, as people count them ("1 loan item", "2 courier legs").
+SECTION_NOUNS: dict[str, str] = {
+    "institutions": "institution",
+    "people": "person",
+    "certificates": "certificate",
+    "samples": "sample",
+    "aliquots": "aliquot",
+    "loans": "loan",
+    "loan_items": "loan item",
+    "transfers": "transfer",
+    "transfer_items": "transfer item",
+    "transfer_legs": "courier leg",
+    "discrepancies": "discrepancy",
+    "signatures": "signature",
+}
+
+
+def counted_records(counts: dict[str, int]) -> str:
+    """'2 aliquots, 1 loan, 3 signatures' (sections counted none are left out)."""
+    return ", ".join(
+        counted(n, SECTION_NOUNS.get(section, section.replace("_", " ")))
+        for section, n in counts.items()
+        if n
+    )
+
 
 SPECS: dict[type[Base], tuple[Field, ...]] = {
     Institution: (

@@ -160,7 +160,7 @@ def test_partners_are_trusted_only_on_a_confirmed_fingerprint(
     assert "a trusted partner here" in shown.out
 
     revoked = brown.ok("partners", "revoke", "CNSA", "--reason", "key lost", user="brown.admin")
-    assert "Revoked 1 key(s) of CNSA" in revoked.out
+    assert "Revoked 1 key of CNSA" in revoked.out
     assert brown.data("partners")[0]["state"] == "revoked"
 
 

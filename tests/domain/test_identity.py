@@ -437,7 +437,7 @@ def test_five_wrong_pins_lock_the_courier_even_though_each_handoff_rolled_back(
     with world.refused(
         AuthenticationError,
         "The account of Chen Courier is locked after repeated wrong entries; try again in 15 "
-        "minute(s) or ask an administrator.",
+        "minutes or ask an administrator.",
     ):
         release(world.PINS["courier1"])
     with world.refused(AuthenticationError, "locked after repeated wrong entries"):

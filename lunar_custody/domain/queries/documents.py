@@ -38,6 +38,7 @@ from ..numbering import normalize
 from ..signed_content import TransferContent
 from ..states import AliquotStatus, EventKind
 from ..store import Store
+from ..wording import counted
 from .ledger import history
 
 # A journey of four courier legs: release, three courier-to-courier hand-overs, delivery.
@@ -421,7 +422,9 @@ def _handoffs(session: Session, transfer: Transfer) -> list[Handoff]:
         condition = "; ".join(
             part
             for part in (
-                f"{len(weighed)} of {len(transfer.items)} items weighed" if weighed else "",
+                f"{len(weighed)} of {counted(len(transfer.items), 'item')} weighed"
+                if weighed
+                else "",
                 note or "",
             )
             if part

@@ -38,6 +38,7 @@ from ...domain.masses import format_mass
 from ...domain.permissions import Actor
 from ...domain.queries import TransferDetail
 from ...domain.store import Store
+from ...domain.wording import counted
 from ..operations import Operations, Work
 from ..startup import start
 from ..tablemodel import local_time
@@ -376,7 +377,7 @@ class PickUp(Handoff):
         return DoneScreen(
             "✓ Package collected",
             [
-                f"{self.package.number}: {len(self.package.items)} aliquot(s), "
+                f"{self.package.number}: {counted(len(self.package.items), 'aliquot')}, "
                 f"{format_mass(self.package.total_mass_ug)}, are now in your custody.",
                 f"Released by {self.package.from_institution} at {when}, seal "
                 f"{self.package.seal_number}.",
@@ -548,7 +549,9 @@ class Delivery(Handoff):
             [
                 f"{self.package.number} received by {self.package.receiver}, "
                 f"{self.package.to_institution}.",
-                f"{len(self.package.items)} aliquot(s) are in their custody now.",
+                f"{counted(len(self.package.items), 'aliquot')} "
+                + ("is" if len(self.package.items) == 1 else "are")
+                + " in their custody now.",
             ],
             problems,
         )

@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QWidget
 
 from ...domain.errors import ValidationError
+from ...domain.wording import counted
 from ...exchange.export import Exported, export_exchange
 from ...exchange.partners import PartnerInfo, list_partners
 from ..context import AppContext
@@ -60,7 +61,8 @@ class ExportDialog(FormDialog):
             self.partner_combo.addItem(f"{partner.code} — {partner.name}", partner.code)
             self.partner_combo.setItemData(
                 self.partner_combo.count() - 1,
-                f"Key {partner.short_fingerprint}; {partner.files_sent} file(s) sent so far",
+                f"Key {partner.short_fingerprint}; "
+                f"{counted(partner.files_sent, 'file')} sent so far",
                 Qt.ItemDataRole.ToolTipRole,
             )
         for code in suggested:  # the other party of the loan or transfer, when a partner

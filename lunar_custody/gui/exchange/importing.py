@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from ...domain.errors import CustodyError
 from ...exchange.format import ExchangeFileError, unpack
 from ...exchange.importer import ExchangeRefused, ImportReport, check_exchange, import_exchange
+from ...exchange.records import counted_records
 from ...trust import keys as trust_keys
 from .. import errors
 from ..context import AppContext
@@ -56,8 +57,8 @@ def shown_time(text: str) -> str:
 
 
 def counted(counts: dict[str, int]) -> str:
-    """'2 aliquots, 1 loan items' from a report's counts per section ('' when none)."""
-    return ", ".join(f"{n} {section.replace('_', ' ')}" for section, n in counts.items() if n)
+    """'2 aliquots, 1 loan item' from a report's counts per section ('' when none)."""
+    return counted_records(counts)
 
 
 def detail_row(line: str) -> list[Cell]:

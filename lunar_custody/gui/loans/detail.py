@@ -24,6 +24,7 @@ from ...domain.loans import TERMS_HOLD, ItemReconciliation
 from ...domain.masses import format_mass
 from ...domain.queries import LoanDetail
 from ...domain.store import Store
+from ...domain.wording import counted
 from ..tablemodel import local_time, status_label
 from ..tables import cell, read_only_table
 
@@ -233,7 +234,7 @@ class LoanDetailPane(QWidget):
         period = f"{summary.starts_on.isoformat()} to {summary.due_on.isoformat()}"
         if summary.overdue:
             days = (date.today() - summary.due_on).days
-            period += f" — <b style='color:{RED}'>overdue by {days} day(s)</b>"
+            period += f" — <b style='color:{RED}'>overdue by {counted(days, 'day')}</b>"
         self.fields["period"].setTextFormat(Qt.TextFormat.RichText)
         self.fields["period"].setText(period)
         self.fields["destructive"].setText(

@@ -44,6 +44,7 @@ from ...domain.masses import format_mass
 from ...domain.numbering import normalize
 from ...domain.signed_content import LoanContent
 from ...domain.store import ProgressCallback
+from ...domain.wording import counted
 from ..context import AppContext
 from ..dialogs import FormDialog
 from ..errors import confirm
@@ -370,7 +371,7 @@ class LoanEditor(FormDialog):
                 table.selectRow(row)
         pending_removal = len(set(self.saved_items) - {i.number for i in self.items})
         total = sum(item.mass_ug for item in self.items)
-        text = f"{len(self.items)} aliquot(s), {format_mass(total)}"
+        text = f"{counted(len(self.items), 'aliquot')}, {format_mass(total)}"
         if pending_removal:
             text += f"; {pending_removal} removed on Save"
         self.total_label.setText(text)

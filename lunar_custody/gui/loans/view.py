@@ -35,6 +35,7 @@ from ...domain.listings import LOANS
 from ...domain.queries import LoanDetail
 from ...domain.states import LoanStatus
 from ...domain.store import ProgressCallback
+from ...domain.wording import counted
 from ..context import AppContext
 from ..dialogs import FormDialog
 from ..errors import inform, show_error
@@ -504,5 +505,5 @@ class LoansView(View):
             partial.unlink(missing_ok=True)
         if written is None:
             return 0
-        inform(self, "Loans exported", f"{written:,} loan item(s) written to {path}.")
+        inform(self, "Loans exported", f"{counted(written, 'loan item')} written to {path}.")
         return written
