@@ -270,6 +270,14 @@ class MainWindow(QMainWindow):
                 "find",
             )
         )
+        view_menu.addSeparator()
+        self.verify_action = self._action(
+            "&Verify ledger…", self.verify_ledger, "Ctrl+Shift+V", "verifyLedgerAction"
+        )
+        self.verify_action.setToolTip(
+            "From any view: check the hash chain, every record and signature, and the database"
+        )
+        view_menu.addAction(self.verify_action)
         self.actions_menu = bar.addMenu("&Actions")
         self.actions_menu.setObjectName("actionsMenu")
         help_menu = bar.addMenu("&Help")
@@ -407,6 +415,12 @@ class MainWindow(QMainWindow):
         if new_loan is not None:
             with reported(self):
                 new_loan()
+
+    def verify_ledger(self) -> None:
+        """View ▸ Verify ledger… (Ctrl+Shift+V) from any view: the Ledger view's verify."""
+        view = self.show_view("ledger")
+        assert isinstance(view, LedgerView)
+        view.verify()
 
     def show_guide(self) -> GuideWindow:
         """Help ▸ User guide (F1): beside the window, not in its way."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from pytestqt.qtbot import QtBot
 
@@ -52,8 +53,7 @@ def test_the_help_menu_guides_lists_the_shortcuts_and_names_the_log(
     assert (_native("Ctrl+Shift+P"), "Partners") in rows
     assert (_native("Ctrl+1"), "Dashboard") in rows
     assert (_native("Ctrl+/"), "Keyboard shortcuts") in rows
-    # the current view's actions too, in the menu they come from
-    assert [_native("Ctrl+Shift+V"), "Verify ledger", "Actions"] in seen[0]
+    assert [_native("Ctrl+Shift+V"), "Verify ledger", "View"] in seen[0]
 
     paths: list[str] = []
 
@@ -90,3 +90,19 @@ def test_switch_user_hides_the_window_while_the_next_person_signs_in(
     switch_user_of(window, windows, lambda a: opened.append(a.username), ask_and_sign_in)  # type: ignore[arg-type]
     assert visible_while_asked == [False, False]
     assert opened == ["li"] and windows == [] and not window.isVisible()
+
+
+def test_verify_ledger_works_from_every_view(
+    qtbot: QtBot, ctx_for: Callable[[str], AppContext]
+) -> None:
+    window = open_window(qtbot, ctx_for("zhang"))
+    window.show_view("samples")
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_V,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    ledger = window.current_view
+    assert ledger is window.views["ledger"]
+    qtbot.waitUntil(lambda: ledger.last_report is not None, timeout=20_000)
+    assert ledger.verify_result.text().startswith("OK: the ledger of")

@@ -140,7 +140,7 @@ def test_verify_passes_on_a_clean_ledger(
     findings.grab().save(str(SHOTS / "verify_ok.png"))
     assert view.verify_result.text().startswith("OK: the ledger of")
     assert view.menu_actions() == [view.verify_action]
-    assert view.verify_action.shortcut().toString() == "Ctrl+Shift+V"
+    assert view.verify_action.shortcut().isEmpty()  # the main window's, from every view
 
 
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)

@@ -6,7 +6,7 @@ database underneath; its findings, each with its table and record, in a window o
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -78,7 +78,8 @@ class LedgerView(View):
 
         self.verify_action = QAction("&Verify ledger…", self)
         self.verify_action.setObjectName("verifyAction")
-        self.verify_action.setShortcut(QKeySequence("Ctrl+Shift+V"))
+        # Ctrl+Shift+V is the main window's View ▸ Verify ledger…, which works from every
+        # view (two actions with one shortcut would leave the key doing nothing here)
         self.verify_action.setToolTip(
             "Recompute the hash chain and every aliquot's mass balance, and check the database"
         )
