@@ -207,6 +207,9 @@ class MainWindow(QMainWindow):
         self.new_loan_action = self._action(
             "&New loan…", self._new_loan, QKeySequence.StandardKey.New, "newLoanAction"
         )
+        refusal = self.ctx.why_not("draft_loan")
+        self.new_loan_action.setEnabled(refusal is None)
+        self.new_loan_action.setToolTip(refusal or "Draft a loan of aliquots to a borrower")
         file_menu.addAction(self.new_loan_action)
         file_menu.addSeparator()
         self.import_exchange_action = self._action(
@@ -238,6 +241,10 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.courier_action)
         file_menu.addSeparator()
         self.backup_action = self._action("&Back up…", self.back_up, name="backupAction")
+        # the copy holds every record: it is an administrator's, like Restore
+        refusal = self.ctx.why_not(RESTORE_PERMISSION)
+        self.backup_action.setEnabled(refusal is None)
+        self.backup_action.setToolTip(refusal or "Copy the whole database to a file")
         file_menu.addAction(self.backup_action)
         self.restore_action = self._action("&Restore…", self.restore, name="restoreAction")
         why_not = self.ctx.why_not(RESTORE_PERMISSION)
@@ -348,6 +355,8 @@ class MainWindow(QMainWindow):
     def back_up(self, path: Path | None = None) -> Path | None:
         """File ▸ Back up…: copy the database to a new file (asked for when None); the copy."""
         db = self.ctx.db
+        if not self.backup_action.isEnabled():
+            return None
         if path is None:
             default = (
                 data_directory()
@@ -410,6 +419,8 @@ class MainWindow(QMainWindow):
         return result
 
     def _new_loan(self) -> None:
+        if not self.new_loan_action.isEnabled():
+            return
         view = self.show_view("loans")
         new_loan = getattr(view, "new_loan", None)
         if new_loan is not None:

@@ -106,3 +106,16 @@ def test_verify_ledger_works_from_every_view(
     assert ledger is window.views["ledger"]
     qtbot.waitUntil(lambda: ledger.last_report is not None, timeout=20_000)
     assert ledger.verify_result.text().startswith("OK: the ledger of")
+
+
+def test_a_viewer_sees_why_new_loan_is_not_theirs(
+    qtbot: QtBot, ctx_for: Callable[[str], AppContext]
+) -> None:
+    window = open_window(qtbot, ctx_for("auditor"))
+    assert not window.new_loan_action.isEnabled()
+    assert "curator" in window.new_loan_action.toolTip()
+    shown = window.current_view
+    window._new_loan()  # even called directly: nothing opens, the view stays
+    assert window.current_view is shown
+    curator = open_window(qtbot, ctx_for("zhang"))
+    assert curator.new_loan_action.isEnabled()

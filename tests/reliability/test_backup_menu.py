@@ -101,10 +101,12 @@ def test_a_bad_file_is_refused_in_plain_words(
     assert world.snapshot() == before
 
 
-def test_only_an_administrator_may_restore(qtbot: QtBot, world: World) -> None:
+def test_only_an_administrator_may_back_up_or_restore(qtbot: QtBot, world: World) -> None:
     db = world.db
     assert isinstance(db, Database)
     window = open_window(qtbot, AppContext(db, actor(db, "zhang")))
-    assert window.backup_action.isEnabled()
+    assert not window.backup_action.isEnabled()
+    assert "administrator" in window.backup_action.toolTip()
+    assert window.back_up() is None  # no save dialog, nothing written
     assert not window.restore_action.isEnabled()
     assert "administrator" in window.restore_action.toolTip()
