@@ -42,7 +42,9 @@ def _party(role: str, party: Party | None, attention: str = "") -> list[Flowable
     return out
 
 
-def _header(data: CustodyFormData, receiver: str) -> list[Flowable]:
+def _header(
+    data: CustodyFormData, receiver: str, lent_to: tuple[str, str] | None
+) -> list[Flowable]:
     title = "Chain-of-custody form"
     out: list[Flowable] = [para(title, "title")]
     line = [("t", "For "), ("b", data.subject)]
@@ -53,6 +55,11 @@ def _header(data: CustodyFormData, receiver: str) -> list[Flowable]:
     if data.container:
         line += [("t", "   container "), ("t", data.container)]
     out.append(rich(*line, style="subtitle"))
+    if lent_to:
+        person, institution = lent_to
+        out.append(
+            rich(("m", "Lent to "), ("b", person), ("t", ", "), ("t", institution), style="body")
+        )
     if data.origin or data.destination:
         third = WIDTH / 3
         table = Table(
@@ -217,12 +224,24 @@ def _events(data: CustodyFormData) -> list[Flowable]:
     ]
 
 
-def story(data: CustodyFormData, receiver: str = "") -> list[Flowable]:
-    """The form's flowables; ``receiver``: the person a package is addressed to ('' none)."""
-    return [*_header(data, receiver), *_items(data), *_handoffs(data, receiver), *_events(data)]
+def story(
+    data: CustodyFormData, receiver: str = "", lent_to: tuple[str, str] | None = None
+) -> list[Flowable]:
+    """The form's flowables; ``receiver``: the person a package is addressed to ('' none);
+    ``lent_to``: an aliquot's loan, its principal investigator and borrower."""
+    return [
+        *_header(data, receiver, lent_to),
+        *_items(data),
+        *_handoffs(data, receiver),
+        *_events(data),
+    ]
 
 
 def render_custody_form(
-    data: CustodyFormData, info: DocumentInfo, *, receiver: str = ""
+    data: CustodyFormData,
+    info: DocumentInfo,
+    *,
+    receiver: str = "",
+    lent_to: tuple[str, str] | None = None,
 ) -> tuple[bytes, int]:
-    return render(info, story(data, receiver), pagesize=PAGE)
+    return render(info, story(data, receiver, lent_to), pagesize=PAGE)

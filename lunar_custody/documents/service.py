@@ -127,6 +127,7 @@ def write_custody_form(
     if (transfer is None) == (aliquot is None):
         raise ValidationError("A custody form is for one transfer or for one aliquot.")
     receiver = ""
+    lent_to: tuple[str, str] | None = None
     if transfer is not None:
         data = queries.transfer_form_data(store, transfer, blank=blank)
         record_type, number = "transfer", data.transfer_number
@@ -138,6 +139,10 @@ def write_custody_form(
         data = queries.aliquot_form_data(store, aliquot, blank=blank)
         record_type, number = "aliquot", data.items[0].number
         reference = f"Aliquot {number}"
+        if data.loan_number:
+            # who the aliquot is lent to: the loan's principal investigator and borrower
+            (loan,) = queries.loans(store, number=data.loan_number)
+            lent_to = (loan.principal_investigator, loan.borrower)
     return _write(
         store,
         actor,
@@ -147,8 +152,8 @@ def write_custody_form(
         title="Chain-of-custody form",
         reference=reference,
         data=data,
-        printed={"receiver": receiver} if receiver else None,
-        draw=lambda d, info: render_custody_form(d, info, receiver=receiver),
+        printed={"receiver": receiver, "lent_to": lent_to},
+        draw=lambda d, info: render_custody_form(d, info, receiver=receiver, lent_to=lent_to),
         path=path,
     )
 

@@ -84,6 +84,14 @@ def test_a_blank_custody_form_names_who_receives_the_package(
     assert text.count("Write the date, the time and the time zone") == 2 * 5
 
 
+def test_a_blank_form_of_a_lent_aliquot_names_the_principal_investigator(
+    papers: Papers, tmp_path: Path
+) -> None:
+    path = tmp_path / "aliquot.pdf"
+    service.write_custody_form(papers.db, None, path, aliquot=A1, blank=True)
+    assert f"Lent to {PI_NAME}, {MARKUP_NAME}" in text_of(path)
+
+
 def test_a_roll_has_one_page_a_label_and_a_job_label_only_when_asked(
     papers: Papers, tmp_path: Path
 ) -> None:
