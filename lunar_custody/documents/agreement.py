@@ -7,7 +7,7 @@ from datetime import date
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table
 
 from ..domain.masses import format_mass
 from ..domain.queries import AgreementData, Party
@@ -23,6 +23,7 @@ from .layout import (
     render,
     rich,
     signature_row,
+    table_style,
 )
 from .terms import Terms
 
@@ -68,7 +69,7 @@ def story(data: AgreementData, terms: Terms) -> list[Flowable]:
         colWidths=[WIDTH / 2 - 4 * mm, 8 * mm, WIDTH / 2 - 4 * mm],
     )
     parties.setStyle(
-        TableStyle(
+        table_style(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table
 
 from ..domain.masses import format_mass
 from ..domain.queries import CustodyFormData, Handoff, Party, SignatureSlot
@@ -21,6 +21,7 @@ from .layout import (
     render,
     rich,
     signature_block,
+    table_style,
     when,
 )
 
@@ -28,18 +29,22 @@ PAGE = landscape(A4)
 WIDTH = PAGE[0] - 36 * mm
 
 
-def _party(role: str, party: Party | None) -> list[Flowable]:
+def _party(role: str, party: Party | None, attention: str = "") -> list[Flowable]:
     if party is None:
         return []
     out: list[Flowable] = [para(role, "label"), para(party.name, "small", bold=True)]
     if party.local_name:
         out.append(para(party.local_name, "small"))
+    if attention:
+        out.append(rich(("m", "Attention: "), ("b", attention), style="small"))
     if party.address:
         out.append(para(party.address, "muted"))
     return out
 
 
-def _header(data: CustodyFormData) -> list[Flowable]:
+def _header(
+    data: CustodyFormData, receiver: str, lent_to: tuple[str, str] | None
+) -> list[Flowable]:
     title = "Chain-of-custody form"
     out: list[Flowable] = [para(title, "title")]
     line = [("t", "For "), ("b", data.subject)]
@@ -50,13 +55,18 @@ def _header(data: CustodyFormData) -> list[Flowable]:
     if data.container:
         line += [("t", "   container "), ("t", data.container)]
     out.append(rich(*line, style="subtitle"))
+    if lent_to:
+        person, institution = lent_to
+        out.append(
+            rich(("m", "Lent to "), ("b", person), ("t", ", "), ("t", institution), style="body")
+        )
     if data.origin or data.destination:
         third = WIDTH / 3
         table = Table(
             [
                 [
                     _party("From", data.origin),
-                    _party("To", data.destination),
+                    _party("To", data.destination, receiver),
                     para(
                         "Every person who takes or gives up custody signs below, with the date, "
                         "time and time zone. Check the seal number and that it is intact at each "
@@ -68,7 +78,7 @@ def _header(data: CustodyFormData) -> list[Flowable]:
             colWidths=[third, third, third],
         )
         table.setStyle(
-            TableStyle(
+            table_style(
                 [
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -115,6 +125,7 @@ def _seal_cell(handoff: Handoff | None) -> list[Flowable]:
         return [
             para("Seal number", "label"),
             para("_" * 18, "small"),
+            Spacer(1, 1.5 * mm),  # the tick boxes clear of the line written on above them
             para("Seal intact:  ☐ yes   ☐ no", "small"),
             Spacer(1, 2 * mm),
             para("Condition, mass checked", "label"),
@@ -131,13 +142,17 @@ def _seal_cell(handoff: Handoff | None) -> list[Flowable]:
     return out
 
 
-def _handoff_row(index: int, handoff: Handoff | None) -> list[object]:
+def _handoff_row(
+    index: int, handoff: Handoff | None, receiver: SignatureSlot | None = None
+) -> list[object]:
+    """A recorded handoff, or a blank one for ink (``receiver``: the delivery's, named)."""
     if handoff is None:
         blank_in = SignatureSlot("Relinquished by", "", "")
-        blank_out = SignatureSlot("Received by", "", "")
+        blank_out = receiver or SignatureSlot("Received by", "", "")
+        title = "Delivery" if receiver else "Handoff"
         return [
             para(str(index), "cell"),
-            [para("Handoff", "cellbold"), para("Place", "label"), para("_" * 14, "small")],
+            [para(title, "cellbold"), para("Place", "label"), para("_" * 14, "small")],
             signature_block(blank_in, HANDOFF_WIDTHS[2] - _PADDING, compact=True),
             signature_block(blank_out, HANDOFF_WIDTHS[3] - _PADDING, compact=True),
             _seal_cell(None),
@@ -155,13 +170,17 @@ def _handoff_row(index: int, handoff: Handoff | None) -> list[object]:
     ]
 
 
-def _handoffs(data: CustodyFormData) -> list[Flowable]:
+def _handoffs(data: CustodyFormData, receiver: str) -> list[Flowable]:
     headers = ("No.", "Handoff", "Relinquished by", "Received by", "Seal and condition")
     rows: list[list[object]] = [[para(h, "head") for h in headers]]
     for index, handoff in enumerate(data.handoffs, start=1):
         rows.append(_handoff_row(index, handoff))
+    # the last blank row is the delivery: it names the person the package is addressed to
+    institution = data.destination.name if data.destination else ""
+    delivery = SignatureSlot("Received by", receiver, institution) if receiver else None
     for extra in range(data.blank_handoffs):
-        rows.append(_handoff_row(len(data.handoffs) + extra + 1, None))
+        last = extra == data.blank_handoffs - 1
+        rows.append(_handoff_row(len(data.handoffs) + extra + 1, None, delivery if last else None))
     widths = [*HANDOFF_WIDTHS, WIDTH - sum(HANDOFF_WIDTHS)]
     table = grid_table(
         rows,
@@ -205,9 +224,24 @@ def _events(data: CustodyFormData) -> list[Flowable]:
     ]
 
 
-def story(data: CustodyFormData) -> list[Flowable]:
-    return [*_header(data), *_items(data), *_handoffs(data), *_events(data)]
+def story(
+    data: CustodyFormData, receiver: str = "", lent_to: tuple[str, str] | None = None
+) -> list[Flowable]:
+    """The form's flowables; ``receiver``: the person a package is addressed to ('' none);
+    ``lent_to``: an aliquot's loan, its principal investigator and borrower."""
+    return [
+        *_header(data, receiver, lent_to),
+        *_items(data),
+        *_handoffs(data, receiver),
+        *_events(data),
+    ]
 
 
-def render_custody_form(data: CustodyFormData, info: DocumentInfo) -> tuple[bytes, int]:
-    return render(info, story(data), pagesize=PAGE)
+def render_custody_form(
+    data: CustodyFormData,
+    info: DocumentInfo,
+    *,
+    receiver: str = "",
+    lent_to: tuple[str, str] | None = None,
+) -> tuple[bytes, int]:
+    return render(info, story(data, receiver, lent_to), pagesize=PAGE)

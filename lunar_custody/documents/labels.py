@@ -4,7 +4,8 @@ program's scan fields) beside the number, parent sample and mass in print.
 Two layouts: a roll of 2 x 1 inch labels (one label a page, as label printers take it) and
 an A4 sheet of 4 x 10 labels of the same size. The document's own QR code (document number
 and content hash) goes where it cannot be mistaken for an aliquot's: in the sheet's top
-margin, and on a job label at the start of the roll.
+margin, and, when asked for, on a job label at the start of the roll (a roll of N labels is
+otherwise N pages: no label is wasted; the file's metadata and signature still name it).
 """
 
 from __future__ import annotations
@@ -76,7 +77,18 @@ def _metadata(canvas: Canvas, info: DocumentInfo) -> None:
     canvas.setCreator(f"Lunar Custody {__version__}")
 
 
-def _roll(canvas: Canvas, labels: Sequence[LabelData], info: DocumentInfo) -> int:
+def _roll(
+    canvas: Canvas, labels: Sequence[LabelData], info: DocumentInfo, *, job_label: bool
+) -> int:
+    if job_label:
+        _job_label(canvas, info)
+    for label in labels:
+        draw_label(canvas, label, 0, 0)
+        canvas.showPage()
+    return len(labels) + (1 if job_label else 0)
+
+
+def _job_label(canvas: Canvas, info: DocumentInfo) -> None:
     width, height = LABEL
     # the job label: which document this roll is, for verify-pdf and the archive
     qr = height - 2 * mm
@@ -97,10 +109,6 @@ def _roll(canvas: Canvas, labels: Sequence[LabelData], info: DocumentInfo) -> in
         top -= size * 1.5
     canvas.setFillColor(INK)
     canvas.showPage()
-    for label in labels:
-        draw_label(canvas, label, 0, 0)
-        canvas.showPage()
-    return len(labels) + 1
 
 
 def _sheet(canvas: Canvas, labels: Sequence[LabelData], info: DocumentInfo) -> int:
@@ -154,12 +162,18 @@ def _sheet(canvas: Canvas, labels: Sequence[LabelData], info: DocumentInfo) -> i
 
 
 def render_labels(
-    labels: Sequence[LabelData], info: DocumentInfo, layout: str
+    labels: Sequence[LabelData], info: DocumentInfo, layout: str, *, job_label: bool = False
 ) -> tuple[bytes, int]:
+    """The labels' PDF and its page count; ``job_label`` starts a roll with a label naming
+    the document (the A4 sheet names it in its margin anyway)."""
     fonts.register()
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=LABEL if layout == "roll" else A4)
+    # every page starts in the embedded font, not reportlab's Helvetica (never embedded)
+    canvas = Canvas(buffer, pagesize=LABEL if layout == "roll" else A4, initialFontName=fonts.SANS)
     _metadata(canvas, info)
-    pages = _roll(canvas, labels, info) if layout == "roll" else _sheet(canvas, labels, info)
+    if layout == "roll":
+        pages = _roll(canvas, labels, info, job_label=job_label)
+    else:
+        pages = _sheet(canvas, labels, info)
     canvas.save()
     return buffer.getvalue(), pages

@@ -29,6 +29,7 @@ from reportlab.platypus import (
     Frame,
     PageTemplate,
     Paragraph,
+    Spacer,
     Table,
     TableStyle,
 )
@@ -150,6 +151,7 @@ def _style(name: str, size: float, **kw: Any) -> ParagraphStyle:
     return ParagraphStyle(
         name,
         fontName=kw.pop("fontName", fonts.SANS),
+        bulletFontName=fonts.SANS,  # reportlab's default is Helvetica, which is never embedded
         fontSize=size,
         leading=kw.pop("leading", size * 1.3),
         textColor=kw.pop("textColor", INK),
@@ -247,6 +249,13 @@ def when(moment: datetime | None) -> str:
 CELL_PADDING = 3  # left and right in a grid table
 
 
+def table_style(commands: Sequence[tuple[Any, ...]]) -> TableStyle:
+    """A TableStyle whose cells start in the embedded sans font: reportlab's default is
+    Helvetica, selected for every cell even when a paragraph draws it, and a standard font
+    is never embedded (a print shop's preflight refuses the PDF)."""
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), fonts.SANS), *commands])
+
+
 def grid_table(
     rows: Sequence[Sequence[Any]],
     widths: Sequence[float],
@@ -270,7 +279,7 @@ def grid_table(
         commands.append(
             ("ROWBACKGROUNDS", (0, header_rows), (-1, -1), [None, colors.HexColor("#f6f6f6")])
         )
-    table.setStyle(TableStyle(commands + list(extra)))
+    table.setStyle(table_style(commands + list(extra)))
     return table
 
 
@@ -282,7 +291,7 @@ def field_table(pairs: Sequence[tuple[str, Any]], widths: Sequence[float]) -> Ta
     ]
     table = Table(rows, colWidths=list(widths))
     table.setStyle(
-        TableStyle(
+        table_style(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -336,7 +345,7 @@ def _blank_line(label: str, width: float) -> Table:
         [[para(label, "muted"), ""]], colWidths=[width * 0.36, width * 0.64], rowHeights=[6.5 * mm]
     )
     table.setStyle(
-        TableStyle(
+        table_style(
             [
                 ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -366,6 +375,8 @@ def signature_block(slot: SignatureSlot, width: float, *, compact: bool = False)
             if slot.institution:
                 out.append(rich(("m", "Institution: "), ("t", slot.institution), style="small"))
         out.append(_blank_line("Date and time", width))
+        # the hint's capitals would touch the ink line right above them: leave white between
+        out.append(Spacer(1, 1.5 * mm))
         out.append(para("Write the date, the time and the time zone (or UTC).", "muted"))
         return out
     out.append(
@@ -416,7 +427,7 @@ def signature_row(slots: Sequence[SignatureSlot], total_width: float) -> Table:
         widths.append(each)
     table = Table([cells], colWidths=widths)
     table.setStyle(
-        TableStyle(
+        table_style(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -528,6 +539,8 @@ def render(
         keywords=info.keywords,
         creator=f"Lunar Custody {__version__}",
         lang="en",
+        # every page starts in the embedded font, not reportlab's Helvetica (never embedded)
+        initialFontName=fonts.SANS,
     )
     frame = Frame(
         left,

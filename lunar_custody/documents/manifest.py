@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from ..domain.masses import format_mass
 from ..domain.queries import ManifestData, Party, SignatureSlot
@@ -20,6 +20,7 @@ from .layout import (
     render,
     rich,
     signature_row,
+    table_style,
     when,
 )
 
@@ -65,7 +66,7 @@ def story(data: ManifestData) -> list[Flowable]:
         colWidths=[half, 8 * mm, half],
     )
     addresses.setStyle(
-        TableStyle(
+        table_style(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),

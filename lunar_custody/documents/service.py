@@ -126,15 +126,23 @@ def write_custody_form(
 
     if (transfer is None) == (aliquot is None):
         raise ValidationError("A custody form is for one transfer or for one aliquot.")
+    receiver = ""
+    lent_to: tuple[str, str] | None = None
     if transfer is not None:
         data = queries.transfer_form_data(store, transfer, blank=blank)
         record_type, number = "transfer", data.transfer_number
         reference = f"Transfer {number}"
+        # the person the package is addressed to, as the manifest names them
+        receiver = queries.manifest_data(store, transfer).receiver
     else:
         assert aliquot is not None
         data = queries.aliquot_form_data(store, aliquot, blank=blank)
         record_type, number = "aliquot", data.items[0].number
         reference = f"Aliquot {number}"
+        if data.loan_number:
+            # who the aliquot is lent to: the loan's principal investigator and borrower
+            (loan,) = queries.loans(store, number=data.loan_number)
+            lent_to = (loan.principal_investigator, loan.borrower)
     return _write(
         store,
         actor,
@@ -144,7 +152,8 @@ def write_custody_form(
         title="Chain-of-custody form",
         reference=reference,
         data=data,
-        draw=render_custody_form,
+        printed={"receiver": receiver, "lent_to": lent_to},
+        draw=lambda d, info: render_custody_form(d, info, receiver=receiver, lent_to=lent_to),
         path=path,
     )
 
@@ -171,9 +180,16 @@ def write_manifest(
 
 
 def write_labels(
-    store: Store, actor: Actor | None, numbers: list[str], path: Path, *, layout: str = "roll"
+    store: Store,
+    actor: Actor | None,
+    numbers: list[str],
+    path: Path,
+    *,
+    layout: str = "roll",
+    job_label: bool = False,
 ) -> GeneratedDocument:
-    """Labels for aliquots: ``layout`` 'roll' (2 x 1 inch, one a page) or 'a4' (a sheet)."""
+    """Labels for aliquots: ``layout`` 'roll' (2 x 1 inch, one a page) or 'a4' (a sheet);
+    ``job_label`` starts a roll with a label naming the document (its QR code)."""
     from .labels import LAYOUTS, render_labels
 
     if layout not in LAYOUTS:
@@ -189,6 +205,6 @@ def write_labels(
         title="Aliquot labels",
         reference=f"{count} label{'s' if count != 1 else ''}",
         data=data,
-        draw=lambda d, info: render_labels(d, info, layout),
+        draw=lambda d, info: render_labels(d, info, layout, job_label=job_label),
         path=path,
     )

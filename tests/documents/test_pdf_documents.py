@@ -255,13 +255,13 @@ def test_labels_on_a_roll(papers: Papers, tmp_path: Path) -> None:
     path = tmp_path / "roll.pdf"
     numbers = [A1, A2, A4]
     doc = service.write_labels(papers.db, None, numbers, path)
-    assert pages_of(path) == doc.pages == 1 + len(numbers)  # a job label, then one a label
+    assert pages_of(path) == doc.pages == len(numbers)  # one a label, no job label unasked
     codes = qr_codes(path, dpi=300)
-    assert codes == [[document_qr(doc)], [A1], [A2], [A4]]
-    text = text_of(path, 2)
+    assert codes == [[A1], [A2], [A4]]
+    text = text_of(path, 1)
     assert "Sample CE5C0400" in text and "500.000 mg" in text  # A1's book mass
     reader = PdfReader(path)
-    width, height = (float(v) for v in reader.pages[1].mediabox.upper_right)
+    width, height = (float(v) for v in reader.pages[0].mediabox.upper_right)
     assert (round(width), round(height)) == (144, 72)  # 2 x 1 inch
 
 
