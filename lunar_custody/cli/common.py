@@ -61,6 +61,11 @@ class Session:
         else:
             render()
 
+    def done(self, message: str, **fields: Any) -> None:
+        """Report what a command did: the sentence for people, or with --json one object
+        holding it as "message" beside ``fields`` (what a script needs next)."""
+        self.data({"message": message, **fields}, lambda: self.say(message))
+
     def table(self, headers: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
         for line in output.table_lines(headers, rows):
             self.say(line)

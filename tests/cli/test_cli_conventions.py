@@ -1,0 +1,138 @@
+"""What every command keeps to: --json where it prints, a help text for every option, the
+documented exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import inspect
+import textwrap
+from collections.abc import Iterator
+from pathlib import Path
+
+from lunar_custody.cli.main import build_parser
+from tests.cli.test_cli import as_user, run, secrets
+from tests.worlds import World
+
+__all__ = ["secrets"]  # the fixture, shared with test_cli.py
+
+
+def _commands(
+    parser: argparse.ArgumentParser, prefix: str = ""
+) -> Iterator[tuple[str, argparse.ArgumentParser]]:
+    """Every command and sub-command's parser, named as typed (e.g. "keys show")."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                yield f"{prefix}{name}", sub
+                yield from _commands(sub, f"{prefix}{name} ")
+
+
+def _prints_outside_render(handler: object) -> list[str]:
+    """Lines of ``handler`` that print for people directly instead of through s.data's
+    render (a lambda or a nested function), so that --json would not replace them."""
+    tree = ast.parse(textwrap.dedent(inspect.getsource(handler)))  # type: ignore[arg-type]
+    function = tree.body[0]
+    assert isinstance(function, ast.FunctionDef)
+    found: list[str] = []
+
+    def visit(node: ast.AST) -> None:
+        if isinstance(node, ast.Lambda | ast.FunctionDef | ast.AsyncFunctionDef):
+            return  # a render callback: s.data calls it only without --json
+        if isinstance(node, ast.Call):
+            func = node.func
+            if isinstance(func, ast.Attribute) and func.attr in ("say", "table"):
+                found.append(ast.unparse(node))
+            if isinstance(func, ast.Name) and func.id.startswith(("_print", "_say")):
+                found.append(ast.unparse(node))
+        for child in ast.iter_child_nodes(node):
+            visit(child)
+
+    for statement in function.body:
+        visit(statement)
+    return found
+
+
+def test_every_command_accepts_json_and_prints_through_it() -> None:
+    checked = 0
+    for name, sub in _commands(build_parser()):
+        handler = sub.get_default("handler")
+        options = {o for action in sub._actions for o in action.option_strings}
+        assert "--json" in options, name
+        if handler.__name__ == "<lambda>":
+            continue  # a group such as "keys" without its action: usage on stderr
+        assert _prints_outside_render(handler) == [], name
+        checked += 1
+    assert checked > 45
+
+
+def test_setting_up_prints_one_json_object(
+    world: World, secrets: dict[str, str], tmp_path: Path
+) -> None:
+    password = tmp_path / "pw"
+    password.write_text("first-admin-pass\n")
+    made = run(
+        "init",
+        "--db",
+        str(tmp_path / "new.db"),
+        "--code",
+        "cnsa",
+        "--name",
+        "Lunar Sample Laboratory",
+        "--admin",
+        "root",
+        "--admin-name",
+        "Wang Fang",
+        "--password-file",
+        str(password),
+        "--json",
+    )
+    assert made.code == 0, made.err
+    made_data = made.json()
+    assert isinstance(made_data, dict)
+    assert (made_data["institution"], made_data["administrator"]) == ("CNSA", "root")
+    assert Path(made_data["key_file"]).exists() and len(made_data["fingerprint"]) == 64
+    institution = as_user(
+        world, secrets, "admin", "institution-add", "osaka", "Osaka University",
+        "--kind", "borrower", "--json",
+    )  # fmt: skip
+    assert institution.code == 0, institution.err
+    assert institution.json() == {
+        "message": "Institution OSAKA created.",
+        "code": "OSAKA",
+        "kind": "borrower",
+    }
+    user = as_user(
+        world, secrets, "admin", "user-add", "osaka_lm", "Tanaka Hana", "--institution", "OSAKA",
+        "--roles", "lab_manager", "--new-password-file", secrets["password"], "--json",
+    )  # fmt: skip
+    assert user.code == 0, user.err
+    assert user.json() == {
+        "message": "User osaka_lm created.",
+        "username": "osaka_lm",
+        "roles": ["lab_manager"],
+    }
+    pin = tmp_path / "pin"
+    pin.write_text("97531\n")
+    pin_set = as_user(
+        world, secrets, "admin", "user-pin", "osaka_lm", "--new-pin-file", str(pin), "--json"
+    )
+    assert pin_set.code == 0, pin_set.err
+    assert pin_set.json() == {
+        "message": "osaka_lm signs with the new PIN here from now on.",
+        "username": "osaka_lm",
+    }
+
+
+def test_every_option_has_a_help_text() -> None:
+    missing = [
+        f"{name} {action.option_strings[0]}"
+        for name, sub in _commands(build_parser())
+        for action in sub._actions
+        if action.option_strings
+        and not isinstance(action, argparse._HelpAction)
+        and not (action.help or "").strip()
+    ]
+    assert missing == []
+    for name, sub in _commands(build_parser()):
+        assert sub.format_help(), name  # every help text formats (no stray %)
