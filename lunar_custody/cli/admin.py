@@ -132,7 +132,16 @@ def cmd_institution_add(args: argparse.Namespace, s: Session) -> int:
 
 def cmd_user_add(args: argparse.Namespace, s: Session) -> int:
     actor, _ = s.signer()
-    password = s.secret(args.new_password_file, f"Password for the new user {args.username}: ")
+    # A courier may come with a PIN only (the domain decides who may); else a password.
+    password = (
+        s.secret(
+            args.new_password_file,
+            f"Password for the new user {args.username}: ",
+            option="--new-password-file",
+        )
+        if args.new_password_file or not args.new_pin_file
+        else None
+    )
     pin = s.secret(args.new_pin_file, "PIN: ") if args.new_pin_file else None
     row = registry.create_person(
         s.db,
@@ -151,7 +160,7 @@ def cmd_user_add(args: argparse.Namespace, s: Session) -> int:
 
 def cmd_user_pin(args: argparse.Namespace, s: Session) -> int:
     actor, _ = s.signer()
-    pin = s.secret(args.new_pin_file, f"New PIN for {args.username}: ")
+    pin = s.secret(args.new_pin_file, f"New PIN for {args.username}: ", option="--new-pin-file")
     registry.update_person(s.db, actor, args.username, pin=pin)
     s.done(f"{args.username} signs with the new PIN here from now on.", username=args.username)
     return 0
@@ -244,9 +253,14 @@ def register(commands: Commands) -> None:
     p.add_argument(
         "--new-password-file",
         metavar="FILE",
-        help="read the new user's password from the first line of FILE instead of asking",
+        help="read the new user's password from the first line of FILE instead of asking "
+        "(a courier given --new-pin-file needs none)",
     )
-    p.add_argument("--new-pin-file", metavar="FILE", help="a courier's PIN (4-8 digits)")
+    p.add_argument(
+        "--new-pin-file",
+        metavar="FILE",
+        help="read a courier's PIN (4-8 digits) from the first line of FILE",
+    )
 
     p = command(
         commands,

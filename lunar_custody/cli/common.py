@@ -72,17 +72,21 @@ class Session:
 
     # ------------------------------------------------------------------ who acts
 
-    def secret(self, path: str | None, prompt: str) -> str:
-        """A password or PIN: the first line of ``path``, else typed at a prompt."""
-        return read_secret(path, prompt)
+    def secret(self, path: str | None, prompt: str, *, option: str = "--password-file") -> str:
+        """A password or PIN: the first line of ``path`` (given with ``option``), else typed
+        at a prompt."""
+        return read_secret(path, prompt, option)
 
     def signer(self) -> tuple[Actor, Credential]:
         """Sign in the person named by --user; their secret also signs what they do."""
         own = own_credential(self.args)
         return identity.authenticate(self.db, own.username, own.secret, own.method), own
 
-    def other_signer(self, username: str, path: str | None, use_pin: bool) -> Credential:
-        return credential(username, path, use_pin)
+    def other_signer(
+        self, username: str, path: str | None, use_pin: bool, *, option: str
+    ) -> Credential:
+        """Another person's secret, from the file given with ``option`` or typed."""
+        return credential(username, path, use_pin, option)
 
 
 # ---------------------------------------------------------------------- registering

@@ -76,7 +76,12 @@ def cmd_discrepancies(args: argparse.Namespace, s: Session) -> int:
 
 def cmd_release(args: argparse.Namespace, s: Session) -> int:
     actor, credential = s.signer()
-    courier = s.other_signer(args.courier, args.courier_secret_file, args.courier_pin)
+    courier = s.other_signer(
+        args.courier,
+        args.courier_secret_file,
+        args.courier_pin,
+        option="--courier-secret-file",
+    )
     transfer = custody.release_package(
         s.db,
         actor,
@@ -99,7 +104,9 @@ def cmd_release(args: argparse.Namespace, s: Session) -> int:
 
 def cmd_hand_over(args: argparse.Namespace, s: Session) -> int:
     actor, credential = s.signer()
-    to = s.other_signer(args.to_courier, args.to_secret_file, args.to_pin)
+    to = s.other_signer(
+        args.to_courier, args.to_secret_file, args.to_pin, option="--to-secret-file"
+    )
     custody.hand_over(
         s.db,
         actor,

@@ -6,11 +6,16 @@ from __future__ import annotations
 import argparse
 import ast
 import inspect
+import io
 import textwrap
 from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
+
 from lunar_custody.cli.main import build_parser
+from lunar_custody.domain import identity
+from lunar_custody.domain.identity import PIN
 from tests.cli.test_cli import as_user, run, secrets
 from tests.worlds import World
 
@@ -136,3 +141,26 @@ def test_every_option_has_a_help_text() -> None:
     assert missing == []
     for name, sub in _commands(build_parser()):
         assert sub.format_help(), name  # every help text formats (no stray %)
+
+
+def test_a_courier_is_made_with_a_pin_only_and_errors_name_the_option(
+    world: World, secrets: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pin = tmp_path / "pin"
+    pin.write_text("86420\n")
+    add = ["user-add", "--institution", "CNSA", "--new-pin-file", str(pin)]
+    made = as_user(
+        world, secrets, "admin", *add, "pin_courier", "Pat Courier", "--roles", "courier"
+    )
+    assert made.code == 0, made.err
+    assert identity.authenticate(world.db, "pin_courier", "86420", PIN).roles == {"courier"}
+    curator = as_user(world, secrets, "admin", *add, "pin_curator", "Pat Curator", "--roles",
+                      "curator")  # fmt: skip
+    assert curator.code == 1 and "A password is needed" in curator.err
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))  # a script that pipes nothing in
+    no_password = as_user(world, secrets, "admin", "user-add", "nobody", "No Body",
+                          "--institution", "CNSA", "--roles", "curator")  # fmt: skip
+    assert no_password.code == 1
+    assert "use --new-password-file FILE" in no_password.err, no_password.err
+    no_pin = as_user(world, secrets, "admin", "user-pin", "zhang")
+    assert no_pin.code == 1 and "use --new-pin-file FILE" in no_pin.err, no_pin.err
