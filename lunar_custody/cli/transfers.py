@@ -154,9 +154,16 @@ def cmd_transcribe_handover(args: argparse.Namespace, s: Session) -> int:
     return 0
 
 
+def _read_photo(path: str) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except OSError as error:  # a refusal naming the file, not a crash (exit 70)
+        raise ValidationError(f"Cannot read the photo {path}: {error.strerror}.") from None
+
+
 def cmd_receive(args: argparse.Namespace, s: Session) -> int:
     actor, credential = s.signer()
-    photo = Path(args.photo).read_bytes() if args.photo else None
+    photo = _read_photo(args.photo) if args.photo else None
     receipt = custody.confirm_receipt(
         s.db,
         actor,

@@ -16,8 +16,8 @@ import pytest
 from lunar_custody.cli.main import build_parser
 from lunar_custody.domain import identity
 from lunar_custody.domain.identity import PIN
-from tests.cli.test_cli import as_user, run, secrets
-from tests.worlds import World
+from tests.cli.test_cli import as_user, run, secrets, url
+from tests.worlds import A1, World
 
 __all__ = ["secrets"]  # the fixture, shared with test_cli.py
 
@@ -164,3 +164,18 @@ def test_a_courier_is_made_with_a_pin_only_and_errors_name_the_option(
     assert "use --new-password-file FILE" in no_password.err, no_password.err
     no_pin = as_user(world, secrets, "admin", "user-pin", "zhang")
     assert no_pin.code == 1 and "use --new-pin-file FILE" in no_pin.err, no_pin.err
+
+
+def test_exit_codes_as_documented(world: World, secrets: dict[str, str], tmp_path: Path) -> None:
+    """0 done, 1 refused, 2 wrong usage, 3 the database cannot be used (README); restoring
+    over records without --replace is a refusal too (tests/reliability/test_restore.py)."""
+    assert run("status", A1, "--db", url(world)).code == 0
+    unreadable = as_user(world, secrets, "zhang", "receive", "T2026-0001", "--photo",
+                         str(tmp_path / "no-such.jpg"))  # fmt: skip
+    assert unreadable.code == 1, unreadable.err  # not 70: a missing photo is no bug
+    assert f"Cannot read the photo {tmp_path / 'no-such.jpg'}" in unreadable.err
+    with pytest.raises(SystemExit) as usage:
+        run("status", "--db", url(world))  # the aliquot is missing
+    assert usage.value.code == 2
+    missing = run("status", A1, "--db", str(tmp_path / "no-such.db"))
+    assert missing.code == 3, missing.err
