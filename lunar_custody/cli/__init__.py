@@ -1,8 +1,9 @@
 """The command line: the same service functions as the windows, for scripts and terminals.
 
 ``lunar-custody`` with no command opens the workstation window. Every command takes
-``--db PATH_OR_URL`` (before or after the command name); commands whose output is data take
-``--json``. Expected failures print one plain sentence on stderr and exit non-zero
+``--db PATH_OR_URL`` and ``--json`` (before or after the command name): with ``--json``
+whatever a command prints is JSON instead of sentences (``Session.data``, ``Session.done``).
+Expected failures print one plain sentence on stderr and exit non-zero
 (1 refused, 2 usage, 3 database); anything unexpected is logged and exits 70.
 
 main.py parses and runs a command; each feature module (samples.py, loans.py, …) registers

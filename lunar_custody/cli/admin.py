@@ -26,7 +26,7 @@ def cmd_init(args: argparse.Namespace, s: Session) -> int:
     typed = not args.password_file and sys.stdin.isatty()
     if typed and getpass.getpass("Repeat it: ") != password:
         raise ValidationError("The two passwords differ; nothing was created.")
-    registry.bootstrap(
+    admin = registry.bootstrap(
         s.db,
         lender_code=args.lender_code,
         lender_name=args.lender_name,
@@ -38,11 +38,25 @@ def cmd_init(args: argparse.Namespace, s: Session) -> int:
         admin_password=password,
         kind=args.kind,
     )
-    s.say(f"Created {s.db.name}: {args.lender_name} with the administrator {args.admin}.")
     info = keys.home_certificate_info(s.db)
-    if info is not None:
-        s.say(f"Institution certificate: {info.short_fingerprint}")
-        s.say(f"  its key file: {keys.key_file(info).path} (keep it safe; not in the database)")
+    key_path = keys.key_file(info).path if info is not None else None
+
+    def render() -> None:
+        s.say(f"Created {s.db.name}: {args.lender_name} with the administrator {args.admin}.")
+        if info is not None:
+            s.say(f"Institution certificate: {info.short_fingerprint}")
+            s.say(f"  its key file: {key_path} (keep it safe; not in the database)")
+
+    s.data(
+        {
+            "database": s.db.name,
+            "institution": admin.institution_code,
+            "administrator": admin.username,
+            "fingerprint": info.fingerprint if info is not None else None,
+            "key_file": str(key_path) if key_path is not None else None,
+        },
+        render,
+    )
     return 0
 
 
@@ -112,13 +126,22 @@ def cmd_institution_add(args: argparse.Namespace, s: Session) -> int:
         country=args.country,
         address=args.address,
     )
-    s.say(f"Institution {row.code} created.")
+    s.done(f"Institution {row.code} created.", code=row.code, kind=row.kind)
     return 0
 
 
 def cmd_user_add(args: argparse.Namespace, s: Session) -> int:
     actor, _ = s.signer()
-    password = s.secret(args.new_password_file, f"Password for the new user {args.username}: ")
+    # A courier may come with a PIN only (the domain decides who may); else a password.
+    password = (
+        s.secret(
+            args.new_password_file,
+            f"Password for the new user {args.username}: ",
+            option="--new-password-file",
+        )
+        if args.new_password_file or not args.new_pin_file
+        else None
+    )
     pin = s.secret(args.new_pin_file, "PIN: ") if args.new_pin_file else None
     row = registry.create_person(
         s.db,
@@ -131,15 +154,15 @@ def cmd_user_add(args: argparse.Namespace, s: Session) -> int:
         pin=pin,
         email=args.email,
     )
-    s.say(f"User {row.username} created.")
+    s.done(f"User {row.username} created.", username=row.username, roles=args.roles.split(","))
     return 0
 
 
 def cmd_user_pin(args: argparse.Namespace, s: Session) -> int:
     actor, _ = s.signer()
-    pin = s.secret(args.new_pin_file, f"New PIN for {args.username}: ")
+    pin = s.secret(args.new_pin_file, f"New PIN for {args.username}: ", option="--new-pin-file")
     registry.update_person(s.db, actor, args.username, pin=pin)
-    s.say(f"{args.username} signs with the new PIN here from now on.")
+    s.done(f"{args.username} signs with the new PIN here from now on.", username=args.username)
     return 0
 
 
@@ -181,8 +204,8 @@ def register(commands: Commands) -> None:
         choices=list(registry.INSTITUTION_KINDS),
         help="what the institution is: a lender (the default), a borrower or a courier firm",
     )
-    p.add_argument("--country", default="")
-    p.add_argument("--address", default="")
+    p.add_argument("--country", default="", help="its country")
+    p.add_argument("--address", default="", help="its postal address")
     p.add_argument("--admin", required=True, help="user name of the first administrator")
     p.add_argument("--admin-name", required=True, help="full name of the first administrator")
     p.add_argument(
@@ -211,19 +234,33 @@ def register(commands: Commands) -> None:
     )
     p.add_argument("code")
     p.add_argument("name")
-    p.add_argument("--kind", required=True, choices=list(registry.INSTITUTION_KINDS))
-    p.add_argument("--local-name", default="")
-    p.add_argument("--country", default="")
-    p.add_argument("--address", default="")
+    p.add_argument(
+        "--kind",
+        required=True,
+        choices=list(registry.INSTITUTION_KINDS),
+        help="what it is: a lender, a borrower or a courier firm",
+    )
+    p.add_argument("--local-name", default="", help="its name in the local script")
+    p.add_argument("--country", default="", help="its country")
+    p.add_argument("--address", default="", help="its postal address")
 
     p = command(commands, "user-add", cmd_user_add, "create a user", signs=True)
     p.add_argument("username")
     p.add_argument("full_name")
     p.add_argument("--institution", required=True, help="institution code")
     p.add_argument("--roles", required=True, help=f"comma-separated: {', '.join(ROLES)}")
-    p.add_argument("--email", default="")
-    p.add_argument("--new-password-file", metavar="FILE")
-    p.add_argument("--new-pin-file", metavar="FILE", help="a courier's PIN (4-8 digits)")
+    p.add_argument("--email", default="", help="the person's e-mail address")
+    p.add_argument(
+        "--new-password-file",
+        metavar="FILE",
+        help="read the new user's password from the first line of FILE instead of asking "
+        "(a courier given --new-pin-file needs none)",
+    )
+    p.add_argument(
+        "--new-pin-file",
+        metavar="FILE",
+        help="read a courier's PIN (4-8 digits) from the first line of FILE",
+    )
 
     p = command(
         commands,

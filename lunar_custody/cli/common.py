@@ -61,23 +61,32 @@ class Session:
         else:
             render()
 
+    def done(self, message: str, **fields: Any) -> None:
+        """Report what a command did: the sentence for people, or with --json one object
+        holding it as "message" beside ``fields`` (what a script needs next)."""
+        self.data({"message": message, **fields}, lambda: self.say(message))
+
     def table(self, headers: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
         for line in output.table_lines(headers, rows):
             self.say(line)
 
     # ------------------------------------------------------------------ who acts
 
-    def secret(self, path: str | None, prompt: str) -> str:
-        """A password or PIN: the first line of ``path``, else typed at a prompt."""
-        return read_secret(path, prompt)
+    def secret(self, path: str | None, prompt: str, *, option: str = "--password-file") -> str:
+        """A password or PIN: the first line of ``path`` (given with ``option``), else typed
+        at a prompt."""
+        return read_secret(path, prompt, option)
 
     def signer(self) -> tuple[Actor, Credential]:
         """Sign in the person named by --user; their secret also signs what they do."""
         own = own_credential(self.args)
         return identity.authenticate(self.db, own.username, own.secret, own.method), own
 
-    def other_signer(self, username: str, path: str | None, use_pin: bool) -> Credential:
-        return credential(username, path, use_pin)
+    def other_signer(
+        self, username: str, path: str | None, use_pin: bool, *, option: str
+    ) -> Credential:
+        """Another person's secret, from the file given with ``option`` or typed."""
+        return credential(username, path, use_pin, option)
 
 
 # ---------------------------------------------------------------------- registering

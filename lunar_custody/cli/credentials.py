@@ -29,8 +29,9 @@ def signer_options(required: bool = True) -> argparse.ArgumentParser:
     return signer
 
 
-def read_secret(path: str | None, prompt: str) -> str:
-    """A password or PIN: the first line of ``path``, else typed at a prompt."""
+def read_secret(path: str | None, prompt: str, option: str = "--password-file") -> str:
+    """A password or PIN: the first line of ``path``, else typed at a prompt (or piped in);
+    ``option`` is how the command names the file, for the message when there is none."""
     if path:
         try:
             lines = Path(path).read_text(encoding="utf-8").splitlines()
@@ -41,7 +42,7 @@ def read_secret(path: str | None, prompt: str) -> str:
         return getpass.getpass(prompt)
     line = sys.stdin.readline()  # a script piping the secret in
     if not line:
-        raise ValidationError(f"{prompt.rstrip(': ')} is needed: use --password-file.")
+        raise ValidationError(f"{prompt.rstrip(': ')} is needed: use {option} FILE.")
     return line.rstrip("\r\n")
 
 
@@ -50,11 +51,11 @@ def own_credential(args: argparse.Namespace) -> Credential:
     username = args.user
     if not username:
         raise ValidationError("Say who you are with --user NAME.")
-    return credential(username, args.password_file, args.pin)
+    return credential(username, args.password_file, args.pin, "--password-file")
 
 
-def credential(username: str, path: str | None, use_pin: bool) -> Credential:
+def credential(username: str, path: str | None, use_pin: bool, option: str) -> Credential:
     """The secret ``username`` signs with: a PIN with ``use_pin``, else a password."""
     method = PIN if use_pin else PASSWORD
     what = "PIN" if method == PIN else "Password"
-    return Credential(username, read_secret(path, f"{what} for {username}: "), method)
+    return Credential(username, read_secret(path, f"{what} for {username}: ", option), method)

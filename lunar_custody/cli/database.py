@@ -217,6 +217,10 @@ def register(commands: Commands) -> None:
 
     p = command(commands, "export", cmd_export, "export inventory, loans or chain of custody")
     p.add_argument("what", choices=["inventory", "loans", "custody"])
-    p.add_argument("--format", choices=["csv", "json"])
+    p.add_argument(
+        "--format",
+        choices=["csv", "json"],
+        help="default: from the file's suffix, else json with --json, else csv",
+    )
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     p.add_argument("--aliquot", help="custody: only this aliquot's events")

@@ -164,8 +164,10 @@ def register(commands: Commands) -> None:
         "write a chain-of-custody form (a transfer, or one aliquot's history) as PDF",
     )
     which = p.add_mutually_exclusive_group(required=True)
-    which.add_argument("--transfer", metavar="NUMBER")
-    which.add_argument("--aliquot", metavar="NUMBER")
+    which.add_argument(
+        "--transfer", metavar="NUMBER", help="the form that travels with this package"
+    )
+    which.add_argument("--aliquot", metavar="NUMBER", help="this aliquot's custody so far")
     p.add_argument(
         "--blank", action="store_true", help="every handoff row left blank for ink signatures"
     )

@@ -448,10 +448,11 @@ def cmd_partners_add(args: argparse.Namespace, s: Session) -> int:
 def cmd_partners_revoke(args: argparse.Namespace, s: Session) -> int:
     actor, _ = s.signer()
     count = revoke_partner(s.db, actor, args.code, reason=args.reason)
-    s.say(
+    s.done(
         f"Revoked {counted(count, 'key')} of {args.code.upper()}: its files are refused "
-        "from now on; "
-        "what was imported from it before stays as it was."
+        "from now on; what was imported from it before stays as it was.",
+        code=args.code.upper(),
+        revoked=count,
     )
     return 0
 
@@ -704,7 +705,7 @@ def register(commands: Commands) -> None:
         signs=True,
     )
     p.add_argument("code", help="the partner institution's code")
-    p.add_argument("--reason", required=True)
+    p.add_argument("--reason", required=True, help="why, kept in the audit trail")
     p = command(
         actions,
         "introduce",
@@ -730,8 +731,10 @@ def register(commands: Commands) -> None:
     )
     p.add_argument("--to", required=True, metavar="CODE", help="the partner institution's code")
     about = p.add_mutually_exclusive_group(required=True)
-    about.add_argument("--loan", metavar="NUMBER")
-    about.add_argument("--transfer", metavar="NUMBER")
+    about.add_argument("--loan", metavar="NUMBER", help="the loan, its items and signatures")
+    about.add_argument(
+        "--transfer", metavar="NUMBER", help="the transfer (package) and its custody events"
+    )
     about.add_argument(
         "--aliquots",
         nargs="+",
@@ -758,7 +761,7 @@ def register(commands: Commands) -> None:
     )
     p.add_argument("file", metavar="FILE")
     p = command(exchange, "list", cmd_list, "the exchange files sent and received, newest first")
-    p.add_argument("--partner", metavar="CODE")
+    p.add_argument("--partner", metavar="CODE", help="only files to or from this partner")
     p = command(exchange, "resend", cmd_resend, "write a kept exchange file again, as it was")
     p.add_argument("id", type=int, help="its id in 'exchange list'")
     _output_options(p, "its name, in this folder")

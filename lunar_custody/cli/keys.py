@@ -107,21 +107,32 @@ def cmd_keys_list(args: argparse.Namespace, s: Session) -> int:
 def cmd_keys_init(args: argparse.Namespace, s: Session) -> int:
     actor, _ = s.signer()
     row = key_admin.create_institution_key(s.db, actor)
-    _say_new_key(s, "Made the institution certificate", row.fingerprint)
+    _report_new_key(s, "Made the institution certificate", row.fingerprint)
     return 0
 
 
-def _say_new_key(s: Session, what: str, fingerprint: str) -> None:
+def _report_new_key(s: Session, what: str, fingerprint: str, after: str = "") -> None:
     info = _home(s)
-    s.say(f"{what} of {info.institution_name}:")
-    s.say(f"  fingerprint {short_fingerprint(fingerprint)}")
-    s.say(f"  key file    {key_file(info).path} (keep it safe; it is not in the database)")
+    path = key_file(info).path
+
+    def render() -> None:
+        s.say(f"{what} of {info.institution_name}:")
+        s.say(f"  fingerprint {short_fingerprint(fingerprint)}")
+        s.say(f"  key file    {path} (keep it safe; it is not in the database)")
+        if after:
+            s.say(after)
+
+    s.data({"fingerprint": fingerprint, "key_file": str(path)}, render)
 
 
 def cmd_keys_export(args: argparse.Namespace, s: Session) -> int:
     info = _home(s)
     _write(Path(args.output), info.pem.encode("ascii"))
-    s.say(f"Wrote the institution certificate {info.short_fingerprint} to {args.output}.")
+    s.done(
+        f"Wrote the institution certificate {info.short_fingerprint} to {args.output}.",
+        fingerprint=info.fingerprint,
+        file=args.output,
+    )
     return 0
 
 
@@ -146,7 +157,11 @@ def cmd_keys_import_partner(args: argparse.Namespace, s: Session) -> int:
     row = key_admin.import_partner_certificate(
         s.db, actor, args.code, _read(args.file), args.fingerprint
     )
-    s.say(f"Trusted the certificate {short_fingerprint(row.fingerprint)} of {args.code.upper()}.")
+    s.done(
+        f"Trusted the certificate {short_fingerprint(row.fingerprint)} of {args.code.upper()}.",
+        code=args.code.upper(),
+        fingerprint=row.fingerprint,
+    )
     return 0
 
 
@@ -166,10 +181,13 @@ def cmd_keys_revoke(args: argparse.Namespace, s: Session) -> int:
     rows = key_admin.revoke_person(s.db, actor, args.username, reason=args.reason, at=args.start)
     when = rows[0].revoked_at
     assert when is not None
-    s.say(
+    s.done(
         f"Revoked {counted(len(rows), 'certificate')} of {args.username} from "
         f"{when:%Y-%m-%d %H:%M} UTC: what they signed before stays valid, nothing after is "
-        "accepted. A password reset lets them sign again with a new key."
+        "accepted. A password reset lets them sign again with a new key.",
+        username=args.username,
+        revoked=len(rows),
+        revoked_at=when,
     )
     return 0
 
@@ -177,10 +195,12 @@ def cmd_keys_revoke(args: argparse.Namespace, s: Session) -> int:
 def cmd_keys_rotate(args: argparse.Namespace, s: Session) -> int:
     actor, _ = s.signer()
     row = key_admin.rotate_institution_key(s.db, actor)
-    _say_new_key(s, "Made a new institution certificate (the old one is retired)", row.fingerprint)
-    s.say(
-        "  Earlier signatures stay valid. Send partners the new certificate "
-        "('lunar-custody keys export'), and copy the new key to the other workstations."
+    _report_new_key(
+        s,
+        "Made a new institution certificate (the old one is retired)",
+        row.fingerprint,
+        after="  Earlier signatures stay valid. Send partners the new certificate "
+        "('lunar-custody keys export'), and copy the new key to the other workstations.",
     )
     return 0
 
@@ -205,9 +225,10 @@ def cmd_keys_export_institution_key(args: argparse.Namespace, s: Session) -> int
     passphrase = _passphrase("Passphrase to protect the exported key: ", twice=True)
     exported = key_admin.export_institution_key(s.db, actor, passphrase)
     _write(Path(args.output), exported, 0o600)
-    s.say(
+    s.done(
         f"Wrote the institution key, encrypted under the passphrase, to {args.output}. Carry "
-        "it to the other workstation and tell the passphrase separately."
+        "it to the other workstation and tell the passphrase separately.",
+        file=args.output,
     )
     return 0
 
@@ -217,7 +238,10 @@ def cmd_keys_import_institution_key(args: argparse.Namespace, s: Session) -> int
     exported = _read(args.file)
     passphrase = _passphrase("Passphrase of the exported key: ", twice=False)
     path = key_admin.import_institution_key(s.db, actor, exported, passphrase)
-    s.say(f"This computer now holds the institution key ({path}); it can sign here.")
+    s.done(
+        f"This computer now holds the institution key ({path}); it can sign here.",
+        key_file=str(path),
+    )
     return 0
 
 
@@ -247,7 +271,9 @@ def register(commands: Commands) -> None:
         cmd_keys_export,
         "write the institution certificate (PEM) for partners and verify-pdf --certificate",
     )
-    p.add_argument("-o", "--output", required=True, metavar="FILE")
+    p.add_argument(
+        "-o", "--output", required=True, metavar="FILE", help="the certificate file to write"
+    )
 
     p = command(
         actions,
@@ -273,7 +299,7 @@ def register(commands: Commands) -> None:
         signs=True,
     )
     p.add_argument("username")
-    p.add_argument("--reason", required=True)
+    p.add_argument("--reason", required=True, help="why, kept in the audit trail")
     p.add_argument(
         "--from",
         dest="start",
@@ -296,7 +322,9 @@ def register(commands: Commands) -> None:
         "write the institution key, encrypted under a passphrase, for another workstation",
         signs=True,
     )
-    p.add_argument("-o", "--output", required=True, metavar="FILE")
+    p.add_argument(
+        "-o", "--output", required=True, metavar="FILE", help="the encrypted key file to write"
+    )
     p = command(
         actions,
         "import-institution-key",

@@ -105,28 +105,40 @@ def cmd_loan_create(args: argparse.Namespace, s: Session) -> int:
 def cmd_loan_add(args: argparse.Namespace, s: Session) -> int:
     actor, _ = s.signer()
     loans.add_loan_items(s.db, actor, args.loan, args.aliquots)
-    s.say(f"Added {counted(len(args.aliquots), 'item')} to {args.loan}.")
+    s.done(
+        f"Added {counted(len(args.aliquots), 'item')} to {args.loan}.",
+        loan=args.loan,
+        added=args.aliquots,
+    )
     return 0
 
 
 def cmd_loan_remove(args: argparse.Namespace, s: Session) -> int:
     actor, _ = s.signer()
     loans.remove_loan_item(s.db, actor, args.loan, args.aliquot)
-    s.say(f"Removed {args.aliquot} from {args.loan}.")
+    s.done(f"Removed {args.aliquot} from {args.loan}.", loan=args.loan, removed=args.aliquot)
     return 0
 
 
 def cmd_loan_approve(args: argparse.Namespace, s: Session) -> int:
     actor, credential = s.signer()
     loan = loans.approve_loan(s.db, actor, args.loan, credential)
-    s.say(f"Loan {loan.number} approved and signed by {args.user}.")
+    s.done(
+        f"Loan {loan.number} approved and signed by {args.user}.",
+        number=loan.number,
+        status=loan.status,
+    )
     return 0
 
 
 def cmd_loan_countersign(args: argparse.Namespace, s: Session) -> int:
     actor, credential = s.signer()
     loan = loans.countersign_loan(s.db, actor, args.loan, credential)
-    s.say(f"Loan {loan.number} countersigned by {args.user}; status {loan.status}.")
+    s.done(
+        f"Loan {loan.number} countersigned by {args.user}; status {loan.status}.",
+        number=loan.number,
+        status=loan.status,
+    )
     return 0
 
 
@@ -135,27 +147,31 @@ def cmd_loan_extend(args: argparse.Namespace, s: Session) -> int:
     loan = loans.extend_loan(
         s.db, actor, args.loan, args.due, reason=args.reason, credential=credential
     )
-    s.say(f"Loan {loan.number} now due {loan.due_on}.")
+    s.done(f"Loan {loan.number} now due {loan.due_on}.", number=loan.number, due_on=loan.due_on)
     return 0
 
 
 def cmd_loan_close(args: argparse.Namespace, s: Session) -> int:
     actor, credential = s.signer()
     loan = loans.close_loan(s.db, actor, args.loan, credential)
-    s.say(f"Loan {loan.number} closed.")
+    s.done(f"Loan {loan.number} closed.", number=loan.number, status=loan.status)
     return 0
 
 
 def cmd_loan_cancel(args: argparse.Namespace, s: Session) -> int:
     actor, _ = s.signer()
     loan = loans.cancel_loan(s.db, actor, args.loan, reason=args.reason)
-    s.say(f"Loan {loan.number} cancelled.")
+    s.done(f"Loan {loan.number} cancelled.", number=loan.number, status=loan.status)
     return 0
 
 
 def register(commands: Commands) -> None:
     p = command(commands, "loans", cmd_loans, "list loans")
-    p.add_argument("--status", choices=["draft", "approved", "active", "closed", "cancelled"])
+    p.add_argument(
+        "--status",
+        choices=["draft", "approved", "active", "closed", "cancelled"],
+        help="only loans in this state",
+    )
     p.add_argument("--overdue", action="store_true", help="only overdue active loans")
     p.add_argument("--search", help="loan number, borrower or PI contains this")
 
@@ -165,13 +181,19 @@ def register(commands: Commands) -> None:
     p = command(commands, "loan-create", cmd_loan_create, "draft a loan", signs=True)
     p.add_argument("--borrower", required=True, help="institution code")
     p.add_argument("--pi", required=True, help="principal investigator (user name)")
-    p.add_argument("--purpose", required=True)
-    p.add_argument("--starts", required=True, type=iso_date)
-    p.add_argument("--due", required=True, type=iso_date)
+    p.add_argument("--purpose", required=True, help="what the samples are borrowed for")
+    p.add_argument("--starts", required=True, type=iso_date, help="first day, e.g. 2026-01-15")
+    p.add_argument("--due", required=True, type=iso_date, help="return due by, e.g. 2026-12-31")
     p.add_argument("--destructive", action="store_true", help="destructive analysis allowed")
-    p.add_argument("--co-investigators", default="")
-    p.add_argument("--notes", default="")
-    p.add_argument("--items", nargs="*", default=[], metavar="ALIQUOT")
+    p.add_argument("--co-investigators", default="", help="their names, as on the agreement")
+    p.add_argument("--notes", default="", help="anything else the agreement should say")
+    p.add_argument(
+        "--items",
+        nargs="*",
+        default=[],
+        metavar="ALIQUOT",
+        help="aliquots to lend (or loan-add later)",
+    )
 
     p = command(commands, "loan-add", cmd_loan_add, "add items to a draft loan", signs=True)
     p.add_argument("loan")
@@ -204,7 +226,7 @@ def register(commands: Commands) -> None:
     p = command(commands, "loan-extend", cmd_loan_extend, "extend a loan's due date", signs=True)
     p.add_argument("loan")
     p.add_argument("due", type=iso_date)
-    p.add_argument("--reason", required=True)
+    p.add_argument("--reason", required=True, help="why, kept with the signed extension")
 
     p = command(commands, "loan-close", cmd_loan_close, "close a reconciled loan", signs=True)
     p.add_argument("loan")
@@ -213,4 +235,4 @@ def register(commands: Commands) -> None:
         commands, "loan-cancel", cmd_loan_cancel, "cancel a loan not yet shipped", signs=True
     )
     p.add_argument("loan")
-    p.add_argument("--reason", required=True)
+    p.add_argument("--reason", required=True, help="why, kept in the audit trail")

@@ -111,7 +111,11 @@ def cmd_register(args: argparse.Namespace, s: Session) -> int:
             aliquots=aliquots,
         ),
     )
-    s.say(f"Sample {sample.number} registered with {counted(len(aliquots), 'aliquot')}.")
+    s.done(
+        f"Sample {sample.number} registered with {counted(len(aliquots), 'aliquot')}.",
+        number=sample.number,
+        aliquots=[a.number for a in aliquots],
+    )
     return 0
 
 
@@ -132,14 +136,22 @@ def cmd_split(args: argparse.Namespace, s: Session) -> int:
 def cmd_consume(args: argparse.Namespace, s: Session) -> int:
     actor, _ = s.signer()
     row = registry.consume(s.db, actor, args.number, parse_mass(args.mass), note=args.note)
-    s.say(f"{row.number}: {mass(row.current_mass_ug)} left.")
+    s.done(
+        f"{row.number}: {mass(row.current_mass_ug)} left.",
+        number=row.number,
+        current_mass_ug=row.current_mass_ug,
+    )
     return 0
 
 
 def cmd_report_lost(args: argparse.Namespace, s: Session) -> int:
     actor, _ = s.signer()
     row = registry.report_lost(s.db, actor, args.number, note=args.note)
-    s.say(f"{row.number} reported lost ({mass(row.lost_mass_ug)}).")
+    s.done(
+        f"{row.number} reported lost ({mass(row.lost_mass_ug)}).",
+        number=row.number,
+        lost_mass_ug=row.lost_mass_ug,
+    )
     return 0
 
 
@@ -154,7 +166,7 @@ def cmd_correct(args: argparse.Namespace, s: Session) -> int:
         note=args.note,
         mass_delta_ug=sign * parse_mass(delta.lstrip("+-")),
     )
-    s.say(f"Event #{event.id} corrects event #{args.event}.")
+    s.done(f"Event #{event.id} corrects event #{args.event}.", event=event.id, corrects=args.event)
     return 0
 
 
@@ -182,11 +194,17 @@ def register(commands: Commands) -> None:
     )
     p.add_argument("sample", help="e.g. CE5C0400 or 70017")
     p.add_argument("--mass", help="the sample's original mass, e.g. 1.5g")
-    p.add_argument("--aliquot", action="append", default=[], metavar="NUMBER=MASS")
-    p.add_argument("--form", default="")
-    p.add_argument("--container", default="")
-    p.add_argument("--mission", default="")
-    p.add_argument("--description", default="")
+    p.add_argument(
+        "--aliquot",
+        action="append",
+        default=[],
+        metavar="NUMBER=MASS",
+        help="an aliquot and its mass, e.g. 70017,125=250mg (repeat for each)",
+    )
+    p.add_argument("--form", default="", help="the aliquots' form, e.g. chips or powder")
+    p.add_argument("--container", default="", help="the aliquots' container")
+    p.add_argument("--mission", default="", help="the mission that returned it, e.g. Apollo 17")
+    p.add_argument("--description", default="", help="what the sample is")
 
     p = command(commands, "split", cmd_split, "split an aliquot into children", signs=True)
     p.add_argument("number")
@@ -195,11 +213,11 @@ def register(commands: Commands) -> None:
     p = command(commands, "consume", cmd_consume, "record destructive analysis", signs=True)
     p.add_argument("number")
     p.add_argument("mass")
-    p.add_argument("--note", default="")
+    p.add_argument("--note", default="", help="what it was used for")
 
     p = command(commands, "report-lost", cmd_report_lost, "report an aliquot lost", signs=True)
     p.add_argument("number")
-    p.add_argument("--note", required=True)
+    p.add_argument("--note", required=True, help="how it was lost")
 
     p = command(
         commands, "correct", cmd_correct, "correct an event's mass with a new event", signs=True
@@ -208,4 +226,4 @@ def register(commands: Commands) -> None:
     p.add_argument(
         "--delta", required=True, help="mass change, e.g. --delta=-2.5mg or --delta=+100ug"
     )
-    p.add_argument("--note", required=True)
+    p.add_argument("--note", required=True, help="why the correction")

@@ -76,7 +76,12 @@ def cmd_discrepancies(args: argparse.Namespace, s: Session) -> int:
 
 def cmd_release(args: argparse.Namespace, s: Session) -> int:
     actor, credential = s.signer()
-    courier = s.other_signer(args.courier, args.courier_secret_file, args.courier_pin)
+    courier = s.other_signer(
+        args.courier,
+        args.courier_secret_file,
+        args.courier_pin,
+        option="--courier-secret-file",
+    )
     transfer = custody.release_package(
         s.db,
         actor,
@@ -99,7 +104,9 @@ def cmd_release(args: argparse.Namespace, s: Session) -> int:
 
 def cmd_hand_over(args: argparse.Namespace, s: Session) -> int:
     actor, credential = s.signer()
-    to = s.other_signer(args.to_courier, args.to_secret_file, args.to_pin)
+    to = s.other_signer(
+        args.to_courier, args.to_secret_file, args.to_pin, option="--to-secret-file"
+    )
     custody.hand_over(
         s.db,
         actor,
@@ -108,7 +115,11 @@ def cmd_hand_over(args: argparse.Namespace, s: Session) -> int:
         from_credential=credential,
         to_credential=to,
     )
-    s.say(f"Package {args.transfer} handed over to {args.to_courier}.")
+    s.done(
+        f"Package {args.transfer} handed over to {args.to_courier}.",
+        number=args.transfer,
+        courier=args.to_courier,
+    )
     return 0
 
 
@@ -133,16 +144,26 @@ def cmd_transcribe_handover(args: argparse.Namespace, s: Session) -> int:
         occurred_at=_moment(args.at),
         form_reference=args.form,
     )
-    s.say(
+    s.done(
         f"Handover of {transfer.number} to {args.to_courier} transcribed from {args.form} "
-        "(marked as transcribed)."
+        "(marked as transcribed).",
+        number=transfer.number,
+        courier=args.to_courier,
+        form=args.form,
     )
     return 0
 
 
+def _read_photo(path: str) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except OSError as error:  # a refusal naming the file, not a crash (exit 70)
+        raise ValidationError(f"Cannot read the photo {path}: {error.strerror}.") from None
+
+
 def cmd_receive(args: argparse.Namespace, s: Session) -> int:
     actor, credential = s.signer()
-    photo = Path(args.photo).read_bytes() if args.photo else None
+    photo = _read_photo(args.photo) if args.photo else None
     receipt = custody.confirm_receipt(
         s.db,
         actor,
@@ -175,20 +196,28 @@ def cmd_resolve(args: argparse.Namespace, s: Session) -> int:
     custody.resolve_discrepancy(
         s.db, actor, args.id, resolution=args.resolution, note=args.note, credential=credential
     )
-    s.say(f"Discrepancy #{args.id} resolved: {custody.RESOLUTIONS[args.resolution]}.")
+    s.done(
+        f"Discrepancy #{args.id} resolved: {custody.RESOLUTIONS[args.resolution]}.",
+        discrepancy=args.id,
+        resolution=args.resolution,
+    )
     return 0
 
 
 def cmd_cancel_transfer(args: argparse.Namespace, s: Session) -> int:
     actor, _ = s.signer()
     custody.cancel_transfer(s.db, actor, args.transfer, reason=args.reason)
-    s.say(f"Transfer {args.transfer} cancelled.")
+    s.done(f"Transfer {args.transfer} cancelled.", number=args.transfer)
     return 0
 
 
 def register(commands: Commands) -> None:
     p = command(commands, "transfers", cmd_transfers, "list transfers (packages)")
-    p.add_argument("--status", choices=["prepared", "in_transit", "received", "cancelled"])
+    p.add_argument(
+        "--status",
+        choices=["prepared", "in_transit", "received", "cancelled"],
+        help="only transfers in this state",
+    )
     p.add_argument("--courier", help="user name of the courier")
 
     p = command(commands, "discrepancies", cmd_discrepancies, "discrepancies flagged at receipt")
@@ -198,20 +227,28 @@ def register(commands: Commands) -> None:
     p.add_argument("aliquots", nargs="+")
     p.add_argument("--receiver", required=True, help="user name of the named receiver")
     p.add_argument("--courier", required=True, help="user name of the courier")
-    p.add_argument("--courier-secret-file", metavar="FILE")
+    p.add_argument(
+        "--courier-secret-file",
+        metavar="FILE",
+        help="the courier's password (or PIN) from the first line of FILE instead of asking",
+    )
     p.add_argument("--courier-pin", action="store_true", help="the courier signs with a PIN")
     p.add_argument("--seal", required=True, help="seal number on the package")
-    p.add_argument("--loan")
-    p.add_argument("--container", default="")
-    p.add_argument("--notes", default="")
+    p.add_argument("--loan", help="the loan the package goes out (or back) under")
+    p.add_argument("--container", default="", help="the package's container")
+    p.add_argument("--notes", default="", help="anything the receiver should know")
 
     p = command(
         commands, "hand-over", cmd_hand_over, "hand a package to the next courier", signs=True
     )
     p.add_argument("transfer")
-    p.add_argument("--to-courier", required=True)
-    p.add_argument("--to-secret-file", metavar="FILE")
-    p.add_argument("--to-pin", action="store_true")
+    p.add_argument("--to-courier", required=True, help="user name of the next courier")
+    p.add_argument(
+        "--to-secret-file",
+        metavar="FILE",
+        help="the next courier's password (or PIN) from the first line of FILE instead of asking",
+    )
+    p.add_argument("--to-pin", action="store_true", help="the next courier signs with a PIN")
 
     p = command(
         commands,
@@ -229,14 +266,29 @@ def register(commands: Commands) -> None:
     p.add_argument("transfer")
     p.add_argument("--seal-broken", action="store_true", help="the seal is broken")
     p.add_argument("--seal-seen", help="the seal number read on the package")
-    p.add_argument("--measured", action="append", metavar="ALIQUOT=MASS")
-    p.add_argument("--note", default="")
-    p.add_argument("--photo", metavar="FILE")
+    p.add_argument(
+        "--measured",
+        action="append",
+        metavar="ALIQUOT=MASS",
+        help="an aliquot's mass weighed on arrival, e.g. 70017,125=249.8mg (repeat for each); "
+        "a difference from the book mass is flagged",
+    )
+    p.add_argument("--note", default="", help="what the receiver noticed")
+    p.add_argument(
+        "--photo",
+        metavar="FILE",
+        help="a picture of the package, kept with any discrepancy flagged",
+    )
 
     p = command(commands, "resolve", cmd_resolve, "resolve a discrepancy", signs=True)
     p.add_argument("id", type=int)
-    p.add_argument("--resolution", required=True, choices=list(custody.RESOLUTIONS))
-    p.add_argument("--note", required=True)
+    p.add_argument(
+        "--resolution",
+        required=True,
+        choices=list(custody.RESOLUTIONS),
+        help="; ".join(f"{key}: {what}" for key, what in custody.RESOLUTIONS.items()),
+    )
+    p.add_argument("--note", required=True, help="why, kept with the resolution")
 
     p = command(
         commands,
@@ -246,4 +298,4 @@ def register(commands: Commands) -> None:
         signs=True,
     )
     p.add_argument("transfer")
-    p.add_argument("--reason", required=True)
+    p.add_argument("--reason", required=True, help="why, kept in the audit trail")

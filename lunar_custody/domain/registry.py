@@ -8,6 +8,7 @@ CLI and GUI into packages.
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -165,11 +166,13 @@ def create_person(
     full_name: str,
     institution_code: str,
     roles: str | list[str],
-    password: str,
+    password: str | None,
     pin: str | None = None,
     email: str = "",
     local_name: str = "",
 ) -> Person:
+    """A new person. Only a courier may come without a password, given a PIN: they sign in
+    to courier mode and sign handoffs with it (an administrator can set a password later)."""
     with operation(store, actor, "manage_people") as ctx:
         inst = op.institution(ctx.session, institution_code)
         row = _new_person(ctx.session, inst, username, full_name, roles, password, pin, email)
@@ -184,7 +187,7 @@ def _new_person(
     username: str,
     full_name: str,
     roles: str | list[str],
-    password: str,
+    password: str | None,
     pin: str | None,
     email: str,
 ) -> Person:
@@ -193,17 +196,28 @@ def _new_person(
         raise ValidationError("A user name has no spaces.")
     if session.scalars(select(Person).where(Person.username == username)).first():
         raise DuplicateError(f"The user name '{username}' is taken.")
+    stored_roles = parse_roles(roles)
+    if password is None and not (pin and stored_roles == Role.COURIER):
+        raise ValidationError(
+            "A password is needed: only a courier (and nothing else) may have just a PIN."
+        )
     row = Person(
         institution=inst,
         username=username,
         full_name=clean_text(full_name, "full name", required=True),
-        roles=parse_roles(roles),
-        password_hash=hash_password(password),
+        roles=stored_roles,
+        password_hash=hash_password(password if password is not None else _unknown_password()),
         pin_hash=hash_pin(pin) if pin else None,
         email=clean_text(email, "e-mail address"),
     )
     session.add(row)
     return row
+
+
+def _unknown_password() -> str:
+    """The password of a courier made with a PIN only: random and never shown, so that the
+    password way in stays shut (the column holds a hash like any other)."""
+    return secrets.token_urlsafe(32)
 
 
 def update_person(store: Store, actor: Actor, username: str, **changes: object) -> Person:

@@ -113,7 +113,9 @@ def why_not_release(actor: Actor, transfer: TransferLike) -> str | None:
     """Why ``actor`` may not release ``transfer`` to its courier (None: they may)."""
     reason = why_not(actor.roles, "release") or _unless_prepared(transfer, "released")
     if reason is None and transfer.from_code != actor.institution_code:
-        reason = f"Transfer {transfer.number} is released by {transfer.from_institution}."
+        reason = (
+            f"Only {transfer.from_institution}, the sender, releases transfer {transfer.number}."
+        )
     return reason
 
 
@@ -121,7 +123,9 @@ def why_not_cancel_transfer(actor: Actor, transfer: TransferLike) -> str | None:
     """Why ``actor`` may not cancel (unpack) ``transfer`` (None: they may)."""
     reason = why_not(actor.roles, "prepare_transfer") or _unless_prepared(transfer, "cancelled")
     if reason is None and transfer.from_code != actor.institution_code:
-        reason = f"Transfer {transfer.number} belongs to {transfer.from_institution}."
+        reason = (
+            f"Only {transfer.from_institution}, the sender, cancels transfer {transfer.number}."
+        )
     return reason
 
 
@@ -155,7 +159,7 @@ def why_not_resolve(actor: Actor, discrepancy: DiscrepancyLike) -> str | None:
     if reason is None and discrepancy.resolved_at is not None:
         reason = f"Discrepancy #{discrepancy.id} was resolved already."
     if reason is None and discrepancy.lender_code != actor.institution_code:
-        reason = "Discrepancies are resolved by the lender's curators."
+        reason = "Only the lender's curators resolve discrepancies."
     return reason
 
 
@@ -221,18 +225,22 @@ def extend_state(loan: LoanFacts) -> str | None:
 
 
 def nothing_to_lend(loan: LoanFacts) -> str | None:
-    return None if loan.items else f"Loan {loan.number} has no items to lend yet."
+    return None if loan.items else f"Loan {loan.number} cannot be approved: it has no items yet."
 
 
 def borrower_side(actor: Actor, loan: LoanFacts) -> str | None:
     """Only the borrowing institution countersigns."""
     if actor.institution_code == loan.borrower_code:
         return None
-    return f"Loan {loan.number} is countersigned by {loan.borrower}."
+    return f"Only {loan.borrower}, the borrower, countersigns loan {loan.number}."
 
 
 def shipped_already(loan: LoanFacts) -> str | None:
-    return f"Loan {loan.number} has shipped items; close it instead." if loan.shipped else None
+    return (
+        f"Loan {loan.number} cannot be cancelled: it has shipped items (close it instead)."
+        if loan.shipped
+        else None
+    )
 
 
 def why_not_edit_loan(actor: Actor, loan: LoanFacts) -> str | None:
@@ -312,7 +320,10 @@ def why_not_lend(
         )
     if not in_lenders_storage:
         holder = aliquot.custodian_institution or "another institution"
-        return f"Aliquot {aliquot.number} is held by {holder}, not in your storage."
+        return (
+            f"Aliquot {aliquot.number} is held by {holder}; "
+            "only an aliquot in your storage can be lent."
+        )
     return on_open_loan(aliquot.number)
 
 
@@ -388,7 +399,7 @@ def loan_forbids_consuming(aliquot: AliquotFacts) -> str | None:
     if aliquot.custodian_id == aliquot.owner_id:
         return None
     if aliquot.loan_number is None or aliquot.loan_status != LoanStatus.ACTIVE:
-        return f"Aliquot {aliquot.number} is not on an active loan."
+        return f"Aliquot {aliquot.number} cannot be consumed here: it is on no active loan."
     if not aliquot.destructive_analysis_allowed:
         return (
             f"Loan {aliquot.loan_number} does not allow destructive analysis of {aliquot.number}."

@@ -31,7 +31,7 @@ from alembic import command
 from sqlalchemy import Table, func, inspect, select, text
 from sqlalchemy.engine import Connection, make_url
 
-from ..domain.errors import DatabaseError, DatabaseMissingError
+from ..domain.errors import DatabaseError, DatabaseMissingError, RuleViolation
 from ..domain.ledger import VerifyReport
 from ..domain.models import CustodyEvent, Person
 from ..domain.store import ProgressCallback, report_progress
@@ -135,7 +135,8 @@ def _refuse_unless_replacing(db: Database, replace: bool) -> bool:
     """Whether ``db`` holds records (then ``replace`` must have been asked for)."""
     holds = _holds_records(db)
     if holds and not replace:
-        raise DatabaseError(
+        # a refusal (exit 1), not a database that cannot be used (exit 3)
+        raise RuleViolation(
             f"{db.name} already holds custody records; restoring would replace them. "
             "Restore into a new database, or confirm the replacement (--replace): "
             "a copy of the current records is kept first."

@@ -285,7 +285,8 @@ def test_release_refusals(world: World) -> None:
     with world.refused(RuleViolation, "Seal SEAL-9 is not the seal of this package (SEAL-1)."):
         release(seal="SEAL-9")
     with world.refused(
-        PermissionDenied, f"Transfer {number} is released by CNSA Lunar Sample Laboratory."
+        PermissionDenied,
+        f"Only CNSA Lunar Sample Laboratory, the sender, releases transfer {number}.",
     ):
         release("brown_lm")
     with world.refused(PermissionDenied, "Only a curator or lab manager may release packages."):
@@ -315,7 +316,8 @@ def test_cancel_a_prepared_package(world: World) -> None:
     loan = world.active_loan([A1])
     number = _prepare(world, [A1], loan)
     with world.refused(
-        PermissionDenied, f"Transfer {number} belongs to CNSA Lunar Sample Laboratory."
+        PermissionDenied,
+        f"Only CNSA Lunar Sample Laboratory, the sender, cancels transfer {number}.",
     ):
         custody.cancel_transfer(world.db, world["brown_lm"], number, reason="no")
     with world.refused(ValidationError, "The reason is required."):
@@ -720,7 +722,7 @@ def test_resolution_refusals(world: World) -> None:
             "n",
             None,
             PermissionDenied,
-            "Discrepancies are resolved by the lender's curators.",
+            "Only the lender's curators resolve discrepancies.",
         ),
         (
             "zhang",

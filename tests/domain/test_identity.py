@@ -206,7 +206,27 @@ def test_create_person_stores_argon2_hashes_never_the_secrets(world: World) -> N
     assert signed_in.institution_code == "BROWN"
 
 
-PERSON_REFUSALS: list[tuple[dict[str, str], type[CustodyError], str]] = [
+def test_a_courier_may_be_made_with_a_pin_only(world: World) -> None:
+    registry.create_person(
+        world.db,
+        world["admin"],
+        username="pin_only",
+        full_name="Pat Courier",
+        institution_code="CNSA",
+        roles="courier",
+        password=None,
+        pin="86420",
+    )
+    signed_in = identity.authenticate(world.db, "pin_only", "86420", PIN)
+    assert signed_in.roles == frozenset({"courier"})
+    stored = world.person("pin_only")
+    assert stored.password_hash.startswith("$argon2id$")  # a hash of a secret nobody knows
+    for guess in ("", "86420", "long-enough-pw"):
+        with pytest.raises(AuthenticationError, match="Wrong user name or password"):
+            identity.authenticate(world.db, "pin_only", guess)
+
+
+PERSON_REFUSALS: list[tuple[dict[str, str | None], type[CustodyError], str]] = [
     ({"username": "zhang"}, DuplicateError, "'zhang' is taken"),
     ({"username": "two words"}, ValidationError, "no spaces"),
     ({"username": ""}, ValidationError, "user name is required"),
@@ -218,6 +238,10 @@ PERSON_REFUSALS: list[tuple[dict[str, str], type[CustodyError], str]] = [
     ({"roles": "curator,astronaut"}, ValidationError, "Unknown role(s) astronaut"),
     ({"roles": " , "}, ValidationError, "at least one role"),
     ({"institution_code": "NASA"}, NotFoundError, "no institution with the code 'NASA'"),
+    # only a courier, and with a PIN, may come without a password
+    ({"password": None}, ValidationError, "only a courier (and nothing else) may have just"),
+    ({"password": None, "roles": "courier"}, ValidationError, "A password is needed"),
+    ({"password": None, "roles": "courier,viewer", "pin": "1234"}, ValidationError, "needed"),
 ]
 
 

@@ -166,7 +166,7 @@ def test_edit_items_of_a_draft(world: World) -> None:
 def test_approve_and_countersign(world: World) -> None:
     db = world.db
     loan = _draft(world)
-    with world.refused(RuleViolation, f"Loan {loan} has no items to lend"):
+    with world.refused(RuleViolation, f"Loan {loan} cannot be approved: it has no items"):
         loans.approve_loan(db, world["zhang"], loan, world.cred("zhang"))
     loans.add_loan_items(db, world["zhang"], loan, [A1])
     with world.refused(RuleViolation, f"Loan {loan} is draft;", "can be countersigned"):
@@ -187,9 +187,13 @@ def test_approve_and_countersign(world: World) -> None:
         loans.add_loan_items(db, world["zhang"], loan, [A2])
     with world.refused(RuleViolation, "only a draft loan can be edited"):
         loans.update_loan(db, world["zhang"], loan, purpose="Other")
-    with world.refused(PermissionDenied, f"Loan {loan} is countersigned by Brown University"):
+    with world.refused(
+        PermissionDenied, f"Only Brown University, the borrower, countersigns loan {loan}"
+    ):
         loans.countersign_loan(db, world["koln_lm"], loan, world.cred("koln_lm"))
-    with world.refused(PermissionDenied, f"Loan {loan} is countersigned by Brown University"):
+    with world.refused(
+        PermissionDenied, f"Only Brown University, the borrower, countersigns loan {loan}"
+    ):
         loans.countersign_loan(db, world["zhang"], loan, world.cred("zhang"))
     with world.refused(PermissionDenied, "You sign with your own password"):
         loans.countersign_loan(db, world["brown_pi"], loan, world.cred("brown_lm"))
@@ -407,7 +411,9 @@ def test_cancel(world: World) -> None:
     with world.refused(RuleViolation, f"Loan {loan} has a package under way; cancel that first"):
         loans.cancel_loan(db, zhang, loan, reason="x")
     world.ship([A2], loan=loan)
-    with world.refused(RuleViolation, f"Loan {loan} has shipped items; close it instead"):
+    with world.refused(
+        RuleViolation, f"Loan {loan} cannot be cancelled: it has shipped items (close it instead)"
+    ):
         loans.cancel_loan(db, zhang, loan, reason="x")
     never = world.active_loan([A3])
     with world.refused(RuleViolation, f"Loan {never} never shipped anything; cancel it instead"):

@@ -253,7 +253,7 @@ def test_only_the_custodians_side_may_act_on_an_aliquot(world: World) -> None:
         seal_number="R-1",
     )
     with world.refused(
-        PermissionDenied, f"Transfer {returning.number} is released by Brown University"
+        PermissionDenied, f"Only Brown University, the sender, releases transfer {returning.number}"
     ):
         custody.release_transfer(
             db,

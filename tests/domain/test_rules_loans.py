@@ -69,7 +69,7 @@ def test_approve_and_countersign() -> None:
     assert rules.why_not_approve_loan(ZHANG, loan()) is None
     assert rules.why_not_approve_loan(CARLA, loan()) == "Only a curator may approve loans."
     assert rules.why_not_approve_loan(ZHANG, loan(items=0)) == (
-        "Loan L2026-0001 has no items to lend yet."
+        "Loan L2026-0001 cannot be approved: it has no items yet."
     )
     assert rules.why_not_approve_loan(ZHANG, loan("approved")) == (
         "Loan L2026-0001 is approved; only a draft loan can be approved."
@@ -83,7 +83,7 @@ def test_approve_and_countersign() -> None:
         "Loan L2026-0001 is draft; only an approved loan can be countersigned."
     )
     assert rules.why_not_countersign_loan(KOLN, loan("approved")) == (
-        "Loan L2026-0001 is countersigned by Brown University."
+        "Only Brown University, the borrower, countersigns loan L2026-0001."
     )
 
 
@@ -100,7 +100,7 @@ def test_edit_extend_close_and_cancel() -> None:
     assert rules.why_not_close_loan(AUDITOR, loan("active")) == "Only a curator may close loans."
     assert rules.why_not_cancel_loan(ZHANG, loan("active")) is None
     assert rules.why_not_cancel_loan(ZHANG, loan("active", shipped=True)) == (
-        "Loan L2026-0001 has shipped items; close it instead."
+        "Loan L2026-0001 cannot be cancelled: it has shipped items (close it instead)."
     )
     assert rules.why_not_cancel_loan(ZHANG, loan("closed")) == (
         "Loan L2026-0001 is closed; only a draft, approved or active loan can be cancelled."
@@ -138,7 +138,7 @@ def test_lending_an_aliquot() -> None:
         Aliquot(custodian_institution="Brown University"),
         in_lenders_storage=False,
         lendable=False,
-    ) == ("Aliquot A1 is held by Brown University, not in your storage.")
+    ) == ("Aliquot A1 is held by Brown University; only an aliquot in your storage can be lent.")
     assert rules.why_not_lend(Aliquot(), in_lenders_storage=True, lendable=False) == (
         "Aliquot A1 is already on another open loan."
     )
@@ -199,7 +199,7 @@ def test_countersign_by_the_wrong_borrower_in_the_same_words_everywhere(
 ) -> None:
     number = draft(world, [A1])
     loans.approve_loan(world.db, world["zhang"], number, world.cred("zhang"))
-    answer = f"Loan {number} is countersigned by Brown University."
+    answer = f"Only Brown University, the borrower, countersigns loan {number}."
 
     # The workstation: Köln's lab manager sees Countersign disabled, the answer its tooltip.
     view = view_for(qtbot, ctx_for("koln_lm"), number)
@@ -233,7 +233,7 @@ def test_cancel_and_close_in_the_same_words_everywhere(
     view = view_for(qtbot, ctx_for("zhang"), number)
 
     # Cancel once something shipped: the tooltip, the service and the command line.
-    answer = f"Loan {number} has shipped items; close it instead."
+    answer = f"Loan {number} cannot be cancelled: it has shipped items (close it instead)."
     assert not view.cancel_action.isEnabled()
     assert view.cancel_action.toolTip() == answer
     assert (

@@ -88,10 +88,10 @@ def test_release_and_cancel_only_a_prepared_package_by_its_sending_side() -> Non
         "Transfer T2026-0001 is received; only a prepared one can be cancelled."
     )
     assert rules.why_not_release(CARLA, package()) == (
-        f"Transfer T2026-0001 is released by {CNSA}."
+        f"Only {CNSA}, the sender, releases transfer T2026-0001."
     )
     assert rules.why_not_cancel_transfer(CARLA, package()) == (
-        f"Transfer T2026-0001 belongs to {CNSA}."
+        f"Only {CNSA}, the sender, cancels transfer T2026-0001."
     )
 
 
@@ -114,7 +114,7 @@ def test_discrepancies_are_resolved_once_by_the_lenders_curators() -> None:
     assert rules.why_not_resolve(ZHANG, open_one) is None
     assert rules.why_not_resolve(CARLA, open_one) == "Only a curator may resolve discrepancies."
     assert rules.why_not_resolve(person("curator", "BROWN", "curator"), open_one) == (
-        "Discrepancies are resolved by the lender's curators."
+        "Only the lender's curators resolve discrepancies."
     )
     settled = rules.DiscrepancyFacts(id=3, resolved_at=datetime.now(UTC), lender_code="CNSA")
     assert rules.why_not_resolve(ZHANG, settled) == "Discrepancy #3 was resolved already."
@@ -270,7 +270,7 @@ def test_release_by_the_wrong_side_in_the_same_words_everywhere(
     window = checked_package(qtbot, world, [A1])  # courier1 at CNSA, the package checked
     number = window.handoff.package.number  # type: ignore[union-attr]
     answer = rules.why_not_release(world["brown_lm"], queries.transfer_detail(world.db, number))
-    assert answer == f"Transfer {number} is released by {CNSA}."
+    assert answer == f"Only {CNSA}, the sender, releases transfer {number}."
 
     # The workstation: Carla (Brown) sees CNSA's package; Release is disabled, saying why.
     view = tooltip(qtbot, ctx_for("brown_lm"), number)

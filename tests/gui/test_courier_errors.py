@@ -208,8 +208,8 @@ def test_who_may_sign_for_the_sender_and_the_receiver(qtbot: QtBot, world: World
     sign(qtbot, window, World.PASSWORD, user="brown_lm")
     number = window.handoff.package.number  # type: ignore[union-attr]
     assert said(sender) == (
-        f"Carla Pieters cannot sign here. Transfer {number} is released by "
-        "CNSA Lunar Sample Laboratory."
+        "Carla Pieters cannot sign here. Only CNSA Lunar Sample Laboratory, the sender, "
+        f"releases transfer {number}."
     )
     sign(qtbot, window, World.PASSWORD, user="courier2", draw=False)
     assert said(sender) == (

@@ -170,7 +170,7 @@ def test_edit_a_draft_and_refuse_what_cannot_be_lent(
     assert editor.scan_message.text() == f"Aliquot {A3} is already on another open loan."
     scan(qtbot, editor, A4)
     assert editor.scan_message.text() == (
-        f"Aliquot {A4} is held by Brown University, not in your storage."
+        f"Aliquot {A4} is held by Brown University; only an aliquot in your storage can be lent."
     )
     # Only what is lendable is offered in the search list: A1, A2 (this loan), A3 and A4 not.
     assert editor.search_pane.model.rowCount() == 0
@@ -262,7 +262,10 @@ def test_lifecycle_approve_countersign_extend_close(
     curator.refresh()
     assert curator.close_action.isEnabled()
     assert not curator.cancel_action.isEnabled()
-    assert curator.cancel_action.toolTip() == f"Loan {number} has shipped items; close it instead."
+    assert (
+        curator.cancel_action.toolTip()
+        == f"Loan {number} cannot be cancelled: it has shipped items (close it instead)."
+    )
     shown: dict[str, object] = {}
 
     def look(dialog: CloseLoanDialog) -> None:
@@ -404,7 +407,8 @@ def test_viewer_and_lab_manager_see_actions_disabled_with_the_reason(
     koln.select_loan(number)
     assert not koln.countersign_action.isEnabled()
     assert (
-        koln.countersign_action.toolTip() == f"Loan {number} is countersigned by Brown University."
+        koln.countersign_action.toolTip()
+        == f"Only Brown University, the borrower, countersigns loan {number}."
     )
     assert not koln.new_action.isEnabled() and not koln.approve_action.isEnabled()
     brown = view_for(qtbot, ctx_for("brown_lm"))

@@ -15,7 +15,7 @@ import pytest
 
 from lunar_custody import cli
 from lunar_custody.domain import identity
-from lunar_custody.domain.errors import DatabaseError
+from lunar_custody.domain.errors import DatabaseError, RuleViolation
 from lunar_custody.storage import Database, head_revision
 from lunar_custody.storage.backup import backup_database
 from lunar_custody.storage.export_format import export_header
@@ -104,7 +104,7 @@ def test_without_pg_dump_postgresql_is_exported_and_restored_anywhere(
     with Database.open(str(moved), create=False) as restored:
         assert snapshot(restored) == world.snapshot()
     # and back over the PostgreSQL database itself, which then keeps a copy of its records
-    with pytest.raises(DatabaseError, match="already holds custody records"):
+    with pytest.raises(RuleViolation, match="already holds custody records"):
         restore_database(export, pg_db.url)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     result = restore_database(export, pg_db.url, replace=True)
@@ -120,7 +120,7 @@ def test_replacing_keeps_a_copy_of_what_was_there(world: World, tmp_path: Path) 
     world.rich_scenario()
     later = world.snapshot()
     code, _out, err = run_cli("restore", str(copy), "--db", db.url)
-    assert code == 3
+    assert code == 1  # refused, as the README says; 3 is for a database that cannot be used
     assert "already holds custody records; restoring would replace them" in err
     assert world.snapshot() == later
     if db.dialect == "postgresql":
