@@ -22,6 +22,7 @@ from typing import Any, Protocol
 
 from .permissions import Actor, why_not
 from .states import AliquotStatus, LoanStatus, Role, TransferStatus
+from .wording import counted
 
 # ---------------------------------------------------------------------- transfers
 
@@ -282,7 +283,8 @@ def why_not_close_reconciled(number: str, items: Sequence[ReconciledItem]) -> st
     outstanding = [item.aliquot_number for item in items if item.outstanding_ug]
     if outstanding:
         return (
-            f"Loan {number} cannot be closed: {len(outstanding)} item(s) are still out "
+            f"Loan {number} cannot be closed: {counted(len(outstanding), 'item')} "
+            f"{'is' if len(outstanding) == 1 else 'are'} still out "
             f"({', '.join(outstanding[:10])}). Return them, or record consumption or loss first."
         )
     if not any(item.issued_ug for item in items if item.derived_from is None):

@@ -289,10 +289,10 @@ def test_full_lifecycle_with_partial_returns_and_reconciliation(world: World) ->
     assert world.status(A2).loan_number is None
     # the third item ships later, under the same loan
     world.ship([A3], loan=loan)
-    with world.refused(RuleViolation, f"Loan {loan} cannot be closed: 3 item(s) are still out"):
+    with world.refused(RuleViolation, f"Loan {loan} cannot be closed: 3 items are still out"):
         loans.close_loan(db, world["zhang"], loan, world.cred("zhang"))
     world.send_back([child.number, A3], sender="brown_pi")
-    with world.refused(RuleViolation, f"1 item(s) are still out ({A1})"):
+    with world.refused(RuleViolation, f"1 item is still out ({A1})"):
         loans.close_loan(db, world["zhang"], loan, world.cred("zhang"))
     summary = queries.loans(db, today=world.today)[0]
     assert (summary.items, summary.outstanding_items, summary.overdue) == (4, 1, False)

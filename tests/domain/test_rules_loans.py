@@ -112,7 +112,7 @@ def test_close_only_what_is_reconciled() -> None:
     out = Row("B", issued_ug=300, outstanding_ug=300)
     assert rules.why_not_close_reconciled("L1", [back]) is None
     assert rules.why_not_close_reconciled("L1", [back, out]) == (
-        "Loan L1 cannot be closed: 1 item(s) are still out (B). "
+        "Loan L1 cannot be closed: 1 item is still out (B). "
         "Return them, or record consumption or loss first."
     )
     assert rules.why_not_close_reconciled("L1", [Row("A", 0, 0), Row("C", 10, 0, "A")]) == (
@@ -254,7 +254,7 @@ def test_cancel_and_close_in_the_same_words_everywhere(
     qtbot.addWidget(dialog)
     problem = dialog.problem.text()
     assert problem == (
-        f"Loan {number} cannot be closed: 1 item(s) are still out ({A1}). "
+        f"Loan {number} cannot be closed: 1 item is still out ({A1}). "
         "Return them, or record consumption or loss first."
     )
     assert not dialog.sign_button.isEnabled()
