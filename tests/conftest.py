@@ -96,6 +96,8 @@ def listing(folders: list[Path]) -> set[str]:
     """Every file and folder under ``folders``, with its size and modification time."""
     found: set[str] = set()
     for folder in folders:
+        if folder.exists():
+            found.add(str(folder))  # made by a test, even if left empty
         for root, dirs, files in os.walk(folder):
             for name in (*dirs, *files):
                 path = Path(root) / name
@@ -148,6 +150,7 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
         message = "Tests wrote outside their temporary folders:\n  " + "\n  ".join(written)
         reporter = session.config.pluginmanager.get_plugin("terminalreporter")
         if reporter is not None:
+            reporter.ensure_newline()
             reporter.write_line(message, red=True)
         else:
             print(message, file=sys.stderr)

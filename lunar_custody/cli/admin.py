@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy.engine import make_url
 
 from ..domain import demo, keys, queries, registry
-from ..domain.errors import ValidationError
+from ..domain.errors import RuleViolation, ValidationError
 from ..domain.permissions import ROLES
 from ..storage.database import Database, resolve_database_url
 from ..whole_files import writing_whole
@@ -62,7 +62,12 @@ def cmd_demo(args: argparse.Namespace, s: Session) -> int:
         return open_window(s, args)
     progress = (lambda step: print(f"  {step}", file=s.err)) if s.err.isatty() else None
     if fresh and path is not None:
-        summary = _build_demo_beside(path, progress)
+        try:
+            summary = _build_demo_beside(path, progress)
+        except FileExistsError:
+            raise RuleViolation(
+                f"{path} appeared while the demo was built; it was left as it is."
+            ) from None
     else:
         # An existing file or a PostgreSQL database: built in place (refused if not empty).
         summary = demo.build_demo(s.db, progress=progress)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import glob
 import hashlib
-import os
 import shlex
 import shutil
 from dataclasses import dataclass
@@ -35,6 +34,7 @@ from ..exchange.partners import (
 )
 from ..storage.database import Database
 from ..trust.keys import short_fingerprint
+from ..whole_files import write_whole
 from .common import EXIT_USAGE, Commands, Session, command, common_options
 from .output import plain
 
@@ -62,13 +62,9 @@ def _check_target(path: Path, force: bool) -> None:
 
 def _write_whole(path: Path, data: bytes) -> None:
     """The file appears whole or not at all (a crash leaves no half an exchange file)."""
-    partial = path.with_name(f".{path.name}.partial")
     try:
-        with open(partial, "wb") as out:
-            out.write(data)
-        os.replace(partial, path)
+        write_whole(path, data)
     except OSError as error:
-        partial.unlink(missing_ok=True)
         raise ValidationError(f"Cannot write {path}: {error.strerror}.") from None
 
 
