@@ -14,6 +14,7 @@ from __future__ import annotations
 import errno
 import glob
 import os
+import shutil
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -41,7 +42,10 @@ def remove_stale_partials(path: Path) -> list[Path]:
         if not pid_text.isdigit() or _writer_alive(int(pid_text), leftover):
             continue
         try:
-            leftover.unlink()
+            if leftover.is_dir() and not leftover.is_symlink():
+                shutil.rmtree(leftover)
+            else:
+                leftover.unlink()
         except FileNotFoundError:
             continue
         removed.append(leftover)
@@ -114,6 +118,38 @@ def writing_whole(path: Path, *, overwrite: bool) -> Iterator[Path]:
         publish(partial, path, overwrite=overwrite)
     finally:
         _remove_with_siblings(partial)
+
+
+@contextmanager
+def building_folder(folder: Path) -> Iterator[Path]:
+    """Yield a temporary folder to build ``folder``'s content in; when the block ends
+    normally the content takes its place, otherwise it is removed.
+
+    A new ``folder`` is built beside and renamed into place in one step. An existing empty
+    one is kept (a shell may stand in it): the content is built in a hidden folder inside and
+    moved out entry by entry at the end. A folder with anything else in it is refused
+    (FileExistsError) before anything is written.
+    """
+    folder = Path(os.path.abspath(Path(folder).expanduser()))
+    in_place = folder.is_dir()
+    home = folder if in_place else folder.parent
+    # what a killed run left, beside the folder or inside it, goes first
+    remove_stale_partials(home / folder.name)
+    if folder.exists() and (not in_place or any(folder.iterdir())):
+        raise FileExistsError(errno.EEXIST, "Not a new or empty folder", str(folder))
+    home.mkdir(parents=True, exist_ok=True)
+    staging = home / partial_path(folder).name
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir()
+    try:
+        yield staging
+        if in_place:
+            for entry in sorted(staging.iterdir()):
+                os.rename(entry, folder / entry.name)
+        else:
+            os.rename(staging, folder)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 def write_whole(path: Path, data: bytes, *, overwrite: bool = True, mode: int = 0o644) -> Path:

@@ -10,7 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from lunar_custody.whole_files import remove_stale_partials, write_whole, writing_whole
+from lunar_custody.whole_files import (
+    building_folder,
+    remove_stale_partials,
+    write_whole,
+    writing_whole,
+)
 
 # A writer that has written half its file under the temporary name, then waits to be killed.
 KILLED_WRITER = """
@@ -76,3 +81,45 @@ def test_the_partial_file_of_a_running_writer_is_left_alone(tmp_path: Path) -> N
     running.write_bytes(b"being written")
     assert remove_stale_partials(target) == []
     assert running.exists()
+
+
+# A builder of a folder that has made part of it, then waits to be killed.
+KILLED_BUILDER = """
+import sys, time
+from pathlib import Path
+from lunar_custody.whole_files import building_folder
+with building_folder(Path(sys.argv[1])) as staging:
+    (staging / "cnsa.db").write_bytes(b"half a database")
+    print(staging, flush=True)
+    time.sleep(60)
+"""
+
+
+@pytest.mark.parametrize("exists", [False, True], ids=["new folder", "empty folder"])
+def test_a_killed_folder_build_blocks_no_later_one(tmp_path: Path, exists: bool) -> None:
+    folder = tmp_path / "installations"
+    if exists:
+        folder.mkdir()
+    before = folder.stat().st_ino if exists else None
+    with subprocess.Popen(
+        [sys.executable, "-c", KILLED_BUILDER, str(folder)], stdout=subprocess.PIPE, text=True
+    ) as builder:
+        assert builder.stdout is not None
+        staging = Path(builder.stdout.readline().strip())
+        builder.kill()
+    assert staging.is_dir() and staging.name.endswith(".partial")
+    assert not (folder / "cnsa.db").exists()
+    with building_folder(folder) as again:
+        (again / "cnsa.db").write_bytes(b"whole")
+        (again / "exchange").mkdir()
+    assert sorted(os.listdir(folder)) == ["cnsa.db", "exchange"]
+    assert sorted(os.listdir(tmp_path)) == ["installations"]
+    if exists:  # the folder a shell may stand in is the same folder
+        assert folder.stat().st_ino == before
+
+
+def test_a_folder_with_something_in_it_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("mine")
+    with pytest.raises(FileExistsError), building_folder(tmp_path):
+        pytest.fail("nothing is built in a folder that holds something")
+    assert os.listdir(tmp_path) == ["notes.txt"]
