@@ -25,6 +25,7 @@ finish together instead of one waiting for the other's last long test.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import os
 import pwd
@@ -69,13 +70,112 @@ _database_numbers = itertools.count(1)
 # "gw0", "gw1" in a pytest-xdist worker; "main" when the suite runs in one process (-n 0)
 WORKER = os.environ.get("PYTEST_XDIST_WORKER", "main")
 
+# ---------------------------------------------------------------------- the user's folders
+
+# Every folder platformdirs (and Qt's settings) derive from the environment on Linux; HOME too,
+# for ~/Library and the like elsewhere and for whatever expands "~".
+USER_FOLDER_VARIABLES = ("XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME")
+# Our folders in each, under the names the package and its windows use.
+OUR_FOLDER_NAMES = ("lunar-custody", "LunarCustody")
+
+
+def real_user_folders() -> list[Path]:
+    """Where this program keeps files for the real user (read before the session moves them)."""
+    home = Path(os.environ.get("HOME") or pwd.getpwuid(os.getuid()).pw_dir)
+    defaults = {
+        "XDG_DATA_HOME": home / ".local" / "share",
+        "XDG_CACHE_HOME": home / ".cache",
+        "XDG_CONFIG_HOME": home / ".config",
+        "XDG_STATE_HOME": home / ".local" / "state",
+    }
+    bases = {Path(os.environ.get(name) or default) for name, default in defaults.items()}
+    return sorted(base / name for base in bases for name in OUR_FOLDER_NAMES)
+
+
+def listing(folders: list[Path]) -> set[str]:
+    """Every file and folder under ``folders``, with its size and modification time."""
+    found: set[str] = set()
+    for folder in folders:
+        if folder.exists():
+            found.add(str(folder))  # made by a test, even if left empty
+        for root, dirs, files in os.walk(folder):
+            for name in (*dirs, *files):
+                path = Path(root) / name
+                try:
+                    info = path.lstat()
+                except OSError:
+                    continue
+                found.add(f"{path} {info.st_size} {info.st_mtime_ns}")
+    return found
+
+
+@dataclasses.dataclass(frozen=True)
+class UserFolders:
+    real: list[Path]  # our folders in the real user's data, cache, config and state
+    listed: set[str]  # what they held when the session began
+    fake_home: Path  # the session's HOME and XDG folders
+    saved: dict[str, str | None]  # the environment before
+
+
+USER_FOLDERS = pytest.StashKey[UserFolders]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Before anything is imported or collected, in the process that starts the xdist
+    workers (they inherit its environment): every user folder is a temporary one, and the
+    real ones are listed, so that ``pytest_sessionfinish`` can tell if a test wrote there."""
+    if "PYTEST_XDIST_WORKER" in os.environ:
+        return  # moved already by the process that started this worker
+    real = real_user_folders()
+    folders = UserFolders(
+        real=real,
+        listed=listing(real),
+        fake_home=Path(tempfile.mkdtemp(prefix="lunar-custody-home-")),
+        saved={name: os.environ.get(name) for name in ("HOME", *USER_FOLDER_VARIABLES)},
+    )
+    config.stash[USER_FOLDERS] = folders
+    os.environ["HOME"] = str(folders.fake_home)
+    for name in USER_FOLDER_VARIABLES:
+        os.environ[name] = str(folders.fake_home / name.lower())
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Fail the run if anything appeared or changed in the real user folders (checked once,
+    by the process that started the workers, after all of them have finished)."""
+    folders = session.config.stash.get(USER_FOLDERS, None)
+    if folders is None:
+        return
+    written = sorted(listing(folders.real) - folders.listed)
+    if written:
+        message = "Tests wrote outside their temporary folders:\n  " + "\n  ".join(written)
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        if reporter is not None:
+            reporter.ensure_newline()
+            reporter.write_line(message, red=True)
+        else:
+            print(message, file=sys.stderr)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    folders = config.stash.get(USER_FOLDERS, None)
+    if folders is None:
+        return
+    for name, value in folders.saved.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
+    shutil.rmtree(folders.fake_home, ignore_errors=True)
+
 
 @pytest.fixture(autouse=True, scope="session")
 def _user_folders_in_a_temporary_place(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[None]:
-    """The user's data folder (default database, backups, logs, crash log) is a temporary
-    one for the whole run, worker processes included: no test writes into the real one."""
+    """The user's data folder (default database, backups, logs, crash log) is this
+    worker's own temporary one for the whole run (``pytest_configure`` has already moved
+    HOME and every other XDG folder out of the real ones)."""
     home = tmp_path_factory.mktemp(f"user-data-{WORKER}")
     names = ("XDG_DATA_HOME", "LUNAR_CUSTODY_LOG", "LUNAR_CUSTODY_KEYS")
     saved = {name: os.environ.get(name) for name in names}

@@ -5,17 +5,19 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import getpass
-import glob
+import sqlite3
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy.engine import make_url
 
 from ..domain import demo, keys, queries, registry
-from ..domain.errors import ValidationError
+from ..domain.errors import RuleViolation, ValidationError
 from ..domain.permissions import ROLES
-from ..storage.database import resolve_database_url
+from ..storage.database import Database, resolve_database_url
+from ..whole_files import writing_whole
 from .common import Commands, Session, command
 from .exchange import demo_installations
 from .windows import open_window
@@ -63,25 +65,26 @@ def cmd_init(args: argparse.Namespace, s: Session) -> int:
 def cmd_demo(args: argparse.Namespace, s: Session) -> int:
     if args.installations:
         return demo_installations(args, s)
-    if args.open and queries.has_users(s.db) and demo.is_demo(s.db):
-        # Running the README's first command again just opens the demo already built.
-        print(f"{s.db.name} already holds the demo data; opening it.", file=s.err)
-        return open_window(s, args)
-    progress = (lambda step: print(f"  {step}", file=s.err)) if s.err.isatty() else None
     target = make_url(resolve_database_url(args.db))
     path = (
         Path(target.database) if target.get_backend_name() == "sqlite" and target.database else None
     )
     fresh = path is not None and not path.exists()
-    try:
+    if args.open and not fresh and queries.has_users(s.db) and demo.is_demo(s.db):
+        # Running the README's first command again just opens the demo already built.
+        print(f"{s.db.name} already holds the demo data; opening it.", file=s.err)
+        return open_window(s, args)
+    progress = (lambda step: print(f"  {step}", file=s.err)) if s.err.isatty() else None
+    if fresh and path is not None:
+        try:
+            summary = _build_demo_beside(path, progress)
+        except FileExistsError:
+            raise RuleViolation(
+                f"{path} appeared while the demo was built; it was left as it is."
+            ) from None
+    else:
+        # An existing file or a PostgreSQL database: built in place (refused if not empty).
         summary = demo.build_demo(s.db, progress=progress)
-    except BaseException:
-        # A half-built demo would refuse a second attempt: a file made just now goes away.
-        if fresh and path is not None:
-            s.close()
-            for leftover in (path, *path.parent.glob(glob.escape(path.name) + "-*")):
-                leftover.unlink(missing_ok=True)
-        raise
     users = [dataclasses.asdict(u) for u in demo.DEMO_USERS]
     s.data(
         {
@@ -96,6 +99,24 @@ def cmd_demo(args: argparse.Namespace, s: Session) -> int:
     if args.open:
         return open_window(s, args)
     return 0
+
+
+def _build_demo_beside(path: Path, progress: Callable[[str], None] | None) -> demo.DemoSummary:
+    """Build the demo in a new SQLite file beside ``path`` and move it into place whole:
+    a run killed part-way leaves no half-made database to refuse the next one."""
+    with writing_whole(path, overwrite=False) as partial:
+        building = Database.open(str(partial), create=True)
+        try:
+            summary = demo.build_demo(building, progress=progress)
+        finally:
+            building.dispose()
+        # The last connection has closed; fold any write-ahead log left into the file itself.
+        folding = sqlite3.connect(partial)
+        try:
+            folding.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            folding.close()
+    return summary
 
 
 def _print_demo(s: Session, summary: Any) -> None:

@@ -12,6 +12,7 @@ from ..domain import anchors, export
 from ..domain.errors import ValidationError
 from ..storage.backup import backup_database
 from ..storage.integrity import verify_database
+from ..whole_files import write_whole, writing_whole
 from .common import Commands, Session, command
 
 
@@ -76,9 +77,12 @@ def cmd_anchor(args: argparse.Namespace, s: Session) -> int:
     if not path.parent.is_dir():
         raise ValidationError(f"There is no folder {path.parent} to write {path.name} in.")
     anchor = anchors.make_anchor(s.db)
-    partial = path.with_name(f".{path.name}.partial")
-    partial.write_bytes(anchor.to_json())
-    partial.replace(path)
+    try:
+        write_whole(path, anchor.to_json(), overwrite=False)
+    except FileExistsError:
+        raise ValidationError(f"{path} exists already; an anchor never replaces a file.") from None
+    except OSError as error:
+        raise ValidationError(f"Cannot write {path}: {error.strerror or error}.") from None
     heads = anchor.heads
     s.data(
         {"file": str(path), **_anchor_data(anchor)},
@@ -151,7 +155,9 @@ def cmd_export(args: argparse.Namespace, s: Session) -> int:
     with ExitStack() as stack:
         out = s.out
         if args.output:
-            out = stack.enter_context(open(args.output, "w", encoding="utf-8", newline=""))
+            # written whole or not at all: a run stopped part-way leaves no half a table
+            partial = stack.enter_context(writing_whole(Path(args.output), overwrite=True))
+            out = stack.enter_context(open(partial, "w", encoding="utf-8", newline=""))
         if args.what == "inventory":
             count = export.export_inventory(s.db, out, fmt)
         elif args.what == "loans":

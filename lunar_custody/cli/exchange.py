@@ -8,12 +8,10 @@ README.md "Between installations" walks a loan through three installations with 
 from __future__ import annotations
 
 import argparse
-import glob
 import hashlib
-import os
 import shlex
-import shutil
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -37,6 +35,7 @@ from ..exchange.partners import (
 from ..exchange.records import counted_records
 from ..storage.database import Database
 from ..trust.keys import short_fingerprint
+from ..whole_files import PARTIAL_SUFFIX, building_folder, write_whole
 from .common import EXIT_USAGE, Commands, Session, command, common_options
 from .output import plain
 
@@ -64,13 +63,9 @@ def _check_target(path: Path, force: bool) -> None:
 
 def _write_whole(path: Path, data: bytes) -> None:
     """The file appears whole or not at all (a crash leaves no half an exchange file)."""
-    partial = path.with_name(f".{path.name}.partial")
     try:
-        with open(partial, "wb") as out:
-            out.write(data)
-        os.replace(partial, path)
+        write_whole(path, data)
     except OSError as error:
-        partial.unlink(missing_ok=True)
         raise ValidationError(f"Cannot write {path}: {error.strerror}.") from None
 
 
@@ -514,18 +509,37 @@ def demo_installations(args: argparse.Namespace, s: Session) -> int:
     if args.db:
         raise ValidationError("Give --db (one demo database) or --installations DIR, not both.")
     folder = Path(args.installations)
-    paths = [folder / name for name in DEMO_DATABASES.values()]
-    files = folder / "exchange"
-    taken = [p.name for p in (*paths, files) if p.exists()]
+    if folder.exists() and not folder.is_dir():
+        raise ValidationError(f"{folder} is a file, not a folder.")
+    present = {p.name for p in folder.iterdir()} if folder.exists() else set()
+    ours = [*DEMO_DATABASES.values(), "exchange"]
+    taken = [n for n in ours if n in present] + sorted(
+        n for n in present - set(ours) if not n.endswith(PARTIAL_SUFFIX)
+    )
     if taken:
         raise ValidationError(
             f"{folder} holds {', '.join(taken)} already: give an empty or new folder. "
             "Nothing was changed."
         )
-    if folder.exists() and not folder.is_dir():
-        raise ValidationError(f"{folder} is a file, not a folder.")
     progress = (lambda text: print(f"  {text}", file=s.err)) if s.err.isatty() else None
-    folder.mkdir(parents=True, exist_ok=True)
+    # Built in a folder beside and renamed into place whole: a run stopped part-way leaves
+    # nothing that would refuse the next one (whole_files).
+    try:
+        with building_folder(folder) as staging:
+            places, carried = _build_installations(staging, progress)
+    except FileExistsError:
+        raise ValidationError(f"{folder} filled up meanwhile; it was left as it is.") from None
+    carried = [replace(c, path=folder / c.path.relative_to(staging)) for c in carried]
+    s.data(_demo_data(folder, places, carried), lambda: _print_demo(s, folder, places, carried))
+    return 0
+
+
+def _build_installations(
+    folder: Path, progress: Callable[[str], None] | None
+) -> tuple[list[journey.Installation], list[_Carried]]:
+    """The three demo databases and the exchange files in the new folder ``folder``."""
+    paths = [folder / name for name in DEMO_DATABASES.values()]
+    files = folder / "exchange"
     databases: list[Database] = []
     carried: list[_Carried] = []
     try:
@@ -555,21 +569,10 @@ def demo_installations(args: argparse.Namespace, s: Session) -> int:
             admin = next(a for a in place.people.values() if "admin" in a.roles)
             intro = export_introduction(place.store, admin)
             _write_whole(files / f"00-{intro.filename}", intro.content)
-    except BaseException:
-        # a half-built demo would refuse a second attempt: what was made here goes away
-        for database in databases:
-            database.dispose()
-        databases = []
-        for path in paths:
-            for leftover in (path, *path.parent.glob(glob.escape(path.name) + "-*")):
-                leftover.unlink(missing_ok=True)
-        shutil.rmtree(files, ignore_errors=True)
-        raise
     finally:
         for database in databases:
             database.dispose()
-    s.data(_demo_data(folder, places, carried), lambda: _print_demo(s, folder, places, carried))
-    return 0
+    return places, carried
 
 
 def _open_command(path: Path) -> str:

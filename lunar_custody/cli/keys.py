@@ -16,6 +16,7 @@ from ..domain.errors import ValidationError
 from ..domain.keys import CertificateInfo, home_certificate_info, key_file, list_certificates
 from ..domain.wording import counted
 from ..trust.keys import short_fingerprint
+from ..whole_files import write_whole
 from .common import EXIT_USAGE, Commands, Session, command, common_options
 
 # Scripts (and the tests) give the passphrase of an exported institution key here.
@@ -138,9 +139,7 @@ def cmd_keys_export(args: argparse.Namespace, s: Session) -> int:
 
 def _write(path: Path, data: bytes, mode: int = 0o644) -> None:
     try:
-        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
-        with os.fdopen(descriptor, "wb") as out:
-            out.write(data)
+        write_whole(path, data, mode=mode)  # a new file, so a key's 0600 holds even over an old one
     except OSError as error:
         raise ValidationError(f"Cannot write {path}: {error.strerror}.") from None
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from ..domain.errors import ValidationError
 from ..domain.listings import Listing
 from ..domain.store import Store
+from ..whole_files import write_whole
 from .tablemodel import ListingModel
 
 SEARCH_DELAY_MS = 250
@@ -250,11 +251,8 @@ def write_text_file(path: Path, text: str) -> Path:
 def write_bytes_file(path: Path, data: bytes) -> Path:
     """Write ``data`` to ``path`` whole or not at all (a sibling file first); a write that
     fails is a ValidationError in plain words, not a crash."""
-    partial = path.with_name(f".{path.name}.part")
     try:
-        partial.write_bytes(data)
-        partial.replace(path)
+        write_whole(path, data)
     except OSError as error:
-        partial.unlink(missing_ok=True)
         raise ValidationError(f"Cannot write {path}: {error.strerror or error}") from error
     return path

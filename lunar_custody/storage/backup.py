@@ -13,6 +13,8 @@ import os
 import shutil
 import sqlite3
 import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -20,6 +22,7 @@ from sqlalchemy.engine import make_url
 
 from ..domain.errors import DatabaseError, DatabaseReadOnlyError
 from ..domain.store import ProgressCallback, report_progress
+from ..whole_files import writing_whole
 from .engine import OpenDatabase
 from .export_format import EXPORT_SUFFIX, write_export
 from .location import data_directory
@@ -84,49 +87,49 @@ def backup_sqlite(db: OpenDatabase, dest: Path, progress: ProgressCallback | Non
 
     Uses SQLite's online backup API, so the copy is consistent even while other programs
     read or write the database. An existing ``dest`` is never overwritten (DatabaseError).
-    ``progress(done_pages, total_pages)`` may cancel (Cancelled; the copy is removed).
+    ``progress(done_pages, total_pages)`` may cancel (Cancelled; no copy is left).
     """
     if db.dialect != "sqlite":
         raise DatabaseError(f"{db.name} is not a SQLite database; it cannot be copied as a file.")
-    dest = claim_file(dest, f"the copy of {db.name}")
+    dest = absolute(dest)
 
     def pages(_status: int, remaining: int, total: int) -> None:
         report_progress(progress, total - remaining, total, cancelled="The backup was cancelled.")
 
     try:
-        raw = db.engine.raw_connection()
-        try:
-            source = raw.driver_connection
-            assert isinstance(source, sqlite3.Connection)
-            target = sqlite3.connect(dest)
+        with new_file(dest, f"the copy of {db.name}") as partial:
+            raw = db.engine.raw_connection()
             try:
-                source.backup(target, pages=1024, progress=pages)
+                source = raw.driver_connection
+                assert isinstance(source, sqlite3.Connection)
+                target = sqlite3.connect(partial)
+                try:
+                    source.backup(target, pages=1024, progress=pages)
+                finally:
+                    target.close()
             finally:
-                target.close()
-        finally:
-            raw.close()
-    except BaseException as error:
-        dest.unlink(missing_ok=True)
-        if isinstance(error, sqlite3.Error):
-            translated = db.translate(error)
-            if translated is not None:
-                raise translated from error
-            raise DatabaseError(f"Copying {db.name} to {dest} failed: {error}.") from error
-        raise
+                raw.close()
+    except sqlite3.Error as error:
+        translated = db.translate(error)
+        if translated is not None:
+            raise translated from error
+        raise DatabaseError(f"Copying {db.name} to {dest} failed: {error}.") from error
     logger.info("copied %s to %s", db.name, dest)
     return dest
 
 
-def claim_file(dest: Path, what: str) -> Path:
-    """Create the new empty file ``dest`` (and its folder); its absolute path.
+def absolute(dest: Path) -> Path:
+    return Path(os.path.abspath(Path(dest).expanduser()))
 
-    O_EXCL claims the name atomically, so two copies never write the same file, and an
-    existing file is never overwritten (DatabaseError).
-    """
-    dest = Path(os.path.abspath(Path(dest).expanduser()))
+
+@contextmanager
+def new_file(dest: Path, what: str) -> Iterator[Path]:
+    """The temporary path to write the new file ``dest`` to; it gets its name only once
+    written whole (``whole_files``), so a copy killed part-way blocks no later one. An
+    existing ``dest`` is never overwritten (DatabaseError)."""
     try:
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        os.close(os.open(dest, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+        with writing_whole(dest, overwrite=False) as partial:
+            yield partial
     except FileExistsError as error:
         raise DatabaseError(
             f"Will not overwrite {dest}: a file of that name exists already."
@@ -135,7 +138,6 @@ def claim_file(dest: Path, what: str) -> Path:
         raise DatabaseReadOnlyError(
             f"Cannot write {what} to {dest}: {error.strerror or error}."
         ) from error
-    return dest
 
 
 def backup_postgresql(db: OpenDatabase, dest: Path) -> Path | None:
@@ -157,31 +159,27 @@ def backup_postgresql(db: OpenDatabase, dest: Path) -> Path | None:
         env["PGPASSWORD"] = str(url.password)  # never on the command line, where ps shows it
     # libpq understands the URL without the SQLAlchemy driver name; the password stays out.
     conninfo = url.set(drivername="postgresql", password=None).render_as_string(hide_password=False)
-    dest = Path(os.path.abspath(Path(dest).expanduser()))
-    if dest.exists():
-        raise DatabaseError(f"Will not overwrite {dest}: a file of that name exists already.")
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        subprocess.run(
-            [pg_dump, "--format=custom", f"--file={dest}", f"--dbname={conninfo}"],
-            env=env,
-            check=True,
-            capture_output=True,
-            text=True,
-            timeout=PG_DUMP_TIMEOUT_S,
-        )
-    except subprocess.CalledProcessError as error:
-        dest.unlink(missing_ok=True)
-        reason = (error.stderr or "").strip().splitlines()
-        raise DatabaseError(
-            f"pg_dump could not copy {db.name}, so nothing was changed: "
-            f"{reason[-1] if reason else 'exit status ' + str(error.returncode)}"
-        ) from error
-    except subprocess.TimeoutExpired as error:
-        dest.unlink(missing_ok=True)
-        raise DatabaseError(
-            f"pg_dump did not finish copying {db.name}, so nothing was changed."
-        ) from error
+    dest = absolute(dest)
+    with new_file(dest, f"the dump of {db.name}") as partial:
+        try:
+            subprocess.run(
+                [pg_dump, "--format=custom", f"--file={partial}", f"--dbname={conninfo}"],
+                env=env,
+                check=True,
+                capture_output=True,
+                text=True,
+                timeout=PG_DUMP_TIMEOUT_S,
+            )
+        except subprocess.CalledProcessError as error:
+            reason = (error.stderr or "").strip().splitlines()
+            raise DatabaseError(
+                f"pg_dump could not copy {db.name}, so nothing was changed: "
+                f"{reason[-1] if reason else 'exit status ' + str(error.returncode)}"
+            ) from error
+        except subprocess.TimeoutExpired as error:
+            raise DatabaseError(
+                f"pg_dump did not finish copying {db.name}, so nothing was changed."
+            ) from error
     logger.info("dumped %s to %s", db.name, dest)
     return dest
 
@@ -195,25 +193,21 @@ def export_database(db: OpenDatabase, dest: Path, progress: ProgressCallback | N
     It is read in one snapshot of the database (REPEATABLE READ on PostgreSQL, one read
     transaction on SQLite), so it never holds half an operation.
     """
-    dest = claim_file(dest, f"the export of {db.name}")
+    dest = absolute(dest)
     try:
-        schema = current_revision(db.engine)
-        with db.engine.connect() as connection:
-            if db.dialect == "postgresql":
-                connection = connection.execution_options(
-                    isolation_level="REPEATABLE READ", postgresql_readonly=True
-                )
-            with connection.begin():
-                write_export(connection, dest, schema=schema, progress=progress)
-    except BaseException as error:
-        dest.unlink(missing_ok=True)
+        with new_file(dest, f"the export of {db.name}") as partial:
+            schema = current_revision(db.engine)
+            with db.engine.connect() as connection:
+                if db.dialect == "postgresql":
+                    connection = connection.execution_options(
+                        isolation_level="REPEATABLE READ", postgresql_readonly=True
+                    )
+                with connection.begin():
+                    write_export(connection, partial, schema=schema, progress=progress)
+    except Exception as error:
         translated = db.translate(error)
         if translated is not None:
             raise translated from error
-        if isinstance(error, OSError):
-            raise DatabaseReadOnlyError(
-                f"Cannot write the export of {db.name} to {dest}: {error.strerror or error}."
-            ) from error
         raise
     logger.info("exported %s to %s", db.name, dest)
     return dest

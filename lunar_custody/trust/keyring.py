@@ -22,6 +22,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from platformdirs import user_data_path
 
+from ..whole_files import write_whole
 from .keys import CertificateError, PrivateKey, certificate_pem, load_certificate
 
 ENVIRONMENT = "LUNAR_CUSTODY_KEYS"
@@ -46,15 +47,6 @@ def certificate_path(fingerprint: str, directory: Path | None = None) -> Path:
     return key_path(fingerprint, directory).with_suffix(".crt")
 
 
-def _write_whole(path: Path, data: bytes, mode: int) -> None:
-    """Write ``path`` so that it appears whole or not at all."""
-    partial = path.with_suffix(".partial")
-    descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
-    with os.fdopen(descriptor, "wb") as out:
-        out.write(data)
-    os.replace(partial, path)
-
-
 def store_key(
     key: PrivateKey,
     fingerprint: str,
@@ -72,12 +64,12 @@ def store_key(
         serialization.NoEncryption(),
     )
     if certificate is not None:
-        _write_whole(
+        write_whole(
             certificate_path(fingerprint, directory),
             certificate_pem(certificate).encode("ascii"),
-            0o644,
+            mode=0o644,
         )
-    _write_whole(path, pem, 0o600)
+    write_whole(path, pem, mode=0o600)
     return path
 
 

@@ -9,7 +9,6 @@ operation runner (ctx.ops), which tells every view to read again after a change.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -36,6 +35,7 @@ from ...domain.queries import LoanDetail
 from ...domain.states import LoanStatus
 from ...domain.store import ProgressCallback
 from ...domain.wording import counted
+from ...whole_files import writing_whole
 from ..context import AppContext
 from ..dialogs import FormDialog
 from ..errors import inform, show_error
@@ -472,15 +472,17 @@ class LoansView(View):
     def export_to(self, path: Path) -> int:
         """Write every loan item to ``path`` (CSV or JSON by suffix) off the GUI thread.
 
-        The file appears only when complete: the rows go to a sibling file first, so a
-        cancelled or failed export leaves nothing half-written behind.
+        The file appears only when complete (``whole_files``), so a cancelled or failed
+        export leaves nothing half-written behind.
         """
         fmt = path.suffix.lower().lstrip(".")
         store = self.ctx.db
-        partial = path.with_name(f".{path.name}.part")
 
         def work(progress: ProgressCallback) -> int:
-            with partial.open("w", encoding="utf-8", newline="") as out:
+            with (
+                writing_whole(path, overwrite=True) as partial,
+                partial.open("w", encoding="utf-8", newline="") as out,
+            ):
                 return export.export_loans(store, out, fmt, progress=progress)
 
         def refused(error: CustodyError) -> None:
@@ -489,20 +491,15 @@ class LoansView(View):
             else:
                 show_error(self, error)
 
-        try:
-            written = self.ctx.ops.value(
-                self,
-                "Export loans",
-                work,
-                refused=refused,
-                label=f"Writing {path.name}",
-                unit="loan items",
-                changes=False,
-            )
-            if written is not None:
-                os.replace(partial, path)
-        finally:
-            partial.unlink(missing_ok=True)
+        written = self.ctx.ops.value(
+            self,
+            "Export loans",
+            work,
+            refused=refused,
+            label=f"Writing {path.name}",
+            unit="loan items",
+            changes=False,
+        )
         if written is None:
             return 0
         inform(self, "Loans exported", f"{counted(written, 'loan item')} written to {path}.")

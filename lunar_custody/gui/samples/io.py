@@ -3,8 +3,6 @@ run through the operation runner, with progress and Cancel."""
 
 from __future__ import annotations
 
-import contextlib
-import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,6 +12,7 @@ from ...domain import export, importer
 from ...domain.errors import CustodyError, ImportRejected
 from ...domain.masses import format_mass
 from ...domain.store import ProgressCallback
+from ...whole_files import writing_whole
 from .. import errors
 from ..context import AppContext
 
@@ -98,29 +97,25 @@ def export_inventory(ctx: AppContext, parent: QWidget, path: str) -> None:
     """Every aliquot's place and mass into ``path`` (CSV, or JSON by its suffix)."""
     target = Path(path)
     fmt = "json" if target.suffix.lower() == ".json" else "csv"
-    # Written beside the target and renamed at the end: a cancelled or failed export
-    # never leaves a half-written file under the chosen name.
-    partial = target.with_name(target.name + ".part")
     store = ctx.db
 
     def work(progress: ProgressCallback) -> int:
-        with partial.open("w", encoding="utf-8", newline="") as out:
+        # Written whole or not at all (``whole_files``): a cancelled or failed export never
+        # leaves a half-written file under the chosen name.
+        with (
+            writing_whole(target, overwrite=True) as partial,
+            partial.open("w", encoding="utf-8", newline="") as out,
+        ):
             return export.export_inventory(store, out, fmt, progress=progress)
 
-    try:
-        written = ctx.ops.value(
-            parent,
-            "Export inventory",
-            work,
-            label="Writing the inventory",
-            unit="aliquots",
-            changes=False,
-        )
-        if written is not None:
-            os.replace(partial, target)
-    finally:
-        with contextlib.suppress(OSError):
-            partial.unlink()
+    written = ctx.ops.value(
+        parent,
+        "Export inventory",
+        work,
+        label="Writing the inventory",
+        unit="aliquots",
+        changes=False,
+    )
     if written is not None:
         errors.inform(
             parent,
