@@ -7,8 +7,6 @@ document prints is read by the domain (queries: typed read models); this package
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +19,7 @@ from ..domain.errors import ValidationError
 from ..domain.identity import content_hash
 from ..domain.permissions import Actor
 from ..domain.store import Store
+from ..whole_files import writing_whole
 from .content import content_dict
 from .layout import DocumentInfo
 from .signing import sign_document
@@ -67,10 +66,10 @@ def _write(
     sha256 = hashlib.sha256(pdf).hexdigest()
     # The file appears complete or not at all; it is recorded before it appears, so a file
     # that exists is always one verify-pdf knows.
-    handle, temporary = tempfile.mkstemp(prefix=".lunar-", suffix=".pdf", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(pdf)
+    # (whole_files: a partial file, readable like any document, renamed into place; what a
+    # killed run left is removed by the next one)
+    with writing_whole(path, overwrite=True) as partial:
+        partial.write_bytes(pdf)
         register.record_document(
             store,
             actor,
@@ -81,10 +80,6 @@ def _write(
             sha256=sha256,
             filename=path.name,
         )
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
     return GeneratedDocument(
         number, kind, path, sha256, digest, pages, seal.heads, seal.key.fingerprint
     )

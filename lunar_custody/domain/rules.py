@@ -208,6 +208,8 @@ class LendableAliquot(Protocol):
     def status_label(self) -> str: ...
     @property
     def custodian_institution(self) -> str | None: ...  # its custodian's name
+    @property
+    def open_loan_number(self) -> str | None: ...  # the open loan that lists it
 
 
 def loan_state(loan: LoanFacts, allowed: Sequence[str], doing: str) -> str | None:
@@ -326,7 +328,7 @@ def why_not_lend(
             f"Aliquot {aliquot.number} is held by {holder}; "
             "only an aliquot in your storage can be lent."
         )
-    return on_open_loan(aliquot.number)
+    return on_open_loan(aliquot.number, aliquot.open_loan_number)
 
 
 # ---------------------------------------------------------------------- samples and aliquots

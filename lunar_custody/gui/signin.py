@@ -93,7 +93,8 @@ class SignInDialog(FormDialog):
         username: str = "",
         method: str = identity.PASSWORD,
     ) -> None:
-        super().__init__(parent, f"Lunar Custody — sign in — {database_name}", "signInDialog")
+        # Qt adds " — Lunar Custody" (the application's display name) to a window's title
+        super().__init__(parent, f"Sign in — {database_name}", "signInDialog")
         self.ok_button.setDefault(True)
         self.store = store
         self.method = method

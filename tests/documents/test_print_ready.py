@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 import subprocess
 from pathlib import Path
 
@@ -70,6 +72,17 @@ def test_every_font_in_every_document_is_embedded(papers: Papers, tmp_path: Path
         assert all(emb == "yes" for _, emb in listed), (kind, listed)
         # only the fonts the program ships: no standard font chosen as a default
         assert all("DejaVu" in name or "Droid" in name for name, _ in listed), (kind, listed)
+        # readable as any file the person makes (their umask), not only by them; nothing
+        # half-written left beside it
+        expected = 0o666 & ~_umask()
+        assert stat.S_IMODE(path.stat().st_mode) == expected, (kind, oct(path.stat().st_mode))
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def test_a_blank_custody_form_names_who_receives_the_package(

@@ -127,6 +127,7 @@ def test_lending_an_aliquot() -> None:
         status: str = "in_storage"
         status_label: str = "in storage"
         custodian_institution: str | None = "CNSA"
+        open_loan_number: str | None = None
 
     assert rules.why_not_lend(Aliquot(), in_lenders_storage=True, lendable=True) is None
     assert rules.why_not_lend(
@@ -142,6 +143,9 @@ def test_lending_an_aliquot() -> None:
     assert rules.why_not_lend(Aliquot(), in_lenders_storage=True, lendable=False) == (
         "Aliquot A1 is already on another open loan."
     )
+    assert rules.why_not_lend(
+        Aliquot(open_loan_number="L2026-0003"), in_lenders_storage=True, lendable=False
+    ) == ("Aliquot A1 is already on open loan L2026-0003.")
     assert rules.on_open_loan("A1", "L7") == "Aliquot A1 is already on open loan L7."
 
 

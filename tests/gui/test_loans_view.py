@@ -167,7 +167,7 @@ def test_edit_a_draft_and_refuse_what_cannot_be_lent(
     assert "fixed" in editor.pi_box.toolTip()
     assert [item.number for item in editor.items] == [A1, A2]
     scan(qtbot, editor, A3)
-    assert editor.scan_message.text() == f"Aliquot {A3} is already on another open loan."
+    assert editor.scan_message.text() == f"Aliquot {A3} is already on open loan {other}."
     scan(qtbot, editor, A4)
     assert editor.scan_message.text() == (
         f"Aliquot {A4} is held by Brown University; only an aliquot in your storage can be lent."

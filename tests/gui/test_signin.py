@@ -40,6 +40,8 @@ def test_sign_in_refuses_then_accepts(qtbot: QtBot, world: World) -> None:
     dialog = SignInDialog(world.db, world.db.name)
     qtbot.addWidget(dialog)
     dialog.show()
+    # the program's name once: Qt adds it after the title (its application display name)
+    assert dialog.windowTitle() == f"Sign in — {world.db.name}"
     qtbot.keyClicks(dialog.username, "zhang")
     qtbot.keyClicks(dialog.secret, "wrong-password")
     qtbot.keyClick(dialog.secret, Qt.Key.Key_Return)

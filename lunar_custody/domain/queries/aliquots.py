@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from .. import operation as op
 from ..ledger import STATUS_LABELS
 from ..models import Aliquot, Institution, Loan, LoanItem, Person, Transfer, TransferItem
-from ..states import LoanStatus, TransferStatus
+from ..states import OPEN_LOAN_STATES, LoanStatus, TransferStatus
 from ..store import Store
 
 
@@ -36,6 +36,8 @@ class AliquotDetail:
     transfer_number: str | None
     loan_number: str | None
     last_event_id: int | None
+    # the draft, approved or active loan that lists it (it is on one at a time)
+    open_loan_number: str | None = None
 
 
 def aliquot_status(store: Store, number: str) -> AliquotDetail:
@@ -79,6 +81,12 @@ def _status_of(session: Session, row: Aliquot) -> AliquotDetail:
         transfer_number=transfer.number if transfer else None,
         loan_number=loan.number if loan else None,
         last_event_id=row.last_event_id,
+        open_loan_number=session.scalar(
+            select(Loan.number)
+            .join(LoanItem, LoanItem.loan_id == Loan.id)
+            .where(LoanItem.aliquot_id == row.id, Loan.status.in_(OPEN_LOAN_STATES))
+            .limit(1)
+        ),
     )
 
 
