@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 
 from .errors import ValidationError
@@ -9,6 +10,8 @@ from .errors import ValidationError
 UG_PER_UNIT = {"ug": 1, "µg": 1, "mg": 1_000, "g": 1_000_000}
 
 # 100 kg: larger than any returned lunar sample (Apollo 15's 15555 is 9.6 kg).
+# thousands grouped by commas, as format_mass writes grams: '1,234.5'
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 MAX_MASS_UG = 100_000_000_000
 
 
@@ -26,6 +29,8 @@ def parse_mass(text: str, default_unit: str = "mg", *, round_to_ug: bool = False
             unit = suffix
             raw = raw[: len(raw) - len(suffix)].strip()
             break
+    if _GROUPED.fullmatch(raw):
+        raw = raw.replace(",", "")  # '328,510.935' as format_mass writes it
     try:
         value = Decimal(raw)
     except InvalidOperation:
@@ -53,13 +58,17 @@ def check_mass(mass_ug: int, *, what: str = "mass", allow_zero: bool = False) ->
 
 
 def format_mass(mass_ug: int | None) -> str:
-    """'125.000 mg', '1.250000 g', '35 µg': exact, in the unit a curator reads."""
+    """'125.000 mg', '1.250 g', '328,510.935 g', '1.250001 g', '35 µg': exact, in the unit a
+    curator reads (grams grouped by thousands, with the digits a microgram needs and at
+    least three)."""
     if mass_ug is None:
         return "—"
     sign = "-" if mass_ug < 0 else ""
     m = abs(mass_ug)
     if m >= 1_000_000:
-        return f"{sign}{m // 1_000_000}.{m % 1_000_000:06d} g"
+        grams, micrograms = divmod(m, 1_000_000)
+        fraction = f"{micrograms:06d}".rstrip("0").ljust(3, "0")
+        return f"{sign}{grams:,}.{fraction} g"
     if m >= 1_000:
         return f"{sign}{m // 1_000}.{m % 1_000:03d} mg"
     return f"{sign}{m} µg"

@@ -182,7 +182,7 @@ def test_every_bad_row_is_named(world: World, tmp_path: Path) -> None:
         (7, "The genericdescription contains control characters."),
         (8, "The genericdescription is longer than 10000 characters."),
         (9, "sample 10003 appears already on line 2"),
-        (10, "originalweight '1e9' is more than 100000.000000 g: not plausible"),
+        (10, "originalweight '1e9' is more than 100,000.000 g: not plausible"),
         (11, "the row has 6 fields but the header has 13"),
         (12, "generic (the sample number) is empty"),
         (13, "The bagnumber is longer than 80 characters."),

@@ -271,6 +271,8 @@ def test_a_child_number_longer_than_the_column_is_refused_cleanly(world: World) 
         ("0.001", 1),
         ("1e3 mg", 1_000_000),
         ("100000 g", MAX_MASS_UG),
+        ("12,510.935 g", 12_510_935_000),  # as format_mass writes grams
+        ("1,000 mg", 1_000_000),
     ],
 )
 def test_parse_mass_is_exact(text: str, micrograms: int) -> None:
@@ -295,6 +297,7 @@ def test_parse_mass_default_unit() -> None:
         ("100000.000001 g", "is not plausible"),
         ("5 kg", "is not a mass"),
         ("1,5 mg", "is not a mass"),
+        ("12,34.5 g", "is not a mass"),
         ("abc", "is not a mass"),
         ("", "is not a mass"),
         ("mg", "is not a mass"),
@@ -321,8 +324,10 @@ def test_parse_mass_rounds_only_when_asked() -> None:
     ("micrograms", "text"),
     [
         (125_000, "125.000 mg"),
-        (1_250_000, "1.250000 g"),
-        (1_000_000, "1.000000 g"),
+        (1_250_000, "1.250 g"),
+        (1_250_001, "1.250001 g"),
+        (328_510_935_000, "328,510.935 g"),
+        (1_000_000, "1.000 g"),
         (999_999, "999.999 mg"),
         (1_000, "1.000 mg"),
         (999, "999 µg"),
