@@ -9,6 +9,7 @@ answer, shipment, legs, receipt, report, return) says which step it carries, for
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -448,8 +449,6 @@ def _write(
         counts=counts,
         events=len(events),
     )
-    import hashlib
-
     session.add(
         ExchangeFile(
             uuid=content["id"],

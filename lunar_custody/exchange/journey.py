@@ -16,15 +16,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from ..domain import clock, custody, loans, registry
+from sqlalchemy import select
+
+from ..domain import clock, custody, loans, queries, registry
 from ..domain.identity import PIN, Credential, actor_of
 from ..domain.installation import home_institution
-from ..domain.models import Person
+from ..domain.models import Person, Transfer
 from ..domain.permissions import Actor
 from ..domain.store import Store
 from .export import Exported, export_exchange
 from .importer import ImportReport, import_exchange
-from .partners import add_partner, export_introduction
+from .partners import add_partner, export_introduction, read_introduction
 
 PASSWORD = "moon-dust-2025"
 PINS = {"chen.courier": "2468", "dana.courier": "135790"}
@@ -75,8 +77,6 @@ def _pin(username: str) -> Credential:
 
 def _actor(store: Store, username: str) -> Actor:
     with store.read() as session:
-        from sqlalchemy import select
-
         person = session.scalars(select(Person).where(Person.username == username)).one()
         return actor_of(person)
 
@@ -163,8 +163,6 @@ def introduce(places: list[Installation]) -> None:
         sender.files.append(intro.filename)
         for receiver in places:
             if receiver is not sender:
-                from .partners import read_introduction
-
                 fingerprint = read_introduction(intro.content).fingerprint
                 add_partner(receiver.store, _admin(receiver), intro.content, fingerprint)
 
@@ -335,8 +333,6 @@ def run_journey(
 
 
 def _settle(store: Store, curator: Actor, transfer_number: str) -> None:
-    from ..domain import queries
-
     for found in queries.discrepancies(store, open_only=True):
         if found.transfer_number == transfer_number and found.kind == "mass":
             custody.resolve_discrepancy(
@@ -359,10 +355,6 @@ def _settle(store: Store, curator: Actor, transfer_number: str) -> None:
 
 
 def _released_at(store: Store, number: str) -> datetime:
-    from sqlalchemy import select
-
-    from ..domain.models import Transfer
-
     with store.read() as session:
         released = session.scalar(select(Transfer.released_at).where(Transfer.number == number))
         assert released is not None

@@ -41,7 +41,7 @@ from ..domain.store import Store
 from ..trust import keys as trust_keys
 from ..trust.statements import utc_text
 from .export import RECEIVED, SENT, Exported, _safe
-from .format import FORMAT, SUFFIX, VERSION, pack, unpack
+from .format import FORMAT, SUFFIX, VERSION, Envelope, pack, unpack
 from .importer import ExchangeRefused, ImportReport, Reason, _Importer
 from .records import as_list, as_object, to_dict
 
@@ -129,7 +129,10 @@ class Introduction:
 
 
 def read_introduction(data: bytes) -> Introduction:
-    envelope = unpack(data)
+    return _introduction(unpack(data))
+
+
+def _introduction(envelope: Envelope) -> Introduction:
     content = envelope.content
     if content.get("kind") != "introduction":
         raise ValidationError(
@@ -164,7 +167,7 @@ def add_partner(store: Store, actor: Actor, data: bytes, confirmed: str | None) 
     its first 32 hex digits) the partner confirmed; a trusted partner's later introduction
     needs none, its signature is checked against the key trusted before."""
     envelope = unpack(data)
-    intro = read_introduction(data)
+    intro = _introduction(envelope)
     content = envelope.content
     sender = content["sender"]
     records = as_object(content.get("records"))

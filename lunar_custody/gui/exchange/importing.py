@@ -56,11 +56,6 @@ def shown_time(text: str) -> str:
         return text
 
 
-def counted(counts: dict[str, int]) -> str:
-    """'2 aliquots, 1 loan item' from a report's counts per section ('' when none)."""
-    return counted_records(counts)
-
-
 def detail_row(line: str) -> list[Cell]:
     """'new aliquot CE5…' as ('new', 'aliquot CE5…'): what changes, and the record."""
     change, _, record = line.partition(" ")
@@ -122,8 +117,8 @@ class ImportPreviewDialog(QDialog):
         if report.events_known:
             events += f", {report.events_known:,} already held here"
         facts.addRow("Custody events:", _value("eventsLabel", events))
-        facts.addRow("New records:", _value("addedLabel", counted(report.added)))
-        facts.addRow("Changed records:", _value("updatedLabel", counted(report.updated)))
+        facts.addRow("New records:", _value("addedLabel", counted_records(report.added)))
+        facts.addRow("Changed records:", _value("updatedLabel", counted_records(report.updated)))
 
         self.warnings = QLabel("\n".join(f"⚠ {w}" for w in report.warnings))
         self.warnings.setObjectName("importWarnings")
