@@ -35,6 +35,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from glob import glob
 from pathlib import Path
@@ -189,6 +190,24 @@ def _user_folders_in_a_temporary_place(
             os.environ.pop(name, None)
         else:
             os.environ[name] = value
+
+
+@pytest.fixture
+def time_zone() -> Iterator[Any]:
+    """``time_zone("Europe/Paris")`` makes this process's local time Paris time for the
+    rest of the test (TZ and tzset); the machine's own zone is back afterwards."""
+    before = os.environ.get("TZ")
+
+    def use(name: str) -> None:
+        os.environ["TZ"] = name
+        time.tzset()
+
+    yield use
+    if before is None:
+        os.environ.pop("TZ", None)
+    else:
+        os.environ["TZ"] = before
+    time.tzset()
 
 
 @pytest.fixture(autouse=True)

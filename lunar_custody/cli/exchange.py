@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..domain.errors import ValidationError
-from ..domain.wording import counted
+from ..domain.wording import counted, moment_text
 from ..exchange import journey
 from ..exchange.export import Exported, export_exchange
 from ..exchange.format import Envelope, ExchangeFileError, unpack
@@ -92,7 +92,7 @@ def _moment(text: object) -> str:
         moment = datetime.strptime(str(text), "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
     except ValueError:
         return str(text)
-    return f"{moment:%Y-%m-%d %H:%M} UTC"
+    return moment_text(moment)
 
 
 def _people(count: int) -> str:

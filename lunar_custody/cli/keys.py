@@ -14,7 +14,7 @@ from pathlib import Path
 from ..domain import key_admin
 from ..domain.errors import ValidationError
 from ..domain.keys import CertificateInfo, home_certificate_info, key_file, list_certificates
-from ..domain.wording import counted
+from ..domain.wording import counted, moment_text
 from ..trust.keys import short_fingerprint
 from ..whole_files import write_whole
 from .common import EXIT_USAGE, Commands, Session, command, common_options
@@ -182,7 +182,7 @@ def cmd_keys_revoke(args: argparse.Namespace, s: Session) -> int:
     assert when is not None
     s.done(
         f"Revoked {counted(len(rows), 'certificate')} of {args.username} from "
-        f"{when:%Y-%m-%d %H:%M} UTC: what they signed before stays valid, nothing after is "
+        f"{moment_text(when)}: what they signed before stays valid, nothing after is "
         "accepted. A password reset lets them sign again with a new key.",
         username=args.username,
         revoked=len(rows),

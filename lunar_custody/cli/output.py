@@ -9,6 +9,7 @@ from datetime import date, datetime
 from typing import Any, TextIO
 
 from ..domain.masses import format_mass
+from ..domain.wording import moment_text
 
 
 def plain(value: Any) -> Any:
@@ -34,7 +35,7 @@ def cell(value: object) -> str:
     if value is None:
         return "-"
     if isinstance(value, datetime):
-        return value.strftime("%Y-%m-%d %H:%M UTC")
+        return moment_text(value)
     if isinstance(value, bool):
         return "yes" if value else "no"
     return str(value).replace("\n", " ")

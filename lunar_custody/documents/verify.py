@@ -41,6 +41,7 @@ from ..domain.documents import NUMBER_PATTERN, DocumentRecord
 from ..domain.errors import ValidationError
 from ..domain.ledger import Problem
 from ..domain.store import Store
+from ..domain.wording import moment_text
 from ..trust import keys as trust_keys
 from .signing import SignatureCheck, check_signature
 
@@ -180,7 +181,7 @@ class Verification:
             about = f"{record.kind_label} {record.number}" + (
                 f" for {record.record_type} {record.record_number}" if record.record_number else ""
             )
-            made = record.created_at.strftime("%Y-%m-%d %H:%M UTC")
+            made = moment_text(record.created_at)
             by = f" by {record.created_by}" if record.created_by else ""
         if self.outcome == UNCHANGED and record is not None:
             if self.authentic and check is not None:
@@ -254,7 +255,7 @@ def verify_file(store: Store, path: Path) -> Verification:
     # Only a signed claim of ours is evidence about our ledger.
     if signature is not None and signature.ok and claims.heads is not None:
         written = record.created_at if record is not None else signature.signed_at
-        when = f" of {written:%Y-%m-%d %H:%M} UTC" if written else ""
+        when = f" of {moment_text(written)}" if written else ""
         what = f"document {claims.number}{when} was written"
         problems = anchors.held_heads_problems(store, claims.heads, what)
     number = record.number if outcome == UNCHANGED and record is not None else claims.number
@@ -280,7 +281,7 @@ class OfflineVerification:
         given = trust_keys.short_fingerprint(self.certificate_fingerprint)
         check = self.signature
         if check.ok:
-            when = f" on {check.signed_at:%Y-%m-%d %H:%M} UTC" if check.signed_at else ""
+            when = f" on {moment_text(check.signed_at)}" if check.signed_at else ""
             verdict = (
                 f"{name} is intact and signed{when} by {_signed_by(check)}, the institution "
                 f"whose certificate ({given}) was given."

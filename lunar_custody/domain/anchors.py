@@ -38,6 +38,7 @@ from .keys import INSTITUTION, PARTNER, InstitutionKey, home_certificate, instit
 from .ledger import Problem
 from .models import AuditEntry, Certificate, CustodyEvent, LedgerHead
 from .store import Store
+from .wording import moment_text
 
 ANCHOR_TYPE = "lunar-custody/anchor"
 ANCHOR_VERSION = 1
@@ -126,7 +127,7 @@ class Anchor:
     def name(self) -> str:
         """'the anchor anchor.json of 2026-03-14 09:12 UTC'."""
         named = f" {self.source}" if self.source else ""
-        return f"the anchor{named} of {self.made_at:%Y-%m-%d %H:%M} UTC"
+        return f"the anchor{named} of {moment_text(self.made_at)}"
 
     def to_json(self) -> bytes:
         document = {

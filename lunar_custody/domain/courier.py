@@ -30,6 +30,7 @@ from .numbering import normalize
 from .permissions import Actor
 from .states import UNDER_WAY, TransferStatus
 from .store import Store
+from .wording import moment_text
 
 # What a courier does next with a package.
 COLLECT, IN_HAND = "collect", "in_hand"
@@ -217,7 +218,7 @@ def package_for_code(store: Store, courier: str, code: str) -> CourierPackage:
             t = op.transfer(session, label.number)
         if t.status == TransferStatus.RECEIVED:
             received_by = session.get(Person, t.received_by_id) if t.received_by_id else None
-            when = t.received_at.astimezone().strftime("%Y-%m-%d %H:%M") if t.received_at else "?"
+            when = moment_text(t.received_at) if t.received_at else "?"
             what = f"{label.number} (package {t.number})" if label.kind == ALIQUOT else t.number
             raise ConflictError(
                 f"Already received: {what} was received by "

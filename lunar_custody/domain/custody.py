@@ -62,6 +62,7 @@ from .states import (
     TransferStatus,
 )
 from .store import Store
+from .wording import moment_text
 
 TRANSFER_STATES = tuple(status.value for status in TransferStatus)
 
@@ -579,12 +580,10 @@ def confirm_receipt(
         transfer = op.transfer(session, number, lock=True)
         if transfer.status == TransferStatus.RECEIVED:
             who = transfer.received_by_id and session.get(Person, transfer.received_by_id)
-            when = (
-                transfer.received_at.isoformat(timespec="seconds") if transfer.received_at else "?"
-            )
+            when = moment_text(transfer.received_at) if transfer.received_at else "?"
             raise ConflictError(
                 f"Transfer {transfer.number} was already received by "
-                f"{who.full_name if who else 'someone'} at {when} UTC."
+                f"{who.full_name if who else 'someone'} at {when}."
             )
         why_not = rules.why_not_receive(actor_of(ctx.person), _facts(transfer))
         if transfer.status != TransferStatus.IN_TRANSIT:

@@ -45,6 +45,7 @@ from .states import (
     LoanStatus,
 )
 from .store import Store
+from .wording import moment_text
 
 LOAN_STATES = tuple(status.value for status in LoanStatus)
 
@@ -325,7 +326,7 @@ class SignedTerms:
         latest = self.signatures[-1]
         return (
             f"The terms of loan {self.number} are not those signed by {latest.printed_name} "
-            f"({latest.meaning}) on {latest.signed_at:%Y-%m-%d %H:%M} UTC: the loan or its "
+            f"({latest.meaning}) on {moment_text(latest.signed_at)}: the loan or its "
             "items were changed outside the program after that signature."
         )
 

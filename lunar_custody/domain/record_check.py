@@ -50,6 +50,7 @@ from .models import (
 )
 from .signed_content import ResolutionContent
 from .store import ProgressCallback, RecordScan, Store
+from .wording import moment_text
 
 AUDIT_TABLE = AuditEntry.__tablename__
 # What names a record in a finding, when its table has one; else its id.
@@ -254,7 +255,7 @@ class _Setter:
     action: str
 
     def __str__(self) -> str:
-        return f"audit entry #{self.entry_id}, {self.action} on {self.at:%Y-%m-%d %H:%M} UTC"
+        return f"audit entry #{self.entry_id}, {self.action} on {moment_text(self.at)}"
 
 
 @dataclass
@@ -528,7 +529,7 @@ def _resolution_problems(session: Session) -> tuple[list[Problem], int]:
                 Problem(
                     "signature",
                     f"The resolution of discrepancy {number} is not the one signed by "
-                    f"{signer} (resolved) on {signed_at:%Y-%m-%d %H:%M} UTC: it was changed "
+                    f"{signer} (resolved) on {moment_text(signed_at)}: it was changed "
                     "outside the program after that signature.",
                     table="discrepancies",
                     record=number,

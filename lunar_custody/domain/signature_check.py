@@ -58,6 +58,7 @@ from .keys import (
 from .ledger import Problem, VerifyReport
 from .models import Certificate, Institution, Person, Signature
 from .store import ProgressCallback, Store
+from .wording import moment_text
 
 BATCH = 5_000
 # Below this many signatures the checks run inline: threads would cost more than they save.
@@ -375,7 +376,7 @@ def _refused(row: Any, message: str) -> Problem:
     return Problem(
         "signature",
         f"The signature of {row.printed_name} ({row.meaning}) on {row.record_type} "
-        f"{row.record_number}, {row.signed_at:%Y-%m-%d %H:%M} UTC, is refused: {message}.",
+        f"{row.record_number}, {moment_text(row.signed_at)}, is refused: {message}.",
         table="signatures",
         record=_where(row),
     )
@@ -408,12 +409,12 @@ def _row_problem(row: Any, certificates: _Certificates) -> str:
     if entry.revoked_at is not None and signed_at >= entry.revoked_at:
         return (
             f"its certificate {entry.short} was revoked on "
-            f"{entry.revoked_at:%Y-%m-%d %H:%M} UTC, before it was made"
+            f"{moment_text(entry.revoked_at)}, before it was made"
         )
     if entry.retired_at is not None and signed_at >= entry.retired_at:
         return (
             f"its certificate {entry.short} was retired on "
-            f"{entry.retired_at:%Y-%m-%d %H:%M} UTC, before it was made"
+            f"{moment_text(entry.retired_at)}, before it was made"
         )
     if not certificate.not_valid_before_utc <= signed_at <= certificate.not_valid_after_utc:
         return f"it is dated outside its certificate's validity ({entry.short})"

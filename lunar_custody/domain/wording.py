@@ -1,6 +1,9 @@
-"""Counted nouns as people write them: "1 aliquot", "2 aliquots", "12,500 items"."""
+"""Words people read: counted nouns ("1 aliquot", "2 aliquots", "12,500 items") and
+moments in the reader's own time zone ("2026-12-05 09:14 CET")."""
 
 from __future__ import annotations
+
+from datetime import UTC, datetime
 
 # the few plurals that are not the noun and an s
 _IRREGULAR = {"entry": "entries", "discrepancy": "discrepancies", "person": "people"}
@@ -16,3 +19,26 @@ def plural(noun: str) -> str:
 def counted(count: int, noun: str, nouns: str | None = None) -> str:
     """``count`` and the noun in the number it needs, with thousands grouped."""
     return f"{count:,} {noun if count == 1 else nouns or plural(noun)}"
+
+
+def zone_name(local: datetime) -> str:
+    """The zone of an aware local time as people write it: its abbreviation ("CET",
+    "CST"), or its offset from UTC ("UTC+04:00") where the system knows no abbreviation
+    (tz data writes "+04") or only a long name (Windows: "W. Europe Standard Time")."""
+    name = local.tzname() or ""
+    if name.isalpha() and len(name) <= 5:
+        return name
+    offset = local.utcoffset()
+    if not offset:
+        return "UTC"
+    minutes = round(offset.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "-"
+    return f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+def moment_text(moment: datetime) -> str:
+    """A moment as everyone reads it, in the computer's local time with its zone:
+    "2026-12-05 09:14 CET". Times are stored in UTC; a naive one is taken as UTC."""
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    local = aware.astimezone()
+    return f"{local:%Y-%m-%d %H:%M} {zone_name(local)}"

@@ -19,6 +19,7 @@ from ..domain.ledger import EVENT_KINDS, STATUS_LABELS
 from ..domain.listings import BOOL, DATE, DATETIME, EVENT, MASS, STATUS, Listing
 from ..domain.masses import format_mass
 from ..domain.store import Store
+from ..domain.wording import moment_text
 
 PAGE_SIZE = 200
 Index = QModelIndex | QPersistentModelIndex
@@ -38,8 +39,9 @@ def status_label(value: str) -> str:
 
 
 def local_time(moment: datetime) -> str:
-    """UTC from the database, shown in the workstation's local time (rule 6)."""
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+    """UTC from the database, shown in the workstation's local time with its zone (rule 6):
+    the domain's one wording of a moment, which the command line prints too."""
+    return moment_text(moment)
 
 
 def display(kind: str, value: Any) -> str:

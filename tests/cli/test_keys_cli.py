@@ -12,6 +12,7 @@ import pytest
 
 from lunar_custody.cli.keys import PASSPHRASE_ENVIRONMENT
 from lunar_custody.domain import keys, loans
+from lunar_custody.domain.wording import moment_text
 from lunar_custody.trust import keyring
 from lunar_custody.trust import keys as trust_keys
 from tests.cli.test_cli import as_user, run, secrets, url
@@ -93,7 +94,8 @@ def test_revoke_from_a_past_moment_and_rotate(
         "--from", before,
     )  # fmt: skip
     assert revoked.code == 0, revoked.err
-    assert f"from {before} UTC" in revoked.out
+    revoked_from = datetime.strptime(before, "%Y-%m-%d %H:%M").replace(tzinfo=UTC)
+    assert f"from {moment_text(revoked_from)}" in revoked.out
     checked = run("verify", "--db", url(world))
     assert checked.code == 1
     assert "The signature of Zhang Wei (approved)" in checked.out

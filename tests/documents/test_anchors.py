@@ -26,6 +26,7 @@ from lunar_custody.domain.anchors import AnchorError, make_anchor, read_anchor
 from lunar_custody.domain.chain import HASHED_COLUMNS, chain_hash
 from lunar_custody.domain.models import CustodyEvent
 from lunar_custody.domain.store import Store
+from lunar_custody.domain.wording import moment_text
 from lunar_custody.storage import Database
 from lunar_custody.trust.statements import sign_statement
 from tests.worlds import A2, World
@@ -162,8 +163,8 @@ def test_an_insider_rewrite_is_named_by_the_anchors_and_the_earlier_document(
         "after.json of "
     ) in checked.out
     assert (
-        f"The anchor before.json of {read_anchor(before.read_bytes()).made_at:%Y-%m-%d %H:%M} "
-        f"UTC still holds event #{consumption - 1}: the rewritten event is #{consumption}."
+        f"The anchor before.json of {moment_text(read_anchor(before.read_bytes()).made_at)} "
+        f"still holds event #{consumption - 1}: the rewritten event is #{consumption}."
     ) in checked.out
     assert checked.out.count("The ledger was rewritten") == 1  # the older anchor holds
     as_json = json.loads(run(db, "verify", "--anchor", str(after), "--json").out)

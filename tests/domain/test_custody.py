@@ -25,6 +25,7 @@ from lunar_custody.domain.models import (
     Signature,
     Transfer,
 )
+from lunar_custody.domain.wording import moment_text
 
 if TYPE_CHECKING:
     from .conftest import World
@@ -435,9 +436,9 @@ def test_receipt_by_the_named_receiver(world: World) -> None:
         lambda s: s.scalars(select(Signature).where(Signature.meaning == "received")).one()
     )
     assert (signature.printed_name, signature.record_number) == ("Carla Pieters", number)
-    when = received.received_at.isoformat(timespec="seconds")
+    when = moment_text(received.received_at)
     with world.refused(
-        ConflictError, f"Transfer {number} was already received by Carla Pieters at {when} UTC."
+        ConflictError, f"Transfer {number} was already received by Carla Pieters at {when}."
     ):
         world.receive(number)
     world.check_rules()

@@ -67,7 +67,7 @@ def test_two_workstations_confirm_the_same_receipt(world: World, database_url: s
     assert outcomes[0] == f"ok received {number}", outcomes
     assert re.fullmatch(
         rf"refused ConflictError: Transfer {number} was already received by Carla Pieters "
-        r"at \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00 UTC\.",
+        r"at \d{4}-\d\d-\d\d \d\d:\d\d \S+\.",  # the moment in the local zone
         outcomes[1],
     ), outcomes
     assert _count(world, CustodyEvent.kind == "received") == 1
