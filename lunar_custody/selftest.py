@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from . import __version__
+from .domain.wording import counted
 from .resources_path import resource
 from .storage import Database
 from .trust.keyring import ENVIRONMENT as KEYRING
@@ -130,7 +131,7 @@ class _State:
         report = verify_database(self.db)
         if not report.ok:
             raise SelfTestFailed(report.summary())
-        return f"{report.events} custody events, {report.aliquots} aliquots"
+        return f"{counted(report.events, 'custody event')}, {counted(report.aliquots, 'aliquot')}"
 
     def backup(self) -> str:
         from .storage.backup import backup_database

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ..domain import anchors, export
 from ..domain.errors import ValidationError
+from ..domain.wording import counted
 from ..storage.backup import backup_database
 from ..storage.integrity import verify_database
 from ..whole_files import write_whole, writing_whole
@@ -165,7 +166,7 @@ def cmd_export(args: argparse.Namespace, s: Session) -> int:
         else:
             count = export.export_custody(s.db, out, fmt, number=args.aliquot)
     if args.output:
-        print(f"Wrote {count} rows to {args.output}.", file=s.err)
+        print(f"Wrote {counted(count, 'row')} to {args.output}.", file=s.err)
     return 0
 
 

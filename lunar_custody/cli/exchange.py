@@ -96,7 +96,7 @@ def _moment(text: object) -> str:
 
 
 def _people(count: int) -> str:
-    return "1 person" if count == 1 else f"{count} people"
+    return counted(count, "person")
 
 
 def _size(count: int) -> str:

@@ -85,9 +85,11 @@ def cmd_import(args: argparse.Namespace, s: Session) -> int:
     s.data(
         result,
         lambda: s.say(
-            f"Imported {result.samples} samples and {result.aliquots} aliquots "
+            f"Imported {counted(result.samples, 'sample')} and "
+            f"{counted(result.aliquots, 'aliquot')} "
             f"({format_mass(result.total_mass_ug)}) from {args.file}; "
-            f"{result.without_mass} samples without mass catalogued without an aliquot, "
+            f"{counted(result.without_mass, 'sample')} without mass catalogued without an "
+            "aliquot, "
             f"{result.skipped_blank} blank rows skipped."
         ),
     )

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..domain import custody, queries
 from ..domain.errors import ValidationError
+from ..domain.wording import counted
 from .common import Commands, Session, command, parse_aliquot_masses
 from .output import mass
 
@@ -181,7 +182,7 @@ def cmd_receive(args: argparse.Namespace, s: Session) -> int:
         lambda: s.say(
             f"Package {args.transfer} received."
             + (
-                f" {len(flagged)} discrepancy(ies) flagged for a curator: "
+                f" {counted(len(flagged), 'discrepancy')} flagged for a curator: "
                 + ", ".join(f"#{d.id} {d.kind}" for d in flagged)
                 if flagged
                 else ""

@@ -7,6 +7,8 @@ exits non-zero. Anything else is a bug.
 
 from __future__ import annotations
 
+from .wording import counted
+
 
 class CustodyError(Exception):
     """Base of every expected, user-facing error."""
@@ -50,7 +52,8 @@ class ImportRejected(CustodyError):
         lines = "\n".join(f"  line {line}: {reason}" for line, reason in problems[:50])
         more = f"\n  ... and {len(problems) - 50} more" if len(problems) > 50 else ""
         super().__init__(
-            f"Import refused, nothing was stored: {len(problems)} row(s) have problems.\n"
+            f"Import refused, nothing was stored: {counted(len(problems), 'row')} "
+            f"{'has' if len(problems) == 1 else 'have'} problems.\n"
             f"{lines}{more}"
         )
 

@@ -258,7 +258,9 @@ def _parse(
     index = {name: i for i, name in enumerate(header) if name}
     doubled = sorted({name for name in header if name and header.count(name) > 1})
     if doubled:
-        raise ImportRejected([(1, f"the column(s) {', '.join(doubled)} appear twice")])
+        raise ImportRejected(
+            [(1, f"the {_columns(doubled)} {'appears' if len(doubled) == 1 else 'appear'} twice")]
+        )
     result = ImportResult(layout=layout)
     parse_row = _nasa_row if layout == NASA_LAYOUT else _custody_row
     planned: dict[str, _Planned] = {}
@@ -281,6 +283,11 @@ def _parse(
     return list(planned.values()), result, problems
 
 
+def _columns(names: Sequence[str]) -> str:
+    """'column a' or 'columns a, b'."""
+    return f"{'column' if len(names) == 1 else 'columns'} {', '.join(names)}"
+
+
 def _layout(header: Sequence[str]) -> str:
     """The layout the header names, or ImportRejected naming the columns it lacks."""
     present = set(header)
@@ -292,9 +299,9 @@ def _layout(header: Sequence[str]) -> str:
         return CUSTODY_LAYOUT
     # Name what is missing for the layout the file most resembles.
     if len(present & set(NASA_COLUMNS)) > len(present & set(CUSTODY_COLUMNS)):
-        reason = f"NASA's curation layout needs the column(s) {', '.join(nasa_missing)}"
+        reason = f"NASA's curation layout needs the {_columns(nasa_missing)}"
     else:
-        reason = f"the sample/aliquot layout needs the column(s) {', '.join(custody_missing)}"
+        reason = f"the sample/aliquot layout needs the {_columns(custody_missing)}"
     raise ImportRejected(
         [(1, f"the header is not one we can read: {reason} (found: {', '.join(header)})")]
     )

@@ -32,6 +32,7 @@ from .errors import RuleViolation
 from .models import Aliquot, CustodyEvent, LedgerHead, new_uuid
 from .states import AliquotStatus, EventKind
 from .store import LedgerScan, ProgressCallback, Store
+from .wording import counted
 
 # Labels for people: what the views, the ledger listing and the demo's printout show.
 STATUS_LABELS: dict[str, str] = {
@@ -366,13 +367,15 @@ class VerifyReport:
 
     def summary(self) -> str:
         lines = [
-            f"Ledger: {self.events} custody events, {self.aliquots} aliquots.",
+            f"Ledger: {counted(self.events, 'custody event')}, "
+            f"{counted(self.aliquots, 'aliquot')}.",
             f"Chain head: {self.last_hash}",
         ]
         if self.audit_checked:
             lines.append(
-                f"Audit trail: {self.audit_entries} entries, head {self.audit_hash}; "
-                f"{self.records} records in {self.tables} tables compared with it."
+                f"Audit trail: {counted(self.audit_entries, 'entry')}, head {self.audit_hash}; "
+                f"{counted(self.records, 'record')} in {counted(self.tables, 'table')} "
+                "compared with it."
             )
         if self.storage_checked:
             lines.append(f"Database integrity: {self.storage_checked}")
@@ -382,11 +385,11 @@ class VerifyReport:
             checked = "hash chain intact, mass balance holds, one custodian per aliquot"
             if self.audit_checked:
                 checked += (
-                    f"; audit trail chain intact and {self.records} records in {self.tables} "
-                    "tables as it says"
+                    f"; audit trail chain intact and {counted(self.records, 'record')} in "
+                    f"{counted(self.tables, 'table')} as it says"
                 )
             if self.signed_terms:
-                checked += f"; {self.signed_terms} signed loan terms and resolutions as signed"
+                checked += f"; {self.signed_terms:,} signed loan terms and resolutions as signed"
             lines.append(f"OK: {checked}.")
         else:
             firsts = []

@@ -86,7 +86,8 @@ def parse_roles(text: str | list[str] | tuple[str, ...] | frozenset[str]) -> str
     unknown = [r for r in items if r not in ROLES]
     if unknown:
         raise ValidationError(
-            f"Unknown role(s) {', '.join(unknown)}; roles are {', '.join(ROLES)}."
+            f"Unknown {'role' if len(unknown) == 1 else 'roles'} {', '.join(unknown)}; "
+            f"roles are {', '.join(ROLES)}."
         )
     if not items:
         raise ValidationError("A person needs at least one role.")

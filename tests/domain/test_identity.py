@@ -235,7 +235,7 @@ PERSON_REFUSALS: list[tuple[dict[str, str | None], type[CustodyError], str]] = [
     ({"pin": "12"}, ValidationError, "4 to 8 digits"),
     ({"pin": "12ab"}, ValidationError, "4 to 8 digits"),
     ({"pin": "123456789"}, ValidationError, "4 to 8 digits"),
-    ({"roles": "curator,astronaut"}, ValidationError, "Unknown role(s) astronaut"),
+    ({"roles": "curator,astronaut"}, ValidationError, "Unknown role astronaut"),
     ({"roles": " , "}, ValidationError, "at least one role"),
     ({"institution_code": "NASA"}, NotFoundError, "no institution with the code 'NASA'"),
     # only a courier, and with a PIN, may come without a password

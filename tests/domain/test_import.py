@@ -280,7 +280,7 @@ def test_unknown_header_names_the_missing_columns(world: World, tmp_path: Path) 
     (problem,) = _rejected(world, path, "line 1", "bagnumber, originalweight")
     assert problem[0] == 1
     path = _file(tmp_path, "sample,aliquot,weight", "CE5C0500,CE5C0500YJFM00501,1mg")
-    _rejected(world, path, "the sample/aliquot layout needs the column(s) mass")
+    _rejected(world, path, "the sample/aliquot layout needs the column mass")
     _rejected(world, _file(tmp_path, ""), "the file is empty")
 
 

@@ -124,7 +124,7 @@ def _verify_is_ok(world: World, names: dict[str, str]) -> None:
     assert report.last_hash == _all_events(world)[-1].hash
     assert report.first_bad_event is None
     summary = report.summary()
-    assert f"Ledger: {report.events} custody events, 7 aliquots." in summary
+    assert f"Ledger: {report.events:,} custody events, 7 aliquots." in summary
     assert "OK: hash chain intact, mass balance holds, one custodian per aliquot." in summary
     world.check_rules()
     totals = queries.totals(world.db)

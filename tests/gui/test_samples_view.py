@@ -529,7 +529,7 @@ def test_import_csv_through_a_background_task(
     view.ask_import_path = lambda: str(bad)  # type: ignore[method-assign]
     view.import_csv()
     assert messages.shown[-1][:2] == ("errorDialog", "Import refused")
-    assert "2 row(s) have problems" in messages.shown[-1][2]
+    assert "2 rows have problems" in messages.shown[-1][2]
     assert world.snapshot() == before
 
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.ledger import CHAIN_PROBLEMS, Problem, VerifyReport
+from ...domain.wording import counted
 from ..operations import Operations
 from ..tables import Cell, SearchableTable, monospace
 from ..widgets import write_text_file
@@ -168,12 +169,13 @@ class FindingsDialog(QDialog):
         if ok:
             self.banner.setText("✔  Verified: nothing found out of place")
         else:
-            noun = "finding" if count == 1 else "findings"
-            self.banner.setText(f"✘  Verification FAILED: {count:,} {noun}")
+            self.banner.setText(f"✘  Verification FAILED: {counted(count, 'finding')}")
         self.banner.setStyleSheet(
             f"QLabel {{ {OK_BANNER if ok else FAILED_BANNER} padding: 8px; border-radius: 4px; }}"
         )
-        self.events_label.setText(f"{report.events:,} custody events, {report.aliquots:,} aliquots")
+        self.events_label.setText(
+            f"{counted(report.events, 'custody event')}, {counted(report.aliquots, 'aliquot')}"
+        )
         self.head_label.setText(report.last_hash)
         self.integrity_label.setText(report.storage_checked or "not checked")
         first_event = report.first_bad_event

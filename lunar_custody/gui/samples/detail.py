@@ -18,6 +18,7 @@ from ...domain.masses import format_mass
 from ...domain.queries import AliquotDetail, EventRow
 from ...domain.queries.installation import HERE, TRANSCRIBED, recorded_at
 from ...domain.states import AliquotStatus, EventKind
+from ...domain.wording import counted
 from ..tablemodel import local_time
 from ..tables import read_only_table
 from .dialogs import signed_mass
@@ -237,7 +238,7 @@ class AliquotPane(QWidget):
         self.balance_box.show()
         self.balance_check.show()
         self._fill_timeline(events)
-        self.timeline_label.setText(f"Chain of custody ({len(events)} events)")
+        self.timeline_label.setText(f"Chain of custody ({counted(len(events), 'event')})")
 
     def _fill_timeline(self, events: list[EventRow]) -> None:
         self.events = events

@@ -12,6 +12,7 @@ from ...domain import export, importer
 from ...domain.errors import CustodyError, ImportRejected
 from ...domain.masses import format_mass
 from ...domain.store import ProgressCallback
+from ...domain.wording import counted
 from ...whole_files import writing_whole
 from .. import errors
 from ..context import AppContext
@@ -75,8 +76,9 @@ def _tell_imported(parent: QWidget, result: importer.ImportResult) -> None:
     errors.inform(
         parent,
         "Import finished",
-        f"{result.samples:,} samples with {result.aliquots:,} aliquots "
-        f"({format_mass(result.total_mass_ug)}) were registered.",
+        f"{counted(result.samples, 'sample')} with {counted(result.aliquots, 'aliquot')} "
+        f"({format_mass(result.total_mass_ug)}) {'was' if result.samples == 1 else 'were'} "
+        "registered.",
         "\n".join(details),
     )
 
@@ -120,6 +122,7 @@ def export_inventory(ctx: AppContext, parent: QWidget, path: str) -> None:
         errors.inform(
             parent,
             "Inventory exported",
-            f"{written:,} aliquots were written to {target.name} ({fmt.upper()}).",
+            f"{counted(written, 'aliquot')} {'was' if written == 1 else 'were'} written to "
+            f"{target.name} ({fmt.upper()}).",
             str(target),
         )
