@@ -105,11 +105,12 @@ class ListPane(QWidget):
         fixed_filters: Mapping[str, Any] | None = None,
         noun: str = "rows",
         parent: QWidget | None = None,
+        model_type: type[ListingModel] = ListingModel,  # one that shows its rows otherwise
     ) -> None:
         super().__init__(parent)
         self.setObjectName(f"{listing.name}List")
         self.noun = noun
-        self.model = ListingModel(store, listing, hidden=hidden)
+        self.model = model_type(store, listing, hidden=hidden)
         self.search_field = SearchField(search_hint)
         self.search_field.search.connect(self.model.set_search)
         self.fixed_filters = dict(fixed_filters or {})

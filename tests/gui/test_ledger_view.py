@@ -6,15 +6,17 @@ import csv
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
-from lunar_custody.domain import ledger, queries
+from lunar_custody.domain import custody, ledger, queries
 from lunar_custody.domain.listings import EVENTS
 from lunar_custody.gui import tablemodel
 from lunar_custody.gui.context import AppContext
@@ -270,3 +272,91 @@ def test_verify_reports_progress_and_can_be_cancelled(
     view.verify_button.click()
     assert messages.errors == ["Verify ledger cancelled."]
     assert view.last_report is not None and view.last_report.ok  # the earlier one
+
+
+def test_the_audit_trail_reads_in_words_with_the_raw_values_behind_a_toggle(
+    qtbot: QtBot,
+    world: World,
+    ctx_for: Ctx,
+    make_view: MakeView,
+    time_zone: Callable[[str], None],
+) -> None:
+    time_zone("Asia/Shanghai")
+    loan = world.active_loan([A2])
+    number = world.release([A2], loan=loan)
+    custody.hand_over(
+        world.db,
+        world["courier1"],
+        number,
+        to_courier="courier2",
+        from_credential=world.pin("courier1"),
+        to_credential=world.pin("courier2"),
+    )
+    view = make_view(ctx_for("auditor"))
+    view.tabs.setCurrentWidget(view.audit)
+    pane = view.audit
+    model = pane.model
+    keys = [c.key for c in model.columns]
+
+    def shown(row: int) -> dict[str, str]:
+        return {key: model.index(row, col).data() for col, key in enumerate(keys)}
+
+    def titles() -> list[str]:
+        return [model.headerData(c, Qt.Orientation.Horizontal) for c in range(len(keys))]
+
+    (row,) = [r for r in range(model.rowCount()) if model.value(r, "field") == "courier_id"]
+    words = shown(row)
+    assert words["table_name"] == f"Transfer {number}"
+    assert (words["field"], words["old_value"], words["new_value"]) == (
+        "Courier",
+        "Chen Courier",
+        "Dana Courier",
+    )
+    assert (words["actor"], words["action"]) == ("Chen Courier", "changed")
+    # the local time of Shanghai, with its zone
+    moment = model.value(row, "occurred_at")
+    assert words["occurred_at"] == f"{moment + timedelta(hours=8):%Y-%m-%d %H:%M} CST"
+    assert titles()[keys.index("table_name")] == "Record"
+    assert pane.table.isColumnHidden(keys.index("record_id"))
+    pane.table.selectRow(row)
+    assert "Courier: Chen Courier → Dana Courier" in pane.detail.toPlainText()
+    assert "Raw entry" not in pane.detail.toPlainText()
+
+    qtbot.mouseClick(pane.raw_toggle, Qt.MouseButton.LeftButton)
+    assert pane.raw_toggle.isChecked()
+    raw = shown(row)
+    one, two = world["courier1"].person_id, world["courier2"].person_id
+    assert (raw["table_name"], raw["field"], raw["old_value"], raw["new_value"]) == (
+        "transfers",
+        "courier_id",
+        str(one),
+        str(two),
+    )
+    assert raw["action"] == "update" and raw["occurred_at"] == moment.isoformat()
+    assert not pane.table.isColumnHidden(keys.index("record_id"))
+    assert titles()[keys.index("table_name")] == "Table"
+    detail = pane.detail.toPlainText()
+    assert "Courier: Chen Courier → Dana Courier" in detail
+    assert "field courier_id" in detail and f"old value: {one}" in detail
+
+    qtbot.mouseClick(pane.raw_toggle, Qt.MouseButton.LeftButton)
+    assert shown(row)["field"] == "Courier"
+    assert pane.table.isColumnHidden(keys.index("record_id"))
+
+
+def test_list_times_carry_the_local_zone(
+    qtbot: QtBot,
+    world: World,
+    ctx_for: Ctx,
+    make_view: MakeView,
+    time_zone: Callable[[str], None],
+) -> None:
+    time_zone("Europe/Paris")
+    world.active_loan([A2])
+    view = make_view(ctx_for("auditor"))
+    model = view.events.model
+    when = model.column_of("occurred_at")
+    moment = model.value(0, "occurred_at")
+    paris = moment.astimezone(ZoneInfo("Europe/Paris"))
+    assert model.index(0, when).data() == f"{paris:%Y-%m-%d %H:%M} {paris.tzname()}"
+    assert paris.tzname() in ("CET", "CEST")

@@ -7,6 +7,7 @@ another thread or a document.
 """
 
 from .aliquots import AliquotDetail, PackageCandidate, aliquot_status, package_candidate
+from .audit import AuditLine, AuditRaw, audit_lines, audit_trail
 from .documents import (
     BLANK_HANDOFFS,
     AgreementData,
@@ -93,6 +94,8 @@ __all__ = [
     "AgreementData",
     "AliquotDetail",
     "AliquotStatus",
+    "AuditLine",
+    "AuditRaw",
     "CustodyFormData",
     "Dashboard",
     "DiscrepancyDetail",
@@ -127,6 +130,8 @@ __all__ = [
     "agreement_data",
     "aliquot_form_data",
     "aliquot_status",
+    "audit_lines",
+    "audit_trail",
     "dashboard",
     "discrepancies",
     "discrepancy_detail",

@@ -1,7 +1,7 @@
 """The ledger: every custody event (two million open at once: paged in SQL), the audit
-trail of the other records, and Verify, which recomputes the hash chain and checks the
-database underneath; its findings, each with its table and record, in a window of their own
-(findings.py)."""
+trail of the other records in words (audit.py), and Verify, which recomputes the hash chain
+and checks the database underneath; its findings, each with its table and record, in a
+window of their own (findings.py)."""
 
 from __future__ import annotations
 
@@ -18,13 +18,13 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import Cancelled
 from ...domain.ledger import EVENT_KINDS, VerifyReport
-from ...domain.listings import AUDIT
 from ...domain.queries.installation import events_listing, home_code
 from ...domain.store import ProgressCallback
 from ...storage import verify_database
 from ..context import AppContext
 from ..view import View
 from ..widgets import ListPane
+from .audit import AuditPane
 from .findings import FindingsDialog
 
 
@@ -62,13 +62,7 @@ class LedgerView(View):
             filters={"kind": kinds},
             noun="events",
         )
-        self.audit = ListPane(
-            ctx.db,
-            AUDIT,
-            search_hint="Search: record table (e.g. loans), person, new value",
-            hidden=(),
-            noun="entries",
-        )
+        self.audit = AuditPane(ctx.db)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("ledgerTabs")
         self.tabs.addTab(self.events, "Custody events")
