@@ -1,5 +1,5 @@
-"""The database as a whole: verify the ledger (against anchors too), write an anchor, back up,
-restore, export."""
+"""The database as a whole: verify the ledger (against anchors too), write an anchor, read the
+audit trail, back up, restore, export."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ from collections.abc import Callable
 from contextlib import ExitStack
 from pathlib import Path
 
-from ..domain import anchors, export
+from ..domain import anchors, export, queries
 from ..domain.errors import ValidationError
+from ..domain.queries.audit import RECORD_NOUNS
 from ..domain.wording import counted
 from ..storage.backup import backup_database
 from ..storage.integrity import verify_database
@@ -170,6 +171,22 @@ def cmd_export(args: argparse.Namespace, s: Session) -> int:
     return 0
 
 
+def cmd_audit(args: argparse.Namespace, s: Session) -> int:
+    lines = queries.audit_trail(s.db, table=args.table, record_id=args.id, limit=args.limit)
+
+    def render() -> None:
+        if args.raw:  # each entry in full, then as stored
+            s.say("\n\n".join(line.text(raw=True) for line in lines) or "(none)")
+            return
+        s.table(
+            ["#", "when", "by", "record", "change"],
+            [(line.entry_id, line.when, line.by, line.record, line.change) for line in lines],
+        )
+
+    s.data(lines, render)
+    return 0
+
+
 def register(commands: Commands) -> None:
     p = command(
         commands,
@@ -199,6 +216,21 @@ def register(commands: Commands) -> None:
         "keep outside the database and check later with verify --anchor",
     )
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="the anchor to write")
+
+    p = command(
+        commands,
+        "audit",
+        cmd_audit,
+        "the latest changes to records (loans, transfers, people...), newest first, in words",
+    )
+    p.add_argument("--table", choices=sorted(RECORD_NOUNS), help="only this table's records")
+    p.add_argument("--id", type=int, help="only the record with this id (with --table)")
+    p.add_argument("--limit", type=int, default=50, help="how many entries (default 50)")
+    p.add_argument(
+        "--raw",
+        action="store_true",
+        help="each entry in full and as stored (table, record id, field, ids, JSON, UTC)",
+    )
 
     p = command(
         commands,

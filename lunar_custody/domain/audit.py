@@ -23,6 +23,7 @@ from sqlalchemy.orm import Mapper, Session, UOWTransaction
 
 from .chain import AUDIT_HASHED_COLUMNS, audit_hash
 from .models import AuditEntry, Base, CustodyEvent, LedgerHead, utc_now
+from .wording import plural
 
 # The ledger covers its own rows and head; the audit trail cannot record itself.
 NOT_AUDITED: tuple[type[Base], ...] = (AuditEntry, CustodyEvent, LedgerHead)
@@ -30,6 +31,35 @@ SECRET_COLUMNS = frozenset({"password_hash", "pin_hash", "sealed_key"})
 # Counters the program moves on its own; a change to them outside the program changes no
 # custody, mass, signature or permission (numbers stay unique by their constraints).
 NOISE_COLUMNS = frozenset({"failed_attempts", "next_split_number", "next_child_number"})
+
+# The record noun of each audited table (and of the tables its foreign keys point at).
+RECORD_NOUNS: dict[str, str] = {
+    "aliquots": "Aliquot",
+    "certificates": "Certificate",
+    "custody_events": "Custody event",
+    "discrepancies": "Discrepancy",
+    "documents": "Document",
+    "event_origins": "Event origin",
+    "exchange_files": "Exchange file",
+    "institutions": "Institution",
+    "loan_items": "Loan item",
+    "loans": "Loan",
+    "people": "Person",
+    "samples": "Sample",
+    "signatures": "Signature",
+    "transfer_items": "Transfer item",
+    "transfer_legs": "Transfer leg",
+    "transfers": "Transfer",
+}
+
+
+def table_of_noun(text: str) -> str | None:
+    """The table a person means by "loan", "Loans", "loan items" or "loan_items"."""
+    words = " ".join(text.lower().replace("_", " ").split())
+    for table, noun in RECORD_NOUNS.items():
+        if words in (noun.lower(), plural(noun.lower()), table.replace("_", " ")):
+            return table
+    return None
 
 
 def text_of(value: Any) -> str | None:

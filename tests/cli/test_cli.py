@@ -512,6 +512,7 @@ COMMANDS = [
     "exchange",
     "verify",
     "anchor",
+    "audit",
     "backup",
     "restore",
     "export",

@@ -342,6 +342,14 @@ def test_the_audit_trail_reads_in_words_with_the_raw_values_behind_a_toggle(
     qtbot.mouseClick(pane.raw_toggle, Qt.MouseButton.LeftButton)
     assert shown(row)["field"] == "Courier"
     assert pane.table.isColumnHidden(keys.index("record_id"))
+    # a record found by its number, as the list names it
+    pane.search_field.setText(f"transfer {number.lower()}")
+    pane.search_field.flush()
+    records = {shown(r)["table_name"] for r in range(model.rowCount())}
+    assert records == {f"Transfer {number}"}
+    pane.search_field.setText("transfer legs")
+    pane.search_field.flush()
+    assert {model.value(r, "table_name") for r in range(model.rowCount())} == {"transfer_legs"}
 
 
 def test_list_times_carry_the_local_zone(

@@ -4,10 +4,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import aliased
 
-from ..models import Aliquot, AuditEntry, CustodyEvent, Institution, Person, Transfer
+from ..audit import table_of_noun
+from ..models import (
+    Aliquot,
+    AuditEntry,
+    CustodyEvent,
+    Document,
+    Institution,
+    Loan,
+    Person,
+    Sample,
+    Transfer,
+)
 from ..numbering import normalize
 from .core import (
     DATETIME,
@@ -91,6 +102,35 @@ EVENTS = Listing(
 
 _audit_actor = aliased(Person, name="audit_actor")
 
+# the records a person names by number, as the audit list shows them ("Loan L2026-0003")
+_NUMBERED = {model.__tablename__: model for model in (Sample, Aliquot, Loan, Transfer, Document)}
+
+
+def _audit_search(text: str) -> ColumnElement[bool]:
+    """A table by its noun ("loans", "loan item"), a record by its number with or without
+    its noun ("L2026-0003", "Transfer T2026-0004"), a person, or a new value."""
+    value = text.strip()
+    noun, _, rest = value.partition(" ")
+    named = table_of_noun(noun) if rest else None
+    number = normalize(rest if named else value)
+    tables = [named] if named in _NUMBERED else list(_NUMBERED) if not named else []
+    by_number = [
+        and_(
+            AuditEntry.table_name == table,
+            AuditEntry.record_id.in_(
+                select(_NUMBERED[table].id).where(_NUMBERED[table].number == number)
+            ),
+        )
+        for table in tables
+    ]
+    return or_(
+        AuditEntry.table_name == (table_of_noun(value) or value),
+        *by_number,
+        contains(_audit_actor.full_name, value),
+        contains(func.coalesce(AuditEntry.new_value, ""), value),
+    )
+
+
 AUDIT = Listing(
     name="audit",
     columns=(
@@ -109,11 +149,7 @@ AUDIT = Listing(
         .select_from(AuditEntry)
         .outerjoin(_audit_actor, _audit_actor.id == AuditEntry.actor_id)
     ),
-    search=lambda text: or_(
-        AuditEntry.table_name == text.strip(),
-        contains(_audit_actor.full_name, text),
-        contains(func.coalesce(AuditEntry.new_value, ""), text),
-    ),
+    search=lambda text: _audit_search(text),
     default_sort="id",
     default_descending=True,
     tiebreak=AuditEntry.id,

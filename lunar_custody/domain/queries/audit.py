@@ -17,31 +17,12 @@ from datetime import datetime
 from sqlalchemy import Column, Table, select
 from sqlalchemy.orm import Session
 
-from ..audit import SECRET_COLUMNS, text_of
+from ..audit import RECORD_NOUNS, SECRET_COLUMNS, text_of
 from ..masses import format_mass
 from ..models import AuditEntry, Base
 from ..store import Store
 from ..wording import moment_text
 
-# The record noun of each audited table (and of the tables its foreign keys point at).
-RECORD_NOUNS: dict[str, str] = {
-    "aliquots": "Aliquot",
-    "certificates": "Certificate",
-    "custody_events": "Custody event",
-    "discrepancies": "Discrepancy",
-    "documents": "Document",
-    "event_origins": "Event origin",
-    "exchange_files": "Exchange file",
-    "institutions": "Institution",
-    "loan_items": "Loan item",
-    "loans": "Loan",
-    "people": "Person",
-    "samples": "Sample",
-    "signatures": "Signature",
-    "transfer_items": "Transfer item",
-    "transfer_legs": "Transfer leg",
-    "transfers": "Transfer",
-}
 # The column that names a record of these tables; a record of another table is named from
 # its fields (_NAMED_FROM) or by its id.
 _NAME_COLUMN = {
@@ -125,8 +106,27 @@ ACTIONS = {
 }
 # stored codes shown as words ("in_transit" as "in transit")
 _CODE_FIELDS = frozenset({"status", "kind", "meaning", "resolution", "direction", "method"})
-# fields a whole-row summary leaves to the details (they name the row, not what it says)
-_NOT_SUMMARISED = frozenset({"id", "uuid"})
+# fields a whole-row summary leaves to the details: ids, and hashes and signatures nobody
+# reads in a line
+_NOT_SUMMARISED = frozenset(
+    {
+        "id",
+        "uuid",
+        "record_id",
+        "certificate_pem",
+        "content",
+        "content_hash",
+        "crypto_signature",
+        "endorsement",
+        "origin_hash",
+        "origin_signature",
+        "revocation_signature",
+        "seen_hash",
+        "sender_audit_hash",
+        "sender_hash",
+        "sha256",
+    }
+)
 _DIGEST = re.compile(r"^sha256:[0-9a-f]{64} \((\d+) bytes\)$")
 _SHOWN = 60  # characters of a long text a line shows
 NONE = "(none)"

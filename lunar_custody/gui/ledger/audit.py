@@ -109,7 +109,7 @@ class AuditPane(ListPane):
         super().__init__(
             store,
             AUDIT,
-            search_hint="Search: record table (e.g. loans), person, new value",
+            search_hint="Search: loans, transfer items…, a number (L2026-0003), person, new value",
             hidden=(),
             noun="entries",
             parent=parent,
