@@ -536,6 +536,7 @@ COMMANDS = [
     "transfers",
     "discrepancies",
     "release",
+    "return",
     "hand-over",
     "transcribe-handover",
     "receive",

@@ -262,9 +262,16 @@ class _Marks:
             for s, local, uuid, fingerprint in rows
         ]
 
-    def take(self, meaning: str, person_id: int | None = None) -> Mark | None:
+    def take(
+        self, meaning: str, person_id: int | None = None, *, at: datetime | None = None
+    ) -> Mark | None:
+        """The first signature of ``meaning`` (by ``person_id``; made at the moment ``at``)."""
         for index, (pid, raw, mark) in enumerate(self.rows):
-            if raw == meaning and (person_id is None or pid == person_id):
+            if (
+                raw == meaning
+                and (person_id is None or pid == person_id)
+                and (at is None or mark.signed_at == at)
+            ):
                 del self.rows[index]
                 return mark
         return None
@@ -433,7 +440,15 @@ def _handoffs(session: Session, transfer: Transfer) -> list[Handoff]:
             Handoff(
                 title=f"Delivery to {transfer.to_institution.code}",
                 transfer_number=transfer.number,
-                relinquished=_side("Relinquished by", last_courier, None),
+                # the courier's signature at delivery, made with the receipt (the same
+                # courier's hand-overs before are other moments, never taken for it)
+                relinquished=_side(
+                    "Relinquished by",
+                    last_courier,
+                    marks.take("relinquished", last_courier.id, at=transfer.received_at)
+                    if last_courier
+                    else None,
+                ),
                 received=_side(
                     "Received by",
                     receiver,
