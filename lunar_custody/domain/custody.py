@@ -486,6 +486,7 @@ def hand_over(
                 transfer_id=transfer.id,
                 loan_id=row.loan_id,
                 seal_number=transfer.seal_number,
+                seal_intact=True if seal_number_checked is not None else None,
             )
         transfer.legs[-1].ended_at = ctx.now
         transfer.legs.append(

@@ -135,6 +135,17 @@ def test_a_hand_over_checks_the_seal_seen(world: World, secrets: dict[str, str])
         ("courier1", "relinquished"),
         ("courier2", "accepted"),
     ]
+    back = ["--to-courier", "courier1", "--to-pin", "--to-secret-file", secrets["courier1"]]
+    unchecked = as_user(world, secrets, "courier2", "hand-over", package, *back)
+    assert unchecked.code == 0, unchecked.err
+    # the form says which hand-overs had their seal checked in the program
+    legs = queries.transfer_form_data(world.db, package).handoffs
+    assert [(h.title, h.seal_intact) for h in legs] == [
+        ("Release by CNSA", True),
+        ("Hand-over", True),
+        ("Hand-over", None),
+    ]
+    assert run("--db", url(world), "verify").code == 0
 
 
 def test_the_delivering_courier_signs_and_the_form_prints_it(

@@ -397,6 +397,17 @@ def _handoffs(session: Session, transfer: Transfer) -> list[Handoff]:
     marks = _Marks(session, "transfer", transfer.id)
     handoffs: list[Handoff] = []
     legs = list(transfer.legs)
+    # the hand-overs whose seal the couriers checked (their events say so)
+    seal_checked = {
+        (at, courier_id)
+        for at, courier_id in session.execute(
+            select(CustodyEvent.occurred_at, CustodyEvent.courier_id).where(
+                CustodyEvent.transfer_id == transfer.id,
+                CustodyEvent.kind == EventKind.HANDED_OVER,
+                CustodyEvent.seal_intact.is_(True),
+            )
+        )
+    }
     for index, leg in enumerate(legs):
         giver = leg.handed_over_by
         first = index == 0
@@ -408,7 +419,9 @@ def _handoffs(session: Session, transfer: Transfer) -> list[Handoff]:
                 received=_side("Received by", leg.courier, marks.take("accepted", leg.courier_id)),
                 at=leg.started_at,
                 seal=transfer.seal_number,
-                seal_intact=True if first else None,
+                seal_intact=True
+                if first or (leg.started_at, leg.courier_id) in seal_checked
+                else None,
                 condition="Packed and sealed by the sender" if first else "",
             )
         )
