@@ -17,6 +17,7 @@ from ..domain import demo, keys, queries, registry
 from ..domain.errors import RuleViolation, ValidationError
 from ..domain.permissions import ROLES
 from ..storage.database import Database, resolve_database_url
+from ..storage.one_transaction import one_transaction
 from ..whole_files import writing_whole
 from .common import Commands, Session, command
 from .exchange import demo_installations
@@ -83,8 +84,10 @@ def cmd_demo(args: argparse.Namespace, s: Session) -> int:
                 f"{path} appeared while the demo was built; it was left as it is."
             ) from None
     else:
-        # An existing file or a PostgreSQL database: built in place (refused if not empty).
-        summary = demo.build_demo(s.db, progress=progress)
+        # An existing file or a PostgreSQL database: built in place (refused if not empty),
+        # in one transaction, so a run killed part-way leaves it empty for the next one.
+        with one_transaction(s.db) as store:
+            summary = demo.build_demo(store, progress=progress)
     users = [dataclasses.asdict(u) for u in demo.DEMO_USERS]
     s.data(
         {

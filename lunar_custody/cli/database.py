@@ -4,17 +4,19 @@ audit trail, back up, restore, export."""
 from __future__ import annotations
 
 import argparse
+import os
+import shutil
 from collections.abc import Callable
 from contextlib import ExitStack
 from pathlib import Path
 
 from ..domain import anchors, export, queries
-from ..domain.errors import ValidationError
+from ..domain.errors import DatabaseError, ValidationError
 from ..domain.queries.audit import RECORD_NOUNS
 from ..domain.wording import counted
 from ..storage.backup import backup_database
 from ..storage.integrity import verify_database
-from ..whole_files import write_whole, writing_whole
+from ..whole_files import partial_path, remove_stale_partials, write_whole, writing_whole
 from .common import Commands, Session, command
 
 
@@ -104,7 +106,13 @@ def cmd_backup(args: argparse.Namespace, s: Session) -> int:
     from ..storage.restore import backup_kind
 
     progress = _terminal_progress(s, "pages")
-    copy = backup_database(s.db, Path(args.file), progress)
+    dest = Path(args.file)
+    if dest.exists() and not args.overwrite:
+        raise ValidationError(
+            f"{dest} exists already; a backup replaces a file only with --overwrite. "
+            "Nothing was written."
+        )
+    copy = _backup_over(s, dest, progress) if args.overwrite else _backup(s, dest, progress)
     if s.err.isatty():
         print(file=s.err)
     s.data(
@@ -115,6 +123,34 @@ def cmd_backup(args: argparse.Namespace, s: Session) -> int:
         ),
     )
     return 0
+
+
+def _backup(s: Session, dest: Path, progress: Callable[[int, int], None] | None) -> Path:
+    try:
+        return backup_database(s.db, dest, progress)
+    except DatabaseError:
+        if dest.exists():  # it appeared meanwhile: a refusal, not an unusable database
+            raise ValidationError(
+                f"{dest} appeared while the backup was made; it was left as it is."
+            ) from None
+        raise
+
+
+def _backup_over(s: Session, dest: Path, progress: Callable[[int, int], None] | None) -> Path:
+    """A new copy made in a hidden folder beside ``dest``, then renamed over it in one step:
+    the old file stays whole until the new one is (a killed run's folder goes next time)."""
+    dest = Path(os.path.abspath(dest))
+    remove_stale_partials(dest)
+    staging = partial_path(dest)
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    try:
+        made = backup_database(s.db, staging / dest.name, progress)
+        final = dest.with_name(made.name)  # an export gets its suffix (.lcexport)
+        os.replace(made, final)
+        return final
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 def cmd_restore(args: argparse.Namespace, s: Session) -> int:
@@ -239,7 +275,16 @@ def register(commands: Commands) -> None:
         "copy the database to FILE (SQLite: a database file; PostgreSQL: pg_dump, or an "
         "export without it)",
     )
-    p.add_argument("file", metavar="FILE", help="the new file; an existing one is never replaced")
+    p.add_argument(
+        "file",
+        metavar="FILE",
+        help="the new file; an existing one is refused (exit 1) unless --overwrite",
+    )
+    p.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="replace FILE if it exists (the old file stays whole until the new copy is)",
+    )
 
     p = command(
         commands,

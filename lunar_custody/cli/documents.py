@@ -7,6 +7,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..domain.errors import ValidationError
 from .common import Commands, Session, command
 
 if TYPE_CHECKING:
@@ -70,7 +71,16 @@ def cmd_manifest(args: argparse.Namespace, s: Session) -> int:
 def cmd_labels(args: argparse.Namespace, s: Session) -> int:
     from ..documents import service
 
-    doc = service.write_labels(s.db, None, args.numbers, Path(args.output), layout=args.format)
+    if args.job_label and args.format != "roll":
+        raise ValidationError("A job label starts a roll: give --job-label with --format roll.")
+    doc = service.write_labels(
+        s.db,
+        None,
+        args.numbers,
+        Path(args.output),
+        layout=args.format,
+        job_label=args.job_label,
+    )
     _written(s, doc)
     return 0
 
@@ -188,6 +198,12 @@ def register(commands: Commands) -> None:
         choices=["roll", "a4"],
         default="roll",
         help="roll: 2 x 1 inch labels, one a page (default); a4: a sheet of 4 x 10",
+    )
+    p.add_argument(
+        "--job-label",
+        action="store_true",
+        help="start the roll with one more label naming this print (its document number "
+        "and QR code), to keep with the archive copy",
     )
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="the PDF to write")
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from ..domain import queries, registry
 from ..domain.importer import import_samples
 from ..domain.masses import format_mass, parse_mass
+from ..domain.models import Aliquot
 from ..domain.wording import counted
 from .common import Commands, Session, command, parse_aliquot_masses
 from .output import cell, mass
@@ -124,15 +125,29 @@ def cmd_register(args: argparse.Namespace, s: Session) -> int:
 def cmd_split(args: argparse.Namespace, s: Session) -> int:
     actor, _ = s.signer()
     children = registry.split_aliquot(
-        s.db, actor, args.number, [parse_mass(m) for m in args.masses]
+        s.db,
+        actor,
+        args.number,
+        [parse_mass(m) for m in args.masses],
+        container=args.container or (),
+        seal_number=args.seal or (),
+        note=args.note,
     )
     s.data(
         [c.number for c in children],
-        lambda: s.say(
-            "Split into " + ", ".join(f"{c.number} ({mass(c.initial_mass_ug)})" for c in children)
-        ),
+        lambda: s.say("Split into " + ", ".join(_child(c) for c in children)),
     )
     return 0
+
+
+def _child(child: Aliquot) -> str:
+    """'70017,126 (20.000 mg, vial B2, seal S-7)': a new child as the split made it."""
+    where = [
+        text
+        for text in (child.container, child.seal_number and f"seal {child.seal_number}")
+        if text
+    ]
+    return f"{child.number} ({', '.join([mass(child.initial_mass_ug), *where])})"
 
 
 def cmd_consume(args: argparse.Namespace, s: Session) -> int:
@@ -211,6 +226,21 @@ def register(commands: Commands) -> None:
     p = command(commands, "split", cmd_split, "split an aliquot into children", signs=True)
     p.add_argument("number")
     p.add_argument("masses", nargs="+", metavar="MASS", help="each child's mass, e.g. 20mg")
+    p.add_argument(
+        "--container",
+        action="append",
+        metavar="TEXT",
+        help="the vessel the children go into: once for all of them, or repeated once per "
+        "child in the order of the masses",
+    )
+    p.add_argument(
+        "--seal",
+        action="append",
+        metavar="SEAL",
+        help="the seal number on a child's vessel: once for all, or repeated once per child "
+        "in the order of the masses",
+    )
+    p.add_argument("--note", default="", help="why, kept with the split events")
 
     p = command(commands, "consume", cmd_consume, "record destructive analysis", signs=True)
     p.add_argument("number")

@@ -7,8 +7,10 @@ import argparse
 from datetime import UTC, datetime
 from pathlib import Path
 
+from ..domain import courier as courier_mode
 from ..domain import custody, queries
 from ..domain.errors import ValidationError
+from ..domain.identity import Credential
 from ..domain.wording import counted
 from .common import Commands, Session, command, parse_aliquot_masses
 from .output import mass
@@ -103,6 +105,37 @@ def cmd_release(args: argparse.Namespace, s: Session) -> int:
     return 0
 
 
+def cmd_return(args: argparse.Namespace, s: Session) -> int:
+    actor, credential = s.signer()
+    courier = s.other_signer(
+        args.courier,
+        args.courier_secret_file,
+        args.courier_pin,
+        option="--courier-secret-file",
+    )
+    transfer = custody.return_package(
+        s.db,
+        actor,
+        loan_number=args.loan,
+        aliquot_numbers=args.aliquots,
+        receiver=args.receiver,
+        courier=args.courier,
+        seal_number=args.seal,
+        sender_credential=credential,
+        courier_credential=courier,
+        container=args.container,
+        notes=args.notes,
+    )
+    s.data(
+        {"number": transfer.number, "loan": args.loan},
+        lambda: s.say(
+            f"Package {transfer.number} returns {counted(len(args.aliquots), 'aliquot')} of "
+            f"loan {args.loan}: released to {args.courier} for {args.receiver}."
+        ),
+    )
+    return 0
+
+
 def cmd_hand_over(args: argparse.Namespace, s: Session) -> int:
     actor, credential = s.signer()
     to = s.other_signer(
@@ -115,6 +148,7 @@ def cmd_hand_over(args: argparse.Namespace, s: Session) -> int:
         to_courier=args.to_courier,
         from_credential=credential,
         to_credential=to,
+        seal_number_checked=args.seal_seen,
     )
     s.done(
         f"Package {args.transfer} handed over to {args.to_courier}.",
@@ -162,9 +196,21 @@ def _read_photo(path: str) -> bytes:
         raise ValidationError(f"Cannot read the photo {path}: {error.strerror}.") from None
 
 
+def _delivering_courier(args: argparse.Namespace, s: Session) -> Credential | None:
+    """The secret of the courier who hands the package over at delivery, when they sign
+    (--courier-secret-file or --courier-pin); None leaves their signature to ink."""
+    if not (args.courier_secret_file or args.courier_pin):
+        return None
+    carrier = courier_mode.package(s.db, args.transfer).courier_username
+    return s.other_signer(
+        carrier, args.courier_secret_file, args.courier_pin, option="--courier-secret-file"
+    )
+
+
 def cmd_receive(args: argparse.Namespace, s: Session) -> int:
     actor, credential = s.signer()
     photo = _read_photo(args.photo) if args.photo else None
+    carrier = _delivering_courier(args, s)
     receipt = custody.confirm_receipt(
         s.db,
         actor,
@@ -175,6 +221,7 @@ def cmd_receive(args: argparse.Namespace, s: Session) -> int:
         measured_ug=dict(parse_aliquot_masses(args.measured or [], "measured mass")),
         note=args.note,
         photo=photo,
+        courier_credential=carrier,
     )
     flagged = receipt.discrepancies
     s.data(
@@ -224,18 +271,37 @@ def register(commands: Commands) -> None:
     p = command(commands, "discrepancies", cmd_discrepancies, "discrepancies flagged at receipt")
     p.add_argument("--all", action="store_true", help="resolved ones too")
 
-    p = command(commands, "release", cmd_release, "release a package to a courier", signs=True)
-    p.add_argument("aliquots", nargs="+")
-    p.add_argument("--receiver", required=True, help="user name of the named receiver")
-    p.add_argument("--courier", required=True, help="user name of the courier")
-    p.add_argument(
-        "--courier-secret-file",
-        metavar="FILE",
-        help="the courier's password (or PIN) from the first line of FILE instead of asking",
+    p = command(
+        commands,
+        "release",
+        cmd_release,
+        "release a package to a courier: the sender and the courier sign (a borrower "
+        "sending loaned material back to the lender uses 'return')",
+        signs=True,
     )
-    p.add_argument("--courier-pin", action="store_true", help="the courier signs with a PIN")
+    p.add_argument("aliquots", nargs="+", metavar="ALIQUOT", help="the aliquots packed")
+    p.add_argument("--receiver", required=True, help="user name of the named receiver")
+    _courier_options(p, "the courier who takes the package")
     p.add_argument("--seal", required=True, help="seal number on the package")
-    p.add_argument("--loan", help="the loan the package goes out (or back) under")
+    p.add_argument("--loan", help="the loan the package goes out under")
+    p.add_argument("--container", default="", help="the package's container")
+    p.add_argument("--notes", default="", help="anything the receiver should know")
+
+    p = command(
+        commands,
+        "return",
+        cmd_return,
+        "return aliquots of a loan to the lender: the borrower releases the package to a "
+        "courier for the lender's receiver, who confirms it with 'receive'",
+        signs=True,
+    )
+    p.add_argument("aliquots", nargs="+", metavar="ALIQUOT", help="the aliquots returned")
+    p.add_argument("--loan", required=True, help="the loan they were lent under")
+    p.add_argument(
+        "--receiver", required=True, help="user name of the lender's person who receives them"
+    )
+    _courier_options(p, "the courier who takes the package")
+    p.add_argument("--seal", required=True, help="seal number on the package")
     p.add_argument("--container", default="", help="the package's container")
     p.add_argument("--notes", default="", help="anything the receiver should know")
 
@@ -250,6 +316,12 @@ def register(commands: Commands) -> None:
         help="the next courier's password (or PIN) from the first line of FILE instead of asking",
     )
     p.add_argument("--to-pin", action="store_true", help="the next courier signs with a PIN")
+    p.add_argument(
+        "--seal-seen",
+        metavar="SEAL",
+        help="the seal number read on the package; refused (exit 1) if it is not the "
+        "package's seal",
+    )
 
     p = command(
         commands,
@@ -265,8 +337,29 @@ def register(commands: Commands) -> None:
 
     p = command(commands, "receive", cmd_receive, "confirm receipt of a package", signs=True)
     p.add_argument("transfer")
-    p.add_argument("--seal-broken", action="store_true", help="the seal is broken")
-    p.add_argument("--seal-seen", help="the seal number read on the package")
+    p.add_argument(
+        "--seal-broken",
+        action="store_true",
+        help="the seal is broken (recorded as a discrepancy; the receipt is not refused)",
+    )
+    p.add_argument(
+        "--seal-seen",
+        metavar="SEAL",
+        help="the seal number read on the package; another number than the package's is "
+        "recorded as a discrepancy",
+    )
+    p.add_argument(
+        "--courier-secret-file",
+        metavar="FILE",
+        help="the delivering courier signs too (relinquished), with the password (or PIN, "
+        "with --courier-pin) on the first line of FILE; without it and --courier-pin the "
+        "custody form leaves the courier's signature to ink",
+    )
+    p.add_argument(
+        "--courier-pin",
+        action="store_true",
+        help="the delivering courier signs with a PIN (asked for when no file is given)",
+    )
     p.add_argument(
         "--measured",
         action="append",
@@ -300,3 +393,14 @@ def register(commands: Commands) -> None:
     )
     p.add_argument("transfer")
     p.add_argument("--reason", required=True, help="why, kept in the audit trail")
+
+
+def _courier_options(p: argparse.ArgumentParser, who: str) -> None:
+    """--courier and how that courier signs (release and return alike)."""
+    p.add_argument("--courier", required=True, help=f"user name of {who}")
+    p.add_argument(
+        "--courier-secret-file",
+        metavar="FILE",
+        help="the courier's password (or PIN) from the first line of FILE instead of asking",
+    )
+    p.add_argument("--courier-pin", action="store_true", help="the courier signs with a PIN")

@@ -161,6 +161,16 @@ def _sign(
     )
 
 
+def _check_seal(transfer: Transfer, seal_number_checked: str | None) -> None:
+    """A courier takes a package only under its own seal: the number read on it (courier
+    mode's seal check, ``--seal-seen``) must be the one recorded. None: not checked here."""
+    if seal_number_checked is not None and seal_number_checked.strip() != transfer.seal_number:
+        raise RuleViolation(
+            f"Seal {seal_number_checked.strip()} is not the seal of this package "
+            f"({transfer.seal_number})."
+        )
+
+
 # ---------------------------------------------------------------- prepare and release
 
 
@@ -330,6 +340,35 @@ def release_package(
         return _release(ctx, transfer, sender_credential, courier_credential, seal_number)
 
 
+def return_package(
+    store: Store,
+    actor: Actor,
+    *,
+    loan_number: str,
+    aliquot_numbers: list[str],
+    receiver: str,
+    courier: str,
+    seal_number: str,
+    sender_credential: Credential,
+    courier_credential: Credential,
+    container: str = "",
+    notes: str = "",
+) -> Transfer:
+    """The borrower returns aliquots of a loan to the lender: a release (prepared and
+    released in one transaction, ``release_package``) that goes back to the lender."""
+    with operation(store, actor, "release") as ctx:
+        loan = op.loan(ctx.session, loan_number)
+        if ctx.person.institution_id != loan.borrower_institution_id:
+            raise PermissionDenied(
+                f"Only {loan.borrower.name}, the borrower, returns the material of loan "
+                f"{loan.number}."
+            )
+        transfer = _prepare(
+            ctx, aliquot_numbers, receiver, courier, seal_number, loan.number, container, notes
+        )
+        return _release(ctx, transfer, sender_credential, courier_credential, seal_number)
+
+
 def _release(
     ctx: Context,
     transfer: Transfer,
@@ -345,11 +384,7 @@ def _release(
     if transfer.from_institution_id != ctx.person.institution_id:
         why_not = rules.why_not_release(actor_of(ctx.person), _facts(transfer))
         raise _refuse(PermissionDenied, why_not)
-    if seal_number_checked is not None and seal_number_checked.strip() != transfer.seal_number:
-        raise RuleViolation(
-            f"Seal {seal_number_checked.strip()} is not the seal of this package "
-            f"({transfer.seal_number})."
-        )
+    _check_seal(transfer, seal_number_checked)
     courier = transfer.courier
     if not courier.active or Role.COURIER not in courier.role_set:
         raise ValidationError(f"{courier.full_name} is no longer an active courier.")
@@ -417,8 +452,10 @@ def hand_over(
     to_courier: str,
     from_credential: Credential,
     to_credential: Credential,
+    seal_number_checked: str | None = None,
 ) -> Transfer:
-    """The courier holding the package hands it to the next courier; both sign."""
+    """The courier holding the package hands it to the next courier; both sign.
+    ``seal_number_checked``: the seal read on the package, refused if not its own."""
     with operation(store, actor, "accept_as_courier") as ctx:
         session = ctx.session
         transfer = op.transfer(session, number, lock=True)
@@ -432,6 +469,7 @@ def hand_over(
         nxt = _courier(ctx, to_courier)
         if nxt.id == ctx.person.id:
             raise ValidationError("A courier cannot hand a package to themselves.")
+        _check_seal(transfer, seal_number_checked)
         ledger = Ledger(session)
         rows = _locked_aliquots(ctx, transfer)
         for item in transfer.items:
@@ -449,6 +487,7 @@ def hand_over(
                 transfer_id=transfer.id,
                 loan_id=row.loan_id,
                 seal_number=transfer.seal_number,
+                seal_intact=True if seal_number_checked is not None else None,
             )
         transfer.legs[-1].ended_at = ctx.now
         transfer.legs.append(
@@ -572,9 +611,12 @@ def confirm_receipt(
     measured_ug: dict[str, int] | None = None,
     note: str = "",
     photo: bytes | None = None,
+    courier_credential: Credential | None = None,
 ) -> Receipt:
     """The named receiver takes custody. A broken or wrong seal, or a mass outside the
-    tolerance, is recorded and flagged as a discrepancy; the receipt is never refused."""
+    tolerance, is recorded and flagged as a discrepancy; the receipt is never refused.
+    ``courier_credential``: the courier who delivers signs that they relinquished the
+    package (else the custody form leaves their signature to ink)."""
     with operation(store, actor, "receive") as ctx:
         session = ctx.session
         transfer = op.transfer(session, number, lock=True)
@@ -673,6 +715,8 @@ def confirm_receipt(
         if transfer.legs:
             transfer.legs[-1].ended_at = ctx.now
         session.add_all(discrepancies)
+        if courier_credential is not None:
+            _sign(ctx, courier_credential, "relinquished", transfer, transfer.courier)
         _sign(ctx, credential, "received", transfer, ctx.person)
         return Receipt(transfer=transfer, discrepancies=discrepancies)
 

@@ -43,6 +43,7 @@ from .operation import Context, operation
 from .permissions import Actor, parse_roles
 from .states import EventKind, InstitutionKind, Role
 from .store import Store
+from .wording import counted
 
 INSTITUTION_KINDS = tuple(kind.value for kind in InstitutionKind)
 MAX_TEXT = 10_000
@@ -448,6 +449,21 @@ def _append_registered(ctx: Context, ledger: Ledger, row: Aliquot, mass_ug: int)
     )
 
 
+def _per_child(given: str | Sequence[str], children: int, what: str) -> list[str]:
+    """One ``what`` for each of ``children``: the one given for all, or one each, in order."""
+    if isinstance(given, str):
+        return [given] * children
+    values = list(given)
+    if len(values) <= 1:
+        return (values or [""]) * children
+    if len(values) != children:
+        raise ValidationError(
+            f"Give one {what} for all the children, or one for each child in the order of "
+            f"their masses: {counted(children, what)}, not {len(values):,}."
+        )
+    return values
+
+
 def split_aliquot(
     store: Store,
     actor: Actor,
@@ -455,10 +471,14 @@ def split_aliquot(
     masses_ug: list[int],
     *,
     form: str = "",
-    container: str = "",
+    container: str | Sequence[str] = "",
+    seal_number: str | Sequence[str] = "",
     note: str = "",
 ) -> list[Aliquot]:
-    """Split children of the given masses off an aliquot in storage; returns the children."""
+    """Split children of the given masses off an aliquot in storage; returns the children.
+
+    ``container`` and ``seal_number``: the vessel each child goes into and the seal on it,
+    one for every child or a list of one per child, in the order of ``masses_ug``."""
     with operation(store, actor, "split") as ctx:
         parent = op.aliquot(ctx.session, number, lock=True)
         op.require_side(ctx, parent.custodian_institution_id, f"Aliquot {parent.number}")
@@ -467,6 +487,14 @@ def split_aliquot(
             raise ValidationError("Give the mass of at least one child aliquot.")
         for mass in masses_ug:
             check_mass(mass, what="mass of a child aliquot")
+        containers = [
+            clean_text(text, "container", limit=100)
+            for text in _per_child(container, len(masses_ug), "container")
+        ]
+        seals = [
+            clean_text(text, "seal number", limit=64)
+            for text in _per_child(seal_number, len(masses_ug), "seal number")
+        ]
         if sum(masses_ug) > parent.current_mass_ug:
             raise RuleViolation(
                 f"Aliquot {parent.number} holds {format_mass(parent.current_mass_ug)}; the "
@@ -481,7 +509,7 @@ def split_aliquot(
         parent_item = _open_loan_item(session, parent)
         code = split_code(session, sample.owner_institution_id)
         children = []
-        for mass in masses_ug:
+        for mass, child_container, child_seal in zip(masses_ug, containers, seals, strict=True):
             child_no = child_number(
                 sample.scheme,
                 parent.number,
@@ -503,7 +531,8 @@ def split_aliquot(
                 sample_id=sample.id,
                 parent_id=parent.id,
                 form=clean_text(form, "form", limit=40) or parent.form,
-                container=clean_text(container, "container", limit=100),
+                container=child_container,
+                seal_number=child_seal,
                 created_at=ctx.now,
                 status="",
                 initial_mass_ug=0,

@@ -204,11 +204,19 @@ def _restore_into_sqlite(
         return RestoreResult(restored.name, kind, kept, report)
 
 
+def _reading(source: Path) -> str:
+    """How to open a copy only to read it. Read-only, a WAL-mode file would get -wal and
+    -shm files beside it that the reader cannot remove; without a -wal file there is no
+    log to read, so it opens as immutable and nothing is written beside it."""
+    log = source.with_name(source.name + "-wal")
+    return "mode=ro" if log.exists() else "mode=ro&immutable=1"
+
+
 def _copy_sqlite_file(source: Path, target: Path) -> None:
     """Copy one SQLite database over another (or a new file) with the online backup API."""
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
-        reader = sqlite3.connect(f"file:{quote(str(source))}?mode=ro", uri=True)
+        reader = sqlite3.connect(f"file:{quote(str(source))}?{_reading(source)}", uri=True)
         try:
             writer = sqlite3.connect(target, timeout=30)
             try:

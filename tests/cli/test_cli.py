@@ -537,6 +537,7 @@ COMMANDS = [
     "transfers",
     "discrepancies",
     "release",
+    "return",
     "hand-over",
     "transcribe-handover",
     "receive",

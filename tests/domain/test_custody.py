@@ -861,3 +861,110 @@ def test_transfer_numbers_keep_counting_past_9999(world: World) -> None:
         for aliquot in (A3, A4)
     ]
     assert numbers == [f"T{year}-10000", f"T{year}-10001"]
+
+
+# ---------------------------------------------------------------- issue 15: return, seals
+
+
+def test_a_return_is_a_release_by_the_borrower_to_the_lender(world: World) -> None:
+    loan = world.active_loan([A1, A2])
+    world.ship([A1, A2], loan=loan)
+
+    def give_back(actor: str, receiver: str = "zhang") -> Transfer:
+        return custody.return_package(
+            world.db,
+            world[actor],
+            loan_number=loan,
+            aliquot_numbers=[A1],
+            receiver=receiver,
+            courier="courier1",
+            seal_number="BRN-R1",
+            sender_credential=world.cred(actor),
+            courier_credential=world.pin("courier1"),
+        )
+
+    with world.refused(PermissionDenied, "Only Brown University, the borrower, returns"):
+        give_back("zhang", receiver="li")
+    with world.refused(ValidationError, "Loaned material is returned to CNSA"):
+        give_back("brown_lm", receiver="koln_lm")
+    returned = give_back("brown_lm")
+    assert (returned.kind, returned.status) == ("return", "in_transit")
+    world.receive(returned.number, receiver="zhang")
+    assert world.status(A1).custodian_institution == "CNSA Lunar Sample Laboratory"
+    assert world.status(A2).custodian_institution == "Brown University"
+    world.check_rules()
+
+
+def test_a_hand_over_refuses_another_seal_and_delivery_takes_the_courier_signature(
+    world: World,
+) -> None:
+    loan = world.active_loan([A1])
+    number = world.release([A1], loan=loan, seal="SEAL-7")
+
+    def hand(seal: str) -> Transfer:
+        return custody.hand_over(
+            world.db,
+            world["courier1"],
+            number,
+            to_courier="courier2",
+            from_credential=world.pin("courier1"),
+            to_credential=world.pin("courier2"),
+            seal_number_checked=seal,
+        )
+
+    with world.refused(RuleViolation, "Seal SEAL-8 is not the seal of this package (SEAL-7)."):
+        hand("SEAL-8")
+    hand("SEAL-7")
+    with world.refused(PermissionDenied, "This signature must be given by Dana Courier."):
+        custody.confirm_receipt(
+            world.db,
+            world["brown_lm"],
+            number,
+            credential=world.cred("brown_lm"),
+            seal_intact=True,
+            courier_credential=world.pin("courier1"),
+        )
+    receipt = custody.confirm_receipt(
+        world.db,
+        world["brown_lm"],
+        number,
+        credential=world.cred("brown_lm"),
+        seal_intact=True,
+        courier_credential=world.pin("courier2"),
+    )
+    with world.db.read() as session:
+        signed = session.scalars(
+            select(Signature)
+            .where(Signature.record_type == "transfer", Signature.record_id == receipt.transfer.id)
+            .order_by(Signature.id)
+        ).all()
+        assert [(s.printed_name, s.meaning, s.method) for s in signed][-2:] == [
+            ("Dana Courier", "relinquished", "pin"),
+            ("Carla Pieters", "received", "password"),
+        ]
+        assert signed[-2].signed_at == receipt.transfer.received_at
+    world.check_rules()
+
+
+def test_split_children_carry_their_container_and_seal(world: World) -> None:
+    zhang = world["zhang"]
+    with world.refused(ValidationError, "one for each child in the order of their masses"):
+        registry.split_aliquot(
+            world.db, zhang, A4, [1_000, 2_000], container=["a", "b", "c"], seal_number="S"
+        )
+    each = registry.split_aliquot(
+        world.db,
+        zhang,
+        A4,
+        [1_000, 2_000],
+        container=["vial 1", "vial 2"],
+        seal_number=["S1", "S2"],
+    )
+    assert [(c.container, c.seal_number) for c in each] == [("vial 1", "S1"), ("vial 2", "S2")]
+    shared = registry.split_aliquot(
+        world.db, zhang, A4, [1_000, 1_000], container="vial", seal_number=["S3"]
+    )
+    assert [(c.container, c.seal_number) for c in shared] == [("vial", "S3")] * 2
+    bare = registry.split_aliquot(world.db, zhang, A4, [1_000])
+    assert [(c.container, c.seal_number) for c in bare] == [("", "")]
+    world.check_rules()

@@ -3,7 +3,8 @@
 Each program is the real command line in a process of its own, killed with SIGKILL at a
 random moment of its run (a backup as soon as its partial file appears, if that comes
 first). Afterwards the target name is either free or holds a whole file, and the next run
-to the same name succeeds and leaves nothing beside it.
+to the same name succeeds and leaves nothing beside it. On PostgreSQL the demo is one
+transaction: killed while it writes, it leaves the database empty for the next run.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import time
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from lunar_custody.storage import Database
 from lunar_custody.whole_files import PARTIAL_SUFFIX
@@ -96,3 +98,44 @@ def test_a_killed_demo_or_backup_blocks_no_later_one(tmp_path: Path) -> None:
     _run("--db", str(demo_db), "backup", str(copy))
     assert os.listdir(backups) == ["custody-copy.db"]
     assert _whole(copy)
+
+
+def _writing_backends(db: Database) -> int:
+    """Other connections to ``db``'s database in a transaction that has written."""
+    with db.engine.connect() as connection:
+        return int(
+            connection.execute(
+                text(
+                    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                    "AND backend_xid IS NOT NULL AND pid <> pg_backend_pid()"
+                )
+            ).scalar_one()
+        )
+
+
+def _people(db: Database) -> int:
+    with db.engine.connect() as connection:
+        return int(connection.execute(text("SELECT count(*) FROM people")).scalar_one())
+
+
+@pytest.mark.slow
+def test_a_demo_killed_on_postgresql_leaves_the_database_empty(pg_db: Database) -> None:
+    chance = random.Random()
+    killed = 0
+    for _ in range(2):
+        program = _start("--db", pg_db.url, "demo")
+        started = time.monotonic()
+        while not _writing_backends(pg_db) and program.poll() is None:
+            assert time.monotonic() - started < 60, "the demo never started writing"
+            time.sleep(0.01)
+        # killed a random moment into its writing (the whole build takes seconds)
+        if _kill_when(program, time.monotonic() + chance.uniform(0.05, 1.5)):
+            killed += 1
+        while _writing_backends(pg_db):  # the server notices the lost client, rolls back
+            assert time.monotonic() - started < 60, "the killed demo's transaction stayed"
+            time.sleep(0.01)
+        assert _people(pg_db) == 0, "a killed demo left records in the database"
+    assert killed == 2, "a demo run ended before it was killed"
+    _run("--db", pg_db.url, "demo")
+    assert _people(pg_db) == 13
+    _run("--db", pg_db.url, "verify")

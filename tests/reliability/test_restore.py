@@ -59,10 +59,10 @@ def test_backup_then_verify_the_copy_from_the_command_line(rich: World, tmp_path
         code, out, err = run_cli("verify", "--db", str(copy))
         assert code == 0, err
         assert "OK: hash chain intact" in out
-    # and once more to the same name: refused, the first copy untouched
+    # and once more to the same name: refused (without --overwrite), the first copy untouched
     before = copy.read_bytes()
     code, _out, err = run_cli("backup", "--db", db.url, str(copy))
-    assert code == 3 and "Will not overwrite" in err
+    assert code == 1 and "exists already; a backup replaces a file only with --overwrite" in err
     assert copy.read_bytes() == before
 
 

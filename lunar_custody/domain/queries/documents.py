@@ -262,9 +262,16 @@ class _Marks:
             for s, local, uuid, fingerprint in rows
         ]
 
-    def take(self, meaning: str, person_id: int | None = None) -> Mark | None:
+    def take(
+        self, meaning: str, person_id: int | None = None, *, at: datetime | None = None
+    ) -> Mark | None:
+        """The first signature of ``meaning`` (by ``person_id``; made at the moment ``at``)."""
         for index, (pid, raw, mark) in enumerate(self.rows):
-            if raw == meaning and (person_id is None or pid == person_id):
+            if (
+                raw == meaning
+                and (person_id is None or pid == person_id)
+                and (at is None or mark.signed_at == at)
+            ):
                 del self.rows[index]
                 return mark
         return None
@@ -390,6 +397,17 @@ def _handoffs(session: Session, transfer: Transfer) -> list[Handoff]:
     marks = _Marks(session, "transfer", transfer.id)
     handoffs: list[Handoff] = []
     legs = list(transfer.legs)
+    # the hand-overs whose seal the couriers checked (their events say so)
+    seal_checked = {
+        (at, courier_id)
+        for at, courier_id in session.execute(
+            select(CustodyEvent.occurred_at, CustodyEvent.courier_id).where(
+                CustodyEvent.transfer_id == transfer.id,
+                CustodyEvent.kind == EventKind.HANDED_OVER,
+                CustodyEvent.seal_intact.is_(True),
+            )
+        )
+    }
     for index, leg in enumerate(legs):
         giver = leg.handed_over_by
         first = index == 0
@@ -401,7 +419,9 @@ def _handoffs(session: Session, transfer: Transfer) -> list[Handoff]:
                 received=_side("Received by", leg.courier, marks.take("accepted", leg.courier_id)),
                 at=leg.started_at,
                 seal=transfer.seal_number,
-                seal_intact=True if first else None,
+                seal_intact=True
+                if first or (leg.started_at, leg.courier_id) in seal_checked
+                else None,
                 condition="Packed and sealed by the sender" if first else "",
             )
         )
@@ -433,7 +453,15 @@ def _handoffs(session: Session, transfer: Transfer) -> list[Handoff]:
             Handoff(
                 title=f"Delivery to {transfer.to_institution.code}",
                 transfer_number=transfer.number,
-                relinquished=_side("Relinquished by", last_courier, None),
+                # the courier's signature at delivery, made with the receipt (the same
+                # courier's hand-overs before are other moments, never taken for it)
+                relinquished=_side(
+                    "Relinquished by",
+                    last_courier,
+                    marks.take("relinquished", last_courier.id, at=transfer.received_at)
+                    if last_courier
+                    else None,
+                ),
                 received=_side(
                     "Received by",
                     receiver,
