@@ -173,14 +173,17 @@ class ListingModel(QAbstractTableModel):
             return value
         if role == Qt.ItemDataRole.TextAlignmentRole and column.kind in (MASS, listings.INT):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and column.key in ("note", "purpose", "hash"):
-            return str(value)
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole text of a cell its column elides
+            return display(column.kind, value) or None
         return None
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation == Qt.Orientation.Horizontal and role in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,  # whole, when the heading is elided
+        ):
             return self.columns[section].title
         return None
 

@@ -10,12 +10,12 @@ from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
-    QHeaderView,
     QLabel,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
 )
+
+from ..columns import RowTableWidget, fit_columns
 
 # Row tints by urgency: the later a loan is, the redder its row.
 TIER_COLOURS = {
@@ -90,7 +90,7 @@ class Card(QFrame):
         self.number.setStyleSheet(f"color: {colour};")
 
 
-class RecordTable(QTableWidget):
+class RecordTable(RowTableWidget):
     """A short read-only list whose rows open a record on double click or Enter."""
 
     opened = Signal(str, str)
@@ -108,10 +108,8 @@ class RecordTable(QTableWidget):
         self.setAlternatingRowColors(True)
         self.verticalHeader().setVisible(False)
         self.verticalHeader().setDefaultSectionSize(24)
-        header = self.horizontalHeader()
-        # Numbers and dates keep their width; one text column takes what is left.
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        # Numbers and dates keep their width; the ``stretch`` column takes what is left.
+        fit_columns(self, spare=stretch)
         self.cellDoubleClicked.connect(lambda row, _column: self.open_row(row))
 
     def set_rows(
@@ -126,6 +124,7 @@ class RecordTable(QTableWidget):
             tint = tints[r] if tints else None
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                item.setToolTip(text)  # whole, when its column elides it
                 if c in self.right:
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter

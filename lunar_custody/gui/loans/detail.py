@@ -105,15 +105,6 @@ def fill_reconciliation(
             text = format_mass(sums[column]) if column in sums else ""
             table.setItem(row, column, cell(text, number=True, bold=True))
         table.setItem(row, 8, cell(""))
-    fit_columns(table)
-
-
-def fit_columns(table: QTableWidget) -> None:
-    """Columns as wide as their contents, the last one taking the room that is left."""
-    header = table.horizontalHeader()
-    header.setStretchLastSection(False)
-    table.resizeColumnsToContents()
-    header.setStretchLastSection(True)
 
 
 def loan_summary_text(store: Store, detail: LoanDetail, heading: str) -> str:
@@ -260,4 +251,3 @@ class LoanDetailPane(QWidget):
             items[0].setToolTip(f"Bound to content hash {signature.content_hash}")
             for column, item in enumerate(items):
                 table.setItem(row, column, item)
-        fit_columns(table)

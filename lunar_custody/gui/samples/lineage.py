@@ -293,8 +293,8 @@ class LineageModel(QAbstractItemModel):
             return node.text(column)
         if role == Qt.ItemDataRole.UserRole:
             return node.number
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return node.tooltip(column)
+        if role == Qt.ItemDataRole.ToolTipRole:  # else the whole text of an elided cell
+            return node.tooltip(column) or node.text(column) or None
         if role == Qt.ItemDataRole.TextAlignmentRole and column == MASS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.FontRole and node.kind == SAMPLE:
