@@ -36,7 +36,10 @@ def demo_db(_scratch: Path, _sqlite_template: Path) -> Iterator[Database]:
             database.dispose()
 
 
-@pytest.mark.parametrize("size", [(1024, 700), (1280, 800), (1920, 1080)], ids=["1024x700", "1280x800", "1920x1080"])
+SIZES = [(1024, 700), (1280, 800), (1920, 1080)]  # the smallest supported, the default, a desktop
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
 def test_every_view_on_the_demo_database(
     qtbot: QtBot, demo_db: Database, size: tuple[int, int]
 ) -> None:

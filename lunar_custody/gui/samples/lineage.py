@@ -81,6 +81,8 @@ class Node:
 
     def tooltip(self, column: int) -> str | None:
         v = self.values
+        if self.kind == SAMPLE and column in (CUSTODIAN, CONTAINER):
+            return self.text(column) or None  # whole, when the column elides it
         if self.kind == SAMPLE:
             details = " · ".join(p for p in (v["mission"], v["sample_type"]) if p)
             original = format_mass(v["original_mass_ug"]) if v["original_mass_ug"] else "none"
