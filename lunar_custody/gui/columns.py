@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QTreeView,
 )
 
-NARROWEST_TEXT = 90  # px: a long text column (names, notes) elides no narrower than this
+NARROWEST_TEXT = 90  # px: a text column elides no narrower than this
 
 ItemView = QTableView | QTreeView
 

@@ -118,7 +118,12 @@ def check_view(view: QAbstractItemView, where: str) -> None:
             )
 
 
-@pytest.mark.parametrize("size", [(1024, 700), (1280, 800)], ids=["1024x700", "1280x800"])
+# A 1920x1080 screen at 150 % scaling lays out in 1280x720 logical pixels (Qt scales the
+# pixels, not the layout), so that size stands for it.
+SIZES = {"1024x700": (1024, 700), "1280x800": (1280, 800), "1920x1080@150%": (1280, 720)}
+
+
+@pytest.mark.parametrize("size", SIZES.values(), ids=SIZES.keys())
 def test_every_list_keeps_its_key_column_and_units(
     qtbot: QtBot, demo_db: Database, size: tuple[int, int]
 ) -> None:
