@@ -152,7 +152,7 @@ class ListPane(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
         self._restore_header()
-        header.sectionResized.connect(lambda *_: self.columns.hand_sized and self._save_header())
+        header.sectionResized.connect(lambda *_: self._save_header(only_hand_sized=True))
         header.sortIndicatorChanged.connect(lambda *_: self._save_header())
         self.apply_filters()
         self.table.selectionModel().currentRowChanged.connect(
@@ -207,9 +207,16 @@ class ListPane(QWidget):
         # widths that clipped the key column
         return f"lists/{self.model.listing.name}/columns"
 
-    def _save_header(self) -> None:
+    def _save_header(self, *, only_hand_sized: bool = False) -> None:
+        """Remember the sort, and the widths once the person has dragged a column (a width
+        the fitter chose is chosen again next time, for the rows and the window then)."""
+        if only_hand_sized and not self.columns.hand_sized:
+            return
         header = self.table.horizontalHeader()
-        state = {"sort": header.sortIndicatorSection(), "order": header.sortIndicatorOrder().value}
+        state: dict[str, int | list[int]] = {
+            "sort": header.sortIndicatorSection(),
+            "order": header.sortIndicatorOrder().value,
+        }
         if self.columns.hand_sized:
             state["widths"] = [header.sectionSize(c) for c in range(header.count())]
         QSettings().setValue(self._settings_key(), json.dumps(state))

@@ -17,12 +17,14 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from lunar_custody.domain.demo import build_demo
+from lunar_custody.domain.listings import LOANS
 from lunar_custody.domain.models import Loan
 from lunar_custody.gui.context import AppContext
 from lunar_custody.gui.dialogs import SCREEN_MARGIN, fit_to_screen
 from lunar_custody.gui.loans.editor import LoanEditor
 from lunar_custody.gui.main_window import VIEW_CLASSES, MainWindow
 from lunar_custody.gui.samples.view import SamplesView
+from lunar_custody.gui.widgets import ListPane
 from lunar_custody.storage import Database
 from tests.conftest import _new_sqlite_database
 from tests.gui.conftest import open_window
@@ -207,3 +209,25 @@ def test_a_new_search_clears_the_scan_error_and_the_detail(qtbot: QtBot, demo_db
     view.search_field.flush()
     assert not view.scan_message.isVisible() and view.scan_message.text() == ""
     assert view.detail.title.text() == ""  # the tree was searched afresh: nothing selected
+
+
+def test_widths_the_person_dragged_are_kept_and_the_fitters_are_not(
+    qtbot: QtBot, demo_db: Database
+) -> None:
+    def pane() -> ListPane:
+        made = ListPane(demo_db, LOANS, search_hint="Search loans")
+        qtbot.addWidget(made)
+        made.resize(900, 300)
+        made.show()
+        QApplication.processEvents()
+        return made
+
+    first = pane()
+    assert not first.columns.hand_sized
+    fitted = first.table.horizontalHeader().sectionSize(1)
+    assert pane().table.horizontalHeader().sectionSize(1) == fitted  # fitted again, not kept
+    first.columns.hand_sized = True  # as a drag on the header's edge sets it
+    first.table.horizontalHeader().resizeSection(1, fitted + 77)
+    again = pane()
+    assert again.columns.hand_sized
+    assert again.table.horizontalHeader().sectionSize(1) == fitted + 77
