@@ -3,6 +3,7 @@ tree and detail table uses it)."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt, QTimer
@@ -15,7 +16,13 @@ from PySide6.QtWidgets import (
     QTreeView,
 )
 
+FIT_ROWS = 200  # rows measured beyond those in view (one page of a lazy list)
 NARROWEST_TEXT = 90  # px: a text column elides no narrower than this
+
+# The header data a model answers True for a column that may elide (names, free text) and
+# False for one that must not (numbers of records, times); unanswered, a column may elide
+# unless it is the first or holds numbers.
+ELIDABLE_ROLE = Qt.ItemDataRole.UserRole + 40
 
 ItemView = QTableView | QTreeView
 
@@ -28,35 +35,39 @@ class ColumnFitter(QObject):
     with their unit, counts) keep theirs, and the text columns (names, purposes, notes)
     share what is left, the longest eliding (their whole text is in the tooltip). Widths
     follow the content and the view's width until the person drags a column; then theirs
-    stay. A click on a row never scrolls
-    the view sideways (see ``RowTableView``), so the key column is not scrolled away.
+    stay. A click on a row never scrolls the view sideways (see ``RowTableView``), so the
+    key column is not scrolled away. The view has its model before the fitter is made.
     """
 
-    def __init__(self, view: ItemView, *, spare: int | None = None) -> None:
+    def __init__(
+        self, view: ItemView, *, spare: int | None = None, elide: Collection[int] | None = None
+    ) -> None:
         super().__init__(view)
         self.view = view
         self.spare = spare  # the column that takes the width left over (None: the last)
+        self.elide = elide  # the columns that may elide (None: as the model says)
         self.header = view.horizontalHeader() if isinstance(view, QTableView) else view.header()
         self.hand_sized = False  # the person dragged a column: stop fitting
         self._wanted: list[int] = []
         self._squeezable: list[int] = []
         self._fitting = False
         self._measure_pending = False
+        # A lazy list of 200,000 rows is measured on its rows in view and FIT_ROWS more,
+        # not Qt's 1,000, so fetching the next page while scrolling stays quick.
+        self.header.setResizeContentsPrecision(FIT_ROWS)
         self.header.setStretchLastSection(False)
-        self.header.setTextElideMode(
-            Qt.TextElideMode.ElideRight
-        )  # "Principal inv…", not "ncipal inv"
+        self.header.setTextElideMode(Qt.TextElideMode.ElideRight)  # "Principal inv…"
         self.header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.header.sectionResized.connect(self._resized)
         view.viewport().installEventFilter(self)
-        self.watch(view.model())
+        self._watch(view.model())
         if isinstance(view, QTreeView):  # rows shown change without the model changing
             view.expanded.connect(self._changed)
             view.collapsed.connect(self._changed)
         self.remeasure()
 
-    def watch(self, model: Any) -> None:
-        """Refit when ``model``'s rows change (the view's model, or its proxy's source)."""
+    def _watch(self, model: Any) -> None:
+        """Refit when ``model``'s rows or cells change."""
         if model is None:
             return
         signals = (model.modelReset, model.rowsInserted, model.rowsRemoved, model.layoutChanged)
@@ -84,13 +95,22 @@ class ColumnFitter(QObject):
             else max(self.view.sizeHintForColumn(column), header.sectionSizeHint(column))
             for column in range(header.count())
         ]
-        # The key column and numbers (masses with their unit, counts) are never squeezed.
         self._squeezable = [
             column
             for column in range(1, header.count())
-            if self._wanted[column] > NARROWEST_TEXT and not _right_aligned(model, column)
+            if self._wanted[column] > NARROWEST_TEXT and self._may_elide(model, column)
         ]
         self._lay_out()
+
+    def _may_elide(self, model: QAbstractItemModel, column: int) -> bool:
+        """Names and free text may elide; the key column, numbers of records, times and
+        masses (with their unit) never do."""
+        if self.elide is not None:
+            return column in self.elide
+        said = model.headerData(column, Qt.Orientation.Horizontal, ELIDABLE_ROLE)
+        if said is not None:
+            return bool(said)
+        return not _right_aligned(model, column)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize and not self.hand_sized:
@@ -141,9 +161,11 @@ def _right_aligned(model: QAbstractItemModel, column: int) -> bool:
     )
 
 
-def fit_columns(view: ItemView, *, spare: int | None = None) -> ColumnFitter:
+def fit_columns(
+    view: ItemView, *, spare: int | None = None, elide: Collection[int] | None = None
+) -> ColumnFitter:
     """Size ``view``'s columns with a ``ColumnFitter`` (see there); the fitter."""
-    return ColumnFitter(view, spare=spare)
+    return ColumnFitter(view, spare=spare, elide=elide)
 
 
 ENSURE_VISIBLE = QAbstractItemView.ScrollHint.EnsureVisible

@@ -19,8 +19,13 @@ from ..domain.ledger import EVENT_KINDS, STATUS_LABELS
 from ..domain.listings import BOOL, DATE, DATETIME, EVENT, MASS, STATUS, Listing
 from ..domain.masses import format_mass
 from ..domain.store import Store
+from .columns import ELIDABLE_ROLE
 
 PAGE_SIZE = 200
+# Text columns that hold the number of a record: shown whole, never elided.
+RECORD_NUMBERS = frozenset(
+    {"number", "aliquot", "sample", "parent", "loan", "transfer", "code", "username", "seal_number"}
+)
 Index = QModelIndex | QPersistentModelIndex
 
 # Labels for stored codes: aliquot statuses and event kinds as the domain names them.
@@ -180,6 +185,9 @@ class ListingModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == ELIDABLE_ROLE:
+            column = self.columns[section]  # names and free text elide, numbers never
+            return column.kind == listings.TEXT and column.key not in RECORD_NUMBERS
         if orientation == Qt.Orientation.Horizontal and role in (
             Qt.ItemDataRole.DisplayRole,
             Qt.ItemDataRole.ToolTipRole,  # whole, when the heading is elided

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import (
@@ -37,9 +37,12 @@ from .widgets import SearchField
 ROW_HEIGHT = 24
 
 
-def read_only_table(name: str, columns: Sequence[str]) -> QTableWidget:
+def read_only_table(
+    name: str, columns: Sequence[str], *, elide: Collection[int] | None = None
+) -> QTableWidget:
     """A table of whole rows, one selected at a time, nothing edited in place; its columns
-    sized by a ``ColumnFitter``."""
+    sized by a ``ColumnFitter`` (``elide``: the columns of names and free text that may
+    elide in a narrow pane; None: all but the first and the numbers)."""
     table = RowTableWidget(0, len(columns))
     table.setObjectName(name)
     table.setHorizontalHeaderLabels(list(columns))
@@ -49,7 +52,7 @@ def read_only_table(name: str, columns: Sequence[str]) -> QTableWidget:
     table.setAlternatingRowColors(True)
     table.verticalHeader().setVisible(False)
     table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
-    fit_columns(table)
+    fit_columns(table, elide=elide)
     return table
 
 

@@ -96,7 +96,13 @@ class RecordTable(RowTableWidget):
     opened = Signal(str, str)
 
     def __init__(
-        self, name: str, headers: list[str], *, stretch: int, right: tuple[int, ...] = ()
+        self,
+        name: str,
+        headers: list[str],
+        *,
+        stretch: int,
+        right: tuple[int, ...] = (),
+        elide: tuple[int, ...] | None = None,
     ) -> None:
         super().__init__(0, len(headers))
         self.setObjectName(name)
@@ -108,8 +114,9 @@ class RecordTable(RowTableWidget):
         self.setAlternatingRowColors(True)
         self.verticalHeader().setVisible(False)
         self.verticalHeader().setDefaultSectionSize(24)
-        # Numbers and dates keep their width; the ``stretch`` column takes what is left.
-        fit_columns(self, spare=stretch)
+        # Numbers and dates keep their width (``elide``: the names that may shorten); the
+        # ``stretch`` column takes what is left.
+        fit_columns(self, spare=stretch, elide=elide)
         self.cellDoubleClicked.connect(lambda row, _column: self.open_row(row))
 
     def set_rows(

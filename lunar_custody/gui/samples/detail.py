@@ -111,7 +111,12 @@ class AliquotPane(QWidget):
         self.balance_check = QLabel()
         self.balance_check.setObjectName("balanceCheck")
 
-        self.timeline = read_only_table("timeline", self.TIMELINE_COLUMNS)
+        names = ("By", "Custodian", "Courier", "Note")  # times and numbers stay whole
+        self.timeline = read_only_table(
+            "timeline",
+            self.TIMELINE_COLUMNS,
+            elide=[self.TIMELINE_COLUMNS.index(name) for name in names],
+        )
         self.timeline.setWordWrap(False)
         self.timeline_label = QLabel("Chain of custody")
         self.timeline_label.setObjectName("timelineLabel")

@@ -19,6 +19,7 @@ from ...domain.listings import LINEAGE_ALIQUOTS, LINEAGE_SAMPLES, LineagePath, L
 from ...domain.masses import format_mass
 from ...domain.states import AliquotStatus
 from ...domain.store import Store
+from ..columns import ELIDABLE_ROLE
 from ..tablemodel import status_label
 
 PAGE_SIZE = 200
@@ -311,12 +312,12 @@ class LineageModel(QAbstractItemModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(COLUMNS)
-        ):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return COLUMNS[section]
+        if role == ELIDABLE_ROLE:  # names elide; numbers, statuses and masses never
+            return section in (CUSTODIAN, CONTAINER)
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
