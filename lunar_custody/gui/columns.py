@@ -7,6 +7,7 @@ from collections.abc import Collection
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -169,15 +170,30 @@ def fit_columns(
 
 
 ENSURE_VISIBLE = QAbstractItemView.ScrollHint.EnsureVisible
+# Keys that move along a row: only they scroll a row sideways (to the cell they reach).
+SIDEWAYS_KEYS = frozenset({Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Home, Qt.Key.Key_End})
+SIDEWAYS = "sidewaysAllowed"  # the view's property while such a key is handled
 
 
-def _keep_sideways(view: QTableView | QTreeView, scroll: Any, index: Any, hint: Any) -> None:
+def _keep_sideways(view: QAbstractItemView, scroll: Any, index: Any, hint: Any) -> None:
     """Scroll to ``index``'s row but not sideways: a row is selected whole, so a click on
-    its far cell must not push the key column off the left edge."""
+    its far cell (or Up and Down after it) must not push the key column off the left edge.
+    Left and Right, which move along the row, do scroll to the cell they reach."""
+    if view.property(SIDEWAYS):
+        scroll(index, hint)
+        return
     bar = view.horizontalScrollBar()
     position = bar.value()
     scroll(index, hint)
     bar.setValue(position)
+
+
+def _key_pressed(view: QAbstractItemView, press: Any, event: QKeyEvent) -> None:
+    view.setProperty(SIDEWAYS, event.key() in SIDEWAYS_KEYS)
+    try:
+        press(event)
+    finally:
+        view.setProperty(SIDEWAYS, False)
 
 
 class RowTableView(QTableView):
@@ -186,6 +202,9 @@ class RowTableView(QTableView):
     def scrollTo(self, index: Any, hint: QAbstractItemView.ScrollHint = ENSURE_VISIBLE) -> None:
         _keep_sideways(self, super().scrollTo, index, hint)
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        _key_pressed(self, super().keyPressEvent, event)
+
 
 class RowTableWidget(QTableWidget):
     """``RowTableView`` for a table filled item by item."""
@@ -193,9 +212,15 @@ class RowTableWidget(QTableWidget):
     def scrollTo(self, index: Any, hint: QAbstractItemView.ScrollHint = ENSURE_VISIBLE) -> None:
         _keep_sideways(self, super().scrollTo, index, hint)
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        _key_pressed(self, super().keyPressEvent, event)
+
 
 class RowTreeView(QTreeView):
     """``RowTableView`` for a tree."""
 
     def scrollTo(self, index: Any, hint: QAbstractItemView.ScrollHint = ENSURE_VISIBLE) -> None:
         _keep_sideways(self, super().scrollTo, index, hint)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        _key_pressed(self, super().keyPressEvent, event)

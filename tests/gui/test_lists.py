@@ -172,6 +172,13 @@ def test_a_click_on_a_far_cell_does_not_scroll_the_key_column_away(
     assert table.currentIndex().row() == 1
     assert table.horizontalScrollBar().value() == 0
     assert header.sectionViewportPosition(0) == 0
+    qtbot.keyClick(table, Qt.Key.Key_Down)  # down the far column: still not sideways
+    assert table.currentIndex().row() == 2
+    assert table.horizontalScrollBar().value() == 0
+    assert table.horizontalScrollBar().maximum() > 0  # there is a way to go sideways:
+    for _ in range(header.count()):  # Right, along the row, goes to the cell it reaches
+        qtbot.keyClick(table, Qt.Key.Key_Right)
+    assert table.horizontalScrollBar().value() > 0
 
 
 def test_dialogs_fit_the_screen_and_open_centred_on_the_window(
