@@ -25,7 +25,22 @@ from .operations import Operations, Work
 from .signature import ask_signature
 
 ERROR_STYLE = "color: #b00020;"
+SCREEN_MARGIN = 48  # px: a window's frame and title bar, and a little screen around it
 OK_STYLE = "color: #1b5e20;"
+
+
+def fit_to_screen(dialog: QWidget, width: int, height: int) -> None:
+    """Size ``dialog`` to ``width`` x ``height``, or smaller to fit the screen it opens on
+    (a 1366x768 laptop), so its buttons are never below the screen's edge.
+
+    Every dialog sizes itself with this. Qt centres a dialog on its parent window when it is
+    first shown (and keeps it on that screen), so no dialog moves itself.
+    """
+    available = (dialog.parentWidget() or dialog).screen().availableGeometry()
+    dialog.resize(
+        max(min(width, available.width() - SCREEN_MARGIN), 1),
+        max(min(height, available.height() - SCREEN_MARGIN), 1),
+    )
 
 
 def set_allowed(action: QAction, reason: str | None, tip: str) -> None:
@@ -165,7 +180,7 @@ class ReasonDialog(FormDialog):
             self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(keep_text)
         self.form.addRow(text)
         self.form.addRow("&Reason:", self.reason_edit)
-        self.resize(460, 260)
+        fit_to_screen(self, 460, 260)
 
     def reason(self) -> str:
         return self.reason_edit.toPlainText().strip()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from ..logfile import log_path
 from ..resources_path import resource
+from .dialogs import fit_to_screen
 from .tables import SearchableTable
 
 
@@ -45,7 +46,7 @@ class GuideWindow(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser, 1)
         layout.addWidget(buttons)
-        self.resize(760, 640)
+        fit_to_screen(self, 760, 640)
 
 
 def _shortcut_rows(menus: Iterable[QMenu], extra: Iterable[QAction]) -> list[list[str]]:
@@ -96,7 +97,7 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(hint)
         layout.addWidget(buttons)
-        self.resize(620, 520)
+        fit_to_screen(self, 620, 520)
 
 
 class LogDialog(QDialog):

@@ -12,7 +12,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QPointF, QRectF, QSettings, QSize, QUrl
+from PySide6.QtCore import QPointF, QRectF, QSettings, QSize, QUrl
 from PySide6.QtGui import QDesktopServices, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..documents.service import GeneratedDocument
+from .dialogs import fit_to_screen
 from .errors import inform, reported
 from .operations import Operations
 
@@ -79,11 +80,13 @@ class PdfPreview(QDialog):
         layout.addWidget(self.info)
         layout.addWidget(self.view, 1)
         layout.addWidget(buttons)
-        geometry = QSettings().value("pdfPreview/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
+        # The size the person left it at, on this screen, centred on the window (the place
+        # is not kept: it opens where the person is working).
+        size = QSettings().value("pdfPreview/size")
+        if isinstance(size, QSize) and size.isValid():
+            fit_to_screen(self, size.width(), size.height())
         else:
-            self.resize(820, 900)
+            fit_to_screen(self, 820, 900)
 
     def _button(
         self, box: QDialogButtonBox, text: str, name: str, slot: Callable[[], object]
@@ -95,7 +98,7 @@ class PdfPreview(QDialog):
         return button
 
     def done(self, result: int) -> None:
-        QSettings().setValue("pdfPreview/geometry", self.saveGeometry())
+        QSettings().setValue("pdfPreview/size", self.size())
         super().done(result)
 
     # ------------------------------------------------------------------ actions

@@ -20,8 +20,13 @@ from ..domain.listings import BOOL, DATE, DATETIME, EVENT, MASS, STATUS, Listing
 from ..domain.masses import format_mass
 from ..domain.store import Store
 from ..domain.wording import moment_text
+from .columns import ELIDABLE_ROLE
 
 PAGE_SIZE = 200
+# Text columns that hold the number of a record: shown whole, never elided.
+RECORD_NUMBERS = frozenset(
+    {"number", "aliquot", "sample", "parent", "loan", "transfer", "code", "username", "seal_number"}
+)
 Index = QModelIndex | QPersistentModelIndex
 
 # Labels for stored codes: aliquot statuses and event kinds as the domain names them.
@@ -175,14 +180,20 @@ class ListingModel(QAbstractTableModel):
             return value
         if role == Qt.ItemDataRole.TextAlignmentRole and column.kind in (MASS, listings.INT):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and column.key in ("note", "purpose", "hash"):
-            return str(value)
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole text of a cell its column elides
+            return display(column.kind, value) or None
         return None
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation == Qt.Orientation.Horizontal and role == ELIDABLE_ROLE:
+            column = self.columns[section]  # names and free text elide, numbers never
+            return column.kind == listings.TEXT and column.key not in RECORD_NUMBERS
+        if orientation == Qt.Orientation.Horizontal and role in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,  # whole, when the heading is elided
+        ):
             return self.columns[section].title
         return None
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import (
@@ -31,20 +31,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .columns import RowTableWidget, fit_columns
 from .widgets import SearchField
 
 ROW_HEIGHT = 24
 
 
 def read_only_table(
-    name: str, columns: Sequence[str], *, fit_to_contents: bool = False
+    name: str, columns: Sequence[str], *, elide: Collection[int] | None = None
 ) -> QTableWidget:
-    """A table of whole rows, one selected at a time, nothing edited in place.
-
-    ``fit_to_contents``: every column as wide as its widest cell (short tables of numbers),
-    else the person sizes them; the last column takes what is left either way.
-    """
-    table = QTableWidget(0, len(columns))
+    """A table of whole rows, one selected at a time, nothing edited in place; its columns
+    sized by a ``ColumnFitter`` (``elide``: the columns of names and free text that may
+    elide in a narrow pane; None: all but the first and the numbers)."""
+    table = RowTableWidget(0, len(columns))
     table.setObjectName(name)
     table.setHorizontalHeaderLabels(list(columns))
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -53,16 +52,16 @@ def read_only_table(
     table.setAlternatingRowColors(True)
     table.verticalHeader().setVisible(False)
     table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
-    header = table.horizontalHeader()
-    if fit_to_contents:
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(True)
+    fit_columns(table, elide=elide)
     return table
 
 
 def cell(text: str, *, number: bool = False, bold: bool = False) -> QTableWidgetItem:
-    """A cell; ``number`` right-aligns it (masses), ``bold`` for totals."""
+    """A cell; ``number`` right-aligns it (masses), ``bold`` for totals. Its tooltip is its
+    text, whole when the column elides it."""
     item = QTableWidgetItem(text)
+    if text:
+        item.setToolTip(text)
     if number:
         item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     if bold:

@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +24,7 @@ from ..domain.errors import ValidationError
 from ..domain.listings import Listing
 from ..domain.store import Store
 from ..whole_files import write_whole
+from .columns import RowTableView, fit_columns
 from .tablemodel import ListingModel
 
 SEARCH_DELAY_MS = 250
@@ -88,7 +88,8 @@ class SearchField(QLineEdit):
 class ListPane(QWidget):
     """A search box, optional filter choices, a lazily filled sortable table and a count.
 
-    Column widths and the sort column are remembered per listing in QSettings.
+    The columns are sized by a ``ColumnFitter``; the sort column, and the widths once the
+    person drags a column, are remembered per listing in QSettings.
     """
 
     currentChanged = Signal(int)  # the selected row, -1 for none
@@ -129,7 +130,7 @@ class ListPane(QWidget):
         self.count_label.setObjectName("countLabel")
         bar.addWidget(self.count_label)
 
-        self.table = QTableView()
+        self.table = RowTableView()
         self.table.setObjectName(f"{listing.name}Table")
         self.table.setModel(self.model)
         self.table.horizontalHeader().setSortIndicator(*self.model.default_sort_indicator())
@@ -141,9 +142,8 @@ class ListPane(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(24)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
         header.setSortIndicatorShown(True)
+        self.columns = fit_columns(self.table)
         self.table.doubleClicked.connect(lambda index: self.activated.emit(index.row()))
         self.model.totalChanged.connect(self._show_count)
         self.model.modelReset.connect(lambda: self.currentChanged.emit(-1))
@@ -153,7 +153,7 @@ class ListPane(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
         self._restore_header()
-        header.sectionResized.connect(lambda *_: self._save_header())
+        header.sectionResized.connect(lambda *_: self._save_header(only_hand_sized=True))
         header.sortIndicatorChanged.connect(lambda *_: self._save_header())
         self.apply_filters()
         self.table.selectionModel().currentRowChanged.connect(
@@ -204,17 +204,37 @@ class ListPane(QWidget):
         self.count_label.setText(f"{total:,} {noun}")
 
     def _settings_key(self) -> str:
-        return f"lists/{self.model.listing.name}/header"
+        # "columns", not the former "header": a header saved before the fitter kept the
+        # widths that clipped the key column
+        return f"lists/{self.model.listing.name}/columns"
 
-    def _save_header(self) -> None:
-        QSettings().setValue(self._settings_key(), self.table.horizontalHeader().saveState())
+    def _save_header(self, *, only_hand_sized: bool = False) -> None:
+        """Remember the sort, and the widths once the person has dragged a column (a width
+        the fitter chose is chosen again next time, for the rows and the window then)."""
+        if only_hand_sized and not self.columns.hand_sized:
+            return
+        header = self.table.horizontalHeader()
+        state: dict[str, int | list[int]] = {
+            "sort": header.sortIndicatorSection(),
+            "order": header.sortIndicatorOrder().value,
+        }
+        if self.columns.hand_sized:
+            state["widths"] = [header.sectionSize(c) for c in range(header.count())]
+        QSettings().setValue(self._settings_key(), json.dumps(state))
 
     def _restore_header(self) -> None:
-        state = QSettings().value(self._settings_key())
-        if isinstance(state, QByteArray | bytes):
-            self.table.horizontalHeader().restoreState(QByteArray(state))
-        else:
-            self.table.resizeColumnsToContents()
+        try:
+            state = json.loads(str(QSettings().value(self._settings_key(), "{}")))
+        except ValueError:
+            return
+        header = self.table.horizontalHeader()
+        if isinstance(state.get("sort"), int) and state.get("order") in (0, 1):
+            header.setSortIndicator(state["sort"], Qt.SortOrder(state["order"]))
+        widths = state.get("widths")
+        if isinstance(widths, list) and len(widths) == header.count():
+            self.columns.hand_sized = True  # the person's widths, as they left them
+            for column, width in enumerate(widths):
+                header.resizeSection(column, int(width))
 
 
 # A photo travels inside the database with its discrepancy: keep it to a phone's picture.

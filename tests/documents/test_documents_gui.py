@@ -19,6 +19,7 @@ from lunar_custody.documents.verify import verify_file
 from lunar_custody.domain import documents as register
 from lunar_custody.domain.models import Document
 from lunar_custody.gui.context import AppContext
+from lunar_custody.gui.dialogs import SCREEN_MARGIN
 from lunar_custody.gui.loans import LoansView
 from lunar_custody.gui.pdf_preview import PdfPreview
 from lunar_custody.gui.transfers import TransfersView
@@ -77,6 +78,10 @@ def test_agreement_from_the_loans_view(
         assert dialog.doc.number in dialog.info.text()
         SHOTS.mkdir(parents=True, exist_ok=True)
         dialog.grab().save(str(SHOTS / "pdf_preview_agreement.png"))
+        # asks for 820x900, gets what the screen has room for (a 768-pixel laptop's too)
+        screen = dialog.screen().availableGeometry()
+        assert dialog.frameGeometry().height() <= screen.height()
+        assert dialog.width() == min(820, screen.width() - SCREEN_MARGIN)
         # print through a PDF printer, as the print dialog would hand it over
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)

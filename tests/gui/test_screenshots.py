@@ -1,4 +1,5 @@
-"""Every main view on the demo database, at a laptop's and a desktop monitor's size.
+"""Every main view on the demo database, at a small laptop's, the default, a desktop
+monitor's size and a scaled one (test_lists.py checks the lists in them).
 
 The PNGs (in ``SHOTS``) are for people to look at; the test checks that each view has the
 demo's records on screen, not an empty table.
@@ -36,7 +37,12 @@ def demo_db(_scratch: Path, _sqlite_template: Path) -> Iterator[Database]:
             database.dispose()
 
 
-@pytest.mark.parametrize("size", [(1280, 800), (1920, 1080)], ids=["1280x800", "1920x1080"])
+# The smallest supported, the default, a desktop monitor; and 1920x1080 at 150 % scaling,
+# 1280x720 logical pixels (run with QT_SCALE_FACTOR=1.5 to see its 1920x1080 pixels).
+SIZES = [(1024, 700), (1280, 800), (1920, 1080), (1280, 720)]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
 def test_every_view_on_the_demo_database(
     qtbot: QtBot, demo_db: Database, size: tuple[int, int]
 ) -> None:
@@ -64,5 +70,6 @@ def test_every_view_on_the_demo_database(
             window.open_record(*records[key])
         QApplication.processEvents()
         image = window.grab().toImage()
-        assert (image.width(), image.height()) == size
+        ratio = window.devicePixelRatioF()
+        assert (image.width(), image.height()) == (round(size[0] * ratio), round(size[1] * ratio))
         assert image.save(str(SHOTS / f"demo_{key}_{size[0]}x{size[1]}.png"))

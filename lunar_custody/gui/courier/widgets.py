@@ -255,7 +255,7 @@ def state_item(text: str, kind: str) -> QTableWidgetItem:
 
 def big_table(columns: list[str], name: str) -> QTableWidget:
     """A read-only table with large rows that never takes the focus from the scan field."""
-    table = read_only_table(name, columns, fit_to_contents=True)
+    table = read_only_table(name, columns)
     table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
     table.setAlternatingRowColors(False)  # the rows' own colours say scanned or missing
     table.setFocusPolicy(Qt.FocusPolicy.NoFocus)

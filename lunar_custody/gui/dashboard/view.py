@@ -73,24 +73,28 @@ class DashboardView(View):
             ["Transfer", "Courier", "Since release", "From", "To", "Items"],
             stretch=3,
             right=(2, 5),
+            elide=(1, 3, 4),  # names shorten; numbers and times stay whole
         )
         self.due = RecordTable(
             "dueTable",
             ["Loan", "Due", "When", "Borrower", "Principal investigator", "Items out"],
             stretch=3,
             right=(5,),
+            elide=(3, 4),
         )
         self.discrepancies = RecordTable(
             "discrepancyTable",
             ["#", "Transfer", "Aliquot", "Kind", "Raised", "Waiting"],
             stretch=3,
             right=(0, 5),
+            elide=(3,),
         )
         self.inventories = RecordTable(
             "inventoryTable",
             ["Loan", "Anniversary", "In", "Borrower", "Started", "Items out"],
             stretch=3,
             right=(5,),
+            elide=(3,),
         )
         for table in (self.in_transit, self.due, self.discrepancies, self.inventories):
             table.opened.connect(self.open_record)

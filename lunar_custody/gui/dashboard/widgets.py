@@ -10,12 +10,12 @@ from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
-    QHeaderView,
     QLabel,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
 )
+
+from ..columns import RowTableWidget, fit_columns
 
 # Row tints by urgency: the later a loan is, the redder its row.
 TIER_COLOURS = {
@@ -90,13 +90,19 @@ class Card(QFrame):
         self.number.setStyleSheet(f"color: {colour};")
 
 
-class RecordTable(QTableWidget):
+class RecordTable(RowTableWidget):
     """A short read-only list whose rows open a record on double click or Enter."""
 
     opened = Signal(str, str)
 
     def __init__(
-        self, name: str, headers: list[str], *, stretch: int, right: tuple[int, ...] = ()
+        self,
+        name: str,
+        headers: list[str],
+        *,
+        stretch: int,
+        right: tuple[int, ...] = (),
+        elide: tuple[int, ...] | None = None,
     ) -> None:
         super().__init__(0, len(headers))
         self.setObjectName(name)
@@ -108,10 +114,9 @@ class RecordTable(QTableWidget):
         self.setAlternatingRowColors(True)
         self.verticalHeader().setVisible(False)
         self.verticalHeader().setDefaultSectionSize(24)
-        header = self.horizontalHeader()
-        # Numbers and dates keep their width; one text column takes what is left.
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        # Numbers and dates keep their width (``elide``: the names that may shorten); the
+        # ``stretch`` column takes what is left.
+        fit_columns(self, spare=stretch, elide=elide)
         self.cellDoubleClicked.connect(lambda row, _column: self.open_row(row))
 
     def set_rows(
@@ -126,6 +131,7 @@ class RecordTable(QTableWidget):
             tint = tints[r] if tints else None
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                item.setToolTip(text)  # whole, when its column elides it
                 if c in self.right:
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter

@@ -31,6 +31,7 @@ from ...exchange.records import counted_records
 from ...trust import keys as trust_keys
 from .. import errors
 from ..context import AppContext
+from ..dialogs import fit_to_screen
 from ..tablemodel import local_time
 from ..tables import Cell, SearchableTable, monospace
 from . import files
@@ -161,7 +162,7 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(self.details, 1)
         layout.addStretch(0)  # takes the room of the details when there are none
         layout.addWidget(self.buttons)
-        self.resize(900, 640 if report.details else self.sizeHint().height())
+        fit_to_screen(self, 900, 640 if report.details else self.sizeHint().height())
 
 
 class RefusedDialog(QDialog):
@@ -215,7 +216,7 @@ class RefusedDialog(QDialog):
         layout.addWidget(self.tampering)
         layout.addWidget(self.reasons, 1)
         layout.addWidget(buttons)
-        self.resize(1040, 480)
+        fit_to_screen(self, 1040, 480)
 
 
 def _exec(dialog: QDialog) -> bool:

@@ -46,7 +46,7 @@ from ...exchange.partners import (
 )
 from ...trust import keys as trust_keys
 from ..context import AppContext
-from ..dialogs import FormDialog, ReasonDialog, action_button, set_allowed
+from ..dialogs import FormDialog, ReasonDialog, action_button, fit_to_screen, set_allowed
 from ..errors import inform
 from ..operations import Work
 from ..tablemodel import local_time
@@ -249,7 +249,7 @@ class PartnersWindow(QDialog):
         self.partners: list[PartnerInfo] = []
         self.files: list[FileRow] = []
         self.home: CertificateInfo | None = None
-        self.resize(1200, 760)
+        fit_to_screen(self, 1200, 760)
 
         self.home_label = _label("homeLabel")
         self.home_fingerprint = _label("homeFingerprint", mono=14, bold=True)

@@ -33,7 +33,7 @@ from ...domain.keys import (
     list_certificates,
 )
 from ..context import AppContext
-from ..dialogs import OK_STYLE, action_button, set_allowed
+from ..dialogs import OK_STYLE, action_button, fit_to_screen, set_allowed
 from ..errors import confirm, inform
 from ..tablemodel import local_time
 from ..tables import Cell, SearchableTable, monospace
@@ -96,7 +96,7 @@ class KeysWindow(QDialog):
         self.home: CertificateInfo | None = None
         self.key_problem: str | None = None
         self.certificates: list[CertificateInfo] = []
-        self.resize(1200, 700)
+        fit_to_screen(self, 1200, 700)
 
         self.institution_label = _selectable("institutionLabel")
         self.short_label = _selectable("shortFingerprint", mono=20)

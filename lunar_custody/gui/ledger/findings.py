@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.ledger import CHAIN_PROBLEMS, Problem, VerifyReport
 from ...domain.wording import counted
+from ..dialogs import fit_to_screen
 from ..operations import Operations
 from ..tables import Cell, SearchableTable, monospace
 from ..widgets import write_text_file
@@ -191,7 +192,7 @@ class FindingsDialog(QDialog):
         for widget in (self.findings, self.selected_label, self.copy_button, self.save_button):
             widget.setVisible(not ok)
         if not self.isVisible():  # a size for what it shows; once open, the person's
-            self.resize(*((820, self.sizeHint().height()) if ok else (1100, 640)))
+            fit_to_screen(self, *((820, self.sizeHint().height()) if ok else (1100, 640)))
         self.selected_label.setText(
             "Double-click a finding about an aliquot or an event to show it."
         )

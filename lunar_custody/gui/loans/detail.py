@@ -6,14 +6,16 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QSplitter,
+    QStackedWidget,
     QTableWidget,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +31,7 @@ from ..tablemodel import local_time, status_label
 from ..tables import cell, read_only_table
 
 RED = "#b00020"
+NARROW_DETAIL = 1000  # px: below this the terms and the tables are tabs, not side by side
 
 RECONCILIATION_COLUMNS = (
     "Aliquot",
@@ -105,15 +108,6 @@ def fill_reconciliation(
             text = format_mass(sums[column]) if column in sums else ""
             table.setItem(row, column, cell(text, number=True, bold=True))
         table.setItem(row, 8, cell(""))
-    fit_columns(table)
-
-
-def fit_columns(table: QTableWidget) -> None:
-    """Columns as wide as their contents, the last one taking the room that is left."""
-    header = table.horizontalHeader()
-    header.setStretchLastSection(False)
-    table.resizeColumnsToContents()
-    header.setStretchLastSection(True)
 
 
 def loan_summary_text(store: Store, detail: LoanDetail, heading: str) -> str:
@@ -208,16 +202,41 @@ class LoanDetailPane(QWidget):
         tables.setSizes([300, 160])
         tables.setChildrenCollapsible(False)
 
-        body = QSplitter(Qt.Orientation.Horizontal)
-        body.addWidget(terms)
-        body.addWidget(tables)
-        body.setStretchFactor(1, 1)
-        body.setSizes([330, 910])
-        body.setChildrenCollapsible(False)
+        # Wide, the terms beside the tables; narrow (a 1024-pixel screen), the two as tabs,
+        # so the reconciliation's masses show whole instead of cut at the pane's edge.
+        self.terms_box, self.tables = terms, tables
+        self.body = QSplitter(Qt.Orientation.Horizontal)
+        self.body.setStretchFactor(1, 1)
+        self.body.setChildrenCollapsible(False)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("loanDetailTabs")
+        self.arrangement = QStackedWidget()
+        self.arrangement.addWidget(self.body)
+        self.arrangement.addWidget(self.tabs)
+        self._narrow: bool | None = None
+        self._arrange(narrow=False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addLayout(heading_row)
-        layout.addWidget(body, 1)
+        layout.addWidget(self.arrangement, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        narrow = event.size().width() < NARROW_DETAIL
+        if narrow != self._narrow:
+            self._arrange(narrow=narrow)
+
+    def _arrange(self, *, narrow: bool) -> None:
+        self._narrow = narrow
+        if narrow:
+            self.tabs.addTab(self.tables, "Items and signatures")
+            self.tabs.addTab(self.terms_box, "Terms")
+            self.arrangement.setCurrentWidget(self.tabs)
+        else:
+            self.body.addWidget(self.terms_box)
+            self.body.addWidget(self.tables)
+            self.body.setSizes([330, 910])
+            self.arrangement.setCurrentWidget(self.body)
 
     def show_detail(self, detail: LoanDetail, lent: dict[str, int]) -> None:
         summary = detail.summary
@@ -260,4 +279,3 @@ class LoanDetailPane(QWidget):
             items[0].setToolTip(f"Bound to content hash {signature.content_hash}")
             for column, item in enumerate(items):
                 table.setItem(row, column, item)
-        fit_columns(table)

@@ -14,7 +14,7 @@ from ...domain.identity import Credential
 from ...domain.masses import format_mass
 from ...domain.queries import LoanDetail
 from ..context import AppContext
-from ..dialogs import FormDialog, ReasonDialog, reason_edit
+from ..dialogs import FormDialog, ReasonDialog, fit_to_screen, reason_edit
 from ..operations import Work
 from ..tables import read_only_table
 from .detail import (
@@ -71,7 +71,7 @@ class CloseLoanDialog(LoanForm):
         self.body.insertWidget(0, intro)
         self.body.insertWidget(1, self.table, 1)
         self.body.insertWidget(2, self.problem)
-        self.resize(900, 420)
+        fit_to_screen(self, 900, 420)
 
     def prepare(self) -> Work[str]:
         detail = self.detail
@@ -109,7 +109,7 @@ class ExtendLoanDialog(LoanForm):
         self.form.addRow("Due now:", QLabel(due.isoformat()))
         self.form.addRow("&New due date:", self.due_edit)
         self.form.addRow("&Reason:", self.reason_edit)
-        self.resize(480, 260)
+        fit_to_screen(self, 480, 260)
 
     def new_due_on(self) -> date:
         return from_qdate(self.due_edit.date())

@@ -46,7 +46,7 @@ from ...domain.signed_content import LoanContent
 from ...domain.store import ProgressCallback
 from ...domain.wording import counted
 from ..context import AppContext
-from ..dialogs import FormDialog
+from ..dialogs import FormDialog, fit_to_screen
 from ..errors import confirm
 from ..operations import Work
 from ..widgets import ListPane, ScanField
@@ -221,7 +221,7 @@ class LoanEditor(FormDialog):
 
         self.body.insertWidget(0, terms)
         self.body.insertWidget(1, picking, 1)
-        self.resize(1040, 760)
+        fit_to_screen(self, 1040, 760)
 
         self._fill_borrowers()
         self.borrower_box.currentIndexChanged.connect(lambda _=0: self._fill_people())

@@ -27,9 +27,14 @@ from ..errors import confirm
 from ..exchange import PartnersWindow, show_partners
 from ..keys import KeysWindow
 from ..operations import Work
+from ..tables import ROW_HEIGHT
 from ..view import View
 from ..widgets import ListPane
 from .dialogs import InstitutionDialog, PasswordDialog, PersonDialog
+
+# Beside its rows, a list's heading, toolbar, search and header (and the person's line
+# under the people), in rows: the institutions, the fewer, show whole.
+CHROME_ROWS = {"institutions": 7, "people": 5}
 
 
 class AdminView(View):
@@ -126,8 +131,14 @@ class AdminView(View):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(top)
         splitter.addWidget(bottom)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
+        # Each list's share of the height follows its rows (with room for its toolbar and
+        # search), so nine institutions show whole and the people list is not half empty.
+        splitter.setSizes(
+            [
+                ROW_HEIGHT * (pane.model.total() + CHROME_ROWS[pane.noun])
+                for pane in (self.institutions, self.people)
+            ]
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(splitter)

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QTableWidgetItem,
     QVBoxLayout,
@@ -24,6 +23,7 @@ from ..tables import read_only_table
 from .dialogs import signed_mass
 from .lineage import Node
 
+NARROW_PANE = 520  # px: below this the detail stacks its fields and breaks the balance line
 TRANSCRIBED_COLOUR = QBrush(QColor("#8a4b00"))  # a typed-in handover stands out from signed ones
 
 
@@ -69,10 +69,12 @@ class AliquotPane(QWidget):
         self.fields.setColumnStretch(1, 1)
         self.fields.setColumnStretch(3, 1)
         self.values: dict[str, QLabel] = {}
+        self._captions: list[QLabel] = []
 
         self.balance_box = QGroupBox("Mass balance")
         self.balance_box.setObjectName("massBalance")
-        balance = QHBoxLayout(self.balance_box)
+        self.balance_grid = QGridLayout(self.balance_box)
+        self.balance_terms: list[QWidget] = []  # in reading order, laid out by _reflow
         self.balance: dict[str, QLabel] = {}
         terms = [
             ("initial", "Initial"),
@@ -89,9 +91,11 @@ class AliquotPane(QWidget):
             if not caption:
                 sign = QLabel(key)
                 sign.setAlignment(Qt.AlignmentFlag.AlignCenter)
-                balance.addWidget(sign)
+                self.balance_terms.append(sign)
                 continue
-            cell = QVBoxLayout()
+            term = QWidget()
+            cell = QVBoxLayout(term)
+            cell.setContentsMargins(0, 0, 0, 0)
             value = QLabel()
             value.setObjectName(f"balance_{key}")
             value.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -103,12 +107,17 @@ class AliquotPane(QWidget):
             name.setStyleSheet("color: palette(mid);")
             cell.addWidget(value)
             cell.addWidget(name)
-            balance.addLayout(cell, 1)
+            self.balance_terms.append(term)
             self.balance[key] = value
         self.balance_check = QLabel()
         self.balance_check.setObjectName("balanceCheck")
 
-        self.timeline = read_only_table("timeline", self.TIMELINE_COLUMNS)
+        names = ("By", "Custodian", "Courier", "Note")  # times and numbers stay whole
+        self.timeline = read_only_table(
+            "timeline",
+            self.TIMELINE_COLUMNS,
+            elide=[self.TIMELINE_COLUMNS.index(name) for name in names],
+        )
         self.timeline.setWordWrap(False)
         self.timeline_label = QLabel("Chain of custody")
         self.timeline_label.setObjectName("timelineLabel")
@@ -132,30 +141,62 @@ class AliquotPane(QWidget):
         panel.addWidget(self.timeline_label)
         panel.addWidget(self.timeline, 1)
         self.events: list[EventRow] = []
+        self._rows: list[tuple[str, str, str]] = []
+        self._narrow: bool | None = None  # laid out for a narrow pane (None: not yet)
+        self._reflow(narrow=False)
         self.clear("Select an aliquot to see where it is and its chain of custody.")
 
     # ------------------------------------------------------------------ filling
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        narrow = event.size().width() < NARROW_PANE
+        if narrow != self._narrow:
+            self._reflow(narrow=narrow)
+
+    def _reflow(self, *, narrow: bool) -> None:
+        """Wide: the fields in two columns and the mass balance on one line; narrow (a
+        1024-pixel screen): one column, and the balance on two lines, so nothing is cut."""
+        self._narrow = narrow
+        for widget in self.balance_terms:
+            self.balance_grid.removeWidget(widget)
+        per_line = 5 if narrow else len(self.balance_terms)  # "80 mg = 60 mg +" / the rest
+        for position, widget in enumerate(self.balance_terms):
+            self.balance_grid.addWidget(widget, position // per_line, position % per_line)
+        self._place_fields()
+
     def _set_fields(self, rows: list[tuple[str, str, str]]) -> None:
-        """(key, caption, value) pairs in two columns of caption: value."""
+        """(key, caption, value) rows of caption: value."""
         while self.fields.count():
             item = self.fields.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
         self.values = {}
-        half = (len(rows) + 1) // 2
-        for position, (key, caption, value) in enumerate(rows):
-            row, column = (position, 0) if position < half else (position - half, 2)
+        self._captions = []
+        for key, caption, value in rows:
             name = QLabel(f"{caption}:")
             name.setStyleSheet("color: palette(mid);")
             shown = QLabel(value or "—")
             shown.setObjectName(f"detail_{key}")
             shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             shown.setWordWrap(True)
+            self._captions.append(name)
+            self.values[key] = shown
+        self._place_fields()
+
+    def _place_fields(self) -> None:
+        """The fields in two columns of caption: value, or one in a narrow pane."""
+        captions = self._captions
+        values = list(self.values.values())
+        self.fields.setColumnStretch(3, 0 if self._narrow else 1)
+        half = len(values) if self._narrow else (len(values) + 1) // 2
+        for position, (name, shown) in enumerate(zip(captions, values, strict=True)):
+            row, column = (position, 0) if position < half else (position - half, 2)
+            self.fields.removeWidget(name)
+            self.fields.removeWidget(shown)
             self.fields.addWidget(name, row, column, Qt.AlignmentFlag.AlignTop)
             self.fields.addWidget(shown, row, column + 1, Qt.AlignmentFlag.AlignTop)
-            self.values[key] = shown
 
     def clear(self, message: str) -> None:
         self.title.setText("")
@@ -276,9 +317,6 @@ class AliquotPane(QWidget):
                     if event.transcribed:
                         item.setForeground(TRANSCRIBED_COLOUR)
                 table.setItem(row, column, item)
-        for column in range(table.columnCount() - 1):  # the note stretches to the edge
-            table.resizeColumnToContents(column)
-            table.setColumnWidth(column, min(table.columnWidth(column), 220))
         if events:
             table.scrollToBottom()
 

@@ -19,6 +19,7 @@ from ...domain.listings import LINEAGE_ALIQUOTS, LINEAGE_SAMPLES, LineagePath, L
 from ...domain.masses import format_mass
 from ...domain.states import AliquotStatus
 from ...domain.store import Store
+from ..columns import ELIDABLE_ROLE
 from ..tablemodel import status_label
 
 PAGE_SIZE = 200
@@ -81,6 +82,8 @@ class Node:
 
     def tooltip(self, column: int) -> str | None:
         v = self.values
+        if self.kind == SAMPLE and column in (CUSTODIAN, CONTAINER):
+            return self.text(column) or None  # whole, when the column elides it
         if self.kind == SAMPLE:
             details = " · ".join(p for p in (v["mission"], v["sample_type"]) if p)
             original = format_mass(v["original_mass_ug"]) if v["original_mass_ug"] else "none"
@@ -293,8 +296,8 @@ class LineageModel(QAbstractItemModel):
             return node.text(column)
         if role == Qt.ItemDataRole.UserRole:
             return node.number
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return node.tooltip(column)
+        if role == Qt.ItemDataRole.ToolTipRole:  # else the whole text of an elided cell
+            return node.tooltip(column) or node.text(column) or None
         if role == Qt.ItemDataRole.TextAlignmentRole and column == MASS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.FontRole and node.kind == SAMPLE:
@@ -309,12 +312,12 @@ class LineageModel(QAbstractItemModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(COLUMNS)
-        ):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return COLUMNS[section]
+        if role == ELIDABLE_ROLE:  # names elide; numbers, statuses and masses never
+            return section in (CUSTODIAN, CONTAINER)
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

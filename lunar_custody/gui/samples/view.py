@@ -18,13 +18,11 @@ from PySide6.QtWidgets import (
     QDialog,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QScrollArea,
     QSizePolicy,
     QSplitter,
     QToolBar,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +34,7 @@ from ...domain.queries import AliquotDetail
 from ...domain.queries.installation import home_code
 from ...domain.store import Store
 from .. import errors
+from ..columns import RowTreeView, fit_columns
 from ..context import AppContext
 from ..dialogs import FormDialog
 from ..exchange import export_to_partner
@@ -50,7 +49,7 @@ from .dialogs import (
     ReportLostDialog,
     SplitDialog,
 )
-from .lineage import ALIQUOT, COLUMNS, SAMPLE, LineageModel, Node
+from .lineage import ALIQUOT, SAMPLE, LineageModel, Node
 
 # What each action on the selected aliquot asks of the rules (the services ask the same).
 _RULES: dict[str, Callable[[Actor, rules.AliquotFacts], str | None]] = {
@@ -82,7 +81,7 @@ class SamplesView(View):
         self.search_field = SearchField(
             "Search samples: number, custodian institution, PI or mission"
         )
-        self.search_field.search.connect(self.model.set_search)
+        self.search_field.search.connect(self._search)
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
         self.model.totalChanged.connect(
@@ -115,7 +114,7 @@ class SamplesView(View):
             "their history) for a partner installation",
         }
 
-        self.tree = QTreeView()
+        self.tree = RowTreeView()
         self.tree.setObjectName("lineageTree")
         self.tree.setModel(self.model)
         self.tree.setUniformRowHeights(True)
@@ -124,11 +123,7 @@ class SamplesView(View):
         # several aliquots go into one exchange file (Ctrl+click, Shift+click)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        header = self.tree.header()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((250, 90, 100, 200, 90, 140)[: len(COLUMNS)]):
-            self.tree.setColumnWidth(column, width)
+        fit_columns(self.tree)
         self.tree.selectionModel().currentChanged.connect(lambda *_: self._show_current())
         self.tree.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
         # Qt fetches more top-level rows as the view scrolls; rows of an expanded node in
@@ -143,6 +138,8 @@ class SamplesView(View):
         self.detail.timeline.itemSelectionChanged.connect(self._update_actions)
         detail_scroll = QScrollArea()
         detail_scroll.setWidgetResizable(True)
+        # the detail wraps to the pane's width (see AliquotPane), never cut at its right edge
+        detail_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         detail_scroll.setFrameShape(QFrame.Shape.NoFrame)
         detail_scroll.setWidget(self.detail)
 
@@ -265,6 +262,14 @@ class SamplesView(View):
             self.scan_message.setText(f"No aliquot or sample with the number {code}.")
             self.scan_message.show()
         self.scan_field.setFocus()
+
+    def _search(self, text: str) -> None:
+        """A new search starts afresh: the last scan's error goes, and the detail shows
+        what is selected now (a reset tree has nothing selected, and says no signal)."""
+        self.scan_message.hide()
+        self.scan_message.setText("")
+        self.model.set_search(text)
+        self._show_current()
 
     def _show_current(self) -> None:
         node = self.current_node()

@@ -29,19 +29,22 @@ def when(value: object) -> str:
     return local_time(value) if isinstance(value, datetime) else ""
 
 
+NOWRAP = " style='white-space:nowrap'"
+
+
 def e(text: object) -> str:
     """``text`` escaped for HTML (None as nothing)."""
     return html.escape("" if text is None else str(text))
 
 
 def table(headers: list[str], rows: list[list[str]], nowrap: tuple[int, ...] = ()) -> str:
-    """An HTML table for the detail pane; ``nowrap`` columns (times) stay on one line."""
-    head = "".join(f"<th align='left'>{h}</th>" for h in headers)
+    """An HTML table for the detail pane; ``nowrap`` columns (times) stay on one line, and
+    a heading wraps between its words only ("Couri/er" in a narrow pane is no heading)."""
+    head = "".join(f"<th align='left'{'' if ' ' in h else NOWRAP}>{h}</th>" for h in headers)
     body = "".join(
         "<tr>"
         + "".join(
-            f"<td style='white-space:nowrap'>{c}</td>" if i in nowrap else f"<td>{c}</td>"
-            for i, c in enumerate(row)
+            f"<td{NOWRAP}>{c}</td>" if i in nowrap else f"<td>{c}</td>" for i, c in enumerate(row)
         )
         + "</tr>"
         for row in rows

@@ -74,9 +74,7 @@ class ReceiptDialog(ScanningForm):
             f"{e(detail.courier)}. Seal recorded at release: <b>{e(detail.seal_number)}</b>."
         )
         heading.setWordWrap(True)
-        self.table = read_only_table(
-            "receipt", ["Aliquot", "Expected", "Measured (optional)"], fit_to_contents=True
-        )
+        self.table = read_only_table("receipt", ["Aliquot", "Expected", "Measured (optional)"])
         self.mass_edits: dict[str, QLineEdit] = {}
         for item in detail.items:
             row = self.table.rowCount()

@@ -21,7 +21,7 @@ from ...domain.numbering import normalize
 from ...domain.queries import PackageCandidate
 from ...domain.states import AliquotStatus
 from ..context import AppContext
-from ..dialogs import ERROR_STYLE, OK_STYLE, Withdrawn
+from ..dialogs import ERROR_STYLE, OK_STYLE, Withdrawn, fit_to_screen
 from ..operations import Work
 from ..tablemodel import status_label
 from ..tables import cell, read_only_table
@@ -37,7 +37,7 @@ class PackageDialog(ScanningForm):
         super().__init__(
             parent, "New package", "packageDialog", ops=ctx.ops, ok_text="Release to courier…"
         )
-        self.resize(820, 640)
+        fit_to_screen(self, 820, 640)
         self.ctx = ctx
         self.transfer_number: str | None = None
         self.candidates: list[PackageCandidate] = []
@@ -51,9 +51,7 @@ class PackageDialog(ScanningForm):
         self.scan_message.setObjectName("scanMessage")
         self.scan_message.setWordWrap(True)
 
-        self.manifest = read_only_table(
-            "manifest", ["Aliquot", "Mass", "Container", "Loan"], fit_to_contents=True
-        )
+        self.manifest = read_only_table("manifest", ["Aliquot", "Mass", "Container", "Loan"])
         self.remove_button = QPushButton("&Remove item")
         self.remove_button.setObjectName("removeItemButton")
         self.remove_button.clicked.connect(self.remove_selected)

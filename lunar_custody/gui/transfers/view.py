@@ -139,7 +139,8 @@ class TransfersView(View):
         splitter.addWidget(self.transfers)
         splitter.addWidget(self.transfer_view)
         # Shares, not pixels: the detail's tables of legs and signatures need half the width.
-        splitter.setSizes([550, 500])
+        # the detail's tables (items, couriers' legs with their times) need the more room
+        splitter.setSizes([500, 550])
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.addLayout(bar)
