@@ -21,6 +21,7 @@ from ...domain.listings import INSTITUTIONS, PEOPLE
 from ...domain.permissions import ROLE_LABELS, ROLES
 from ...domain.queries import InstitutionDetail, PersonDetail
 from ...domain.registry import INSTITUTION_KINDS
+from ..actions import SELECT_INSTITUTION, SELECT_PERSON
 from ..context import AppContext
 from ..dialogs import action_button, set_allowed
 from ..errors import confirm
@@ -241,10 +242,10 @@ class AdminView(View):
         inst, person = self.institution, self.person
 
         def needs_institution() -> str | None:
-            return institutions or (None if inst else "Select an institution first.")
+            return institutions or (None if inst else SELECT_INSTITUTION)
 
         def needs_person() -> str | None:
-            return people or (None if person else "Select a person first.")
+            return people or (None if person else SELECT_PERSON)
 
         set_allowed(self.new_institution_action, institutions, "Add a lender, borrower or courier")
         set_allowed(

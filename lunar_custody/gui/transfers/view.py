@@ -28,6 +28,12 @@ from ...domain.listings import DISCREPANCIES, TRANSFERS
 from ...domain.masses import format_mass
 from ...domain.numbering import normalize
 from ...domain.queries import DiscrepancyDetail, TransferDetail
+from ..actions import (
+    SELECT_ARRIVED_PACKAGE,
+    SELECT_DISCREPANCY,
+    SELECT_PACKAGE,
+    SELECT_PREPARED_PACKAGE,
+)
 from ..context import AppContext
 from ..dialogs import ReasonDialog, action_button, set_allowed
 from ..errors import inform
@@ -311,7 +317,7 @@ class TransfersView(View):
             ctx.why_not("release"),
             "Scan aliquots into a package and release it to a courier",
         )
-        prepared = "Select a prepared package first."
+        prepared = SELECT_PREPARED_PACKAGE
         set_allowed(
             self.release_action,
             rules.why_not_release(actor, d) if d else ctx.why_not("release") or prepared,
@@ -328,18 +334,18 @@ class TransfersView(View):
             self.receive_action,
             rules.why_not_receive(actor, d)
             if d
-            else ctx.why_not("receive") or "Select the package that arrived first.",
+            else ctx.why_not("receive") or SELECT_ARRIVED_PACKAGE,
             "Check the seal and masses of the selected package and sign for it",
         )
         set_allowed(
             self.transcribe_action,
             rules.why_not_transcribe(actor, d)
             if d
-            else ctx.why_not("receive") or "Select the package that arrived first.",
+            else ctx.why_not("receive") or SELECT_ARRIVED_PACKAGE,
             "Type in a handover between couriers made where no installation was, from the "
             "paper custody form they signed (marked as transcribed)",
         )
-        pick = None if d is not None else "Select a package first."
+        pick = None if d is not None else SELECT_PACKAGE
         for action, tip in (
             (self.custody_form_action, "The package's chain-of-custody form to print and sign"),
             (self.manifest_action, "The packing list that travels inside the package"),
@@ -356,7 +362,7 @@ class TransfersView(View):
             self.resolve_action,
             rules.why_not_resolve(actor, found)
             if found
-            else ctx.why_not("resolve_discrepancy") or "Select an open discrepancy first.",
+            else ctx.why_not("resolve_discrepancy") or SELECT_DISCREPANCY,
             "Record a loss, correct the book mass or accept, with your signature",
         )
 
