@@ -8,8 +8,15 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QMouseEvent,
+)
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -417,7 +424,18 @@ class MainWindow(QMainWindow):
         )
         for menu in (file_menu, view_menu, self.actions_menu, help_menu):
             menu.setToolTipsVisible(True)  # a greyed-out entry says why
+            menu.installEventFilter(self)  # ... in the status bar too
         self._update_actions()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A menu shows an entry's status tip only while it is enabled; a greyed-out one
+        pointed at says why in the status bar too."""
+        moved = isinstance(event, QMouseEvent) and event.type() == QEvent.Type.MouseMove
+        if moved and isinstance(watched, QMenu) and isinstance(event, QMouseEvent):
+            action = watched.actionAt(event.position().toPoint())
+            if action is not None and not action.isEnabled() and action.statusTip():
+                self.statusBar().showMessage(action.statusTip())
+        return super().eventFilter(watched, event)
 
     def _fill_actions_menu(self) -> None:
         menu: QMenu = self.actions_menu

@@ -385,7 +385,9 @@ def test_viewer_and_lab_manager_see_actions_disabled_with_the_reason(
     tip = auditor.toolbar.widgetForAction(auditor.new_action).toolTip()
     assert not auditor.new_action.isEnabled()
     assert tip == auditor.new_action.toolTip() == "Only a curator may prepare loans."
-    assert auditor.edit_action.toolTip() == "Select a loan first."
+    # the role first; a selection is asked for only of what the role allows
+    assert auditor.edit_action.toolTip() == "Only a curator may prepare loans."
+    assert auditor.agreement_action.toolTip() == "Select a loan first."
     assert auditor.export_action.isEnabled()
     auditor.select_loan(number)
     expected = {

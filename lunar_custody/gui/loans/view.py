@@ -244,9 +244,20 @@ class LoansView(View):
         }
         exchange = self.ctx.why_not("exchange")
         if detail is None:
-            reasons[self.exchange_action] = exchange or SELECT_LOAN
+            # the role first: "select a loan" only to someone who could then act on it
+            needs = {
+                self.edit_action: "draft_loan",
+                self.approve_action: "approve_loan",
+                self.countersign_action: "countersign_loan",
+                self.extend_action: "extend_loan",
+                self.close_action: "close_loan",
+                self.cancel_action: "draft_loan",
+                self.exchange_action: "exchange",
+            }
             for action in self.menu_actions():
-                reasons.setdefault(action, SELECT_LOAN)
+                operation = needs.get(action)
+                refusal = self.ctx.why_not(operation) if operation is not None else None
+                reasons.setdefault(action, refusal or SELECT_LOAN)
             return reasons
         actor, loan = self.ctx.actor, loan_facts(detail)
         reasons[self.exchange_action] = exchange

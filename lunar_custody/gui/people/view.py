@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain import queries, registry
+from ...domain import queries, registry, rules
 from ...domain.errors import NotFoundError
 from ...domain.listings import INSTITUTIONS, PEOPLE
 from ...domain.permissions import ROLE_LABELS, ROLES
@@ -50,6 +50,8 @@ class AdminView(View):
         def make(text: str, slot: object) -> QAction:
             action = QAction(text, self)
             action.triggered.connect(slot)
+            # named after its slot, so a test or the shortcuts list can find it
+            action.setObjectName(f"{getattr(slot, '__name__', 'admin')}Action")
             return action
 
         self.new_institution_action = make("New &institution…", self.new_institution)
@@ -61,15 +63,19 @@ class AdminView(View):
         self.password_action = make("Reset pass&word…", self.reset_password)
         self.unlock_action = make("&Unlock account", self.unlock)
         self.keys_action = make("Institution &keys…", self.open_keys)
-        self.keys_action.setToolTip(
+        set_allowed(
+            self.keys_action,
+            None,
             "This installation's certificate and fingerprint; partners' certificates; "
-            "people's signing keys"
+            "people's signing keys",
         )
         self.keys_window: KeysWindow | None = None
         self.partners_action = make("&Partners…", self.open_partners)
-        self.partners_action.setToolTip(
+        set_allowed(
+            self.partners_action,
+            None,
             "Partner installations (their introductions and keys) and the exchange files "
-            "sent to and received from them"
+            "sent to and received from them",
         )
 
         kinds = [("All kinds", None)] + [(k.capitalize(), k) for k in INSTITUTION_KINDS]
@@ -265,8 +271,8 @@ class AdminView(View):
         set_allowed(self.new_person_action, people, "Create an account")
         set_allowed(self.edit_person_action, needs_person(), "Change name, e-mail, roles or PIN")
         toggle = needs_person()
-        if toggle is None and person is not None and person.username == ctx.actor.username:
-            toggle = "You cannot deactivate your own account."
+        if toggle is None and person is not None and person.active:
+            toggle = rules.why_not_deactivate(ctx.actor, person.username)
         active_person = person is None or person.active
         self.toggle_person_action.setText(
             "De&activate person" if active_person else "Re&activate person"
