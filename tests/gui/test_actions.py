@@ -13,10 +13,11 @@ from collections.abc import Callable, Iterator
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QLabel, QMenu, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from lunar_custody.domain import loans, rules
+from lunar_custody.domain import loans, queries, rules
+from lunar_custody.domain.masses import parse_mass
 from lunar_custody.domain.permissions import why_not
 from lunar_custody.gui.actions import (
     SELECT_ALIQUOT,
@@ -35,11 +36,15 @@ from lunar_custody.gui.loans import LoansView
 from lunar_custody.gui.loans.detail import loan_facts
 from lunar_custody.gui.main_window import VIEW_KEYS, GoToDialog, MainWindow
 from lunar_custody.gui.people import AdminView
+from lunar_custody.gui.people.dialogs import InstitutionDialog, PersonDialog
 from lunar_custody.gui.samples import SamplesView
+from lunar_custody.gui.samples.dialogs import ConsumeDialog, RegisterSampleDialog
 from lunar_custody.gui.samples.lineage import ALIQUOT
 from lunar_custody.gui.transfers import TransfersView
-from tests.gui.conftest import activate, open_window, when_modal
-from tests.worlds import A1, A2, BROWN, World
+from lunar_custody.gui.transfers.dialogs import ReceiptDialog
+from lunar_custody.gui.widgets import FIELD_PROBLEM_STYLE, problem_of
+from tests.gui.conftest import Messages, activate, open_window, when_modal
+from tests.worlds import A1, A2, A4, BROWN, World
 
 # One person of the test world for each role.
 ROLE_USERS = {
@@ -404,3 +409,134 @@ def test_verify_new_loan_and_go_to_work_from_every_view(
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)  # no list here
     assert said and "NO-SUCH-THING" in said[0]
     assert window.current_view is window.views["dashboard"]
+
+
+# ---------------------------------------------------------------------- fields, as one types
+
+
+def shown_message(dialog: QWidget, name: str) -> str:
+    """The message under a field ('' when it has none)."""
+    label = dialog.findChild(QLabel, name)
+    assert label is not None, name
+    return "" if label.isHidden() else label.text()
+
+
+def in_red(dialog: QWidget, name: str) -> bool:
+    label = dialog.findChild(QLabel, name)
+    assert label is not None, name
+    return label.styleSheet() == FIELD_PROBLEM_STYLE
+
+
+def test_a_new_loan_preselects_no_borrower_and_says_at_the_field_what_is_missing(
+    qtbot: QtBot, ctx_for: Callable[[str], AppContext], messages: Messages
+) -> None:
+    view = LoansView(ctx_for("zhang"))
+    qtbot.addWidget(view)
+    editor = view.make_editor()
+    qtbot.addWidget(editor)
+    editor.show()
+    save = editor.save_button
+    # nobody is chosen for the curator
+    assert editor.borrower_box.currentIndex() == -1 and editor.pi_box.count() == 0
+    assert shown_message(editor, "borrowerBoxMessage") == "Choose the borrowing institution."
+    assert not in_red(editor, "borrowerBoxMessage")  # a hint until the person acts there
+    assert not save.isEnabled() and save.toolTip() == "Choose the borrowing institution."
+
+    editor.borrower_box.setFocus()
+    qtbot.keyClick(editor.borrower_box, Qt.Key.Key_Down)  # the first borrower: Brown
+    assert editor.borrower_box.currentData() == BROWN
+    assert shown_message(editor, "borrowerBoxMessage") == ""
+    assert shown_message(editor, "piBoxMessage") == "Choose the principal investigator."
+    qtbot.keyClick(editor.pi_box, Qt.Key.Key_Down)
+    assert editor.pi_box.currentData() is not None
+    assert shown_message(editor, "piBoxMessage") == ""
+
+    # the purpose: the registry's own words, red once typed and rubbed out
+    assert shown_message(editor, "purposeEditMessage") == "The purpose is required."
+    qtbot.keyClicks(editor.purpose_edit, "N")
+    assert shown_message(editor, "purposeEditMessage") == "" and save.isEnabled()
+    qtbot.keyClick(editor.purpose_edit, Qt.Key.Key_Backspace)
+    assert shown_message(editor, "purposeEditMessage") == "The purpose is required."
+    assert in_red(editor, "purposeEditMessage") and not save.isEnabled()
+    save.click()  # disabled: no modal "Cannot do that", nothing drafted
+    assert messages.shown == [] and editor.number is None
+    qtbot.keyClicks(editor.purpose_edit, "Noble gases")
+
+    # the period, as loans.check_period says
+    editor.due_edit.setDate(editor.starts_edit.date().addDays(-1))
+    assert shown_message(editor, "dueOnEditMessage") == "A loan must end after it starts."
+    assert not save.isEnabled()
+    editor.due_edit.setDate(editor.starts_edit.date().addDays(90))
+    assert shown_message(editor, "dueOnEditMessage") == ""
+    assert save.isEnabled() and save.toolTip() == "Save the draft (Ctrl+S)"
+    messages.answer = QMessageBox.StandardButton.Yes
+    editor.reject()
+
+
+def test_a_bad_mass_is_named_at_the_field_as_it_is_typed(
+    qtbot: QtBot,
+    world: World,
+    ctx_for: Callable[[str], AppContext],
+    records: dict[str, str],
+) -> None:
+    ctx = ctx_for("zhang")
+    consume = ConsumeDialog(ctx, queries.aliquot_status(world.db, A4))
+    qtbot.addWidget(consume)
+    consume.show()
+    assert shown_message(consume, "consumedMassMessage") == "Give the consumed mass."
+    assert not consume.ok_button.isEnabled()
+    qtbot.keyClicks(consume.mass_edit, "12x")
+    problem = problem_of(lambda: parse_mass("12x", "mg"))
+    assert problem and shown_message(consume, "consumedMassMessage") == problem
+    assert in_red(consume, "consumedMassMessage") and consume.ok_button.toolTip() == problem
+    qtbot.keyClick(consume.mass_edit, Qt.Key.Key_Backspace)
+    assert shown_message(consume, "consumedMassMessage") == "" and consume.ok_button.isEnabled()
+
+    register = RegisterSampleDialog(ctx)
+    qtbot.addWidget(register)
+    qtbot.keyClicks(register.number_edit, "CE5-1")
+    assert "is not a sample number" in shown_message(register, "sampleNumberMessage")
+    register.number_edit.clear()
+    qtbot.keyClicks(register.number_edit, "ce5c0401")
+    qtbot.keyClicks(register.mass_edit, "1.5 kg")
+    assert "'1.5 kg' is not a mass" in shown_message(register, "originalMassMessage")
+    assert not register.ok_button.isEnabled()
+    register.mass_edit.clear()  # not recorded: allowed
+    assert register.ok_button.isEnabled()
+
+    # the receiver's measured masses, in the package's table
+    receipt = ReceiptDialog(
+        ctx_for("brown_lm"), queries.transfer_detail(world.db, records["package"])
+    )
+    qtbot.addWidget(receipt)
+    qtbot.keyClicks(receipt.mass_edits[A1], "five mg")
+    assert shown_message(receipt, f"measured:{A1}Message").startswith(f"{A1}: 'five mg'")
+    assert not receipt.sign_button.isEnabled()
+    receipt.mass_edits[A1].clear()
+    qtbot.keyClicks(receipt.mass_edits[A1], "499.9 mg")
+    assert receipt.sign_button.isEnabled()
+
+
+def test_people_and_institutions_are_checked_as_typed(
+    qtbot: QtBot, ctx_for: Callable[[str], AppContext]
+) -> None:
+    ctx = ctx_for("admin")
+    person = PersonDialog(ctx, None)
+    qtbot.addWidget(person)
+    person.show()
+    assert shown_message(person, "usernameEditMessage") == "The user name is required."
+    qtbot.keyClicks(person.username_edit, "okafor")
+    qtbot.keyClicks(person.full_name_edit, "Ada Okafor")
+    assert shown_message(person, "usernameEditMessage") == ""
+    # no role ticked: the domain's sentence, and OK waits
+    assert not person.ok_button.isEnabled()
+    assert person.ok_button.toolTip() == "A person needs at least one role."
+    qtbot.mouseClick(person.role_boxes["curator"], Qt.MouseButton.LeftButton)
+    assert person.ok_button.isEnabled()
+
+    institution = InstitutionDialog(ctx, None)
+    qtbot.addWidget(institution)
+    qtbot.keyClicks(institution.code_edit, "NAOC")
+    assert shown_message(institution, "nameEditMessage") == "The institution name is required."
+    qtbot.keyClicks(institution.name_edit, "National Astronomical Observatories")
+    assert institution.ok_button.isEnabled()

@@ -502,6 +502,7 @@ def test_a_refused_save_says_why_beside_the_fields_and_keeps_the_draft(
 
     def fill(editor: LoanEditor) -> None:
         editor.borrower_box.setCurrentIndex(editor.borrower_box.findData("BROWN"))
+        editor.pi_box.setCurrentIndex(editor.pi_box.findData("brown_lm"))
         qtbot.keyClicks(editor.purpose_edit, "Noble gases")
         scan(qtbot, editor, A1)
         # Another workstation puts A1 on its own draft meanwhile: the Save drafts the loan,

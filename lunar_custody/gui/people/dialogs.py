@@ -17,13 +17,14 @@ from PySide6.QtWidgets import (
 from ...domain import queries, registry
 from ...domain.errors import ValidationError
 from ...domain.identity import MIN_PASSWORD_LENGTH
-from ...domain.permissions import ROLE_LABELS, ROLES
+from ...domain.permissions import ROLE_LABELS, ROLES, parse_roles
 from ...domain.queries import InstitutionDetail, PersonDetail
-from ...domain.registry import INSTITUTION_KINDS
+from ...domain.registry import INSTITUTION_KINDS, clean_text
 from ...domain.store import ProgressCallback
 from ..context import AppContext
 from ..dialogs import FormDialog
 from ..operations import Work
+from ..widgets import FieldChecks, problem_of
 
 
 def _line(name: str, text: str = "", placeholder: str = "") -> QLineEdit:
@@ -76,6 +77,19 @@ class InstitutionDialog(FormDialog):
         self.form.addRow("&Kind:", self.kind_combo)
         self.form.addRow("C&ountry:", self.country_edit)
         self.form.addRow("&Address:", self.address_edit)
+        self.checks = FieldChecks(self.ok_button)
+        if existing is None:
+            self.checks.watch(self.code_edit, self._code_problem, self.form)
+        self.checks.watch(self.name_edit, self._name_problem, self.form)
+
+    # the registry's own checks of the fields (registry.create_institution)
+    def _code_problem(self) -> str | None:
+        code = self.code_edit.text()
+        return problem_of(lambda: clean_text(code, "institution code", required=True, limit=32))
+
+    def _name_problem(self) -> str | None:
+        name = self.name_edit.text()
+        return problem_of(lambda: clean_text(name, "institution name", required=True))
 
     def prepare(self) -> Work[str]:
         db, actor = self.ctx.db, self.ctx.actor
@@ -182,6 +196,26 @@ class PersonDialog(FormDialog):
             self.form.addRow("&Repeat password:", self.repeat_edit)
         self.form.addRow("Courier &PIN:", self.pin_edit)
         self._pin_state()
+        self.checks = FieldChecks(self.ok_button)
+        if existing is None:
+            self.checks.watch(self.username_edit, self._username_problem, self.form)
+        self.checks.watch(self.full_name_edit, self._full_name_problem, self.form)
+        roles_message = self.checks.watch(roles_box, self._roles_problem, self.form)
+        for box in self.role_boxes.values():
+            box.toggled.connect(lambda _on: self.checks.touch(roles_message))
+
+    # the registry's own checks of the fields (registry.create_person, update_person)
+    def _username_problem(self) -> str | None:
+        name = self.username_edit.text()
+        return problem_of(lambda: clean_text(name, "user name", required=True, limit=64))
+
+    def _full_name_problem(self) -> str | None:
+        name = self.full_name_edit.text()
+        return problem_of(lambda: clean_text(name, "full name", required=True))
+
+    def _roles_problem(self) -> str | None:
+        roles = self.roles()
+        return problem_of(lambda: parse_roles(roles))
 
     def roles(self) -> list[str]:
         return [role for role, box in self.role_boxes.items() if box.isChecked()]

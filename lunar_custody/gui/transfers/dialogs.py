@@ -6,6 +6,7 @@ and a refusal is shown beside the fields."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QDateTime, Qt
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -30,7 +32,7 @@ from ..context import AppContext
 from ..dialogs import FormDialog
 from ..operations import Work
 from ..tables import cell, read_only_table
-from ..widgets import choose_photo_file, read_photo
+from ..widgets import FieldChecks, choose_photo_file, problem_of, read_photo
 from .detail import discrepancy_sentence, e
 
 
@@ -89,6 +91,12 @@ class ReceiptDialog(ScanningForm):
             self.table.setCellWidget(row, 2, edit)
             self.mass_edits[item.aliquot_number] = edit
         self.table.horizontalHeader().setMinimumSectionSize(140)
+        # a mass that cannot be read is named below the table as it is typed
+        self.checks = FieldChecks(self.sign_button)
+        self.mass_messages = QVBoxLayout()
+        for number, edit in self.mass_edits.items():
+            check = partial(self._mass_problem, number, edit)
+            self.mass_messages.addWidget(self.checks.watch(edit, check, None))
 
         self.seal_intact = QCheckBox("The seal is &intact")
         self.seal_intact.setObjectName("sealIntact")
@@ -113,12 +121,13 @@ class ReceiptDialog(ScanningForm):
         self.form.addRow("Photo:", photo_row)
         self.body.insertWidget(0, heading)
         self.body.insertWidget(1, self.table, 1)
+        self.body.insertLayout(2, self.mass_messages)
         never_refused = QLabel(
             "A broken or different seal, or a mass outside the tolerance, is recorded "
             "as a discrepancy for the lender's curators; the receipt is never refused."
         )
         never_refused.setWordWrap(True)
-        self.body.insertWidget(3, never_refused)
+        self.body.insertWidget(4, never_refused)
 
     def choose_photo(self) -> None:
         path = choose_photo_file(self)
@@ -132,6 +141,12 @@ class ReceiptDialog(ScanningForm):
             self.error_label.setText(str(error))
             return
         self.photo_label.setText(f"{Path(path).name} ({len(self.photo) // 1024} KB)")
+
+    @staticmethod
+    def _mass_problem(number: str, edit: QLineEdit) -> str | None:
+        text = edit.text().strip()  # empty: not weighed
+        problem = problem_of(lambda: text and parse_mass(text, "mg"))
+        return f"{number}: {problem}" if problem else None
 
     def measured(self) -> dict[str, int]:
         """The masses typed (parse_mass, mg by default); a ValidationError names the item."""
