@@ -313,6 +313,7 @@ class LoanEditor(FormDialog):
         self.borrower_box.setCurrentIndex(index)
         self.pi_box.clear()
         self.pi_box.addItem(*pi)
+        self.pi_box.setCurrentIndex(0)  # a combo with a placeholder picks nothing by itself
         fixed = "The borrower and principal investigator of a draft are fixed; cancel the "
         fixed += "draft and prepare a new loan to change them."
         for box in (self.borrower_box, self.pi_box):
