@@ -28,12 +28,15 @@ from ...domain import custody, queries
 from ...domain.errors import ValidationError
 from ...domain.masses import format_mass, parse_mass
 from ...domain.queries import DiscrepancyDetail, TransferDetail
+from ...domain.registry import MAX_TEXT, clean_text
 from ..context import AppContext
 from ..dialogs import FormDialog
 from ..operations import Work
 from ..tables import cell, read_only_table
 from ..widgets import FieldChecks, choose_photo_file, problem_of, read_photo
 from .detail import discrepancy_sentence, e
+
+CHOOSE_COURIER = "Choose the courier who took the package."
 
 
 class ScanningForm(FormDialog):
@@ -240,6 +243,13 @@ class ResolveDialog(ScanningForm):
         self.form.addRow("&Resolution:", self.resolution)
         self.form.addRow("&Note:", self.note)
         self.body.insertWidget(0, about)
+        self.checks = FieldChecks(self.resolve_button)
+        self.checks.watch(self.note, self._note_problem, self.form)
+
+    def _note_problem(self) -> str | None:
+        # the service's own check of the note (custody.resolve_discrepancy)
+        note = self.note.toPlainText()
+        return problem_of(lambda: clean_text(note, "note", required=True, limit=MAX_TEXT))
 
     def choose(self, resolution: str) -> None:
         self.resolution.setCurrentIndex(self.resolution.findData(resolution))
@@ -303,11 +313,16 @@ class TranscribeDialog(FormDialog):
         self.form.addRow("&To courier:", self.courier_combo)
         self.form.addRow("&When (local time):", self.when_edit)
         self.form.addRow("Paper &form:", self.form_edit)
+        self.checks = FieldChecks(self.ok_button)
+        self.checks.watch(self.courier_combo, self._courier_problem, self.form)
+
+    def _courier_problem(self) -> str | None:
+        return None if self.courier_combo.currentData() else CHOOSE_COURIER
 
     def prepare(self) -> Work[object]:
         courier = self.courier_combo.currentData()
         if not courier:
-            raise ValidationError("Choose the courier who took the package.")
+            raise ValidationError(CHOOSE_COURIER)
         when = self.when_edit.dateTime().toPython()
         assert isinstance(when, datetime)
         moment = when.astimezone(UTC)  # a naive time is the computer's local time
