@@ -42,7 +42,6 @@ from ..storage import backup_database, backup_suffix, data_directory
 from .actions import allow
 from .context import AppContext
 from .dashboard import DashboardView
-from .dialogs import ERROR_STYLE
 from .errors import confirm, inform, reported
 from .exchange import PartnersWindow, import_file, show_partners
 from .exchange.files import dropped_exchange_file
@@ -54,7 +53,7 @@ from .resources import icon
 from .samples import SamplesView
 from .transfers import TransfersView
 from .view import View
-from .widgets import ScanField
+from .widgets import FIELD_PROBLEM_STYLE, ScanField
 
 if TYPE_CHECKING:
     from ..exchange.importer import ImportReport
@@ -97,7 +96,7 @@ class GoToDialog(QDialog):
         self.message = QLabel()
         self.message.setObjectName("goToMessage")
         self.message.setWordWrap(True)
-        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setStyleSheet(FIELD_PROBLEM_STYLE)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -565,6 +564,8 @@ class MainWindow(QMainWindow):
         from ..storage.restore import restore_database  # Alembic, loaded when it is needed
 
         db = self.ctx.db
+        if not self.restore_action.isEnabled():  # a direct call: the same answer as the menu
+            return None
         if path is None:
             chosen, _ = QFileDialog.getOpenFileName(
                 self, "Restore a backup", str(data_directory() / "backups"), BACKUP_FILTER

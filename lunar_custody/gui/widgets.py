@@ -60,7 +60,7 @@ class FieldChecks(QObject):
         super().__init__(ok_button)
         self.ok_button = ok_button
         self.ok_tip = ok_tip or ok_button.toolTip()
-        self._checks: list[tuple[Callable[[], str | None], QLabel | None]] = []
+        self._checks: list[tuple[Callable[[], str | None], QLabel]] = []
         self._touched: set[QLabel] = set()
 
     def watch(
@@ -83,7 +83,10 @@ class FieldChecks(QObject):
             row, _role = cast(tuple[int, object], form.getWidgetPosition(row_of or field))
             form.insertRow(row + 1 if row >= 0 else form.rowCount(), "", message)
         self._checks.append((check, message))
-        touched = lambda *_: self.touch(message)  # noqa: E731 - one slot for every signal
+
+        def touched(*_changed: object) -> None:
+            self.touch(message)
+
         if isinstance(field, QLineEdit):
             field.textEdited.connect(touched)
             field.textChanged.connect(lambda _text: self.update())
@@ -97,26 +100,17 @@ class FieldChecks(QObject):
         self.update()
         return message
 
-    def also(self, check: Callable[[], str | None]) -> None:
-        """A check with no field of its own (the items of a loan): it holds OK back only."""
-        self._checks.append((check, None))
-        self.update()
-
     def touch(self, message: QLabel) -> None:
         """The person changed the field of ``message``: its problem shows in red."""
         self._touched.add(message)
         self.update()
 
-    def problems(self) -> list[str]:
-        return [problem for check, _message in self._checks if (problem := check())]
-
     def update(self) -> None:
+        """Every field's message as its check answers now; OK only when all pass."""
         first: str | None = None
         for check, message in self._checks:
             problem = check()
             first = first or problem
-            if message is None:
-                continue
             message.setText(problem or "")
             message.setVisible(problem is not None)
             touched = message in self._touched

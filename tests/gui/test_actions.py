@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QMenu, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from lunar_custody.domain import loans, queries, rules
+from lunar_custody.domain.identity import check_password
 from lunar_custody.domain.masses import parse_mass
 from lunar_custody.domain.permissions import why_not
 from lunar_custody.gui.actions import (
@@ -36,7 +37,7 @@ from lunar_custody.gui.loans import LoansView
 from lunar_custody.gui.loans.detail import loan_facts
 from lunar_custody.gui.main_window import VIEW_KEYS, GoToDialog, MainWindow
 from lunar_custody.gui.people import AdminView
-from lunar_custody.gui.people.dialogs import InstitutionDialog, PersonDialog
+from lunar_custody.gui.people.dialogs import PASSWORDS_DIFFER, InstitutionDialog, PersonDialog
 from lunar_custody.gui.samples import SamplesView
 from lunar_custody.gui.samples.dialogs import ConsumeDialog, RegisterSampleDialog
 from lunar_custody.gui.samples.lineage import ALIQUOT
@@ -530,8 +531,21 @@ def test_people_and_institutions_are_checked_as_typed(
     assert shown_message(person, "usernameEditMessage") == ""
     # no role ticked: the domain's sentence, and OK waits
     assert not person.ok_button.isEnabled()
-    assert person.ok_button.toolTip() == "A person needs at least one role."
+    assert shown_message(person, "rolesBoxMessage") == "A person needs at least one role."
     qtbot.mouseClick(person.role_boxes["curator"], Qt.MouseButton.LeftButton)
+    assert shown_message(person, "rolesBoxMessage") == ""
+    # the password as identity.check_password takes it, typed the same twice
+    short = problem_of(lambda: check_password("moon"))
+    qtbot.keyClicks(person.password_edit, "moon")
+    assert short and shown_message(person, "passwordEditMessage") == short
+    qtbot.keyClicks(person.password_edit, "-dust-2025")
+    assert shown_message(person, "passwordEditMessage") == ""
+    assert shown_message(person, "repeatEditMessage") == "Type the password again."
+    qtbot.keyClicks(person.repeat_edit, "moon-dust-2024")
+    assert shown_message(person, "repeatEditMessage") == PASSWORDS_DIFFER
+    assert in_red(person, "repeatEditMessage") and not person.ok_button.isEnabled()
+    person.repeat_edit.clear()
+    qtbot.keyClicks(person.repeat_edit, "moon-dust-2025")
     assert person.ok_button.isEnabled()
 
     institution = InstitutionDialog(ctx, None)

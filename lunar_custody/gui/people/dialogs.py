@@ -179,6 +179,7 @@ class PersonDialog(FormDialog):
         if wanted:
             self.institution_combo.setCurrentIndex(max(0, self.institution_combo.findData(wanted)))
         roles_box = QWidget()
+        roles_box.setObjectName("rolesBox")
         roles_row = QHBoxLayout(roles_box)
         roles_row.setContentsMargins(0, 0, 0, 0)
         self.role_boxes: dict[str, QCheckBox] = {}
