@@ -112,6 +112,7 @@ class GoToDialog(QDialog):
             self.accept()
         else:
             self.message.setText(problem)
+            self.adjustSize()  # the message's lines, whole
 
 
 class MainWindow(QMainWindow):
