@@ -78,16 +78,26 @@ class SignerRejected(AuthenticationError):
         self.person_id = person_id
 
 
-def hash_password(password: str) -> str:
+def check_password(password: str) -> str:
+    """The password, if it may be one (a form asks as it is typed; hashing asks again)."""
     if len(password) < MIN_PASSWORD_LENGTH:
         raise ValidationError(f"A password needs at least {MIN_PASSWORD_LENGTH} characters.")
-    return _hasher.hash(password)
+    return password
+
+
+def check_pin(pin: str) -> str:
+    """The PIN, if it may be one."""
+    if not PIN_PATTERN.fullmatch(pin):
+        raise ValidationError("A PIN is 4 to 8 digits.")
+    return pin
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(check_password(password))
 
 
 def hash_pin(pin: str) -> str:
-    if not PIN_PATTERN.fullmatch(pin):
-        raise ValidationError("A PIN is 4 to 8 digits.")
-    return _hasher.hash(pin)
+    return _hasher.hash(check_pin(pin))
 
 
 def actor_of(person: Person) -> Actor:

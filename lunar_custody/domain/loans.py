@@ -73,7 +73,8 @@ def next_number(
     return f"{stem}{n:04d}"
 
 
-def _check_period(starts_on: date, due_on: date) -> None:
+def check_period(starts_on: date, due_on: date) -> None:
+    """A ValidationError in words when a loan cannot run from ``starts_on`` to ``due_on``."""
     if due_on <= starts_on:
         raise ValidationError("A loan must end after it starts.")
     if (due_on - starts_on).days > MAX_LOAN_DAYS:
@@ -104,7 +105,7 @@ def create_loan(
         pi = op.person(session, principal_investigator)
         if pi.institution_id != borrower.id:
             raise ValidationError(f"{pi.full_name} does not work at {borrower.name}.")
-        _check_period(starts_on, due_on)
+        check_period(starts_on, due_on)
         loan = Loan(
             number=next_number(session, Loan, "L", ctx.now.year),
             lender_institution_id=ctx.person.institution_id,
@@ -156,7 +157,7 @@ def update_loan(store: Store, actor: Actor, number: str, **changes: Any) -> Loan
                         str(value), key.replace("_", " "), required=key == "purpose", limit=MAX_TEXT
                     ),
                 )
-        _check_period(loan.starts_on, loan.due_on)
+        check_period(loan.starts_on, loan.due_on)
         return loan
 
 
@@ -473,7 +474,7 @@ def extend_loan(
                 f"The new end date must be after the current one ({loan.due_on.isoformat()})."
             )
         clean_text(reason, "reason for the extension", required=True, limit=MAX_TEXT)
-        _check_period(loan.starts_on, new_due_on)
+        check_period(loan.starts_on, new_due_on)
         loan.due_on = new_due_on
         loan.extension_count += 1
         loan.notes = (loan.notes + "\n" if loan.notes else "") + (

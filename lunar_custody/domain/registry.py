@@ -237,8 +237,8 @@ def update_person(store: Store, actor: Actor, username: str, **changes: object) 
                 # changes are keywords of any type; roles come as a string or a list of them
                 row.roles = parse_roles(value)  # type: ignore[arg-type]
             elif key == "active":
-                if row.id == ctx.person.id and not value:
-                    raise RuleViolation("You cannot deactivate your own account.")
+                if not value:
+                    _refuse(RuleViolation, rules.why_not_deactivate(actor, row.username))
                 row.active = bool(value)
             elif key == "password":
                 row.password_hash = hash_password(str(value))

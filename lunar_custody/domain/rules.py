@@ -471,3 +471,10 @@ def not_the_lender(actor: Actor, aliquot: AliquotFacts) -> str | None:
 def why_not_correct(actor: Actor, aliquot: AliquotFacts) -> str | None:
     """Why ``actor`` may not record a correction of one of ``aliquot``'s events."""
     return why_not(actor.roles, "correct") or not_the_lender(actor, aliquot)
+
+
+def why_not_deactivate(actor: Actor, username: str) -> str | None:
+    """Nobody locks themselves out: an account is deactivated by another administrator."""
+    if username == actor.username:
+        return "You cannot deactivate your own account."
+    return None

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.errors import Cancelled, CustodyError
 from ..domain.identity import Credential
+from .actions import allow
 from .errors import show_error
 from .operations import Operations, Work
 from .signature import ask_signature
@@ -45,8 +46,7 @@ def fit_to_screen(dialog: QWidget, width: int, height: int) -> None:
 
 def set_allowed(action: QAction, reason: str | None, tip: str) -> None:
     """Enable ``action``, or disable it with the reason as its tooltip (buttons show it)."""
-    action.setEnabled(reason is None)
-    action.setToolTip(reason or tip)
+    allow(action, reason, tip)
 
 
 def action_button(action: QAction, name: str) -> QToolButton:

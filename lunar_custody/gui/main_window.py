@@ -8,9 +8,18 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QMouseEvent,
+)
 from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
     QFileDialog,
     QLabel,
     QListWidget,
@@ -19,13 +28,18 @@ from PySide6.QtWidgets import (
     QMenu,
     QSplitter,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from .. import __version__
+from ..domain import courier, listings, queries
 from ..domain.demo import is_demo
+from ..domain.errors import NotFoundError
+from ..domain.numbering import normalize
 from ..domain.permissions import ROLE_LABELS
 from ..storage import backup_database, backup_suffix, data_directory
+from .actions import allow
 from .context import AppContext
 from .dashboard import DashboardView
 from .errors import confirm, inform, reported
@@ -39,6 +53,7 @@ from .resources import icon
 from .samples import SamplesView
 from .transfers import TransfersView
 from .view import View
+from .widgets import FIELD_PROBLEM_STYLE, ScanField
 
 if TYPE_CHECKING:
     from ..exchange.importer import ImportReport
@@ -63,6 +78,41 @@ VIEW_KEYS = [key for key, _, _ in VIEW_CLASSES]
 
 def window_title(database: str, person: str) -> str:
     return f"{APP_TITLE} — {database} — {person}"
+
+
+class GoToDialog(QDialog):
+    """Go to number: a scan field from any view; an unknown code is named as such and the
+    dialog stays for the next try."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window_ = window
+        self.setObjectName("goToDialog")
+        self.setWindowTitle("Go to number")
+        self.setMinimumWidth(460)
+        self.field = ScanField("Aliquot, sample, loan or package number, or a seal; then Enter")
+        self.field.setObjectName("goToField")
+        self.field.scanned.connect(self.go)
+        self.message = QLabel()
+        self.message.setObjectName("goToMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(FIELD_PROBLEM_STYLE)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Scan a label or type a number:"))
+        layout.addWidget(self.field)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.field.setFocus()
+
+    def go(self, code: str) -> None:
+        problem = self.window_.open_number(code)
+        if problem is None:
+            self.accept()
+        else:
+            self.message.setText(problem)
+            self.adjustSize()  # the message's lines, whole
 
 
 class MainWindow(QMainWindow):
@@ -175,6 +225,7 @@ class MainWindow(QMainWindow):
             "transfer": "transfers",
             "discrepancy": "transfers",
             "aliquot": "samples",
+            "sample": "samples",
         }.get(kind)
         if key is None:
             return
@@ -192,68 +243,104 @@ class MainWindow(QMainWindow):
         slot: Callable[[], object],
         shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
         name: str = "",
+        tip: str = "",
+        operation: str | None = None,
     ) -> QAction:
+        """A window action with its help ``tip``; ``operation`` names what the domain must
+        allow the signed-in person (permissions.OPERATIONS) for it to be enabled."""
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         if name:
             action.setObjectName(name)
         action.triggered.connect(lambda _checked=False: slot())
+        self._tips[action] = tip or text.replace("&", "").rstrip("…")
+        self._operations[action] = operation
         return action
 
+    def reasons(self) -> dict[QAction, str | None]:
+        """Why each of the window's own actions is unavailable to the signed-in person
+        (None: available): the domain's answer, never restated here."""
+        return {
+            action: self.ctx.why_not(operation) if operation is not None else None
+            for action, operation in self._operations.items()
+        }
+
+    def _update_actions(self) -> None:
+        for action, reason in self.reasons().items():
+            allow(action, reason, self._tips[action])
+
     def _build_menus(self) -> None:
+        self._tips: dict[QAction, str] = {}
+        self._operations: dict[QAction, str | None] = {}
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         self.new_loan_action = self._action(
-            "&New loan…", self._new_loan, QKeySequence.StandardKey.New, "newLoanAction"
+            "&New loan…",
+            self._new_loan,
+            QKeySequence.StandardKey.New,
+            "newLoanAction",
+            "From any view: draft a loan of aliquots to a borrower",
+            "draft_loan",
         )
-        refusal = self.ctx.why_not("draft_loan")
-        self.new_loan_action.setEnabled(refusal is None)
-        self.new_loan_action.setToolTip(refusal or "Draft a loan of aliquots to a borrower")
         file_menu.addAction(self.new_loan_action)
         file_menu.addSeparator()
         self.import_exchange_action = self._action(
-            "&Import exchange file…", self.import_exchange, "Ctrl+I", "importExchangeAction"
-        )
-        refusal = self.ctx.why_not("exchange")
-        self.import_exchange_action.setEnabled(refusal is None)
-        self.import_exchange_action.setToolTip(
-            refusal
-            or "Preview, then import, a signed file from a partner installation (or drop the "
-            "file on this window)"
+            "&Import exchange file…",
+            self.import_exchange,
+            "Ctrl+I",
+            "importExchangeAction",
+            "Preview, then import, a signed file from a partner installation (or drop the "
+            "file on this window)",
+            "exchange",
         )
         file_menu.addAction(self.import_exchange_action)
         self.partners_action = self._action(
-            "&Partners…", self.open_partners, "Ctrl+Shift+P", "partnersAction"
-        )
-        self.partners_action.setToolTip(
-            "Partner installations, their introductions, and every exchange file sent or received"
+            "&Partners…",
+            self.open_partners,
+            "Ctrl+Shift+P",
+            "partnersAction",
+            "Partner installations, their introductions, and every exchange file sent or received",
         )
         file_menu.addAction(self.partners_action)
         file_menu.addSeparator()
         self.switch_user_action = self._action(
-            "&Switch user…", self.switch_user_requested.emit, "Ctrl+Shift+U", "switchUserAction"
+            "&Switch user…",
+            self.switch_user_requested.emit,
+            "Ctrl+Shift+U",
+            "switchUserAction",
+            "Hand this workstation to the next person, who signs in",
         )
         file_menu.addAction(self.switch_user_action)
         self.courier_action = self._action(
-            "&Courier mode…", self.open_courier_mode, name="courierModeAction"
+            "&Courier mode…",
+            self.open_courier_mode,
+            name="courierModeAction",
+            tip="The courier's full-screen window, for a handoff at this desk",
         )
         file_menu.addAction(self.courier_action)
         file_menu.addSeparator()
-        self.backup_action = self._action("&Back up…", self.back_up, name="backupAction")
         # the copy holds every record: it is an administrator's, like Restore
-        refusal = self.ctx.why_not(RESTORE_PERMISSION)
-        self.backup_action.setEnabled(refusal is None)
-        self.backup_action.setToolTip(refusal or "Copy the whole database to a file")
+        self.backup_action = self._action(
+            "&Back up…",
+            self.back_up,
+            name="backupAction",
+            tip="Copy the whole database to a file",
+            operation=RESTORE_PERMISSION,
+        )
         file_menu.addAction(self.backup_action)
-        self.restore_action = self._action("&Restore…", self.restore, name="restoreAction")
-        why_not = self.ctx.why_not(RESTORE_PERMISSION)
-        self.restore_action.setEnabled(why_not is None)
-        self.restore_action.setToolTip(why_not or "Replace the records with a backup's")
+        self.restore_action = self._action(
+            "&Restore…",
+            self.restore,
+            name="restoreAction",
+            tip="Replace the records with a backup's",
+            operation=RESTORE_PERMISSION,
+        )
         file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
-        file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
-        file_menu.setToolTipsVisible(True)  # a greyed-out entry says why
+        file_menu.addAction(
+            self._action("&Quit", self.close, QKeySequence.StandardKey.Quit, "quitAction")
+        )
 
         view_menu = bar.addMenu("&View")
         for position, (key, view_class, icon_name) in enumerate(VIEW_CLASSES, start=1):
@@ -262,27 +349,44 @@ class MainWindow(QMainWindow):
                 partial(self.show_view, key),
                 f"Ctrl+{position}",
                 f"show_{key}",
+                f"Show {view_class.title.lower()}",
             )
             action.setIcon(icon(icon_name))
             view_menu.addAction(action)
         view_menu.addSeparator()
         view_menu.addAction(
-            self._action("&Refresh", self.refresh, QKeySequence.StandardKey.Refresh, "refresh")
-        )
-        view_menu.addAction(
             self._action(
-                "&Find…",
-                lambda: self.current_view.focus_search(),
-                QKeySequence.StandardKey.Find,
-                "find",
+                "&Refresh",
+                self.refresh,
+                QKeySequence.StandardKey.Refresh,
+                "refresh",
+                "Read every record again (another workstation may have written)",
             )
         )
+        self.find_action = self._action(
+            "&Find…",
+            self.find_in_view,
+            QKeySequence.StandardKey.Find,
+            "find",
+            "The current list's search box (on the dashboard: go to a number)",
+        )
+        view_menu.addAction(self.find_action)
+        self.go_to_action = self._action(
+            "&Go to number…",
+            self.go_to,
+            "Ctrl+G",
+            "goToAction",
+            "From any view: open the aliquot, sample, loan or package with a number, a seal "
+            "or a scanned label",
+        )
+        view_menu.addAction(self.go_to_action)
         view_menu.addSeparator()
         self.verify_action = self._action(
-            "&Verify ledger…", self.verify_ledger, "Ctrl+Shift+V", "verifyLedgerAction"
-        )
-        self.verify_action.setToolTip(
-            "From any view: check the hash chain, every record and signature, and the database"
+            "&Verify ledger…",
+            self.verify_ledger,
+            "Ctrl+Shift+V",
+            "verifyLedgerAction",
+            "From any view: check the hash chain, every record and signature, and the database",
         )
         view_menu.addAction(self.verify_action)
         self.actions_menu = bar.addMenu("&Actions")
@@ -291,15 +395,47 @@ class MainWindow(QMainWindow):
         self.help_menu = help_menu
         help_menu.addAction(
             self._action(
-                "&User guide", self.show_guide, QKeySequence.StandardKey.HelpContents, "guide"
+                "&User guide",
+                self.show_guide,
+                QKeySequence.StandardKey.HelpContents,
+                "guide",
+                "A short guide to the views and what each role does",
             )
         )
         help_menu.addAction(
-            self._action("&Keyboard shortcuts…", self.show_shortcuts, "Ctrl+/", "shortcuts")
+            self._action(
+                "&Keyboard shortcuts…",
+                self.show_shortcuts,
+                "Ctrl+/",
+                "shortcuts",
+                "Every shortcut of this window and the current view",
+            )
         )
-        help_menu.addAction(self._action("&Where is the log?", self.show_log, name="logAction"))
+        help_menu.addAction(
+            self._action(
+                "&Where is the log?", self.show_log, name="logAction", tip="The log file's place"
+            )
+        )
         help_menu.addSeparator()
-        help_menu.addAction(self._action("&About Lunar Custody", self.about, name="about"))
+        help_menu.addAction(
+            self._action(
+                "&About Lunar Custody", self.about, name="about", tip="Version and database"
+            )
+        )
+        for menu in (file_menu, view_menu, self.actions_menu, help_menu):
+            menu.setToolTipsVisible(True)  # a greyed-out entry says why
+            menu.installEventFilter(self)  # ... in the status bar too
+        self._update_actions()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A menu shows an entry's status tip only while it is enabled; a greyed-out one
+        pointed at says why in the status bar too."""
+        moved = isinstance(event, QMouseEvent) and event.type() == QEvent.Type.MouseMove
+        if moved and isinstance(watched, QMenu) and isinstance(event, QMouseEvent):
+            action = watched.actionAt(event.position().toPoint())
+            if action is not None and not action.isEnabled() and action.statusTip():
+                self.statusBar().showMessage(action.statusTip())
+        return super().eventFilter(watched, event)
 
     def _fill_actions_menu(self) -> None:
         menu: QMenu = self.actions_menu
@@ -308,6 +444,45 @@ class MainWindow(QMainWindow):
         menu.setEnabled(bool(actions))
         for action in actions:
             menu.addAction(action)
+
+    def find_in_view(self) -> None:
+        """View ▸ Find… (Ctrl+F): the current list's search box; a view without one (the
+        dashboard) goes to a number instead, so the key does something in every view."""
+        view = self.current_view
+        if type(view).focus_search is View.focus_search:
+            self.go_to()
+        else:
+            view.focus_search()
+
+    def go_to(self) -> None:
+        """View ▸ Go to number… (Ctrl+G), from any view: type or scan a number."""
+        dialog = GoToDialog(self)
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
+
+    def open_number(self, code: str) -> str | None:
+        """Show the record ``code`` names (an aliquot, sample, loan or package number, or a
+        package's seal) in its view; None when shown, else why not in plain words."""
+        db = self.ctx.db
+        try:
+            label = courier.identify(db, code)
+        except NotFoundError as unknown:
+            # loans and samples carry no label a courier scans: asked for by number
+            number = normalize(code)
+            try:
+                queries.loan_detail(db, number)
+            except NotFoundError:
+                if listings.fetch_lineage_path(db, number) is None:
+                    return str(unknown)
+                self.open_record("sample", number)
+            else:
+                self.open_record("loan", number)
+            return None
+        kind = "aliquot" if label.kind == courier.ALIQUOT else "transfer"
+        self.open_record(kind, label.number)
+        return None
 
     def open_courier_mode(self) -> QWidget:
         """The courier window on this database, for a handoff at this desk; the courier
@@ -390,6 +565,8 @@ class MainWindow(QMainWindow):
         from ..storage.restore import restore_database  # Alembic, loaded when it is needed
 
         db = self.ctx.db
+        if not self.restore_action.isEnabled():  # a direct call: the same answer as the menu
+            return None
         if path is None:
             chosen, _ = QFileDialog.getOpenFileName(
                 self, "Restore a backup", str(data_directory() / "backups"), BACKUP_FILTER

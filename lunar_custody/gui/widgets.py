@@ -3,24 +3,28 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QComboBox,
+    QDateEdit,
     QFileDialog,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from ..domain.errors import ValidationError
+from ..domain.errors import CustodyError, ValidationError
 from ..domain.listings import Listing
 from ..domain.store import Store
 from ..whole_files import write_whole
@@ -28,6 +32,91 @@ from .columns import RowTableView, fit_columns
 from .tablemodel import ListingModel
 
 SEARCH_DELAY_MS = 250
+FIELD_PROBLEM_STYLE = "color: #b00020;"  # typed, and wrong
+FIELD_HINT_STYLE = "color: #5f6368;"  # not typed in yet: what it needs
+
+
+def problem_of(check: Callable[[], object]) -> str | None:
+    """What the domain says is wrong (its ValidationError or other refusal, in its words)
+    when ``check`` runs a parse or clean function on a field's text; None when it passes."""
+    try:
+        check()
+    except CustodyError as error:
+        return str(error)
+    return None
+
+
+class FieldChecks(QObject):
+    """Validation at the field, as the person types.
+
+    Each check asks the domain (``masses.parse_mass``, ``registry.clean_text``, a rule) and
+    answers the problem in the domain's words, or None. The message shows under its field:
+    grey while the field is untouched (what it needs), red once the person has typed there.
+    The dialog's OK button is enabled only when every check passes; its tooltip names the
+    first problem. The service checks everything again when OK runs.
+    """
+
+    def __init__(self, ok_button: QAbstractButton, ok_tip: str = "") -> None:
+        super().__init__(ok_button)
+        self.ok_button = ok_button
+        self.ok_tip = ok_tip or ok_button.toolTip()
+        self._checks: list[tuple[Callable[[], str | None], QLabel]] = []
+        self._touched: set[QLabel] = set()
+
+    def watch(
+        self,
+        field: QWidget,
+        check: Callable[[], str | None],
+        form: QFormLayout | None,
+        *,
+        row_of: QWidget | None = None,
+    ) -> QLabel:
+        """Check ``field`` as it changes, its message in a row of ``form`` just below the
+        field's own (or below ``row_of``, when the field sits inside a row of several); the
+        caller places the message returned when ``form`` is None (a field in a table)."""
+        message = QLabel()
+        message.setObjectName(f"{field.objectName() or 'field'}Message")
+        message.setWordWrap(True)
+        message.hide()
+        if form is not None:
+            # (row, role); PySide6's stubs type it as a plain object
+            row, _role = cast(tuple[int, object], form.getWidgetPosition(row_of or field))
+            form.insertRow(row + 1 if row >= 0 else form.rowCount(), "", message)
+        self._checks.append((check, message))
+
+        def touched(*_changed: object) -> None:
+            self.touch(message)
+
+        if isinstance(field, QLineEdit):
+            field.textEdited.connect(touched)
+            field.textChanged.connect(lambda _text: self.update())
+        elif isinstance(field, QPlainTextEdit):
+            field.textChanged.connect(touched)
+        elif isinstance(field, QComboBox):
+            field.activated.connect(touched)
+            field.currentIndexChanged.connect(lambda _index: self.update())
+        elif isinstance(field, QDateEdit):
+            field.dateChanged.connect(touched)
+        self.update()
+        return message
+
+    def touch(self, message: QLabel) -> None:
+        """The person changed the field of ``message``: its problem shows in red."""
+        self._touched.add(message)
+        self.update()
+
+    def update(self) -> None:
+        """Every field's message as its check answers now; OK only when all pass."""
+        first: str | None = None
+        for check, message in self._checks:
+            problem = check()
+            first = first or problem
+            message.setText(problem or "")
+            message.setVisible(problem is not None)
+            touched = message in self._touched
+            message.setStyleSheet(FIELD_PROBLEM_STYLE if touched else FIELD_HINT_STYLE)
+        self.ok_button.setEnabled(first is None)
+        self.ok_button.setToolTip(first or self.ok_tip)
 
 
 class ScanField(QLineEdit):

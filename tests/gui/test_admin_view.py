@@ -7,7 +7,7 @@ import hashlib
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtWidgets import QToolButton
+from PySide6.QtWidgets import QLabel, QToolButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -22,6 +22,7 @@ from lunar_custody.gui.people import (
     PasswordDialog,
     PersonDialog,
 )
+from lunar_custody.gui.people.dialogs import PASSWORDS_DIFFER
 from tests.gui.conftest import SHOTS, Messages, when_modal
 from tests.worlds import World
 
@@ -77,9 +78,10 @@ def test_admin_creates_edits_and_deactivates(
         qtbot.keyClicks(dialog.password_edit, "first-light-2025")
         qtbot.keyClicks(dialog.repeat_edit, "first-light-2024")
         qtbot.keyClicks(dialog.pin_edit, "4321")
-        dialog.ok_button.click()
-        assert "The two passwords differ" in dialog.error_label.text()
-        assert dialog.isVisible()
+        # said at the field as it is typed; OK waits
+        assert dialog.findChild(QLabel, "repeatEditMessage").text() == PASSWORDS_DIFFER
+        assert not dialog.ok_button.isEnabled()
+        assert dialog.ok_button.toolTip() == PASSWORDS_DIFFER
         dialog.repeat_edit.clear()
         qtbot.keyClicks(dialog.repeat_edit, "first-light-2025")
         dialog.ok_button.click()

@@ -385,7 +385,9 @@ def test_viewer_and_lab_manager_see_actions_disabled_with_the_reason(
     tip = auditor.toolbar.widgetForAction(auditor.new_action).toolTip()
     assert not auditor.new_action.isEnabled()
     assert tip == auditor.new_action.toolTip() == "Only a curator may prepare loans."
-    assert auditor.edit_action.toolTip() == "Select a loan first."
+    # the role first; a selection is asked for only of what the role allows
+    assert auditor.edit_action.toolTip() == "Only a curator may prepare loans."
+    assert auditor.agreement_action.toolTip() == "Select a loan first."
     assert auditor.export_action.isEnabled()
     auditor.select_loan(number)
     expected = {
@@ -500,6 +502,7 @@ def test_a_refused_save_says_why_beside_the_fields_and_keeps_the_draft(
 
     def fill(editor: LoanEditor) -> None:
         editor.borrower_box.setCurrentIndex(editor.borrower_box.findData("BROWN"))
+        editor.pi_box.setCurrentIndex(editor.pi_box.findData("brown_lm"))
         qtbot.keyClicks(editor.purpose_edit, "Noble gases")
         scan(qtbot, editor, A1)
         # Another workstation puts A1 on its own draft meanwhile: the Save drafts the loan,

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QDateTime, Qt, QUrl
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QToolButton
+from PySide6.QtWidgets import QLabel, QToolButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -18,7 +18,12 @@ from lunar_custody.domain.models import Discrepancy, Signature, Transfer
 from lunar_custody.gui.context import AppContext
 from lunar_custody.gui.dialogs import ReasonDialog
 from lunar_custody.gui.transfers import TransfersView
-from lunar_custody.gui.transfers.dialogs import ReceiptDialog, ResolveDialog, TranscribeDialog
+from lunar_custody.gui.transfers.dialogs import (
+    CHOOSE_COURIER,
+    ReceiptDialog,
+    ResolveDialog,
+    TranscribeDialog,
+)
 from lunar_custody.gui.transfers.package import PackageDialog
 from tests.gui.conftest import SHOTS, Messages, Signer, when_modal
 from tests.worlds import A1, A2, A3, A4, KOLN, World
@@ -274,8 +279,9 @@ def test_a_handover_on_paper_is_transcribed_at_delivery(
     met = clock.now() + timedelta(minutes=30)  # at the airport, after the release
 
     def transcribe(dialog: TranscribeDialog) -> None:
-        dialog.ok_button.click()  # no courier chosen: said beside the fields
-        assert "Choose the courier" in dialog.error_label.text()
+        # no courier chosen: said at the field, and OK waits
+        assert dialog.findChild(QLabel, "toCourierComboMessage").text() == CHOOSE_COURIER
+        assert not dialog.ok_button.isEnabled()
         dialog.courier_combo.setCurrentIndex(dialog.courier_combo.findData("courier2"))
         assert dialog.courier_combo.findData("courier1") == -1  # who carries it now
         dialog.when_edit.setDateTime(QDateTime(met.astimezone().replace(tzinfo=None)))

@@ -21,6 +21,7 @@ from ...domain.ledger import EVENT_KINDS, VerifyReport
 from ...domain.queries.installation import events_listing, home_code
 from ...domain.store import ProgressCallback
 from ...storage import verify_database
+from ..actions import allow
 from ..context import AppContext
 from ..view import View
 from ..widgets import ListPane
@@ -74,8 +75,10 @@ class LedgerView(View):
         self.verify_action.setObjectName("verifyAction")
         # Ctrl+Shift+V is the main window's View ▸ Verify ledger…, which works from every
         # view (two actions with one shortcut would leave the key doing nothing here)
-        self.verify_action.setToolTip(
-            "Recompute the hash chain and every aliquot's mass balance, and check the database"
+        allow(
+            self.verify_action,
+            None,
+            "Recompute the hash chain and every aliquot's mass balance, and check the database",
         )
         self.verify_action.triggered.connect(lambda _=False: self.verify())
         self.verify_button = QPushButton("Verify ledger…")

@@ -42,6 +42,7 @@ from ...domain.errors import CustodyError, NotFoundError
 from ...domain.listings import ALIQUOTS, INSTITUTIONS, PEOPLE
 from ...domain.masses import format_mass
 from ...domain.numbering import normalize
+from ...domain.registry import MAX_TEXT, clean_text
 from ...domain.signed_content import LoanContent
 from ...domain.store import ProgressCallback
 from ...domain.wording import counted
@@ -49,7 +50,7 @@ from ..context import AppContext
 from ..dialogs import FormDialog, fit_to_screen
 from ..errors import confirm
 from ..operations import Work
-from ..widgets import ListPane, ScanField
+from ..widgets import FieldChecks, ListPane, ScanField, problem_of
 
 # The lender's aliquots a draft may take; its own name keeps its column layout apart from
 # the samples view's aliquot list.
@@ -116,8 +117,10 @@ class LoanEditor(FormDialog):
 
         self.borrower_box = QComboBox()
         self.borrower_box.setObjectName("borrowerBox")
+        self.borrower_box.setPlaceholderText("Choose the borrower…")
         self.pi_box = QComboBox()
         self.pi_box.setObjectName("piBox")
+        self.pi_box.setPlaceholderText("Choose the principal investigator…")
         self.co_investigators_edit = QPlainTextEdit()
         self.co_investigators_edit.setObjectName("coInvestigatorsEdit")
         self.co_investigators_edit.setPlaceholderText("One name a line")
@@ -136,7 +139,9 @@ class LoanEditor(FormDialog):
         self.notes_edit.setPlaceholderText("Funding, legal clearance, export permits…")
         self.notes_edit.setTabChangesFocus(True)
         self.notes_edit.setMaximumHeight(64)
-        period = QHBoxLayout()
+        self.period_box = QWidget()
+        period = QHBoxLayout(self.period_box)
+        period.setContentsMargins(0, 0, 0, 0)
         period.addWidget(self.starts_edit)
         period.addWidget(QLabel("to"))
         period.addWidget(self.due_edit)
@@ -146,7 +151,7 @@ class LoanEditor(FormDialog):
         form.addRow("&Principal investigator:", self.pi_box)
         form.addRow("Co-&investigators:", self.co_investigators_edit)
         form.addRow("P&urpose:", self.purpose_edit)
-        form.addRow("Period:", period)
+        form.addRow("Period:", self.period_box)
         form.addRow("", self.destructive_box)
         form.addRow("N&otes:", self.notes_edit)
         terms = QGroupBox("Terms")
@@ -226,12 +231,40 @@ class LoanEditor(FormDialog):
         self._fill_borrowers()
         self.borrower_box.currentIndexChanged.connect(lambda _=0: self._fill_people())
         if number is None:
+            # the person chooses the borrower: none is picked for them
+            self.borrower_box.setCurrentIndex(-1)
             self._fill_people()
         else:
             self._load(number)
+        self.checks = FieldChecks(self.save_button)
+        self.checks.watch(self.borrower_box, self._borrower_problem, form)
+        self.checks.watch(self.pi_box, self._pi_problem, form)
+        self.checks.watch(self.purpose_edit, self._purpose_problem, form)
+        self.checks.watch(self.due_edit, self._period_problem, form, row_of=self.period_box)
+        self.starts_edit.dateChanged.connect(lambda _day: self.checks.update())
         self._show_items()
         self._opened_with = self._terms()
         self.scan_field.setFocus()
+
+    # ------------------------------------------------------------------ field checks
+
+    def _borrower_problem(self) -> str | None:
+        return None if self.borrower_box.currentData() else "Choose the borrowing institution."
+
+    def _pi_problem(self) -> str | None:
+        if self.pi_box.currentData() or not self.borrower_box.currentData():
+            return None  # without a borrower, the borrower's message says it
+        if self.pi_box.count() == 0:
+            return f"{self.borrower_box.currentText()} has no active person to name."
+        return "Choose the principal investigator."
+
+    def _purpose_problem(self) -> str | None:
+        text = self.purpose_edit.text()
+        return problem_of(lambda: clean_text(text, "purpose", required=True, limit=MAX_TEXT))
+
+    def _period_problem(self) -> str | None:
+        starts, due = from_qdate(self.starts_edit.date()), from_qdate(self.due_edit.date())
+        return problem_of(lambda: loans.check_period(starts, due))
 
     # ------------------------------------------------------------------ choices
 
@@ -264,6 +297,7 @@ class LoanEditor(FormDialog):
         for row in rows:
             values = dict(zip(keys, row, strict=True))
             self.pi_box.addItem(values["full_name"], values["username"])
+        self.pi_box.setCurrentIndex(-1)  # the borrower's people: the person chooses one
 
     def _load(self, number: str) -> None:
         """A saved draft's terms and items, as the database holds them."""
@@ -279,6 +313,7 @@ class LoanEditor(FormDialog):
         self.borrower_box.setCurrentIndex(index)
         self.pi_box.clear()
         self.pi_box.addItem(*pi)
+        self.pi_box.setCurrentIndex(0)  # a combo with a placeholder picks nothing by itself
         fixed = "The borrower and principal investigator of a draft are fixed; cancel the "
         fixed += "draft and prepare a new loan to change them."
         for box in (self.borrower_box, self.pi_box):

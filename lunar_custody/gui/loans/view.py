@@ -36,6 +36,7 @@ from ...domain.states import LoanStatus
 from ...domain.store import ProgressCallback
 from ...domain.wording import counted
 from ...whole_files import writing_whole
+from ..actions import SELECT_LOAN, allow
 from ..context import AppContext
 from ..dialogs import FormDialog
 from ..errors import inform, show_error
@@ -57,7 +58,6 @@ STATUS_CHOICES: list[tuple[str, Any]] = [
     ("Closed", LoanStatus.CLOSED),
     ("Cancelled", LoanStatus.CANCELLED),
 ]
-NO_LOAN = "Select a loan first."
 
 
 class LoanListPane(ListPane):
@@ -232,10 +232,7 @@ class LoansView(View):
 
     def _allow(self, action: QAction, reason: str | None) -> None:
         """Enabled with its help text, or disabled with the reason as tooltip."""
-        action.setEnabled(reason is None)
-        tip = reason if reason is not None else self._help[action]
-        action.setToolTip(tip)
-        action.setStatusTip(tip)
+        allow(action, reason, self._help[action])
 
     def reasons(self) -> dict[QAction, str | None]:
         """Why each action is unavailable now (None: available): rules.py's answer, role
@@ -247,9 +244,20 @@ class LoansView(View):
         }
         exchange = self.ctx.why_not("exchange")
         if detail is None:
-            reasons[self.exchange_action] = exchange or NO_LOAN
+            # the role first: "select a loan" only to someone who could then act on it
+            needs = {
+                self.edit_action: "draft_loan",
+                self.approve_action: "approve_loan",
+                self.countersign_action: "countersign_loan",
+                self.extend_action: "extend_loan",
+                self.close_action: "close_loan",
+                self.cancel_action: "draft_loan",
+                self.exchange_action: "exchange",
+            }
             for action in self.menu_actions():
-                reasons.setdefault(action, NO_LOAN)
+                operation = needs.get(action)
+                refusal = self.ctx.why_not(operation) if operation is not None else None
+                reasons.setdefault(action, refusal or SELECT_LOAN)
             return reasons
         actor, loan = self.ctx.actor, loan_facts(detail)
         reasons[self.exchange_action] = exchange

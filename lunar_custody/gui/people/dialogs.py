@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -16,14 +17,32 @@ from PySide6.QtWidgets import (
 
 from ...domain import queries, registry
 from ...domain.errors import ValidationError
-from ...domain.identity import MIN_PASSWORD_LENGTH
-from ...domain.permissions import ROLE_LABELS, ROLES
+from ...domain.identity import MIN_PASSWORD_LENGTH, check_password, check_pin
+from ...domain.permissions import ROLE_LABELS, ROLES, parse_roles
 from ...domain.queries import InstitutionDetail, PersonDetail
-from ...domain.registry import INSTITUTION_KINDS
+from ...domain.registry import INSTITUTION_KINDS, clean_text
 from ...domain.store import ProgressCallback
 from ..context import AppContext
 from ..dialogs import FormDialog
 from ..operations import Work
+from ..widgets import FieldChecks, problem_of
+
+PASSWORDS_DIFFER = "The two passwords differ; type them again."
+
+
+def watch_passwords(
+    checks: FieldChecks, form: QFormLayout, password: QLineEdit, repeat: QLineEdit
+) -> None:
+    """A new password as identity.check_password takes it, and typed the same twice."""
+    checks.watch(password, lambda: problem_of(lambda: check_password(password.text())), form)
+
+    def repeated() -> str | None:
+        if repeat.text() == password.text():
+            return None
+        return PASSWORDS_DIFFER if repeat.text() else "Type the password again."
+
+    checks.watch(repeat, repeated, form)
+    password.textChanged.connect(lambda _text: checks.update())
 
 
 def _line(name: str, text: str = "", placeholder: str = "") -> QLineEdit:
@@ -76,6 +95,19 @@ class InstitutionDialog(FormDialog):
         self.form.addRow("&Kind:", self.kind_combo)
         self.form.addRow("C&ountry:", self.country_edit)
         self.form.addRow("&Address:", self.address_edit)
+        self.checks = FieldChecks(self.ok_button)
+        if existing is None:
+            self.checks.watch(self.code_edit, self._code_problem, self.form)
+        self.checks.watch(self.name_edit, self._name_problem, self.form)
+
+    # the registry's own checks of the fields (registry.create_institution)
+    def _code_problem(self) -> str | None:
+        code = self.code_edit.text()
+        return problem_of(lambda: clean_text(code, "institution code", required=True, limit=32))
+
+    def _name_problem(self) -> str | None:
+        name = self.name_edit.text()
+        return problem_of(lambda: clean_text(name, "institution name", required=True))
 
     def prepare(self) -> Work[str]:
         db, actor = self.ctx.db, self.ctx.actor
@@ -147,6 +179,7 @@ class PersonDialog(FormDialog):
         if wanted:
             self.institution_combo.setCurrentIndex(max(0, self.institution_combo.findData(wanted)))
         roles_box = QWidget()
+        roles_box.setObjectName("rolesBox")
         roles_row = QHBoxLayout(roles_box)
         roles_row.setContentsMargins(0, 0, 0, 0)
         self.role_boxes: dict[str, QCheckBox] = {}
@@ -182,6 +215,35 @@ class PersonDialog(FormDialog):
             self.form.addRow("&Repeat password:", self.repeat_edit)
         self.form.addRow("Courier &PIN:", self.pin_edit)
         self._pin_state()
+        self.checks = FieldChecks(self.ok_button)
+        if existing is None:
+            self.checks.watch(self.username_edit, self._username_problem, self.form)
+        self.checks.watch(self.full_name_edit, self._full_name_problem, self.form)
+        roles_message = self.checks.watch(roles_box, self._roles_problem, self.form)
+        for box in self.role_boxes.values():
+            box.toggled.connect(lambda _on: self.checks.touch(roles_message))
+        if existing is None:
+            watch_passwords(self.checks, self.form, self.password_edit, self.repeat_edit)
+        self.checks.watch(self.pin_edit, self._pin_problem, self.form)
+
+    # the registry's own checks of the fields (registry.create_person, update_person)
+    def _username_problem(self) -> str | None:
+        name = self.username_edit.text()
+        return problem_of(lambda: clean_text(name, "user name", required=True, limit=64))
+
+    def _full_name_problem(self) -> str | None:
+        name = self.full_name_edit.text()
+        return problem_of(lambda: clean_text(name, "full name", required=True))
+
+    def _pin_problem(self) -> str | None:
+        pin = self.pin_edit.text().strip()  # empty: none (or, editing, the PIN kept)
+        if not pin or not self.role_boxes["courier"].isChecked():
+            return None
+        return problem_of(lambda: check_pin(pin))
+
+    def _roles_problem(self) -> str | None:
+        roles = self.roles()
+        return problem_of(lambda: parse_roles(roles))
 
     def roles(self) -> list[str]:
         return [role for role, box in self.role_boxes.items() if box.isChecked()]
@@ -198,7 +260,7 @@ class PersonDialog(FormDialog):
         pin = self.pin_edit.text().strip() if self.role_boxes["courier"].isChecked() else ""
         if self.existing is None:
             if self.password_edit.text() != self.repeat_edit.text():
-                raise ValidationError("The two passwords differ; type them again.")
+                raise ValidationError(PASSWORDS_DIFFER)
             username, full_name = self.username_edit.text(), self.full_name_edit.text()
             institution = str(self.institution_combo.currentData() or "")
             roles, password = self.roles(), self.password_edit.text()
@@ -262,10 +324,12 @@ class PasswordDialog(FormDialog):
         self.form.addRow(note)
         self.form.addRow("&New password:", self.password_edit)
         self.form.addRow("&Repeat:", self.repeat_edit)
+        self.checks = FieldChecks(self.ok_button)
+        watch_passwords(self.checks, self.form, self.password_edit, self.repeat_edit)
 
     def prepare(self) -> Work[None]:
         if self.password_edit.text() != self.repeat_edit.text():
-            raise ValidationError("The two passwords differ; type them again.")
+            raise ValidationError(PASSWORDS_DIFFER)
         db, actor, username = self.ctx.db, self.ctx.actor, self.person.username
         password = self.password_edit.text()
 

@@ -15,12 +15,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain import queries, registry
+from ...domain import queries, registry, rules
 from ...domain.errors import NotFoundError
 from ...domain.listings import INSTITUTIONS, PEOPLE
 from ...domain.permissions import ROLE_LABELS, ROLES
 from ...domain.queries import InstitutionDetail, PersonDetail
 from ...domain.registry import INSTITUTION_KINDS
+from ..actions import SELECT_INSTITUTION, SELECT_PERSON
 from ..context import AppContext
 from ..dialogs import action_button, set_allowed
 from ..errors import confirm
@@ -54,6 +55,8 @@ class AdminView(View):
         def make(text: str, slot: object) -> QAction:
             action = QAction(text, self)
             action.triggered.connect(slot)
+            # named after its slot, so a test or the shortcuts list can find it
+            action.setObjectName(f"{getattr(slot, '__name__', 'admin')}Action")
             return action
 
         self.new_institution_action = make("New &institution…", self.new_institution)
@@ -65,15 +68,19 @@ class AdminView(View):
         self.password_action = make("Reset pass&word…", self.reset_password)
         self.unlock_action = make("&Unlock account", self.unlock)
         self.keys_action = make("Institution &keys…", self.open_keys)
-        self.keys_action.setToolTip(
+        set_allowed(
+            self.keys_action,
+            None,
             "This installation's certificate and fingerprint; partners' certificates; "
-            "people's signing keys"
+            "people's signing keys",
         )
         self.keys_window: KeysWindow | None = None
         self.partners_action = make("&Partners…", self.open_partners)
-        self.partners_action.setToolTip(
+        set_allowed(
+            self.partners_action,
+            None,
             "Partner installations (their introductions and keys) and the exchange files "
-            "sent to and received from them"
+            "sent to and received from them",
         )
 
         kinds = [("All kinds", None)] + [(k.capitalize(), k) for k in INSTITUTION_KINDS]
@@ -252,10 +259,10 @@ class AdminView(View):
         inst, person = self.institution, self.person
 
         def needs_institution() -> str | None:
-            return institutions or (None if inst else "Select an institution first.")
+            return institutions or (None if inst else SELECT_INSTITUTION)
 
         def needs_person() -> str | None:
-            return people or (None if person else "Select a person first.")
+            return people or (None if person else SELECT_PERSON)
 
         set_allowed(self.new_institution_action, institutions, "Add a lender, borrower or courier")
         set_allowed(
@@ -275,8 +282,8 @@ class AdminView(View):
         set_allowed(self.new_person_action, people, "Create an account")
         set_allowed(self.edit_person_action, needs_person(), "Change name, e-mail, roles or PIN")
         toggle = needs_person()
-        if toggle is None and person is not None and person.username == ctx.actor.username:
-            toggle = "You cannot deactivate your own account."
+        if toggle is None and person is not None and person.active:
+            toggle = rules.why_not_deactivate(ctx.actor, person.username)
         active_person = person is None or person.active
         self.toggle_person_action.setText(
             "De&activate person" if active_person else "Re&activate person"

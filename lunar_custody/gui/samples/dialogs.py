@@ -23,16 +23,20 @@ from PySide6.QtWidgets import (
 
 from ...domain import registry
 from ...domain.errors import ValidationError
-from ...domain.masses import format_mass, parse_mass
+from ...domain.masses import check_mass, format_mass, parse_mass
+from ...domain.numbering import normalize, sample_scheme
 from ...domain.queries import AliquotDetail, EventRow
+from ...domain.registry import MAX_TEXT, clean_text
 from ...domain.store import ProgressCallback
 from .. import errors
 from ..context import AppContext
 from ..dialogs import FormDialog, Withdrawn
 from ..operations import Work
 from ..tablemodel import local_time
+from ..widgets import FieldChecks, problem_of
 
 _RED = "color: #c01c28;"
+CONSUMED_MASS_NEEDED = "Give the consumed mass."
 MISSIONS = ("Chang'e-5", "Chang'e-6", *(f"Apollo {n}" for n in (11, 12, 14, 15, 16, 17)))
 
 
@@ -94,6 +98,9 @@ class RegisterSampleDialog(_SampleForm):
         self.form.addRow("&Mission:", self.mission_box)
         self.form.addRow("&Type:", self.type_edit)
         self.form.addRow("&Description:", self.description_edit)
+        self.checks = FieldChecks(self.ok_button)
+        self.checks.watch(self.number_edit, self._number_problem, self.form)
+        self.checks.watch(self.mass_edit, self._mass_problem, self.form)
 
         self.table = QTableWidget(0, len(self.ALIQUOT_COLUMNS))
         self.table.setObjectName("aliquotTable")
@@ -120,6 +127,17 @@ class RegisterSampleDialog(_SampleForm):
         inner.addLayout(row)
         self.body.insertWidget(1, box, 1)  # below the fields, above the error and buttons
         self.resize(720, 560)
+
+    def _number_problem(self) -> str | None:
+        number = normalize(self.number_edit.text())
+        return problem_of(lambda: sample_scheme(clean_text(number, "sample number", required=True)))
+
+    def _mass_problem(self) -> str | None:
+        text = self.mass_edit.text().strip()  # empty: not recorded
+        what = "original mass"
+        return problem_of(
+            lambda: text and check_mass(parse_mass(text, "mg"), what=what, allow_zero=True)
+        )
 
     def add_aliquot_row(self, values: tuple[str, ...] = ()) -> int:
         """A new aliquot row, its number started with the sample's (filled from ``values``)."""
@@ -304,13 +322,21 @@ class ConsumeDialog(_SampleForm):
         self.form.addRow("Holds now:", QLabel(format_mass(status.current_mass_ug)))
         self.form.addRow("&Consumed mass:", self.mass_edit)
         self.form.addRow("&Note:", self.note_edit)
+        self.checks = FieldChecks(self.ok_button)
+        self.checks.watch(self.mass_edit, self._mass_problem, self.form)
         self.resize(440, 220)
+
+    def _mass_problem(self) -> str | None:
+        text = self.mass_edit.text().strip()
+        if not text:
+            return CONSUMED_MASS_NEEDED
+        return problem_of(lambda: check_mass(parse_mass(text, "mg"), what="consumed mass"))
 
     def prepare(self) -> Work[int]:
         db, actor, number = self.ctx.db, self.ctx.actor, self.status.number
         text = self.mass_edit.text().strip()
         if not text:
-            raise ValidationError("Give the consumed mass.")
+            raise ValidationError(CONSUMED_MASS_NEEDED)
         mass = parse_mass(text, "mg")
         note = self.note_edit.toPlainText()
 
@@ -336,13 +362,15 @@ class ReportLostDialog(_SampleForm):
         warning.setWordWrap(True)
         self.body.insertWidget(0, warning)
         self.note_edit = _note_edit("note", "What happened (required)")
-        self.note_edit.textChanged.connect(self._update_ok)
         self.form.addRow("&What happened:", self.note_edit)
-        self._update_ok()
+        self.checks = FieldChecks(self.ok_button)
+        self.checks.watch(self.note_edit, self._note_problem, self.form)
         self.resize(440, 220)
 
-    def _update_ok(self) -> None:
-        self.ok_button.setEnabled(bool(self.note_edit.toPlainText().strip()))
+    def _note_problem(self) -> str | None:
+        # the service's own check of the note (registry.report_lost)
+        note = self.note_edit.toPlainText()
+        return problem_of(lambda: clean_text(note, "note", required=True, limit=MAX_TEXT))
 
     def prepare(self) -> Work[str]:
         db, actor, number = self.ctx.db, self.ctx.actor, self.status.number

@@ -34,6 +34,7 @@ from ...domain.queries import AliquotDetail
 from ...domain.queries.installation import home_code
 from ...domain.store import Store
 from .. import errors
+from ..actions import SELECT_ALIQUOT, SELECT_ALIQUOTS, allow
 from ..columns import RowTreeView, fit_columns
 from ..context import AppContext
 from ..dialogs import FormDialog
@@ -344,21 +345,19 @@ class SamplesView(View):
             if reason is not None:
                 return reason
         if key == "exchange":
-            return None if self.selected_aliquots() else "Select one or more aliquots first."
+            return None if self.selected_aliquots() else SELECT_ALIQUOTS
         rule = _RULES.get(key)
         if rule is None:
             return None
         node = self.current_node()
         if node is None or node.kind != ALIQUOT:
-            return "Select an aliquot first."
+            return SELECT_ALIQUOT
         return rule(self.ctx.actor, rules.AliquotFacts.from_listing(node.values))
 
     def _update_actions(self) -> None:
         for key, action in self.named_actions.items():
             reason = self.why_not(key)
-            action.setEnabled(reason is None)
-            action.setToolTip(reason if reason is not None else self._tips[key])
-            action.setStatusTip(action.toolTip())
+            allow(action, reason, self._tips[key])
 
     def _after(self, select: str | None, *, expand: bool = False) -> None:
         """After an operation: read again and select ``select``. The runner has told the

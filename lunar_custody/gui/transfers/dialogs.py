@@ -6,6 +6,7 @@ and a refusal is shown beside the fields."""
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QDateTime, Qt
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -26,12 +28,15 @@ from ...domain import custody, queries
 from ...domain.errors import ValidationError
 from ...domain.masses import format_mass, parse_mass
 from ...domain.queries import DiscrepancyDetail, TransferDetail
+from ...domain.registry import MAX_TEXT, clean_text
 from ..context import AppContext
 from ..dialogs import FormDialog
 from ..operations import Work
 from ..tables import cell, read_only_table
-from ..widgets import choose_photo_file, read_photo
+from ..widgets import FieldChecks, choose_photo_file, problem_of, read_photo
 from .detail import discrepancy_sentence, e
+
+CHOOSE_COURIER = "Choose the courier who took the package."
 
 
 class ScanningForm(FormDialog):
@@ -87,6 +92,12 @@ class ReceiptDialog(ScanningForm):
             self.table.setCellWidget(row, 2, edit)
             self.mass_edits[item.aliquot_number] = edit
         self.table.horizontalHeader().setMinimumSectionSize(140)
+        # a mass that cannot be read is named below the table as it is typed
+        self.checks = FieldChecks(self.sign_button)
+        self.mass_messages = QVBoxLayout()
+        for number, edit in self.mass_edits.items():
+            check = partial(self._mass_problem, number, edit)
+            self.mass_messages.addWidget(self.checks.watch(edit, check, None))
 
         self.seal_intact = QCheckBox("The seal is &intact")
         self.seal_intact.setObjectName("sealIntact")
@@ -111,12 +122,13 @@ class ReceiptDialog(ScanningForm):
         self.form.addRow("Photo:", photo_row)
         self.body.insertWidget(0, heading)
         self.body.insertWidget(1, self.table, 1)
+        self.body.insertLayout(2, self.mass_messages)
         never_refused = QLabel(
             "A broken or different seal, or a mass outside the tolerance, is recorded "
             "as a discrepancy for the lender's curators; the receipt is never refused."
         )
         never_refused.setWordWrap(True)
-        self.body.insertWidget(3, never_refused)
+        self.body.insertWidget(4, never_refused)
 
     def choose_photo(self) -> None:
         path = choose_photo_file(self)
@@ -130,6 +142,12 @@ class ReceiptDialog(ScanningForm):
             self.error_label.setText(str(error))
             return
         self.photo_label.setText(f"{Path(path).name} ({len(self.photo) // 1024} KB)")
+
+    @staticmethod
+    def _mass_problem(number: str, edit: QLineEdit) -> str | None:
+        text = edit.text().strip()  # empty: not weighed
+        problem = problem_of(lambda: text and parse_mass(text, "mg"))
+        return f"{number}: {problem}" if problem else None
 
     def measured(self) -> dict[str, int]:
         """The masses typed (parse_mass, mg by default); a ValidationError names the item."""
@@ -223,6 +241,13 @@ class ResolveDialog(ScanningForm):
         self.form.addRow("&Resolution:", self.resolution)
         self.form.addRow("&Note:", self.note)
         self.body.insertWidget(0, about)
+        self.checks = FieldChecks(self.resolve_button)
+        self.checks.watch(self.note, self._note_problem, self.form)
+
+    def _note_problem(self) -> str | None:
+        # the service's own check of the note (custody.resolve_discrepancy)
+        note = self.note.toPlainText()
+        return problem_of(lambda: clean_text(note, "note", required=True, limit=MAX_TEXT))
 
     def choose(self, resolution: str) -> None:
         self.resolution.setCurrentIndex(self.resolution.findData(resolution))
@@ -286,11 +311,16 @@ class TranscribeDialog(FormDialog):
         self.form.addRow("&To courier:", self.courier_combo)
         self.form.addRow("&When (local time):", self.when_edit)
         self.form.addRow("Paper &form:", self.form_edit)
+        self.checks = FieldChecks(self.ok_button)
+        self.checks.watch(self.courier_combo, self._courier_problem, self.form)
+
+    def _courier_problem(self) -> str | None:
+        return None if self.courier_combo.currentData() else CHOOSE_COURIER
 
     def prepare(self) -> Work[object]:
         courier = self.courier_combo.currentData()
         if not courier:
-            raise ValidationError("Choose the courier who took the package.")
+            raise ValidationError(CHOOSE_COURIER)
         when = self.when_edit.dateTime().toPython()
         assert isinstance(when, datetime)
         moment = when.astimezone(UTC)  # a naive time is the computer's local time

@@ -28,6 +28,12 @@ from ...domain.listings import DISCREPANCIES, TRANSFERS
 from ...domain.masses import format_mass
 from ...domain.numbering import normalize
 from ...domain.queries import DiscrepancyDetail, TransferDetail
+from ..actions import (
+    SELECT_ARRIVED_PACKAGE,
+    SELECT_DISCREPANCY,
+    SELECT_PACKAGE,
+    SELECT_PREPARED_PACKAGE,
+)
 from ..context import AppContext
 from ..dialogs import ReasonDialog, action_button, set_allowed
 from ..errors import inform
@@ -69,23 +75,31 @@ class TransfersView(View):
 
         self.new_action = QAction("&New package…", self)
         self.new_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        self.new_action.setObjectName("transfersNewAction")
         self.new_action.triggered.connect(self.new_package)
         self.release_action = QAction("&Release…", self)
+        self.release_action.setObjectName("transfersReleaseAction")
         self.release_action.triggered.connect(self.release_prepared)
         self.receive_action = QAction("Confirm &receipt…", self)
+        self.receive_action.setObjectName("transfersReceiveAction")
         self.receive_action.triggered.connect(self.confirm_receipt)
         self.transcribe_action = QAction("&Transcribe handover…", self)
         self.transcribe_action.setObjectName("transcribeAction")
         self.transcribe_action.triggered.connect(lambda _=False: self.transcribe_handover())
         self.cancel_action = QAction("&Cancel package…", self)
+        self.cancel_action.setObjectName("transfersCancelAction")
         self.cancel_action.triggered.connect(self.cancel_package)
         self.resolve_action = QAction("Re&solve…", self)
+        self.resolve_action.setObjectName("transfersResolveAction")
         self.resolve_action.triggered.connect(self.resolve)
         self.custody_form_action = QAction("Custody &form…", self)
+        self.custody_form_action.setObjectName("transfersCustodyFormAction")
         self.custody_form_action.triggered.connect(self.custody_form)
         self.manifest_action = QAction("&Manifest…", self)
+        self.manifest_action.setObjectName("transfersManifestAction")
         self.manifest_action.triggered.connect(self.manifest)
         self.labels_action = QAction("La&bels…", self)
+        self.labels_action.setObjectName("transfersLabelsAction")
         self.labels_action.triggered.connect(self.package_labels)
         self.exchange_action = QAction("Export to &partner…", self)
         self.exchange_action.setObjectName("transfersExchangeAction")
@@ -312,7 +326,7 @@ class TransfersView(View):
             ctx.why_not("release"),
             "Scan aliquots into a package and release it to a courier",
         )
-        prepared = "Select a prepared package first."
+        prepared = SELECT_PREPARED_PACKAGE
         set_allowed(
             self.release_action,
             rules.why_not_release(actor, d) if d else ctx.why_not("release") or prepared,
@@ -329,18 +343,18 @@ class TransfersView(View):
             self.receive_action,
             rules.why_not_receive(actor, d)
             if d
-            else ctx.why_not("receive") or "Select the package that arrived first.",
+            else ctx.why_not("receive") or SELECT_ARRIVED_PACKAGE,
             "Check the seal and masses of the selected package and sign for it",
         )
         set_allowed(
             self.transcribe_action,
             rules.why_not_transcribe(actor, d)
             if d
-            else ctx.why_not("receive") or "Select the package that arrived first.",
+            else ctx.why_not("receive") or SELECT_ARRIVED_PACKAGE,
             "Type in a handover between couriers made where no installation was, from the "
             "paper custody form they signed (marked as transcribed)",
         )
-        pick = None if d is not None else "Select a package first."
+        pick = None if d is not None else SELECT_PACKAGE
         for action, tip in (
             (self.custody_form_action, "The package's chain-of-custody form to print and sign"),
             (self.manifest_action, "The packing list that travels inside the package"),
@@ -357,7 +371,7 @@ class TransfersView(View):
             self.resolve_action,
             rules.why_not_resolve(actor, found)
             if found
-            else ctx.why_not("resolve_discrepancy") or "Select an open discrepancy first.",
+            else ctx.why_not("resolve_discrepancy") or SELECT_DISCREPANCY,
             "Record a loss, correct the book mass or accept, with your signature",
         )
 
