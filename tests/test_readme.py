@@ -3,8 +3,9 @@
 Every fenced ``sh`` / ``bash`` / ``shell`` block (and the ``$ `` lines of a ``console``
 block) becomes one bash script, run with ``set -e`` in an empty temporary folder, as a new
 user would type them: later blocks use the files, databases and shell variables of earlier
-ones. ``lunar-custody`` is this checkout's console script (the venv the tests run in), HOME
-and the XDG folders are temporary, and windows open offscreen.
+ones. No venv is active: the README's own ``source .venv/bin/activate`` puts this
+checkout's ``lunar-custody`` (the venv the tests run in) on PATH. HOME and the XDG folders
+are temporary, and windows open offscreen.
 
 The few README lines that cannot run in a test are listed in NOT_AS_WRITTEN with the reason
 and what runs instead; the test fails if one of them is no longer in the README, so a
@@ -23,6 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from lunar_custody.gui.display import XCB_PLUGIN_LIBRARIES
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 FENCE = re.compile(r"^(```+|~~~+)\s*([\w+-]*)")
@@ -44,6 +47,11 @@ NOT_AS_WRITTEN: dict[str, tuple[str | None, str]] = {
     "bash .ci/run": (
         None,
         "runs the whole suite this test belongs to, and installs system packages with apt-get",
+    ),
+    # the packages of the libraries the display check looks for, in its order
+    "sudo apt-get install " + " ".join(XCB_PLUGIN_LIBRARIES.values()): (
+        None,
+        "installs system packages (as root, from the network)",
     ),
 }
 
@@ -137,25 +145,41 @@ def readme_verifications(text: str) -> int:
 
 
 def a_new_users_environment(home: Path) -> dict[str, str]:
-    """This environment without anything of ours or the real user's: a fresh HOME and XDG
-    folders, no LUNAR_CUSTODY_* settings, this venv's programs first on PATH, windows
-    offscreen."""
+    """This environment as a new user's: a fresh HOME and XDG folders, no LUNAR_CUSTODY_*
+    settings, no venv active (README's own `source .venv/bin/activate` puts lunar-custody on
+    PATH), windows offscreen."""
+    venv_bin = str(Path(sys.prefix) / "bin")
     environment = {
         name: value
         for name, value in os.environ.items()
-        if not name.startswith(("LUNAR_CUSTODY_", "XDG_", "PYTEST_", "QT_"))
+        if not name.startswith(("LUNAR_CUSTODY_", "XDG_", "PYTEST_", "QT_", "VIRTUAL_ENV"))
+        and name not in ("DISPLAY", "WAYLAND_DISPLAY", "PYTHONHOME", "PYTHONPATH")
     }
     environment["HOME"] = str(home)
     for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
         environment[name] = str(home / name.lower())
     environment["XDG_RUNTIME_DIR"] = str(home / "runtime")
     (home / "runtime").mkdir(parents=True, mode=0o700)
-    venv_bin = Path(sys.executable).parent
-    environment["PATH"] = f"{venv_bin}{os.pathsep}{os.environ.get('PATH', os.defpath)}"
+    path = os.environ.get("PATH", os.defpath).split(os.pathsep)
+    environment["PATH"] = os.pathsep.join(folder for folder in path if folder != venv_bin)
     environment["QT_QPA_PLATFORM"] = "offscreen"
-    environment.pop("DISPLAY", None)
-    environment.pop("WAYLAND_DISPLAY", None)
     return environment
+
+
+def a_fresh_clone(folder: Path) -> None:
+    """The folder after README's set-up line: a .venv whose activate is this test's venv's,
+    and whose lunar-custody closes the windows it opens."""
+    assert sys.prefix != sys.base_prefix, "the tests run in a venv (.ci/run makes .venv)"
+    venv_bin = Path(sys.prefix) / "bin"
+    assert shutil.which("lunar-custody", path=str(venv_bin)), (
+        f"{venv_bin} has no lunar-custody: install this checkout (pip install -e .)"
+    )
+    bin_folder = folder / ".venv" / "bin"
+    bin_folder.mkdir(parents=True)
+    (bin_folder / "activate").symlink_to(venv_bin / "activate")
+    program = bin_folder / "lunar-custody"
+    program.write_text(WINDOW_CLOSING_PROGRAM.format(python=sys.executable), encoding="utf-8")
+    program.chmod(0o755)
 
 
 def test_every_line_the_test_does_not_run_as_written_is_in_the_readme() -> None:
@@ -172,22 +196,17 @@ def test_the_readme_has_command_blocks() -> None:
 
 @pytest.mark.slow
 def test_every_readme_command_block_runs_as_written(tmp_path: Path) -> None:
-    venv_bin = Path(sys.executable).parent
-    assert shutil.which("lunar-custody", path=str(venv_bin)), (
-        f"{venv_bin} has no lunar-custody: install this checkout (pip install -e .)"
-    )
     folder = tmp_path / "clone"
-    (folder / ".venv" / "bin").mkdir(parents=True)
-    program = folder / ".venv" / "bin" / "lunar-custody"
-    program.write_text(WINDOW_CLOSING_PROGRAM.format(python=sys.executable), encoding="utf-8")
-    program.chmod(0o755)
+    a_fresh_clone(folder)
+    environment = a_new_users_environment(tmp_path / "home")
+    assert not shutil.which("lunar-custody", path=environment["PATH"]), "installed elsewhere too"
     script = tmp_path / "readme.sh"
     script.write_text(readme_script(README.read_text("utf-8")), encoding="utf-8")
 
     done = subprocess.run(
         ["bash", str(script)],
         cwd=folder,
-        env=a_new_users_environment(tmp_path / "home"),
+        env=environment,
         stdin=subprocess.DEVNULL,
         capture_output=True,
         text=True,
@@ -196,8 +215,8 @@ def test_every_readme_command_block_runs_as_written(tmp_path: Path) -> None:
     )
 
     assert done.returncode == 0, textwrap.shorten(done.stdout, 4000) + "\n" + done.stderr[-6000:]
-    # The first block's window was shown (the demo database asks who signs in).
-    assert "window shown: " in done.stderr, done.stderr[-3000:]
+    # The first block's window was shown: the demo database asks who signs in.
+    assert "window shown: Sign in — demo.db" in done.stderr, done.stderr[-3000:]
     # Every `verify` of the README found the books in order.
     verified = done.stdout.count("OK: hash chain intact")
     assert verified == readme_verifications(README.read_text("utf-8")), done.stdout[-3000:]
