@@ -61,11 +61,12 @@ def why_no_window() -> str | None:
         return _why_no_wayland_window()
     if requested not in ("", "xcb"):
         return None  # offscreen, minimal, vnc, eglfs, linuxfb...: no display to look for
-    if not requested and os.environ.get("WAYLAND_DISPLAY") and not plugin_load_error(WAYLAND):
+    if not requested and in_a_wayland_session() and not plugin_load_error(WAYLAND):
         return None  # Qt takes wayland in a Wayland session, and xcb only if that fails
     display = os.environ.get("DISPLAY", "")
     if not display:
-        unset = "DISPLAY is not set" if requested else "neither DISPLAY nor WAYLAND_DISPLAY is set"
+        neither = not requested and not os.environ.get("WAYLAND_DISPLAY")
+        unset = "neither DISPLAY nor WAYLAND_DISPLAY is set" if neither else "DISPLAY is not set"
         return (
             f"No display: {unset}, so there is no screen to open the window on. Run Lunar "
             "Custody in a desktop session (or over ssh -X); the command-line commands work "
@@ -100,6 +101,12 @@ def requested_platform() -> str:
     """The platform plugin QT_QPA_PLATFORM asks for first (without its options), or ""."""
     requested = os.environ.get(PLATFORM_VARIABLE, "")
     return requested.split(";")[0].split(":")[0].strip().lower()
+
+
+def in_a_wayland_session() -> bool:
+    """Whether Qt, asked for no platform, tries wayland first: a Wayland session's variables."""
+    session = os.environ.get("XDG_SESSION_TYPE", "").lower()
+    return session == "wayland" and bool(os.environ.get("WAYLAND_DISPLAY"))
 
 
 def _why_no_wayland_window() -> str | None:

@@ -146,3 +146,28 @@ def test_the_shipped_plugins_are_found() -> None:
     folder = display.platform_plugins_folder()
 
     assert folder is not None and (folder / "libqoffscreen.so").exists()
+
+
+def test_a_wayland_session_with_its_plugin_needs_no_x_display(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.setenv("XDG_SESSION_TYPE", "wayland")
+    monkeypatch.setenv("WAYLAND_DISPLAY", "wayland-0")
+    monkeypatch.setattr(display, "plugin_load_error", lambda plugin: None)
+
+    assert display.why_no_window() is None
+
+
+def test_a_wayland_display_outside_a_wayland_session_is_not_what_qt_uses(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.setenv("XDG_SESSION_TYPE", "tty")
+    monkeypatch.setenv("WAYLAND_DISPLAY", "wayland-0")
+
+    message = display.why_no_window()
+
+    assert message is not None and message.startswith("No display: DISPLAY is not set")
