@@ -136,31 +136,37 @@ def missing_xcb_libraries() -> dict[str, str]:
     return missing
 
 
-def platform_plugins_folder() -> Path | None:
-    """Where Qt looks for its platform plugins (PySide6's own folder, in a bundle too)."""
+def platform_plugin_folders() -> list[Path]:
+    """Where Qt looks for its platform plugins: the folders the environment names, then
+    PySide6's own (inside a bundle too)."""
+    folders: list[Path] = []
     override = os.environ.get(PLUGIN_PATH_VARIABLE)
     if override:
-        return Path(override)
+        folders.append(Path(override))
+    for entry in os.environ.get("QT_PLUGIN_PATH", "").split(os.pathsep):
+        if entry:
+            folders.append(Path(entry) / "platforms")
     try:
         from PySide6.QtCore import QLibraryInfo
     except ImportError:
-        return None
+        return folders  # PySide6 itself is missing: the window's import says so
     plugins = QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath)
-    return Path(plugins) / "platforms" if plugins else None
+    if plugins:
+        folders.append(Path(plugins) / "platforms")
+    return folders
 
 
 def plugin_load_error(file_name: str) -> str | None:
-    """Why the platform plugin ``file_name`` cannot be loaded (the loader's words), or None."""
-    folder = platform_plugins_folder()
-    if folder is None:
-        return None  # PySide6 itself is missing: the window's import says so
-    plugin = folder / file_name
-    if not plugin.exists():
-        return f"{plugin} is not there"
-    try:
-        ctypes.CDLL(str(plugin))
-    except OSError as error:
-        return str(error)
+    """Why the platform plugin ``file_name`` cannot be loaded (the loader's words); None when
+    it loads, or when it is not found where we look (Qt may know better: it will say)."""
+    for folder in platform_plugin_folders():
+        plugin = folder / file_name
+        if plugin.exists():
+            try:
+                ctypes.CDLL(str(plugin))
+            except OSError as error:
+                return str(error)
+            return None
     return None
 
 
