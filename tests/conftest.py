@@ -124,7 +124,10 @@ USER_FOLDERS = pytest.StashKey[UserFolders]()
 def pytest_configure(config: pytest.Config) -> None:
     """Before anything is imported or collected, in the process that starts the xdist
     workers (they inherit its environment): every user folder is a temporary one, and the
-    real ones are listed, so that ``pytest_sessionfinish`` can tell if a test wrote there."""
+    real ones are listed, so that ``pytest_sessionfinish`` can tell if a test wrote there.
+    Windows open offscreen: a test never needs the real display (and the window's display
+    check, lunar_custody/gui/display.py, refuses to start without one)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     if "PYTEST_XDIST_WORKER" in os.environ:
         return  # moved already by the process that started this worker
     real = real_user_folders()

@@ -7,6 +7,8 @@ import argparse
 from ..storage.database import resolve_database_url
 from .common import EXIT_USAGE, Commands, Session, command
 
+EXIT_NO_WINDOW = 1  # refused, as a CustodyError is: this computer cannot show a window
+
 
 def cmd_gui(args: argparse.Namespace, s: Session) -> int:
     return open_window(s, args)
@@ -18,6 +20,13 @@ def cmd_courier(args: argparse.Namespace, s: Session) -> int:
 
 def open_window(s: Session, args: argparse.Namespace, *, courier: bool = False) -> int:
     """Run a window on the database until it closes; its exit code."""
+    # Asked before Qt starts: without a display or its xcb libraries Qt aborts the process.
+    from ..gui.display import why_no_window
+
+    missing = why_no_window()
+    if missing:
+        print(f"lunar-custody: {missing}", file=s.err)
+        return EXIT_NO_WINDOW
     # PySide6 is imported only here: it is slow to load, and without it (a server install)
     # every other command still works.
     try:
