@@ -52,6 +52,41 @@ RECORD_NOUNS: dict[str, str] = {
     "transfers": "Transfer",
 }
 
+# Field labels where the column's name, without its _id or _ug, does not say it.
+FIELD_LABELS: dict[str, str] = {
+    "borrower_institution_id": "Borrower",
+    "certificate_pem": "Certificate",
+    "co_investigators": "Co-investigators",
+    "crypto_signature": "Digital signature",
+    "destructive_analysis_allowed": "Destructive analysis allowed",
+    "drawing_png": "Drawn signature",
+    "due_on": "Due date",
+    "email": "E-mail",
+    "from_institution_id": "From",
+    "lender_institution_id": "Lender",
+    "local_name": "Local-script name",
+    "owner_institution_id": "Owner",
+    "parent_id": "Parent aliquot",
+    "parent_item_id": "Parent item",
+    "partner_institution_id": "Partner",
+    "password_hash": "Password",
+    "pin_hash": "PIN",
+    "sealed_key": "Private key (sealed)",
+    "seq": "Leg",
+    "sha256": "SHA-256",
+    "starts_on": "Start date",
+    "to_institution_id": "To",
+    "uuid": "UUID",
+}
+
+
+def field_label(field: str) -> str:
+    """'courier_id' as 'Courier', 'due_on' as 'Due date', 'expected_mass_ug' as 'Expected mass'."""
+    if field in FIELD_LABELS:
+        return FIELD_LABELS[field]
+    words = field.removesuffix("_id").removesuffix("_ug").replace("_", " ")
+    return words[:1].upper() + words[1:]
+
 
 def table_of_noun(text: str) -> str | None:
     """The table a person means by "loan", "Loans", "loan items" or "loan_items"."""

@@ -34,7 +34,14 @@ from typing import Any
 from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session
 
-from .audit import SECRET_COLUMNS, audit_text, audited_columns, audited_models
+from .audit import (
+    RECORD_NOUNS,
+    SECRET_COLUMNS,
+    audit_text,
+    audited_columns,
+    audited_models,
+    field_label,
+)
 from .chain import AUDIT_HASHED_COLUMNS, GENESIS_HASH, RangeCheck, audit_hash
 from .identity import content_hash
 from .ledger import Problem, VerifyReport
@@ -370,7 +377,8 @@ def _replay(entries: Iterable[tuple[Any, ...]]) -> _Replayed:
                 state.problems.append(
                     (
                         name,
-                        f"audit entry #{entry_id} changed {name} from {_shown(name, old)}, but "
+                        f"audit entry #{entry_id} changed {field_label(name)} from "
+                        f"{_shown(name, old)}, but "
                         f"the audit trail had {had}: it was changed outside the program in "
                         "between.",
                     )
@@ -397,13 +405,15 @@ def _record_problems(
             audit_entry_id=at.entry_id if at else None,
         )
 
-    what = f"{table} {name}{_context(table, row or replayed.values or {})}"
+    noun = RECORD_NOUNS.get(table, table).lower()
+    what = f"{noun} {name}{_context(table, row or replayed.values or {})}"
+    what_first = what[:1].upper() + what[1:]  # at the start of a sentence
     found = [problem(f"In {what}, {message}", f) for f, message in replayed.problems]
     if row is None:
         if replayed.values is not None:
             found.append(
                 problem(
-                    f"{what} was deleted outside the program: the audit trail's last entry "
+                    f"{what_first} was deleted outside the program: the audit trail's last entry "
                     f"for it ({replayed.last}) does not delete it.",
                     at=replayed.last,
                 )
@@ -412,11 +422,12 @@ def _record_problems(
     if replayed.values is None:
         if replayed.last is None:
             message = (
-                f"{what} was inserted outside the program: the audit trail has no record of it."
+                f"{what_first} was inserted outside the program: the audit trail has no record "
+                "of it."
             )
         else:
             message = (
-                f"{what} was inserted outside the program: the audit trail deleted it "
+                f"{what_first} was inserted outside the program: the audit trail deleted it "
                 f"({replayed.last}) and never recorded it again."
             )
         return [*found, problem(message, at=replayed.last)]
@@ -428,12 +439,12 @@ def _record_problems(
         when = f" ({setter})" if setter else ""
         if key in SECRET_COLUMNS:
             message = (
-                f"In {what}, {key} was replaced outside the program: it is not the one the "
-                f"audit trail recorded{when}."
+                f"In {what}, {field_label(key)} was replaced outside the program: it is not the "
+                f"one the audit trail recorded{when}."
             )
         else:
             message = (
-                f"In {what}, {key} is {_shown(key, actual)} but the audit trail says "
+                f"In {what}, {field_label(key)} is {_shown(key, actual)} but the audit trail says "
                 f"{_shown(key, expected)}{when}: changed outside the program."
             )
         found.append(problem(message, key, setter))

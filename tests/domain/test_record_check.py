@@ -136,7 +136,7 @@ def test_a_value_changed_outside_then_by_the_program_is_still_named(world: World
     loans.update_loan(world.db, world["zhang"], number, purpose="Noble gases, revised")
     (problem,) = verify_records(world.db).problems
     assert (problem.kind, problem.where) == ("record", f"loans {number} purpose")
-    assert "changed purpose from 'Anything', but the audit trail had 'Noble gases'" in (
+    assert "changed Purpose from 'Anything', but the audit trail had 'Noble gases'" in (
         problem.message
     )
 

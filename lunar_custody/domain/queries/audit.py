@@ -17,7 +17,7 @@ from datetime import datetime
 from sqlalchemy import Column, Table, select
 from sqlalchemy.orm import Session
 
-from ..audit import RECORD_NOUNS, SECRET_COLUMNS, text_of
+from ..audit import RECORD_NOUNS, SECRET_COLUMNS, field_label, text_of
 from ..masses import format_mass
 from ..models import AuditEntry, Base
 from ..store import Store
@@ -71,32 +71,6 @@ _NAMED_FROM: dict[str, tuple[tuple[str, ...], Callable[[Words], str]]] = {
             f"{v['kind']} no. {v['sequence']} ({v['direction']}, {v['partner_institution_id']})"
         ),
     ),
-}
-# Field labels where the column's name, without its _id or _ug, does not say it.
-FIELD_LABELS: dict[str, str] = {
-    "borrower_institution_id": "Borrower",
-    "certificate_pem": "Certificate",
-    "co_investigators": "Co-investigators",
-    "crypto_signature": "Digital signature",
-    "destructive_analysis_allowed": "Destructive analysis allowed",
-    "drawing_png": "Drawn signature",
-    "due_on": "Due date",
-    "email": "E-mail",
-    "from_institution_id": "From",
-    "lender_institution_id": "Lender",
-    "local_name": "Local-script name",
-    "owner_institution_id": "Owner",
-    "parent_id": "Parent aliquot",
-    "parent_item_id": "Parent item",
-    "partner_institution_id": "Partner",
-    "password_hash": "Password",
-    "pin_hash": "PIN",
-    "sealed_key": "Private key (sealed)",
-    "seq": "Leg",
-    "sha256": "SHA-256",
-    "starts_on": "Start date",
-    "to_institution_id": "To",
-    "uuid": "UUID",
 }
 ACTIONS = {
     "create": "created",
@@ -193,14 +167,6 @@ class AuditLine:
     def sentence(self) -> str:
         """'Loan L2026-0003, Due date: ... (Zhang Wei, 2026-12-05 09:14 CET)'."""
         return f"{self.record}, {self.change} ({self.by}, {self.when})"
-
-
-def field_label(field: str) -> str:
-    """'courier_id' as 'Courier', 'due_on' as 'Due date', 'expected_mass_ug' as 'Expected mass'."""
-    if field in FIELD_LABELS:
-        return FIELD_LABELS[field]
-    words = field.removesuffix("_id").removesuffix("_ug").replace("_", " ")
-    return words[:1].upper() + words[1:]
 
 
 def audit_lines(store: Store, entry_ids: Iterable[int]) -> list[AuditLine]:
