@@ -189,7 +189,8 @@ def _timeline_step(
     painter.drawEllipse(QPointF(x, y_to), radius, radius)
     _text(
         painter,
-        QRectF(x + 4, y_to + m.bar_height / 2 + 2, m.step_width - 12, m.small_size + 5),
+        # beside the marker, clear of an arrow that arrives from below
+        QRectF(x + radius + 4, y_to + m.bar_height / 2 + 2, m.step_width / 2, m.small_size + 5),
         step.mass_label,
         size=m.small_size,
         bold=True,
