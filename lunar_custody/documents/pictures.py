@@ -136,7 +136,7 @@ def _timeline_drawing(timeline: CustodyTimeline, layout: geo.TimelineLayout, fir
     m = layout.metrics
     c = _Canvas(layout.height)
     inner = layout.width - 2 * m.margin
-    heading = f"Custody of {timeline.aliquot_number}" + (" (continued)" if first else "")
+    heading = f"Custody{', continued' if first else ' of'} {timeline.aliquot_number}"
     for n, line in enumerate(_wrap(heading, m.font_size, m.label_width - 6, SANS_BOLD, 2)):
         c.text(m.margin + 3, m.margin + m.font_size + 2 + n * (m.font_size + 2), line,
                size=m.font_size, bold=True)  # fmt: skip
@@ -182,7 +182,8 @@ def _timeline_drawing(timeline: CustodyTimeline, layout: geo.TimelineLayout, fir
                         fillColor=_colour(geo.TEXT_COLOUR), strokeColor=None)
             )  # fmt: skip
             if step.handoff:
-                middle = (y_from + y_to) / 2
+                # next to where it leaves from, not on a lane it passes over
+                middle = y_from + direction * m.lane_height / 2
                 room = m.step_width - 12
                 seal = _fit(geo.seal_text(step.seal, step.seal_intact), m.small_size, room, SANS)
                 c.text(x - 4, middle - 1.5, seal, size=m.small_size, colour=geo.SEAL_COLOUR,

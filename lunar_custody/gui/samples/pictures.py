@@ -174,7 +174,8 @@ def _timeline_step(
             )
         )
         if step.handoff:
-            middle = (y_from + y_to) / 2
+            # next to where it leaves from, not on a lane it passes over
+            middle = y_from + direction * m.lane_height / 2
             line = m.small_size + 3
             block = QRectF(x - m.step_width + 12, middle - line, m.step_width - 18, line)
             seal = geo.seal_text(step.seal, step.seal_intact)
