@@ -14,8 +14,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QHelpEvent,
+    QImage,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPolygonF,
+)
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -24,6 +33,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QTabWidget,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +46,7 @@ from ...domain.queries import CustodyTimeline, MassFlow, TimelineStep
 from ...domain.store import Store
 from ...whole_files import write_whole
 from .. import errors
+from ..tablemodel import local_time
 from .lineage import ALIQUOT
 
 FONT_FAMILY = "DejaVu Sans"
@@ -198,6 +209,30 @@ def _timeline_step(
     )
 
 
+def timeline_tips(
+    timeline: CustodyTimeline, layout: geo.TimelineLayout
+) -> list[tuple[QRectF, str]]:
+    """Each step's column, from its header to its lanes, says the step in full: when, who
+    signed, the seal, the mass after it."""
+    m = layout.metrics
+    tips = []
+    for x, step in zip(layout.step_xs, timeline.steps, strict=True):
+        lanes = [step.to_lane] if step.from_lane is None else [step.from_lane, step.to_lane]
+        bottom = max(layout.lane_tops[j] for j in lanes) + m.lane_height
+        lines = [
+            f"#{step.event_id} {step.label}, {local_time(step.occurred_at)}",
+            f"Held by {timeline.lanes[step.to_lane].name} after it",
+            *step.signatures,
+            geo.seal_text(step.seal, step.seal_intact).replace("seal", "Seal", 1),
+            f"Mass after it: {step.mass_label}",
+        ]
+        if step.transfer_number:
+            lines.insert(1, f"Transfer {step.transfer_number}")
+        rect = QRectF(x - m.step_width / 2, m.margin, m.step_width, bottom - m.margin)
+        tips.append((rect, "\n".join(line for line in lines if line)))
+    return tips
+
+
 # ---------------------------------------------------------------------- mass flow
 
 
@@ -265,12 +300,34 @@ class Picture(QWidget):
         self.setObjectName(name)
         self._paint: Painter | None = None
         self._size = QSize(0, 0)
+        self.tips: list[tuple[QRectF, str]] = []  # what a place says when the mouse rests on it
 
-    def show_painter(self, paint: Painter | None, width: float = 0, height: float = 0) -> None:
+    def show_painter(
+        self,
+        paint: Painter | None,
+        width: float = 0,
+        height: float = 0,
+        tips: list[tuple[QRectF, str]] | None = None,
+    ) -> None:
         self._paint = paint
         self._size = QSize(int(width + 0.5), int(height + 0.5))
+        self.tips = tips or []
         self.setFixedSize(self._size)
         self.update()
+
+    def tip_at(self, point: QPointF) -> str:
+        return next((text for rect, text in self.tips if rect.contains(point)), "")
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            tip = self.tip_at(QPointF(event.pos()))
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self)
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().event(event)
 
     @property
     def empty(self) -> bool:
@@ -365,10 +422,17 @@ class PicturePanel(QWidget):
         self.picture.show_painter(None)
         self.export_button.setEnabled(False)
 
-    def show_picture(self, subject: str, paint: Painter, width: float, height: float) -> None:
+    def show_picture(
+        self,
+        subject: str,
+        paint: Painter,
+        width: float,
+        height: float,
+        tips: list[tuple[QRectF, str]] | None = None,
+    ) -> None:
         self.subject = subject
         self.caption.setText(f"{self.title} of {subject}")
-        self.picture.show_painter(paint, width, height)
+        self.picture.show_painter(paint, width, height, tips)
         self.export_button.setEnabled(True)
 
     def ask_export_path(self) -> str:
@@ -465,6 +529,7 @@ class CustodyPictures:
             lambda painter: paint_timeline(painter, timeline, layout),
             layout.width,
             layout.height,
+            timeline_tips(timeline, layout),
         )
 
     def show_flow(self, flow: MassFlow) -> None:
