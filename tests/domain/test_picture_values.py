@@ -3,9 +3,9 @@ masses of a timeline; a mass flow that sums to the microgram (SQLite and Postgre
 
 from __future__ import annotations
 
-from lunar_custody.domain import queries
+from lunar_custody.domain import queries, registry
 from lunar_custody.domain.masses import format_mass
-from lunar_custody.domain.queries.pictures import HANDOFF_KINDS
+from lunar_custody.domain.queries.pictures import HANDOFF_KINDS, MAX_PARTS
 from tests.worlds import A1, A2, A3, A4, World
 
 
@@ -99,3 +99,15 @@ def test_an_aliquot_mass_flow_follows_its_children(world: World) -> None:
     outcomes = {o.name: o.mass_ug for o in flow.outcomes}
     assert outcomes["lost"] == queries.aliquot_status(world.db, numbers["grandchild"]).lost_mass_ug
     assert outcomes["held by Brown University"] == 30_000
+
+
+def test_a_flow_of_many_children_merges_the_last_into_one_band(world: World) -> None:
+    children = registry.split_aliquot(world.db, world["zhang"], A4, [1_000] * 12)
+    registry.consume(world.db, world["zhang"], children[-1].number, 400, note="tested")
+    flow = queries.aliquot_mass_flow(world.db, A4)
+    assert len(flow.parts) == MAX_PARTS
+    assert [p.name for p in flow.parts[1:-1]] == [c.number for c in children[: MAX_PARTS - 2]]
+    merged = len(children) - (MAX_PARTS - 2)
+    assert (flow.parts[-1].name, flow.parts[-1].mass_ug) == (f"{merged} more parts", merged * 1_000)
+    assert sum(p.mass_ug for p in flow.parts) == sum(o.mass_ug for o in flow.outcomes) == 100_000
+    assert {o.name: o.mass_ug for o in flow.outcomes}["consumed"] == 400

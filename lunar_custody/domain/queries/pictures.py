@@ -256,7 +256,7 @@ def sample_mass_flow(store: Store, number: str) -> MassFlow:
         total = sample.original_mass_ug if sample.original_mass_ug is not None else aliquoted
         parts: list[tuple[FlowBand, dict[str, int]]] = [
             (FlowBand(f"part:{r.number}", r.number, r.initial_ug), _outcomes(r, rows, returned))
-            for r in sorted(tops, key=_number)
+            for r in sorted(tops, key=_made)
         ]
         if total > aliquoted:
             unsplit = total - aliquoted
@@ -277,7 +277,7 @@ def aliquot_mass_flow(store: Store, number: str) -> MassFlow:
         parts: list[tuple[FlowBand, dict[str, int]]] = [
             (FlowBand(f"part:{root.number}", f"kept in {root.number}", sum(own.values())), own)
         ]
-        children = sorted((r for r in rows.values() if r.parent_id == root.id), key=_number)
+        children = sorted((r for r in rows.values() if r.parent_id == root.id), key=_made)
         parts += [
             (FlowBand(f"part:{r.number}", r.number, r.initial_ug), _outcomes(r, rows, returned))
             for r in children
@@ -289,8 +289,9 @@ def aliquot_mass_flow(store: Store, number: str) -> MassFlow:
         return _flow(f"aliquot {root.number}", "initial mass", root.initial_ug, parts, names)
 
 
-def _number(row: _Row) -> str:
-    return row.number
+def _made(row: _Row) -> int:
+    """In the order they were made (G2 before G10), as the aliquot's children are listed."""
+    return row.id
 
 
 def _lineage(session: Session, sample_id: int) -> tuple[dict[int, _Row], set[int], dict[int, str]]:
