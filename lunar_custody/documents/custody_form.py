@@ -10,7 +10,14 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Spacer, Table
 
 from ..domain.masses import format_mass
-from ..domain.queries import CustodyFormData, Handoff, Party, SignatureSlot
+from ..domain.queries import (
+    CustodyFormData,
+    CustodyTimeline,
+    Handoff,
+    MassFlow,
+    Party,
+    SignatureSlot,
+)
 from .layout import (
     INK,
     RULE,
@@ -24,6 +31,7 @@ from .layout import (
     table_style,
     when,
 )
+from .pictures import picture_story
 
 PAGE = landscape(A4)
 WIDTH = PAGE[0] - 36 * mm
@@ -225,14 +233,19 @@ def _events(data: CustodyFormData) -> list[Flowable]:
 
 
 def story(
-    data: CustodyFormData, receiver: str = "", lent_to: tuple[str, str] | None = None
+    data: CustodyFormData,
+    receiver: str = "",
+    lent_to: tuple[str, str] | None = None,
+    pictures: tuple[CustodyTimeline | None, MassFlow | None] = (None, None),
 ) -> list[Flowable]:
     """The form's flowables; ``receiver``: the person a package is addressed to ('' none);
-    ``lent_to``: an aliquot's loan, its principal investigator and borrower."""
+    ``lent_to``: an aliquot's loan, its principal investigator and borrower; ``pictures``:
+    an aliquot's custody timeline and mass flow, drawn after its handoffs."""
     return [
         *_header(data, receiver, lent_to),
         *_items(data),
         *_handoffs(data, receiver),
+        *picture_story(*pictures, WIDTH),
         *_events(data),
     ]
 
@@ -243,5 +256,6 @@ def render_custody_form(
     *,
     receiver: str = "",
     lent_to: tuple[str, str] | None = None,
+    pictures: tuple[CustodyTimeline | None, MassFlow | None] = (None, None),
 ) -> tuple[bytes, int]:
-    return render(info, story(data, receiver, lent_to), pagesize=PAGE)
+    return render(info, story(data, receiver, lent_to, pictures), pagesize=PAGE)

@@ -123,6 +123,8 @@ def write_custody_form(
         raise ValidationError("A custody form is for one transfer or for one aliquot.")
     receiver = ""
     lent_to: tuple[str, str] | None = None
+    timeline: queries.CustodyTimeline | None = None
+    flow: queries.MassFlow | None = None
     if transfer is not None:
         data = queries.transfer_form_data(store, transfer, blank=blank)
         record_type, number = "transfer", data.transfer_number
@@ -138,6 +140,10 @@ def write_custody_form(
             # who the aliquot is lent to: the loan's principal investigator and borrower
             (loan,) = queries.loans(store, number=data.loan_number)
             lent_to = (loan.principal_investigator, loan.borrower)
+        if not blank:  # its custody as pictures; a blank form is for ink
+            timeline = queries.custody_timeline(store, aliquot)
+            flow = queries.aliquot_mass_flow(store, aliquot)
+    pictures = (timeline, flow)
     return _write(
         store,
         actor,
@@ -147,8 +153,10 @@ def write_custody_form(
         title="Chain-of-custody form",
         reference=reference,
         data=data,
-        printed={"receiver": receiver, "lent_to": lent_to},
-        draw=lambda d, info: render_custody_form(d, info, receiver=receiver, lent_to=lent_to),
+        printed={"receiver": receiver, "lent_to": lent_to, "timeline": timeline, "mass_flow": flow},
+        draw=lambda d, info: render_custody_form(
+            d, info, receiver=receiver, lent_to=lent_to, pictures=pictures
+        ),
         path=path,
     )
 

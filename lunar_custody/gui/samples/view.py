@@ -51,6 +51,7 @@ from .dialogs import (
     SplitDialog,
 )
 from .lineage import ALIQUOT, SAMPLE, LineageModel, Node
+from .pictures import CustodyPictures
 
 # What each action on the selected aliquot asks of the rules (the services ask the same).
 _RULES: dict[str, Callable[[Actor, rules.AliquotFacts], str | None]] = {
@@ -160,7 +161,9 @@ class SamplesView(View):
         self.vertical = QSplitter(Qt.Orientation.Vertical)
         self.vertical.setObjectName("samplesVerticalSplitter")
         self.vertical.addWidget(self.splitter)
-        self.vertical.addWidget(self.detail.timeline_panel)
+        # the chain of custody's table, and its pictures in tabs beside it
+        self.pictures = CustodyPictures(ctx.db, self.detail.timeline_panel)
+        self.vertical.addWidget(self.pictures.tabs)
         self.vertical.setStretchFactor(0, 3)
         self.vertical.setStretchFactor(1, 2)
         self.vertical.setSizes([420, 280])
@@ -288,6 +291,7 @@ class SamplesView(View):
                 self.detail.clear(str(gone))
             else:
                 self.detail.show_aliquot(self._status, events)
+        self.pictures.select(node.kind if node else None, node.number if node else None)
         self._update_actions()
 
     def _fetch_later(self) -> None:
