@@ -15,7 +15,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from . import operation as op
-from .custody import mass_tolerance_ug
+from .custody import mass_tolerance_ug, wrong_seal
 from .errors import (
     AuthenticationError,
     ConflictError,
@@ -336,12 +336,15 @@ class ManifestCheck:
             )
         if self.seal_seen is None:
             found.append("Scan or type the seal number on the package.")
-        elif not self.seal_ok:
-            found.append(
-                f"Seal {self.seal_seen} is not this package's seal "
-                f"({self.package.seal_number}). Do not take the package; call the sender."
-            )
+        elif self.seal_problem:
+            found.append(self.seal_problem)
         return found
+
+    @property
+    def seal_problem(self) -> str | None:
+        """Why the seal read stops the handoff (None: it matches, or none was read yet)."""
+        why_not = wrong_seal(self.package.seal_number, self.seal_seen)
+        return f"{why_not} Do not take the package; call the sender." if why_not else None
 
 
 def mass_outside_tolerance(expected_ug: int, measured_ug: int) -> bool:

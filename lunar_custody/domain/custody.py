@@ -161,14 +161,20 @@ def _sign(
     )
 
 
+def wrong_seal(seal_number: str, seal_number_checked: str | None) -> str | None:
+    """Why a package under seal ``seal_number`` is not taken with the seal read on it
+    (None: it is its own seal, or no seal was read); the courier screen's words too."""
+    if seal_number_checked is None or seal_number_checked.strip() == seal_number:
+        return None
+    return f"Seal {seal_number_checked.strip()} is not the seal of this package ({seal_number})."
+
+
 def _check_seal(transfer: Transfer, seal_number_checked: str | None) -> None:
     """A courier takes a package only under its own seal: the number read on it (courier
     mode's seal check, ``--seal-seen``) must be the one recorded. None: not checked here."""
-    if seal_number_checked is not None and seal_number_checked.strip() != transfer.seal_number:
-        raise RuleViolation(
-            f"Seal {seal_number_checked.strip()} is not the seal of this package "
-            f"({transfer.seal_number})."
-        )
+    why_not = wrong_seal(transfer.seal_number, seal_number_checked)
+    if why_not:
+        raise RuleViolation(why_not)
 
 
 # ---------------------------------------------------------------- prepare and release

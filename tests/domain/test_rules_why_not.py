@@ -255,6 +255,7 @@ def test_receive_by_the_wrong_person_in_the_same_words_everywhere(
     tap(qtbot, seal.intact_button)  # type: ignore[attr-defined]
     tap(qtbot, seal.primary)
     tap(qtbot, current(window, MassScreen).primary)  # nothing weighed
+    sign(qtbot, window, World.PINS["courier1"], pin=True)  # the courier gives it up first
     receiver = current(window, SignScreen)
     sign(qtbot, window, PASSWORD, user="brown_pi")
     assert said(receiver) == f"James Head cannot sign here. {answer}"

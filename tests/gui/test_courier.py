@@ -344,8 +344,16 @@ def test_journey_cnsa_to_courier_a_to_courier_b_to_brown(
     shot(window, "delivery_masses")
     tap(qtbot, masses.primary)
 
+    # courier B gives the package up (PIN), then hands the tablet to the receiver
+    giving = current(window, SignScreen)
+    assert isinstance(giving, SignScreen)
+    assert giving.title_label.text() == "Courier signs: relinquished custody"
+    assert giving.user_edit.text() == "courier2" and giving.user_edit.isReadOnly()
+    assert "NOT INTACT" in giving.hint_label.text()
+    shot(window, "sign_delivering_courier")
+    sign(qtbot, window, World.PINS["courier2"], pin=True)
     receiver = current(window, SignScreen)
-    assert isinstance(receiver, SignScreen)
+    assert isinstance(receiver, SignScreen) and receiver is not giving
     assert receiver.user_edit.text() == "brown_lm"
     assert "NOT INTACT" in receiver.hint_label.text()
     shot(window, "sign_receiver")
@@ -369,7 +377,10 @@ def test_journey_cnsa_to_courier_a_to_courier_b_to_brown(
             False,
             "tape cut at one corner",
         )
-    assert signatures_of(world, number)[4:] == [("Carla Pieters", "received", "password", True)]
+    assert signatures_of(world, number)[4:] == [
+        ("Dana Courier", "relinquished", "pin", True),
+        ("Carla Pieters", "received", "password", True),
+    ]
     found = world.read(
         lambda s: [
             (d.kind, d.photo is not None, d.measured_mass_ug)

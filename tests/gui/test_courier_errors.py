@@ -132,7 +132,10 @@ def test_items_not_on_the_manifest_and_a_wrong_seal_block_the_pick_up(
     assert f"{A3} is not on this manifest" in said(check)
     scan(qtbot, check.scan, A2)
     scan(qtbot, check.seal_edit, "SEAL-9999")
-    assert "Seal SEAL-9999 is not this package's seal (SEAL-0001)" in said(check)
+    assert said(check) == (
+        "Seal SEAL-9999 is not the seal of this package (SEAL-0001). "
+        "Do not take the package; call the sender."
+    )
     assert check.seal_state.text() == "✗ WRONG SEAL"
     assert not check.primary.isEnabled()
     tap(qtbot, check.aside_button)
@@ -233,6 +236,7 @@ def test_who_may_sign_for_the_sender_and_the_receiver(qtbot: QtBot, world: World
     tap(qtbot, seal.intact_button)  # type: ignore[attr-defined]
     tap(qtbot, seal.primary)
     tap(qtbot, window.current_screen.primary)  # nothing weighed
+    sign(qtbot, window, World.PINS["courier1"], pin=True)  # the courier gives it up
     receiver = current(window, SignScreen)
     sign(qtbot, window, World.PASSWORD, user="brown_pi")
     assert said(receiver) == (

@@ -129,11 +129,7 @@ class CheckScreen(Screen):
             self.seal_edit.setText(self.package.seal_number)
             self.say(f"✓ Seal {self.package.seal_number} matches the package.", "ok")
         else:
-            self.say(
-                f"Seal {self.check.seal_seen} is not this package's seal "
-                f"({self.package.seal_number}). Do not take the package; call the sender.",
-                "error",
-            )
+            self.say(self.check.seal_problem or "", "error")  # the domain's words
 
     def set_aside(self) -> None:
         put = ", ".join(self.check.unexpected)

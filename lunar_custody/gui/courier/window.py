@@ -5,9 +5,10 @@ see and sign, then makes one call to custody.py, which writes every event and ev
 signature in one transaction:
 
 - pick-up: ``release_transfer`` (the sender relinquishes, the courier accepts);
-- courier to courier: ``hand_over`` (both couriers sign);
-- delivery: ``confirm_receipt`` (the named receiver signs; a broken seal or a mass outside
-  the tolerance becomes a discrepancy, never a refusal).
+- courier to courier: ``hand_over`` (both couriers sign; the seal checked goes with it);
+- delivery: ``confirm_receipt`` (the delivering courier relinquishes with their PIN, the
+  named receiver signs; a broken seal or a mass outside the tolerance becomes a
+  discrepancy, never a refusal).
 
 Who may sign where is the domain's answer (rules.py), the words the workstation and the
 command line use too. The window has no AppContext: its own operation runner (``ops``) runs
@@ -448,10 +449,17 @@ class HandOver(Handoff):
         first, second = self.signatures
         db, me, number, to = self.db, self.me, self.package.number, self.next_username
         mine, theirs = self.credentials[first], self.credentials[second]
+        seal = self.check.check.seal_seen  # recorded with the events, checked again there
 
         def hand_over(_progress: object) -> tuple[custody.Transfer, str]:
             transfer = custody.hand_over(
-                db, me, number, to_courier=to, from_credential=mine, to_credential=theirs
+                db,
+                me,
+                number,
+                to_courier=to,
+                from_credential=mine,
+                to_credential=theirs,
+                seal_number_checked=seal,
             )
             return transfer, dc.signer(db, to).full_name
 
@@ -470,7 +478,8 @@ class HandOver(Handoff):
 
 
 class Delivery(Handoff):
-    """The seal, the masses (optional), the named receiver signs; problems are recorded."""
+    """The seal, the masses (optional), the courier relinquishes (PIN), the named receiver
+    signs; problems are recorded."""
 
     title = "Deliver"
 
@@ -481,6 +490,14 @@ class Delivery(Handoff):
         self.weighed: dict[str, int] = {}
         self.seal.confirmed = lambda: window.show_screen(self.masses)
         self.masses.confirmed = self._to_signature
+        # the courier gives the package up first, then hands the tablet to the receiver
+        self.courier = self.sign_screen(
+            title="Courier",
+            meaning="relinquished",
+            username=self.me.username,
+            fixed_user=True,
+            method=PIN,
+        )
         self.receiver = self.sign_screen(
             title="Receiver",
             meaning="received",
@@ -499,15 +516,18 @@ class Delivery(Handoff):
     def _to_signature(self) -> None:
         seal = "intact" if self.seal.intact and not self.seal.seal_differs else "NOT INTACT"
         self.weighed = self.masses.measured()  # checked by the mass screen before it goes on
-        self.receiver.hint_label.setText(
-            f"{self.summary()}\nSeal {self.seal.seal_seen}: {seal} · weighed "
-            f"{len(self.weighed)} of {len(self.package.items)}"
-        )
-        self.window.show_screen(self.receiver)
+        for screen in self.signatures:
+            screen.hint_label.setText(
+                f"{self.summary()}\nSeal {self.seal.seal_seen}: {seal} · weighed "
+                f"{len(self.weighed)} of {len(self.package.items)}"
+            )
+        waiting = next((s for s in self.signatures if s not in self.credentials), self.courier)
+        self.window.show_screen(waiting)
 
     def work(self) -> Work[tuple[custody.Receipt, TransferDetail | None]]:
         db, number = self.db, self.package.number
         credential, masses = self.credentials[self.receiver], dict(self.weighed)
+        courier = self.credentials[self.courier]
         intact, seen = bool(self.seal.intact), self.seal.seal_seen
         found = self.seal.is_discrepancy
         note = self.seal.note_edit.text() if found else ""
@@ -524,6 +544,7 @@ class Delivery(Handoff):
                 measured_ug=masses,
                 note=note,
                 photo=photo,
+                courier_credential=courier,
             )
             raised = queries.transfer_detail(db, number) if receipt.discrepancies else None
             return receipt, raised

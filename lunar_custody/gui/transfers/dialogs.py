@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from ...domain import custody, queries
 from ...domain.errors import ValidationError
+from ...domain.identity import PIN
 from ...domain.masses import format_mass, parse_mass
 from ...domain.queries import DiscrepancyDetail, TransferDetail
 from ...domain.registry import MAX_TEXT, clean_text
@@ -54,7 +55,8 @@ class ScanningForm(FormDialog):
 
 
 class ReceiptDialog(ScanningForm):
-    """The named receiver checks the package: seal, masses, a note and a photo, then signs."""
+    """The named receiver checks the package: seal, masses, a note and a photo, then signs;
+    the delivering courier, when at the desk, signs first that they gave it up (PIN)."""
 
     def __init__(
         self, ctx: AppContext, detail: TransferDetail, parent: QWidget | None = None
@@ -120,6 +122,13 @@ class ReceiptDialog(ScanningForm):
         self.form.addRow("Seal number &seen:", self.seal_seen)
         self.form.addRow("&Note:", self.note)
         self.form.addRow("Photo:", photo_row)
+        # optional, as receive --courier-pin: without it the custody form leaves ink lines
+        self.courier_signs = QCheckBox(
+            f"{detail.courier.replace('&', '&&')}, the courier, signs that they &delivered it (PIN)"
+        )
+        self.courier_signs.setObjectName("courierSigns")
+        self.courier_signs.setVisible(bool(detail.courier_username))
+        self.form.addRow("", self.courier_signs)
         self.body.insertWidget(0, heading)
         self.body.insertWidget(1, self.table, 1)
         self.body.insertLayout(2, self.mass_messages)
@@ -179,8 +188,17 @@ class ReceiptDialog(ScanningForm):
 
     def prepare(self) -> Work[custody.Receipt]:
         masses = self.measured()
+        summary = self.summary(masses)
+        courier = None
+        if self.courier_signs.isChecked() and self.detail.courier_username:
+            courier = self.signature(
+                meaning="relinquished",
+                summary=f"{summary}\n\nDelivered by {self.detail.courier}",
+                username=self.detail.courier_username,
+                method=PIN,
+            )
         credential = self.signature(
-            meaning="received", summary=self.summary(masses), username=self.ctx.actor.username
+            meaning="received", summary=summary, username=self.ctx.actor.username
         )
         db, actor, number = self.ctx.db, self.ctx.actor, self.detail.number
         seal_intact = self.seal_intact.isChecked()
@@ -196,6 +214,7 @@ class ReceiptDialog(ScanningForm):
             measured_ug=masses,
             note=note,
             photo=photo,
+            courier_credential=courier,
         )
 
     def succeeded(self, result: custody.Receipt) -> None:
