@@ -65,7 +65,7 @@ class FirstRunDialog(FormDialog):
             self.form.addRow(label, widget)
         # each field as registry.bootstrap checks it, under the field as it is typed
         self.checks = FieldChecks(self.ok_button)
-        for field, check in [
+        fields: list[tuple[QLineEdit | QPlainTextEdit, Callable[[str], str]]] = [
             (self.code, registry.clean_institution_code),
             (self.name, registry.clean_institution_name),
             (self.local_name, registry.clean_local_name),
@@ -73,7 +73,8 @@ class FirstRunDialog(FormDialog):
             (self.address, registry.clean_address),
             (self.username, registry.clean_username),
             (self.full_name, registry.clean_full_name),
-        ]:
+        ]
+        for field, check in fields:
             self.checks.watch(field, _problem_of_text(field, check), self.form)
         watch_passwords(self.checks, self.form, self.password, self.repeat)
 

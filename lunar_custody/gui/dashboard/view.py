@@ -29,6 +29,7 @@ from .partners import PartnerPanel
 from .widgets import TIER_COLOURS, TIER_SHORT, Card, RecordTable, age_text, days_text
 
 PANEL_FRAME = 4  # px: a group box's frame, on both sides
+VIEW_MARGIN = 10  # px: around the dashboard
 
 
 class DashboardView(View):
@@ -150,7 +151,7 @@ class DashboardView(View):
         self.as_of.setObjectName("asOfLabel")
         self.as_of.setStyleSheet("color: #5f6368;")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 10, 10, 10)
+        layout.setContentsMargins(VIEW_MARGIN, VIEW_MARGIN, VIEW_MARGIN, VIEW_MARGIN)
         layout.addLayout(cards)
         layout.addLayout(grid, 1)
         layout.addWidget(self.as_of)
@@ -164,14 +165,13 @@ class DashboardView(View):
     def wide_width(self) -> int:
         """The width from which the four panels stand in two columns with every table's
         columns in view (names shortened, numbers and times whole)."""
-        margins = self.layout().contentsMargins() if self.layout() else None
-        outside = margins.left() + margins.right() if margins else 0
         box = self.panels[0][0]
-        inside = box.contentsMargins().left() + box.contentsMargins().right()
-        box_margins = box.layout().contentsMargins()
-        inside += box_margins.left() + box_margins.right() + PANEL_FRAME
+        inside = PANEL_FRAME + box.contentsMargins().left() + box.contentsMargins().right()
+        box_layout = box.layout()
+        if box_layout is not None:
+            inside += box_layout.contentsMargins().left() + box_layout.contentsMargins().right()
         widest = max(table.least_width() for table in self.tables())
-        return outside + 2 * (widest + inside) + self.grid.horizontalSpacing()
+        return 2 * VIEW_MARGIN + 2 * (widest + inside) + self.grid.horizontalSpacing()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
