@@ -19,7 +19,7 @@ from ..domain.permissions import Actor
 from ..domain.store import Store
 from .dialogs import FormDialog
 from .operations import Work
-from .widgets import PASSWORDS_DIFFER, FieldChecks, problem_of, watch_passwords
+from .widgets import PASSWORDS_DIFFER, FieldChecks, text_problem, watch_passwords
 
 
 class FirstRunDialog(FormDialog):
@@ -75,7 +75,7 @@ class FirstRunDialog(FormDialog):
             (self.full_name, registry.clean_full_name),
         ]
         for field, check in fields:
-            self.checks.watch(field, _problem_of_text(field, check), self.form)
+            self.checks.watch(field, text_problem(field, check), self.form)
         watch_passwords(self.checks, self.form, self.password, self.repeat)
 
     def prepare(self) -> Work[Actor]:
@@ -142,18 +142,6 @@ class SignInDialog(FormDialog):
 
 
 W = TypeVar("W", bound=QWidget)
-
-
-def _problem_of_text(
-    field: QLineEdit | QPlainTextEdit, check: Callable[[str], object]
-) -> Callable[[], str | None]:
-    """The problem ``check`` (a domain function) finds in ``field``'s text now, or None."""
-
-    def problem() -> str | None:
-        text = field.text() if isinstance(field, QLineEdit) else field.toPlainText()
-        return problem_of(lambda: check(text))
-
-    return problem
 
 
 def _named(widget: W, name: str) -> W:

@@ -120,6 +120,18 @@ class FieldChecks(QObject):
         self.ok_button.setToolTip(first or self.ok_tip)
 
 
+def text_problem(
+    field: QLineEdit | QPlainTextEdit, check: Callable[[str], object]
+) -> Callable[[], str | None]:
+    """The problem a domain ``check`` (a clean function) finds in ``field``'s text now."""
+
+    def problem() -> str | None:
+        text = field.text() if isinstance(field, QLineEdit) else field.toPlainText()
+        return problem_of(lambda: check(text))
+
+    return problem
+
+
 PASSWORDS_DIFFER = "The two passwords differ; type them again."
 
 

@@ -15,13 +15,13 @@ from pytestqt.qtbot import QtBot
 from lunar_custody.domain import loans, queries, rules
 from lunar_custody.domain.errors import CustodyError, ValidationError
 from lunar_custody.domain.identity import check_password
-from lunar_custody.domain.registry import clean_reason
+from lunar_custody.domain.registry import clean_country, clean_reason
 from lunar_custody.exchange.partners import check_revocation_reason
 from lunar_custody.gui.context import AppContext
 from lunar_custody.gui.dialogs import ReasonDialog
 from lunar_custody.gui.loans.dialogs import CancelLoanDialog, CloseLoanDialog, ExtendLoanDialog
 from lunar_custody.gui.operations import Work
-from lunar_custody.gui.people.dialogs import PersonDialog
+from lunar_custody.gui.people.dialogs import InstitutionDialog, PersonDialog
 from lunar_custody.gui.signin import FirstRunDialog
 from lunar_custody.gui.widgets import FIELD_HINT_STYLE, FIELD_PROBLEM_STYLE, PASSWORDS_DIFFER
 from lunar_custody.storage import Database
@@ -228,3 +228,22 @@ def test_new_person_shows_every_role_whole(
         assert box.width() >= box.sizeHint().width(), (role, box.width(), box.sizeHint())
         assert box.geometry().right() <= box.parentWidget().width(), role  # not cut at the edge
     dialog.reject()
+
+
+def test_an_institutions_optional_fields_are_checked_as_the_registry_checks_them(
+    qtbot: QtBot, ctx_for: Callable[[str], AppContext]
+) -> None:
+    ctx = ctx_for("admin")
+    dialog = InstitutionDialog(ctx, None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.code_edit, "NAOC")
+    qtbot.keyClicks(dialog.name_edit, "National Astronomical Observatories")
+    assert message(dialog, "countryEditMessage") == "" and dialog.ok_button.isEnabled()
+    long_country = "C" * 101
+    qtbot.keyClicks(dialog.country_edit, long_country)
+    too_long = said(lambda: clean_country(long_country))
+    assert message(dialog, "countryEditMessage") == too_long
+    assert not dialog.ok_button.isEnabled() and dialog.ok_button.toolTip() == too_long
+    dialog.country_edit.setText("China")
+    assert dialog.ok_button.isEnabled()

@@ -4,6 +4,8 @@ shown beside the fields."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,16 +23,19 @@ from ...domain.permissions import ROLE_LABELS, ROLES, parse_roles
 from ...domain.queries import InstitutionDetail, PersonDetail
 from ...domain.registry import (
     INSTITUTION_KINDS,
+    clean_address,
+    clean_country,
     clean_full_name,
     clean_institution_code,
     clean_institution_name,
+    clean_local_name,
     clean_username,
 )
 from ...domain.store import ProgressCallback
 from ..context import AppContext
 from ..dialogs import FormDialog
 from ..operations import Work
-from ..widgets import PASSWORDS_DIFFER, FieldChecks, problem_of, watch_passwords
+from ..widgets import PASSWORDS_DIFFER, FieldChecks, problem_of, text_problem, watch_passwords
 
 ROLE_COLUMNS = 3  # role checkboxes per row: five in one row do not fit a 480 px dialog
 
@@ -89,6 +94,13 @@ class InstitutionDialog(FormDialog):
         if existing is None:
             self.checks.watch(self.code_edit, self._code_problem, self.form)
         self.checks.watch(self.name_edit, self._name_problem, self.form)
+        fields: list[tuple[QLineEdit | QPlainTextEdit, Callable[[str], str]]] = [
+            (self.local_edit, clean_local_name),
+            (self.country_edit, clean_country),
+            (self.address_edit, clean_address),
+        ]
+        for field, check in fields:
+            self.checks.watch(field, text_problem(field, check), self.form)
 
     # the registry's own checks of the fields (registry.create_institution)
     def _code_problem(self) -> str | None:
@@ -211,6 +223,9 @@ class PersonDialog(FormDialog):
         if existing is None:
             self.checks.watch(self.username_edit, self._username_problem, self.form)
         self.checks.watch(self.full_name_edit, self._full_name_problem, self.form)
+        self.checks.watch(
+            self.local_edit, text_problem(self.local_edit, clean_local_name), self.form
+        )
         roles_message = self.checks.watch(roles_box, self._roles_problem, self.form)
         for box in self.role_boxes.values():
             box.toggled.connect(lambda _on: self.checks.touch(roles_message))
