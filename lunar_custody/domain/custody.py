@@ -45,7 +45,7 @@ from .models import (
 from .numbering import normalize
 from .operation import Context, operation
 from .permissions import Actor
-from .registry import MAX_TEXT, clean_text, correct_event_in
+from .registry import MAX_TEXT, clean_reason, clean_text, correct_event_in
 from .signed_content import (
     LegContent,
     ResolutionContent,
@@ -441,7 +441,7 @@ def cancel_transfer(store: Store, actor: Actor, number: str, *, reason: str) -> 
             raise _refuse(RuleViolation, why_not)
         if transfer.from_institution_id != ctx.person.institution_id:
             raise _refuse(PermissionDenied, why_not)
-        reason = clean_text(reason, "reason", required=True, limit=MAX_TEXT)
+        reason = clean_reason(reason)
         transfer.status = TransferStatus.CANCELLED
         transfer.notes = (transfer.notes + "\n" if transfer.notes else "") + f"Cancelled: {reason}"
         return transfer

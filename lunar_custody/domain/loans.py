@@ -34,7 +34,7 @@ from .models import (
 )
 from .operation import Context, operation
 from .permissions import Actor
-from .registry import MAX_TEXT, clean_text
+from .registry import MAX_TEXT, clean_reason, clean_text
 from .signed_content import LoanContent, LoanItemContent
 from .states import (
     OPEN_LOAN_STATES,
@@ -79,6 +79,21 @@ def check_period(starts_on: date, due_on: date) -> None:
         raise ValidationError("A loan must end after it starts.")
     if (due_on - starts_on).days > MAX_LOAN_DAYS:
         raise ValidationError("A loan runs five years at most; extend it later if needed.")
+
+
+def check_extension(starts_on: date, due_on: date, new_due_on: date) -> None:
+    """A ValidationError in words when a loan running from ``starts_on`` to ``due_on`` cannot
+    be extended to ``new_due_on``."""
+    if new_due_on <= due_on:
+        raise ValidationError(
+            f"The new end date must be after the current one ({due_on.isoformat()})."
+        )
+    check_period(starts_on, new_due_on)
+
+
+def clean_extension_reason(reason: str) -> str:
+    """The reason for an extension (the borrower's written request): required."""
+    return clean_reason(reason, "reason for the extension")
 
 
 def create_loan(
@@ -469,12 +484,8 @@ def extend_loan(
         loan = op.loan(ctx.session, number, lock=True)
         _require_lender(ctx, loan)
         _refuse(RuleViolation, rules.extend_state(loan_facts(loan)))
-        if new_due_on <= loan.due_on:
-            raise ValidationError(
-                f"The new end date must be after the current one ({loan.due_on.isoformat()})."
-            )
-        clean_text(reason, "reason for the extension", required=True, limit=MAX_TEXT)
-        check_period(loan.starts_on, new_due_on)
+        check_extension(loan.starts_on, loan.due_on, new_due_on)
+        clean_extension_reason(reason)
         loan.due_on = new_due_on
         loan.extension_count += 1
         loan.notes = (loan.notes + "\n" if loan.notes else "") + (
@@ -597,7 +608,7 @@ def cancel_loan(store: Store, actor: Actor, number: str, *, reason: str) -> Loan
         )
         if pending:
             raise RuleViolation(f"Loan {loan.number} has a package under way; cancel that first.")
-        reason = clean_text(reason, "reason", required=True, limit=MAX_TEXT)
+        reason = clean_reason(reason)
         loan.status = LoanStatus.CANCELLED
         loan.notes = (loan.notes + "\n" if loan.notes else "") + f"Cancelled: {reason}"
         return loan

@@ -9,7 +9,7 @@ CLI and GUI into packages.
 from __future__ import annotations
 
 import secrets
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -59,6 +59,55 @@ def clean_text(value: str, what: str, *, required: bool = False, limit: int = 20
     if any(ord(c) < 32 and c not in "\n\t" for c in text) or "\x7f" in text:
         raise ValidationError(f"The {what} contains control characters.")
     return text
+
+
+# Each field's own check, which the services run and a form asks as the person types.
+
+
+def clean_reason(reason: str, what: str = "reason") -> str:
+    """The reason for a change of state (a cancellation, an extension): required."""
+    return clean_text(reason, what, required=True, limit=MAX_TEXT)
+
+
+def clean_institution_code(code: str) -> str:
+    return clean_text(code, "institution code", required=True, limit=32).upper()
+
+
+def clean_institution_name(name: str) -> str:
+    return clean_text(name, "institution name", required=True)
+
+
+def clean_local_name(name: str) -> str:
+    """A name in its own script (optional)."""
+    return clean_text(name, "local-script name")
+
+
+def clean_country(country: str) -> str:
+    return clean_text(country, "country", limit=100)
+
+
+def clean_address(address: str) -> str:
+    return clean_text(address, "address", limit=1000)
+
+
+# an institution's editable fields, each with its check (update_institution)
+INSTITUTION_FIELD_CHECKS: dict[str, Callable[[str], str]] = {
+    "name": clean_institution_name,
+    "local_name": clean_local_name,
+    "country": clean_country,
+    "address": clean_address,
+}
+
+
+def clean_username(username: str) -> str:
+    username = clean_text(username, "user name", required=True, limit=64)
+    if any(c.isspace() for c in username):
+        raise ValidationError("A user name has no spaces.")
+    return username
+
+
+def clean_full_name(name: str) -> str:
+    return clean_text(name, "full name", required=True)
 
 
 # ---------------------------------------------------------------- institutions and people
@@ -124,18 +173,18 @@ def create_institution(
 def _new_institution(
     session: Session, code: str, name: str, kind: str, local_name: str, country: str, address: str
 ) -> Institution:
-    code = clean_text(code, "institution code", required=True, limit=32).upper()
+    code = clean_institution_code(code)
     if kind not in INSTITUTION_KINDS:
         raise ValidationError(f"An institution is a {', '.join(INSTITUTION_KINDS)}.")
     if session.scalars(select(Institution).where(Institution.code == code)).first():
         raise DuplicateError(f"An institution with the code {code} exists already.")
     row = Institution(
         code=code,
-        name=clean_text(name, "institution name", required=True),
+        name=clean_institution_name(name),
         kind=kind,
-        local_name=clean_text(local_name, "local-script name") or None,
-        country=clean_text(country, "country", limit=100),
-        address=clean_text(address, "address", limit=1000),
+        local_name=clean_local_name(local_name) or None,
+        country=clean_country(country),
+        address=clean_address(address),
     )
     session.add(row)
     return row
@@ -148,11 +197,8 @@ def update_institution(store: Store, actor: Actor, code: str, **changes: str | b
         for key, value in changes.items():
             if key == "active":
                 row.active = bool(value)
-            elif key in ("name", "local_name", "country", "address"):
-                limit = 1000 if key == "address" else 200
-                text = clean_text(
-                    str(value), key.replace("_", " "), required=key == "name", limit=limit
-                )
+            elif key in INSTITUTION_FIELD_CHECKS:
+                text = INSTITUTION_FIELD_CHECKS[key](str(value))
                 setattr(row, key, text or (None if key == "local_name" else ""))
             else:
                 raise ValidationError(f"An institution has no field '{key}'.")
@@ -177,7 +223,7 @@ def create_person(
     with operation(store, actor, "manage_people") as ctx:
         inst = op.institution(ctx.session, institution_code)
         row = _new_person(ctx.session, inst, username, full_name, roles, password, pin, email)
-        row.local_name = clean_text(local_name, "local-script name") or None
+        row.local_name = clean_local_name(local_name) or None
         ctx.session.flush()
         return row
 
@@ -192,9 +238,7 @@ def _new_person(
     pin: str | None,
     email: str,
 ) -> Person:
-    username = clean_text(username, "user name", required=True, limit=64)
-    if any(c.isspace() for c in username):
-        raise ValidationError("A user name has no spaces.")
+    username = clean_username(username)
     if session.scalars(select(Person).where(Person.username == username)).first():
         raise DuplicateError(f"The user name '{username}' is taken.")
     stored_roles = parse_roles(roles)
@@ -205,7 +249,7 @@ def _new_person(
     row = Person(
         institution=inst,
         username=username,
-        full_name=clean_text(full_name, "full name", required=True),
+        full_name=clean_full_name(full_name),
         roles=stored_roles,
         password_hash=hash_password(password if password is not None else _unknown_password()),
         pin_hash=hash_pin(pin) if pin else None,
@@ -228,9 +272,9 @@ def update_person(store: Store, actor: Actor, username: str, **changes: object) 
         row = op.person(ctx.session, username)
         for key, value in changes.items():
             if key == "full_name":
-                row.full_name = clean_text(str(value), "full name", required=True)
+                row.full_name = clean_full_name(str(value))
             elif key == "local_name":
-                row.local_name = clean_text(str(value), "local-script name") or None
+                row.local_name = clean_local_name(str(value)) or None
             elif key == "email":
                 row.email = clean_text(str(value), "e-mail address")
             elif key == "roles":

@@ -331,12 +331,18 @@ def list_partners(store: Store) -> list[PartnerInfo]:
         return found
 
 
-def revoke_partner(store: Store, actor: Actor, code: str, *, reason: str) -> int:
-    """Stop trusting a partner's key: its files are refused from now on (what was imported
-    stays, signed as it was). The number of keys revoked."""
+def check_revocation_reason(reason: str) -> str:
+    """Why a partner's key is no longer trusted: required (a form asks as it is typed)."""
     reason = reason.strip()
     if not reason:
         raise ValidationError("Say why the partner's key is no longer trusted.")
+    return reason
+
+
+def revoke_partner(store: Store, actor: Actor, code: str, *, reason: str) -> int:
+    """Stop trusting a partner's key: its files are refused from now on (what was imported
+    stays, signed as it was). The number of keys revoked."""
+    reason = check_revocation_reason(reason)
     with operation(store, actor, "manage_institutions") as ctx:
         institution = op.institution(ctx.session, code)
         rows = ctx.session.scalars(

@@ -20,10 +20,12 @@ from PySide6.QtWidgets import (
 
 from ..domain.errors import Cancelled, CustodyError
 from ..domain.identity import Credential
+from ..domain.registry import clean_reason
 from .actions import allow
 from .errors import show_error
 from .operations import Operations, Work
 from .signature import ask_signature
+from .widgets import FieldChecks, problem_of
 
 ERROR_STYLE = "color: #b00020;"
 SCREEN_MARGIN = 48  # px: a window's frame and title bar, and a little screen around it
@@ -155,8 +157,12 @@ class FormDialog(QDialog):
 
 
 class ReasonDialog(FormDialog):
-    """The one reason dialog: what is about to happen, the reason (which the service
-    requires, and refuses beside the field when it is missing), then ``work(reason)``."""
+    """The one reason dialog: what is about to happen, the reason, then ``work(reason)``.
+
+    ``check`` is the service's own check of the reason (``registry.clean_reason`` unless the
+    service has another): its problem shows under the field as the person types, and OK
+    waits until there is none.
+    """
 
     def __init__(
         self,
@@ -170,9 +176,11 @@ class ReasonDialog(FormDialog):
         ok_text: str = "",
         keep_text: str = "",
         placeholder: str = "",
+        check: Callable[[str], object] = clean_reason,
     ) -> None:
         super().__init__(parent, title, name, ops=ops, ok_text=ok_text)
         self.work = work
+        self.check = check
         text = QLabel(prompt)
         text.setWordWrap(True)
         self.reason_edit = reason_edit(placeholder)
@@ -180,10 +188,16 @@ class ReasonDialog(FormDialog):
             self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(keep_text)
         self.form.addRow(text)
         self.form.addRow("&Reason:", self.reason_edit)
+        self.checks = FieldChecks(self.ok_button)
+        self.checks.watch(self.reason_edit, self._reason_problem, self.form)
         fit_to_screen(self, 460, 260)
 
     def reason(self) -> str:
         return self.reason_edit.toPlainText().strip()
+
+    def _reason_problem(self) -> str | None:
+        reason = self.reason()
+        return problem_of(lambda: self.check(reason))
 
     def prepare(self) -> Work[Any]:
         return self.work(self.reason())

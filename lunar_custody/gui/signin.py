@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TypeVar
 
 from PySide6.QtCore import Qt
@@ -18,6 +19,7 @@ from ..domain.permissions import Actor
 from ..domain.store import Store
 from .dialogs import FormDialog
 from .operations import Work
+from .widgets import PASSWORDS_DIFFER, FieldChecks, text_problem, watch_passwords
 
 
 class FirstRunDialog(FormDialog):
@@ -46,6 +48,7 @@ class FirstRunDialog(FormDialog):
         self.full_name = _named(QLineEdit(), "adminFullName")
         self.password = _named(QLineEdit(), "adminPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText(f"at least {identity.MIN_PASSWORD_LENGTH} characters")
         self.repeat = _named(QLineEdit(), "adminRepeat")
         self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
         for label, widget in [
@@ -56,14 +59,28 @@ class FirstRunDialog(FormDialog):
             ("Address:", self.address),
             ("Administrator user name:", self.username),
             ("Administrator full name:", self.full_name),
-            ("Password (8 or more characters):", self.password),
+            ("Password:", self.password),
             ("Repeat password:", self.repeat),
         ]:
             self.form.addRow(label, widget)
+        # each field as registry.bootstrap checks it, under the field as it is typed
+        self.checks = FieldChecks(self.ok_button)
+        fields: list[tuple[QLineEdit | QPlainTextEdit, Callable[[str], str]]] = [
+            (self.code, registry.clean_institution_code),
+            (self.name, registry.clean_institution_name),
+            (self.local_name, registry.clean_local_name),
+            (self.country, registry.clean_country),
+            (self.address, registry.clean_address),
+            (self.username, registry.clean_username),
+            (self.full_name, registry.clean_full_name),
+        ]
+        for field, check in fields:
+            self.checks.watch(field, text_problem(field, check), self.form)
+        watch_passwords(self.checks, self.form, self.password, self.repeat)
 
     def prepare(self) -> Work[Actor]:
         if self.password.text() != self.repeat.text():
-            raise ValidationError("The two passwords differ.")
+            raise ValidationError(PASSWORDS_DIFFER)
         store = self.store
         fields = {
             "lender_code": self.code.text(),

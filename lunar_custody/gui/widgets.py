@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.errors import CustodyError, ValidationError
+from ..domain.identity import check_password
 from ..domain.listings import Listing
 from ..domain.store import Store
 from ..whole_files import write_whole
@@ -117,6 +118,36 @@ class FieldChecks(QObject):
             message.setStyleSheet(FIELD_PROBLEM_STYLE if touched else FIELD_HINT_STYLE)
         self.ok_button.setEnabled(first is None)
         self.ok_button.setToolTip(first or self.ok_tip)
+
+
+def text_problem(
+    field: QLineEdit | QPlainTextEdit, check: Callable[[str], object]
+) -> Callable[[], str | None]:
+    """The problem a domain ``check`` (a clean function) finds in ``field``'s text now."""
+
+    def problem() -> str | None:
+        text = field.text() if isinstance(field, QLineEdit) else field.toPlainText()
+        return problem_of(lambda: check(text))
+
+    return problem
+
+
+PASSWORDS_DIFFER = "The two passwords differ; type them again."
+
+
+def watch_passwords(
+    checks: FieldChecks, form: QFormLayout, password: QLineEdit, repeat: QLineEdit
+) -> None:
+    """A new password as identity.check_password takes it, and typed the same twice."""
+    checks.watch(password, lambda: problem_of(lambda: check_password(password.text())), form)
+
+    def repeated() -> str | None:
+        if repeat.text() == password.text():
+            return None
+        return PASSWORDS_DIFFER if repeat.text() else "Type the password again."
+
+    checks.watch(repeat, repeated, form)
+    password.textChanged.connect(lambda _text: checks.update())
 
 
 class ScanField(QLineEdit):

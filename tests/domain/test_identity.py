@@ -170,7 +170,7 @@ def _institution_management_is_for_admins_only(world: World) -> None:
         registry.update_institution(world.db, world["zhang"], "BROWN", name="Brown")
     with world.refused(ValidationError, "no field 'kind'"):
         registry.update_institution(world.db, world["admin"], "BROWN", kind="lender")
-    with world.refused(ValidationError, "The name is required."):
+    with world.refused(ValidationError, "The institution name is required."):
         registry.update_institution(world.db, world["admin"], "BROWN", name="")
     with world.refused(NotFoundError, "no institution with the code 'NOPE'"):
         registry.update_institution(world.db, world["admin"], "NOPE", name="x")

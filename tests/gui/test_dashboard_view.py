@@ -7,13 +7,14 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from lunar_custody.domain import queries
 from lunar_custody.domain.queries import due_tier
 from lunar_custody.gui.context import AppContext
 from lunar_custody.gui.dashboard import DashboardView, RecordTable, age_text
-from tests.gui.conftest import SHOTS
+from tests.gui.conftest import SHOTS, open_window
 from tests.worlds import A1, A2, A3, A4, World
 
 
@@ -124,3 +125,79 @@ def test_dashboard_counts_lists_and_opens_records(
     assert view.transit_card.number.text() == "0"
     assert view.in_transit.rowCount() == 0
     assert view.footers["inTransitTable"].text() == "Nothing in transit."
+
+
+def busy(world: World) -> None:
+    """A package in transit, an overdue loan with a broken seal, an inventory due."""
+    today = world.today
+    late = world.active_loan(
+        [A1], starts_on=today - timedelta(days=100), due_on=today - timedelta(days=10)
+    )
+    world.receive(world.release([A1], loan=late), seal_intact=False)
+    yearly = world.active_loan(
+        [A2], starts_on=today - timedelta(days=360), due_on=today + timedelta(days=200)
+    )
+    world.release([A2], loan=yearly)
+
+
+def whole_in_view(table: RecordTable) -> None:
+    """Every column in the viewport: nothing to scroll sideways to, the key column and the
+    numbers and times whole (a name may be shortened, its whole text in the tooltip)."""
+    header = table.horizontalHeader()
+    where = table.objectName()
+    assert table.isVisible(), where
+    assert table.horizontalScrollBar().maximum() == 0, where
+    last = header.count() - 1
+    end = header.sectionViewportPosition(last) + header.sectionSize(last)
+    assert end <= table.viewport().width(), where
+    for column in range(header.count()):
+        if column in table.elide:
+            continue
+        needed = max(table.sizeHintForColumn(column), header.sectionSizeHint(column))
+        assert header.sectionSize(column) >= needed, (where, column)
+
+
+def test_dashboard_at_a_laptops_size_shows_every_table_whole(
+    qtbot: QtBot, world: World, ctx_for: Callable[[str], AppContext]
+) -> None:
+    busy(world)
+    window = open_window(qtbot, ctx_for("zhang"))
+    window.resize(1024, 700)
+    window.show_view("dashboard")
+    QApplication.processEvents()
+    view = window.findChild(DashboardView)
+    assert view is not None
+    # narrow: two rows of two tabs, each table the whole width, each tab with its count
+    assert view.wide is False and all(tabs.isVisible() for tabs in view.panel_tabs)
+    upper, lower = view.panel_tabs
+    assert [upper.tabText(i) for i in range(2)] == ["In transit (1)", "Loans by due date (1)"]
+    assert [lower.tabText(i) for i in range(2)] == ["Discrepancies (1)", "Inventories due (1)"]
+    seen = set()
+    for index in range(2):
+        for tabs in view.panel_tabs:
+            tabs.setCurrentIndex(index)
+        QApplication.processEvents()
+        for table in view.tables():
+            if table.isVisible():
+                whole_in_view(table)
+                seen.add(table.objectName())
+    assert seen == {table.objectName() for table in view.tables()}
+    SHOTS.mkdir(exist_ok=True)
+    window.grab().save(str(SHOTS / "dashboard-1024x700.png"))
+
+    # wide enough: the four panels side by side in two columns, still whole
+    window.resize(1366, 768)
+    QApplication.processEvents()
+    assert view.width() >= view.wide_width()
+    assert view.wide is True and not any(tabs.isVisible() for tabs in view.panel_tabs)
+    for table in view.tables():
+        whole_in_view(table)
+    boxes = [box for box, _title, _tab in view.panels]
+    assert boxes[0].geometry().top() == boxes[1].geometry().top()
+    assert boxes[0].geometry().right() < boxes[1].geometry().left()
+    assert boxes[0].title() == "Packages in transit, oldest first"
+    window.grab().save(str(SHOTS / "dashboard-1366x768.png"))
+
+    window.resize(1024, 700)  # and back
+    QApplication.processEvents()
+    assert view.wide is False and upper.isVisible()

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from lunar_custody.domain import identity, queries
 from lunar_custody.domain.identity import PIN
 from lunar_custody.gui.signin import FirstRunDialog, SignInDialog
+from lunar_custody.gui.widgets import PASSWORDS_DIFFER
 from lunar_custody.storage import Database
 from tests.worlds import World
 
@@ -23,11 +25,16 @@ def test_first_run_creates_the_lender_and_administrator(qtbot: QtBot, db: Databa
     qtbot.keyClicks(dialog.full_name, "Wang Jun")
     qtbot.keyClicks(dialog.password, "first-admin-1")
     qtbot.keyClicks(dialog.repeat, "first-admin-2")
-    dialog.buttons.accepted.emit()
-    assert dialog.error_label.text() == "The two passwords differ."
+    # said under the field as it is typed, and OK waits
+    assert dialog.findChild(QLabel, "adminRepeatMessage").text() == PASSWORDS_DIFFER
+    assert not dialog.ok_button.isEnabled()
+    assert dialog.ok_button.toolTip() == PASSWORDS_DIFFER
+    dialog.buttons.accepted.emit()  # and the dialog says it again should OK come anyway
+    assert dialog.error_label.text() == PASSWORDS_DIFFER
     assert not queries.has_users(db)
     dialog.repeat.setText("first-admin-1")
-    dialog.buttons.accepted.emit()
+    assert dialog.ok_button.isEnabled()
+    dialog.ok_button.click()
     assert dialog.result() == dialog.DialogCode.Accepted
     assert dialog.actor is not None and dialog.actor.roles == frozenset({"admin"})
     assert identity.authenticate(db, "wang", "first-admin-1").institution_code == "CNSA"

@@ -7,11 +7,13 @@ from collections.abc import Callable
 from datetime import date, datetime
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +27,9 @@ from ..tablemodel import local_time, status_label
 from ..view import View
 from .partners import PartnerPanel
 from .widgets import TIER_COLOURS, TIER_SHORT, Card, RecordTable, age_text, days_text
+
+PANEL_FRAME = 4  # px: a group box's frame, on both sides
+VIEW_MARGIN = 10  # px: around the dashboard
 
 
 class DashboardView(View):
@@ -118,12 +123,23 @@ class DashboardView(View):
             tier_bar.addWidget(tile, 1)
 
         self.footers: dict[str, QLabel] = {}
-        grid = QGridLayout()
+        # (box, its title beside the others, its tab's name when the window is narrow)
+        self.panels: list[tuple[QGroupBox, str, str]] = [
+            (self._box(self.in_transit), "Packages in transit, oldest first", "In transit"),
+            (self._box(self.due, tier_bar), "Loans by due date", "Loans by due date"),
+            (self._box(self.discrepancies), "Open discrepancies, oldest first", "Discrepancies"),
+            (self._box(self.inventories), "Annual inventories due", "Inventories due"),
+        ]
+        # Narrow (a 1024 px laptop): two rows of two tabs, each table the whole width, so
+        # no table scrolls sideways; wide: the four panels in two columns.
+        self.panel_tabs = (QTabWidget(), QTabWidget())
+        for tabs, name in zip(self.panel_tabs, ("upperPanelTabs", "lowerPanelTabs"), strict=True):
+            tabs.setObjectName(name)
+            tabs.setVisible(False)
+        self.grid = grid = QGridLayout()
         grid.setSpacing(10)
-        grid.addWidget(self._box("Packages in transit, oldest first", self.in_transit), 0, 0)
-        grid.addWidget(self._box("Loans by due date", self.due, tier_bar), 0, 1)
-        grid.addWidget(self._box("Open discrepancies, oldest first", self.discrepancies), 1, 0)
-        grid.addWidget(self._box("Annual inventories due", self.inventories), 1, 1)
+        self.wide: bool | None = None
+        self._arrange(wide=True)
         # shown when this installation exchanges files with partners
         self.partner_panel = PartnerPanel()
         self.partner_panel.setVisible(False)
@@ -135,14 +151,78 @@ class DashboardView(View):
         self.as_of.setObjectName("asOfLabel")
         self.as_of.setStyleSheet("color: #5f6368;")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 10, 10, 10)
+        layout.setContentsMargins(VIEW_MARGIN, VIEW_MARGIN, VIEW_MARGIN, VIEW_MARGIN)
         layout.addLayout(cards)
         layout.addLayout(grid, 1)
         layout.addWidget(self.as_of)
         self.refresh()
 
-    def _box(self, title: str, table: RecordTable, above: QHBoxLayout | None = None) -> QGroupBox:
-        box = QGroupBox(title)
+    # ------------------------------------------------------------------ layout
+
+    def tables(self) -> list[RecordTable]:
+        return [self.in_transit, self.due, self.discrepancies, self.inventories]
+
+    def wide_width(self) -> int:
+        """The width from which the four panels stand in two columns with every table's
+        columns in view (names shortened, numbers and times whole)."""
+        box = self.panels[0][0]
+        inside = PANEL_FRAME + box.contentsMargins().left() + box.contentsMargins().right()
+        box_layout = box.layout()
+        if box_layout is not None:
+            inside += box_layout.contentsMargins().left() + box_layout.contentsMargins().right()
+        widest = max(table.least_width() for table in self.tables())
+        return 2 * VIEW_MARGIN + 2 * (widest + inside) + self.grid.horizontalSpacing()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange(wide=self.width() >= self.wide_width())
+
+    def _arrange(self, *, wide: bool) -> None:
+        """The panels in two columns (``wide``) or as two rows of two tabs."""
+        if wide == self.wide:
+            return
+        self.wide = wide
+        for tabs in self.panel_tabs:
+            tabs.clear()  # the pages stay, to be placed again
+            self.grid.removeWidget(tabs)
+            tabs.setVisible(not wide)
+        for position, (box, title, _tab) in enumerate(self.panels):
+            row, column = divmod(position, 2)
+            self.grid.removeWidget(box)
+            box.setTitle(title if wide else "")  # a tab says it
+            box.setFlat(not wide)
+            if wide:
+                self.grid.addWidget(box, row, column)
+                box.setVisible(True)
+            else:
+                self.panel_tabs[row].addTab(box, "")
+        if not wide:
+            for row, tabs in enumerate(self.panel_tabs):
+                self.grid.addWidget(tabs, row, 0, 1, 2)
+            self._name_tabs()
+
+    def _name_tabs(self) -> None:
+        """Each tab's name with its count, so what waits on a hidden tab is not missed."""
+        data = self.data
+        if data is None:
+            return
+        counts = (
+            data.in_transit_count,
+            sum(data.due_counts.values()),
+            data.open_discrepancy_count,
+            data.inventory_count,
+        )
+        for position, ((box, _title, tab), count) in enumerate(
+            zip(self.panels, counts, strict=True)
+        ):
+            tabs = self.panel_tabs[position // 2]
+            index = tabs.indexOf(box)
+            if index >= 0:
+                tabs.setTabText(index, f"{tab} ({count:,})")
+
+    def _box(self, table: RecordTable, above: QHBoxLayout | None = None) -> QGroupBox:
+        box = QGroupBox()
+        box.setObjectName(f"{table.objectName()}Panel")
         layout = QVBoxLayout(box)
         if above is not None:
             layout.addLayout(above)
@@ -268,6 +348,8 @@ class DashboardView(View):
             "No annual inventory falls in the next 30 days.",
         )
         self._show_partners()
+        self._name_tabs()
+        self._arrange(wide=self.width() >= self.wide_width())
         self.as_of.setText(
             f"As of {today.isoformat()}. Double-click a row to open the record; "
             "annual inventories follow the anniversary of each loan's start date."

@@ -11,11 +11,12 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QLabel,
+    QStyle,
     QTableWidgetItem,
     QVBoxLayout,
 )
 
-from ..columns import RowTableWidget, fit_columns
+from ..columns import NARROWEST_TEXT, RowTableWidget, fit_columns
 
 # Row tints by urgency: the later a loan is, the redder its row.
 TIER_COLOURS = {
@@ -107,6 +108,7 @@ class RecordTable(RowTableWidget):
         super().__init__(0, len(headers))
         self.setObjectName(name)
         self.right = right
+        self.elide = tuple(elide or ())
         self.setHorizontalHeaderLabels(headers)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -118,6 +120,18 @@ class RecordTable(RowTableWidget):
         # ``stretch`` column takes what is left.
         fit_columns(self, spare=stretch, elide=elide)
         self.cellDoubleClicked.connect(lambda row, _column: self.open_row(row))
+
+    def least_width(self) -> int:
+        """The narrowest this table shows all its columns without scrolling sideways: the
+        key column, numbers and times whole, the names (``elide``) shortened as the column
+        fitter shortens them; room kept for a vertical scroll bar."""
+        header = self.horizontalHeader()
+        total = 0
+        for column in range(self.columnCount()):
+            wanted = max(self.sizeHintForColumn(column), header.sectionSizeHint(column))
+            total += min(wanted, NARROWEST_TEXT) if column in self.elide else wanted
+        scroll_bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        return total + 2 * self.frameWidth() + scroll_bar
 
     def set_rows(
         self,

@@ -37,6 +37,7 @@ from ...exchange.partners import (
     PartnerAdded,
     PartnerInfo,
     add_partner,
+    check_revocation_reason,
     export_introduction,
     file_content,
     list_files,
@@ -441,6 +442,7 @@ class PartnersWindow(QDialog):
             work,
             name="revokePartnerDialog",
             ok_text="Revoke",
+            check=check_revocation_reason,
             placeholder="e.g. the partner reported its key stolen; the agreement ended",
         )
         if self._exec(dialog):

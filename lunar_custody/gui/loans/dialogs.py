@@ -17,6 +17,7 @@ from ..context import AppContext
 from ..dialogs import FormDialog, ReasonDialog, fit_to_screen, reason_edit
 from ..operations import Work
 from ..tables import read_only_table
+from ..widgets import FieldChecks, problem_of
 from .detail import (
     RECONCILIATION_COLUMNS,
     RED,
@@ -60,18 +61,22 @@ class CloseLoanDialog(LoanForm):
         intro.setWordWrap(True)
         self.table = read_only_table("reconciliationTable", RECONCILIATION_COLUMNS)
         fill_reconciliation(self.table, detail.items, lent)
-        self.problem = QLabel(rules.why_not_close_reconciled(number, detail.items) or "")
-        self.problem.setObjectName("closeProblem")
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet(f"color: {RED}; font-weight: bold;")
-        self.problem.setVisible(bool(self.problem.text()))
         self.sign_button = self.ok_button
         self.sign_button.setObjectName("signCloseButton")
-        self.sign_button.setEnabled(not self.problem.text())
+        # Nothing to type: the reconciliation is the one check, shown in red from the start
+        # under the table, and the sign button's tooltip says it too.
+        self.checks = FieldChecks(self.sign_button)
+        self.problem = self.checks.watch(self.table, self._unreconciled, None)
+        self.problem.setObjectName("closeProblem")
+        self.checks.touch(self.problem)
+        self.problem.setStyleSheet(f"color: {RED}; font-weight: bold;")
         self.body.insertWidget(0, intro)
         self.body.insertWidget(1, self.table, 1)
         self.body.insertWidget(2, self.problem)
         fit_to_screen(self, 900, 420)
+
+    def _unreconciled(self) -> str | None:
+        return rules.why_not_close_reconciled(self.detail.summary.number, self.detail.items)
 
     def prepare(self) -> Work[str]:
         detail = self.detail
@@ -109,13 +114,25 @@ class ExtendLoanDialog(LoanForm):
         self.form.addRow("Due now:", QLabel(due.isoformat()))
         self.form.addRow("&New due date:", self.due_edit)
         self.form.addRow("&Reason:", self.reason_edit)
-        fit_to_screen(self, 480, 260)
+        self.checks = FieldChecks(self.ok_button)
+        self.checks.watch(self.due_edit, self._due_problem, self.form)
+        self.checks.watch(self.reason_edit, self._reason_problem, self.form)
+        fit_to_screen(self, 480, 300)
 
     def new_due_on(self) -> date:
         return from_qdate(self.due_edit.date())
 
     def reason(self) -> str:
         return self.reason_edit.toPlainText().strip()
+
+    # the service's own checks (loans.extend_loan)
+    def _due_problem(self) -> str | None:
+        summary, new_due = self.detail.summary, self.new_due_on()
+        return problem_of(lambda: loans.check_extension(summary.starts_on, summary.due_on, new_due))
+
+    def _reason_problem(self) -> str | None:
+        reason = self.reason()
+        return problem_of(lambda: loans.clean_extension_reason(reason))
 
     def prepare(self) -> Work[str]:
         summary = self.detail.summary

@@ -4,11 +4,12 @@ shown beside the fields."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFormLayout,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -17,32 +18,26 @@ from PySide6.QtWidgets import (
 
 from ...domain import queries, registry
 from ...domain.errors import ValidationError
-from ...domain.identity import MIN_PASSWORD_LENGTH, check_password, check_pin
+from ...domain.identity import MIN_PASSWORD_LENGTH, check_pin
 from ...domain.permissions import ROLE_LABELS, ROLES, parse_roles
 from ...domain.queries import InstitutionDetail, PersonDetail
-from ...domain.registry import INSTITUTION_KINDS, clean_text
+from ...domain.registry import (
+    INSTITUTION_KINDS,
+    clean_address,
+    clean_country,
+    clean_full_name,
+    clean_institution_code,
+    clean_institution_name,
+    clean_local_name,
+    clean_username,
+)
 from ...domain.store import ProgressCallback
 from ..context import AppContext
 from ..dialogs import FormDialog
 from ..operations import Work
-from ..widgets import FieldChecks, problem_of
+from ..widgets import PASSWORDS_DIFFER, FieldChecks, problem_of, text_problem, watch_passwords
 
-PASSWORDS_DIFFER = "The two passwords differ; type them again."
-
-
-def watch_passwords(
-    checks: FieldChecks, form: QFormLayout, password: QLineEdit, repeat: QLineEdit
-) -> None:
-    """A new password as identity.check_password takes it, and typed the same twice."""
-    checks.watch(password, lambda: problem_of(lambda: check_password(password.text())), form)
-
-    def repeated() -> str | None:
-        if repeat.text() == password.text():
-            return None
-        return PASSWORDS_DIFFER if repeat.text() else "Type the password again."
-
-    checks.watch(repeat, repeated, form)
-    password.textChanged.connect(lambda _text: checks.update())
+ROLE_COLUMNS = 3  # role checkboxes per row: five in one row do not fit a 480 px dialog
 
 
 def _line(name: str, text: str = "", placeholder: str = "") -> QLineEdit:
@@ -99,15 +94,22 @@ class InstitutionDialog(FormDialog):
         if existing is None:
             self.checks.watch(self.code_edit, self._code_problem, self.form)
         self.checks.watch(self.name_edit, self._name_problem, self.form)
+        fields: list[tuple[QLineEdit | QPlainTextEdit, Callable[[str], str]]] = [
+            (self.local_edit, clean_local_name),
+            (self.country_edit, clean_country),
+            (self.address_edit, clean_address),
+        ]
+        for field, check in fields:
+            self.checks.watch(field, text_problem(field, check), self.form)
 
     # the registry's own checks of the fields (registry.create_institution)
     def _code_problem(self) -> str | None:
         code = self.code_edit.text()
-        return problem_of(lambda: clean_text(code, "institution code", required=True, limit=32))
+        return problem_of(lambda: clean_institution_code(code))
 
     def _name_problem(self) -> str | None:
         name = self.name_edit.text()
-        return problem_of(lambda: clean_text(name, "institution name", required=True))
+        return problem_of(lambda: clean_institution_name(name))
 
     def prepare(self) -> Work[str]:
         db, actor = self.ctx.db, self.ctx.actor
@@ -180,17 +182,19 @@ class PersonDialog(FormDialog):
             self.institution_combo.setCurrentIndex(max(0, self.institution_combo.findData(wanted)))
         roles_box = QWidget()
         roles_box.setObjectName("rolesBox")
-        roles_row = QHBoxLayout(roles_box)
-        roles_row.setContentsMargins(0, 0, 0, 0)
+        roles_grid = QGridLayout(roles_box)
+        roles_grid.setContentsMargins(0, 0, 0, 0)
         self.role_boxes: dict[str, QCheckBox] = {}
-        for role in ROLES:
+        for position, role in enumerate(ROLES):
             box = QCheckBox(ROLE_LABELS[role])
             box.setObjectName(f"role_{role}")
             box.setChecked(bool(existing and role in existing.roles))
             box.toggled.connect(lambda _on: self._pin_state())
+            # whole labels: the dialog grows rather than cutting "administrator"
+            box.setMinimumWidth(box.sizeHint().width())
             self.role_boxes[role] = box
-            roles_row.addWidget(box)
-        roles_row.addStretch(1)
+            roles_grid.addWidget(box, *divmod(position, ROLE_COLUMNS))
+        roles_grid.setColumnStretch(ROLE_COLUMNS, 1)
         self.password_edit = _password("passwordEdit")
         self.repeat_edit = _password("repeatEdit")
         self.pin_edit = _line(
@@ -219,6 +223,9 @@ class PersonDialog(FormDialog):
         if existing is None:
             self.checks.watch(self.username_edit, self._username_problem, self.form)
         self.checks.watch(self.full_name_edit, self._full_name_problem, self.form)
+        self.checks.watch(
+            self.local_edit, text_problem(self.local_edit, clean_local_name), self.form
+        )
         roles_message = self.checks.watch(roles_box, self._roles_problem, self.form)
         for box in self.role_boxes.values():
             box.toggled.connect(lambda _on: self.checks.touch(roles_message))
@@ -229,11 +236,11 @@ class PersonDialog(FormDialog):
     # the registry's own checks of the fields (registry.create_person, update_person)
     def _username_problem(self) -> str | None:
         name = self.username_edit.text()
-        return problem_of(lambda: clean_text(name, "user name", required=True, limit=64))
+        return problem_of(lambda: clean_username(name))
 
     def _full_name_problem(self) -> str | None:
         name = self.full_name_edit.text()
-        return problem_of(lambda: clean_text(name, "full name", required=True))
+        return problem_of(lambda: clean_full_name(name))
 
     def _pin_problem(self) -> str | None:
         pin = self.pin_edit.text().strip()  # empty: none (or, editing, the PIN kept)
