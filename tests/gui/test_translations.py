@@ -1,0 +1,201 @@
+"""The window's translations: every marked string is in the zh_CN .ts and translated, the
+marking convention is one lupdate reads as the program does, and the window speaks Chinese
+under LUNAR_CUSTODY_LANG=zh_CN (resources/translations/README.md)."""
+
+from __future__ import annotations
+
+import os
+import xml.etree.ElementTree as ElementTree
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from lunar_custody.gui import translation
+from lunar_custody.gui.context import AppContext
+from lunar_custody.gui.translation import (
+    LANGUAGE_ENV,
+    LANGUAGE_SETTING,
+    install_translations,
+    remove_translations,
+    translated,
+)
+from tests.gui.conftest import open_window
+from tests.worlds import World
+
+FIX = "python -m lunar_custody.gui.translation update"
+
+
+@pytest.fixture
+def language(
+    qapp: QApplication, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> Iterator[Callable[[str], str]]:
+    """``language("zh_CN")`` loads that language as LUNAR_CUSTODY_LANG would at start (the
+    .qm built into this test's cache folder); English again afterwards."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+
+    def load(code: str) -> str:
+        monkeypatch.setenv(LANGUAGE_ENV, code)
+        return install_translations(qapp)
+
+    yield load
+    remove_translations(qapp)
+
+
+def test_every_marked_string_is_in_the_zh_cn_ts_and_translated() -> None:
+    """lupdate on the code as it is, into a copy of each committed .ts: nothing new, nothing
+    vanished, nothing unfinished, and no marking lupdate reads otherwise than the program."""
+    assert "zh_CN" in translation.languages()
+    assert {p.stem for p in (translation.translations_dir() / "zh_CN").glob("*.ts")} == set(
+        translation.areas()
+    ), f"one .ts per area: {FIX}"
+    problems = translation.check("zh_CN")
+    assert problems == [], "\n".join(problems)
+
+
+def test_the_convention_round_trip_with_plurals(tmp_path: Path, qapp: QApplication) -> None:
+    """The pattern of the README, through lupdate, a translation, lrelease and QTranslator:
+    a string, one with a disambiguation, a plural with a computed count, a constant marked
+    at import and translated where shown (from another context than its own)."""
+    module = tmp_path / "example.py"
+    module.write_text(
+        "from lunar_custody.gui.translation import Translator, translated\n"
+        '_example = Translator("_example")\n'
+        'TITLE = _example.noop("Samples")\n'
+        "class View:\n"
+        "    def words(self, items: list[int]) -> list[str]:\n"
+        "        return [\n"
+        '            _example.tr("&File"),\n'
+        '            _example.tr("Open", "verb"),\n'
+        '            _example.tr("%n aliquot(s) selected", "", len(items)),\n'
+        "            translated(TITLE),\n"
+        "        ]\n"
+    )
+    found, problems = translation.marked_strings(module, "_example")
+    assert problems == []
+    ts = tmp_path / "example.ts"
+    translation.lupdate_files([module], ts, "zh_CN")
+    extracted = {e.message for e in translation.read_ts(ts)}
+    assert {m.message for m in found} == extracted
+    assert any(m.numerus and m.source.startswith("%n") for m in extracted)
+    fill(ts, {"&File": "文件(&F)", "Open": "打开", "Samples": "样品", "%n": "已选 %n 个分样"})
+    assert all(e.finished for e in translation.read_ts(ts))
+    qm = tmp_path / "example.qm"
+    translation.release_files([ts], qm)
+    from PySide6.QtCore import QTranslator
+
+    loaded = QTranslator()
+    assert loaded.load(str(qm))
+    qapp.installTranslator(loaded)
+    try:
+        namespace: dict[str, object] = {}
+        exec(compile(module.read_text(), str(module), "exec"), namespace)
+        view = namespace["View"]()  # type: ignore[operator]
+        assert view.words([1, 2, 3]) == ["文件(&F)", "打开", "已选 3 个分样", "样品"]
+    finally:
+        qapp.removeTranslator(loaded)
+    assert translated(namespace["TITLE"]) == "Samples"  # type: ignore[arg-type]
+
+
+def fill(ts: Path, chinese: dict[str, str]) -> None:
+    """Translate a .ts as a translator would: each source starting with a key."""
+    tree = ElementTree.parse(ts)
+    for message in tree.getroot().iter("message"):
+        source = message.findtext("source") or ""
+        target = next(zh for en, zh in chinese.items() if source.startswith(en))
+        element = message.find("translation")
+        assert element is not None
+        element.attrib.pop("type", None)
+        forms = list(element.iter("numerusform"))
+        for form in forms:
+            form.text = target
+        if not forms:
+            element.text = target
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+
+
+@pytest.mark.parametrize(
+    ("line", "says"),
+    [
+        ('self.tr("Samples")', "mark it _example.tr"),
+        ('_example.tr(f"Loan {number}")', "no f-string"),
+        ('_example.tr("%n aliquot(s)")', "'%n' needs the count"),
+        ('_example.tr("%n aliquot(s)", "", n=count)', "positionally"),
+        ('QCoreApplication.translate("Ctx", "Samples")', "mark it _example.tr"),
+        ('_other.tr("Samples")', "mark it _example.tr"),
+        ('_other = Translator("_other")', 'must be _example = Translator("_example")'),
+    ],
+)
+def test_markings_lupdate_would_misread_are_refused(tmp_path: Path, line: str, says: str) -> None:
+    module = tmp_path / "example.py"
+    module.write_text(f"def f(self, number, count):\n    {line}\n")
+    _, problems = translation.marked_strings(module, "_example")
+    assert len(problems) == 1 and says in problems[0], problems
+
+
+def test_a_string_the_ts_lacks_is_named_with_the_fix(tmp_path: Path) -> None:
+    committed = tmp_path / "main.ts"
+    committed.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n'
+        '<TS version="2.1" language="zh_CN" sourcelanguage="en">\n'
+        "<context><name>_x</name>"
+        "<message><source>Gone</source><translation>没了</translation></message>"
+        '<message><source>Kept</source><translation type="unfinished"></translation></message>'
+        "</context></TS>\n"
+    )
+    fresh = tmp_path / "fresh.ts"
+    fresh.write_text(
+        committed.read_text()
+        .replace("<source>Gone</source>", "<source>New</source>")
+        .replace("没了", "")
+    )
+    problems = translation._compare(committed, fresh, f"{FIX} main")
+    assert any("new string [_x] 'New'" in p and f"{FIX} main" in p for p in problems)
+    assert any("'Gone' is no longer in the code" in p for p in problems)
+    assert any("'Kept' is not translated" in p for p in problems)
+
+
+def test_the_window_speaks_chinese_under_lunar_custody_lang(
+    qtbot: QtBot,
+    world: World,
+    ctx_for: Callable[[str], AppContext],
+    language: Callable[[str], str],
+    tmp_path: Path,
+) -> None:
+    assert language("zh_CN") == "zh_CN"
+    # built on first use into the user's cache folder, from the .ts, with PySide6's lrelease
+    assert (
+        tmp_path / "cache" / "lunar-custody" / "translations" / "lunar_custody_zh_CN.qm"
+    ).is_file()
+    assert QLocale().name() == "zh_CN"
+    window = open_window(qtbot, ctx_for("zhang"))
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert "文件(&F)" in titles and "帮助(&H)" in titles
+    # Qt's own words too: the standard buttons of every dialog
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
+
+
+def test_english_unless_asked_and_the_variable_over_preferences(
+    language: Callable[[str], str],
+) -> None:
+    assert language("en") == "en"
+    assert QCoreApplication.translate("_main_window", "&File") == "&File"
+    os.environ.pop(LANGUAGE_ENV)
+    QSettings().setValue(LANGUAGE_SETTING, "zh_CN")
+    try:
+        assert translation.chosen_language() == "zh_CN"
+        os.environ[LANGUAGE_ENV] = "en"
+        assert translation.chosen_language() == "en"
+    finally:
+        QSettings().remove(LANGUAGE_SETTING)
+
+
+def test_a_language_without_translation_keeps_english_and_its_locale(
+    language: Callable[[str], str],
+) -> None:
+    assert language("de_DE") == "en"
+    assert QLocale().name() == "de_DE"  # numbers and dates as a German reader expects
+    assert language("zh_TW") == "en"  # Simplified Chinese is not served to Traditional
