@@ -51,6 +51,7 @@ from .loans import LoansView
 from .people import AdminView
 from .resources import icon
 from .samples import SamplesView
+from .settings import PreferencesDialog
 from .transfers import TransfersView
 from .translation import Translator
 from .view import View
@@ -345,6 +346,17 @@ class MainWindow(QMainWindow):
             self._action("&Quit", self.close, QKeySequence.StandardKey.Quit, "quitAction")
         )
 
+        edit_menu = bar.addMenu(_main_window.tr("&Edit"))
+        edit_menu.addAction(
+            self._action(
+                _main_window.tr("&Preferences…"),
+                self.open_preferences,
+                "Ctrl+,",
+                "preferencesAction",
+                _main_window.tr("Language, and the label format the print dialogs offer first"),
+            )
+        )
+
         view_menu = bar.addMenu(_main_window.tr("&View"))
         for position, (key, view_class, icon_name) in enumerate(VIEW_CLASSES, start=1):
             action = self._action(
@@ -425,7 +437,7 @@ class MainWindow(QMainWindow):
                 "&About Lunar Custody", self.about, name="about", tip="Version and database"
             )
         )
-        for menu in (file_menu, view_menu, self.actions_menu, help_menu):
+        for menu in (file_menu, edit_menu, view_menu, self.actions_menu, help_menu):
             menu.setToolTipsVisible(True)  # a greyed-out entry says why
             menu.installEventFilter(self)  # ... in the status bar too
         self._update_actions()
@@ -627,6 +639,14 @@ class MainWindow(QMainWindow):
         dialog = ShortcutsDialog(
             [m for m in menus if isinstance(m, QMenu)], self.current_view.menu_actions(), self
         )
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
+
+    def open_preferences(self) -> None:
+        """Edit ▸ Preferences… (Ctrl+,): language and label format, kept per user."""
+        dialog = PreferencesDialog(self)
         try:
             dialog.exec()
         finally:

@@ -17,10 +17,9 @@ from ..domain import listings
 from ..domain.custody import RESOLUTIONS
 from ..domain.ledger import EVENT_KINDS, STATUS_LABELS
 from ..domain.listings import BOOL, DATE, DATETIME, EVENT, MASS, STATUS, Listing
-from ..domain.masses import format_mass
 from ..domain.store import Store
-from ..domain.wording import moment_text
 from .columns import ELIDABLE_ROLE
+from .locale_format import date_text, mass_text, moment_local_text
 
 PAGE_SIZE = 200
 # Text columns that hold the number of a record: shown whole, never elided.
@@ -44,20 +43,21 @@ def status_label(value: str) -> str:
 
 
 def local_time(moment: datetime) -> str:
-    """UTC from the database, shown in the workstation's local time with its zone (rule 6):
-    the domain's one wording of a moment, which the command line prints too."""
-    return moment_text(moment)
+    """UTC from the database, shown in the workstation's local time with its zone (rule 6),
+    written as the window's locale writes dates and times (the command line keeps one
+    fixed wording, the domain's moment_text)."""
+    return moment_local_text(moment)
 
 
 def display(kind: str, value: Any) -> str:
     if value is None:
         return ""
     if kind == MASS:
-        return format_mass(int(value))
+        return mass_text(int(value))
     if kind == DATETIME and isinstance(value, datetime):
         return local_time(value)
     if kind == DATE and isinstance(value, date):
-        return value.isoformat()
+        return date_text(value)
     if kind == BOOL:
         return "yes" if value else "no"
     if kind == EVENT:

@@ -26,6 +26,8 @@ with the lrelease PySide6 ships. Commands::
     python -m lunar_custody.gui.translation update [AREA...]   # lupdate: new strings into .ts
     python -m lunar_custody.gui.translation check              # what the .ts lacks (tests)
     python -m lunar_custody.gui.translation build [--out DIR]  # lrelease: the .qm files
+    python -m lunar_custody.gui.translation todo AREA > todo.tsv   # unfinished, as TSV
+    python -m lunar_custody.gui.translation fill AREA < done.tsv   # translations into .ts
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ import argparse
 import ast
 import logging
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -401,6 +404,63 @@ def _show(message: Message) -> str:
     return f"[{message.context}] {message.source!r}{extra}{plural}"
 
 
+# ---------------------------------------------------------------------- todo and fill: by hand
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
+
+
+def _unescape(text: str) -> str:
+    return re.sub(r"\\([nt\\])", lambda m: {"n": "\n", "t": "\t"}.get(m[1], m[1]), text)
+
+
+def todo(area: str, language: str) -> list[str]:
+    """The area's unfinished strings as lines ``context<TAB>source<TAB>`` (tabs and
+    newlines in a text written \\t and \\n): fill in the third column, give them to fill."""
+    return [
+        f"{_escape(e.message.context)}\t{_escape(e.message.source)}\t"
+        for e in read_ts(ts_file(language, area))
+        if not e.finished
+    ]
+
+
+def fill(area: str, language: str, lines: Iterable[str]) -> int:
+    """Write ``context<TAB>source<TAB>translation`` lines into the area's .ts (every plural
+    form gets the translation: Chinese has one), then let lupdate write the file its way.
+    Returns how many were filled; a line whose string the .ts lacks is an error."""
+    wanted: dict[tuple[str, str], str] = {}
+    for line in lines:
+        if not line.strip():
+            continue
+        context, source, target = (_unescape(part) for part in line.rstrip("\n").split("\t"))
+        if target.strip():
+            wanted[(context, source)] = target
+    path = ts_file(language, area)
+    tree = ElementTree.parse(path)
+    done = set()
+    for context in tree.getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            key = (name, message.findtext("source") or "")
+            translation = message.find("translation")
+            if key not in wanted or translation is None:
+                continue
+            translation.attrib.pop("type", None)
+            forms = list(translation.iter("numerusform"))
+            for form in forms:
+                form.text = wanted[key]
+            if not forms:
+                translation.text = wanted[key]
+            done.add(key)
+    unknown = sorted(set(wanted) - done)
+    if unknown:
+        raise ValueError(f"{path.name} has no string {unknown[0]!r} (and {len(unknown) - 1} more)")
+    tree.write(path, encoding="utf-8", xml_declaration=True)
+    lupdate(area, path, language)
+    return len(done)
+
+
 # ---------------------------------------------------------------------- lrelease: the .qm
 
 
@@ -533,6 +593,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     updating.add_argument("areas", nargs="*", metavar="AREA", help=", ".join(areas()))
     updating.add_argument("--language", help="one language (default: all)")
     sub.add_parser("check", help="what the .ts files lack or have too much (exit 1 if any)")
+    listing = sub.add_parser("todo", help="an area's unfinished strings, as TSV lines for fill")
+    filling = sub.add_parser("fill", help="translations from TSV lines (stdin) into an area")
+    for each in (listing, filling):
+        each.add_argument("area", metavar="AREA", choices=areas())
+        each.add_argument("--language", default="zh_CN")
     building = sub.add_parser("build", help="lrelease: one .qm per language")
     building.add_argument("--out", type=Path, help="folder (default: resources/translations)")
     args = parser.parse_args(argv)
@@ -544,6 +609,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         problems = check()
         print("\n".join(problems) or "every string is translated")
         return 1 if problems else 0
+    if args.command == "todo":
+        print("\n".join(todo(args.area, args.language)))
+        return 0
+    if args.command == "fill":
+        print(f"filled {fill(args.area, args.language, sys.stdin)} translations")
+        return 0
     for path in build(args.out):
         print(f"built {path}")
     return 0

@@ -5,6 +5,7 @@ under LUNAR_CUSTODY_LANG=zh_CN (resources/translations/README.md)."""
 from __future__ import annotations
 
 import os
+import shutil
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -199,3 +200,27 @@ def test_a_language_without_translation_keeps_english_and_its_locale(
     assert language("de_DE") == "en"
     assert QLocale().name() == "de_DE"  # numbers and dates as a German reader expects
     assert language("zh_TW") == "en"  # Simplified Chinese is not served to Traditional
+
+
+def test_todo_and_fill_round_trip(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An area's unfinished strings out as TSV and their translations back, in lupdate's
+    own layout: a second update changes nothing."""
+    folder = tmp_path / "translations"
+    shutil.copytree(translation.translations_dir(), folder)
+    monkeypatch.setattr(translation, "translations_dir", lambda: folder)
+    ts = folder / "zh_CN" / "main.ts"
+    ts.write_text(
+        ts.read_text().replace(
+            "<translation>文件(&amp;F)</translation>",
+            '<translation type="unfinished"></translation>',
+        )
+    )
+    assert translation.todo("main", "zh_CN") == ["_main_window\t&File\t"]
+    assert translation.fill("main", "zh_CN", ["_main_window\t&File\t文件(&F)\n"]) == 1
+    assert translation.todo("main", "zh_CN") == []
+    filled = ts.read_text()
+    assert "<translation>文件(&amp;F)</translation>" in filled
+    translation.update(["main"], "zh_CN")
+    assert ts.read_text() == filled
+    with pytest.raises(ValueError, match="no string"):
+        translation.fill("main", "zh_CN", ["_main_window\tNot in the code\t不在\n"])
