@@ -439,9 +439,9 @@ def fill(area: str, language: str, lines: Iterable[str]) -> int:
     path = ts_file(language, area)
     tree = ElementTree.parse(path)
     done = set()
-    for context in tree.getroot().iter("context"):
-        name = context.findtext("name") or ""
-        for message in context.iter("message"):
+    for group in tree.getroot().iter("context"):
+        name = group.findtext("name") or ""
+        for message in group.iter("message"):
             key = (name, message.findtext("source") or "")
             translation = message.find("translation")
             if key not in wanted or translation is None:
