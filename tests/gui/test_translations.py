@@ -224,3 +224,31 @@ def test_todo_and_fill_round_trip(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     assert ts.read_text() == filled
     with pytest.raises(ValueError, match="no string"):
         translation.fill("main", "zh_CN", ["_main_window\tNot in the code\t不在\n"])
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--lang", "zh_CN", "--db", "{db}"],
+        ["gui", "--lang", "zh_CN", "--db", "{db}"],
+        ["--lang", "zh_CN", "courier", "--db", "{db}"],
+    ],
+)
+def test_lang_option_chooses_the_language_of_the_run(
+    argv: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lunar_custody.cli import main
+    from lunar_custody.gui import app, courier
+
+    monkeypatch.delenv(LANGUAGE_ENV, raising=False)  # and put back as it was afterwards
+    asked: list[str | None] = []
+
+    def run(url: str) -> int:
+        asked.append(os.environ.get(LANGUAGE_ENV))
+        return 0
+
+    monkeypatch.setattr(app, "run_workstation", run)
+    monkeypatch.setattr(courier, "run_courier", run)
+    db = tmp_path / "demo.db"
+    assert main([part.format(db=db) for part in argv]) == 0
+    assert asked == ["zh_CN"]
