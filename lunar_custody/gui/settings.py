@@ -54,6 +54,8 @@ def language_choices() -> list[tuple[str, str]]:
     translation there is."""
     system = QLocale.system()
     native = system.nativeLanguageName() or QLocale.languageToString(system.language())
+    if system.language() == QLocale.Language.C:  # no locale set: the source language
+        native = LANGUAGE_NAMES["en"]
     choices = [("", _settings.tr("System default ({language})").format(language=native))]
     for code in ["en", *languages()]:
         choices.append((code, LANGUAGE_NAMES.get(code, QLocale(code).nativeLanguageName())))
