@@ -17,9 +17,11 @@ from ..domain import listings
 from ..domain.custody import RESOLUTIONS
 from ..domain.ledger import EVENT_KINDS, STATUS_LABELS
 from ..domain.listings import BOOL, DATE, DATETIME, EVENT, MASS, STATUS, Listing
+from ..domain.states import LoanStatus, TransferStatus
 from ..domain.store import Store
 from .columns import ELIDABLE_ROLE
 from .locale_format import date_text, mass_text, moment_local_text
+from .vocabulary import word
 
 PAGE_SIZE = 200
 # Text columns that hold the number of a record: shown whole, never elided.
@@ -28,9 +30,9 @@ RECORD_NUMBERS = frozenset(
 )
 Index = QModelIndex | QPersistentModelIndex
 
-# Labels for stored codes: aliquot statuses and event kinds as the domain names them.
+# Labels for stored codes: aliquot statuses and resolutions as the domain names them (other
+# statuses are their code in words); gui/vocabulary translates each.
 _LABELS = {
-    **EVENT_KINDS,
     **STATUS_LABELS,
     **RESOLUTIONS,
     "open": "open",
@@ -38,8 +40,15 @@ _LABELS = {
 }
 
 
+# Codes that are statuses although an event kind has the same (a package "received").
+_STATUSES = frozenset({*_LABELS, *LoanStatus, *TransferStatus})
+
+
 def status_label(value: str) -> str:
-    return _LABELS.get(value, value.replace("_", " "))
+    """A stored status (or event kind) in the window's language."""
+    if value in EVENT_KINDS and value not in _STATUSES:
+        return word("event", EVENT_KINDS[value])
+    return word("status", _LABELS.get(value, value.replace("_", " ")))
 
 
 def local_time(moment: datetime) -> str:
@@ -59,9 +68,9 @@ def display(kind: str, value: Any) -> str:
     if kind == DATE and isinstance(value, date):
         return date_text(value)
     if kind == BOOL:
-        return "yes" if value else "no"
+        return word("answer", "yes" if value else "no")
     if kind == EVENT:
-        return EVENT_KINDS.get(str(value), str(value))
+        return word("event", EVENT_KINDS.get(str(value), str(value)))
     if kind == STATUS:
         return status_label(str(value))
     return str(value)

@@ -81,28 +81,30 @@ class Translator:
         """``text`` in the window's language; ``%n`` in it becomes ``n`` with its plural."""
         return QCoreApplication.translate(self.context, text, disambiguation, n)
 
-    def noop(self, text: str) -> MarkedText:
+    def noop(self, text: str, disambiguation: str | None = None) -> MarkedText:
         """Marks ``text`` for lupdate, untranslated: for a constant made before the language
         is known (at import). ``translated(CONSTANT)`` translates it where it is shown, in
-        any module (the text carries its context)."""
-        return MarkedText(text, self.context)
+        any module (the text carries its context and disambiguation)."""
+        return MarkedText(text, self.context, disambiguation)
 
 
 class MarkedText(str):
     """A string marked with ``noop``: itself (English) until shown through ``translated``."""
 
     context: str
+    disambiguation: str | None
 
-    def __new__(cls, text: str, context: str) -> MarkedText:
+    def __new__(cls, text: str, context: str, disambiguation: str | None = None) -> MarkedText:
         made = super().__new__(cls, text)
         made.context = context
+        made.disambiguation = disambiguation
         return made
 
 
 def translated(text: str, n: int = -1) -> str:
     """A ``noop``-marked constant in the window's language; any other string as it is."""
     if isinstance(text, MarkedText):
-        return QCoreApplication.translate(text.context, str(text), None, n)
+        return QCoreApplication.translate(text.context, str(text), text.disambiguation, n)
     return text
 
 
@@ -416,33 +418,37 @@ def _unescape(text: str) -> str:
 
 
 def todo(area: str, language: str) -> list[str]:
-    """The area's unfinished strings as lines ``context<TAB>source<TAB>`` (tabs and
-    newlines in a text written \\t and \\n): fill in the third column, give them to fill."""
+    """The area's unfinished strings as lines ``context<TAB>source<TAB>disambiguation<TAB>``
+    (tabs and newlines in a text written \\t and \\n): write the translation after the
+    last tab and give the lines to ``fill``."""
     return [
-        f"{_escape(e.message.context)}\t{_escape(e.message.source)}\t"
-        for e in read_ts(ts_file(language, area))
-        if not e.finished
+        "\t".join(_escape(part) for part in (m.context, m.source, m.comment, ""))
+        for m in (e.message for e in read_ts(ts_file(language, area)) if not e.finished)
     ]
 
 
 def fill(area: str, language: str, lines: Iterable[str]) -> int:
-    """Write ``context<TAB>source<TAB>translation`` lines into the area's .ts (every plural
-    form gets the translation: Chinese has one), then let lupdate write the file its way.
-    Returns how many were filled; a line whose string the .ts lacks is an error."""
-    wanted: dict[tuple[str, str], str] = {}
+    """Write ``context<TAB>source<TAB>disambiguation<TAB>translation`` lines into the area's
+    .ts (every plural form gets the translation: Chinese has one), then let lupdate write the
+    file its way. Returns how many were filled; a line whose string the .ts lacks is an
+    error."""
+    wanted: dict[tuple[str, str, str], str] = {}
     for line in lines:
         if not line.strip():
             continue
-        context, source, target = (_unescape(part) for part in line.rstrip("\n").split("\t"))
+        parts = [_unescape(part) for part in line.rstrip("\n").split("\t")]
+        if len(parts) != 4:
+            raise ValueError(f"not context, source, disambiguation, translation: {line!r}")
+        context, source, comment, target = parts
         if target.strip():
-            wanted[(context, source)] = target
+            wanted[(context, source, comment)] = target
     path = ts_file(language, area)
     tree = ElementTree.parse(path)
     done = set()
     for group in tree.getroot().iter("context"):
         name = group.findtext("name") or ""
         for message in group.iter("message"):
-            key = (name, message.findtext("source") or "")
+            key = (name, message.findtext("source") or "", message.findtext("comment") or "")
             translation = message.find("translation")
             if key not in wanted or translation is None:
                 continue
