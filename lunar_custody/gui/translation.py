@@ -280,6 +280,12 @@ def marked_strings(module: Path, context: str | None = None) -> tuple[list[Marke
     where = module.name if context else module.relative_to(GUI_PACKAGE.parent.parent)
     found: list[Marked] = []
     problems: list[str] = []
+    deferred = {  # calls inside a function or lambda: run after the language is loaded
+        id(inner)
+        for outer in ast.walk(tree)
+        if isinstance(outer, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda)
+        for inner in ast.walk(outer)
+    }
     for node in ast.walk(tree):
         if isinstance(node, ast.Assign) and _is_translator_call(node.value):
             assert isinstance(node.value, ast.Call)
@@ -325,6 +331,11 @@ def marked_strings(module: Path, context: str | None = None) -> tuple[list[Marke
             continue  # a constant marked with noop(), translated where it is shown
         comment = node.args[1] if len(node.args) > 1 else None
         numerus = name == "tr" and len(node.args) > 2
+        if name == "tr" and id(node) not in deferred:
+            problems.append(
+                f"{where}:{node.lineno}: tr() at import stays English: "
+                f"{expected}.noop(...) here, translated(...) where it is shown"
+            )
         if "%n" in first.value and not numerus:
             problems.append(
                 f"{where}:{node.lineno}: '%n' needs the count: "

@@ -139,11 +139,14 @@ def fill(ts: Path, chinese: dict[str, str]) -> None:
         ('QCoreApplication.translate("Ctx", "Samples")', "mark it _example.tr"),
         ('_other.tr("Samples")', "mark it _example.tr"),
         ('_other = Translator("_other")', 'must be _example = Translator("_example")'),
+        ('title = _example.tr("Samples")', "tr() at import stays English"),
     ],
 )
 def test_markings_lupdate_would_misread_are_refused(tmp_path: Path, line: str, says: str) -> None:
     module = tmp_path / "example.py"
-    module.write_text(f"def f(self, number, count):\n    {line}\n")
+    # in a method (run once the language is loaded), or a class attribute (run at import)
+    where = "class View:" if line.startswith("title") else "def f(self, number, count):"
+    module.write_text(f"{where}\n    {line}\n")
     _, problems = translation.marked_strings(module, "_example")
     assert len(problems) == 1 and says in problems[0], problems
 
