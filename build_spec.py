@@ -4,8 +4,9 @@
 
 Needs the ``bundle`` extra (``pip install -e '.[bundle]'``). Writes a one-folder bundle
 ``DIR/lunar-custody/`` (default DIR: dist/) whose executable ``lunar-custody`` runs without
-Python or the virtualenv: resources/ (icons, fonts, templates), the Alembic migrations and
-the package metadata (for ``--version``) travel inside it. Qt modules the program never
+Python or the virtualenv: resources/ (icons, fonts, templates, and the translations
+compiled from their .ts sources with PySide6's lrelease), the Alembic migrations and the
+package metadata (for ``--version``) travel inside it. Qt modules the program never
 imports (QtWebEngine, QtQuick, Qt3D, multimedia...) are left out.
 
 Then the bundle's ``--self-test`` runs with a bare environment (``PATH=/usr/bin:/bin``, a
@@ -104,6 +105,21 @@ def data_files() -> list[tuple[Path, str]]:
     ]
 
 
+def compile_translations(out: Path) -> list[Path]:
+    """One lunar_custody_<language>.qm per language folder of resources/translations, all
+    its areas' .ts in it, into ``out`` (never committed: always built from the sources)."""
+    from lunar_custody.gui.translation import qm_name, release_files
+
+    built = []
+    for folder in sorted(p for p in (ROOT / "resources" / "translations").iterdir() if p.is_dir()):
+        sources = sorted(folder.glob("*.ts"))
+        if sources:
+            out.mkdir(parents=True, exist_ok=True)
+            release_files(sources, out / qm_name(folder.name))
+            built.append(out / qm_name(folder.name))
+    return built
+
+
 def pyinstaller_arguments(name: str, distpath: Path, workpath: Path, entry: Path) -> list[str]:
     args = [
         str(entry),
@@ -153,6 +169,9 @@ def build(distpath: Path, workpath: Path) -> Path:
         "sys.exit(main())\n"
     )
     print(f"building {name} {version} into {distpath / EXECUTABLE}", flush=True)
+    # beside the .ts (ignored by git), so that resources/ carries them into the bundle
+    for qm in compile_translations(ROOT / "resources" / "translations"):
+        print(f"compiled {qm.relative_to(ROOT)}", flush=True)
     PyInstaller.__main__.run(pyinstaller_arguments(name, distpath, workpath, entry))
     return distpath / EXECUTABLE
 

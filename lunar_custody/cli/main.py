@@ -26,6 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common_options(None)],
     )
     parser.set_defaults(handler=windows.cmd_gui, creates=True)
+    windows.add_language_option(parser)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
         "--self-test",

@@ -51,13 +51,17 @@ from .loans import LoansView
 from .people import AdminView
 from .resources import icon
 from .samples import SamplesView
+from .settings import PreferencesDialog
 from .transfers import TransfersView
+from .translation import Translator
 from .view import View
 from .widgets import FIELD_PROBLEM_STYLE, ScanField
 
 if TYPE_CHECKING:
     from ..exchange.importer import ImportReport
     from ..storage.restore import RestoreResult
+
+_main_window = Translator("_main_window")
 
 APP_TITLE = "Lunar Custody"
 BACKUP_FILTER = "Lunar Custody backups (*.db *.dump *.lcexport);;All files (*)"
@@ -274,7 +278,7 @@ class MainWindow(QMainWindow):
         self._tips: dict[QAction, str] = {}
         self._operations: dict[QAction, str | None] = {}
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
+        file_menu = bar.addMenu(_main_window.tr("&File"))
         self.new_loan_action = self._action(
             "&New loan…",
             self._new_loan,
@@ -342,7 +346,18 @@ class MainWindow(QMainWindow):
             self._action("&Quit", self.close, QKeySequence.StandardKey.Quit, "quitAction")
         )
 
-        view_menu = bar.addMenu("&View")
+        edit_menu = bar.addMenu(_main_window.tr("&Edit"))
+        edit_menu.addAction(
+            self._action(
+                _main_window.tr("&Preferences…"),
+                self.open_preferences,
+                "Ctrl+,",
+                "preferencesAction",
+                _main_window.tr("Language, and the label format the print dialogs offer first"),
+            )
+        )
+
+        view_menu = bar.addMenu(_main_window.tr("&View"))
         for position, (key, view_class, icon_name) in enumerate(VIEW_CLASSES, start=1):
             action = self._action(
                 view_class.title,
@@ -389,9 +404,9 @@ class MainWindow(QMainWindow):
             "From any view: check the hash chain, every record and signature, and the database",
         )
         view_menu.addAction(self.verify_action)
-        self.actions_menu = bar.addMenu("&Actions")
+        self.actions_menu = bar.addMenu(_main_window.tr("&Actions"))
         self.actions_menu.setObjectName("actionsMenu")
-        help_menu = bar.addMenu("&Help")
+        help_menu = bar.addMenu(_main_window.tr("&Help"))
         self.help_menu = help_menu
         help_menu.addAction(
             self._action(
@@ -422,7 +437,7 @@ class MainWindow(QMainWindow):
                 "&About Lunar Custody", self.about, name="about", tip="Version and database"
             )
         )
-        for menu in (file_menu, view_menu, self.actions_menu, help_menu):
+        for menu in (file_menu, edit_menu, view_menu, self.actions_menu, help_menu):
             menu.setToolTipsVisible(True)  # a greyed-out entry says why
             menu.installEventFilter(self)  # ... in the status bar too
         self._update_actions()
@@ -624,6 +639,14 @@ class MainWindow(QMainWindow):
         dialog = ShortcutsDialog(
             [m for m in menus if isinstance(m, QMenu)], self.current_view.menu_actions(), self
         )
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
+
+    def open_preferences(self) -> None:
+        """Edit ▸ Preferences… (Ctrl+,): language and label format, kept per user."""
+        dialog = PreferencesDialog(self)
         try:
             dialog.exec()
         finally:

@@ -32,6 +32,7 @@ from ..documents.service import GeneratedDocument
 from .dialogs import fit_to_screen
 from .errors import inform, reported
 from .operations import Operations
+from .settings import label_layout
 
 # Printing renders each page as an image: 300 dpi is what a laser printer resolves.
 PRINT_DPI = 300
@@ -180,7 +181,12 @@ LABEL_LAYOUTS = {"2 x 1 inch labels on a roll": "roll", "A4 sheet of 4 x 10 labe
 def ask_label_layout(parent: QWidget) -> str | None:
     """'roll' or 'a4', as the person chooses; None if they cancel."""
     choice, ok = QInputDialog.getItem(
-        parent, "Labels", "Print the labels on:", list(LABEL_LAYOUTS), 0, False
+        parent,
+        "Labels",
+        "Print the labels on:",
+        list(LABEL_LAYOUTS),
+        list(LABEL_LAYOUTS.values()).index(label_layout()),  # Edit ▸ Preferences…
+        False,
     )
     return LABEL_LAYOUTS[choice] if ok and choice in LABEL_LAYOUTS else None
 

@@ -16,6 +16,7 @@ from ..resources_path import resource
 from ..storage import Database, check_workable_file, resolve_database_url
 from .errors import confirm, inform, install_excepthook, show_error
 from .resources import icon
+from .translation import install_translations
 
 ORGANIZATION = "LunarCustody"
 APPLICATION = "lunar-custody"
@@ -32,6 +33,7 @@ def application() -> QApplication:
     app = QApplication(sys.argv[:1])
     app.setApplicationDisplayName("Lunar Custody")
     app.setWindowIcon(icon("lunar-custody"))
+    install_translations(app)  # before any window: LUNAR_CUSTODY_LANG, else Preferences
     add_shipped_fonts()
     return app
 

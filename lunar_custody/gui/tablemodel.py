@@ -17,10 +17,11 @@ from ..domain import listings
 from ..domain.custody import RESOLUTIONS
 from ..domain.ledger import EVENT_KINDS, STATUS_LABELS
 from ..domain.listings import BOOL, DATE, DATETIME, EVENT, MASS, STATUS, Listing
-from ..domain.masses import format_mass
+from ..domain.states import LoanStatus, TransferStatus
 from ..domain.store import Store
-from ..domain.wording import moment_text
 from .columns import ELIDABLE_ROLE
+from .locale_format import date_text, mass_text, moment_local_text
+from .vocabulary import word
 
 PAGE_SIZE = 200
 # Text columns that hold the number of a record: shown whole, never elided.
@@ -29,9 +30,9 @@ RECORD_NUMBERS = frozenset(
 )
 Index = QModelIndex | QPersistentModelIndex
 
-# Labels for stored codes: aliquot statuses and event kinds as the domain names them.
+# Labels for stored codes: aliquot statuses and resolutions as the domain names them (other
+# statuses are their code in words); gui/vocabulary translates each.
 _LABELS = {
-    **EVENT_KINDS,
     **STATUS_LABELS,
     **RESOLUTIONS,
     "open": "open",
@@ -39,29 +40,37 @@ _LABELS = {
 }
 
 
+# Codes that are statuses although an event kind has the same (a package "received").
+_STATUSES = frozenset({*_LABELS, *LoanStatus, *TransferStatus})
+
+
 def status_label(value: str) -> str:
-    return _LABELS.get(value, value.replace("_", " "))
+    """A stored status (or event kind) in the window's language."""
+    if value in EVENT_KINDS and value not in _STATUSES:
+        return word("event", EVENT_KINDS[value])
+    return word("status", _LABELS.get(value, value.replace("_", " ")))
 
 
 def local_time(moment: datetime) -> str:
-    """UTC from the database, shown in the workstation's local time with its zone (rule 6):
-    the domain's one wording of a moment, which the command line prints too."""
-    return moment_text(moment)
+    """UTC from the database, shown in the workstation's local time with its zone (rule 6),
+    written as the window's locale writes dates and times (the command line keeps one
+    fixed wording, the domain's moment_text)."""
+    return moment_local_text(moment)
 
 
 def display(kind: str, value: Any) -> str:
     if value is None:
         return ""
     if kind == MASS:
-        return format_mass(int(value))
+        return mass_text(int(value))
     if kind == DATETIME and isinstance(value, datetime):
         return local_time(value)
     if kind == DATE and isinstance(value, date):
-        return value.isoformat()
+        return date_text(value)
     if kind == BOOL:
-        return "yes" if value else "no"
+        return word("answer", "yes" if value else "no")
     if kind == EVENT:
-        return EVENT_KINDS.get(str(value), str(value))
+        return word("event", EVENT_KINDS.get(str(value), str(value)))
     if kind == STATUS:
         return status_label(str(value))
     return str(value)

@@ -173,6 +173,8 @@ EXPECTED: dict[str, Expect] = {
     "backupAction": role("manage_people"),
     "restoreAction": role("manage_people"),
     "quitAction": anyone,
+    # Edit
+    "preferencesAction": anyone,
     # View
     **{f"show_{key}": anyone for key in VIEW_KEYS},
     "refresh": anyone,

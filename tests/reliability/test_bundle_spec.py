@@ -111,3 +111,18 @@ def test_a_wheel_ships_the_resources_and_passes_the_self_test(tmp_path: Path) ->
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert f"resources: {site / 'lunar_custody' / 'resources'}" in done.stdout
+
+
+def test_the_bundle_compiles_the_translations_it_carries(tmp_path: Path) -> None:
+    """build_spec.py compiles every language's .ts into one .qm that travels in resources/
+    (the bundle has no lrelease to build it at run time): it loads and translates."""
+    from PySide6.QtCore import QTranslator
+
+    build_spec = _build_spec()
+    (qm,) = build_spec.compile_translations(tmp_path)
+    assert qm.name == "lunar_custody_zh_CN.qm"
+    files = dict((target, source) for source, target in build_spec.data_files())
+    assert files["resources"] / "translations" == resource("translations")
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    assert translator.translate("_main_window", "&File") == "文件(&F)"
