@@ -545,6 +545,7 @@ COMMANDS = [
     "custody-form",
     "manifest",
     "labels",
+    "institution-languages",
     "verify-pdf",
 ]
 
