@@ -149,11 +149,15 @@ _PADDING = 3 + 8  # the signature columns' left and right cell padding, points
 
 def _seal_cell(handoff: Handoff | None, w: Words) -> list[Flowable]:
     if handoff is None:
+        # in two languages the boxes go on a line of their own, each with its answer whole
+        gap = "\n" if w.both else "  "
         return [
             para(w.stacked("Seal number"), "label"),
             para("_" * 18, "small"),
             Spacer(1, 1.5 * mm),  # the tick boxes clear of the line written on above them
-            para(f"{w.inline('Seal intact')}:  ☐ {w.inline('yes')}   ☐ {w.inline('no')}", "small"),
+            para(
+                f"{w.inline('Seal intact')}:{gap}☐ {w.inline('yes')}   ☐ {w.inline('no')}", "small"
+            ),
             Spacer(1, 2 * mm),
             para(w.stacked("Condition, mass checked"), "label"),
             para("_" * 18, "small"),
