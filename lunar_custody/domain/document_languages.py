@@ -60,7 +60,7 @@ def document_languages(store: Store, code: str) -> Languages:
         return _remembered(institution(session, code).document_languages)
 
 
-def documents_languages_by_code(store: Store) -> dict[str, Languages]:
+def languages_by_institution(store: Store) -> dict[str, Languages]:
     """Every institution's remembered languages, by code (for a list or a menu)."""
     with store.read() as session:
         rows = session.execute(select(Institution.code, Institution.document_languages))

@@ -28,7 +28,8 @@ from lunar_custody.domain.anchors import ChainHeads
 from lunar_custody.domain.errors import PermissionDenied, ValidationError
 from lunar_custody.domain.loans import signed_terms
 from lunar_custody.domain.masses import format_mass
-from lunar_custody.domain.models import AuditEntry, Loan
+from lunar_custody.domain.models import AuditEntry, Institution, Loan
+from lunar_custody.exchange.records import SPECS
 from lunar_custody.storage import Database
 from lunar_custody.storage.integrity import verify_database
 from tests.documents.conftest import Papers, text_of
@@ -370,6 +371,10 @@ def test_who_may_remember_and_what_may_be_remembered(papers: Papers, tmp_path: P
     wrong = run(papers, "agreement", papers.loan, "--lang", "de", "-o", str(pdf))
     assert wrong.code == 1 and "en, zh or en,zh" in wrong.err and not pdf.exists()
     assert document_languages.document_languages(papers.db, "MARKUP") == ("en", "zh")
+    assert document_languages.languages_by_institution(papers.db)["MARKUP"] == ("en", "zh")
+    # each installation prints for its own readers: the choice never travels in an exchange
+    columns = {field.column for field in SPECS[Institution]}
+    assert "document_languages" not in columns and "name" in columns
 
 
 # ---------------------------------------------------------------------- the words themselves
