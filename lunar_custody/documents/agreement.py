@@ -25,7 +25,8 @@ from .layout import (
     signature_row,
     table_style,
 )
-from .terms import Terms
+from .terms import Terms, TranslatedTerms
+from .wording import Words, translate
 
 WIDTH = A4[0] - 36 * mm
 
@@ -36,8 +37,8 @@ STATUS_NOTES = {
 }
 
 
-def _party(role: str, party: Party) -> list[Flowable]:
-    out: list[Flowable] = [para(role, "label"), para(party.name, "body", bold=True)]
+def _party(role: str, party: Party, w: Words) -> list[Flowable]:
+    out: list[Flowable] = [para(w.inline(role), "label"), para(party.name, "body", bold=True)]
     if party.local_name:
         out.append(para(party.local_name, "body"))
     if party.address:
@@ -51,21 +52,44 @@ def _day(value: date) -> str:
     return f"{value.isoformat()} ({value.strftime('%d %B %Y').lstrip('0')})"
 
 
-def story(data: AgreementData, terms: Terms) -> list[Flowable]:
+def _period(data: AgreementData, w: Words) -> str:
+    """'from 2026-03-14 (14 March 2026) to …', in Chinese with the ISO dates alone."""
+    parts = []
+    for language in w.languages:
+        if language == "en":
+            parts.append(f"from {_day(data.starts_on)} to {_day(data.due_on)}")
+        else:
+            parts.append(
+                translate("from {start} to {due}").format(
+                    start=data.starts_on.isoformat(), due=data.due_on.isoformat()
+                )
+            )
+    return "\n".join(parts)
+
+
+def story(
+    data: AgreementData,
+    terms: Terms,
+    translation: TranslatedTerms | None = None,
+    w: Words | None = None,
+) -> list[Flowable]:
+    """The agreement's flowables in the languages of ``w`` (English by default);
+    ``translation``: the terms in Chinese, needed when ``w`` prints Chinese."""
+    w = w or Words()
     out: list[Flowable] = [
-        para("Loan agreement for lunar samples", "title"),
+        para(w.stacked("Loan agreement for lunar samples"), "title"),
         rich(
-            ("t", "Agreement No. "),
+            ("t", w.inline("Agreement No.") + " "),
             ("b", data.loan_number),
-            ("m", f"   status: {data.status}"),
+            ("m", f"   {w.inline('status')}: {w.term(data.status)}"),
             style="subtitle",
         ),
     ]
     if data.status in STATUS_NOTES:
-        out.append(para(STATUS_NOTES[data.status], "body", bold=True))
+        out.append(para(w.stacked(STATUS_NOTES[data.status]), "body", bold=True))
         out.append(Spacer(1, 3 * mm))
     parties = Table(
-        [[_party("Lender", data.lender), "", _party("Borrower", data.borrower)]],
+        [[_party("Lender", data.lender, w), "", _party("Borrower", data.borrower, w)]],
         colWidths=[WIDTH / 2 - 4 * mm, 8 * mm, WIDTH / 2 - 4 * mm],
     )
     parties.setStyle(
@@ -87,25 +111,30 @@ def story(data: AgreementData, terms: Terms) -> list[Flowable]:
     if data.principal_investigator_email:
         pi += f" <{data.principal_investigator_email}>"
     fields: list[tuple[str, object]] = [
-        ("Principal investigator", pi),
-        ("Co-investigators", "; ".join(data.co_investigators) or "none named"),
-        ("Purpose", data.purpose),
-        ("Loan period", f"from {_day(data.starts_on)} to {_day(data.due_on)}"),
+        (w.stacked("Principal investigator"), pi),
+        (w.stacked("Co-investigators"), "; ".join(data.co_investigators) or w.inline("none named")),
+        (w.stacked("Purpose"), data.purpose),
+        (w.stacked("Loan period"), _period(data, w)),
         (
-            "Destructive analysis",
-            "allowed as described in the purpose"
+            w.stacked("Destructive analysis"),
+            w.inline("allowed as described in the purpose")
             if data.destructive_analysis_allowed
-            else "not allowed",
+            else w.inline("not allowed"),
         ),
     ]
     if data.notes:
-        fields.append(("Notes", data.notes))
+        fields.append((w.stacked("Notes"), data.notes))
     out.append(field_table(fields, [38 * mm, WIDTH - 38 * mm]))
 
     total = sum(i.mass_ug or 0 for i in data.items)
     out.append(
         para(
-            f"Schedule A: samples lent ({counted(len(data.items), 'item')}, {format_mass(total)})",
+            w.stacked(
+                "Schedule A: samples lent ({items}, {mass})",
+                items=counted(len(data.items), "item"),
+                count=f"{len(data.items):,}",
+                mass=format_mass(total),
+            ),
             "h2",
         )
     )
@@ -113,23 +142,32 @@ def story(data: AgreementData, terms: Terms) -> list[Flowable]:
     widths = [10 * mm, 46 * mm, 30 * mm, 28 * mm, 22 * mm]
     widths.append(WIDTH - sum(widths))
     no, aliquot, parent, form, issued, container = widths
-    rows: list[list[object]] = [[cell(h, "head", w) for h, w in zip(headers, widths, strict=True)]]
+    rows: list[list[object]] = [
+        [cell(w.stacked(h), "head", width) for h, width in zip(headers, widths, strict=True)]
+    ]
+    came_from, seal = w.inline("from"), w.inline("seal")
     for index, item in enumerate(data.items, start=1):
         rows.append(
             [
                 cell(str(index), "cell", no),
                 cell(item.number, "cellbold", aliquot),
                 cell(
-                    item.sample + (f" (from {item.parent})" if item.parent else ""), "cell", parent
+                    item.sample + (f" ({came_from} {item.parent})" if item.parent else ""),
+                    "cell",
+                    parent,
                 ),
                 cell(item.form, "cell", form),
                 cell(format_mass(item.mass_ug or 0), "cell", issued),
                 cell(
-                    item.container + (f"; seal {item.seal}" if item.seal else ""), "cell", container
+                    item.container + (f"; {seal} {item.seal}" if item.seal else ""),
+                    "cell",
+                    container,
                 ),
             ]
         )
-    rows.append(["", para("Total", "cellbold"), "", "", para(format_mass(total), "cellbold"), ""])
+    rows.append(
+        ["", para(w.stacked("Total"), "cellbold"), "", "", para(format_mass(total), "cellbold"), ""]
+    )
     items_end = len(rows) - 2
     out.append(
         grid_table(
@@ -144,44 +182,143 @@ def story(data: AgreementData, terms: Terms) -> list[Flowable]:
         )
     )
 
-    out.append(CondPageBreak(40 * mm))
-    out.append(para(terms.title, "h2"))
-    out.append(
-        rich(
-            ("m", f"Template {terms.id} (version {terms.version}, effective {terms.effective})"),
-            style="small",
-        )
-    )
-    out.append(Spacer(1, 2 * mm))
-    if terms.preamble:
-        out.append(para(terms.preamble, "body"))
-        out.append(Spacer(1, 2 * mm))
-    for number, clause in enumerate(terms.clauses, start=1):
-        out.append(
-            rich(("b", f"{number}.\u2002{clause.heading}. "), ("t", clause.text), style="clause")
-        )
+    if w.chinese:
+        if translation is None:
+            raise ValueError("an agreement in Chinese needs the terms' translation")
+        out.extend(_governing(data, terms, translation, w))
+    if w.english:
+        out.extend(_terms_block(data, terms, w, "en"))
+    if translation is not None and w.chinese:
+        out.extend(_terms_block(data, translation.terms, w, "zh", translation))
 
     signatures = [
-        para("Signatures", "h2"),
+        para(w.stacked("Signatures"), "h2"),
         para(
-            "Each signature states the signer's printed name, institution, the date and time "
-            "and the meaning of the signature. Where a block is blank, sign in ink.",
+            w.stacked(
+                "Each signature states the signer's printed name, institution, the date and time "
+                "and the meaning of the signature. Where a block is blank, sign in ink."
+            ),
             "small",
         ),
         Spacer(1, 3 * mm),
-        signature_row(data.signatures, WIDTH),
+        signature_row(data.signatures, WIDTH, w),
         Spacer(1, 3 * mm),
-        *_keys(data),
+        *_keys(data, w),
     ]
     out.append(KeepTogether(signatures))
     return out
 
 
-def _keys(data: AgreementData) -> list[Flowable]:
+def _governing(
+    data: AgreementData, terms: Terms, translation: TranslatedTerms, w: Words
+) -> list[Flowable]:
+    """Which text governs, and that the Chinese one is a translation still to be reviewed:
+    printed before the terms, in each language the agreement prints."""
+    sentence = (
+        "Languages. The terms of loan are printed in {languages}. The English text "
+        "(template {id}) governs unless the Lender states otherwise in writing. The Chinese "
+        "text (template {translation}) is a translation, {status}."
+    )
+    printed_in = "English and Chinese" if w.both else "Chinese"
+    text = []
+    for language in w.languages:
+        local = (lambda english: english) if language == "en" else translate
+        text.append(
+            local(sentence).format(
+                languages=local(printed_in),
+                id=terms.id,
+                translation=translation.id,
+                status=local(translation.status),
+            )
+        )
+    box = Table([[[para(line, "small") for line in text]]], colWidths=[WIDTH])
+    box.setStyle(
+        table_style(
+            [
+                ("BOX", (0, 0), (-1, -1), 0.6, STYLES["body"].textColor),
+                ("LEFTPADDING", (0, 0), (-1, -1), 5),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+                ("TOPPADDING", (0, 0), (-1, -1), 4),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            ]
+        )
+    )
+    return [CondPageBreak(40 * mm), Spacer(1, 5 * mm), box]
+
+
+def _terms_block(
+    data: AgreementData,
+    terms: Terms,
+    w: Words,
+    language: str,
+    translation: TranslatedTerms | None = None,
+) -> list[Flowable]:
+    """The terms in one language: the English text as the template gives it, or its
+    translation; each names the agreement and what Schedule A holds when the agreement
+    prints Chinese too, so each language's block stands on its own."""
+    out: list[Flowable] = [CondPageBreak(40 * mm), para(terms.title, "h2")]
+    if translation is None:
+        out.append(
+            rich(
+                (
+                    "m",
+                    f"Template {terms.id} (version {terms.version}, effective {terms.effective})",
+                ),
+                style="small",
+            )
+        )
+    else:
+        out.append(
+            para(
+                translate(
+                    "Template {id}, translation of {source} (version {version}, effective "
+                    "{effective}): {status}"
+                ).format(
+                    id=translation.id,
+                    source=translation.translation_of,
+                    version=terms.version,
+                    effective=terms.effective,
+                    status=translate(translation.status),
+                ),
+                "muted",
+            )
+        )
+    if w.chinese:
+        total = format_mass(sum(i.mass_ug or 0 for i in data.items))
+        recital = (
+            "These terms apply to agreement {number} and to the {items} of Schedule A, "
+            "{mass} in all."
+        )
+        values = {
+            "number": data.loan_number,
+            "items": counted(len(data.items), "item"),
+            "count": f"{len(data.items):,}",
+            "mass": total,
+        }
+        text = recital.format(**values) if language == "en" else translate(recital).format(**values)
+        out.append(para(text, "small"))
+    out.append(Spacer(1, 2 * mm))
+    if terms.preamble:
+        out.append(para(terms.preamble, "body"))
+        out.append(Spacer(1, 2 * mm))
+    for number, clause in enumerate(terms.clauses, start=1):
+        mark = ". " if language == "en" else "。"
+        out.append(
+            rich(
+                ("b", f"{number}.\u2002{clause.heading}{mark}"), ("t", clause.text), style="clause"
+            )
+        )
+    return out
+
+
+def _keys(data: AgreementData, w: Words) -> list[Flowable]:
     """Both institutions' key fingerprints, for the parties to confirm with each other."""
     rows = [
-        (f"Lender's key ({data.lender.code})", data.lender_fingerprint),
-        (f"Borrower's key ({data.borrower.code})", data.borrower_fingerprint),
+        (w.stacked("Lender's key ({code})", code=data.lender.code), data.lender_fingerprint),
+        (
+            w.stacked("Borrower's key ({code})", code=data.borrower.code),
+            data.borrower_fingerprint,
+        ),
     ]
     return [
         field_table(
@@ -190,20 +327,27 @@ def _keys(data: AgreementData) -> list[Flowable]:
                     label,
                     para(fingerprint, "body", bold=True)
                     if fingerprint
-                    else para("not yet exchanged", "body"),
+                    else para(w.inline("not yet exchanged"), "body"),
                 )
                 for label, fingerprint in rows
             ],
             [46 * mm, WIDTH - 46 * mm],
         ),
         para(
-            "Both parties confirm these fingerprints with each other before signing (read "
-            "them aloud by telephone, or compare them with the certificate received): the "
-            "documents and exchange files of each institution are signed with its key.",
+            w.stacked(
+                "Both parties confirm these fingerprints with each other before signing (read "
+                "them aloud by telephone, or compare them with the certificate received): the "
+                "documents and exchange files of each institution are signed with its key."
+            ),
             "small",
         ),
     ]
 
 
-def render_agreement(data: AgreementData, terms: Terms, info: DocumentInfo) -> tuple[bytes, int]:
-    return render(info, story(data, terms), pagesize=A4)
+def render_agreement(
+    data: AgreementData,
+    terms: Terms,
+    info: DocumentInfo,
+    translation: TranslatedTerms | None = None,
+) -> tuple[bytes, int]:
+    return render(info, story(data, terms, translation, info.words), pagesize=A4)

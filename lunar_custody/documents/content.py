@@ -33,5 +33,7 @@ def content_dict(
     the document adds, as the agreement's terms) beside the read model's own fields."""
     content = _plain(data)
     if printed:
+        if not isinstance(content, dict):  # labels: a list of read models
+            content = {"items": content}
         content |= _plain(printed)
     return {"kind": kind, "number": number, "content": content}

@@ -32,53 +32,68 @@ from .layout import (
     when,
 )
 from .pictures import picture_story
+from .wording import Words
 
 PAGE = landscape(A4)
 WIDTH = PAGE[0] - 36 * mm
 
 
-def _party(role: str, party: Party | None, attention: str = "") -> list[Flowable]:
+def _party(role: str, party: Party | None, w: Words, attention: str = "") -> list[Flowable]:
     if party is None:
         return []
-    out: list[Flowable] = [para(role, "label"), para(party.name, "small", bold=True)]
+    out: list[Flowable] = [para(w.inline(role), "label"), para(party.name, "small", bold=True)]
     if party.local_name:
         out.append(para(party.local_name, "small"))
     if attention:
-        out.append(rich(("m", "Attention: "), ("b", attention), style="small"))
+        out.append(rich(("m", w.inline("Attention") + ": "), ("b", attention), style="small"))
     if party.address:
         out.append(para(party.address, "muted"))
     return out
 
 
+def _subject(data: CustodyFormData, w: Words) -> str:
+    """'transfer T2026-0003' in the form's languages (the number as recorded)."""
+    kind, _, number = data.subject.partition(" ")
+    return f"{w.inline(kind)} {number}" if number else data.subject
+
+
 def _header(
-    data: CustodyFormData, receiver: str, lent_to: tuple[str, str] | None
+    data: CustodyFormData, receiver: str, lent_to: tuple[str, str] | None, w: Words
 ) -> list[Flowable]:
     title = "Chain-of-custody form"
-    out: list[Flowable] = [para(title, "title")]
-    line = [("t", "For "), ("b", data.subject)]
+    out: list[Flowable] = [para(w.stacked(title), "title")]
+    line = [("t", w.inline("For") + " "), ("b", _subject(data, w))]
     if data.loan_number:
-        line += [("t", "   loan "), ("b", data.loan_number)]
+        line += [("t", f"   {w.inline('loan')} "), ("b", data.loan_number)]
     if data.seal:
-        line += [("t", "   seal "), ("b", data.seal)]
+        line += [("t", f"   {w.inline('seal')} "), ("b", data.seal)]
     if data.container:
-        line += [("t", "   container "), ("t", data.container)]
+        line += [("t", f"   {w.inline('container')} "), ("t", data.container)]
     out.append(rich(*line, style="subtitle"))
     if lent_to:
         person, institution = lent_to
         out.append(
-            rich(("m", "Lent to "), ("b", person), ("t", ", "), ("t", institution), style="body")
+            rich(
+                ("m", w.inline("Lent to") + " "),
+                ("b", person),
+                ("t", ", "),
+                ("t", institution),
+                style="body",
+            )
         )
     if data.origin or data.destination:
         third = WIDTH / 3
         table = Table(
             [
                 [
-                    _party("From", data.origin),
-                    _party("To", data.destination, receiver),
+                    _party("From", data.origin, w),
+                    _party("To", data.destination, w, receiver),
                     para(
-                        "Every person who takes or gives up custody signs below, with the date, "
-                        "time and time zone. Check the seal number and that it is intact at each "
-                        "handoff; weigh on receipt.",
+                        w.stacked(
+                            "Every person who takes or gives up custody signs below, with the "
+                            "date, time and time zone. Check the seal number and that it is "
+                            "intact at each handoff; weigh on receipt."
+                        ),
                         "muted",
                     ),
                 ]
@@ -98,10 +113,12 @@ def _header(
     return out
 
 
-def _items(data: CustodyFormData) -> list[Flowable]:
+def _items(data: CustodyFormData, w: Words) -> list[Flowable]:
     sent = "Mass sent" if data.transfer_number else "Mass now"
     headers = ("No.", "Aliquot", "Sample", "Parent", "Form", "Container", "Seal", sent)
-    rows: list[list[object]] = [[para(h, "head") for h in (*headers, "Measured on receipt")]]
+    rows: list[list[object]] = [
+        [para(w.stacked(h), "head") for h in (*headers, "Measured on receipt")]
+    ]
     for index, item in enumerate(data.items, start=1):
         rows.append(
             [
@@ -120,7 +137,9 @@ def _items(data: CustodyFormData) -> list[Flowable]:
     widths.append(WIDTH - sum(widths))
     title = "Items" if len(data.items) != 1 else "Item"
     total = sum(i.mass_ug or 0 for i in data.items)
-    summary = f"{title} ({len(data.items)}, {format_mass(total)})"
+    summary = w.stacked(
+        title + " ({count}, {mass})", count=len(data.items), mass=format_mass(total)
+    )
     return [para(summary, "h2"), grid_table(rows, widths)]
 
 
@@ -128,30 +147,50 @@ HANDOFF_WIDTHS = [9 * mm, 34 * mm, 88 * mm, 88 * mm]
 _PADDING = 3 + 8  # the signature columns' left and right cell padding, points
 
 
-def _seal_cell(handoff: Handoff | None) -> list[Flowable]:
+def _seal_cell(handoff: Handoff | None, w: Words) -> list[Flowable]:
     if handoff is None:
+        # in two languages the boxes go on a line of their own, each with its answer whole
+        gap = "\n" if w.both else "  "
         return [
-            para("Seal number", "label"),
+            para(w.stacked("Seal number"), "label"),
             para("_" * 18, "small"),
             Spacer(1, 1.5 * mm),  # the tick boxes clear of the line written on above them
-            para("Seal intact:  ☐ yes   ☐ no", "small"),
+            para(
+                f"{w.inline('Seal intact')}:{gap}☐ {w.inline('yes')}   ☐ {w.inline('no')}", "small"
+            ),
             Spacer(1, 2 * mm),
-            para("Condition, mass checked", "label"),
+            para(w.stacked("Condition, mass checked"), "label"),
             para("_" * 18, "small"),
             para("_" * 18, "small"),
         ]
     intact = {True: "yes", False: "NO (see discrepancies)", None: "not checked in the program"}
     out: list[Flowable] = [
-        rich(("m", "Seal "), ("b", handoff.seal or "—"), style="small"),
-        rich(("m", "Seal intact: "), ("t", intact[handoff.seal_intact]), style="small"),
+        rich(("m", w.inline("Seal") + " "), ("b", handoff.seal or "—"), style="small"),
+        rich(
+            ("m", w.inline("Seal intact") + ": "),
+            ("t", w.inline(intact[handoff.seal_intact])),
+            style="small",
+        ),
     ]
     if handoff.condition:
-        out.append(rich(("m", "Condition: "), ("t", handoff.condition), style="small"))
+        out.append(
+            rich(
+                ("m", w.inline("Condition") + ": "), ("t", w.term(handoff.condition)), style="small"
+            )
+        )
     return out
 
 
+def _handoff_title(title: str, w: Words) -> str:
+    """'Release by CNSA' / 'Hand-over' / 'Delivery to BROWN' in the form's languages."""
+    for kind in ("Release by", "Delivery to"):
+        if title.startswith(kind + " "):
+            return w.inline(kind + " {code}", code=title.removeprefix(kind + " "))
+    return w.term(title)
+
+
 def _handoff_row(
-    index: int, handoff: Handoff | None, receiver: SignatureSlot | None = None
+    index: int, handoff: Handoff | None, w: Words, receiver: SignatureSlot | None = None
 ) -> list[object]:
     """A recorded handoff, or a blank one for ink (``receiver``: the delivery's, named)."""
     if handoff is None:
@@ -160,35 +199,41 @@ def _handoff_row(
         title = "Delivery" if receiver else "Handoff"
         return [
             para(str(index), "cell"),
-            [para(title, "cellbold"), para("Place", "label"), para("_" * 14, "small")],
-            signature_block(blank_in, HANDOFF_WIDTHS[2] - _PADDING, compact=True),
-            signature_block(blank_out, HANDOFF_WIDTHS[3] - _PADDING, compact=True),
-            _seal_cell(None),
+            [
+                para(w.stacked(title), "cellbold"),
+                para(w.inline("Place"), "label"),
+                para("_" * 14, "small"),
+            ],
+            signature_block(blank_in, HANDOFF_WIDTHS[2] - _PADDING, compact=True, w=w),
+            signature_block(blank_out, HANDOFF_WIDTHS[3] - _PADDING, compact=True, w=w),
+            _seal_cell(None, w),
         ]
     return [
         para(str(index), "cell"),
         [
-            para(handoff.title, "cellbold"),
+            para(_handoff_title(handoff.title, w), "cellbold"),
             para(handoff.transfer_number, "cell"),
-            para(when(handoff.at), "muted"),
+            para(when(handoff.at, w), "muted"),
         ],
-        signature_block(handoff.relinquished, HANDOFF_WIDTHS[2] - _PADDING, compact=True),
-        signature_block(handoff.received, HANDOFF_WIDTHS[3] - _PADDING, compact=True),
-        _seal_cell(handoff),
+        signature_block(handoff.relinquished, HANDOFF_WIDTHS[2] - _PADDING, compact=True, w=w),
+        signature_block(handoff.received, HANDOFF_WIDTHS[3] - _PADDING, compact=True, w=w),
+        _seal_cell(handoff, w),
     ]
 
 
-def _handoffs(data: CustodyFormData, receiver: str) -> list[Flowable]:
+def _handoffs(data: CustodyFormData, receiver: str, w: Words) -> list[Flowable]:
     headers = ("No.", "Handoff", "Relinquished by", "Received by", "Seal and condition")
-    rows: list[list[object]] = [[para(h, "head") for h in headers]]
+    rows: list[list[object]] = [[para(w.stacked(h), "head") for h in headers]]
     for index, handoff in enumerate(data.handoffs, start=1):
-        rows.append(_handoff_row(index, handoff))
+        rows.append(_handoff_row(index, handoff, w))
     # the last blank row is the delivery: it names the person the package is addressed to
     institution = data.destination.name if data.destination else ""
     delivery = SignatureSlot("Received by", receiver, institution) if receiver else None
     for extra in range(data.blank_handoffs):
         last = extra == data.blank_handoffs - 1
-        rows.append(_handoff_row(len(data.handoffs) + extra + 1, None, delivery if last else None))
+        rows.append(
+            _handoff_row(len(data.handoffs) + extra + 1, None, w, delivery if last else None)
+        )
     widths = [*HANDOFF_WIDTHS, WIDTH - sum(HANDOFF_WIDTHS)]
     table = grid_table(
         rows,
@@ -202,20 +247,20 @@ def _handoffs(data: CustodyFormData, receiver: str) -> list[Flowable]:
             ("RIGHTPADDING", (2, 1), (3, -1), 8),
         ],
     )
-    return [CondPageBreak(60 * mm), para("Handoffs", "h2"), table]
+    return [CondPageBreak(60 * mm), para(w.stacked("Handoffs"), "h2"), table]
 
 
-def _events(data: CustodyFormData) -> list[Flowable]:
+def _events(data: CustodyFormData, w: Words) -> list[Flowable]:
     if not data.events:
         return []
     headers = ("Event", "Date and time (UTC)", "What happened", "By", "Held by after", "Mass")
-    rows: list[list[object]] = [[para(h, "head") for h in (*headers, "Seal", "Note")]]
+    rows: list[list[object]] = [[para(w.stacked(h), "head") for h in (*headers, "Seal", "Note")]]
     for event in data.events:
         rows.append(
             [
                 para(f"#{event.id}", "cell"),
                 para(event.occurred_at.strftime("%Y-%m-%d %H:%M"), "cell"),
-                para(event.label, "cell"),
+                para(w.term(event.label), "cell"),
                 para(event.actor, "cell"),
                 para(event.holder, "cell"),
                 para(mass(event.mass_ug), "cell"),
@@ -227,7 +272,7 @@ def _events(data: CustodyFormData) -> list[Flowable]:
     widths.append(WIDTH - sum(widths))
     return [
         CondPageBreak(40 * mm),
-        para("Custody events recorded in the ledger", "h2"),
+        para(w.stacked("Custody events recorded in the ledger"), "h2"),
         grid_table(rows, widths),
     ]
 
@@ -237,16 +282,19 @@ def story(
     receiver: str = "",
     lent_to: tuple[str, str] | None = None,
     pictures: tuple[CustodyTimeline | None, MassFlow | None] = (None, None),
+    w: Words | None = None,
 ) -> list[Flowable]:
     """The form's flowables; ``receiver``: the person a package is addressed to ('' none);
     ``lent_to``: an aliquot's loan, its principal investigator and borrower; ``pictures``:
-    an aliquot's custody timeline and mass flow, drawn after its handoffs."""
+    an aliquot's custody timeline and mass flow, drawn after its handoffs; ``w``: its
+    languages (English by default)."""
+    w = w or Words()
     return [
-        *_header(data, receiver, lent_to),
-        *_items(data),
-        *_handoffs(data, receiver),
-        *picture_story(*pictures, WIDTH),
-        *_events(data),
+        *_header(data, receiver, lent_to, w),
+        *_items(data, w),
+        *_handoffs(data, receiver, w),
+        *picture_story(*pictures, WIDTH, w),
+        *_events(data, w),
     ]
 
 
@@ -258,4 +306,4 @@ def render_custody_form(
     lent_to: tuple[str, str] | None = None,
     pictures: tuple[CustodyTimeline | None, MassFlow | None] = (None, None),
 ) -> tuple[bytes, int]:
-    return render(info, story(data, receiver, lent_to, pictures), pagesize=PAGE)
+    return render(info, story(data, receiver, lent_to, pictures, info.words), pagesize=PAGE)

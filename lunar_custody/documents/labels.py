@@ -22,7 +22,8 @@ from .. import __version__
 from ..domain.masses import format_mass
 from ..domain.queries import LabelData
 from . import fonts
-from .layout import INK, MUTED, DocumentInfo, draw_qr, head_line
+from .layout import ENGLISH_WORDS, INK, MUTED, DocumentInfo, draw_qr, head_line
+from .wording import Words
 
 LAYOUTS = ("roll", "a4")
 LABEL = (2 * inch, 1 * inch)
@@ -41,8 +42,10 @@ def _split_number(number: str, size: float, room: float) -> list[str]:
     return [number]
 
 
-def draw_label(canvas: Canvas, label: LabelData, x: float, y: float) -> None:
-    """One 2 x 1 inch label with its lower-left corner at (x, y)."""
+def draw_label(
+    canvas: Canvas, label: LabelData, x: float, y: float, w: Words = ENGLISH_WORDS
+) -> None:
+    """One 2 x 1 inch label with its lower-left corner at (x, y); ``w``: its languages."""
     width, height = LABEL
     qr = height - 2 * mm
     draw_qr(canvas, label.number, x + 1 * mm, y + 1 * mm, qr)
@@ -57,9 +60,8 @@ def draw_label(canvas: Canvas, label: LabelData, x: float, y: float) -> None:
         fonts.draw(canvas, left, top, line, size, fonts.SANS_BOLD)
         top -= size * 1.15
     top -= 1.2 * mm
-    fonts.draw(
-        canvas, left, top, f"Sample {label.sample}", fonts.fit(f"Sample {label.sample}", 6.5, room)
-    )
+    sample = f"{w.inline('Sample')} {label.sample}"
+    fonts.draw(canvas, left, top, sample, fonts.fit(sample, 6.5, room))
     top -= 3.2 * mm
     fonts.draw(canvas, left, top, format_mass(label.mass_ug), 7.5, fonts.SANS_BOLD)
     if label.form:
@@ -83,7 +85,7 @@ def _roll(
     if job_label:
         _job_label(canvas, info)
     for label in labels:
-        draw_label(canvas, label, 0, 0)
+        draw_label(canvas, label, 0, 0, info.words)
         canvas.showPage()
     return len(labels) + (1 if job_label else 0)
 
@@ -95,18 +97,19 @@ def _job_label(canvas: Canvas, info: DocumentInfo) -> None:
     draw_qr(canvas, info.qr_payload, 1 * mm, 1 * mm, qr)
     left = qr + 1.5 * mm
     room = width - 2 * mm - left
+    w = info.words
     lines = [
-        ("Lunar Custody labels", 6.5, fonts.SANS_BOLD, INK),
+        (w.inline("Lunar Custody labels"), 6.5, fonts.SANS_BOLD, INK),
         (info.number, 7.0, fonts.SANS_BOLD, INK),
-        (info.reference, 6.5, fonts.SANS, INK),
-        ("Job label: keep it with", 5.0, fonts.SANS, MUTED),
-        ("the archive copy.", 5.0, fonts.SANS, MUTED),
+        (info.heading, 6.5, fonts.SANS, INK),
+        *[(text, 5.0, fonts.SANS, MUTED) for text in w.each("Job label: keep it with")],
+        *[(text, 5.0, fonts.SANS, MUTED) for text in w.each("the archive copy.")],
     ]
     top = height - 5 * mm
     for text, size, font, colour in lines:
         canvas.setFillColor(colour)
         fonts.draw(canvas, left, top, text, fonts.fit(text, size, room, font), font)
-        top -= size * 1.5
+        top -= size * (1.3 if w.both else 1.5)  # two languages: seven lines in the height
     canvas.setFillColor(INK)
     canvas.showPage()
 
@@ -118,36 +121,52 @@ def _sheet(canvas: Canvas, labels: Sequence[LabelData], info: DocumentInfo) -> i
     bottom = (page_h - ROWS * height) / 2
     per_page = COLUMNS * ROWS
     pages = max(1, -(-len(labels) // per_page))
+    w = info.words
     for page in range(pages):
         qr = 16 * mm
         top = page_h - 3 * mm
         draw_qr(canvas, info.qr_payload, page_w - left - qr + 1.5 * mm, top - qr, qr)
         canvas.setFillColor(INK)
-        fonts.draw(
-            canvas,
-            left + 2 * mm,
-            top - 6 * mm,
-            f"ALIQUOT LABELS · {info.reference}",
-            8,
-            fonts.SANS_BOLD,
-        )
-        canvas.setFillColor(MUTED)
-        fonts.draw(
-            canvas,
-            left + 2 * mm,
-            top - 10 * mm,
-            f"Document {info.number} · page {page + 1} of {pages}",
-            7,
-        )
-        fonts.draw(
-            canvas,
-            left + 2 * mm,
-            top - 13.5 * mm,
-            "2 x 1 inch labels, 4 x 10 a sheet; print at actual size (100 %).",
-            6,
-        )
-        fonts.draw(canvas, left + 2 * mm, 9 * mm, f"Content SHA-256 {info.content_hash}", 5.5)
-        fonts.draw(canvas, left + 2 * mm, 6 * mm, head_line(info.heads), 5.5)
+        # three lines beside the document's QR code, each shrunk to stay clear of it
+        room = page_w - 2 * left - qr - 4 * mm
+        lines = [
+            (
+                f"{'  '.join(t.upper() for t in w.each('Aliquot labels'))} · {info.heading}",
+                8.0,
+                fonts.SANS_BOLD,
+                INK,
+            ),
+            (
+                w.inline(
+                    "Document {number} · page {page} of {pages}",
+                    number=info.number,
+                    page=page + 1,
+                    pages=pages,
+                ),
+                7.0,
+                fonts.SANS,
+                MUTED,
+            ),
+            (
+                w.inline("2 x 1 inch labels, 4 x 10 a sheet; print at actual size (100 %)."),
+                6.0,
+                fonts.SANS,
+                MUTED,
+            ),
+        ]
+        for (text, size, font, colour), down in zip(lines, (6, 10, 13.5), strict=True):
+            canvas.setFillColor(colour)
+            fonts.draw(
+                canvas,
+                left + 2 * mm,
+                top - down * mm,
+                text,
+                fonts.fit(text, size, room, font),
+                font,
+            )
+        content = f"{w.inline('Content SHA-256')} {info.content_hash}"
+        fonts.draw(canvas, left + 2 * mm, 9 * mm, content, 5.5)
+        fonts.draw(canvas, left + 2 * mm, 6 * mm, head_line(info.heads, w), 5.5)
         canvas.setFillColor(INK)
         for slot, label in enumerate(labels[page * per_page : (page + 1) * per_page]):
             row, column = divmod(slot, COLUMNS)
@@ -156,7 +175,7 @@ def _sheet(canvas: Canvas, labels: Sequence[LabelData], info: DocumentInfo) -> i
             canvas.setStrokeColor(_GUIDE)
             canvas.setLineWidth(0.3)
             canvas.rect(x, y, width, height)
-            draw_label(canvas, label, x, y)
+            draw_label(canvas, label, x, y, w)
         canvas.showPage()
     return pages
 

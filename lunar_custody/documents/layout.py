@@ -39,6 +39,7 @@ from ..domain.anchors import ChainHeads
 from ..domain.masses import format_mass
 from ..domain.queries import SignatureSlot
 from . import fonts
+from .wording import ENGLISH, Languages, Words
 
 INK = colors.HexColor("#1a1a1a")
 MUTED = colors.HexColor("#5b5b5b")
@@ -58,6 +59,16 @@ class DocumentInfo:
     reference: str  # "Agreement L2026-0007"
     content_hash: str
     heads: ChainHeads  # the ledger's and the audit trail's heads when it was made
+    languages: Languages = ENGLISH  # what its headings and labels print in
+    printed_reference: str = ""  # the reference in those languages (default: ``reference``)
+
+    @property
+    def words(self) -> Words:
+        return Words(self.languages)
+
+    @property
+    def heading(self) -> str:
+        return self.printed_reference or self.reference
 
     @property
     def qr_payload(self) -> str:
@@ -160,7 +171,7 @@ def _style(name: str, size: float, **kw: Any) -> ParagraphStyle:
     )
 
 
-STYLES = {
+_BASE_STYLES = {
     "title": _style("title", 17, leading=21, spaceAfter=2, fontName=fonts.SANS_BOLD),
     "subtitle": _style("subtitle", 10.5, textColor=MUTED, spaceAfter=8),
     "h2": _style("h2", 11, leading=14, spaceBefore=10, spaceAfter=4, fontName=fonts.SANS_BOLD),
@@ -173,11 +184,29 @@ STYLES = {
     "head": _style("head", 7.6, leading=9.4, fontName=fonts.SANS_BOLD),
     "label": _style("label", 7.2, leading=9, textColor=MUTED),
 }
+# Chinese has no spaces to break a line at: a paragraph holding any wraps between its
+# characters (reportlab's CJK wrap, which still keeps a Latin word whole), so it stays in
+# its table cell. The styles stay separate: English text wraps as it always has.
+STYLES = _BASE_STYLES
+CJK_STYLES = {
+    name: ParagraphStyle(f"{name}-cjk", parent=style, wordWrap="CJK")
+    for name, style in _BASE_STYLES.items()
+}
+
+
+def _look(style: str, text: str) -> ParagraphStyle:
+    """The style for ``text``: its CJK-wrapping twin when the fallback font draws any of it."""
+    if any(face == fonts.FALLBACK for _, face in fonts.runs(text)):
+        return CJK_STYLES[style]
+    return STYLES[style]
+
+
+ENGLISH_WORDS = Words(ENGLISH)
 
 
 def para(text: str | None, style: str = "body", *, bold: bool = False) -> Paragraph:
     """A paragraph that prints ``text`` literally (markup characters escaped)."""
-    return Paragraph(fonts.markup(text or "", bold=bold), STYLES[style])
+    return Paragraph(fonts.markup(text or "", bold=bold), _look(style, text or ""))
 
 
 def cell(text: str, style: str, width: float) -> str | Paragraph:
@@ -214,6 +243,7 @@ def cell_commands(style: str, first: tuple[int, int], last: tuple[int, int]) -> 
 def rich(*parts: tuple[str, str | None], style: str = "body") -> Paragraph:
     """A paragraph of (kind, text) parts: kind 'b' bold, 't' plain, 'm' muted; all escaped."""
     chunks = []
+    plain = "".join(text or "" for _, text in parts)
     for kind, text in parts:
         if not text:
             continue
@@ -225,25 +255,32 @@ def rich(*parts: tuple[str, str | None], style: str = "body") -> Paragraph:
             chunks.append("<br/>")
         else:
             chunks.append(fonts.markup(text))
-    return Paragraph("".join(chunks), STYLES[style])
+    return Paragraph("".join(chunks), _look(style, plain))
 
 
 def mass(value: int | None) -> str:
     return "" if value is None else format_mass(value)
 
 
-def when(moment: datetime | None) -> str:
-    """'2026-03-14 09:12 UTC (17:12 local, UTC+08:00)': stored UTC, shown local too."""
+def when(moment: datetime | None, w: Words | None = None) -> str:
+    """'2026-03-14 09:12 UTC (17:12 local, UTC+08:00)': stored UTC, shown local too (the
+    note on local time in each of ``w``'s languages; the time itself in one format)."""
     if moment is None:
         return ""
+    w = w or ENGLISH_WORDS
     utc = moment.strftime("%Y-%m-%d %H:%M:%S UTC")
     local = moment.astimezone()
     offset = local.strftime("%z")
     if offset in ("+0000", "-0000"):
-        return f"{utc} (local time is UTC)"
+        return f"{utc} ({w.inline('local time is UTC')})"
     sign, hours, minutes = offset[0], offset[1:3], offset[3:]
     day = "" if local.date() == moment.date() else local.strftime("%Y-%m-%d ")
-    return f"{utc} ({day}{local.strftime('%H:%M')} local, UTC{sign}{hours}:{minutes})"
+    note = w.inline(
+        "{time} local, UTC{offset}",
+        time=day + local.strftime("%H:%M"),
+        offset=f"{sign}{hours}:{minutes}",
+    )
+    return f"{utc} ({note})"
 
 
 CELL_PADDING = 3  # left and right in a grid table
@@ -332,8 +369,11 @@ class _SignatureArea(Flowable):
             scale = min((self.width - 4) / w, (self.height - 4) / h)
             canvas.drawImage(self.image, 2, 2, w * scale, h * scale, mask="auto")
         elif self.text:
+            # one line a language, the last standing on the line, each within the width
             canvas.setFillColor(MUTED)
-            fonts.draw(canvas, 2, 5, self.text, 7)
+            for row, line in enumerate(reversed(self.text.split("\n"))):
+                size = fonts.fit(line, 7, self.width - 4, smallest=5)
+                fonts.draw(canvas, 2, 5 + row * 8.5, line, size)
         canvas.setStrokeColor(INK)
         canvas.setLineWidth(0.6)
         canvas.line(0, 1, self.width, 1)
@@ -341,8 +381,10 @@ class _SignatureArea(Flowable):
 
 def _blank_line(label: str, width: float) -> Table:
     """'label ________' as a row: a line to write on."""
+    # a label in two languages stands on two lines: the row grows to hold them
+    height = max(6.5 * mm, (label.count("\n") + 1) * STYLES["muted"].leading + 3)
     table = Table(
-        [[para(label, "muted"), ""]], colWidths=[width * 0.36, width * 0.64], rowHeights=[6.5 * mm]
+        [[para(label, "muted"), ""]], colWidths=[width * 0.36, width * 0.64], rowHeights=[height]
     )
     table.setStyle(
         table_style(
@@ -358,41 +400,56 @@ def _blank_line(label: str, width: float) -> Table:
     return table
 
 
-def signature_block(slot: SignatureSlot, width: float, *, compact: bool = False) -> list[Flowable]:
+def signature_block(
+    slot: SignatureSlot, width: float, *, compact: bool = False, w: Words = ENGLISH_WORDS
+) -> list[Flowable]:
     """A place to sign: the given signature in full, or lines to sign in ink."""
     height = 10 * mm if compact else 14 * mm
     # compact blocks sit in a table whose column header already names the role
-    out: list[Flowable] = [] if compact else [para(slot.role, "label")]
+    out: list[Flowable] = [] if compact else [para(w.inline(slot.role), "label")]
     mark = slot.mark
     if mark is None:
         out.append(_SignatureArea(width, height, None))
-        out.append(para("Signature", "muted"))
+        out.append(para(w.inline("Signature"), "muted"))
         if slot.name:
             name = slot.name + (f", {slot.institution}" if slot.institution else "")
-            out.append(rich(("m", "Printed name: "), ("t", name), style="small"))
+            out.append(rich(("m", w.inline("Printed name") + ": "), ("t", name), style="small"))
         else:
-            out.append(_blank_line("Printed name", width))
+            out.append(_blank_line(w.stacked("Printed name"), width))
             if slot.institution:
-                out.append(rich(("m", "Institution: "), ("t", slot.institution), style="small"))
-        out.append(_blank_line("Date and time", width))
+                out.append(
+                    rich(
+                        ("m", w.inline("Institution") + ": "),
+                        ("t", slot.institution),
+                        style="small",
+                    )
+                )
+        out.append(_blank_line(w.stacked("Date and time"), width))
         # the hint's capitals would touch the ink line right above them: leave white between
         out.append(Spacer(1, 1.5 * mm))
-        out.append(para("Write the date, the time and the time zone (or UTC).", "muted"))
+        out.append(para(w.stacked("Write the date, the time and the time zone (or UTC)."), "muted"))
         return out
     out.append(
-        _SignatureArea(width, height, mark.drawing_png, "(signed electronically, no drawing)")
+        _SignatureArea(
+            width, height, mark.drawing_png, w.stacked("(signed electronically, no drawing)")
+        )
     )
     name = mark.printed_name + (f"  {mark.local_name}" if mark.local_name else "")
     out.append(rich(("b", name), style="small"))
     out.append(para(mark.institution, "small"))
-    out.append(rich(("m", "Meaning: "), ("t", mark.meaning), style="small"))
-    out.append(rich(("m", "Signed: "), ("t", when(mark.signed_at)), style="small"))
+    out.append(rich(("m", w.inline("Meaning") + ": "), ("t", w.term(mark.meaning)), style="small"))
     out.append(
-        rich(
-            ("m", "Signed in Lunar Custody with the signer's "),
-            ("m", "PIN" if mark.method == "pin" else "password"),
-            ("m", f"; bound to record hash {mark.content_hash[:16]}…"),
-            style="muted",
+        rich(("m", w.inline("Signed") + ": "), ("t", when(mark.signed_at, w)), style="small")
+    )
+    method = "PIN" if mark.method == "pin" else "password"
+    out.append(
+        para(
+            w.inline(
+                "Signed in Lunar Custody with the signer's " + method + "; bound to record hash "
+                "{hash}…",
+                hash=mark.content_hash[:16],
+            ),
+            "muted",
         )
     )
     if mark.certificate:
@@ -401,19 +458,21 @@ def signature_block(slot: SignatureSlot, width: float, *, compact: bool = False)
         verdict = "signature checked" if mark.checked else "signature does NOT check"
         out.append(
             rich(
-                ("m", f"{key} "),
+                ("m", f"{w.inline(key)} "),
                 ("t", mark.certificate),
                 ("m", "; "),
-                ("m" if mark.checked else "b", verdict),
+                ("m" if mark.checked else "b", w.inline(verdict)),
                 style="muted",
             )
         )
     else:
-        out.append(para("No cryptographic signature (recorded before keys).", "muted"))
+        out.append(para(w.inline("No cryptographic signature (recorded before keys)."), "muted"))
     return out
 
 
-def signature_row(slots: Sequence[SignatureSlot], total_width: float) -> Table:
+def signature_row(
+    slots: Sequence[SignatureSlot], total_width: float, w: Words = ENGLISH_WORDS
+) -> Table:
     """Signature blocks side by side."""
     gap = 6 * mm
     each = (total_width - gap * (len(slots) - 1)) / len(slots)
@@ -423,7 +482,7 @@ def signature_row(slots: Sequence[SignatureSlot], total_width: float) -> Table:
         if index:
             cells.append("")
             widths.append(gap)
-        cells.append(signature_block(slot, each))
+        cells.append(signature_block(slot, each, w=w))
         widths.append(each)
     table = Table([cells], colWidths=widths)
     table.setStyle(
@@ -450,42 +509,55 @@ def standard_page(canvas: Canvas, info: DocumentInfo, page: int, pages: int) -> 
     left, right = 18 * mm, width - 18 * mm
     qr = 22 * mm
     top = height - 8 * mm
+    w = info.words
+    page_of = w.inline("Page {page} of {pages}", page=page, pages=pages)
     canvas.saveState()
     draw_qr(canvas, info.qr_payload, right - qr + 2.2 * mm, top - qr, qr)
     canvas.setFillColor(INK)
-    fonts.draw(canvas, left, top - 7 * mm, info.title.upper(), 9, fonts.SANS_BOLD)
-    fonts.draw(canvas, left, top - 12 * mm, info.reference, 11, fonts.SANS_BOLD)
-    canvas.setFillColor(MUTED)
-    fonts.draw(canvas, left, top - 16.5 * mm, f"Document {info.number}", 7.5)
-    fonts.draw(canvas, right - qr - 2 * mm, top - 7 * mm, info.number, 7.5, align="right")
+    title = "  ".join(t.upper() for t in w.each(info.title))
+    fonts.draw(canvas, left, top - 7 * mm, title, 9, fonts.SANS_BOLD)
+    room = right - qr - 2 * mm - fonts.width(page_of, 7.5) - 4 * mm - left
     fonts.draw(
-        canvas, right - qr - 2 * mm, top - 11 * mm, f"Page {page} of {pages}", 7.5, align="right"
+        canvas,
+        left,
+        top - 12 * mm,
+        info.heading,
+        fonts.fit(info.heading, 11, room, fonts.SANS_BOLD),
+        fonts.SANS_BOLD,
     )
+    canvas.setFillColor(MUTED)
+    fonts.draw(
+        canvas, left, top - 16.5 * mm, w.inline("Document {number}", number=info.number), 7.5
+    )
+    fonts.draw(canvas, right - qr - 2 * mm, top - 7 * mm, info.number, 7.5, align="right")
+    fonts.draw(canvas, right - qr - 2 * mm, top - 11 * mm, page_of, 7.5, align="right")
     canvas.setStrokeColor(RULE)
     canvas.setLineWidth(0.5)
     canvas.line(left, top - qr - 1.5 * mm, right, top - qr - 1.5 * mm)
     # footer
     canvas.line(left, 14 * mm, right, 14 * mm)
-    fonts.draw(canvas, left, 10 * mm, f"{info.reference} · document {info.number}", 7)
-    fonts.draw(canvas, right, 10 * mm, f"Page {page} of {pages}", 7, align="right")
+    document = w.inline("document {number}", number=info.number)
+    fonts.draw(canvas, left, 10 * mm, f"{info.heading} · {document}", 7)
+    fonts.draw(canvas, right, 10 * mm, page_of, 7, align="right")
     # two lines of 5.6 pt, each a left and a right part that fit A4's width side by side
-    fonts.draw(canvas, left, 7 * mm, f"Content SHA-256 {info.content_hash}", 5.6)
-    fonts.draw(
-        canvas,
-        right,
-        7 * mm,
-        "Check a file with: lunar-custody verify-pdf FILE",
-        5.6,
-        align="right",
-    )
-    fonts.draw(canvas, left, 4.6 * mm, head_line(info.heads), 5.6)
-    fonts.draw(canvas, right, 4.6 * mm, "Signed by the institution key (PAdES)", 5.6, align="right")
+    # two lines, each a left part and a right part; in two languages the left part gives way
+    content = f"{w.inline('Content SHA-256')} {info.content_hash}"
+    check = f"{w.inline('Check a file with')}: lunar-custody verify-pdf FILE"
+    head = head_line(info.heads, w)
+    signed = w.inline("Signed by the institution key (PAdES)")
+    for y, left_part, right_part in ((7 * mm, content, check), (4.6 * mm, head, signed)):
+        fonts.draw(canvas, right, y, right_part, 5.6, align="right")
+        room = right - left - fonts.width(right_part, 5.6) - 3 * mm
+        fonts.draw(canvas, left, y, left_part, fonts.fit(left_part, 5.6, room, smallest=4))
     canvas.restoreState()
 
 
-def head_line(heads: ChainHeads) -> str:
+def head_line(heads: ChainHeads, w: Words = ENGLISH_WORDS) -> str:
     """The ledger's head when the document was written, as its QR code carries it."""
-    return f"Ledger head: event #{heads.ledger_seq}, SHA-256 {heads.ledger_hash}"
+    return (
+        f"{w.inline('Ledger head')}: {w.inline('event')} #{heads.ledger_seq}, "
+        f"SHA-256 {heads.ledger_hash}"
+    )
 
 
 def _canvas_class(info: DocumentInfo, decorate: Decorate, pages: list[int]) -> type[Canvas]:
@@ -538,7 +610,7 @@ def render(
         subject=f"Lunar Custody document {info.number}",
         keywords=info.keywords,
         creator=f"Lunar Custody {__version__}",
-        lang="en",
+        lang=info.words.pdf_language,
         # every page starts in the embedded font, not reportlab's Helvetica (never embedded)
         initialFontName=fonts.SANS,
     )

@@ -23,6 +23,7 @@ from .layout import (
     table_style,
     when,
 )
+from .wording import Words
 
 WIDTH = A4[0] - 36 * mm
 KIND_LABELS = {
@@ -32,25 +33,26 @@ KIND_LABELS = {
 }
 
 
-def _address(role: str, party: Party, person: str) -> list[Flowable]:
-    out: list[Flowable] = [para(role, "label"), para(party.name, "body", bold=True)]
+def _address(role: str, party: Party, person: str, w: Words) -> list[Flowable]:
+    out: list[Flowable] = [para(w.inline(role), "label"), para(party.name, "body", bold=True)]
     if party.local_name:
         out.append(para(party.local_name, "body"))
     if party.address:
         out.append(para(party.address, "small"))
-    out.append(
-        rich(("m", "Attention: " if role == "To" else "Sender: "), ("t", person), style="small")
-    )
+    who = w.inline("Attention" if role == "To" else "Sender") + ": "
+    out.append(rich(("m", who), ("t", person), style="small"))
     return out
 
 
-def story(data: ManifestData) -> list[Flowable]:
+def story(data: ManifestData, w: Words | None = None) -> list[Flowable]:
+    """The manifest's flowables in the languages of ``w`` (English by default)."""
+    w = w or Words()
     out: list[Flowable] = [
-        para("Manifest (packing list)", "title"),
+        para(w.stacked("Manifest (packing list)"), "title"),
         rich(
-            ("t", "Package "),
+            ("t", w.inline("Package") + " "),
             ("b", data.transfer_number),
-            ("m", f"   {data.status.replace('_', ' ')}"),
+            ("m", f"   {w.term(data.status.replace('_', ' '))}"),
             style="subtitle",
         ),
     ]
@@ -58,9 +60,9 @@ def story(data: ManifestData) -> list[Flowable]:
     addresses = Table(
         [
             [
-                _address("From", data.origin, data.sender),
+                _address("From", data.origin, data.sender, w),
                 "",
-                _address("To", data.destination, data.receiver),
+                _address("To", data.destination, data.receiver, w),
             ]
         ],
         colWidths=[half, 8 * mm, half],
@@ -78,27 +80,37 @@ def story(data: ManifestData) -> list[Flowable]:
     )
     out.append(addresses)
     out.append(Spacer(1, 4 * mm))
+    kind = KIND_LABELS.get(data.kind)
     fields: list[tuple[str, object]] = [
-        ("Kind", KIND_LABELS.get(data.kind, data.kind)),
-        ("Loan", data.loan_number or "none (not under a loan)"),
-        ("Courier", data.courier),
-        ("Container", data.container or "—"),
-        ("Seal number", data.seal or "—"),
-        ("Prepared", when(data.prepared_at)),
+        (w.stacked("Kind"), w.inline(kind) if kind else data.kind),
+        (w.stacked("Loan"), data.loan_number or w.inline("none (not under a loan)")),
+        (w.stacked("Courier"), data.courier),
+        (w.stacked("Container"), data.container or "—"),
+        (w.stacked("Seal number"), data.seal or "—"),
+        (w.stacked("Prepared"), when(data.prepared_at, w)),
     ]
     if data.released_at:
-        fields.append(("Released to the courier", when(data.released_at)))
+        fields.append((w.stacked("Released to the courier"), when(data.released_at, w)))
     if data.notes:
-        fields.append(("Notes", data.notes))
+        fields.append((w.stacked("Notes"), data.notes))
     out.append(field_table(fields, [42 * mm, WIDTH - 42 * mm]))
 
     total = sum(i.mass_ug or 0 for i in data.items)
-    out.append(para(f"Contents: {counted(len(data.items), 'item')}, {format_mass(total)}", "h2"))
+    contents = w.stacked(
+        "Contents: {items}, {mass}",
+        items=counted(len(data.items), "item"),
+        count=f"{len(data.items):,}",
+        mass=format_mass(total),
+    )
+    out.append(para(contents, "h2"))
     headers = ("No.", "Aliquot", "Sample", "Form", "Container and seal", "Mass")
-    rows: list[list[object]] = [[para(h, "head") for h in (*headers, "Packed", "Arrived")]]
+    rows: list[list[object]] = [
+        [para(w.stacked(h), "head") for h in (*headers, "Packed", "Arrived")]
+    ]
+    came_from, seal = w.inline("from"), w.inline("seal")
     for index, item in enumerate(data.items, start=1):
-        container = item.container + (f"; seal {item.seal}" if item.seal else "")
-        sample = item.sample + (f" (from {item.parent})" if item.parent else "")
+        container = item.container + (f"; {seal} {item.seal}" if item.seal else "")
+        sample = item.sample + (f" ({came_from} {item.parent})" if item.parent else "")
         rows.append(
             [
                 para(str(index), "cell"),
@@ -112,7 +124,16 @@ def story(data: ManifestData) -> list[Flowable]:
             ]
         )
     rows.append(
-        ["", para("Total", "cellbold"), "", "", "", para(format_mass(total), "cellbold"), "", ""]
+        [
+            "",
+            para(w.stacked("Total"), "cellbold"),
+            "",
+            "",
+            "",
+            para(format_mass(total), "cellbold"),
+            "",
+            "",
+        ]
     )
     widths = [9 * mm, 42 * mm, 22 * mm, 25 * mm, 0.0, 21 * mm, 15 * mm, 15 * mm]
     widths[4] = WIDTH - sum(widths)
@@ -125,7 +146,7 @@ def story(data: ManifestData) -> list[Flowable]:
     out.append(
         KeepTogether(
             [
-                para("Packed and checked", "h2"),
+                para(w.stacked("Packed and checked"), "h2"),
                 signature_row(
                     [
                         SignatureSlot("Packed and sealed by", data.sender, data.origin.name),
@@ -134,6 +155,7 @@ def story(data: ManifestData) -> list[Flowable]:
                         ),
                     ],
                     WIDTH,
+                    w,
                 ),
             ]
         )
@@ -142,4 +164,4 @@ def story(data: ManifestData) -> list[Flowable]:
 
 
 def render_manifest(data: ManifestData, info: DocumentInfo) -> tuple[bytes, int]:
-    return render(info, story(data), pagesize=A4)
+    return render(info, story(data, info.words), pagesize=A4)

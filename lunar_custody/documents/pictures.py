@@ -17,6 +17,7 @@ from ..domain.queries import CustodyTimeline, MassFlow
 from . import picture_geometry as geo
 from .fonts import SANS, SANS_BOLD, runs, width
 from .layout import para
+from .wording import Words
 
 # Smaller than the screen's: a landscape A4 page holds six steps of a timeline side by side.
 PAPER_TIMELINE = geo.TimelineMetrics(
@@ -252,14 +253,22 @@ def _band(c: _Canvas, m: geo.FlowMetrics, box: geo.Box, name: str, mass: str, co
 
 
 def picture_story(
-    timeline: CustodyTimeline | None, flow: MassFlow | None, room: float
+    timeline: CustodyTimeline | None,
+    flow: MassFlow | None,
+    room: float,
+    w: Words | None = None,
 ) -> list[Flowable]:
-    """The pictures with their headings, each kept on one page."""
+    """The pictures with their headings (in the form's languages), each kept on one page.
+
+    The drawings' own words come with the picture values the samples view paints too, and
+    stay in English."""
+    w = w or Words()
     out: list[Flowable] = []
     if timeline is not None and timeline.steps:
         drawings = timeline_drawings(timeline, room)
-        out.append(KeepTogether([para("Custody timeline", "h2"), drawings[0]]))
+        out.append(KeepTogether([para(w.stacked("Custody timeline"), "h2"), drawings[0]]))
         out += drawings[1:]
     if flow is not None and flow.total_ug:
-        out.append(KeepTogether([para(f"Mass flow of {flow.subject}", "h2"), flow_drawing(flow)]))
+        heading = w.stacked("Mass flow of {subject}", subject=flow.subject)
+        out.append(KeepTogether([para(heading, "h2"), flow_drawing(flow)]))
     return out

@@ -2,6 +2,12 @@
 
 The GUI and the command line call these functions; each returns what was written. What a
 document prints is read by the domain (queries: typed read models); this package lays it out.
+
+Each prints in the ``languages`` asked for (English, Chinese or both, wording.py), else in
+those remembered for the partner it is for (domain/document_languages.py); a GUI asks
+``document_languages.languages_for`` with the ``*_partner`` functions there to preselect its
+choice. The language is presentation only: it is part of the printed content the QR code's
+hash covers, never of what a signature on the loan or transfer is bound to.
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ..domain import anchors, queries
+from ..domain import document_languages as chosen_languages
 from ..domain import documents as register
 from ..domain.anchors import ChainHeads
 from ..domain.errors import ValidationError
@@ -23,6 +30,7 @@ from ..whole_files import writing_whole
 from .content import content_dict
 from .layout import DocumentInfo
 from .signing import sign_document
+from .wording import ENGLISH, Languages, Words, parse_languages
 
 
 @dataclass(frozen=True)
@@ -35,6 +43,14 @@ class GeneratedDocument:
     pages: int
     heads: ChainHeads  # the ledger head it carries (QR code and metadata)
     signer_fingerprint: str  # the institution certificate that signed it
+    languages: Languages = ENGLISH  # what its headings, labels and terms print in
+
+
+def _languages(store: Store, asked: Languages | None, partner: str) -> Languages:
+    """``asked``, else what is remembered for ``partner`` (English when nothing is)."""
+    if asked is not None:
+        return parse_languages(",".join(asked))
+    return chosen_languages.languages_for(store, partner)
 
 
 def _write(
@@ -50,6 +66,8 @@ def _write(
     printed: dict[str, Any] | None = None,
     draw: Callable[[Any, DocumentInfo], tuple[bytes, int]],
     path: Path,
+    languages: Languages = ENGLISH,
+    printed_reference: str = "",
 ) -> GeneratedDocument:
     path = Path(path)
     if path.suffix.lower() != ".pdf":
@@ -59,8 +77,14 @@ def _write(
     # Refused before anything is drawn if this computer cannot sign (KeyUnavailable).
     seal = anchors.document_seal(store)
     number = register.new_number(kind)
+    if languages != ENGLISH:
+        # what it prints in is printed content; an English document's content (and so its
+        # hash) is as it was before documents had a language
+        printed = (printed or {}) | {"languages": list(languages)}
     digest = content_hash(content_dict(kind, number, data, printed))
-    info = DocumentInfo(number, kind, title, reference, digest, seal.heads)
+    info = DocumentInfo(
+        number, kind, title, reference, digest, seal.heads, languages, printed_reference
+    )
     drawn, pages = draw(data, info)
     pdf = sign_document(drawn, seal.key, reason=f"{title} {number}, {reference}")
     sha256 = hashlib.sha256(pdf).hexdigest()
@@ -81,17 +105,31 @@ def _write(
             filename=path.name,
         )
     return GeneratedDocument(
-        number, kind, path, sha256, digest, pages, seal.heads, seal.key.fingerprint
+        number, kind, path, sha256, digest, pages, seal.heads, seal.key.fingerprint, languages
     )
 
 
-def write_agreement(store: Store, actor: Actor | None, loan: str, path: Path) -> GeneratedDocument:
-    """The loan agreement of ``loan``, written to ``path`` and recorded."""
+def write_agreement(
+    store: Store,
+    actor: Actor | None,
+    loan: str,
+    path: Path,
+    *,
+    languages: Languages | None = None,
+) -> GeneratedDocument:
+    """The loan agreement of ``loan``, written to ``path`` and recorded; in ``languages``,
+    else those remembered for its borrower. In Chinese it prints the terms' translation
+    (terms.py) and says that the English text governs."""
     from .agreement import render_agreement
-    from .terms import agreement_terms
+    from .terms import agreement_terms, translated_terms
 
     data = queries.agreement_data(store, loan)
+    languages = _languages(store, languages, data.borrower.code)
     terms = agreement_terms(data)
+    translation = translated_terms(data, "zh") if "zh" in languages else None
+    printed: dict[str, Any] = {"terms": terms}
+    if translation is not None:
+        printed["terms_translation"] = translation
     return _write(
         store,
         actor,
@@ -101,9 +139,11 @@ def write_agreement(store: Store, actor: Actor | None, loan: str, path: Path) ->
         title="Loan agreement",
         reference=f"Agreement {data.loan_number}",
         data=data,
-        printed={"terms": terms},
-        draw=lambda d, info: render_agreement(d, terms, info),
+        printed=printed,
+        draw=lambda d, info: render_agreement(d, terms, info, translation),
         path=path,
+        languages=languages,
+        printed_reference=f"{Words(languages).inline('Agreement')} {data.loan_number}",
     )
 
 
@@ -115,8 +155,10 @@ def write_custody_form(
     transfer: str | None = None,
     aliquot: str | None = None,
     blank: bool = False,
+    languages: Languages | None = None,
 ) -> GeneratedDocument:
-    """The chain-of-custody form of a transfer or of one aliquot's whole history."""
+    """The chain-of-custody form of a transfer or of one aliquot's whole history; in
+    ``languages``, else those remembered for the partner it is for."""
     from .custody_form import render_custody_form
 
     if (transfer is None) == (aliquot is None):
@@ -131,11 +173,13 @@ def write_custody_form(
         reference = f"Transfer {number}"
         # the person the package is addressed to, as the manifest names them
         receiver = queries.manifest_data(store, transfer).receiver
+        partner = chosen_languages.transfer_partner(store, transfer)
     else:
         assert aliquot is not None
         data = queries.aliquot_form_data(store, aliquot, blank=blank)
         record_type, number = "aliquot", data.items[0].number
         reference = f"Aliquot {number}"
+        partner = chosen_languages.aliquots_partner(store, [number])
         if data.loan_number:
             # who the aliquot is lent to: the loan's principal investigator and borrower
             (loan,) = queries.loans(store, number=data.loan_number)
@@ -144,6 +188,8 @@ def write_custody_form(
             timeline = queries.custody_timeline(store, aliquot)
             flow = queries.aliquot_mass_flow(store, aliquot)
     pictures = (timeline, flow)
+    languages = _languages(store, languages, partner)
+    kind_word, _, _ = reference.partition(" ")
     return _write(
         store,
         actor,
@@ -158,16 +204,25 @@ def write_custody_form(
             d, info, receiver=receiver, lent_to=lent_to, pictures=pictures
         ),
         path=path,
+        languages=languages,
+        printed_reference=f"{Words(languages).inline(kind_word)} {number}",
     )
 
 
 def write_manifest(
-    store: Store, actor: Actor | None, transfer: str, path: Path
+    store: Store,
+    actor: Actor | None,
+    transfer: str,
+    path: Path,
+    *,
+    languages: Languages | None = None,
 ) -> GeneratedDocument:
-    """The packing list of a package."""
+    """The packing list of a package; in ``languages``, else those remembered for the
+    partner at its other end."""
     from .manifest import render_manifest
 
     data = queries.manifest_data(store, transfer)
+    languages = _languages(store, languages, chosen_languages.transfer_partner(store, transfer))
     return _write(
         store,
         actor,
@@ -179,6 +234,8 @@ def write_manifest(
         data=data,
         draw=render_manifest,
         path=path,
+        languages=languages,
+        printed_reference=f"{Words(languages).inline('Transfer')} {data.transfer_number}",
     )
 
 
@@ -190,15 +247,20 @@ def write_labels(
     *,
     layout: str = "roll",
     job_label: bool = False,
+    languages: Languages | None = None,
 ) -> GeneratedDocument:
     """Labels for aliquots: ``layout`` 'roll' (2 x 1 inch, one a page) or 'a4' (a sheet);
-    ``job_label`` starts a roll with a label naming the document (its QR code)."""
+    ``job_label`` starts a roll with a label naming the document (its QR code); in
+    ``languages``, else those remembered for the partner the aliquots are lent to."""
     from .labels import LAYOUTS, render_labels
 
     if layout not in LAYOUTS:
         raise ValidationError(f"Labels come as {' or '.join(LAYOUTS)}, not '{layout}'.")
     data = queries.label_data(store, numbers)
     count = len(data)
+    languages = _languages(
+        store, languages, chosen_languages.aliquots_partner(store, [d.number for d in data])
+    )
     return _write(
         store,
         actor,
@@ -210,4 +272,6 @@ def write_labels(
         data=data,
         draw=lambda d, info: render_labels(d, info, layout, job_label=job_label),
         path=path,
+        languages=languages,
+        printed_reference=Words(languages).counted(count, "label"),
     )

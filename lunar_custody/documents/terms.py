@@ -7,6 +7,14 @@ agreement and is part of the content its QR code's hash covers. Placeholders in 
 filled from the loan: {lender}, {borrower}, {principal_investigator}, {loan_number},
 {starts_on}, {due_on}. An administrator replaces the terms by adding terms-v2.json (old
 versions stay, so it remains clear which text an older agreement printed).
+
+A translation is a template of its own beside the English one, ``terms-vN.zh_CN.json``,
+whose metadata says what it translates (``translation_of``), its ``language`` and its
+``status`` (a translation to be reviewed by the lender's legal office before real use). It
+has the same clauses, in the same order and with the same ``when``, so the two texts say
+the same thing clause by clause. The English text governs; an agreement that prints the
+translation says so. What a signature covers does not change with the language: it is bound
+to the loan's content (domain/signed_content.py), as the English terms were printed for.
 """
 
 from __future__ import annotations
@@ -15,6 +23,7 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, cast
 
 from ..domain.errors import ValidationError
 from ..domain.queries import AgreementData
@@ -48,6 +57,21 @@ class Terms:
     clauses: list[Clause]
 
 
+@dataclass(frozen=True, slots=True)
+class TranslatedTerms:
+    """The terms in another language, from their translation template."""
+
+    id: str  # "terms-v1.zh_CN"
+    translation_of: str  # "terms-v1"
+    language: str  # "zh_CN"
+    status: str  # "to be reviewed by the lender's legal office before real use"
+    terms: Terms
+
+
+# the file suffix of each document language's translation of the terms
+TRANSLATION_LANGUAGES = {"zh": "zh_CN"}
+
+
 def template_path(folder: Path | None = None) -> Path:
     """The newest terms-vN.json in ``folder`` (default resources/templates)."""
     folder = folder or resource("templates")
@@ -59,15 +83,26 @@ def template_path(folder: Path | None = None) -> Path:
     return max(found)[1]
 
 
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(raw["clauses"], list):
+            raise TypeError("its clauses are not a list")
+        str(raw["id"]), int(raw["version"])
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise ValidationError(f"The terms template {path.name} cannot be read: {error}.") from None
+    return cast(dict[str, Any], raw)
+
+
 def load_terms(values: dict[str, str], *, destructive: bool, path: Path | None = None) -> Terms:
     """The terms with the loan's ``values`` filled in; clauses chosen by ``destructive``."""
     path = path or template_path()
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-        clauses = raw["clauses"]
-        ident, version = str(raw["id"]), int(raw["version"])
-    except (OSError, ValueError, KeyError, TypeError) as error:
-        raise ValidationError(f"The terms template {path.name} cannot be read: {error}.") from None
+    return _build(_read(path), values, destructive, path)
+
+
+def _build(raw: dict[str, Any], values: dict[str, str], destructive: bool, path: Path) -> Terms:
+    clauses = raw["clauses"]
+    ident, version = str(raw["id"]), int(raw["version"])
 
     def fill(text: str) -> str:
         def value(match: re.Match[str]) -> str:
@@ -96,17 +131,74 @@ def load_terms(values: dict[str, str], *, destructive: bool, path: Path | None =
     )
 
 
+def _values(agreement: AgreementData, *, local: bool = False) -> dict[str, str]:
+    """The placeholders' values; ``local``: names in their own script where one is recorded
+    (a Chinese text names 国家航天局月球样品实验室 rather than its English name)."""
+
+    def name(english: str, own: str) -> str:
+        return own if local and own else english
+
+    return {
+        "lender": name(agreement.lender.name, agreement.lender.local_name),
+        "borrower": name(agreement.borrower.name, agreement.borrower.local_name),
+        "principal_investigator": name(
+            agreement.principal_investigator, agreement.principal_investigator_local
+        ),
+        "loan_number": agreement.loan_number,
+        "starts_on": agreement.starts_on.isoformat(),
+        "due_on": agreement.due_on.isoformat(),
+    }
+
+
 def agreement_terms(agreement: AgreementData, path: Path | None = None) -> Terms:
     """The terms an agreement prints, filled from its read model."""
     return load_terms(
-        {
-            "lender": agreement.lender.name,
-            "borrower": agreement.borrower.name,
-            "principal_investigator": agreement.principal_investigator,
-            "loan_number": agreement.loan_number,
-            "starts_on": agreement.starts_on.isoformat(),
-            "due_on": agreement.due_on.isoformat(),
-        },
-        destructive=agreement.destructive_analysis_allowed,
-        path=path,
+        _values(agreement), destructive=agreement.destructive_analysis_allowed, path=path
+    )
+
+
+def translation_path(english: Path, language: str) -> Path:
+    """Where the ``language`` ('zh') translation of the template ``english`` lives."""
+    suffix = TRANSLATION_LANGUAGES.get(language)
+    if suffix is None:
+        raise ValidationError(f"The terms of loan have no translation into '{language}'.")
+    return english.with_name(f"{english.stem}.{suffix}.json")
+
+
+def translated_terms(
+    agreement: AgreementData, language: str, path: Path | None = None
+) -> TranslatedTerms:
+    """The translation of the terms ``agreement_terms`` prints, filled from the loan.
+
+    Refused when the newest template has no translation, or one that does not follow it
+    clause by clause: a translation of other terms must never print beside them."""
+    english = path or template_path()
+    source = _read(english)
+    where = translation_path(english, language)
+    if not where.is_file():
+        raise ValidationError(
+            f"The terms template {english.name} has no translation into "
+            f"{TRANSLATION_LANGUAGES[language]} ({where.name}); print the agreement in "
+            "English or add the translation."
+        )
+    raw = _read(where)
+    if raw.get("translation_of") != source["id"]:
+        raise ValidationError(
+            f"{where.name} is not a translation of {source['id']} "
+            f"(it says translation_of {raw.get('translation_of')!r})."
+        )
+    if [c.get("when") for c in raw["clauses"]] != [c.get("when") for c in source["clauses"]]:
+        raise ValidationError(
+            f"{where.name} does not follow {english.name} clause by clause (same clauses, "
+            "same order, same 'when')."
+        )
+    terms = _build(
+        raw, _values(agreement, local=True), agreement.destructive_analysis_allowed, where
+    )
+    return TranslatedTerms(
+        id=str(raw["id"]),
+        translation_of=str(raw["translation_of"]),
+        language=str(raw.get("language", TRANSLATION_LANGUAGES[language])),
+        status=str(raw.get("status", "")),
+        terms=terms,
     )

@@ -103,6 +103,9 @@ class Institution(Base):
     kind: Mapped[str] = mapped_column(String(16))  # lender | borrower | courier
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
+    # "en", "zh" or "en,zh": the languages its documents print in (document_languages.py);
+    # this installation's own choice, not exchanged
+    document_languages: Mapped[str] = mapped_column(String(16), default="en", server_default="en")
 
     people: Mapped[list[Person]] = relationship(back_populates="institution")
 

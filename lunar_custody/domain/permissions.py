@@ -39,6 +39,8 @@ OPERATIONS: dict[str, frozenset[Role]] = {
     "resolve_discrepancy": frozenset({Role.CURATOR}),
     # exchange files with partner installations: whoever records custody there
     "exchange": frozenset({Role.CURATOR, Role.LAB_MANAGER, Role.COURIER}),
+    # the languages a partner's documents print in: the curator who prints them, or an admin
+    "choose_document_languages": frozenset({Role.ADMIN, Role.CURATOR}),
 }
 
 OPERATION_LABELS = {
@@ -61,6 +63,7 @@ OPERATION_LABELS = {
     "receive": "confirm receipts",
     "resolve_discrepancy": "resolve discrepancies",
     "exchange": "exchange files with partner installations",
+    "choose_document_languages": "choose the languages of a partner's documents",
 }
 
 

@@ -547,6 +547,7 @@ COMMANDS = [
     "custody-form",
     "manifest",
     "labels",
+    "institution-languages",
     "verify-pdf",
 ]
 
