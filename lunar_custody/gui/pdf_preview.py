@@ -32,7 +32,7 @@ from ..documents.service import GeneratedDocument
 from .dialogs import fit_to_screen
 from .errors import inform, reported
 from .operations import Operations
-from .settings import label_layout
+from .settings import LABEL_LAYOUTS, label_layout
 
 # Printing renders each page as an image: 300 dpi is what a laser printer resolves.
 PRINT_DPI = 300
@@ -173,9 +173,6 @@ class PdfPreview(QDialog):
         if target.resolve() != self.doc.path.resolve():
             shutil.copyfile(self.doc.path, target)
         return target
-
-
-LABEL_LAYOUTS = {"2 x 1 inch labels on a roll": "roll", "A4 sheet of 4 x 10 labels": "a4"}
 
 
 def ask_label_layout(parent: QWidget) -> str | None:

@@ -28,6 +28,8 @@ _settings = Translator("_settings")
 
 LABEL_LAYOUT_SETTING = "preferences/label_layout"
 DEFAULT_LABEL_LAYOUT = "roll"
+# The label formats as the print dialogs and Preferences name them.
+LABEL_LAYOUTS = {"2 x 1 inch labels on a roll": "roll", "A4 sheet of 4 x 10 labels": "a4"}
 # Each language named in itself, never translated: a person finds their own.
 LANGUAGE_NAMES = {"en": "English", "zh_CN": "简体中文"}
 # What the example line of the dialog shows, in the locale of the language chosen.
@@ -66,7 +68,6 @@ class PreferencesDialog(QDialog):
     """The language (after a restart) and the default label format; OK keeps them."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        from .pdf_preview import LABEL_LAYOUTS  # the print dialog's own names of the formats
 
         super().__init__(parent)
         self.setObjectName("preferencesDialog")
