@@ -209,9 +209,10 @@ class FindingsDialog(QDialog):
             else _ledger_findings.tr("{count} aliquots")
         )
         self.events_label.setText(
-            _ledger_findings.tr("{events}, {aliquots}").format(
-                events=events.format(count=count_text(report.events)),
-                aliquots=aliquots.format(count=count_text(report.aliquots)),
+            # two counts in a row: custody events, then aliquots
+            _ledger_findings.tr("{first}, {second}").format(
+                first=events.format(count=count_text(report.events)),
+                second=aliquots.format(count=count_text(report.aliquots)),
             )
         )
         self.head_label.setText(report.last_hash)

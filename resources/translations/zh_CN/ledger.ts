@@ -147,8 +147,8 @@
         <translation>{count} 个保管事件</translation>
     </message>
     <message>
-        <source>{events}, {aliquots}</source>
-        <translation>{events}，{aliquots}</translation>
+        <source>{first}, {second}</source>
+        <translation>{first}，{second}</translation>
     </message>
     <message>
         <source>✔  Verified: nothing found out of place</source>
