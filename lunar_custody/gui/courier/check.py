@@ -7,10 +7,13 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QHBoxLayout, QLabel
 
 from ...domain import courier as dc
-from ...domain.masses import format_mass
 from ...domain.store import Store
+from ..locale_format import mass_text
 from ..operations import Operations
+from ..translation import Translator
 from .widgets import RED, BigScanField, Screen, big_button, big_field, big_table, state_item
+
+_courier_check = Translator("_courier_check")
 
 
 class CheckScreen(Screen):
@@ -31,21 +34,30 @@ class CheckScreen(Screen):
         items_required: bool,
     ) -> None:
         container = f" · {package.container}" if package.container else ""
-        where = f"To {package.to_institution} · seal {package.seal_number}{container}"
-        hint = (
-            "Scan each aliquot, then the seal. Missing or unexpected items show in red."
-            if items_required
-            else "The package travels sealed: check the seal number on it."
+        where = _courier_check.tr("To {institution} · seal {seal}").format(
+            institution=package.to_institution, seal=package.seal_number
         )
-        super().__init__("checkScreen", title, f"{where}\n{hint}", primary="Continue to signatures")
+        hint = (
+            _courier_check.tr(
+                "Scan each aliquot, then the seal. Missing or unexpected items show in red."
+            )
+            if items_required
+            else _courier_check.tr("The package travels sealed: check the seal number on it.")
+        )
+        super().__init__(
+            "checkScreen",
+            title,
+            f"{where}{container}\n{hint}",
+            primary=_courier_check.tr("Continue to signatures"),
+        )
         self.ops = ops
         self.store = store
         self.check = dc.ManifestCheck(package, items_required=items_required)
-        self.scan = BigScanField("Scan or type an aliquot, then Enter")
+        self.scan = BigScanField(_courier_check.tr("Scan or type an aliquot, then Enter"))
         self.scan.setObjectName("itemScan")
         self.scan.scanned.connect(self.scan_code)
         self.scan.proceed.connect(self.go_on)
-        self.seal_edit = big_field("sealEdit", "seal no.")
+        self.seal_edit = big_field("sealEdit", _courier_check.tr("seal no."))
         self.seal_edit.returnPressed.connect(self.seal_entered)
         self.seal_state = QLabel()
         self.seal_state.setObjectName("sealState")
@@ -54,13 +66,24 @@ class CheckScreen(Screen):
         inputs.setSpacing(12)
         inputs.addWidget(self.scan, 3)
         inputs.addSpacing(12)
-        inputs.addWidget(QLabel("Seal:"))
+        inputs.addWidget(QLabel(_courier_check.tr("Seal:")))
         inputs.addWidget(self.seal_edit, 1)
         inputs.addWidget(self.seal_state)
         self.body.addLayout(inputs)
-        self.table = big_table(["", "Aliquot", "Mass", "Container", "Check"], "manifestTable")
+        self.table = big_table(
+            [
+                "",
+                _courier_check.tr("Aliquot"),
+                _courier_check.tr("Mass"),
+                _courier_check.tr("Container"),
+                _courier_check.tr("Check"),
+            ],
+            "manifestTable",
+        )
         self.body.addWidget(self.table, 1)
-        self.aside_button = big_button("Put unexpected items aside", "asideButton", role="danger")
+        self.aside_button = big_button(
+            _courier_check.tr("Put unexpected items aside"), "asideButton", role="danger"
+        )
         self.aside_button.clicked.connect(self.set_aside)
         self.footer.insertWidget(1, self.aside_button)
         self.primary.clicked.connect(self.go_on)
@@ -78,7 +101,7 @@ class CheckScreen(Screen):
         store = self.store
         label = self.ops.value(
             self,
-            "Scan",
+            _courier_check.tr("Scan"),
             lambda _progress: dc.identify(store, code),
             refused=self.refused,
             changes=False,
@@ -91,23 +114,45 @@ class CheckScreen(Screen):
         if outcome == dc.TICKED:
             done = len(self.check.ticked)
             if self.check.missing:
-                self.say(f"✓ {number} ticked off: {done} of {total}.", "ok")
+                self.say(
+                    _courier_check.tr("✓ {number} ticked off: {done} of {total}.").format(
+                        number=number, done=done, total=total
+                    ),
+                    "ok",
+                )
             else:
-                self.say(f"✓ {number} ticked off: all {total} are here.", "ok")
+                self.say(
+                    _courier_check.tr("✓ {number} ticked off: all {total} are here.").format(
+                        number=number, total=total
+                    ),
+                    "ok",
+                )
                 if not self.check.seal_ok:
                     self.seal_edit.setFocus()
         elif outcome == dc.AGAIN:
-            self.say(f"{number} is ticked off already.", "info")
+            self.say(
+                _courier_check.tr("{number} is ticked off already.").format(number=number), "info"
+            )
         elif outcome == dc.UNEXPECTED:
             self.say(
-                f"{number} is not on this manifest. Put it aside: it must not travel in "
-                "this package.",
+                _courier_check.tr(
+                    "{number} is not on this manifest. Put it aside: it must not travel in "
+                    "this package."
+                ).format(number=number),
                 "error",
             )
         elif outcome == dc.THIS_PACKAGE:
-            self.say("That is this package's own label. Now scan each aliquot in it.", "info")
+            self.say(
+                _courier_check.tr("That is this package's own label. Now scan each aliquot in it."),
+                "info",
+            )
         elif outcome == dc.OTHER_PACKAGE:
-            self.say(f"That label belongs to package {number}, not to this one.", "error")
+            self.say(
+                _courier_check.tr(
+                    "That label belongs to package {number}, not to this one."
+                ).format(number=number),
+                "error",
+            )
         else:
             self._said_seal(outcome)
         self.show_state()
@@ -127,14 +172,21 @@ class CheckScreen(Screen):
     def _said_seal(self, outcome: str) -> None:
         if outcome == dc.SEAL_OK:
             self.seal_edit.setText(self.package.seal_number)
-            self.say(f"✓ Seal {self.package.seal_number} matches the package.", "ok")
+            self.say(
+                _courier_check.tr("✓ Seal {seal} matches the package.").format(
+                    seal=self.package.seal_number
+                ),
+                "ok",
+            )
         else:
             self.say(self.check.seal_problem or "", "error")  # the domain's words
 
     def set_aside(self) -> None:
         put = ", ".join(self.check.unexpected)
         self.check.set_aside()
-        self.say(f"Put aside: {put}. It stays here.", "info")
+        self.say(
+            _courier_check.tr("Put aside: {numbers}. It stays here.").format(numbers=put), "info"
+        )
         self.show_state()
         self.scan.setFocus()
 
@@ -146,14 +198,14 @@ class CheckScreen(Screen):
             row = self.table.rowCount()
             self.table.insertRow(row)
             if item.number in check.ticked:
-                mark, state, kind = "✓", "scanned", "ok"
+                mark, state, kind = "✓", _courier_check.tr("scanned"), "ok"
             elif check.items_required:
-                mark, state, kind = "✗", "MISSING — scan it", "error"
+                mark, state, kind = "✗", _courier_check.tr("MISSING — scan it"), "error"
             else:
-                mark, state, kind = "", "sealed inside", ""
+                mark, state, kind = "", _courier_check.tr("sealed inside"), ""
             self.table.setItem(row, 0, state_item(mark, kind))
             self.table.setItem(row, 1, state_item(item.number, kind))
-            self.table.setItem(row, 2, state_item(format_mass(item.expected_mass_ug), kind))
+            self.table.setItem(row, 2, state_item(mass_text(item.expected_mass_ug), kind))
             self.table.setItem(row, 3, state_item(item.container, kind))
             self.table.setItem(row, 4, state_item(state, kind))
         for number in check.unexpected:
@@ -163,19 +215,25 @@ class CheckScreen(Screen):
             self.table.setItem(row, 1, state_item(number, "error"))
             self.table.setItem(row, 2, state_item("", "error"))
             self.table.setItem(row, 3, state_item("", "error"))
-            self.table.setItem(row, 4, state_item("NOT ON MANIFEST", "error"))
+            self.table.setItem(row, 4, state_item(_courier_check.tr("NOT ON MANIFEST"), "error"))
         if check.seal_seen is None:
-            self.seal_state.setText("not checked")
+            self.seal_state.setText(_courier_check.tr("not checked"))
             self.seal_state.setStyleSheet("")
         elif check.seal_ok:
-            self.seal_state.setText("✓ matches")
+            self.seal_state.setText(_courier_check.tr("✓ matches"))
             self.seal_state.setStyleSheet("color: #0d652d; font-weight: bold;")
         else:
-            self.seal_state.setText("✗ WRONG SEAL")
+            self.seal_state.setText(_courier_check.tr("✗ WRONG SEAL"))
             self.seal_state.setStyleSheet(f"color: {RED}; font-weight: bold;")
         total = len(self.package.items)
         self.table.setHorizontalHeaderItem(
-            4, state_item(f"Check ({len(check.ticked)} of {total} scanned)", "")
+            4,
+            state_item(
+                _courier_check.tr("Check ({done} of {total} scanned)").format(
+                    done=len(check.ticked), total=total
+                ),
+                "",
+            ),
         )
         self.aside_button.setVisible(bool(check.unexpected))
         problems = check.problems()

@@ -11,9 +11,13 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QScro
 
 from ...domain import courier as dc
 from ...domain.errors import ValidationError
-from ...domain.masses import format_mass, parse_mass
+from ...domain.masses import parse_mass
+from ..locale_format import mass_text
+from ..translation import Translator
 from ..widgets import choose_photo_file, read_photo
 from .widgets import BUTTON_HEIGHT, RED, Screen, big_button, big_field, restyle
+
+_courier_delivery = Translator("_courier_delivery")
 
 
 class SealScreen(Screen):
@@ -23,27 +27,30 @@ class SealScreen(Screen):
     def __init__(self, package: dc.CourierPackage) -> None:
         super().__init__(
             "sealScreen",
-            "Check the seal",
-            f"Compare the seal on the package with the one recorded at release: "
-            f"{package.seal_number}.",
-            primary="Continue",
+            _courier_delivery.tr("Check the seal"),
+            _courier_delivery.tr(
+                "Compare the seal on the package with the one recorded at release: {seal}."
+            ).format(seal=package.seal_number),
+            primary=_courier_delivery.tr("Continue"),
         )
         self.package = package
         self.photo: bytes | None = None
         self.photo_name = ""
         self.intact: bool | None = None
         row = QHBoxLayout()
-        row.addWidget(QLabel("Seal number seen:"))
-        self.seal_edit = big_field("sealSeen", "scan or type the seal, then Enter")
+        row.addWidget(QLabel(_courier_delivery.tr("Seal number seen:")))
+        self.seal_edit = big_field(
+            "sealSeen", _courier_delivery.tr("scan or type the seal, then Enter")
+        )
         self.seal_edit.returnPressed.connect(self._seal_entered)
         self.seal_edit.textChanged.connect(lambda _t: self.show_state())
         row.addWidget(self.seal_edit, 1)
         self.body.addLayout(row)
         choice = QHBoxLayout()
         choice.setSpacing(16)
-        self.intact_button = big_button("✓  Seal &intact", "sealIntactButton")
+        self.intact_button = big_button(_courier_delivery.tr("✓  Seal &intact"), "sealIntactButton")
         self.broken_button = big_button(
-            "✗  Seal &broken or tampered", "sealBrokenButton", role="danger"
+            _courier_delivery.tr("✗  Seal &broken or tampered"), "sealBrokenButton", role="danger"
         )
         for button, value in ((self.intact_button, True), (self.broken_button, False)):
             button.setCheckable(True)
@@ -51,18 +58,21 @@ class SealScreen(Screen):
             button.clicked.connect(lambda _=False, v=value: self.choose(v))
             choice.addWidget(button, 1)
         self.body.addLayout(choice)
-        self.note_label = QLabel("What do you see? (required for a broken or different seal)")
+        self.note_label = QLabel(
+            _courier_delivery.tr("What do you see? (required for a broken or different seal)")
+        )
+        self.note_label.setWordWrap(True)
         self.note_edit = big_field(
-            "sealNote", "e.g. tape cut at one corner, seal number unreadable"
+            "sealNote", _courier_delivery.tr("e.g. tape cut at one corner, seal number unreadable")
         )
         self.note_edit.textChanged.connect(lambda _t: self.show_state())
         self.note_edit.returnPressed.connect(self.go_on)
         self.body.addWidget(self.note_label)
         self.body.addWidget(self.note_edit)
         photo_row = QHBoxLayout()
-        self.photo_button = big_button("Add photo from file…", "photoButton")
+        self.photo_button = big_button(_courier_delivery.tr("Add photo from file…"), "photoButton")
         self.photo_button.clicked.connect(self.choose_photo)
-        self.photo_label = QLabel("No photo (optional)")
+        self.photo_label = QLabel(_courier_delivery.tr("No photo (optional)"))
         self.photo_label.setObjectName("photoLabel")
         photo_row.addWidget(self.photo_button)
         photo_row.addWidget(self.photo_label, 1)
@@ -90,12 +100,19 @@ class SealScreen(Screen):
     def _seal_entered(self) -> None:
         if self.seal_differs:
             self.say(
-                f"Seal {self.seal_seen} is not the seal recorded at release "
-                f"({self.package.seal_number}). It will be recorded as a discrepancy.",
+                _courier_delivery.tr(
+                    "Seal {seen} is not the seal recorded at release ({recorded}). "
+                    "It will be recorded as a discrepancy."
+                ).format(seen=self.seal_seen, recorded=self.package.seal_number),
                 "error",
             )
         elif self.seal_seen:
-            self.say(f"✓ Seal {self.seal_seen} is the one recorded at release.", "ok")
+            self.say(
+                _courier_delivery.tr("✓ Seal {seal} is the one recorded at release.").format(
+                    seal=self.seal_seen
+                ),
+                "ok",
+            )
         self.intact_button.setFocus()
 
     def choose(self, intact: bool) -> None:
@@ -108,8 +125,10 @@ class SealScreen(Screen):
         restyle(self.broken_button)
         if not intact:
             self.say(
-                "The broken seal will be recorded as a discrepancy for the lender's curators. "
-                "Describe what you see; a photo helps.",
+                _courier_delivery.tr(
+                    "The broken seal will be recorded as a discrepancy for the lender's "
+                    "curators. Describe what you see; a photo helps."
+                ),
                 "error",
             )
             self.note_edit.setFocus()
@@ -133,16 +152,22 @@ class SealScreen(Screen):
             self.say(str(error), "error")
             return
         self.photo_name = Path(path).name
-        self.photo_label.setText(f"Photo: {self.photo_name} ({len(self.photo) // 1024 or 1} KB)")
+        self.photo_label.setText(
+            _courier_delivery.tr("Photo: {name} ({size} KB)").format(
+                name=self.photo_name, size=len(self.photo) // 1024 or 1
+            )
+        )
 
     def problems(self) -> list[str]:
         found = []
         if not self.seal_seen:
-            found.append("Scan or type the seal number you see on the package.")
+            found.append(
+                _courier_delivery.tr("Scan or type the seal number you see on the package.")
+            )
         if self.intact is None:
-            found.append("Say whether the seal is intact or broken.")
+            found.append(_courier_delivery.tr("Say whether the seal is intact or broken."))
         if self.is_discrepancy and not self.note_edit.text().strip():
-            found.append("Describe what you see in the note.")
+            found.append(_courier_delivery.tr("Describe what you see in the note."))
         return found
 
     def show_state(self) -> None:
@@ -170,16 +195,24 @@ class MassScreen(Screen):
     def __init__(self, package: dc.CourierPackage) -> None:
         super().__init__(
             "massScreen",
-            "Weigh the aliquots (optional)",
-            "Type the balance reading (mg) of each aliquot you weighed; leave the others "
-            "empty. Enter moves to the next.",
-            primary="Continue to signature",
+            _courier_delivery.tr("Weigh the aliquots (optional)"),
+            _courier_delivery.tr(
+                "Type the balance reading (mg) of each aliquot you weighed; leave the others "
+                "empty. Enter moves to the next."
+            ),
+            primary=_courier_delivery.tr("Continue to signature"),
         )
         self.package = package
         grid = QGridLayout()
         grid.setHorizontalSpacing(20)
         grid.setVerticalSpacing(8)
-        for column, heading in enumerate(["Aliquot", "Book mass", "Measured", ""]):
+        headings = [
+            _courier_delivery.tr("Aliquot"),
+            _courier_delivery.tr("Book mass"),
+            _courier_delivery.tr("Measured"),
+            "",
+        ]
+        for column, heading in enumerate(headings):
             label = QLabel(heading)
             label.setStyleSheet("font-weight: bold;")
             grid.addWidget(label, 0, column)
@@ -187,8 +220,8 @@ class MassScreen(Screen):
         self.states: dict[str, QLabel] = {}
         for row, item in enumerate(package.items, start=1):
             grid.addWidget(QLabel(item.number), row, 0)
-            grid.addWidget(QLabel(format_mass(item.expected_mass_ug)), row, 1)
-            edit = big_field(f"measured:{item.number}", "e.g. 299.8 mg")
+            grid.addWidget(QLabel(mass_text(item.expected_mass_ug)), row, 1)
+            edit = big_field(f"measured:{item.number}", _courier_delivery.tr("e.g. 299.8 mg"))
             edit.setFixedWidth(240)
             edit.textChanged.connect(lambda _t, n=item.number: self.show_state(n))
             self.edits[item.number] = edit
@@ -236,10 +269,14 @@ class MassScreen(Screen):
             return
         difference = dc.describe_mass(item.expected_mass_ug, measured)
         if dc.mass_outside_tolerance(item.expected_mass_ug, measured):
-            label.setText(f"✗ {difference}: discrepancy")
+            label.setText(
+                _courier_delivery.tr("✗ {difference}: discrepancy").format(difference=difference)
+            )
             label.setStyleSheet(f"color: {RED}; font-weight: bold;")
         else:
-            label.setText(f"✓ {difference}: in tolerance")
+            label.setText(
+                _courier_delivery.tr("✓ {difference}: in tolerance").format(difference=difference)
+            )
             label.setStyleSheet("color: #0d652d;")
 
     def measured(self) -> dict[str, int]:

@@ -21,15 +21,21 @@ from PySide6.QtWidgets import (
 
 from ...domain import courier as dc
 from ...domain import queries
-from ...domain.masses import format_mass
 from ...domain.permissions import Actor
 from ...domain.store import Store
+from ..locale_format import mass_text
 from ..operations import Operations
+from ..translation import Translator
 from .widgets import BUTTON_HEIGHT, RED, BigScanField, Screen, big_button, big_table, state_item
 
+_courier_screens = Translator("_courier_screens")
 
-def _items(count: int) -> str:
-    return f"{count} aliquot{'s' if count != 1 else ''}"
+
+def aliquots_text(count: int) -> str:
+    """'1 aliquot', '3 aliquots' (English keeps its singular: two sources, one plural)."""
+    if count == 1:
+        return _courier_screens.tr("%n aliquot", "", count)
+    return _courier_screens.tr("%n aliquots", "", count)
 
 
 def package_line(package: dc.CourierPackage) -> str:
@@ -38,10 +44,14 @@ def package_line(package: dc.CourierPackage) -> str:
 
 
 def package_facts(package: dc.CourierPackage) -> str:
-    container = f" · container {package.container}" if package.container else ""
-    return (
-        f"{_items(len(package.items))}, {format_mass(package.total_mass_ug)} · "
-        f"seal {package.seal_number}{container}"
+    items = aliquots_text(len(package.items))
+    mass = mass_text(package.total_mass_ug)
+    if package.container:
+        return _courier_screens.tr("{items}, {mass} · seal {seal} · container {container}").format(
+            items=items, mass=mass, seal=package.seal_number, container=package.container
+        )
+    return _courier_screens.tr("{items}, {mass} · seal {seal}").format(
+        items=items, mass=mass, seal=package.seal_number
     )
 
 
@@ -56,20 +66,26 @@ class HomeScreen(Screen):
     def __init__(self, ops: Operations, store: Store, me: Actor) -> None:
         super().__init__(
             "homeScreen",
-            "My packages",
-            "Scan a package, seal or aliquot label, or tap a package.",
+            _courier_screens.tr("My packages"),
+            _courier_screens.tr("Scan a package, seal or aliquot label, or tap a package."),
             back="",
         )
         self.ops = ops
         self.store = store
         self.me = me
-        self.scan = BigScanField("Scan a label, or type a package number and press Enter")
+        self.scan = BigScanField(
+            _courier_screens.tr("Scan a label, or type a package number and press Enter")
+        )
         self.scan.scanned.connect(self.open_code)
         self.body.addWidget(self.scan)
         columns = QHBoxLayout()
         columns.setSpacing(24)
-        self.collect_box, self.collect_title = self._column("To collect", "collectList")
-        self.hand_box, self.hand_title = self._column("In hand — to deliver", "inHandList")
+        self.collect_box, self.collect_title = self._column(
+            _courier_screens.tr("To collect"), "collectList"
+        )
+        self.hand_box, self.hand_title = self._column(
+            _courier_screens.tr("In hand — to deliver"), "inHandList"
+        )
         self.body.addLayout(columns, 1)
         columns.addWidget(self._wrap(self.collect_title, self.collect_box), 1)
         columns.addWidget(self._wrap(self.hand_title, self.hand_box), 1)
@@ -105,7 +121,7 @@ class HomeScreen(Screen):
         store, username = self.store, self.me.username
         packages = self.ops.value(
             self,
-            "My packages",
+            _courier_screens.tr("My packages"),
             lambda _progress: dc.assigned_packages(store, username),
             changes=False,
         )
@@ -117,15 +133,15 @@ class HomeScreen(Screen):
                 self.collect_box,
                 self.collect_title,
                 packages.to_collect,
-                "To collect",
-                "Nothing to collect.",
+                _courier_screens.tr("To collect ({count})"),
+                _courier_screens.tr("Nothing to collect."),
             ),
             (
                 self.hand_box,
                 self.hand_title,
                 packages.in_hand,
-                "In hand — to deliver",
-                "Nothing in hand.",
+                _courier_screens.tr("In hand — to deliver ({count})"),
+                _courier_screens.tr("Nothing in hand."),
             ),
         ):
             while box.count():
@@ -134,15 +150,19 @@ class HomeScreen(Screen):
                 if widget is not None:
                     widget.hide()  # gone now, not when the deletion comes round
                     widget.deleteLater()
-            title.setText(f"{label} ({len(rows)})")
+            title.setText(label.format(count=len(rows)))
             for package in rows:
                 where = (
-                    f"at {package.from_institution}"
+                    _courier_screens.tr("at {institution}").format(
+                        institution=package.from_institution
+                    )
                     if package.stage == dc.COLLECT
-                    else f"to {package.to_institution}"
+                    else _courier_screens.tr("to {institution}").format(
+                        institution=package.to_institution
+                    )
                 )
                 button = big_button(
-                    f"{package.number} · {_items(len(package.items))}\n{where}",
+                    f"{package.number} · {aliquots_text(len(package.items))}\n{where}",
                     f"package:{package.number}",
                 )
                 button.setMinimumHeight(BUTTON_HEIGHT + 40)
@@ -161,7 +181,7 @@ class HomeScreen(Screen):
         store, username = self.store, self.me.username
         package = self.ops.value(
             self,
-            "Scan",
+            _courier_screens.tr("Scan"),
             lambda _progress: dc.package_for_code(store, username, code),
             refused=self.refused,
             changes=False,
@@ -184,21 +204,30 @@ class PackageScreen(Screen):
     def __init__(self, package: dc.CourierPackage) -> None:
         super().__init__(
             "packageScreen",
-            f"Package {package.number}",
+            _courier_screens.tr("Package {number}").format(number=package.number),
             f"{package.from_institution} → {package.to_institution} · {package_facts(package)}",
-            primary=f"Deliver to {package.receiver}",
-            back="My packages",
+            primary=_courier_screens.tr("Deliver to {receiver}").format(receiver=package.receiver),
+            back=_courier_screens.tr("My packages"),
         )
         self.package = package
-        table = big_table(["Aliquot", "Mass", "Container"], "packageItems")
+        table = big_table(
+            [
+                _courier_screens.tr("Aliquot"),
+                _courier_screens.tr("Mass"),
+                _courier_screens.tr("Container"),
+            ],
+            "packageItems",
+        )
         for item in package.items:
             row = table.rowCount()
             table.insertRow(row)
             table.setItem(row, 0, state_item(item.number, ""))
-            table.setItem(row, 1, state_item(format_mass(item.expected_mass_ug), ""))
+            table.setItem(row, 1, state_item(mass_text(item.expected_mass_ug), ""))
             table.setItem(row, 2, state_item(item.container, ""))
         self.body.addWidget(table, 1)
-        self.hand_button = big_button("Hand to another courier", "handOverButton")
+        self.hand_button = big_button(
+            _courier_screens.tr("Hand to another courier"), "handOverButton"
+        )
         self.footer.insertWidget(2, self.hand_button)
         self.primary.clicked.connect(self.deliver)
         self.hand_button.clicked.connect(self.hand_over)
@@ -217,13 +246,15 @@ class CourierChoiceScreen(Screen):
     ) -> None:
         super().__init__(
             "courierChoiceScreen",
-            "Hand to which courier?",
-            "Tap the courier who takes the package, or scan their badge.",
+            _courier_screens.tr("Hand to which courier?"),
+            _courier_screens.tr("Tap the courier who takes the package, or scan their badge."),
         )
         self.ops = ops
         self.store = store
         self.me = me
-        self.scan = BigScanField("Scan the courier's badge, or type their user name")
+        self.scan = BigScanField(
+            _courier_screens.tr("Scan the courier's badge, or type their user name")
+        )
         self.scan.setObjectName("courierScan")
         self.scan.scanned.connect(self.choose)
         self.body.addWidget(self.scan)
@@ -251,7 +282,7 @@ class CourierChoiceScreen(Screen):
         store = self.store
         person = self.ops.value(
             self,
-            "Next courier",
+            _courier_screens.tr("Next courier"),
             lambda _progress: dc.signer(store, username),
             refused=self.refused,
             changes=False,
@@ -260,11 +291,17 @@ class CourierChoiceScreen(Screen):
             return
         if "courier" not in person.roles:
             self.say(
-                f"{person.full_name} is not a courier: a package passes only to a courier.", "error"
+                _courier_screens.tr(
+                    "{name} is not a courier: a package passes only to a courier."
+                ).format(name=person.full_name),
+                "error",
             )
             return
         if person.username == self.me.username:
-            self.say("That is you: choose the courier who takes the package.", "error")
+            self.say(
+                _courier_screens.tr("That is you: choose the courier who takes the package."),
+                "error",
+            )
             return
         self.hush()
         self.chosen.emit(person.username)
@@ -277,7 +314,9 @@ class DoneScreen(Screen):
     """What was recorded; discrepancies in red. Enter returns to the packages."""
 
     def __init__(self, title: str, lines: list[str], problems: list[str]) -> None:
-        super().__init__("doneScreen", title, back="", primary="Back to my packages")
+        super().__init__(
+            "doneScreen", title, back="", primary=_courier_screens.tr("Back to my packages")
+        )
         self.title_label.setStyleSheet("color: #0d652d;")
         for line in lines:
             label = QLabel(line)

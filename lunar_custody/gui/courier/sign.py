@@ -13,7 +13,10 @@ from ...domain.identity import PASSWORD, PIN, Credential
 from ...domain.store import Store
 from ..operations import Operations
 from ..signature import SignaturePad
+from ..translation import Translator
 from .widgets import PinPad, Screen, big_button, big_field, restyle
+
+_courier_sign = Translator("_courier_sign")
 
 
 class SignScreen(Screen):
@@ -44,7 +47,7 @@ class SignScreen(Screen):
             f"signScreen:{meaning}",
             title,
             summary,
-            primary="Sign",
+            primary=_courier_sign.tr("Sign"),
         )
         self.ops = ops
         self.store = store
@@ -57,8 +60,8 @@ class SignScreen(Screen):
         fields = QGridLayout()
         fields.setHorizontalSpacing(12)
         fields.setVerticalSpacing(10)
-        fields.addWidget(QLabel("Name:"), 0, 0)
-        self.user_edit = big_field("signerUser", "user name")
+        fields.addWidget(QLabel(_courier_sign.tr("Name:")), 0, 0)
+        self.user_edit = big_field("signerUser", _courier_sign.tr("user name"))
         self.user_edit.setText(username)
         self.user_edit.setReadOnly(fixed_user)
         self.secret_edit: QLineEdit = big_field("signerSecret", secret=True)
@@ -68,8 +71,8 @@ class SignScreen(Screen):
         fields.addWidget(self.secret_label, 1, 0)
         self.secret_edit.returnPressed.connect(self.sign)
         fields.addWidget(self.secret_edit, 1, 1)
-        self.pin_button = big_button("PIN", "usePinButton")
-        self.password_button = big_button("Password", "usePasswordButton")
+        self.pin_button = big_button(_courier_sign.tr("PIN"), "usePinButton")
+        self.password_button = big_button(_courier_sign.tr("Password"), "usePasswordButton")
         switch = QHBoxLayout()
         for button, value in ((self.pin_button, PIN), (self.password_button, PASSWORD)):
             button.setCheckable(True)
@@ -81,7 +84,7 @@ class SignScreen(Screen):
         self.pad = SignaturePad()
         self.pad.pen_width = 4.0
         self.pad.setMinimumHeight(150)
-        self.pad.placeholder = "Sign here"
+        self.pad.placeholder = _courier_sign.tr("Sign here")
         self.pad.changed.connect(self._drawn)
         left = QVBoxLayout()
         left.setSpacing(12)
@@ -93,8 +96,8 @@ class SignScreen(Screen):
         row.addLayout(left, 1)
         row.addWidget(self.pin_pad, 0, Qt.AlignmentFlag.AlignBottom)
         self.body.addLayout(row, 1)
-        self.undo_button = big_button("Undo stroke", "undoStrokeButton")
-        self.clear_button = big_button("Clear signature", "clearPadButton")
+        self.undo_button = big_button(_courier_sign.tr("Undo stroke"), "undoStrokeButton")
+        self.clear_button = big_button(_courier_sign.tr("Clear signature"), "clearPadButton")
         self.undo_button.clicked.connect(self.pad.undo)
         self.clear_button.clicked.connect(self.pad.clear)
         for button in (self.undo_button, self.clear_button):
@@ -114,8 +117,12 @@ class SignScreen(Screen):
         for button, value in ((self.pin_button, PIN), (self.password_button, PASSWORD)):
             button.setProperty("chosen", method == value)
             restyle(button)
-        self.secret_label.setText("PIN:" if method == PIN else "Password:")
-        self.secret_edit.setPlaceholderText("4 to 8 digits" if method == PIN else "password")
+        self.secret_label.setText(
+            _courier_sign.tr("PIN:") if method == PIN else _courier_sign.tr("Password:")
+        )
+        self.secret_edit.setPlaceholderText(
+            _courier_sign.tr("4 to 8 digits") if method == PIN else _courier_sign.tr("password")
+        )
         self.pin_pad.setVisible(method == PIN)
         self.secret_edit.clear()
         self.secret_edit.setFocus()
@@ -132,7 +139,7 @@ class SignScreen(Screen):
     def sign(self) -> None:
         username = self.user_edit.text().strip()
         if not username:
-            self.say("Type the signer's user name.", "error")
+            self.say(_courier_sign.tr("Type the signer's user name."), "error")
             self.user_edit.setFocus()
             return
         store, check = self.store, self.check_signer
@@ -141,7 +148,13 @@ class SignScreen(Screen):
             person = dc.signer(store, username)
             return person, check(person)
 
-        found = self.ops.value(self, "Signer", look_up, refused=self._no_such_signer, changes=False)
+        found = self.ops.value(
+            self,
+            _courier_sign.tr("Signer"),
+            look_up,
+            refused=self._no_such_signer,
+            changes=False,
+        )
         if found is None:
             return
         person, refusal = found
@@ -151,8 +164,12 @@ class SignScreen(Screen):
             self.user_edit.setFocus()
             return
         if not self.secret_edit.text():
-            what = "PIN" if self.method == PIN else "password"
-            self.say(f"Type the {what} of {person.full_name}.", "error")
+            ask = (
+                _courier_sign.tr("Type the PIN of {name}.")
+                if self.method == PIN
+                else _courier_sign.tr("Type the password of {name}.")
+            )
+            self.say(ask.format(name=person.full_name), "error")
             self.secret_edit.setFocus()
             return
         if self.pad.is_empty() and not self._drawing_waived:
@@ -160,8 +177,10 @@ class SignScreen(Screen):
             # pressing Sign again, and the PIN or password alone signs.
             self._drawing_waived = True
             self.say(
-                "Draw your signature in the box with a finger, a stylus or the mouse. "
-                "Without one, press Sign again: the secret alone signs.",
+                _courier_sign.tr(
+                    "Draw your signature in the box with a finger, a stylus or the mouse. "
+                    "Without one, press Sign again: the secret alone signs."
+                ),
                 "error",
             )
             return

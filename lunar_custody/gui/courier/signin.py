@@ -10,9 +10,12 @@ from ...domain.errors import CustodyError
 from ...domain.identity import PIN
 from ...domain.store import Store
 from ..operations import Operations
+from ..translation import Translator, translated
 from .widgets import PinPad, Screen, big_field
 
-WRONG_NAME_OR_PIN = "Wrong name or PIN. Check both and try again."
+_courier_signin = Translator("_courier_signin")
+
+WRONG_NAME_OR_PIN = _courier_signin.noop("Wrong name or PIN. Check both and try again.")
 
 
 class SignInScreen(Screen):
@@ -24,21 +27,21 @@ class SignInScreen(Screen):
     def __init__(self, ops: Operations, store: Store) -> None:
         super().__init__(
             "signInScreen",
-            "Courier sign-in",
-            "Type or scan your user name, then your PIN.",
-            primary="Sign in",
-            back="Close",
+            _courier_signin.tr("Courier sign-in"),
+            _courier_signin.tr("Type or scan your user name, then your PIN."),
+            primary=_courier_signin.tr("Sign in"),
+            back=_courier_signin.tr("Close"),
         )
         self.ops = ops
         self.store = store
         fields = QGridLayout()
         fields.setHorizontalSpacing(16)
         fields.setVerticalSpacing(16)
-        self.user_edit = big_field("courierUser", "user name")
-        self.pin_edit = big_field("courierPin", "4 to 8 digits", secret=True)
-        fields.addWidget(QLabel("Name:"), 0, 0)
+        self.user_edit = big_field("courierUser", _courier_signin.tr("user name"))
+        self.pin_edit = big_field("courierPin", _courier_signin.tr("4 to 8 digits"), secret=True)
+        fields.addWidget(QLabel(_courier_signin.tr("Name:")), 0, 0)
         fields.addWidget(self.user_edit, 0, 1)
-        fields.addWidget(QLabel("PIN:"), 1, 0)
+        fields.addWidget(QLabel(_courier_signin.tr("PIN:")), 1, 0)
         fields.addWidget(self.pin_edit, 1, 1)
         left = QVBoxLayout()
         left.addLayout(fields)
@@ -64,17 +67,17 @@ class SignInScreen(Screen):
         username = self.user_edit.text().strip()
         pin = self.pin_edit.text()
         if not username:
-            self.say("Type your user name first.", "error")
+            self.say(_courier_signin.tr("Type your user name first."), "error")
             self.user_edit.setFocus()
             return
         if not pin:
-            self.say("Type your PIN.", "error")
+            self.say(_courier_signin.tr("Type your PIN."), "error")
             self.pin_edit.setFocus()
             return
         store = self.store
         actor = self.ops.value(
             self,
-            "Sign in",
+            _courier_signin.tr("Sign in"),
             lambda _progress: identity.authenticate(store, username, pin, PIN),
             refused=self._refused,
             changes=False,
@@ -84,7 +87,9 @@ class SignInScreen(Screen):
         if "courier" not in actor.roles:
             self.pin_edit.clear()
             self.say(
-                f"Courier mode is for couriers. {actor.full_name} works at the workstation.",
+                _courier_signin.tr(
+                    "Courier mode is for couriers. {name} works at the workstation."
+                ).format(name=actor.full_name),
                 "error",
             )
             return
@@ -96,7 +101,8 @@ class SignInScreen(Screen):
         self.pin_edit.clear()
         self.pin_edit.setFocus()
         text = str(error)
-        self.say(WRONG_NAME_OR_PIN if text == identity.WRONG_SIGN_IN else text, "error")
+        wrong = text == identity.WRONG_SIGN_IN
+        self.say(translated(WRONG_NAME_OR_PIN) if wrong else text, "error")
 
     def reset(self) -> None:
         """Ready for the next person: empty fields, no message."""

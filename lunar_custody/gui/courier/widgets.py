@@ -26,7 +26,10 @@ from PySide6.QtWidgets import (
 
 from ...domain.errors import CustodyError
 from ..tables import read_only_table
+from ..translation import Translator
 from ..widgets import ScanField
+
+_courier_widgets = Translator("_courier_widgets")
 
 BODY_PT = 20
 TITLE_PT = 28
@@ -152,7 +155,8 @@ class PinPad(QWidget):
         digits = ["1", "2", "3", "4", "5", "6", "7", "8", "9"]
         keys = [*digits, "⌫", "0", "Clear"] if columns == 3 else [*digits, "0", "⌫", "Clear"]
         for position, key in enumerate(keys):
-            button = QPushButton(key)
+            shown = _courier_widgets.tr("Clear", "PIN pad key") if key == "Clear" else key
+            button = QPushButton(shown)
             button.setObjectName(f"pinKey{'Back' if key == '⌫' else key}")
             button.setMinimumSize(96, BUTTON_HEIGHT - 8)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # typing stays in the field
@@ -177,9 +181,18 @@ class Screen(QWidget):
     """
 
     def __init__(
-        self, name: str, title: str, hint: str = "", *, primary: str = "", back: str = "Back"
+        self,
+        name: str,
+        title: str,
+        hint: str = "",
+        *,
+        primary: str = "",
+        back: str | None = None,
     ) -> None:
+        """``back`` is the Back button's text (None: "Back"; "": no Back button)."""
         super().__init__()
+        if back is None:
+            back = _courier_widgets.tr("Back")
         self.setObjectName(name)
         self.title_label = QLabel(title)
         self.title_label.setObjectName("screenTitle")

@@ -35,14 +35,15 @@ from ...domain.identity import (
     Credential,
     SignerRejected,
 )
-from ...domain.masses import format_mass
 from ...domain.permissions import Actor
 from ...domain.queries import TransferDetail
 from ...domain.store import Store
-from ...domain.wording import counted
+from ..locale_format import mass_text
 from ..operations import Operations, Work
 from ..startup import start
 from ..tablemodel import local_time
+from ..translation import Translator, translated
+from ..vocabulary import word
 from .check import CheckScreen
 from .delivery import MassScreen, SealScreen
 from .screens import (
@@ -50,6 +51,7 @@ from .screens import (
     DoneScreen,
     HomeScreen,
     PackageScreen,
+    aliquots_text,
     package_facts,
     package_line,
 )
@@ -57,7 +59,9 @@ from .sign import SignScreen
 from .signin import SignInScreen
 from .widgets import STYLE, Screen, big_button, big_font
 
-WINDOW_TITLE = "Lunar Custody — Courier"
+_courier_window = Translator("_courier_window")
+
+WINDOW_TITLE = _courier_window.noop("Lunar Custody — Courier")
 
 
 class CourierWindow(QWidget):
@@ -66,7 +70,7 @@ class CourierWindow(QWidget):
     def __init__(self, db: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("courierWindow")
-        self.setWindowTitle(WINDOW_TITLE)
+        self.setWindowTitle(translated(WINDOW_TITLE))
         self.setFont(big_font())
         self.setStyleSheet(STYLE)
         self.db = db
@@ -78,8 +82,8 @@ class CourierWindow(QWidget):
 
         self.who = QLabel()
         self.who.setObjectName("topBar")
-        self.home_button = big_button("My packages", "myPackagesButton")
-        self.sign_out_button = big_button("Sign out", "signOutButton")
+        self.home_button = big_button(_courier_window.tr("My packages"), "myPackagesButton")
+        self.sign_out_button = big_button(_courier_window.tr("Sign out"), "signOutButton")
         self.home_button.clicked.connect(self.go_home)
         self.sign_out_button.clicked.connect(self.sign_out)
         top = QHBoxLayout()
@@ -141,7 +145,7 @@ class CourierWindow(QWidget):
         self.handoff = None
 
     def _show_signin(self) -> None:
-        self.who.setText("Not signed in")
+        self.who.setText(_courier_window.tr("Not signed in"))
         self.home_button.setVisible(False)
         self.sign_out_button.setVisible(False)
         self.signin.reset()
@@ -205,7 +209,7 @@ class CourierWindow(QWidget):
 class Handoff:
     """The screens of one handoff, the signatures collected, and the one service call."""
 
-    title = "Handoff"
+    title = _courier_window.noop("Handoff")
 
     def __init__(self, window: CourierWindow, package: dc.CourierPackage) -> None:
         assert window.me is not None
@@ -218,7 +222,10 @@ class Handoff:
         self.credentials: dict[SignScreen, Credential] = {}
 
     def summary(self) -> str:
-        return f"Package {package_line(self.package)}\n{package_facts(self.package)}"
+        return (
+            _courier_window.tr("Package {package}").format(package=package_line(self.package))
+            + f"\n{package_facts(self.package)}"
+        )
 
     def sign_screen(
         self,
@@ -233,7 +240,9 @@ class Handoff:
         screen = SignScreen(
             self.ops,
             self.db,
-            title=f"{title} signs: {SIGNATURE_MEANINGS[meaning]}",
+            title=_courier_window.tr("{signer} signs: {meaning}").format(
+                signer=title, meaning=word("signature", SIGNATURE_MEANINGS[meaning])
+            ),
             meaning=meaning,
             summary=self.summary(),
             username=username,
@@ -251,7 +260,11 @@ class Handoff:
 
     def refusal(self, person: dc.Signer, why_not: str | None) -> str | None:
         """The domain's answer why ``person`` may not sign here, as the screen says it."""
-        return f"{person.full_name} cannot sign here. {why_not}" if why_not else None
+        if not why_not:
+            return None
+        return _courier_window.tr("{name} cannot sign here. {why_not}").format(
+            name=person.full_name, why_not=why_not
+        )
 
     def _signed(self, screen: SignScreen, credential: Credential) -> None:
         self.credentials[screen] = credential
@@ -266,7 +279,7 @@ class Handoff:
         a bug in the crash dialog. Nothing is half written: it is one transaction."""
         self.ops.run(
             self.window,
-            self.title,
+            translated(self.title),
             self.work(),
             done=lambda result: self.done(self.finish(result)),
             refused=lambda error: self._refused(error, last),
@@ -296,22 +309,25 @@ class Handoff:
         db = self.db
         left = self.ops.value(
             self.window,
-            "Signature",
+            _courier_window.tr("Signature"),
             lambda _progress: dc.tries_left(db, person.person_id),
             changes=False,
         )
         if left == 0:
             minutes = int(LOCKOUT.total_seconds() // 60)
-            more = (
-                f" The account of {person.full_name} is now locked for {minutes} minutes "
-                "after repeated wrong entries."
-            )
+            more = _courier_window.tr(
+                "The account of {name} is now locked for %n minutes after repeated wrong entries.",
+                "",
+                minutes,
+            ).format(name=person.full_name)
+        elif left == 1:
+            more = _courier_window.tr("%n more wrong entry locks the account.", "", left)
         elif left is not None:
-            more = f" {left} more wrong entr{'y' if left == 1 else 'ies'} lock the account."
+            more = _courier_window.tr("%n more wrong entries lock the account.", "", left)
         else:
             more = ""
         self.window.show_screen(screen)
-        screen.rejected(f"{error}{more}")
+        screen.rejected(f"{error} {more}" if more else str(error))
 
     def work(self) -> Work[Any]:
         """What the screens collected (read here, on the GUI thread), as the one service
@@ -330,16 +346,20 @@ class Handoff:
 class PickUp(Handoff):
     """Check the package against its manifest; the sender signs, the courier signs."""
 
-    title = "Pick up"
+    title = _courier_window.noop("Pick up")
 
     def __init__(self, window: CourierWindow, package: dc.CourierPackage) -> None:
         super().__init__(window, package)
         self.check = CheckScreen(
-            self.ops, self.db, package, title=f"Pick up {package.number}", items_required=True
+            self.ops,
+            self.db,
+            package,
+            title=_courier_window.tr("Pick up {number}").format(number=package.number),
+            items_required=True,
         )
         self.check.confirmed = lambda: window.show_screen(self.signatures[0])
         self.sender = self.sign_screen(
-            title="Sender",
+            title=_courier_window.tr("Sender"),
             meaning="relinquished",
             username=package.sender_username,
             fixed_user=False,
@@ -347,7 +367,7 @@ class PickUp(Handoff):
             check_signer=self._sender_refusal,
         )
         self.courier = self.sign_screen(
-            title="Courier",
+            title=_courier_window.tr("Courier"),
             meaning="accepted",
             username=self.me.username,
             fixed_user=True,
@@ -375,14 +395,21 @@ class PickUp(Handoff):
 
     def finish(self, result: custody.Transfer) -> DoneScreen:
         when = local_time(result.released_at) if result.released_at else ""
+        package = self.package
         return DoneScreen(
-            "✓ Package collected",
+            _courier_window.tr("✓ Package collected"),
             [
-                f"{self.package.number}: {counted(len(self.package.items), 'aliquot')}, "
-                f"{format_mass(self.package.total_mass_ug)}, are now in your custody.",
-                f"Released by {self.package.from_institution} at {when}, seal "
-                f"{self.package.seal_number}.",
-                f"Deliver to {self.package.receiver}, {self.package.to_institution}.",
+                _courier_window.tr("{number}: {items}, {mass}, are now in your custody.").format(
+                    number=package.number,
+                    items=aliquots_text(len(package.items)),
+                    mass=mass_text(package.total_mass_ug),
+                ),
+                _courier_window.tr("Released by {institution} at {when}, seal {seal}.").format(
+                    institution=package.from_institution, when=when, seal=package.seal_number
+                ),
+                _courier_window.tr("Deliver to {receiver}, {institution}.").format(
+                    receiver=package.receiver, institution=package.to_institution
+                ),
             ],
             [],
         )
@@ -391,7 +418,7 @@ class PickUp(Handoff):
 class HandOver(Handoff):
     """Courier to courier: choose the next courier, check the seal, both couriers sign."""
 
-    title = "Hand over"
+    title = _courier_window.noop("Hand over")
 
     def __init__(self, window: CourierWindow, package: dc.CourierPackage) -> None:
         super().__init__(window, package)
@@ -399,7 +426,7 @@ class HandOver(Handoff):
         db = self.db
         couriers = self.ops.value(
             window,
-            "Couriers",
+            _courier_window.tr("Couriers"),
             lambda _progress: queries.people_choices(db, roles=("courier",)),
             changes=False,
         )
@@ -411,7 +438,7 @@ class HandOver(Handoff):
         db = self.db
         person = self.ops.value(
             self.window,
-            "Next courier",
+            _courier_window.tr("Next courier"),
             lambda _progress: dc.signer(db, username),
             refused=self.choice.refused,
             changes=False,
@@ -425,19 +452,21 @@ class HandOver(Handoff):
             self.ops,
             self.db,
             self.package,
-            title=f"Hand {self.package.number} to {person.full_name}",
+            title=_courier_window.tr("Hand {number} to {name}").format(
+                number=self.package.number, name=person.full_name
+            ),
             items_required=False,
         )
         self.check.confirmed = lambda: self.window.show_screen(self.signatures[0])
         self.sign_screen(
-            title="Courier",
+            title=_courier_window.tr("Courier"),
             meaning="relinquished",
             username=self.me.username,
             fixed_user=True,
             method=PIN,
         )
         self.sign_screen(
-            title="Next courier",
+            title=_courier_window.tr("Next courier"),
             meaning="accepted",
             username=person.username,
             fixed_user=True,
@@ -468,10 +497,14 @@ class HandOver(Handoff):
     def finish(self, result: tuple[custody.Transfer, str]) -> DoneScreen:
         transfer, carrier = result
         return DoneScreen(
-            "✓ Package handed over",
+            _courier_window.tr("✓ Package handed over"),
             [
-                f"{transfer.number} is now carried by {carrier}.",
-                f"Seal {self.package.seal_number} checked. It is no longer in your custody.",
+                _courier_window.tr("{number} is now carried by {courier}.").format(
+                    number=transfer.number, courier=carrier
+                ),
+                _courier_window.tr("Seal {seal} checked. It is no longer in your custody.").format(
+                    seal=self.package.seal_number
+                ),
             ],
             [],
         )
@@ -481,7 +514,7 @@ class Delivery(Handoff):
     """The seal, the masses (optional), the courier relinquishes (PIN), the named receiver
     signs; problems are recorded."""
 
-    title = "Deliver"
+    title = _courier_window.noop("Deliver")
 
     def __init__(self, window: CourierWindow, package: dc.CourierPackage) -> None:
         super().__init__(window, package)
@@ -492,14 +525,14 @@ class Delivery(Handoff):
         self.masses.confirmed = self._to_signature
         # the courier gives the package up first, then hands the tablet to the receiver
         self.courier = self.sign_screen(
-            title="Courier",
+            title=_courier_window.tr("Courier"),
             meaning="relinquished",
             username=self.me.username,
             fixed_user=True,
             method=PIN,
         )
         self.receiver = self.sign_screen(
-            title="Receiver",
+            title=_courier_window.tr("Receiver"),
             meaning="received",
             username=package.receiver_username,
             fixed_user=False,
@@ -514,13 +547,17 @@ class Delivery(Handoff):
         return self.refusal(person, rules.why_not_receive(receiver, self.transfer()))
 
     def _to_signature(self) -> None:
-        seal = "intact" if self.seal.intact and not self.seal.seal_differs else "NOT INTACT"
+        intact = self.seal.intact and not self.seal.seal_differs
+        seal = _courier_window.tr("intact") if intact else _courier_window.tr("NOT INTACT")
         self.weighed = self.masses.measured()  # checked by the mass screen before it goes on
+        checked = _courier_window.tr("Seal {seal}: {state} · weighed {weighed} of {total}").format(
+            seal=self.seal.seal_seen,
+            state=seal,
+            weighed=len(self.weighed),
+            total=len(self.package.items),
+        )
         for screen in self.signatures:
-            screen.hint_label.setText(
-                f"{self.summary()}\nSeal {self.seal.seal_seen}: {seal} · weighed "
-                f"{len(self.weighed)} of {len(self.package.items)}"
-            )
+            screen.hint_label.setText(f"{self.summary()}\n{checked}")
         waiting = next((s for s in self.signatures if s not in self.credentials), self.courier)
         self.window.show_screen(waiting)
 
@@ -558,21 +595,36 @@ class Delivery(Handoff):
             for found in detail.discrepancies:
                 if found.kind == "mass":
                     problems.append(
-                        f"Discrepancy recorded: {found.aliquot_number} weighed "
-                        f"{format_mass(found.measured_mass_ug)}, book mass "
-                        f"{format_mass(found.expected_mass_ug)}."
+                        _courier_window.tr(
+                            "Discrepancy recorded: {number} weighed {measured}, book mass "
+                            "{expected}."
+                        ).format(
+                            number=found.aliquot_number,
+                            measured=mass_text(found.measured_mass_ug),
+                            expected=mass_text(found.expected_mass_ug),
+                        )
                     )
                 else:
-                    problems.append(f"Discrepancy recorded: {found.note}")
-            problems.append("The lender's curators will resolve it.")
+                    problems.append(
+                        _courier_window.tr("Discrepancy recorded: {note}").format(note=found.note)
+                    )
+            problems.append(_courier_window.tr("The lender's curators will resolve it."))
+        package = self.package
+        count = len(package.items)
+        in_custody = (
+            _courier_window.tr("%n aliquot is in their custody now.", "", count)
+            if count == 1
+            else _courier_window.tr("%n aliquots are in their custody now.", "", count)
+        )
         return DoneScreen(
-            "✓ Package delivered",
+            _courier_window.tr("✓ Package delivered"),
             [
-                f"{self.package.number} received by {self.package.receiver}, "
-                f"{self.package.to_institution}.",
-                f"{counted(len(self.package.items), 'aliquot')} "
-                + ("is" if len(self.package.items) == 1 else "are")
-                + " in their custody now.",
+                _courier_window.tr("{number} received by {receiver}, {institution}.").format(
+                    number=package.number,
+                    receiver=package.receiver,
+                    institution=package.to_institution,
+                ),
+                in_custody,
             ],
             problems,
         )

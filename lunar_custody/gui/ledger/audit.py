@@ -14,11 +14,18 @@ from ...domain.listings import AUDIT, Listing
 from ...domain.queries import AuditLine
 from ...domain.store import Store
 from ..tablemodel import Index, ListingModel
+from ..translation import Translator, translated
 from ..widgets import ListPane
 
+_ledger_audit = Translator("_ledger_audit")
+
 # Column titles in words and as stored, where they differ from the listing's own.
-WORD_TITLES = {"table_name": "Record", "old_value": "Before", "new_value": "After"}
-RAW_TITLES = {"table_name": "Table"}
+WORD_TITLES = {
+    "table_name": _ledger_audit.noop("Record"),
+    "old_value": _ledger_audit.noop("Before"),
+    "new_value": _ledger_audit.noop("After"),
+}
+RAW_TITLES = {"table_name": _ledger_audit.noop("Table")}
 
 
 def _in_words(line: AuditLine, key: str) -> str | None:
@@ -97,7 +104,7 @@ class AuditModel(ListingModel):
             titles = RAW_TITLES if self.raw else WORD_TITLES
             key = self.columns[section].key
             if key in titles:
-                return titles[key]
+                return translated(titles[key])
         return super().headerData(section, orientation, role)
 
 
@@ -109,7 +116,9 @@ class AuditPane(ListPane):
         super().__init__(
             store,
             AUDIT,
-            search_hint="Search: loans, transfer items…, a number (L2026-0003), person, new value",
+            search_hint=_ledger_audit.tr(
+                "Search: loans, transfer items…, a number (L2026-0003), person, new value"
+            ),
             hidden=(),
             noun="entries",
             parent=parent,
@@ -117,10 +126,12 @@ class AuditPane(ListPane):
         )
         assert isinstance(self.model, AuditModel)
         self.entries: AuditModel = self.model
-        self.raw_toggle = QCheckBox("Show raw values")
+        self.raw_toggle = QCheckBox(_ledger_audit.tr("Show raw values"))
         self.raw_toggle.setObjectName("rawValuesToggle")
         self.raw_toggle.setToolTip(
-            "Show each entry as stored: table, record id, field, ids, JSON and UTC times"
+            _ledger_audit.tr(
+                "Show each entry as stored: table, record id, field, ids, JSON and UTC times"
+            )
         )
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)  # ListPane's: its bar, then the table
@@ -132,7 +143,7 @@ class AuditPane(ListPane):
         self.detail.setObjectName("auditDetail")
         self.detail.setReadOnly(True)
         self.detail.setMaximumHeight(180)
-        self.detail.setPlaceholderText("Select an entry to read it in full.")
+        self.detail.setPlaceholderText(_ledger_audit.tr("Select an entry to read it in full."))
         layout.addWidget(self.detail)
         self.raw_toggle.toggled.connect(self.show_raw)
         self.currentChanged.connect(self._show_detail)

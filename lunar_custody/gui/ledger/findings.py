@@ -21,13 +21,23 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.ledger import CHAIN_PROBLEMS, Problem, VerifyReport
-from ...domain.wording import counted
 from ..dialogs import fit_to_screen
+from ..locale_format import count_text
 from ..operations import Operations
 from ..tables import Cell, SearchableTable, monospace
+from ..translation import Translator, translated
 from ..widgets import write_text_file
 
-FINDING_COLUMNS = ("Kind", "Table", "Record", "Field", "Event", "Finding")
+_ledger_findings = Translator("_ledger_findings")
+
+FINDING_COLUMNS = (
+    _ledger_findings.noop("Kind"),
+    _ledger_findings.noop("Table"),
+    _ledger_findings.noop("Record"),
+    _ledger_findings.noop("Field"),
+    _ledger_findings.noop("Event"),
+    _ledger_findings.noop("Finding"),
+)
 OK_BANNER = "background: #e6f4ea; color: #0d652d; border: 1px solid #81c995;"
 FAILED_BANNER = "background: #fce8e6; color: #a50e0e; border: 1px solid #f28b82;"
 # The summary's lines the header shows as fields of their own.
@@ -119,18 +129,20 @@ class FindingsDialog(QDialog):
         self.first_audit_label = _value_label("firstAuditLabel")
         self.checked_label = _value_label("checkedLabel")
         self.facts = QFormLayout()
-        self.facts.addRow("Ledger:", self.events_label)
-        self.facts.addRow("Chain head:", self.head_label)
-        self.facts.addRow("Database integrity:", self.integrity_label)
-        self.facts.addRow("First bad event:", self.first_event_label)
-        self.facts.addRow("First bad audit entry:", self.first_audit_label)
-        self.facts.addRow("Checked:", self.checked_label)
+        self.facts.addRow(_ledger_findings.tr("Ledger:"), self.events_label)
+        self.facts.addRow(_ledger_findings.tr("Chain head:"), self.head_label)
+        self.facts.addRow(_ledger_findings.tr("Database integrity:"), self.integrity_label)
+        self.facts.addRow(_ledger_findings.tr("First bad event:"), self.first_event_label)
+        self.facts.addRow(_ledger_findings.tr("First bad audit entry:"), self.first_audit_label)
+        self.facts.addRow(_ledger_findings.tr("Checked:"), self.checked_label)
 
         self.findings = SearchableTable(
             "findings",
-            FINDING_COLUMNS,
+            [translated(column) for column in FINDING_COLUMNS],
             nouns=("finding", "findings"),
-            search_hint="Search: table, record, aliquot number, #event, words of the finding",
+            search_hint=_ledger_findings.tr(
+                "Search: table, record, aliquot number, #event, words of the finding"
+            ),
         )
         self.findings.activated.connect(self._open)
         self.findings.table.selectionModel().currentRowChanged.connect(
@@ -139,13 +151,15 @@ class FindingsDialog(QDialog):
         self.selected_label = _value_label("selectedFinding")
         self.selected_label.setMinimumHeight(2 * self.fontMetrics().lineSpacing())
 
-        self.copy_button = QPushButton("&Copy")
+        self.copy_button = QPushButton(_ledger_findings.tr("&Copy"))
         self.copy_button.setObjectName("copyFindingsButton")
-        self.copy_button.setToolTip("Copy the selected findings, or all shown, as text")
+        self.copy_button.setToolTip(
+            _ledger_findings.tr("Copy the selected findings, or all shown, as text")
+        )
         self.copy_button.clicked.connect(lambda _=False: self.findings.copy())
-        self.save_button = QPushButton("&Save…")
+        self.save_button = QPushButton(_ledger_findings.tr("&Save…"))
         self.save_button.setObjectName("saveFindingsButton")
-        self.save_button.setToolTip("Save the findings shown as a CSV file")
+        self.save_button.setToolTip(_ledger_findings.tr("Save the findings shown as a CSV file"))
         self.save_button.clicked.connect(lambda _=False: self.save())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -166,19 +180,43 @@ class FindingsDialog(QDialog):
         self.report = report
         ok = report.ok
         count = len(report.problems)
-        self.setWindowTitle("Ledger verified" if ok else "Ledger verification FAILED")
+        self.setWindowTitle(
+            _ledger_findings.tr("Ledger verified")
+            if ok
+            else _ledger_findings.tr("Ledger verification FAILED")
+        )
         if ok:
-            self.banner.setText("✔  Verified: nothing found out of place")
+            self.banner.setText(_ledger_findings.tr("✔  Verified: nothing found out of place"))
+        elif count == 1:
+            self.banner.setText(
+                _ledger_findings.tr("✘  Verification FAILED: %n finding", "", count)
+            )
         else:
-            self.banner.setText(f"✘  Verification FAILED: {counted(count, 'finding')}")
+            self.banner.setText(
+                _ledger_findings.tr("✘  Verification FAILED: %n findings", "", count)
+            )
         self.banner.setStyleSheet(
             f"QLabel {{ {OK_BANNER if ok else FAILED_BANNER} padding: 8px; border-radius: 4px; }}"
         )
+        events = (
+            _ledger_findings.tr("{count} custody event")
+            if report.events == 1
+            else _ledger_findings.tr("{count} custody events")
+        )
+        aliquots = (
+            _ledger_findings.tr("{count} aliquot")
+            if report.aliquots == 1
+            else _ledger_findings.tr("{count} aliquots")
+        )
         self.events_label.setText(
-            f"{counted(report.events, 'custody event')}, {counted(report.aliquots, 'aliquot')}"
+            # two counts in a row: custody events, then aliquots
+            _ledger_findings.tr("{first}, {second}").format(
+                first=events.format(count=count_text(report.events)),
+                second=aliquots.format(count=count_text(report.aliquots)),
+            )
         )
         self.head_label.setText(report.last_hash)
-        self.integrity_label.setText(report.storage_checked or "not checked")
+        self.integrity_label.setText(report.storage_checked or _ledger_findings.tr("not checked"))
         first_event = report.first_bad_event
         self.first_event_label.setText(
             f'<a href="{first_event}">#{first_event}</a>' if first_event is not None else ""
@@ -194,7 +232,7 @@ class FindingsDialog(QDialog):
         if not self.isVisible():  # a size for what it shows; once open, the person's
             fit_to_screen(self, *((820, self.sizeHint().height()) if ok else (1100, 640)))
         self.selected_label.setText(
-            "Double-click a finding about an aliquot or an event to show it."
+            _ledger_findings.tr("Double-click a finding about an aliquot or an event to show it.")
         )
 
     def _show_selected(self) -> None:
@@ -218,7 +256,10 @@ class FindingsDialog(QDialog):
         if path is None:
             start = Path.home() / f"verify-{Path(self.database_name).stem}-{date.today()}.csv"
             name, _ = QFileDialog.getSaveFileName(
-                self, "Save the findings", str(start), "CSV files (*.csv)"
+                self,
+                _ledger_findings.tr("Save the findings"),
+                str(start),
+                _ledger_findings.tr("CSV files (*.csv)"),
             )
             if not name:
                 return None
@@ -229,7 +270,7 @@ class FindingsDialog(QDialog):
         target = path
         return self.ops.value(
             self,
-            "Save the findings",
+            _ledger_findings.tr("Save the findings"),
             lambda _progress: write_text_file(target, text),
             changes=False,
         )

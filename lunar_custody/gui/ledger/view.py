@@ -23,29 +23,33 @@ from ...domain.store import ProgressCallback
 from ...storage import verify_database
 from ..actions import allow
 from ..context import AppContext
+from ..locale_format import count_text
+from ..translation import Translator
 from ..view import View
+from ..vocabulary import word
 from ..widgets import ListPane
 from .audit import AuditPane
 from .findings import FindingsDialog
+
+_ledger_view = Translator("_ledger_view")
 
 
 def verify_headline(report: VerifyReport) -> str:
     """One line a person reads first: OK, or FAILED naming the first bad event."""
     if report.ok:
-        return (
-            f"OK: the ledger of {report.events:,} custody events is intact and the "
-            "database is sound."
-        )
+        return _ledger_view.tr(
+            "OK: the ledger of {count} custody events is intact and the database is sound."
+        ).format(count=count_text(report.events))
     first = report.first_bad_event
     if first is not None:
-        return f"FAILED: the first bad event is #{first}."
-    return f"FAILED: {report.problems[0].message}"
+        return _ledger_view.tr("FAILED: the first bad event is #{event}.").format(event=first)
+    return _ledger_view.tr("FAILED: {finding}").format(finding=report.problems[0].message)
 
 
 class LedgerView(View):
     """Custody events and audit trail, each a searchable lazily fetched list; Verify."""
 
-    title = "Ledger"
+    title = _ledger_view.noop("Ledger")
     open_record = Signal(str, str)  # ("aliquot", number): the main window shows it
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -53,12 +57,17 @@ class LedgerView(View):
         self.setObjectName("ledgerView")
         self.last_report: VerifyReport | None = None
         self.findings: FindingsDialog | None = None  # made at the first verify
-        kinds = [("All events", None), *((label, kind) for kind, label in EVENT_KINDS.items())]
+        kinds = [
+            (_ledger_view.tr("All events"), None),
+            *((word("event", label), kind) for kind, label in EVENT_KINDS.items()),
+        ]
         # every event with the installation that recorded it first ("Recorded at")
         self.events = ListPane(
             ctx.db,
             events_listing(home_code(ctx.db)),
-            search_hint="Search: aliquot number (or its start), #event, transfer number, person",
+            search_hint=_ledger_view.tr(
+                "Search: aliquot number (or its start), #event, transfer number, person"
+            ),
             hidden=(),
             filters={"kind": kinds},
             noun="events",
@@ -66,22 +75,24 @@ class LedgerView(View):
         self.audit = AuditPane(ctx.db)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("ledgerTabs")
-        self.tabs.addTab(self.events, "Custody events")
-        self.tabs.addTab(self.audit, "Audit trail")
+        self.tabs.addTab(self.events, _ledger_view.tr("Custody events"))
+        self.tabs.addTab(self.audit, _ledger_view.tr("Audit trail"))
         self._stale_tabs: set[int] = set()
         self.tabs.currentChanged.connect(self._tab_shown)
 
-        self.verify_action = QAction("&Verify ledger…", self)
+        self.verify_action = QAction(_ledger_view.tr("&Verify ledger…"), self)
         self.verify_action.setObjectName("verifyAction")
         # Ctrl+Shift+V is the main window's View ▸ Verify ledger…, which works from every
         # view (two actions with one shortcut would leave the key doing nothing here)
         allow(
             self.verify_action,
             None,
-            "Recompute the hash chain and every aliquot's mass balance, and check the database",
+            _ledger_view.tr(
+                "Recompute the hash chain and every aliquot's mass balance, and check the database"
+            ),
         )
         self.verify_action.triggered.connect(lambda _=False: self.verify())
-        self.verify_button = QPushButton("Verify ledger…")
+        self.verify_button = QPushButton(_ledger_view.tr("Verify ledger…"))
         self.verify_button.setObjectName("verifyButton")
         self.verify_button.setToolTip(self.verify_action.toolTip())
         self.verify_button.clicked.connect(lambda _=False: self.verify())
@@ -130,16 +141,16 @@ class LedgerView(View):
         def work(progress: ProgressCallback) -> VerifyReport:
             report = verify_database(db, progress)
             if any(problem.kind == "cancelled" for problem in report.problems):
-                raise Cancelled("Verification was cancelled.")
+                raise Cancelled(_ledger_view.tr("Verification was cancelled."))
             return report
 
         verified = self.ctx.ops.run(
             self,
-            "Verify ledger",
+            _ledger_view.tr("Verify ledger"),
             work,
             done=self._show_report,
-            label="Recomputing the hash chain and replaying every aliquot",
-            unit="events",
+            label=_ledger_view.tr("Recomputing the hash chain and replaying every aliquot"),
+            unit=_ledger_view.tr("events", "progress unit"),
             changes=False,
         )
         return self.last_report if verified else None

@@ -35,7 +35,11 @@ from ...domain.store import ProgressCallback
 from ..context import AppContext
 from ..dialogs import FormDialog
 from ..operations import Work
+from ..translation import Translator
+from ..vocabulary import word
 from ..widgets import PASSWORDS_DIFFER, FieldChecks, problem_of, text_problem, watch_passwords
+
+_people_dialogs = Translator("_people_dialogs")
 
 ROLE_COLUMNS = 3  # role checkboxes per row: five in one row do not fit a 480 px dialog
 
@@ -48,7 +52,10 @@ def _line(name: str, text: str = "", placeholder: str = "") -> QLineEdit:
 
 
 def _password(name: str) -> QLineEdit:
-    edit = _line(name, placeholder=f"at least {MIN_PASSWORD_LENGTH} characters")
+    edit = _line(
+        name,
+        placeholder=_people_dialogs.tr("at least %n characters", "", MIN_PASSWORD_LENGTH),
+    )
     edit.setEchoMode(QLineEdit.EchoMode.Password)
     return edit
 
@@ -59,22 +66,28 @@ class InstitutionDialog(FormDialog):
     def __init__(
         self, ctx: AppContext, existing: InstitutionDetail | None, parent: QWidget | None = None
     ) -> None:
-        title = f"Edit institution {existing.code}" if existing else "New institution"
+        title = (
+            _people_dialogs.tr("Edit institution {code}").format(code=existing.code)
+            if existing
+            else _people_dialogs.tr("New institution")
+        )
         super().__init__(parent, title, "institutionDialog", ops=ctx.ops)
         self.ctx = ctx
         self.existing = existing
         self.code: str | None = None
-        self.code_edit = _line("codeEdit", existing.code if existing else "", "e.g. NAOC")
+        self.code_edit = _line(
+            "codeEdit", existing.code if existing else "", _people_dialogs.tr("e.g. NAOC")
+        )
         self.name_edit = _line("nameEdit", existing.name if existing else "")
         self.local_edit = _line(
             "localNameEdit",
             (existing.local_name or "") if existing else "",
-            "in the institution's own script, e.g. 中国科学院国家天文台",
+            _people_dialogs.tr("in the institution's own script, e.g. 中国科学院国家天文台"),
         )
         self.kind_combo = QComboBox()
         self.kind_combo.setObjectName("kindCombo")
         for kind in INSTITUTION_KINDS:
-            self.kind_combo.addItem(kind, kind)
+            self.kind_combo.addItem(word("kind", kind), kind)
         self.country_edit = _line("countryEdit", existing.country if existing else "")
         self.address_edit = QPlainTextEdit(existing.address if existing else "")
         self.address_edit.setObjectName("addressEdit")
@@ -83,13 +96,15 @@ class InstitutionDialog(FormDialog):
             self.code_edit.setReadOnly(True)
             self.kind_combo.setCurrentIndex(self.kind_combo.findData(existing.kind))
             self.kind_combo.setEnabled(False)
-            self.kind_combo.setToolTip("The kind of an institution is fixed once created.")
-        self.form.addRow("&Code:", self.code_edit)
-        self.form.addRow("&Name:", self.name_edit)
-        self.form.addRow("&Local-script name:", self.local_edit)
-        self.form.addRow("&Kind:", self.kind_combo)
-        self.form.addRow("C&ountry:", self.country_edit)
-        self.form.addRow("&Address:", self.address_edit)
+            self.kind_combo.setToolTip(
+                _people_dialogs.tr("The kind of an institution is fixed once created.")
+            )
+        self.form.addRow(_people_dialogs.tr("&Code:"), self.code_edit)
+        self.form.addRow(_people_dialogs.tr("&Name:"), self.name_edit)
+        self.form.addRow(_people_dialogs.tr("&Local-script name:"), self.local_edit)
+        self.form.addRow(_people_dialogs.tr("&Kind:"), self.kind_combo)
+        self.form.addRow(_people_dialogs.tr("C&ountry:"), self.country_edit)
+        self.form.addRow(_people_dialogs.tr("&Address:"), self.address_edit)
         self.checks = FieldChecks(self.ok_button)
         if existing is None:
             self.checks.watch(self.code_edit, self._code_problem, self.form)
@@ -156,7 +171,11 @@ class PersonDialog(FormDialog):
         *,
         institution: str | None = None,
     ) -> None:
-        title = f"Edit {existing.full_name}" if existing else "New person"
+        title = (
+            _people_dialogs.tr("Edit {name}").format(name=existing.full_name)
+            if existing
+            else _people_dialogs.tr("New person")
+        )
         super().__init__(parent, title, "personDialog", ops=ctx.ops)
         self.ctx = ctx
         self.existing = existing
@@ -166,7 +185,7 @@ class PersonDialog(FormDialog):
         self.local_edit = _line(
             "localNameEdit",
             (existing.local_name or "") if existing else "",
-            "in the person's own script (optional)",
+            _people_dialogs.tr("in the person's own script (optional)"),
         )
         self.email_edit = _line("emailEdit", existing.email if existing else "")
         self.institution_combo = QComboBox()
@@ -186,7 +205,7 @@ class PersonDialog(FormDialog):
         roles_grid.setContentsMargins(0, 0, 0, 0)
         self.role_boxes: dict[str, QCheckBox] = {}
         for position, role in enumerate(ROLES):
-            box = QCheckBox(ROLE_LABELS[role])
+            box = QCheckBox(word("role", ROLE_LABELS[role]))
             box.setObjectName(f"role_{role}")
             box.setChecked(bool(existing and role in existing.roles))
             box.toggled.connect(lambda _on: self._pin_state())
@@ -199,25 +218,29 @@ class PersonDialog(FormDialog):
         self.repeat_edit = _password("repeatEdit")
         self.pin_edit = _line(
             "pinEdit",
-            placeholder="4 to 8 digits" if not existing else "4 to 8 digits; blank keeps the PIN",
+            placeholder=_people_dialogs.tr("4 to 8 digits")
+            if not existing
+            else _people_dialogs.tr("4 to 8 digits; blank keeps the PIN"),
         )
         self.pin_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.form.addRow("&User name:", self.username_edit)
-        self.form.addRow("&Full name:", self.full_name_edit)
-        self.form.addRow("&Local-script name:", self.local_edit)
-        self.form.addRow("&E-mail:", self.email_edit)
-        self.form.addRow("&Institution:", self.institution_combo)
-        self.form.addRow("Roles:", roles_box)
+        self.form.addRow(_people_dialogs.tr("&User name:"), self.username_edit)
+        self.form.addRow(_people_dialogs.tr("&Full name:"), self.full_name_edit)
+        self.form.addRow(_people_dialogs.tr("&Local-script name:"), self.local_edit)
+        self.form.addRow(_people_dialogs.tr("&E-mail:"), self.email_edit)
+        self.form.addRow(_people_dialogs.tr("&Institution:"), self.institution_combo)
+        self.form.addRow(_people_dialogs.tr("Roles:"), roles_box)
         if existing:
             self.username_edit.setReadOnly(True)
             self.institution_combo.setEnabled(False)
             self.institution_combo.setToolTip(
-                "A person stays at their institution; for a move, create a new account."
+                _people_dialogs.tr(
+                    "A person stays at their institution; for a move, create a new account."
+                )
             )
         else:
-            self.form.addRow("&Password:", self.password_edit)
-            self.form.addRow("&Repeat password:", self.repeat_edit)
-        self.form.addRow("Courier &PIN:", self.pin_edit)
+            self.form.addRow(_people_dialogs.tr("&Password:"), self.password_edit)
+            self.form.addRow(_people_dialogs.tr("&Repeat password:"), self.repeat_edit)
+        self.form.addRow(_people_dialogs.tr("Courier &PIN:"), self.pin_edit)
         self._pin_state()
         self.checks = FieldChecks(self.ok_button)
         if existing is None:
@@ -259,7 +282,11 @@ class PersonDialog(FormDialog):
         courier = self.role_boxes["courier"].isChecked()
         self.pin_edit.setEnabled(courier)
         self.pin_edit.setToolTip(
-            "" if courier else "Couriers sign hand-overs with a PIN; tick the courier role first."
+            ""
+            if courier
+            else _people_dialogs.tr(
+                "Couriers sign hand-overs with a PIN; tick the courier role first."
+            )
         )
 
     def prepare(self) -> Work[str]:
@@ -317,20 +344,25 @@ class PasswordDialog(FormDialog):
         self, ctx: AppContext, person: PersonDetail, parent: QWidget | None = None
     ) -> None:
         super().__init__(
-            parent, f"Reset the password of {person.full_name}", "passwordDialog", ops=ctx.ops
+            parent,
+            _people_dialogs.tr("Reset the password of {name}").format(name=person.full_name),
+            "passwordDialog",
+            ops=ctx.ops,
         )
         self.ctx = ctx
         self.person = person
         self.password_edit = _password("passwordEdit")
         self.repeat_edit = _password("repeatEdit")
         note = QLabel(
-            "The person signs in and signs with this password from now on; a locked account "
-            "is unlocked. Tell them in person, not by e-mail."
+            _people_dialogs.tr(
+                "The person signs in and signs with this password from now on; a locked "
+                "account is unlocked. Tell them in person, not by e-mail."
+            )
         )
         note.setWordWrap(True)
         self.form.addRow(note)
-        self.form.addRow("&New password:", self.password_edit)
-        self.form.addRow("&Repeat:", self.repeat_edit)
+        self.form.addRow(_people_dialogs.tr("&New password:"), self.password_edit)
+        self.form.addRow(_people_dialogs.tr("&Repeat:"), self.repeat_edit)
         self.checks = FieldChecks(self.ok_button)
         watch_passwords(self.checks, self.form, self.password_edit, self.repeat_edit)
 

@@ -29,9 +29,13 @@ from ..exchange import PartnersWindow, show_partners
 from ..keys import KeysWindow
 from ..operations import Work
 from ..tables import ROW_HEIGHT
+from ..translation import Translator
 from ..view import View
+from ..vocabulary import word
 from ..widgets import ListPane
 from .dialogs import InstitutionDialog, PasswordDialog, PersonDialog
+
+_people_view = Translator("_people_view")
 
 # Beside its rows, a list's heading, toolbar, search and header (and the person's line
 # under the people), in rows: the institutions, the fewer, show whole.
@@ -44,7 +48,7 @@ class AdminView(View):
     For anyone but an administrator every action is disabled, its tooltip saying why.
     """
 
-    title = "Institutions and people"
+    title = _people_view.noop("Institutions and people")
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -59,35 +63,47 @@ class AdminView(View):
             action.setObjectName(f"{getattr(slot, '__name__', 'admin')}Action")
             return action
 
-        self.new_institution_action = make("New &institution…", self.new_institution)
-        self.edit_institution_action = make("&Edit institution…", self.edit_institution)
-        self.toggle_institution_action = make("&Deactivate institution", self.toggle_institution)
-        self.new_person_action = make("New &person…", self.new_person)
-        self.edit_person_action = make("Edit p&erson…", self.edit_person)
-        self.toggle_person_action = make("De&activate person", self.toggle_person)
-        self.password_action = make("Reset pass&word…", self.reset_password)
-        self.unlock_action = make("&Unlock account", self.unlock)
-        self.keys_action = make("Institution &keys…", self.open_keys)
+        self.new_institution_action = make(
+            _people_view.tr("New &institution…"), self.new_institution
+        )
+        self.edit_institution_action = make(
+            _people_view.tr("&Edit institution…"), self.edit_institution
+        )
+        self.toggle_institution_action = make(
+            _people_view.tr("&Deactivate institution"), self.toggle_institution
+        )
+        self.new_person_action = make(_people_view.tr("New &person…"), self.new_person)
+        self.edit_person_action = make(_people_view.tr("Edit p&erson…"), self.edit_person)
+        self.toggle_person_action = make(_people_view.tr("De&activate person"), self.toggle_person)
+        self.password_action = make(_people_view.tr("Reset pass&word…"), self.reset_password)
+        self.unlock_action = make(_people_view.tr("&Unlock account"), self.unlock)
+        self.keys_action = make(_people_view.tr("Institution &keys…"), self.open_keys)
         set_allowed(
             self.keys_action,
             None,
-            "This installation's certificate and fingerprint; partners' certificates; "
-            "people's signing keys",
+            _people_view.tr(
+                "This installation's certificate and fingerprint; partners' certificates; "
+                "people's signing keys"
+            ),
         )
         self.keys_window: KeysWindow | None = None
-        self.partners_action = make("&Partners…", self.open_partners)
+        self.partners_action = make(_people_view.tr("&Partners…"), self.open_partners)
         set_allowed(
             self.partners_action,
             None,
-            "Partner installations (their introductions and keys) and the exchange files "
-            "sent to and received from them",
+            _people_view.tr(
+                "Partner installations (their introductions and keys) and the exchange files "
+                "sent to and received from them"
+            ),
         )
 
-        kinds = [("All kinds", None)] + [(k.capitalize(), k) for k in INSTITUTION_KINDS]
+        kinds = [(_people_view.tr("All kinds"), None)] + [
+            (word("kind", k).capitalize(), k) for k in INSTITUTION_KINDS
+        ]
         self.institutions = ListPane(
             ctx.db,
             INSTITUTIONS,
-            search_hint="Search code, name, local name, country",
+            search_hint=_people_view.tr("Search code, name, local name, country"),
             filters={"kind": kinds},
             noun="institutions",
         )
@@ -95,13 +111,13 @@ class AdminView(View):
         self.people = ListPane(
             ctx.db,
             PEOPLE,
-            search_hint="Search user name, name, institution",
+            search_hint=_people_view.tr("Search user name, name, institution"),
             filters={
-                "institution": [("All institutions", None)],
+                "institution": [(_people_view.tr("All institutions"), None)],
                 "active": [
-                    ("Active and deactivated", None),
-                    ("Active", True),
-                    ("Deactivated", False),
+                    (_people_view.tr("Active and deactivated"), None),
+                    (_people_view.tr("Active"), True),
+                    (_people_view.tr("Deactivated"), False),
                 ],
             },
             noun="people",
@@ -113,7 +129,7 @@ class AdminView(View):
         self.person_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         top = self._box(
-            "Institutions",
+            _people_view.tr("Institutions"),
             self.institutions,
             [
                 (self.new_institution_action, "newInstitutionButton"),
@@ -124,7 +140,7 @@ class AdminView(View):
             ],
         )
         bottom = self._box(
-            "People",
+            _people_view.tr("People"),
             self.people,
             [
                 (self.new_person_action, "newPersonButton"),
@@ -177,7 +193,7 @@ class AdminView(View):
         chosen = box.currentData()
         box.blockSignals(True)
         box.clear()
-        box.addItem("All institutions", None)
+        box.addItem(_people_view.tr("All institutions"), None)
         for code, _name in queries.institution_choices(self.ctx.db):
             box.addItem(code, code)
         box.setCurrentIndex(max(0, box.findData(chosen)) if chosen else 0)
@@ -241,14 +257,27 @@ class AdminView(View):
             self.person_label.setText("")
         else:
             local = f" ({p.local_name})" if p.local_name else ""
-            roles = ", ".join(ROLE_LABELS[r] for r in ROLES if r in p.roles)
-            state = "active" if p.active else "deactivated"
+            roles = _people_view.tr(", ").join(
+                word("role", ROLE_LABELS[r]) for r in ROLES if r in p.roles
+            )
+            state = _people_view.tr("active") if p.active else _people_view.tr("deactivated")
             if p.locked():
-                state += ", locked after repeated wrong entries"
-            pin = "; has a courier PIN" if p.has_pin else ""
+                state = _people_view.tr("{state}, locked after repeated wrong entries").format(
+                    state=state
+                )
+            if p.has_pin:
+                state = _people_view.tr("{state}; has a courier PIN").format(state=state)
             self.person_label.setText(
-                f"<b>{p.full_name}</b>{local} — {p.username}, {p.institution}. "
-                f"{roles.capitalize()}; {state}{pin}."
+                _people_view.tr(
+                    "{name}{local} — {username}, {institution}. {roles}; {state}."
+                ).format(
+                    name=f"<b>{p.full_name}</b>",
+                    local=local,
+                    username=p.username,
+                    institution=p.institution,
+                    roles=roles[:1].upper() + roles[1:],
+                    state=state,
+                )
             )
         self._update_actions()
 
@@ -264,42 +293,62 @@ class AdminView(View):
         def needs_person() -> str | None:
             return people or (None if person else SELECT_PERSON)
 
-        set_allowed(self.new_institution_action, institutions, "Add a lender, borrower or courier")
         set_allowed(
-            self.edit_institution_action, needs_institution(), "Change the selected institution"
+            self.new_institution_action,
+            institutions,
+            _people_view.tr("Add a lender, borrower or courier"),
+        )
+        set_allowed(
+            self.edit_institution_action,
+            needs_institution(),
+            _people_view.tr("Change the selected institution"),
         )
         active = inst is None or inst.active
         self.toggle_institution_action.setText(
-            "&Deactivate institution" if active else "&Reactivate institution"
+            _people_view.tr("&Deactivate institution")
+            if active
+            else _people_view.tr("&Reactivate institution")
         )
         set_allowed(
             self.toggle_institution_action,
             needs_institution(),
-            "No new loans or people for it; its records stay"
+            _people_view.tr("No new loans or people for it; its records stay")
             if active
-            else "Make the institution available again",
+            else _people_view.tr("Make the institution available again"),
         )
-        set_allowed(self.new_person_action, people, "Create an account")
-        set_allowed(self.edit_person_action, needs_person(), "Change name, e-mail, roles or PIN")
+        set_allowed(self.new_person_action, people, _people_view.tr("Create an account"))
+        set_allowed(
+            self.edit_person_action,
+            needs_person(),
+            _people_view.tr("Change name, e-mail, roles or PIN"),
+        )
         toggle = needs_person()
         if toggle is None and person is not None and person.active:
             toggle = rules.why_not_deactivate(ctx.actor, person.username)
         active_person = person is None or person.active
         self.toggle_person_action.setText(
-            "De&activate person" if active_person else "Re&activate person"
+            _people_view.tr("De&activate person")
+            if active_person
+            else _people_view.tr("Re&activate person")
         )
         set_allowed(
             self.toggle_person_action,
             toggle,
-            "They can no longer sign in or sign; their records stay"
+            _people_view.tr("They can no longer sign in or sign; their records stay")
             if active_person
-            else "Let them sign in again",
+            else _people_view.tr("Let them sign in again"),
         )
-        set_allowed(self.password_action, needs_person(), "Set a new password (typed twice)")
+        set_allowed(
+            self.password_action,
+            needs_person(),
+            _people_view.tr("Set a new password (typed twice)"),
+        )
         unlock = needs_person()
         if unlock is None and person is not None and not person.locked():
-            unlock = f"The account of {person.full_name} is not locked."
-        set_allowed(self.unlock_action, unlock, "Let them try again at once")
+            unlock = _people_view.tr("The account of {name} is not locked.").format(
+                name=person.full_name
+            )
+        set_allowed(self.unlock_action, unlock, _people_view.tr("Let them try again at once"))
 
     # ------------------------------------------------------------------ actions
 
@@ -362,14 +411,18 @@ class AdminView(View):
             return
         if inst.active and not confirm(
             self,
-            "Deactivate institution",
-            f"Deactivate {inst.name}? No new loans or accounts can name it; everything it "
-            "did stays on record.",
+            _people_view.tr("Deactivate institution"),
+            _people_view.tr(
+                "Deactivate {name}? No new loans or accounts can name it; everything it "
+                "did stays on record."
+            ).format(name=inst.name),
         ):
             return
         db, actor, active = self.ctx.db, self.ctx.actor, not inst.active
         self._update(
-            "Reactivate institution" if active else "Deactivate institution",
+            _people_view.tr("Reactivate institution")
+            if active
+            else _people_view.tr("Deactivate institution"),
             lambda _progress: registry.update_institution(db, actor, inst.code, active=active),
         )
 
@@ -379,14 +432,18 @@ class AdminView(View):
             return
         if person.active and not confirm(
             self,
-            "Deactivate account",
-            f"Deactivate {person.full_name}? They can no longer sign in or sign; what they "
-            "signed stays on record.",
+            _people_view.tr("Deactivate account"),
+            _people_view.tr(
+                "Deactivate {name}? They can no longer sign in or sign; what they "
+                "signed stays on record."
+            ).format(name=person.full_name),
         ):
             return
         db, actor, active = self.ctx.db, self.ctx.actor, not person.active
         self._update(
-            "Reactivate account" if active else "Deactivate account",
+            _people_view.tr("Reactivate account")
+            if active
+            else _people_view.tr("Deactivate account"),
             lambda _progress: registry.update_person(db, actor, person.username, active=active),
         )
 
@@ -408,7 +465,7 @@ class AdminView(View):
             return
         db, actor = self.ctx.db, self.ctx.actor
         self._update(
-            "Unlock account",
+            _people_view.tr("Unlock account"),
             lambda _progress: registry.update_person(db, actor, person.username, unlock=True),
         )
 
