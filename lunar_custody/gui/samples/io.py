@@ -99,8 +99,8 @@ def _tell_imported(parent: QWidget, result: importer.ImportResult) -> None:
     errors.inform(
         parent,
         _samples_io.tr("Import finished"),
-        _samples_io.tr("Registered {samples} with {aliquots} ({mass}).").format(
-            samples=samples, aliquots=aliquots, mass=total
+        _samples_io.tr("Registered {counted_samples} with {counted_aliquots} ({mass}).").format(
+            counted_samples=samples, counted_aliquots=aliquots, mass=total
         ),
         "\n".join(details),
     )

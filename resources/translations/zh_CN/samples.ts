@@ -521,8 +521,8 @@
         <translation>库存清单已导出</translation>
     </message>
     <message>
-        <source>Registered {samples} with {aliquots} ({mass}).</source>
-        <translation>已登记 {samples}，含 {aliquots}（{mass}）。</translation>
+        <source>Registered {counted_samples} with {counted_aliquots} ({mass}).</source>
+        <translation>已登记 {counted_samples}，含 {counted_aliquots}（{mass}）。</translation>
     </message>
     <message>
         <source>Registering the samples of {file}</source>
