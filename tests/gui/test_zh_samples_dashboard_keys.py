@@ -13,11 +13,13 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
+from lunar_custody.domain.queries import FlowBand
 from lunar_custody.gui.context import AppContext
 from lunar_custody.gui.dashboard import DashboardView
 from lunar_custody.gui.keys import KeysWindow
 from lunar_custody.gui.keys.window import grouped
 from lunar_custody.gui.samples import SamplesView
+from lunar_custody.gui.samples.pictures import band_name, seal_text, signature_text
 from lunar_custody.gui.translation import LANGUAGE_ENV, install_translations, remove_translations
 from tests.gui.test_translations import english_left
 from tests.worlds import A1, World
@@ -109,3 +111,20 @@ def test_the_keys_window_in_chinese(
     data = (home.institution_name, grouped(home.fingerprint), home.short_fingerprint)
     assert english_of_its_own(window, *data) == []
     assert cut_short(window) == []
+
+
+def test_the_mass_flow_says_the_domains_bands_in_chinese(chinese: None) -> None:
+    """The domain names a band in English; the window says it from the band's key."""
+    names = {
+        FlowBand("consumed", "consumed", 1): "已消耗",
+        FlowBand("in_transit", "in transit", 1): "运输中",
+        FlowBand("held:3", "held by Brown University", 1): "保管于 Brown University",
+        FlowBand("part:more", "12 more parts", 1): "另外 12 个部分",
+        FlowBand(f"part:{A1}", f"kept in {A1}", 1): f"留在 {A1}",
+        FlowBand(f"part:{A1}", A1, 1): A1,
+    }
+    assert {band.name: band_name(band) for band in names} == {
+        band.name: chinese_name for band, chinese_name in names.items()
+    }
+    assert signature_text(("a", "b")) == "✓✓ 双方已签名"
+    assert seal_text("S-1", False) == "封签 S-1 破损"
