@@ -19,17 +19,28 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import clock, queries
-from ...domain.masses import format_mass
 from ...domain.queries import DUE_TIERS, Dashboard
 from ...exchange.partners import list_partners, partner_status
 from ..context import AppContext
+from ..locale_format import count_text, date_text, mass_text
 from ..tablemodel import local_time, status_label
+from ..translation import Translator, translated
 from ..view import View
 from .partners import PartnerPanel
-from .widgets import TIER_COLOURS, TIER_SHORT, Card, RecordTable, age_text, days_text
+from .widgets import (
+    TIER_COLOURS,
+    TIER_NAMES,
+    TIER_SHORT,
+    Card,
+    RecordTable,
+    age_text,
+    days_text,
+)
 
 PANEL_FRAME = 4  # px: a group box's frame, on both sides
 VIEW_MARGIN = 10  # px: around the dashboard
+
+_dashboard_view = Translator("_dashboard_view")
 
 
 class DashboardView(View):
@@ -39,7 +50,7 @@ class DashboardView(View):
     asks the main window to show that record.
     """
 
-    title = "Dashboard"
+    title = _dashboard_view.noop("Dashboard")
     open_record = Signal(str, str)
 
     def __init__(
@@ -56,13 +67,25 @@ class DashboardView(View):
         self.now = now
         self.data: Dashboard | None = None
 
-        self.transit_card = Card("In transit", "inTransit", "packages with a courier")
-        self.overdue_card = Card("Overdue loans", "overdue", "past due with material out")
+        self.transit_card = Card(
+            _dashboard_view.tr("In transit"),
+            "inTransit",
+            _dashboard_view.tr("packages with a courier"),
+        )
+        self.overdue_card = Card(
+            _dashboard_view.tr("Overdue loans"),
+            "overdue",
+            _dashboard_view.tr("past due with material out"),
+        )
         self.discrepancy_card = Card(
-            "Open discrepancies", "discrepancies", "receipts for a curator to resolve"
+            _dashboard_view.tr("Open discrepancies"),
+            "discrepancies",
+            _dashboard_view.tr("receipts for a curator to resolve"),
         )
         self.inventory_card = Card(
-            "Inventories due", "inventories", "annual inventories in the next 30 days"
+            _dashboard_view.tr("Inventories due"),
+            "inventories",
+            _dashboard_view.tr("annual inventories in the next 30 days"),
         )
         cards = QHBoxLayout()
         for card in (
@@ -75,28 +98,56 @@ class DashboardView(View):
 
         self.in_transit = RecordTable(
             "inTransitTable",
-            ["Transfer", "Courier", "Since release", "From", "To", "Items"],
+            [
+                _dashboard_view.tr("Transfer"),
+                _dashboard_view.tr("Courier"),
+                _dashboard_view.tr("Since release"),
+                _dashboard_view.tr("From"),
+                _dashboard_view.tr("To"),
+                _dashboard_view.tr("Items"),
+            ],
             stretch=3,
             right=(2, 5),
             elide=(1, 3, 4),  # names shorten; numbers and times stay whole
         )
         self.due = RecordTable(
             "dueTable",
-            ["Loan", "Due", "When", "Borrower", "Principal investigator", "Items out"],
+            [
+                _dashboard_view.tr("Loan"),
+                _dashboard_view.tr("Due"),
+                _dashboard_view.tr("When"),
+                _dashboard_view.tr("Borrower"),
+                _dashboard_view.tr("Principal investigator"),
+                _dashboard_view.tr("Items out"),
+            ],
             stretch=3,
             right=(5,),
             elide=(3, 4),
         )
         self.discrepancies = RecordTable(
             "discrepancyTable",
-            ["#", "Transfer", "Aliquot", "Kind", "Raised", "Waiting"],
+            [
+                "#",
+                _dashboard_view.tr("Transfer"),
+                _dashboard_view.tr("Aliquot"),
+                _dashboard_view.tr("Kind"),
+                _dashboard_view.tr("Raised"),
+                _dashboard_view.tr("Waiting"),
+            ],
             stretch=3,
             right=(0, 5),
             elide=(3,),
         )
         self.inventories = RecordTable(
             "inventoryTable",
-            ["Loan", "Anniversary", "In", "Borrower", "Started", "Items out"],
+            [
+                _dashboard_view.tr("Loan"),
+                _dashboard_view.tr("Anniversary"),
+                _dashboard_view.tr("In", "time until"),
+                _dashboard_view.tr("Borrower"),
+                _dashboard_view.tr("Started"),
+                _dashboard_view.tr("Items out"),
+            ],
             stretch=3,
             right=(5,),
             elide=(3,),
@@ -110,7 +161,7 @@ class DashboardView(View):
         for key, label, _low, _high in DUE_TIERS:
             tile = QLabel()
             tile.setObjectName(f"tier_{key}")
-            tile.setToolTip(label)
+            tile.setToolTip(translated(TIER_NAMES.get(key, label)))
             tile.setAlignment(Qt.AlignmentFlag.AlignCenter)
             tile.setWordWrap(True)
             tile.setMinimumHeight(48)
@@ -125,10 +176,26 @@ class DashboardView(View):
         self.footers: dict[str, QLabel] = {}
         # (box, its title beside the others, its tab's name when the window is narrow)
         self.panels: list[tuple[QGroupBox, str, str]] = [
-            (self._box(self.in_transit), "Packages in transit, oldest first", "In transit"),
-            (self._box(self.due, tier_bar), "Loans by due date", "Loans by due date"),
-            (self._box(self.discrepancies), "Open discrepancies, oldest first", "Discrepancies"),
-            (self._box(self.inventories), "Annual inventories due", "Inventories due"),
+            (
+                self._box(self.in_transit),
+                _dashboard_view.tr("Packages in transit, oldest first"),
+                _dashboard_view.tr("In transit"),
+            ),
+            (
+                self._box(self.due, tier_bar),
+                _dashboard_view.tr("Loans by due date"),
+                _dashboard_view.tr("Loans by due date"),
+            ),
+            (
+                self._box(self.discrepancies),
+                _dashboard_view.tr("Open discrepancies, oldest first"),
+                _dashboard_view.tr("Discrepancies"),
+            ),
+            (
+                self._box(self.inventories),
+                _dashboard_view.tr("Annual inventories due"),
+                _dashboard_view.tr("Inventories due"),
+            ),
         ]
         # Narrow (a 1024 px laptop): two rows of two tabs, each table the whole width, so
         # no table scrolls sideways; wide: the four panels in two columns.
@@ -218,7 +285,10 @@ class DashboardView(View):
             tabs = self.panel_tabs[position // 2]
             index = tabs.indexOf(box)
             if index >= 0:
-                tabs.setTabText(index, f"{tab} ({count:,})")
+                tabs.setTabText(
+                    index,
+                    _dashboard_view.tr("{tab} ({count})").format(tab=tab, count=count_text(count)),
+                )
 
     def _box(self, table: RecordTable, above: QHBoxLayout | None = None) -> QGroupBox:
         box = QGroupBox()
@@ -240,7 +310,11 @@ class DashboardView(View):
         if total == 0:
             footer.setText(empty)
         elif shown < total:
-            footer.setText(f"The {shown} most urgent of {total:,}.")
+            footer.setText(
+                _dashboard_view.tr("The {shown} most urgent of {total}.").format(
+                    shown=shown, total=count_text(total)
+                )
+            )
         footer.setVisible(total == 0 or shown < total)
 
     # ------------------------------------------------------------------ View
@@ -271,12 +345,16 @@ class DashboardView(View):
             ]
         )
         self._footer(
-            self.in_transit, len(data.in_transit), data.in_transit_count, "Nothing in transit."
+            self.in_transit,
+            len(data.in_transit),
+            data.in_transit_count,
+            _dashboard_view.tr("Nothing in transit."),
         )
 
         for key, *_ in DUE_TIERS:
             self.tiers[key].setText(
-                f"<b style='font-size:15pt'>{data.due_counts[key]}</b><br>{TIER_SHORT[key]}"
+                f"<b style='font-size:15pt'>{data.due_counts[key]}</b>"
+                f"<br>{translated(TIER_SHORT[key])}"
             )
         self.due.set_rows(
             [
@@ -284,7 +362,7 @@ class DashboardView(View):
                     ("loan", row.number),
                     [
                         row.number,
-                        row.due_on.isoformat(),
+                        date_text(row.due_on),
                         days_text(row.days_left),
                         row.borrower,
                         row.principal_investigator,
@@ -299,7 +377,7 @@ class DashboardView(View):
             self.due,
             len(data.due_loans),
             sum(data.due_counts.values()),
-            "No loan with material out is due within 30 days.",
+            _dashboard_view.tr("No loan with material out is due within 30 days."),
         )
 
         self.discrepancies.set_rows(
@@ -309,10 +387,12 @@ class DashboardView(View):
                     [
                         str(row.id),
                         row.transfer_number,
-                        row.aliquot_number or "whole package",
+                        row.aliquot_number or _dashboard_view.tr("whole package"),
                         self._kind(row),
                         local_time(row.raised_at),
-                        f"{(today - row.raised_at.astimezone().date()).days} d",
+                        _dashboard_view.tr("{days} d").format(
+                            days=(today - row.raised_at.astimezone().date()).days
+                        ),
                     ],
                 )
                 for row in data.open_discrepancies
@@ -322,7 +402,7 @@ class DashboardView(View):
             self.discrepancies,
             len(data.open_discrepancies),
             data.open_discrepancy_count,
-            "No discrepancy is waiting.",
+            _dashboard_view.tr("No discrepancy is waiting."),
         )
 
         self.inventories.set_rows(
@@ -331,10 +411,10 @@ class DashboardView(View):
                     ("loan", row.number),
                     [
                         row.number,
-                        row.anniversary.isoformat(),
-                        days_text((row.anniversary - today).days).replace("due today", "today"),
+                        date_text(row.anniversary),
+                        days_text((row.anniversary - today).days, due=False),
                         row.borrower,
-                        row.starts_on.isoformat(),
+                        date_text(row.starts_on),
                         str(row.outstanding_items),
                     ],
                 )
@@ -345,14 +425,16 @@ class DashboardView(View):
             self.inventories,
             len(data.inventories),
             data.inventory_count,
-            "No annual inventory falls in the next 30 days.",
+            _dashboard_view.tr("No annual inventory falls in the next 30 days."),
         )
         self._show_partners()
         self._name_tabs()
         self._arrange(wide=self.width() >= self.wide_width())
         self.as_of.setText(
-            f"As of {today.isoformat()}. Double-click a row to open the record; "
-            "annual inventories follow the anniversary of each loan's start date."
+            _dashboard_view.tr(
+                "As of {date}. Double-click a row to open the record; "
+                "annual inventories follow the anniversary of each loan's start date."
+            ).format(date=date_text(today))
         )
         self.stale = False
 
@@ -368,5 +450,7 @@ class DashboardView(View):
         if row.kind == "mass" and row.expected_mass_ug is not None:
             difference = (row.measured_mass_ug or 0) - row.expected_mass_ug
             sign = "+" if difference > 0 else ""
-            return f"mass {sign}{format_mass(difference)}"
+            return _dashboard_view.tr("mass {difference}").format(
+                difference=f"{sign}{mass_text(difference)}"
+            )
         return status_label(row.kind)

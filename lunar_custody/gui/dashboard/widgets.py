@@ -17,6 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from ..columns import NARROWEST_TEXT, RowTableWidget, fit_columns
+from ..locale_format import count_text
+from ..translation import Translator
+
+_dashboard_widgets = Translator("_dashboard_widgets")
 
 # Row tints by urgency: the later a loan is, the redder its row.
 TIER_COLOURS = {
@@ -28,11 +32,19 @@ TIER_COLOURS = {
 }
 # The tiles are narrow: short words, the full sentence in the tooltip.
 TIER_SHORT = {
-    "due_30": "due in 8–30 days",
-    "due_7": "due in 1–7 days",
-    "overdue_7": "due today or 1–7 days late",
-    "overdue_30": "8–30 days late",
-    "overdue_more": "over 30 days late",
+    "due_30": _dashboard_widgets.noop("due in 8–30 days"),
+    "due_7": _dashboard_widgets.noop("due in 1–7 days"),
+    "overdue_7": _dashboard_widgets.noop("due today or 1–7 days late"),
+    "overdue_30": _dashboard_widgets.noop("8–30 days late"),
+    "overdue_more": _dashboard_widgets.noop("over 30 days late"),
+}
+# The tiers' full names (the domain's DUE_TIERS, by key), for the tiles' tooltips.
+TIER_NAMES = {
+    "due_30": _dashboard_widgets.noop("Due within 30 days"),
+    "due_7": _dashboard_widgets.noop("Due within 7 days"),
+    "overdue_7": _dashboard_widgets.noop("Due today or overdue up to 7 days"),
+    "overdue_30": _dashboard_widgets.noop("Overdue 8 to 30 days"),
+    "overdue_more": _dashboard_widgets.noop("Overdue more than 30 days"),
 }
 RECORD = Qt.ItemDataRole.UserRole  # (kind, number) of the record a row opens
 
@@ -43,18 +55,19 @@ def age_text(age: timedelta) -> str:
     days, rest = divmod(minutes, 24 * 60)
     hours, minutes = divmod(rest, 60)
     if days:
-        return f"{days} d {hours} h"
+        return _dashboard_widgets.tr("{days} d {hours} h").format(days=days, hours=hours)
     if hours:
-        return f"{hours} h {minutes} min"
-    return f"{minutes} min"
+        return _dashboard_widgets.tr("{hours} h {minutes} min").format(hours=hours, minutes=minutes)
+    return _dashboard_widgets.tr("{minutes} min").format(minutes=minutes)
 
 
-def days_text(days_left: int) -> str:
+def days_text(days_left: int, *, due: bool = True) -> str:
+    """'in 3 day(s)', '2 day(s) overdue'; day 0 is 'due today' (``due``) or 'today'."""
     if days_left == 0:
-        return "due today"
+        return _dashboard_widgets.tr("due today") if due else _dashboard_widgets.tr("today")
     if days_left < 0:
-        return f"{-days_left} day{'s' if days_left != -1 else ''} overdue"
-    return f"in {days_left} day{'s' if days_left != 1 else ''}"
+        return _dashboard_widgets.tr("%n day(s) overdue", "", -days_left)
+    return _dashboard_widgets.tr("in %n day(s)", "", days_left)
 
 
 class Card(QFrame):
@@ -86,7 +99,7 @@ class Card(QFrame):
         layout.addWidget(self.hint)
 
     def set_count(self, count: int, *, alarm: bool = False) -> None:
-        self.number.setText(f"{count:,}")
+        self.number.setText(count_text(count))
         colour = "#b00020" if alarm and count else "#202124"
         self.number.setStyleSheet(f"color: {colour};")
 

@@ -27,8 +27,11 @@ from ..context import AppContext
 from ..dialogs import FormDialog, reason_edit
 from ..operations import Work
 from ..tables import monospace
+from ..translation import Translator, translated
 
-CERTIFICATE_FILTER = "Certificates (*.pem *.crt *.cer *.der);;All files (*)"
+_keys_dialogs = Translator("_keys_dialogs")
+
+CERTIFICATE_FILTER = _keys_dialogs.noop("Certificates (*.pem *.crt *.cer *.der);;All files (*)")
 CERTIFICATE_LIMIT = 64 * 1024  # bytes: an X.509 certificate is a few hundred
 
 
@@ -36,10 +39,16 @@ def read_certificate_file(path: Path) -> bytes:
     """A certificate file's bytes; ValidationError in plain words when it cannot be one."""
     try:
         if path.stat().st_size > CERTIFICATE_LIMIT:
-            raise ValidationError(f"{path.name} is too large to be a certificate.")
+            raise ValidationError(
+                _keys_dialogs.tr("{file} is too large to be a certificate.").format(file=path.name)
+            )
         return path.read_bytes()
     except OSError as error:
-        raise ValidationError(f"Cannot read {path.name}: {error.strerror or error}") from error
+        raise ValidationError(
+            _keys_dialogs.tr("Cannot read {file}: {reason}").format(
+                file=path.name, reason=error.strerror or error
+            )
+        ) from error
 
 
 class ImportCertificateDialog(FormDialog):
@@ -51,10 +60,10 @@ class ImportCertificateDialog(FormDialog):
     ) -> None:
         super().__init__(
             parent,
-            "Import a partner's certificate",
+            _keys_dialogs.tr("Import a partner's certificate"),
             "importCertificateDialog",
             ops=ctx.ops,
-            ok_text="Trust this certificate",
+            ok_text=_keys_dialogs.tr("Trust this certificate"),
         )
         self.ctx = ctx
         self.pem: bytes | None = None
@@ -66,8 +75,8 @@ class ImportCertificateDialog(FormDialog):
         self.path_edit = QLineEdit()
         self.path_edit.setObjectName("pathEdit")
         self.path_edit.setReadOnly(True)
-        self.path_edit.setPlaceholderText("the .pem file the partner sent")
-        choose = QPushButton("&Choose…")
+        self.path_edit.setPlaceholderText(_keys_dialogs.tr("the .pem file the partner sent"))
+        choose = QPushButton(_keys_dialogs.tr("&Choose…"))
         choose.setObjectName("chooseFileButton")
         choose.clicked.connect(lambda _=False: self.choose_file())
         file_row = QWidget()
@@ -80,25 +89,34 @@ class ImportCertificateDialog(FormDialog):
         self.file_fingerprint.setFont(monospace(13))
         self.file_fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         note = QLabel(
-            "Ask the partner to read their certificate's fingerprint aloud (or compare it with "
-            "the one printed on an agreement they signed) and type what they read. The "
-            "certificate is trusted only if the two match."
+            _keys_dialogs.tr(
+                "Ask the partner to read their certificate's fingerprint aloud (or compare it "
+                "with the one printed on an agreement they signed) and type what they read. The "
+                "certificate is trusted only if the two match."
+            )
         )
         note.setWordWrap(True)
         self.confirmed_edit = QLineEdit()
         self.confirmed_edit.setObjectName("confirmedEdit")
         self.confirmed_edit.setFont(monospace())
-        self.confirmed_edit.setPlaceholderText("e.g. 3F2A 91C0 7B1D E004 55AA 1234 ABCD 9F00")
-        self.form.addRow("&Institution:", self.institution_combo)
-        self.form.addRow("Certificate &file:", file_row)
-        self.form.addRow("The file's fingerprint:", self.file_fingerprint)
+        self.confirmed_edit.setPlaceholderText(
+            _keys_dialogs.tr("e.g. 3F2A 91C0 7B1D E004 55AA 1234 ABCD 9F00")
+        )
+        self.form.addRow(_keys_dialogs.tr("&Institution:"), self.institution_combo)
+        self.form.addRow(_keys_dialogs.tr("Certificate &file:"), file_row)
+        self.form.addRow(_keys_dialogs.tr("The file's fingerprint:"), self.file_fingerprint)
         self.form.addRow(note)
-        self.form.addRow("Fingerprint the &partner read out:", self.confirmed_edit)
+        self.form.addRow(
+            _keys_dialogs.tr("Fingerprint the &partner read out:"), self.confirmed_edit
+        )
         self.setMinimumWidth(640)
 
     def choose_file(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, "The partner's certificate", str(Path.home()), CERTIFICATE_FILTER
+            self,
+            _keys_dialogs.tr("The partner's certificate"),
+            str(Path.home()),
+            translated(CERTIFICATE_FILTER),
         )
         if name:
             self.load_file(Path(name))
@@ -116,7 +134,9 @@ class ImportCertificateDialog(FormDialog):
             self.error_label.setText(str(error))
             return
         except trust_keys.CertificateError as error:
-            self.error_label.setText(f"That file is {error}.")
+            self.error_label.setText(
+                _keys_dialogs.tr("That file is {problem}.").format(problem=error)
+            )
             return
         self.pem = data
         self.file_fingerprint.setText(
@@ -126,7 +146,7 @@ class ImportCertificateDialog(FormDialog):
 
     def prepare(self) -> Work[object]:
         if self.pem is None:
-            raise ValidationError("Choose the certificate file the partner sent.")
+            raise ValidationError(_keys_dialogs.tr("Choose the certificate file the partner sent."))
         db, actor, pem = self.ctx.db, self.ctx.actor, self.pem
         code = str(self.institution_combo.currentData() or "")
         confirmed = self.confirmed_edit.text()
@@ -147,7 +167,11 @@ class RevokeKeyDialog(FormDialog):
         username: str | None = None,
     ) -> None:
         super().__init__(
-            parent, "Revoke a person's key", "revokeKeyDialog", ops=ctx.ops, ok_text="Revoke"
+            parent,
+            _keys_dialogs.tr("Revoke a person's key"),
+            "revokeKeyDialog",
+            ops=ctx.ops,
+            ok_text=_keys_dialogs.tr("Revoke"),
         )
         self.ctx = ctx
         self.person_combo = QComboBox()
@@ -160,23 +184,29 @@ class RevokeKeyDialog(FormDialog):
             self.person_combo.addItem(label, name)
         if username is not None:
             self.person_combo.setCurrentIndex(max(0, self.person_combo.findData(username)))
-        self.reason_edit = reason_edit("e.g. left the laboratory on 30 June; laptop stolen")
+        self.reason_edit = reason_edit(
+            _keys_dialogs.tr("e.g. left the laboratory on 30 June; laptop stolen")
+        )
         self.reason_edit.setMaximumHeight(90)
         self.opened_at = QDateTime.currentDateTime()
         self.from_edit = QDateTimeEdit(self.opened_at)
         self.from_edit.setObjectName("fromEdit")
         self.from_edit.setDisplayFormat("yyyy-MM-dd HH:mm:ss")
         self.from_edit.setCalendarPopup(True)
-        self.from_edit.setToolTip("Local time. A past moment when the key was lost or they left.")
+        self.from_edit.setToolTip(
+            _keys_dialogs.tr("Local time. A past moment when the key was lost or they left.")
+        )
         note = QLabel(
-            "What they signed before this moment stays valid; a signature claiming to be made "
-            "from then on is refused."
+            _keys_dialogs.tr(
+                "What they signed before this moment stays valid; a signature claiming to be "
+                "made from then on is refused."
+            )
         )
         note.setWordWrap(True)
-        self.form.addRow("&Person:", self.person_combo)
+        self.form.addRow(_keys_dialogs.tr("&Person:"), self.person_combo)
         self.form.addRow(note)
-        self.form.addRow("&From:", self.from_edit)
-        self.form.addRow("&Reason:", self.reason_edit)
+        self.form.addRow(_keys_dialogs.tr("&From:"), self.from_edit)
+        self.form.addRow(_keys_dialogs.tr("&Reason:"), self.reason_edit)
 
     def revoked_from(self) -> datetime | None:
         """The moment chosen, in UTC (None: now, as the service stamps it)."""
@@ -188,7 +218,7 @@ class RevokeKeyDialog(FormDialog):
     def prepare(self) -> Work[object]:
         username = self.person_combo.currentData()
         if not username:
-            raise ValidationError("Choose whose key to revoke.")
+            raise ValidationError(_keys_dialogs.tr("Choose whose key to revoke."))
         db, actor = self.ctx.db, self.ctx.actor
         reason, at = self.reason_edit.toPlainText(), self.revoked_from()
         return lambda _progress: key_admin.revoke_person(

@@ -6,6 +6,7 @@ the institution key; everyone else sees the same with the actions disabled, sayi
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -35,22 +36,36 @@ from ...domain.keys import (
 from ..context import AppContext
 from ..dialogs import OK_STYLE, action_button, fit_to_screen, set_allowed
 from ..errors import confirm, inform
+from ..locale_format import date_text
 from ..tablemodel import local_time
 from ..tables import Cell, SearchableTable, monospace
+from ..translation import Translator, translated
 from ..widgets import write_text_file
 from .dialogs import ImportCertificateDialog, RevokeKeyDialog
 
+_keys_window = Translator("_keys_window")
+
 CERTIFICATE_COLUMNS = (
-    "Kind",
-    "Holder",
-    "Institution",
-    "Fingerprint",
-    "Valid from",
-    "Valid until",
-    "State",
-    "Revocation reason",
+    _keys_window.noop("Kind"),
+    _keys_window.noop("Holder"),
+    _keys_window.noop("Institution"),
+    _keys_window.noop("Fingerprint"),
+    _keys_window.noop("Valid from"),
+    _keys_window.noop("Valid until"),
+    _keys_window.noop("State"),
+    _keys_window.noop("Revocation reason"),
 )
-KIND_LABELS = {INSTITUTION: "our institution", PARTNER: "partner", PERSON: "person"}
+KIND_LABELS = {
+    INSTITUTION: _keys_window.noop("our institution"),
+    PARTNER: _keys_window.noop("partner", "certificate kind"),
+    PERSON: _keys_window.noop("person"),
+}
+# A certificate's state (CertificateInfo.state) as the window says it.
+STATE_LABELS = {
+    "current": _keys_window.noop("current", "certificate state"),
+    "retired": _keys_window.noop("retired", "certificate state"),
+    "revoked": _keys_window.noop("revoked", "certificate state"),
+}
 FINGERPRINT_COLUMN = CERTIFICATE_COLUMNS.index("Fingerprint")
 WARNING_STYLE = "color: #b00020; font-weight: bold;"
 
@@ -61,16 +76,22 @@ def grouped(fingerprint: str) -> str:
     return " ".join(upper[i : i + 4] for i in range(0, len(upper), 4))
 
 
+def local_date(moment: datetime) -> str:
+    """The day of a stored (UTC) moment in this computer's time zone, the locale's way."""
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return date_text(aware.astimezone().date())
+
+
 def certificate_row(info: CertificateInfo) -> list[Cell]:
     holder = f"{info.holder} ({info.username})" if info.username else info.holder
     return [
-        KIND_LABELS.get(info.kind, info.kind),
+        translated(KIND_LABELS.get(info.kind, info.kind)),
         holder,
         info.institution_code,
         info.short_fingerprint,
-        local_time(info.valid_from)[:10],  # the date: certificates last years
-        local_time(info.valid_until)[:10],
-        info.state,
+        local_date(info.valid_from),  # the date: certificates last years
+        local_date(info.valid_until),
+        translated(STATE_LABELS.get(info.state, info.state)),
         info.revocation_reason or "",
     ]
 
@@ -91,7 +112,7 @@ class KeysWindow(QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("keysWindow")
-        self.setWindowTitle("Institution keys")
+        self.setWindowTitle(_keys_window.tr("Institution keys"))
         self.ctx = ctx
         self.home: CertificateInfo | None = None
         self.key_problem: str | None = None
@@ -108,18 +129,20 @@ class KeysWindow(QDialog):
         self.key_label = _selectable("privateKeyLabel")
         facts = QFormLayout()
         facts.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        facts.addRow("Institution:", self.institution_label)
-        facts.addRow("Fingerprint:", self.short_label)
+        facts.addRow(_keys_window.tr("Institution:"), self.institution_label)
+        facts.addRow(_keys_window.tr("Fingerprint:"), self.short_label)
         facts.addRow("SHA-256:", self.full_label)
-        facts.addRow("Valid:", self.validity_label)
-        facts.addRow("Private key:", self.key_label)
+        facts.addRow(_keys_window.tr("Valid:"), self.validity_label)
+        facts.addRow(_keys_window.tr("Private key:"), self.key_label)
         hint = QLabel(
-            "Read the fingerprint aloud to a partner when you send them the certificate: they "
-            "type what they hear when they import it."
+            _keys_window.tr(
+                "Read the fingerprint aloud to a partner when you send them the certificate: "
+                "they type what they hear when they import it."
+            )
         )
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #5f6368;")
-        home_box = QGroupBox("This installation's certificate")
+        home_box = QGroupBox(_keys_window.tr("This installation's certificate"))
         home_layout = QVBoxLayout(home_box)
         home_layout.addLayout(facts)
         home_layout.addWidget(hint)
@@ -130,13 +153,21 @@ class KeysWindow(QDialog):
             action.triggered.connect(lambda _=False: slot())
             return action
 
-        self.export_action = make("&Export our certificate…", "exportAction", self.export)
-        self.import_action = make(
-            "&Import a partner's certificate…", "importAction", self.import_partner
+        self.export_action = make(
+            _keys_window.tr("&Export our certificate…"), "exportAction", self.export
         )
-        self.revoke_action = make("&Revoke a person's key…", "revokeAction", self.revoke)
-        self.create_action = make("&Make the institution key", "createKeyAction", self.create_key)
-        self.rotate_action = make("R&otate the institution key…", "rotateAction", self.rotate)
+        self.import_action = make(
+            _keys_window.tr("&Import a partner's certificate…"), "importAction", self.import_partner
+        )
+        self.revoke_action = make(
+            _keys_window.tr("&Revoke a person's key…"), "revokeAction", self.revoke
+        )
+        self.create_action = make(
+            _keys_window.tr("&Make the institution key"), "createKeyAction", self.create_key
+        )
+        self.rotate_action = make(
+            _keys_window.tr("R&otate the institution key…"), "rotateAction", self.rotate
+        )
         self.action_buttons = {
             action: action_button(action, f"{action.objectName().removesuffix('Action')}Button")
             for action in (
@@ -154,15 +185,18 @@ class KeysWindow(QDialog):
 
         self.table = SearchableTable(
             "certificates",
-            CERTIFICATE_COLUMNS,
-            nouns=("certificate", "certificates"),
-            search_hint="Search: holder, institution, fingerprint, state, reason",
+            [translated(column) for column in CERTIFICATE_COLUMNS],
+            nouns=(
+                _keys_window.tr("certificate", "counted"),
+                _keys_window.tr("certificates", "counted"),
+            ),
+            search_hint=_keys_window.tr("Search: holder, institution, fingerprint, state, reason"),
             fixed_width=(FINGERPRINT_COLUMN,),
         )
         self.table.table.selectionModel().currentRowChanged.connect(
             lambda *_: self._update_actions()
         )
-        list_box = QGroupBox("Every certificate this database knows")
+        list_box = QGroupBox(_keys_window.tr("Every certificate this database knows"))
         list_layout = QVBoxLayout(list_box)
         list_layout.addLayout(bar)
         list_layout.addWidget(self.table, 1)
@@ -191,7 +225,9 @@ class KeysWindow(QDialog):
         self.certificates = list_certificates(store)
         home = self.home
         if home is None:
-            self.institution_label.setText("This installation has no institution certificate yet.")
+            self.institution_label.setText(
+                _keys_window.tr("This installation has no institution certificate yet.")
+            )
             for label in (self.short_label, self.full_label, self.validity_label):
                 label.setText("—")
         else:
@@ -201,12 +237,16 @@ class KeysWindow(QDialog):
             self.short_label.setText(home.short_fingerprint)
             self.full_label.setText(grouped(home.fingerprint))
             self.validity_label.setText(
-                f"from {local_time(home.valid_from)} until {local_time(home.valid_until)}"
+                _keys_window.tr("from {start} until {end}").format(
+                    start=local_time(home.valid_from), end=local_time(home.valid_until)
+                )
             )
         if self.key_problem is None:
             self.key_label.setText(
-                "This computer holds the institution's private key: it signs documents and "
-                "couriers' confirmations here."
+                _keys_window.tr(
+                    "This computer holds the institution's private key: it signs documents and "
+                    "couriers' confirmations here."
+                )
             )
             self.key_label.setStyleSheet(OK_STYLE)
         else:
@@ -223,22 +263,28 @@ class KeysWindow(QDialog):
         institutions = self.ctx.why_not("manage_institutions")
         people = self.ctx.why_not("manage_people")
         home = self.home
-        no_home = "This installation has no institution certificate yet."
+        no_home = _keys_window.tr("This installation has no institution certificate yet.")
         set_allowed(
             self.export_action,
             None if home else no_home,
-            "Save our certificate as a .pem file for partners and for verify-pdf --certificate",
+            _keys_window.tr(
+                "Save our certificate as a .pem file for partners and for verify-pdf --certificate"
+            ),
         )
         set_allowed(
             self.import_action,
             institutions,
-            "Trust a partner institution's certificate once its fingerprint is confirmed",
+            _keys_window.tr(
+                "Trust a partner institution's certificate once its fingerprint is confirmed"
+            ),
         )
         revocable = any(c.kind == PERSON and c.revoked_at is None for c in self.certificates)
         set_allowed(
             self.revoke_action,
-            people or (None if revocable else "Nobody has a signing key yet."),
-            "Refuse a person's signatures from a moment on (they left, a key was lost)",
+            people or (None if revocable else _keys_window.tr("Nobody has a signing key yet.")),
+            _keys_window.tr(
+                "Refuse a person's signatures from a moment on (they left, a key was lost)"
+            ),
         )
         # Make is for a database from before keys; once there is a key it is rotated instead.
         self.action_buttons[self.create_action].setVisible(home is None)
@@ -246,12 +292,12 @@ class KeysWindow(QDialog):
         set_allowed(
             self.create_action,
             institutions,
-            "Make this installation's institution key and certificate",
+            _keys_window.tr("Make this installation's institution key and certificate"),
         )
         set_allowed(
             self.rotate_action,
             institutions or (self.key_problem if home else no_home),
-            "Replace the institution key with a new one, endorsed by the old",
+            _keys_window.tr("Replace the institution key with a new one, endorsed by the old"),
         )
 
     # ------------------------------------------------------------------ actions
@@ -266,7 +312,10 @@ class KeysWindow(QDialog):
                 f"{home.institution_code}-certificate-{home.fingerprint[:8].upper()}.pem"
             )
             name, _ = QFileDialog.getSaveFileName(
-                self, "Export our certificate", str(start), "Certificates (*.pem)"
+                self,
+                _keys_window.tr("Export our certificate"),
+                str(start),
+                _keys_window.tr("Certificates (*.pem)"),
             )
             if not name:
                 return None
@@ -276,16 +325,18 @@ class KeysWindow(QDialog):
         target, pem = path, home.pem
         written = self.ctx.ops.value(
             self,
-            "Export our certificate",
+            _keys_window.tr("Export our certificate"),
             lambda _progress: write_text_file(target, pem),
             changes=False,
         )
         if written is not None:
             inform(
                 self,
-                "Certificate exported",
-                f"Our certificate is in {written}.\n\nWhen you send it, read its fingerprint "
-                f"aloud to the partner:\n{home.short_fingerprint}",
+                _keys_window.tr("Certificate exported"),
+                _keys_window.tr(
+                    "Our certificate is in {file}.\n\nWhen you send it, read its fingerprint "
+                    "aloud to the partner:\n{fingerprint}"
+                ).format(file=written, fingerprint=home.short_fingerprint),
             )
         return written
 
@@ -315,7 +366,7 @@ class KeysWindow(QDialog):
         db, actor = self.ctx.db, self.ctx.actor
         self.ctx.ops.run(
             self,
-            "Make the institution key",
+            _keys_window.tr("Make the institution key"),
             lambda _progress: key_admin.create_institution_key(db, actor),
         )
 
@@ -325,18 +376,20 @@ class KeysWindow(QDialog):
             return
         if not confirm(
             self,
-            "Rotate the institution key",
-            f"Make a new institution key for {home.institution_name}?\n\n"
-            f"The current certificate ({home.short_fingerprint}) is retired and endorses the "
-            "new one; what it signed stays valid. Every person's signing certificate is "
-            "retired with it, and each person gets a new one at their next signature.\n\n"
-            "Afterwards, export the new certificate for your partners and read them its "
-            "fingerprint. Other workstations of this installation need a copy of the new key.",
+            _keys_window.tr("Rotate the institution key"),
+            _keys_window.tr(
+                "Make a new institution key for {institution}?\n\n"
+                "The current certificate ({fingerprint}) is retired and endorses the "
+                "new one; what it signed stays valid. Every person's signing certificate is "
+                "retired with it, and each person gets a new one at their next signature.\n\n"
+                "Afterwards, export the new certificate for your partners and read them its "
+                "fingerprint. Other workstations of this installation need a copy of the new key."
+            ).format(institution=home.institution_name, fingerprint=home.short_fingerprint),
         ):
             return
         db, actor = self.ctx.db, self.ctx.actor
         self.ctx.ops.run(
             self,
-            "Rotate the institution key",
+            _keys_window.tr("Rotate the institution key"),
             lambda _progress: key_admin.rotate_institution_key(db, actor),
         )

@@ -13,18 +13,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.masses import format_mass
 from ...domain.queries import AliquotDetail, EventRow
-from ...domain.queries.installation import HERE, TRANSCRIBED, recorded_at
+from ...domain.queries.installation import HERE, recorded_at
 from ...domain.states import AliquotStatus, EventKind
-from ...domain.wording import counted
+from ..locale_format import count_text, mass_text
 from ..tablemodel import local_time
 from ..tables import read_only_table
+from ..translation import Translator, translated
+from ..vocabulary import word
 from .dialogs import signed_mass
 from .lineage import Node
 
 NARROW_PANE = 520  # px: below this the detail stacks its fields and breaks the balance line
 TRANSCRIBED_COLOUR = QBrush(QColor("#8a4b00"))  # a typed-in handover stands out from signed ones
+
+_samples_detail = Translator("_samples_detail")
 
 
 class AliquotPane(QWidget):
@@ -32,15 +35,15 @@ class AliquotPane(QWidget):
 
     TIMELINE_COLUMNS = (
         "#",
-        "When",
-        "Event",
-        "Mass",
-        "By",
-        "Recorded at",
-        "Custodian",
-        "Courier",
-        "Transfer",
-        "Note",
+        _samples_detail.noop("When"),
+        _samples_detail.noop("Event"),
+        _samples_detail.noop("Mass"),
+        _samples_detail.noop("By"),
+        _samples_detail.noop("Recorded at"),
+        _samples_detail.noop("Custodian"),
+        _samples_detail.noop("Courier"),
+        _samples_detail.noop("Transfer"),
+        _samples_detail.noop("Note"),
     )
 
     RIGHT_ALIGNED = (TIMELINE_COLUMNS.index("#"), TIMELINE_COLUMNS.index("Mass"))
@@ -71,21 +74,21 @@ class AliquotPane(QWidget):
         self.values: dict[str, QLabel] = {}
         self._captions: list[QLabel] = []
 
-        self.balance_box = QGroupBox("Mass balance")
+        self.balance_box = QGroupBox(_samples_detail.tr("Mass balance"))
         self.balance_box.setObjectName("massBalance")
         self.balance_grid = QGridLayout(self.balance_box)
         self.balance_terms: list[QWidget] = []  # in reading order, laid out by _reflow
         self.balance: dict[str, QLabel] = {}
         terms = [
-            ("initial", "Initial"),
+            ("initial", _samples_detail.tr("Initial")),
             ("=", ""),
-            ("current", "Current"),
+            ("current", _samples_detail.tr("Current")),
             ("+", ""),
-            ("children", "In children"),
+            ("children", _samples_detail.tr("In children")),
             ("+", ""),
-            ("consumed", "Consumed"),
+            ("consumed", _samples_detail.tr("Consumed")),
             ("+", ""),
-            ("lost", "Lost"),
+            ("lost", _samples_detail.tr("Lost")),
         ]
         for key, caption in terms:
             if not caption:
@@ -115,11 +118,11 @@ class AliquotPane(QWidget):
         names = ("By", "Custodian", "Courier", "Note")  # times and numbers stay whole
         self.timeline = read_only_table(
             "timeline",
-            self.TIMELINE_COLUMNS,
+            [translated(column) for column in self.TIMELINE_COLUMNS],
             elide=[self.TIMELINE_COLUMNS.index(name) for name in names],
         )
         self.timeline.setWordWrap(False)
-        self.timeline_label = QLabel("Chain of custody")
+        self.timeline_label = QLabel(_samples_detail.tr("Chain of custody"))
         self.timeline_label.setObjectName("timelineLabel")
         heading = QFont(self.timeline_label.font())
         heading.setBold(True)
@@ -144,7 +147,9 @@ class AliquotPane(QWidget):
         self._rows: list[tuple[str, str, str]] = []
         self._narrow: bool | None = None  # laid out for a narrow pane (None: not yet)
         self._reflow(narrow=False)
-        self.clear("Select an aliquot to see where it is and its chain of custody.")
+        self.clear(
+            _samples_detail.tr("Select an aliquot to see where it is and its chain of custody.")
+        )
 
     # ------------------------------------------------------------------ filling
 
@@ -175,7 +180,7 @@ class AliquotPane(QWidget):
         self.values = {}
         self._captions = []
         for key, caption, value in rows:
-            name = QLabel(f"{caption}:")
+            name = QLabel(_samples_detail.tr("{caption}:").format(caption=caption))
             name.setStyleSheet("color: palette(mid);")
             shown = QLabel(value or "—")
             shown.setObjectName(f"detail_{key}")
@@ -204,57 +209,65 @@ class AliquotPane(QWidget):
         self._set_fields([])
         self.balance_box.hide()
         self.balance_check.hide()
-        self.timeline_label.setText("Chain of custody: select an aliquot")
+        self.timeline_label.setText(_samples_detail.tr("Chain of custody: select an aliquot"))
         self.events = []
         self.timeline.setRowCount(0)
 
     def show_sample(self, node: Node) -> None:
         v = node.values
-        self.title.setText(f"Sample {node.number}")
+        self.title.setText(_samples_detail.tr("Sample {number}").format(number=node.number))
         count = v["aliquots"]
         self.subtitle.setText(
-            f"{count:,} aliquot{'s' if count != 1 else ''}; expand it in the tree to see them."
+            _samples_detail.tr(
+                "{count} aliquot(s); expand it in the tree to see them.", "", count
+            ).format(count=count_text(count))
         )
         original = v["original_mass_ug"]
         self._set_fields(
             [
-                ("mission", "Mission", v["mission"]),
-                ("type", "Type", v["sample_type"]),
-                ("owner", "Owner", v["owner"]),
-                ("original", "Original mass", format_mass(original) if original else ""),
-                ("remaining", "Held in aliquots", format_mass(v["remaining_ug"])),
-                ("container", "Collection container", v["container"]),
+                ("mission", _samples_detail.tr("Mission"), v["mission"]),
+                ("type", _samples_detail.tr("Type"), v["sample_type"]),
+                ("owner", _samples_detail.tr("Owner"), v["owner"]),
+                (
+                    "original",
+                    _samples_detail.tr("Original mass"),
+                    mass_text(original) if original else "",
+                ),
+                ("remaining", _samples_detail.tr("Held in aliquots"), mass_text(v["remaining_ug"])),
+                ("container", _samples_detail.tr("Collection container"), v["container"]),
             ]
         )
         self.balance_box.hide()
         self.balance_check.hide()
-        self.timeline_label.setText("Chain of custody: select an aliquot")
+        self.timeline_label.setText(_samples_detail.tr("Chain of custody: select an aliquot"))
         self.events = []
         self.timeline.setRowCount(0)
 
     def show_aliquot(self, status: AliquotDetail, events: list[EventRow]) -> None:
         self.title.setText(status.number)
-        self.subtitle.setText(status.status_label)
+        self.subtitle.setText(word("status", status.status_label))
         children = status.children
-        shown_children = ", ".join(children[:8]) + (
-            f" and {len(children) - 8} more" if len(children) > 8 else ""
-        )
+        shown_children = _samples_detail.tr(", ", "between numbers").join(children[:8])
+        if len(children) > 8:
+            shown_children = _samples_detail.tr(
+                "{numbers} and %n more", "", len(children) - 8
+            ).format(numbers=shown_children)
         holder = status.custodian_institution or ""
         if status.custodian_person and status.status != AliquotStatus.IN_TRANSIT:
             holder = f"{holder} — {status.custodian_person}"
         self._set_fields(
             [
-                ("sample", "Sample", status.sample_number),
-                ("parent", "Parent", status.parent_number or ""),
-                ("children", "Children", shown_children),
-                ("form", "Form", status.form),
-                ("container", "Container", status.container),
-                ("seal", "Seal", status.seal_number),
-                ("custodian", "Custodian", holder),
-                ("courier", "Courier", status.courier or ""),
-                ("transfer", "Transfer", status.transfer_number or ""),
-                ("loan", "Loan", status.loan_number or ""),
-                ("last_event", "Last event", f"#{status.last_event_id}"),
+                ("sample", _samples_detail.tr("Sample"), status.sample_number),
+                ("parent", _samples_detail.tr("Parent"), status.parent_number or ""),
+                ("children", _samples_detail.tr("Children"), shown_children),
+                ("form", _samples_detail.tr("Form"), status.form),
+                ("container", _samples_detail.tr("Container"), status.container),
+                ("seal", _samples_detail.tr("Seal"), status.seal_number),
+                ("custodian", _samples_detail.tr("Custodian"), holder),
+                ("courier", _samples_detail.tr("Courier"), status.courier or ""),
+                ("transfer", _samples_detail.tr("Transfer"), status.transfer_number or ""),
+                ("loan", _samples_detail.tr("Loan"), status.loan_number or ""),
+                ("last_event", _samples_detail.tr("Last event"), f"#{status.last_event_id}"),
             ]
         )
         amounts = {
@@ -265,21 +278,26 @@ class AliquotPane(QWidget):
             "lost": status.lost_mass_ug,
         }
         for key, amount in amounts.items():
-            self.balance[key].setText(format_mass(amount))
+            self.balance[key].setText(mass_text(amount))
         parts = sum(amounts[k] for k in ("current", "children", "consumed", "lost"))
         if parts == status.initial_mass_ug:
-            self.balance_check.setText("✓ The mass balance holds.")
+            self.balance_check.setText(_samples_detail.tr("✓ The mass balance holds."))
             self.balance_check.setStyleSheet("color: #26a269;")
         else:
             self.balance_check.setText(
-                f"✗ The parts add up to {format_mass(parts)}, not "
-                f"{format_mass(status.initial_mass_ug)}: run Verify ledger."
+                _samples_detail.tr(
+                    "✗ The parts add up to {parts}, not {initial}: run Verify ledger."
+                ).format(parts=mass_text(parts), initial=mass_text(status.initial_mass_ug))
             )
             self.balance_check.setStyleSheet("color: #c01c28;")
         self.balance_box.show()
         self.balance_check.show()
         self._fill_timeline(events)
-        self.timeline_label.setText(f"Chain of custody ({counted(len(events), 'event')})")
+        self.timeline_label.setText(
+            _samples_detail.tr("Chain of custody ({count} event(s))", "", len(events)).format(
+                count=count_text(len(events))
+            )
+        )
 
     def _fill_timeline(self, events: list[EventRow]) -> None:
         self.events = events
@@ -289,15 +307,15 @@ class AliquotPane(QWidget):
             mass = ""
             if event.mass_ug is not None:
                 corrected = event.kind == EventKind.CORRECTED
-                mass = signed_mass(event.mass_ug) if corrected else format_mass(event.mass_ug)
+                mass = signed_mass(event.mass_ug) if corrected else mass_text(event.mass_ug)
             custodian = " · ".join(p for p in (event.institution, event.custodian) if p)
             cells = (
                 str(event.id),
                 local_time(event.occurred_at),
-                event.label,
+                word("event", event.label),
                 mass,
                 event.actor,
-                recorded_at(self.home, event.origin, event.origin_seq, event.transcribed),
+                self._recorded_at(event),
                 custodian,
                 event.courier or "",
                 event.transfer_number or "",
@@ -320,34 +338,52 @@ class AliquotPane(QWidget):
         if events:
             table.scrollToBottom()
 
+    def _recorded_at(self, event: EventRow) -> str:
+        """Where the event was first recorded (the domain's place), and whether typed in."""
+        place = recorded_at(self.home, event.origin, event.origin_seq, False)
+        if not event.transcribed:
+            return place
+        return _samples_detail.tr("{place} · transcribed from paper").format(place=place)
+
     def _origin_tip(self, event: EventRow) -> str:
         if event.origin is None:
-            where = f"Recorded on this installation ({self.home})"
-        else:
-            where = (
-                f"Recorded first on {event.origin}'s installation, as its event "
-                f"#{event.origin_seq}, and imported from its exchange file"
+            where = _samples_detail.tr("Recorded on this installation ({code})").format(
+                code=self.home
             )
+        else:
+            where = _samples_detail.tr(
+                "Recorded first on {origin}'s installation, as its event #{seq}, and imported "
+                "from its exchange file"
+            ).format(origin=event.origin, seq=event.origin_seq)
         if event.transcribed:
-            where += f"; {TRANSCRIBED}: typed in from the signed paper custody form"
-        return where + "."
+            where = _samples_detail.tr(
+                "{where}; transcribed from paper: typed in from the signed paper custody form"
+            ).format(where=where)
+        return _samples_detail.tr("{sentence}.").format(sentence=where)
 
     @staticmethod
     def _note(event: EventRow) -> str:
         parts = []
         if event.related_aliquot:
-            parts.append(
-                f"child {event.related_aliquot}"
+            related = (
+                _samples_detail.tr("child {number}")
                 if event.kind == EventKind.SPLIT
-                else f"from {event.related_aliquot}"
+                else _samples_detail.tr("from {number}")
             )
+            parts.append(related.format(number=event.related_aliquot))
         if event.corrects_event_id is not None:
-            parts.append(f"corrects #{event.corrects_event_id}")
+            parts.append(
+                _samples_detail.tr("corrects #{event}").format(event=event.corrects_event_id)
+            )
         if event.seal_number:
-            state = {True: "intact", False: "BROKEN", None: ""}[event.seal_intact]
-            parts.append(f"seal {event.seal_number} {state}".strip())
+            seal = {
+                True: _samples_detail.tr("seal {seal} intact"),
+                False: _samples_detail.tr("seal {seal} BROKEN"),
+                None: _samples_detail.tr("seal {seal}"),
+            }[event.seal_intact]
+            parts.append(seal.format(seal=event.seal_number))
         if event.loan_number:
-            parts.append(f"loan {event.loan_number}")
+            parts.append(_samples_detail.tr("loan {number}").format(number=event.loan_number))
         if event.note:
             parts.append(event.note)
         return " · ".join(parts)

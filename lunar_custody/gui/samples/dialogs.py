@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from ...domain import registry
 from ...domain.errors import ValidationError
-from ...domain.masses import check_mass, format_mass, parse_mass
+from ...domain.masses import check_mass, parse_mass
 from ...domain.numbering import normalize, sample_scheme
 from ...domain.queries import AliquotDetail, EventRow
 from ...domain.registry import MAX_TEXT, clean_text
@@ -31,12 +31,17 @@ from ...domain.store import ProgressCallback
 from .. import errors
 from ..context import AppContext
 from ..dialogs import FormDialog, Withdrawn
+from ..locale_format import mass_text
 from ..operations import Work
 from ..tablemodel import local_time
+from ..translation import Translator, translated
+from ..vocabulary import word
 from ..widgets import FieldChecks, problem_of
 
+_samples_dialogs = Translator("_samples_dialogs")
+
 _RED = "color: #c01c28;"
-CONSUMED_MASS_NEEDED = "Give the consumed mass."
+CONSUMED_MASS_NEEDED = _samples_dialogs.noop("Give the consumed mass.")
 MISSIONS = ("Chang'e-5", "Chang'e-6", *(f"Apollo {n}" for n in (11, 12, 14, 15, 16, 17)))
 
 
@@ -50,7 +55,7 @@ def parse_signed_mass(text: str) -> int:
 
 
 def signed_mass(mass_ug: int) -> str:
-    return ("+" if mass_ug > 0 else "") + format_mass(mass_ug)
+    return ("+" if mass_ug > 0 else "") + mass_text(mass_ug)
 
 
 def _edit(name: str, placeholder: str = "", text: str = "") -> QLineEdit:
@@ -81,43 +86,57 @@ class _SampleForm(FormDialog):
 class RegisterSampleDialog(_SampleForm):
     """A new sample with its first aliquots (registry.register_sample)."""
 
-    ALIQUOT_COLUMNS = ("Aliquot number", "Mass", "Form", "Container", "Seal")
+    ALIQUOT_COLUMNS = (
+        _samples_dialogs.noop("Aliquot number"),
+        _samples_dialogs.noop("Mass"),
+        _samples_dialogs.noop("Form"),
+        _samples_dialogs.noop("Container"),
+        _samples_dialogs.noop("Seal"),
+    )
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, parent, "Register sample", "&Register")
-        self.number_edit = _edit("sampleNumber", "e.g. CE5C0400 or 70017")
-        self.mass_edit = _edit("originalMass", "e.g. 1.5 g or 1500 mg; empty if not recorded")
+        super().__init__(
+            ctx, parent, _samples_dialogs.tr("Register sample"), _samples_dialogs.tr("&Register")
+        )
+        self.number_edit = _edit("sampleNumber", _samples_dialogs.tr("e.g. CE5C0400 or 70017"))
+        self.mass_edit = _edit(
+            "originalMass", _samples_dialogs.tr("e.g. 1.5 g or 1500 mg; empty if not recorded")
+        )
         self.mission_box = QComboBox()
         self.mission_box.setObjectName("mission")
         self.mission_box.setEditable(True)
         self.mission_box.addItems(["", *MISSIONS])
-        self.type_edit = _edit("sampleType", "e.g. regolith, basalt, breccia")
-        self.description_edit = _note_edit("description", "What the sample is and where from")
-        self.form.addRow("Sample &number:", self.number_edit)
-        self.form.addRow("&Original mass:", self.mass_edit)
-        self.form.addRow("&Mission:", self.mission_box)
-        self.form.addRow("&Type:", self.type_edit)
-        self.form.addRow("&Description:", self.description_edit)
+        self.type_edit = _edit("sampleType", _samples_dialogs.tr("e.g. regolith, basalt, breccia"))
+        self.description_edit = _note_edit(
+            "description", _samples_dialogs.tr("What the sample is and where from")
+        )
+        self.form.addRow(_samples_dialogs.tr("Sample &number:"), self.number_edit)
+        self.form.addRow(_samples_dialogs.tr("&Original mass:"), self.mass_edit)
+        self.form.addRow(_samples_dialogs.tr("&Mission:"), self.mission_box)
+        self.form.addRow(_samples_dialogs.tr("&Type:"), self.type_edit)
+        self.form.addRow(_samples_dialogs.tr("&Description:"), self.description_edit)
         self.checks = FieldChecks(self.ok_button)
         self.checks.watch(self.number_edit, self._number_problem, self.form)
         self.checks.watch(self.mass_edit, self._mass_problem, self.form)
 
         self.table = QTableWidget(0, len(self.ALIQUOT_COLUMNS))
         self.table.setObjectName("aliquotTable")
-        self.table.setHorizontalHeaderLabels(list(self.ALIQUOT_COLUMNS))
+        self.table.setHorizontalHeaderLabels([translated(c) for c in self.ALIQUOT_COLUMNS])
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setMinimumSectionSize(90)
         self.table.setMinimumHeight(140)
-        self.add_button = QPushButton("&Add aliquot")
+        self.add_button = QPushButton(_samples_dialogs.tr("&Add aliquot"))
         self.add_button.setObjectName("addAliquot")
         self.add_button.clicked.connect(lambda: self.add_aliquot_row())
-        self.remove_button = QPushButton("Re&move aliquot")
+        self.remove_button = QPushButton(_samples_dialogs.tr("Re&move aliquot"))
         self.remove_button.setObjectName("removeAliquot")
         self.remove_button.clicked.connect(self.remove_aliquot_row)
-        box = QGroupBox("Aliquots registered with it (masses in mg unless a unit is given)")
+        box = QGroupBox(
+            _samples_dialogs.tr("Aliquots registered with it (masses in mg unless a unit is given)")
+        )
         inner = QVBoxLayout(box)
         inner.addWidget(self.table)
         row = QHBoxLayout()
@@ -171,7 +190,11 @@ class RegisterSampleDialog(_SampleForm):
             if not number and not mass:
                 continue  # an empty row left over
             if not mass:
-                raise ValidationError(f"Aliquot {number or f'row {row + 1}'} needs a mass.")
+                raise ValidationError(
+                    _samples_dialogs.tr("Aliquot {number} needs a mass.").format(number=number)
+                    if number
+                    else _samples_dialogs.tr("Aliquot row {row} needs a mass.").format(row=row + 1)
+                )
             aliquots.append(
                 registry.NewAliquot(
                     number, parse_mass(mass, "mg"), form=form, container=container, seal_number=seal
@@ -197,25 +220,37 @@ class SplitDialog(_SampleForm):
     def __init__(
         self, ctx: AppContext, status: AliquotDetail, parent: QWidget | None = None
     ) -> None:
-        super().__init__(ctx, parent, f"Split {status.number}", "&Split")
+        super().__init__(
+            ctx,
+            parent,
+            _samples_dialogs.tr("Split {number}").format(number=status.number),
+            _samples_dialogs.tr("&Split"),
+        )
         self.status = status
         heading = QLabel(
-            f"<b>{status.number}</b> holds <b>{format_mass(status.current_mass_ug)}</b>. "
-            "Give the mass of each child aliquot (mg unless a unit is given)."
+            _samples_dialogs.tr(
+                "<b>{number}</b> holds <b>{mass}</b>. "
+                "Give the mass of each child aliquot (mg unless a unit is given)."
+            ).format(number=status.number, mass=mass_text(status.current_mass_ug))
         )
         heading.setWordWrap(True)
         self.body.insertWidget(0, heading)
         self.rows_layout = QVBoxLayout()
         self.mass_edits: list[QLineEdit] = []
-        self.add_button = QPushButton("&Add child")
+        self.add_button = QPushButton(_samples_dialogs.tr("&Add child"))
         self.add_button.setObjectName("addChild")
         self.add_button.clicked.connect(lambda: self.add_child())
         self.remaining_label = QLabel()
         self.remaining_label.setObjectName("remainingMass")
-        self.form_edit = _edit("childForm", f"as the parent ({status.form or 'not given'})")
-        self.container_edit = _edit("childContainer", "e.g. vial 12")
-        self.note_edit = _note_edit("note", "Why, and where the children go (optional)")
-        children = QGroupBox("Children")
+        parent_form = status.form or _samples_dialogs.tr("not given")
+        self.form_edit = _edit(
+            "childForm", _samples_dialogs.tr("as the parent ({form})").format(form=parent_form)
+        )
+        self.container_edit = _edit("childContainer", _samples_dialogs.tr("e.g. vial 12"))
+        self.note_edit = _note_edit(
+            "note", _samples_dialogs.tr("Why, and where the children go (optional)")
+        )
+        children = QGroupBox(_samples_dialogs.tr("Children"))
         inner = QVBoxLayout(children)
         inner.addLayout(self.rows_layout)
         add_row = QHBoxLayout()
@@ -223,18 +258,18 @@ class SplitDialog(_SampleForm):
         add_row.addStretch(1)
         inner.addLayout(add_row)
         self.body.insertWidget(1, children)
-        self.form.addRow("Remaining in the parent:", self.remaining_label)
-        self.form.addRow("&Form of the children:", self.form_edit)
-        self.form.addRow("&Container:", self.container_edit)
-        self.form.addRow("&Note:", self.note_edit)
+        self.form.addRow(_samples_dialogs.tr("Remaining in the parent:"), self.remaining_label)
+        self.form.addRow(_samples_dialogs.tr("&Form of the children:"), self.form_edit)
+        self.form.addRow(_samples_dialogs.tr("&Container:"), self.container_edit)
+        self.form.addRow(_samples_dialogs.tr("&Note:"), self.note_edit)
         self.add_child()
         self.add_child()
         self.resize(480, 420)
 
     def add_child(self, text: str = "") -> QLineEdit:
-        edit = _edit("childMass", "e.g. 50 mg", text)
+        edit = _edit("childMass", _samples_dialogs.tr("e.g. 50 mg"), text)
         edit.textChanged.connect(lambda _=None: self.update_remaining())
-        remove = QPushButton("Remove")
+        remove = QPushButton(_samples_dialogs.tr("Remove"))
         remove.setObjectName("removeChild")
         line = QWidget()
         row = QHBoxLayout(line)
@@ -268,7 +303,9 @@ class SplitDialog(_SampleForm):
             if line is not None:
                 label = line.findChild(QLabel)
                 if label is not None:
-                    label.setText(f"Child {position + 1}:")
+                    label.setText(
+                        _samples_dialogs.tr("Child {position}:").format(position=position + 1)
+                    )
 
     def masses(self) -> list[int]:
         """The children's masses; a ValidationError names the first unreadable one."""
@@ -276,7 +313,11 @@ class SplitDialog(_SampleForm):
         for position, edit in enumerate(self.mass_edits, start=1):
             text = edit.text().strip()
             if not text:
-                raise ValidationError(f"Give the mass of child {position}.")
+                raise ValidationError(
+                    _samples_dialogs.tr("Give the mass of child {position}.").format(
+                        position=position
+                    )
+                )
             masses.append(parse_mass(text, "mg"))
         return masses
 
@@ -290,7 +331,7 @@ class SplitDialog(_SampleForm):
             self.ok_button.setEnabled(False)
             return
         remaining = self.status.current_mass_ug - sum(masses)
-        self.remaining_label.setText(format_mass(remaining))
+        self.remaining_label.setText(mass_text(remaining))
         self.remaining_label.setStyleSheet(_RED if remaining < 0 else "")
         self.ok_button.setEnabled(remaining >= 0)
 
@@ -315,13 +356,18 @@ class ConsumeDialog(_SampleForm):
     def __init__(
         self, ctx: AppContext, status: AliquotDetail, parent: QWidget | None = None
     ) -> None:
-        super().__init__(ctx, parent, f"Record consumption of {status.number}", "&Record")
+        title = _samples_dialogs.tr("Record consumption of {number}").format(number=status.number)
+        super().__init__(ctx, parent, title, _samples_dialogs.tr("&Record"))
         self.status = status
-        self.mass_edit = _edit("consumedMass", "e.g. 10 mg")
-        self.note_edit = _note_edit("note", "The analysis, e.g. noble gas extraction")
-        self.form.addRow("Holds now:", QLabel(format_mass(status.current_mass_ug)))
-        self.form.addRow("&Consumed mass:", self.mass_edit)
-        self.form.addRow("&Note:", self.note_edit)
+        self.mass_edit = _edit("consumedMass", _samples_dialogs.tr("e.g. 10 mg"))
+        self.note_edit = _note_edit(
+            "note", _samples_dialogs.tr("The analysis, e.g. noble gas extraction")
+        )
+        self.form.addRow(
+            _samples_dialogs.tr("Holds now:"), QLabel(mass_text(status.current_mass_ug))
+        )
+        self.form.addRow(_samples_dialogs.tr("&Consumed mass:"), self.mass_edit)
+        self.form.addRow(_samples_dialogs.tr("&Note:"), self.note_edit)
         self.checks = FieldChecks(self.ok_button)
         self.checks.watch(self.mass_edit, self._mass_problem, self.form)
         self.resize(440, 220)
@@ -329,14 +375,14 @@ class ConsumeDialog(_SampleForm):
     def _mass_problem(self) -> str | None:
         text = self.mass_edit.text().strip()
         if not text:
-            return CONSUMED_MASS_NEEDED
+            return translated(CONSUMED_MASS_NEEDED)
         return problem_of(lambda: check_mass(parse_mass(text, "mg"), what="consumed mass"))
 
     def prepare(self) -> Work[int]:
         db, actor, number = self.ctx.db, self.ctx.actor, self.status.number
         text = self.mass_edit.text().strip()
         if not text:
-            raise ValidationError(CONSUMED_MASS_NEEDED)
+            raise ValidationError(translated(CONSUMED_MASS_NEEDED))
         mass = parse_mass(text, "mg")
         note = self.note_edit.toPlainText()
 
@@ -353,16 +399,19 @@ class ReportLostDialog(_SampleForm):
     def __init__(
         self, ctx: AppContext, status: AliquotDetail, parent: QWidget | None = None
     ) -> None:
-        super().__init__(ctx, parent, f"Report {status.number} lost", "Report &lost")
+        title = _samples_dialogs.tr("Report {number} lost").format(number=status.number)
+        super().__init__(ctx, parent, title, _samples_dialogs.tr("Report &lost"))
         self.status = status
         warning = QLabel(
-            f"All of its {format_mass(status.current_mass_ug)} will be recorded as lost. "
-            "The ledger keeps this for good; a mistake can only be corrected by a new event."
+            _samples_dialogs.tr(
+                "All of its {mass} will be recorded as lost. The ledger keeps this for good; "
+                "a mistake can only be corrected by a new event."
+            ).format(mass=mass_text(status.current_mass_ug))
         )
         warning.setWordWrap(True)
         self.body.insertWidget(0, warning)
-        self.note_edit = _note_edit("note", "What happened (required)")
-        self.form.addRow("&What happened:", self.note_edit)
+        self.note_edit = _note_edit("note", _samples_dialogs.tr("What happened (required)"))
+        self.form.addRow(_samples_dialogs.tr("&What happened:"), self.note_edit)
         self.checks = FieldChecks(self.ok_button)
         self.checks.watch(self.note_edit, self._note_problem, self.form)
         self.resize(440, 220)
@@ -378,12 +427,13 @@ class ReportLostDialog(_SampleForm):
         # Asked before anything runs; No closes the form and reports nothing.
         if not errors.confirm(
             self,
-            "Report lost",
-            f"Report aliquot {number} lost, with all of its "
-            f"{format_mass(self.status.current_mass_ug)}?",
+            _samples_dialogs.tr("Report lost"),
+            _samples_dialogs.tr("Report aliquot {number} lost, with all of its {mass}?").format(
+                number=number, mass=mass_text(self.status.current_mass_ug)
+            ),
         ):
             self.reject()
-            raise Withdrawn("Not reported lost.")
+            raise Withdrawn(_samples_dialogs.tr("Not reported lost."))
 
         def report(_progress: ProgressCallback) -> str:
             registry.report_lost(db, actor, number, note=note)
@@ -403,29 +453,35 @@ class CorrectEventDialog(_SampleForm):
         selected_event: int | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(ctx, parent, f"Correct an event of {status.number}", "&Record correction")
+        title = _samples_dialogs.tr("Correct an event of {number}").format(number=status.number)
+        super().__init__(ctx, parent, title, _samples_dialogs.tr("&Record correction"))
         self.status = status
         self.event_box = QComboBox()
         self.event_box.setObjectName("eventChoice")
         for event in events:
-            mass = f" · {format_mass(event.mass_ug)}" if event.mass_ug is not None else ""
+            mass = f" · {mass_text(event.mass_ug)}" if event.mass_ug is not None else ""
+            when = local_time(event.occurred_at)
             self.event_box.addItem(
-                f"#{event.id} · {local_time(event.occurred_at)} · {event.label}{mass}", event.id
+                f"#{event.id} · {when} · {word('event', event.label)}{mass}", event.id
             )
         if selected_event is not None:
             self.event_box.setCurrentIndex(max(0, self.event_box.findData(selected_event)))
         else:
             self.event_box.setCurrentIndex(self.event_box.count() - 1)
-        self.delta_edit = _edit("massDelta", "+0.5 mg or -1.2 mg; empty to correct only a note")
+        self.delta_edit = _edit(
+            "massDelta", _samples_dialogs.tr("+0.5 mg or -1.2 mg; empty to correct only a note")
+        )
         self.after_label = QLabel()
         self.after_label.setObjectName("massAfter")
         self.delta_edit.textChanged.connect(lambda _=None: self._update_after())
-        self.note_edit = _note_edit("note", "Why the event was wrong (required)")
+        self.note_edit = _note_edit(
+            "note", _samples_dialogs.tr("Why the event was wrong (required)")
+        )
         self.note_edit.textChanged.connect(self._update_after)
-        self.form.addRow("&Event:", self.event_box)
-        self.form.addRow("&Mass change:", self.delta_edit)
-        self.form.addRow("Book mass after:", self.after_label)
-        self.form.addRow("&Reason:", self.note_edit)
+        self.form.addRow(_samples_dialogs.tr("&Event:"), self.event_box)
+        self.form.addRow(_samples_dialogs.tr("&Mass change:"), self.delta_edit)
+        self.form.addRow(_samples_dialogs.tr("Book mass after:"), self.after_label)
+        self.form.addRow(_samples_dialogs.tr("&Reason:"), self.note_edit)
         self._update_after()
         self.resize(560, 260)
 
@@ -439,7 +495,7 @@ class CorrectEventDialog(_SampleForm):
             self.ok_button.setEnabled(False)
             return
         after = current + delta
-        self.after_label.setText(f"{format_mass(current)} → {format_mass(after)}")
+        self.after_label.setText(f"{mass_text(current)} → {mass_text(after)}")
         self.after_label.setStyleSheet(_RED if after < 0 else "")
         self.ok_button.setEnabled(
             after >= 0 and bool(self.note_edit.toPlainText().strip()) and self.event_box.count() > 0

@@ -10,18 +10,23 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ...domain import export, importer
 from ...domain.errors import CustodyError, ImportRejected
-from ...domain.masses import format_mass
 from ...domain.store import ProgressCallback
-from ...domain.wording import counted
 from ...whole_files import writing_whole
 from .. import errors
 from ..context import AppContext
+from ..locale_format import count_text, mass_text
+from ..translation import Translator
+
+_samples_io = Translator("_samples_io")
 
 
 def ask_import_path(parent: QWidget) -> str:
     """The CSV file to import ('' if cancelled)."""
     path, _ = QFileDialog.getOpenFileName(
-        parent, "Import samples from CSV", "", "CSV files (*.csv);;All files (*)"
+        parent,
+        _samples_io.tr("Import samples from CSV"),
+        "",
+        _samples_io.tr("CSV files (*.csv);;All files (*)"),
     )
     return path
 
@@ -29,7 +34,10 @@ def ask_import_path(parent: QWidget) -> str:
 def ask_export_path(parent: QWidget) -> str:
     """Where to write the inventory ('' if cancelled)."""
     path, chosen = QFileDialog.getSaveFileName(
-        parent, "Export inventory", "inventory.csv", "CSV (*.csv);;JSON (*.json)"
+        parent,
+        _samples_io.tr("Export inventory"),
+        "inventory.csv",
+        _samples_io.tr("CSV (*.csv);;JSON (*.json)"),
     )
     if path and not Path(path).suffix:
         path += ".json" if "json" in chosen.lower() else ".csv"
@@ -52,33 +60,48 @@ def import_csv(ctx: AppContext, parent: QWidget, path: str, after: Callable[[], 
 
     ctx.ops.run(
         parent,
-        "Import samples",
+        _samples_io.tr("Import samples"),
         lambda progress: importer.import_samples(store, actor, source, progress=progress),
         done=imported,
         refused=refused,
-        label=f"Registering the samples of {source.name}",
-        unit="rows",
+        label=_samples_io.tr("Registering the samples of {file}").format(file=source.name),
+        unit=_samples_io.tr("rows"),
     )
 
 
 def _tell_imported(parent: QWidget, result: importer.ImportResult) -> None:
+    total = mass_text(result.total_mass_ug)
     details = [
-        f"Samples registered: {result.samples:,}",
-        f"Aliquots registered: {result.aliquots:,}",
-        f"Total aliquot mass: {format_mass(result.total_mass_ug)}",
+        _samples_io.tr("Samples registered: {count}").format(count=count_text(result.samples)),
+        _samples_io.tr("Aliquots registered: {count}").format(count=count_text(result.aliquots)),
+        _samples_io.tr("Total aliquot mass: {mass}").format(mass=total),
     ]
     if result.without_mass:
-        details.append(f"Catalogued without an aliquot (no mass): {result.without_mass:,}")
+        details.append(
+            _samples_io.tr("Catalogued without an aliquot (no mass): {count}").format(
+                count=count_text(result.without_mass)
+            )
+        )
     if result.skipped_blank:
-        details.append(f"Blank lines skipped: {result.skipped_blank:,}")
+        details.append(
+            _samples_io.tr("Blank lines skipped: {count}").format(
+                count=count_text(result.skipped_blank)
+            )
+        )
     if result.layout:
-        details.append(f"File layout: {result.layout}")
+        details.append(_samples_io.tr("File layout: {layout}").format(layout=result.layout))
+    samples = _samples_io.tr("{count} sample(s)", "", result.samples).format(
+        count=count_text(result.samples)
+    )
+    aliquots = _samples_io.tr("{count} aliquot(s)", "", result.aliquots).format(
+        count=count_text(result.aliquots)
+    )
     errors.inform(
         parent,
-        "Import finished",
-        f"{counted(result.samples, 'sample')} with {counted(result.aliquots, 'aliquot')} "
-        f"({format_mass(result.total_mass_ug)}) {'was' if result.samples == 1 else 'were'} "
-        "registered.",
+        _samples_io.tr("Import finished"),
+        _samples_io.tr("Registered {counted_samples} with {counted_aliquots} ({mass}).").format(
+            counted_samples=samples, counted_aliquots=aliquots, mass=total
+        ),
         "\n".join(details),
     )
 
@@ -88,10 +111,15 @@ def _show_rejected(parent: QWidget, rejected: ImportRejected) -> None:
     box = QMessageBox(parent)
     box.setObjectName("errorDialog")
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("Import refused")
+    box.setWindowTitle(_samples_io.tr("Import refused"))
     box.setText(str(rejected).splitlines()[0])
-    box.setInformativeText("Correct these lines in the file and import it again.")
-    box.setDetailedText("\n".join(f"line {line}: {reason}" for line, reason in rejected.problems))
+    box.setInformativeText(_samples_io.tr("Correct these lines in the file and import it again."))
+    box.setDetailedText(
+        "\n".join(
+            _samples_io.tr("line {line}: {reason}").format(line=line, reason=reason)
+            for line, reason in rejected.problems
+        )
+    )
     errors.present(box)
 
 
@@ -112,17 +140,18 @@ def export_inventory(ctx: AppContext, parent: QWidget, path: str) -> None:
 
     written = ctx.ops.value(
         parent,
-        "Export inventory",
+        _samples_io.tr("Export inventory"),
         work,
-        label="Writing the inventory",
-        unit="aliquots",
+        label=_samples_io.tr("Writing the inventory"),
+        unit=_samples_io.tr("aliquots"),
         changes=False,
     )
     if written is not None:
         errors.inform(
             parent,
-            "Inventory exported",
-            f"{counted(written, 'aliquot')} {'was' if written == 1 else 'were'} written to "
-            f"{target.name} ({fmt.upper()}).",
+            _samples_io.tr("Inventory exported"),
+            _samples_io.tr("{count} aliquot(s) written to {file} ({format}).", "", written).format(
+                count=count_text(written), file=target.name, format=fmt.upper()
+            ),
             str(target),
         )

@@ -16,17 +16,27 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from ...domain import listings
 from ...domain.listings import LINEAGE_ALIQUOTS, LINEAGE_SAMPLES, LineagePath, Listing
-from ...domain.masses import format_mass
 from ...domain.states import AliquotStatus
 from ...domain.store import Store
 from ..columns import ELIDABLE_ROLE
+from ..locale_format import count_text, mass_text
 from ..tablemodel import status_label
+from ..translation import Translator, translated
+
+_samples_lineage = Translator("_samples_lineage")
 
 PAGE_SIZE = 200
 Index = QModelIndex | QPersistentModelIndex
 
 ROOT, SAMPLE, ALIQUOT = "root", "sample", "aliquot"
-COLUMNS = ("Number", "Status", "Mass", "Custodian", "Loan", "Container / seal")
+COLUMNS = (
+    _samples_lineage.noop("Number"),
+    _samples_lineage.noop("Status"),
+    _samples_lineage.noop("Mass"),
+    _samples_lineage.noop("Custodian"),
+    _samples_lineage.noop("Loan"),
+    _samples_lineage.noop("Container / seal"),
+)
 NUMBER, STATUS, MASS, CUSTODIAN, LOAN, CONTAINER = range(len(COLUMNS))
 
 _STATUS_COLORS = {
@@ -64,8 +74,10 @@ class Node:
             count = v["aliquots"]
             return (
                 self.number,
-                f"{count:,} aliquot{'s' if count != 1 else ''}",
-                format_mass(v["remaining_ug"]),
+                _samples_lineage.tr("{count} aliquot(s)", "", count).format(
+                    count=count_text(count)
+                ),
+                mass_text(v["remaining_ug"]),
                 v["owner"] or "",
                 "",
                 v["container"] or "",
@@ -74,7 +86,7 @@ class Node:
         return (
             self.number,
             status_label(v["status"]),
-            format_mass(v["current_mass_ug"]),
+            mass_text(v["current_mass_ug"]),
             v["custodian"] or "",
             v["loan"] or "",
             seal,
@@ -86,17 +98,32 @@ class Node:
             return self.text(column) or None  # whole, when the column elides it
         if self.kind == SAMPLE:
             details = " · ".join(p for p in (v["mission"], v["sample_type"]) if p)
-            original = format_mass(v["original_mass_ug"]) if v["original_mass_ug"] else "none"
-            return (
-                f"Sample {self.number}{f' ({details})' if details else ''}\n"
-                f"Original mass: {original}; held in its aliquots now: "
-                f"{format_mass(v['remaining_ug'])}"
+            original = (
+                mass_text(v["original_mass_ug"])
+                if v["original_mass_ug"]
+                else _samples_lineage.tr("none", "mass")
             )
+            title = (
+                _samples_lineage.tr("Sample {number} ({details})")
+                if details
+                else _samples_lineage.tr("Sample {number}")
+            ).format(number=self.number, details=details)
+            held = _samples_lineage.tr(
+                "Original mass: {original}; held in its aliquots now: {held}"
+            ).format(original=original, held=mass_text(v["remaining_ug"]))
+            return f"{title}\n{held}"
         if column == CUSTODIAN and v["holder"]:
-            verb = "carried by" if v["status"] == AliquotStatus.IN_TRANSIT else "held by"
-            return f"{v['custodian'] or 'No custodian'}, {verb} {v['holder']}"
+            custodian = v["custodian"] or _samples_lineage.tr("No custodian")
+            sentence = (
+                _samples_lineage.tr("{custodian}, carried by {holder}")
+                if v["status"] == AliquotStatus.IN_TRANSIT
+                else _samples_lineage.tr("{custodian}, held by {holder}")
+            )
+            return sentence.format(custodian=custodian, holder=v["holder"])
         if column == MASS:
-            return f"Initial mass {format_mass(v['initial_mass_ug'])}"
+            return _samples_lineage.tr("Initial mass {mass}").format(
+                mass=mass_text(v["initial_mass_ug"])
+            )
         return None
 
 
@@ -315,7 +342,7 @@ class LineageModel(QAbstractItemModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return translated(COLUMNS[section])
         if role == ELIDABLE_ROLE:  # names elide; numbers, statuses and masses never
             return section in (CUSTODIAN, CONTAINER)
         return None

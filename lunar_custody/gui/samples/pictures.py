@@ -41,16 +41,43 @@ from PySide6.QtWidgets import (
 from ...documents import picture_geometry as geo
 from ...domain import queries
 from ...domain.errors import CustodyError
-from ...domain.masses import format_mass
 from ...domain.queries import CustodyTimeline, MassFlow, TimelineStep
 from ...domain.store import Store
 from ...whole_files import write_whole
 from .. import errors
+from ..locale_format import date_text, mass_text
 from ..tablemodel import local_time
+from ..translation import Translator, translated
+from ..vocabulary import word
 from .lineage import ALIQUOT
+
+_samples_pictures = Translator("_samples_pictures")
 
 FONT_FAMILY = "DejaVu Sans"
 Painter = Callable[[QPainter], None]
+
+# The words the domain writes into a picture (queries/pictures.py), as the window says them:
+# who signed a handoff, and where a mass flow's bands went (by the band's key).
+SIGNATURE_ROLES = (
+    _samples_pictures.noop("Relinquished by"),
+    _samples_pictures.noop("Received by"),
+)
+OUTCOME_NAMES = {
+    "consumed": _samples_pictures.noop("consumed", "mass flow"),
+    "lost": _samples_pictures.noop("lost", "mass flow"),
+    "returned": _samples_pictures.noop("returned", "mass flow"),
+    "in_transit": _samples_pictures.noop("in transit", "mass flow"),
+    "elsewhere": _samples_pictures.noop("in aliquots recorded elsewhere"),
+    "unsplit": _samples_pictures.noop("not split into aliquots"),
+    "part:unsplit": _samples_pictures.noop("not split into aliquots"),
+    "part:elsewhere": _samples_pictures.noop("children recorded elsewhere"),
+}
+TIMELINE_TITLE = _samples_pictures.noop("Custody timeline")
+FLOW_TITLE = _samples_pictures.noop("Mass flow")
+TOTAL_NAMES = {
+    "original mass": _samples_pictures.noop("original mass"),
+    "initial mass": _samples_pictures.noop("initial mass"),
+}
 
 
 def _font(size: float, *, bold: bool = False) -> QFont:
@@ -91,6 +118,61 @@ def _text(
     painter.drawText(rect, flags, text)
 
 
+def seal_text(seal: str, intact: bool | None) -> str:
+    """A handoff's seal and whether it was found intact ('' when none is named)."""
+    if not seal:
+        return ""
+    if intact is None:
+        return _samples_pictures.tr("seal {seal}").format(seal=seal)
+    if intact:
+        return _samples_pictures.tr("seal {seal} intact").format(seal=seal)
+    return _samples_pictures.tr("seal {seal} BROKEN").format(seal=seal)
+
+
+def signature_text(signatures: tuple[str, ...]) -> str:
+    """A handoff's marks: ✓ for each signature."""
+    if not signatures:
+        return _samples_pictures.tr("not signed")
+    if len(signatures) == 1:
+        return _samples_pictures.tr("✓ signed")
+    return _samples_pictures.tr("{marks} both signed").format(marks="✓" * len(signatures))
+
+
+def signature_line(signature: str) -> str:
+    """'Relinquished by Zhang Wei' with its role in the window's language."""
+    for role in SIGNATURE_ROLES:
+        if signature.startswith(f"{role} "):
+            name = signature.removeprefix(f"{role} ")
+            return _samples_pictures.tr("{role} {name}").format(role=translated(role), name=name)
+    return signature
+
+
+def lane_name(lane: queries.Lane) -> str:
+    return _samples_pictures.tr("unknown holder") if not lane.key else lane.name
+
+
+def band_name(band: queries.FlowBand) -> str:
+    """A mass flow band's name: a number stays, the domain's words are translated."""
+    if band.key in OUTCOME_NAMES:
+        return translated(OUTCOME_NAMES[band.key])
+    if band.key.startswith("held:"):
+        holder = band.name.removeprefix("held by ")
+        return _samples_pictures.tr("held by {holder}").format(holder=holder)
+    if band.key == "part:more":
+        count = int(band.name.split()[0].replace(",", ""))
+        return _samples_pictures.tr("%n more part(s)", "", count)
+    number = band.key.removeprefix("part:")
+    if band.name == f"kept in {number}":
+        return _samples_pictures.tr("kept in {number}").format(number=number)
+    return band.name
+
+
+def flow_subject(kind: str, number: str) -> str:
+    if kind == ALIQUOT:
+        return _samples_pictures.tr("aliquot {number}").format(number=number)
+    return _samples_pictures.tr("sample {number}").format(number=number)
+
+
 # ---------------------------------------------------------------------- timeline
 
 
@@ -104,7 +186,7 @@ def paint_timeline(
     _text(
         painter,
         QRectF(m.margin + 4, m.margin, m.label_width - 8, m.header_height),
-        f"Custody of {timeline.aliquot_number}",
+        _samples_pictures.tr("Custody of {number}").format(number=timeline.aliquot_number),
         size=m.font_size,
         bold=True,
         wrap=True,
@@ -113,7 +195,11 @@ def paint_timeline(
         top = layout.lane_tops[j]
         if j % 2 == 0:
             painter.fillRect(QRectF(m.margin, top, inner, m.lane_height), QColor(geo.LANE_SHADE))
-        kind = "courier" if lane.courier else "custodian"
+        kind = (
+            _samples_pictures.tr("courier", "lane")
+            if lane.courier
+            else _samples_pictures.tr("custodian", "lane")
+        )
         colour = geo.COURIER_COLOUR if lane.courier else geo.INSTITUTION_COLOUR
         _text(painter, QRectF(m.margin + 4, top + 4, m.label_width - 8, m.small_size + 4), kind,
               size=m.small_size, colour=colour)  # fmt: skip
@@ -125,7 +211,7 @@ def paint_timeline(
                 m.label_width - 8,
                 m.lane_height - m.small_size - 12,
             ),
-            lane.name,
+            lane_name(lane),
             size=m.font_size,
             bold=True,
             align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
@@ -153,12 +239,12 @@ def _timeline_step(
     m = layout.metrics
     half = m.step_width / 2 - 4
     day = QRectF(x - half, m.margin, 2 * half, m.small_size + 4)
-    _text(painter, day, geo.day_of(step.occurred_at), size=m.small_size,
+    _text(painter, day, date_text(step.occurred_at.astimezone().date()), size=m.small_size,
           colour=geo.MUTED_COLOUR, align=Qt.AlignmentFlag.AlignCenter)  # fmt: skip
     _text(
         painter,
         QRectF(x - half, m.margin + m.small_size + 4, 2 * half, m.header_height - m.small_size - 4),
-        step.label,
+        word("event", step.label),
         size=m.small_size,
         align=Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
         wrap=True,
@@ -189,11 +275,11 @@ def _timeline_step(
             middle = y_from + direction * m.lane_height / 2
             line = m.small_size + 3
             block = QRectF(x - m.step_width + 12, middle - line, m.step_width - 18, line)
-            seal = geo.seal_text(step.seal, step.seal_intact)
+            seal = seal_text(step.seal, step.seal_intact)
             _text(painter, block, seal, size=m.small_size, colour=geo.SEAL_COLOUR,
                   align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)  # fmt: skip
             signed = geo.SIGNED_COLOUR if step.signatures else geo.UNSIGNED_COLOUR
-            _text(painter, block.translated(0, line), geo.signature_text(step.signatures),
+            _text(painter, block.translated(0, line), signature_text(step.signatures),
                   size=m.small_size, colour=signed, bold=bool(step.signatures),
                   align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)  # fmt: skip
     painter.setPen(QPen(QColor(colour), 2.5))
@@ -203,7 +289,7 @@ def _timeline_step(
         painter,
         # beside the marker, clear of an arrow that arrives from below
         QRectF(x + radius + 4, y_to + m.bar_height / 2 + 2, m.step_width / 2, m.small_size + 5),
-        step.mass_label,
+        mass_text(step.mass_ug),
         size=m.small_size,
         bold=True,
     )
@@ -219,15 +305,24 @@ def timeline_tips(
     for x, step in zip(layout.step_xs, timeline.steps, strict=True):
         lanes = [step.to_lane] if step.from_lane is None else [step.from_lane, step.to_lane]
         bottom = max(layout.lane_tops[j] for j in lanes) + m.lane_height
+        seal = seal_text(step.seal, step.seal_intact)
         lines = [
-            f"#{step.event_id} {step.label}, {local_time(step.occurred_at)}",
-            f"Held by {timeline.lanes[step.to_lane].name} after it",
-            *step.signatures,
-            geo.seal_text(step.seal, step.seal_intact).replace("seal", "Seal", 1),
-            f"Mass after it: {step.mass_label}",
+            _samples_pictures.tr("#{event} {kind}, {when}").format(
+                event=step.event_id,
+                kind=word("event", step.label),
+                when=local_time(step.occurred_at),
+            ),
+            _samples_pictures.tr("Held by {holder} after it").format(
+                holder=lane_name(timeline.lanes[step.to_lane])
+            ),
+            *(signature_line(signature) for signature in step.signatures),
+            seal[:1].upper() + seal[1:],
+            _samples_pictures.tr("Mass after it: {mass}").format(mass=mass_text(step.mass_ug)),
         ]
         if step.transfer_number:
-            lines.insert(1, f"Transfer {step.transfer_number}")
+            lines.insert(
+                1, _samples_pictures.tr("Transfer {number}").format(number=step.transfer_number)
+            )
         rect = QRectF(x - m.step_width / 2, m.margin, m.step_width, bottom - m.margin)
         tips.append((rect, "\n".join(line for line in lines if line)))
     return tips
@@ -236,7 +331,10 @@ def timeline_tips(
 # ---------------------------------------------------------------------- mass flow
 
 
-def paint_flow(painter: QPainter, flow: MassFlow, layout: geo.FlowLayout) -> None:
+def paint_flow(
+    painter: QPainter, flow: MassFlow, layout: geo.FlowLayout, subject: str | None = None
+) -> None:
+    """``subject``: the flow's subject as the window says it (default: the domain's)."""
     m = layout.metrics
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.fillRect(QRectF(0, 0, layout.width, layout.height), QColor("white"))
@@ -250,11 +348,12 @@ def paint_flow(painter: QPainter, flow: MassFlow, layout: geo.FlowLayout) -> Non
         path.closeSubpath()
         painter.fillPath(path, _colour(ribbon.colour, 80))
     total = layout.total
+    total_name = translated(TOTAL_NAMES.get(flow.total_name, flow.total_name))
     painter.fillRect(QRectF(total.x, total.y, total.w, total.h), QColor(geo.TOTAL_COLOUR))
     _text(
         painter,
         QRectF(total.x + 6, total.y + 6, total.w - 12, total.h - 12),
-        f"{flow.subject}\n{flow.total_name}",
+        f"{subject or flow.subject}\n{total_name}",
         size=m.font_size,
         colour="#ffffff",
         bold=True,
@@ -264,16 +363,17 @@ def paint_flow(painter: QPainter, flow: MassFlow, layout: geo.FlowLayout) -> Non
     _text(
         painter,
         QRectF(total.x + 4, total.y + total.h / 2 - 10, total.w - 8, 20),
-        format_mass(flow.total_ug),
+        mass_text(flow.total_ug),
         size=m.font_size + 1,
         colour="#ffffff",
         bold=True,
         align=Qt.AlignmentFlag.AlignCenter,
     )
     for band, box in zip(flow.parts, layout.parts, strict=True):
-        _band(painter, m, box, band.name, band.mass_label, geo.PART_COLOUR)
+        _band(painter, m, box, band_name(band), mass_text(band.mass_ug), geo.PART_COLOUR)
     for band, box in zip(flow.outcomes, layout.outcomes, strict=True):
-        _band(painter, m, box, band.name, band.mass_label, geo.outcome_colour(band.key))
+        colour = geo.outcome_colour(band.key)
+        _band(painter, m, box, band_name(band), mass_text(band.mass_ug), colour)
 
 
 def _band(
@@ -398,9 +498,11 @@ class PicturePanel(QWidget):
         self.picture = Picture(name)
         self.caption = QLabel()
         self.caption.setObjectName(f"{name}Caption")
-        self.export_button = QPushButton("Export…")
+        self.export_button = QPushButton(_samples_pictures.tr("Export…"))
         self.export_button.setObjectName(f"{name}Export")
-        self.export_button.setToolTip("Save this picture as a PNG image or an SVG drawing")
+        self.export_button.setToolTip(
+            _samples_pictures.tr("Save this picture as a PNG image or an SVG drawing")
+        )
         self.export_button.clicked.connect(self.ask_and_export)
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
@@ -414,10 +516,12 @@ class PicturePanel(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.scroller, 1)
         self.subject = ""
+        self.file_subject = ""
         self.clear("")
 
     def clear(self, message: str) -> None:
         self.subject = ""
+        self.file_subject = ""
         self.caption.setText(message)
         self.picture.show_painter(None)
         self.export_button.setEnabled(False)
@@ -429,20 +533,32 @@ class PicturePanel(QWidget):
         width: float,
         height: float,
         tips: list[tuple[QRectF, str]] | None = None,
+        file_subject: str = "",
     ) -> None:
+        """``subject`` as the window says it; ``file_subject`` as a file name says it."""
         self.subject = subject
-        self.caption.setText(f"{self.title} of {subject}")
+        self.file_subject = file_subject or subject
+        self.caption.setText(self.heading())
         self.picture.show_painter(paint, width, height, tips)
         self.export_button.setEnabled(True)
 
+    def heading(self) -> str:
+        """'Custody timeline of aliquot CE5C0400YJFM00101', in the window's language."""
+        return _samples_pictures.tr("{picture} of {subject}").format(
+            picture=translated(self.title), subject=self.subject
+        )
+
     def ask_export_path(self) -> str:
         """Where to save the picture ('' if cancelled); tests replace this."""
-        stem = f"{self.title} {self.subject}".lower().replace(" ", "-")
+        # the file's name stays in English (the title's source text): any system reads it
+        stem = f"{self.title} {self.file_subject}".lower().replace(" ", "-")
         path, chosen = QFileDialog.getSaveFileName(
             self,
-            f"Export the {self.title.lower()}",
+            _samples_pictures.tr("Export the picture: {picture}").format(
+                picture=translated(self.title)
+            ),
             f"{stem}.png",
-            "PNG image (*.png);;SVG drawing (*.svg)",
+            _samples_pictures.tr("PNG image (*.png);;SVG drawing (*.svg)"),
         )
         if path and not Path(path).suffix:
             path += ".svg" if "svg" in chosen.lower() else ".png"
@@ -459,9 +575,13 @@ class PicturePanel(QWidget):
     def export(self, path: Path) -> Path:
         """Write the picture to ``path``: SVG for a .svg name, else PNG; whole or not at all."""
         if self.picture.empty:
-            raise CustodyError("There is no picture to export: select a sample or an aliquot.")
+            raise CustodyError(
+                _samples_pictures.tr(
+                    "There is no picture to export: select a sample or an aliquot."
+                )
+            )
         if path.suffix.lower() == ".svg":
-            data = self.picture.svg_bytes(f"{self.title} of {self.subject}")
+            data = self.picture.svg_bytes(self.heading())
         else:
             data = self.picture.png_bytes()
         return write_whole(path, data)
@@ -473,13 +593,13 @@ class CustodyPictures:
 
     def __init__(self, store: Store, events: QWidget) -> None:
         self.store = store
-        self.timeline = PicturePanel("custodyTimeline", "Custody timeline")
-        self.flow = PicturePanel("massFlow", "Mass flow")
+        self.timeline = PicturePanel("custodyTimeline", TIMELINE_TITLE)
+        self.flow = PicturePanel("massFlow", FLOW_TITLE)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("custodyTabs")
-        self.tabs.addTab(events, "Chain of custody")
-        self.tabs.addTab(self.timeline, "Custody timeline")
-        self.tabs.addTab(self.flow, "Mass flow")
+        self.tabs.addTab(events, _samples_pictures.tr("Chain of custody"))
+        self.tabs.addTab(self.timeline, translated(TIMELINE_TITLE))
+        self.tabs.addTab(self.flow, translated(FLOW_TITLE))
         self.tabs.currentChanged.connect(lambda _=0: self.draw_shown())
         self.shown_timeline: CustodyTimeline | None = None
         self.shown_flow: MassFlow | None = None
@@ -501,14 +621,21 @@ class CustodyPictures:
         assert isinstance(shown, PicturePanel)
         self._drawn.add(shown)
         if self._subject is None:
-            shown.clear("Select an aliquot to see its custody timeline, or a sample or an "
-                        "aliquot to see its mass flow.")  # fmt: skip
+            shown.clear(
+                _samples_pictures.tr(
+                    "Select an aliquot to see its custody timeline, or a sample or an "
+                    "aliquot to see its mass flow."
+                )
+            )
             return
         kind, number = self._subject
         try:
             if shown is self.timeline:
                 if kind != ALIQUOT:
-                    self.show_timeline(None, "Select an aliquot to see its custody timeline.")
+                    self.show_timeline(
+                        None,
+                        _samples_pictures.tr("Select an aliquot to see its custody timeline."),
+                    )
                 else:
                     self.show_timeline(queries.custody_timeline(self.store, number))
             elif kind == ALIQUOT:
@@ -525,22 +652,28 @@ class CustodyPictures:
             return
         layout = geo.timeline_layout(timeline)
         self.timeline.show_picture(
-            f"aliquot {timeline.aliquot_number}",
+            flow_subject(ALIQUOT, timeline.aliquot_number),
             lambda painter: paint_timeline(painter, timeline, layout),
             layout.width,
             layout.height,
             timeline_tips(timeline, layout),
+            file_subject=f"aliquot {timeline.aliquot_number}",
         )
 
     def show_flow(self, flow: MassFlow) -> None:
         self.shown_flow = flow
+        kind, number = self._subject or (ALIQUOT, "")
+        subject = flow_subject(kind, number)
         if not flow.total_ug:
-            self.flow.clear(f"No mass is recorded for {flow.subject}.")
+            self.flow.clear(
+                _samples_pictures.tr("No mass is recorded for {subject}.").format(subject=subject)
+            )
             return
         layout = geo.flow_layout(flow)
         self.flow.show_picture(
-            flow.subject,
-            lambda painter: paint_flow(painter, flow, layout),
+            subject,
+            lambda painter: paint_flow(painter, flow, layout, subject),
             layout.width,
             layout.height,
+            file_subject=flow.subject,
         )

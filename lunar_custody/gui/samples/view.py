@@ -39,6 +39,8 @@ from ..columns import RowTreeView, fit_columns
 from ..context import AppContext
 from ..dialogs import FormDialog
 from ..exchange import export_to_partner
+from ..locale_format import count_text
+from ..translation import Translator
 from ..view import View
 from ..widgets import ScanField, SearchField
 from . import io
@@ -53,6 +55,8 @@ from .dialogs import (
 from .lineage import ALIQUOT, SAMPLE, LineageModel, Node
 from .pictures import CustodyPictures
 
+_samples_view = Translator("_samples_view")
+
 # What each action on the selected aliquot asks of the rules (the services ask the same).
 _RULES: dict[str, Callable[[Actor, rules.AliquotFacts], str | None]] = {
     "split": rules.why_not_split,
@@ -65,7 +69,7 @@ _RULES: dict[str, Callable[[Actor, rules.AliquotFacts], str | None]] = {
 class SamplesView(View):
     """The lineage tree on the left, the selected aliquot on the right."""
 
-    title = "Samples and aliquots"
+    title = _samples_view.noop("Samples and aliquots")
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -74,46 +78,62 @@ class SamplesView(View):
         self.model = LineageModel(ctx.db)
         self._status: AliquotDetail | None = None
 
-        self.scan_field = ScanField("Scan or type an aliquot or sample number, then Enter")
+        self.scan_field = ScanField(
+            _samples_view.tr("Scan or type an aliquot or sample number, then Enter")
+        )
         self.scan_field.scanned.connect(self.scan)
         self.scan_message = QLabel()
         self.scan_message.setObjectName("scanMessage")
         self.scan_message.setStyleSheet("color: #c01c28; font-weight: bold;")
         self.scan_message.hide()
         self.search_field = SearchField(
-            "Search samples: number, custodian institution, PI or mission"
+            _samples_view.tr("Search samples: number, custodian institution, PI or mission")
         )
         self.search_field.search.connect(self._search)
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
         self.model.totalChanged.connect(
-            lambda total: self.count_label.setText(f"{total:,} sample{'s' * (total != 1)}")
+            lambda total: self.count_label.setText(
+                _samples_view.tr("{count} sample(s)", "", total).format(count=count_text(total))
+            )
         )
 
         self.named_actions: dict[str, QAction] = {}
         self.toolbar = QToolBar()
         self.toolbar.setObjectName("samplesToolbar")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self._add_action("register", "&Register sample…", self.register_sample, "Ctrl+Shift+N")
-        self._add_action("split", "&Split…", self.split)
-        self._add_action("consume", "Record &consumption…", self.consume)
-        self._add_action("lost", "Report &lost…", self.report_lost)
-        self._add_action("correct", "C&orrect event…", self.correct)
+        self._add_action(
+            "register", _samples_view.tr("&Register sample…"), self.register_sample, "Ctrl+Shift+N"
+        )
+        self._add_action("split", _samples_view.tr("&Split…"), self.split)
+        self._add_action("consume", _samples_view.tr("Record &consumption…"), self.consume)
+        self._add_action("lost", _samples_view.tr("Report &lost…"), self.report_lost)
+        self._add_action("correct", _samples_view.tr("C&orrect event…"), self.correct)
         self.toolbar.addSeparator()
-        self._add_action("import", "&Import CSV…", self.import_csv)
-        self._add_action("export", "&Export inventory…", self.export_inventory)
+        self._add_action("import", _samples_view.tr("&Import CSV…"), self.import_csv)
+        self._add_action("export", _samples_view.tr("&Export inventory…"), self.export_inventory)
         self.toolbar.addSeparator()
-        self._add_action("exchange", "Export to &partner…", self.export_to_partner)
+        self._add_action(
+            "exchange", _samples_view.tr("Export to &partner…"), self.export_to_partner
+        )
         self._tips = {
-            "register": "Register a new sample with its first aliquots",
-            "split": "Split child aliquots off the selected aliquot",
-            "consume": "Record mass used up by destructive analysis",
-            "lost": "Report the selected aliquot lost",
-            "correct": "Record a correction of one of the selected aliquot's events",
-            "import": "Register samples and aliquots from a CSV file (all or nothing)",
-            "export": "Write every aliquot's place and mass to a CSV or JSON file",
-            "exchange": "Write a signed exchange file about the selected aliquots (with "
-            "their history) for a partner installation",
+            "register": _samples_view.tr("Register a new sample with its first aliquots"),
+            "split": _samples_view.tr("Split child aliquots off the selected aliquot"),
+            "consume": _samples_view.tr("Record mass used up by destructive analysis"),
+            "lost": _samples_view.tr("Report the selected aliquot lost"),
+            "correct": _samples_view.tr(
+                "Record a correction of one of the selected aliquot's events"
+            ),
+            "import": _samples_view.tr(
+                "Register samples and aliquots from a CSV file (all or nothing)"
+            ),
+            "export": _samples_view.tr(
+                "Write every aliquot's place and mass to a CSV or JSON file"
+            ),
+            "exchange": _samples_view.tr(
+                "Write a signed exchange file about the selected aliquots (with "
+                "their history) for a partner installation"
+            ),
         }
 
         self.tree = RowTreeView()
@@ -263,7 +283,9 @@ class SamplesView(View):
             self.scan_message.hide()
             self.scan_message.setText("")
         else:
-            self.scan_message.setText(f"No aliquot or sample with the number {code}.")
+            self.scan_message.setText(
+                _samples_view.tr("No aliquot or sample with the number {code}.").format(code=code)
+            )
             self.scan_message.show()
         self.scan_field.setFocus()
 
@@ -279,7 +301,9 @@ class SamplesView(View):
         node = self.current_node()
         self._status = None
         if node is None:
-            self.detail.clear("Select an aliquot to see where it is and its chain of custody.")
+            self.detail.clear(
+                _samples_view.tr("Select an aliquot to see where it is and its chain of custody.")
+            )
         elif node.kind == SAMPLE:
             self.detail.show_sample(node)
         else:
@@ -382,13 +406,13 @@ class SamplesView(View):
         """The selected aliquot, if ``key`` may be done on it now (else the reason, shown)."""
         reason = self.why_not(key)
         if reason is not None:
-            errors.inform(self, "Not possible now", reason)
+            errors.inform(self, _samples_view.tr("Not possible now"), reason)
             return None
         return self._status
 
     def register_sample(self) -> None:
         if (reason := self.why_not("register")) is not None:
-            errors.inform(self, "Not possible now", reason)
+            errors.inform(self, _samples_view.tr("Not possible now"), reason)
             return
         number = self._run(RegisterSampleDialog(self.ctx, self))
         if number is not None:
@@ -429,7 +453,7 @@ class SamplesView(View):
 
     def import_csv(self) -> None:
         if (reason := self.why_not("import")) is not None:
-            errors.inform(self, "Not possible now", reason)
+            errors.inform(self, _samples_view.tr("Not possible now"), reason)
             return
         path = self.ask_import_path()
         if path:
@@ -438,16 +462,21 @@ class SamplesView(View):
     def export_to_partner(self) -> None:
         """The selected aliquots, with their history, in an exchange file for a partner."""
         if (reason := self.why_not("exchange")) is not None:
-            errors.inform(self, "Not possible now", reason)
+            errors.inform(self, _samples_view.tr("Not possible now"), reason)
             return
         numbers = self.selected_aliquots()
         more = len(numbers) - 3
-        shown = ", ".join(numbers[:3]) + (f" and {more} more" if more > 0 else "")
-        noun = "aliquot" if len(numbers) == 1 else "aliquots"
+        shown = _samples_view.tr(", ", "between numbers").join(numbers[:3])
+        if more > 0:
+            shown = _samples_view.tr("{numbers} and %n more", "", more).format(numbers=shown)
         export_to_partner(
             self.ctx,
             self,
-            f"{len(numbers)} {noun}: {shown}, with their history and the aliquots split off them",
+            _samples_view.tr(
+                "%n aliquot(s): {numbers}, with their history and the aliquots split off them",
+                "",
+                len(numbers),
+            ).format(numbers=shown),
             aliquots=numbers,
         )
 

@@ -1,4 +1,304 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>_dashboard_partners</name>
+    <message numerus="yes">
+        <source>%n partner(s)</source>
+        <translation>
+            <numerusform>%n 个合作机构</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No partner installations: custody stays in this database.</source>
+        <translation>没有合作站点：保管记录只在本数据库中。</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>合作机构</translation>
+    </message>
+    <message>
+        <source>Partner installations</source>
+        <translation>合作站点</translation>
+    </message>
+    <message>
+        <source>Partner ledgers that disagree with what they said before (a rewritten ledger, here or there; run Verify ledger and call the partner):</source>
+        <translation>与其先前所报不一致的合作机构保管台账（本方或对方的台账可能被改写；请运行“核验保管台账”并致电合作机构）：</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>起始时间</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>已等待</translation>
+    </message>
+    <message>
+        <source>Waiting for</source>
+        <translation>等待内容</translation>
+    </message>
+    <message>
+        <source>transfer {number}: shipped {date}, no receipt back</source>
+        <translation>转运 {number}：{date} 发出，尚未收到接收回执</translation>
+    </message>
+    <message>
+        <source>{partners}. Waiting more than {days} days for a receipt back ({count}): ask the partner to export it.</source>
+        <translation>{partners}。等待接收回执超过 {days} 天（{count} 件）：请合作机构导出回执。</translation>
+    </message>
+    <message>
+        <source>{partners}; no shipment has waited more than {days} days for a receipt.</source>
+        <translation>{partners}；没有发运等待接收回执超过 {days} 天。</translation>
+    </message>
+</context>
+<context>
+    <name>_dashboard_view</name>
+    <message>
+        <source>Aliquot</source>
+        <translation>分样</translation>
+    </message>
+    <message>
+        <source>Anniversary</source>
+        <translation>周年日</translation>
+    </message>
+    <message>
+        <source>Annual inventories due</source>
+        <translation>待做年度盘点</translation>
+    </message>
+    <message>
+        <source>As of {date}. Double-click a row to open the record; annual inventories follow the anniversary of each loan&apos;s start date.</source>
+        <translation>截至 {date}。双击一行可打开该记录；年度盘点按每笔借样开始日期的周年日进行。</translation>
+    </message>
+    <message>
+        <source>Borrower</source>
+        <translation>借用方</translation>
+    </message>
+    <message>
+        <source>Courier</source>
+        <translation>押运员</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <source>Discrepancies</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>发件方</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <comment>time until</comment>
+        <translation>剩余</translation>
+    </message>
+    <message>
+        <source>In transit</source>
+        <translation>运输中</translation>
+    </message>
+    <message>
+        <source>Inventories due</source>
+        <translation>待做盘点</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>Items out</source>
+        <translation>借出件数</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Loan</source>
+        <translation>借样</translation>
+    </message>
+    <message>
+        <source>Loans by due date</source>
+        <translation>按到期日排列的借样</translation>
+    </message>
+    <message>
+        <source>No annual inventory falls in the next 30 days.</source>
+        <translation>今后 30 天内没有年度盘点。</translation>
+    </message>
+    <message>
+        <source>No discrepancy is waiting.</source>
+        <translation>没有待处理的差异。</translation>
+    </message>
+    <message>
+        <source>No loan with material out is due within 30 days.</source>
+        <translation>30 天内没有尚有样品借出的借样到期。</translation>
+    </message>
+    <message>
+        <source>Nothing in transit.</source>
+        <translation>没有运输中的样品包。</translation>
+    </message>
+    <message>
+        <source>Open discrepancies</source>
+        <translation>未处理的差异</translation>
+    </message>
+    <message>
+        <source>Open discrepancies, oldest first</source>
+        <translation>未处理的差异（最早的在前）</translation>
+    </message>
+    <message>
+        <source>Overdue loans</source>
+        <translation>已逾期借样</translation>
+    </message>
+    <message>
+        <source>Packages in transit, oldest first</source>
+        <translation>运输中的样品包（最早的在前）</translation>
+    </message>
+    <message>
+        <source>Principal investigator</source>
+        <translation>项目负责人</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>提出时间</translation>
+    </message>
+    <message>
+        <source>Since release</source>
+        <translation>发出至今</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>The {shown} most urgent of {total}.</source>
+        <translation>共 {total} 项，显示最紧急的 {shown} 项。</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>收件方</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>转运</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>已等待</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>annual inventories in the next 30 days</source>
+        <translation>今后 30 天内的年度盘点</translation>
+    </message>
+    <message>
+        <source>mass {difference}</source>
+        <translation>质量 {difference}</translation>
+    </message>
+    <message>
+        <source>packages with a courier</source>
+        <translation>押运员手中的样品包</translation>
+    </message>
+    <message>
+        <source>past due with material out</source>
+        <translation>已过期且仍有样品借出</translation>
+    </message>
+    <message>
+        <source>receipts for a curator to resolve</source>
+        <translation>待样品管理员处理的接收差异</translation>
+    </message>
+    <message>
+        <source>whole package</source>
+        <translation>整个样品包</translation>
+    </message>
+    <message>
+        <source>{days} d</source>
+        <translation>{days} 天</translation>
+    </message>
+    <message>
+        <source>{tab} ({count})</source>
+        <translation>{tab}（{count}）</translation>
+    </message>
+</context>
+<context>
+    <name>_dashboard_widgets</name>
+    <message numerus="yes">
+        <source>%n day(s) overdue</source>
+        <translation>
+            <numerusform>逾期 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>8–30 days late</source>
+        <translation>逾期 8–30 天</translation>
+    </message>
+    <message>
+        <source>Due today or overdue up to 7 days</source>
+        <translation>今天到期或逾期不超过 7 天</translation>
+    </message>
+    <message>
+        <source>Due within 30 days</source>
+        <translation>30 天内到期</translation>
+    </message>
+    <message>
+        <source>Due within 7 days</source>
+        <translation>7 天内到期</translation>
+    </message>
+    <message>
+        <source>Overdue 8 to 30 days</source>
+        <translation>逾期 8 至 30 天</translation>
+    </message>
+    <message>
+        <source>Overdue more than 30 days</source>
+        <translation>逾期超过 30 天</translation>
+    </message>
+    <message>
+        <source>due in 1–7 days</source>
+        <translation>1–7 天内到期</translation>
+    </message>
+    <message>
+        <source>due in 8–30 days</source>
+        <translation>8–30 天内到期</translation>
+    </message>
+    <message>
+        <source>due today</source>
+        <translation>今天到期</translation>
+    </message>
+    <message>
+        <source>due today or 1–7 days late</source>
+        <translation>今天到期或逾期 1–7 天</translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n day(s)</source>
+        <translation>
+            <numerusform>%n 天后</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>over 30 days late</source>
+        <translation>逾期超过 30 天</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>{days} d {hours} h</source>
+        <translation>{days} 天 {hours} 小时</translation>
+    </message>
+    <message>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours} 小时 {minutes} 分</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} 分钟</translation>
+    </message>
+</context>
 </TS>
