@@ -136,12 +136,35 @@ def context_name(module: Path) -> str:
     return "_" + "_".join(parts)
 
 
-def languages() -> list[str]:
-    """The languages with translations (folders of .ts files), besides English."""
+def ts_languages() -> list[str]:
+    """Every folder of .ts files: the translations, and English's plural forms."""
     folder = translations_dir()
     if not folder.is_dir():
         return []
     return sorted(p.name for p in folder.iterdir() if p.is_dir() and any(p.glob("*.ts")))
+
+
+def languages() -> list[str]:
+    """The languages the window can be translated into, besides English."""
+    return [lang for lang in ts_languages() if lang != SOURCE_LANGUAGE]
+
+
+# English is the source, but "%n sample(s)" still needs its two forms: the en .ts holds only
+# the plurals (lupdate -pluralonly), and update() writes their forms from the source text.
+_ENGLISH_PLURAL = re.compile(r"(\w*?)(y\(ies\)|\(es\)|\(s\))")
+
+
+def english_forms(source: str) -> tuple[str, str] | None:
+    """("%n sample", "%n samples") for "%n sample(s)"; None when the source has no
+    "(s)", "(es)" or "y(ies)" to resolve (a person writes the forms in the en .ts)."""
+    if not _ENGLISH_PLURAL.search(source):
+        return None
+    endings = {"y(ies)": ("y", "ies"), "(es)": ("", "es"), "(s)": ("", "s")}
+
+    def form(which: int) -> str:
+        return _ENGLISH_PLURAL.sub(lambda m: m[1] + endings[m[2]][which], source)
+
+    return form(0), form(1)
 
 
 def ts_file(language: str, area: str) -> Path:
@@ -199,6 +222,7 @@ def lupdate_files(sources: Iterable[Path], ts: Path, language: str) -> None:
             language,
             "-tr-function-alias",
             LUPDATE_ALIASES,
+            *(["-pluralonly"] if language == SOURCE_LANGUAGE else []),
         ],
     )
 
@@ -210,12 +234,34 @@ def update(selected: Iterable[str] = (), language: str | None = None) -> list[Pa
     if unknown:
         raise ValueError(f"no such area: {', '.join(unknown)} (areas: {', '.join(areas())})")
     written = []
-    for lang in [language] if language else languages():
+    for lang in [language] if language else ts_languages():
         for area in chosen:
             path = ts_file(lang, area)
             lupdate(area, path, lang)
+            if lang == SOURCE_LANGUAGE:
+                _write_english_forms(path)
             written.append(path)
     return written
+
+
+def _write_english_forms(path: Path) -> None:
+    """Fill each unfinished plural of an en .ts with the forms its source spells."""
+    tree = ElementTree.parse(path)
+    changed = False
+    for message in tree.getroot().iter("message"):
+        translation = message.find("translation")
+        if translation is None or translation.get("type") != "unfinished":
+            continue
+        forms = english_forms(message.findtext("source") or "")
+        numerus = list(translation.iter("numerusform"))
+        if forms is None or len(numerus) != len(forms):
+            continue
+        for element, text in zip(numerus, forms, strict=True):
+            element.text = text
+        translation.attrib.pop("type")
+        changed = True
+    if changed:
+        tree.write(path, encoding="utf-8", xml_declaration=True)
 
 
 # ---------------------------------------------------------------------- check: what is missing
@@ -365,7 +411,7 @@ def check(language: str | None = None) -> list[str]:
     a string the .ts lacks, or has but the code no longer does, an unfinished translation,
     or a marking lupdate cannot read as the program does."""
     problems: list[str] = []
-    for lang in [language] if language else languages():
+    for lang in [language] if language else ts_languages():
         with tempfile.TemporaryDirectory(prefix="lunar-custody-lupdate-") as scratch:
             for area in areas():
                 committed = ts_file(lang, area)
@@ -376,8 +422,10 @@ def check(language: str | None = None) -> list[str]:
                 fresh = Path(scratch) / f"{area}.ts"
                 shutil.copyfile(committed, fresh)
                 lupdate(area, fresh, lang)
+                if lang == SOURCE_LANGUAGE:
+                    fix = f"python -m lunar_custody.gui.translation update {area} --language en"
                 problems += _compare(committed, fresh, fix)
-                problems += _compare_with_code(area, fresh)
+                problems += _compare_with_code(area, fresh, plurals_only=lang == SOURCE_LANGUAGE)
     return problems
 
 
@@ -394,7 +442,7 @@ def _compare(committed: Path, fresh: Path, fix: str) -> list[str]:
     return problems
 
 
-def _compare_with_code(area: str, fresh: Path) -> list[str]:
+def _compare_with_code(area: str, fresh: Path, *, plurals_only: bool = False) -> list[str]:
     """What our own reading of the code finds and lupdate does not (or reads otherwise)."""
     extracted = {e.message for e in read_ts(fresh)}
     problems: list[str] = []
@@ -402,6 +450,8 @@ def _compare_with_code(area: str, fresh: Path) -> list[str]:
         found, broken = marked_strings(module)
         problems += broken
         for marked in found:
+            if plurals_only and not marked.message.numerus:
+                continue
             if marked.message not in extracted:
                 problems.append(
                     f"{marked.module.name}:{marked.line}: lupdate does not see "
@@ -498,7 +548,7 @@ def release_files(sources: Iterable[Path], target: Path) -> None:
 
 def build(out: Path | None = None) -> list[Path]:
     """``build``: the .qm of every language (default: beside the .ts, for a checkout)."""
-    return [release(lang, out or translations_dir()) for lang in languages()]
+    return [release(lang, out or translations_dir()) for lang in ts_languages()]
 
 
 def cache_dir() -> Path:
@@ -580,7 +630,21 @@ def install_translations(app: QCoreApplication) -> str:
             app.installTranslator(qt)
             _installed.append(qt)
         return language
+    _install_english_plurals(app)
     return SOURCE_LANGUAGE
+
+
+def _install_english_plurals(app: QCoreApplication) -> None:
+    """The window in English: only the plural forms ("1 sample", "2 samples") to load."""
+    if SOURCE_LANGUAGE not in ts_languages():
+        return
+    path = qm_file(SOURCE_LANGUAGE)
+    english = QTranslator(app)
+    if path is None or not english.load(str(path)):
+        log.warning("no English plural forms: counts read 'sample(s)'")
+        return
+    app.installTranslator(english)
+    _installed.append(english)
 
 
 def remove_translations(app: QCoreApplication) -> None:
