@@ -22,7 +22,14 @@ from PySide6.QtWidgets import (
 )
 
 from .locale_format import mass_text, moment_local_text
-from .translation import LANGUAGE_ENV, LANGUAGE_SETTING, Translator, languages, ui_locale
+from .translation import (
+    LANGUAGE_ENV,
+    LANGUAGE_SETTING,
+    Translator,
+    languages,
+    translated,
+    ui_locale,
+)
 
 _settings = Translator("_settings")
 
@@ -97,7 +104,7 @@ class PreferencesDialog(QDialog):
         self.labels = QComboBox()
         self.labels.setObjectName("labelLayoutChoice")
         for name, code in LABEL_LAYOUTS.items():
-            self.labels.addItem(name, code)
+            self.labels.addItem(translated(name), code)
         self.labels.setCurrentIndex(max(0, self.labels.findData(label_layout())))
         form = QFormLayout()
         form.addRow(_settings.tr("&Language:"), self.language)
