@@ -42,7 +42,6 @@ PRINT_DPI = 300
 VERIFY_COMMAND = "lunar-custody verify-pdf"  # a command, the same in every language
 
 
-
 def documents_dir() -> Path:
     """Where previews are written before someone saves a copy elsewhere."""
     folder = Path(tempfile.gettempdir()) / "lunar-custody-documents"

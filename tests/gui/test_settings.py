@@ -84,7 +84,6 @@ def test_preferences_choose_the_language_for_the_next_start_and_the_label_format
     assert offered == ["A4 纸，每张 4 × 10 个标签"]
 
 
-
 def test_cancel_keeps_the_old_choices_and_the_variable_is_said_to_win(
     qtbot: QtBot, clean: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
