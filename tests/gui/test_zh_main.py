@@ -5,13 +5,18 @@ of its own left in English, and no label or button narrower than its text."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
+from pathlib import Path
+from typing import Any, cast
 
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMenu, QWidget
 from pytestqt.qtbot import QtBot
+from reportlab.pdfgen import canvas
 
+from lunar_custody.documents.service import GeneratedDocument
 from lunar_custody.domain import listings
 from lunar_custody.domain.listings import Listing
 from lunar_custody.gui.actions import SELECT_LOAN, plain_text
@@ -19,7 +24,7 @@ from lunar_custody.gui.context import AppContext
 from lunar_custody.gui.dialogs import ReasonDialog
 from lunar_custody.gui.help import GuideWindow, LogDialog, ShortcutsDialog, guide_text
 from lunar_custody.gui.main_window import GoToDialog, MainWindow
-from lunar_custody.gui.pdf_preview import LABEL_LAYOUTS
+from lunar_custody.gui.pdf_preview import LABEL_LAYOUTS, VERIFY_COMMAND, PdfPreview
 from lunar_custody.gui.signature import SignatureDialog
 from lunar_custody.gui.signin import FirstRunDialog, SignInDialog
 from lunar_custody.gui.tablemodel import COLUMN_TITLES, ListingModel, column_title
@@ -55,11 +60,24 @@ def clipped(widget: QWidget) -> list[str]:
     return narrow
 
 
-def main_dialogs(window: MainWindow) -> list[QWidget]:
-    """Every dialog of the main area that needs no record, built on ``window``."""
+def a_document(folder: Path) -> GeneratedDocument:
+    """A written PDF of two pages, as the documents service returns one."""
+    path = folder / "L2026-0001-agreement.pdf"
+    page = canvas.Canvas(str(path))
+    for number in (1, 2):
+        page.drawString(72, 720, f"page {number}")
+        page.showPage()
+    page.save()
+    heads = cast(Any, None)  # what the preview never reads
+    return GeneratedDocument("D2026-0001", "agreement", path, "ab" * 32, "cd" * 32, 2, heads, "")
+
+
+def main_dialogs(window: MainWindow, folder: Path) -> list[QWidget]:
+    """Every dialog of the main area, built on ``window`` (a PDF written in ``folder``)."""
     db = window.ctx.db
     menus = [action.menu() for action in window.menuBar().actions()]
     return [
+        PdfPreview(a_document(folder), "样品借用协议", window),
         GoToDialog(window),
         SignInDialog(db, db.name, window, username="zhang"),
         FirstRunDialog(db, window),
@@ -69,6 +87,10 @@ def main_dialogs(window: MainWindow) -> list[QWidget]:
         LogDialog(window),
         GuideWindow(window),
     ]
+
+
+def _drop(text: str, data: str) -> str:
+    return text.replace(data, "")
 
 
 def test_every_listing_title_is_marked_for_translation() -> None:
@@ -81,6 +103,7 @@ def test_the_main_area_speaks_chinese(
     qtbot: QtBot,
     ctx_for: Callable[[str], AppContext],
     language: Callable[[str], str],  # noqa: F811 (the fixture imported above)
+    tmp_path: Path,
 ) -> None:
     assert language("zh_CN") == "zh_CN"
     window = open_window(qtbot, ctx_for("zhang"))
@@ -123,24 +146,23 @@ def test_the_main_area_speaks_chinese(
     assert translated(PASSWORDS_DIFFER) == "两次输入的密码不一致，请重新输入。"
 
     # every dialog of the main area: Chinese, and each label and button whole
-    for dialog in main_dialogs(window):
+    # what dialogs show as it is: the database's and files' names, a command; and the
+    # domain's own words, what its checks say under a field
+    data = [window.ctx.db.name, str(log_path()), VERIFY_COMMAND, "L2026-0001-agreement.pdf"]
+    for dialog in main_dialogs(window, tmp_path):
         qtbot.addWidget(dialog)
         dialog.show()
         qtbot.waitExposed(dialog)
         QApplication.processEvents()
-        # the domain's own words stay English: what its checks say under a field
         domain = {
             m.text() for m in dialog.findChildren(QLabel) if m.objectName().endswith("Message")
         }
-        data = {window.ctx.db.name, str(log_path())}  # named by sign-in, and the log dialog
         left = [
             text
             for text in english_left(dialog)
-            if text not in domain | data
-            and LATIN_WORDS.search(text.replace(window.ctx.db.name, ""))
+            if text not in domain and LATIN_WORDS.search(functools.reduce(_drop, data, text))
         ]
         assert left == [], type(dialog).__name__
-
         assert clipped(dialog) == [], type(dialog).__name__
         dialog.close()
 
