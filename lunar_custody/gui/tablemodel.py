@@ -91,6 +91,7 @@ COLUMN_TITLES = {
         _tablemodel.noop("Purpose"),
         _tablemodel.noop("Raised"),
         _tablemodel.noop("Received"),
+        _tablemodel.noop("Recorded at"),  # the installation (queries.events_listing)
         _tablemodel.noop("Receiver"),
         _tablemodel.noop("Record"),
         _tablemodel.noop("Released"),

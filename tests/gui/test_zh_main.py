@@ -19,6 +19,7 @@ from reportlab.pdfgen import canvas
 from lunar_custody.documents.service import GeneratedDocument
 from lunar_custody.domain import listings
 from lunar_custody.domain.listings import Listing
+from lunar_custody.domain.queries.installation import events_listing
 from lunar_custody.gui.actions import SELECT_LOAN, plain_text
 from lunar_custody.gui.context import AppContext
 from lunar_custody.gui.dialogs import ReasonDialog
@@ -42,7 +43,7 @@ OTHER_AREAS_ACTIONS = {f"show_{key}" for key in ("dashboard", "samples", "loans"
 
 
 def every_listing() -> list[Listing]:
-    found = []
+    found = [events_listing("CNSA")]  # the ledger's, with the installation that recorded each
     for module in (listings.collection, listings.ledger, listings.lending, listings.people):
         found += [value for value in vars(module).values() if isinstance(value, Listing)]
     return found

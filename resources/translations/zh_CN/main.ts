@@ -894,6 +894,10 @@ Show what was recorded about the crash?</source>
         <translation>记录</translation>
     </message>
     <message>
+        <source>Recorded at</source>
+        <translation>记录站点</translation>
+    </message>
+    <message>
         <source>Released</source>
         <translation>发出时间</translation>
     </message>
