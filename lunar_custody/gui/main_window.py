@@ -37,7 +37,6 @@ from ..domain import courier, listings, queries
 from ..domain.demo import is_demo
 from ..domain.errors import NotFoundError
 from ..domain.numbering import normalize
-from ..domain.permissions import ROLE_LABELS
 from ..storage import backup_database, backup_suffix, data_directory
 from .actions import allow, plain_text
 from .context import AppContext
@@ -52,10 +51,10 @@ from .people import AdminView
 from .resources import icon
 from .samples import SamplesView
 from .settings import PreferencesDialog
+from .tablemodel import role_labels
 from .transfers import TransfersView
 from .translation import Translator, translated
 from .view import View
-from .vocabulary import word
 from .widgets import FIELD_PROBLEM_STYLE, ScanField
 
 if TYPE_CHECKING:
@@ -163,8 +162,7 @@ class MainWindow(QMainWindow):
         ctx.changed.connect(self._records_changed)
 
         self._build_menus()
-        separator = _main_window.tr(", ", "between the roles of a person")
-        roles = separator.join(word("role", ROLE_LABELS[r]) for r in sorted(ctx.actor.roles))
+        roles = role_labels(",".join(sorted(ctx.actor.roles)))
         self.statusBar().addPermanentWidget(
             QLabel(
                 _main_window.tr("{person} ({roles}) · {institution}").format(

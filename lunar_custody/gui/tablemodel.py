@@ -17,6 +17,7 @@ from ..domain import listings
 from ..domain.custody import RESOLUTIONS
 from ..domain.ledger import EVENT_KINDS, STATUS_LABELS
 from ..domain.listings import BOOL, DATE, DATETIME, EVENT, MASS, STATUS, Listing
+from ..domain.permissions import ROLE_LABELS
 from ..domain.states import LoanStatus, TransferStatus
 from ..domain.store import Store
 from .columns import ELIDABLE_ROLE
@@ -143,7 +144,19 @@ def local_time(moment: datetime) -> str:
     return moment_local_text(moment)
 
 
+ROLES_COLUMN = "roles"  # the people's roles, stored as comma-separated codes
+
+
+def role_labels(codes: str) -> str:
+    """Stored role codes ("lab_manager,courier") as the vocabulary names them."""
+    separator = _tablemodel.tr(", ", "between the roles of a person")
+    return separator.join(
+        word("role", ROLE_LABELS.get(code, code)) for code in codes.split(",") if code
+    )
+
+
 def display(kind: str, value: Any) -> str:
+
     if value is None:
         return ""
     if kind == MASS:
@@ -269,14 +282,20 @@ class ListingModel(QAbstractTableModel):
         column = self.columns[index.column()]
         value = self._rows[index.row()][self._positions[index.column()]]
         if role == Qt.ItemDataRole.DisplayRole:
-            return display(column.kind, value)
+            return self._shown(column.key, column.kind, value)
         if role == Qt.ItemDataRole.UserRole:
             return value
         if role == Qt.ItemDataRole.TextAlignmentRole and column.kind in (MASS, listings.INT):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:  # the whole text of a cell its column elides
-            return display(column.kind, value) or None
+            return self._shown(column.key, column.kind, value) or None
         return None
+
+    @staticmethod
+    def _shown(key: str, kind: str, value: Any) -> str:
+        if key == ROLES_COLUMN and isinstance(value, str):  # stored as codes: "lab_manager,..."
+            return role_labels(value)
+        return display(kind, value)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

@@ -28,7 +28,7 @@ from lunar_custody.gui.main_window import GoToDialog, MainWindow
 from lunar_custody.gui.pdf_preview import LABEL_LAYOUTS, VERIFY_COMMAND, PdfPreview
 from lunar_custody.gui.signature import SignatureDialog
 from lunar_custody.gui.signin import FirstRunDialog, SignInDialog
-from lunar_custody.gui.tablemodel import COLUMN_TITLES, ListingModel, column_title
+from lunar_custody.gui.tablemodel import COLUMN_TITLES, ListingModel, column_title, role_labels
 from lunar_custody.gui.translation import translated
 from lunar_custody.gui.widgets import PASSWORDS_DIFFER
 from lunar_custody.logfile import log_path
@@ -136,6 +136,11 @@ def test_the_main_area_speaks_chinese(
     horizontal = Qt.Orientation.Horizontal
     headings = [model.headerData(c, horizontal) for c in range(model.columnCount())]
     assert "分样" in headings and "保管方" in headings and "封签号" in headings
+    people = ListingModel(window.ctx.db, listings.PEOPLE)
+    people.refresh()
+    roles = people.index(people.find("username", "zhang") or 0, people.column_of("roles"))
+    assert people.data(roles) == "样品管理员"  # stored as the code "curator"
+    assert role_labels("lab_manager,courier") == "实验室主管、押运员"
     for title in COLUMN_TITLES:
         assert title == "#" or column_title(title) != title, title
     assert [translated(name) for name in LABEL_LAYOUTS] == [

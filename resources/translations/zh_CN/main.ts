@@ -260,11 +260,6 @@ Please send it to whoever looks after the program.</source>
         <translation>日志在哪里？(&amp;W)</translation>
     </message>
     <message>
-        <source>, </source>
-        <comment>between the roles of a person</comment>
-        <translation>、</translation>
-    </message>
-    <message>
         <source>A short guide to the views and what each role does</source>
         <translation>各视图及各角色职责的简要指南</translation>
     </message>
@@ -680,6 +675,11 @@ Show what was recorded about the crash?</source>
     <message>
         <source>#</source>
         <translation>#</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the roles of a person</comment>
+        <translation>、</translation>
     </message>
     <message>
         <source>Action</source>
