@@ -130,6 +130,8 @@ def test_the_main_area_speaks_chinese(
     # the status bar: the person's roles in the vocabulary's words
     status = [label.text() for label in window.statusBar().findChildren(QLabel)]
     assert any("样品管理员" in text for text in status), status
+    assert clipped(window.statusBar()) == []
+
 
     # the column headings of every list, and the label formats
     model = ListingModel(window.ctx.db, listings.ALIQUOTS)
