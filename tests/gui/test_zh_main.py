@@ -132,7 +132,6 @@ def test_the_main_area_speaks_chinese(
     assert any("样品管理员" in text for text in status), status
     assert clipped(window.statusBar()) == []
 
-
     # the column headings of every list, and the label formats
     model = ListingModel(window.ctx.db, listings.ALIQUOTS)
     horizontal = Qt.Orientation.Horizontal
