@@ -22,10 +22,13 @@ from ..domain.errors import Cancelled, CustodyError
 from ..domain.identity import Credential
 from ..domain.registry import clean_reason
 from .actions import allow
-from .errors import show_error
+from .errors import error_text, show_error
 from .operations import Operations, Work
 from .signature import ask_signature
+from .translation import Translator
 from .widgets import FieldChecks, problem_of
+
+_dialogs = Translator("_dialogs")
 
 ERROR_STYLE = "color: #b00020;"
 SCREEN_MARGIN = 48  # px: a window's frame and title bar, and a little screen around it
@@ -128,13 +131,14 @@ class FormDialog(QDialog):
         closes the signature dialog instead."""
         credential = ask_signature(self, **asked)
         if credential is None:
-            raise Withdrawn("Not signed.")
+            raise Withdrawn(_dialogs.tr("Not signed."))
         return credential
 
     def refuse(self, error: CustodyError) -> None:
-        """A refusal in its own words, beside the fields."""
+        """A refusal in its own words, beside the fields (the window's own words, marked
+        with ``noop`` like PASSWORDS_DIFFER, in its language)."""
         if not isinstance(error, Withdrawn):
-            self.error_label.setText(str(error))
+            self.error_label.setText(error_text(error))
 
     def _submit(self) -> None:
         self.error_label.clear()
@@ -187,7 +191,8 @@ class ReasonDialog(FormDialog):
         if keep_text:  # the Cancel button says what it keeps ("Keep loan")
             self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(keep_text)
         self.form.addRow(text)
-        self.form.addRow("&Reason:", self.reason_edit)
+        self.form.addRow(_dialogs.tr("&Reason:"), self.reason_edit)
+
         self.checks = FieldChecks(self.ok_button)
         self.checks.watch(self.reason_edit, self._reason_problem, self.form)
         fit_to_screen(self, 460, 260)

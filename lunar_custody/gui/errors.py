@@ -23,6 +23,9 @@ from ..domain.errors import (
     PermissionDenied,
 )
 from ..logfile import record_crash
+from .translation import MarkedText, Translator, translated
+
+_errors = Translator("_errors")
 
 
 def present(box: QMessageBox) -> QMessageBox.StandardButton:
@@ -47,22 +50,29 @@ def inform(parent: QWidget | None, title: str, text: str, details: str = "") -> 
     present(box)
 
 
+def error_text(error: BaseException) -> str:
+    """An error in its own words: the domain's as they are (English), the window's own
+    (marked with ``noop``, like widgets.PASSWORDS_DIFFER) in the window's language."""
+    said = error.args[0] if len(error.args) == 1 else None
+    return translated(said) if isinstance(said, MarkedText) else str(error)
+
+
 def error_title(error: CustodyError) -> str:
     titles: list[tuple[type[CustodyError], str]] = [
-        (DatabaseLockedError, "Database busy"),
-        (DatabaseReadOnlyError, "Database is read-only"),
-        (DatabaseMissingError, "Database not found"),
-        (NewerSchemaError, "Database from a newer version"),
-        (NotADatabaseError, "Not a Lunar Custody database"),
-        (DatabaseError, "Database problem"),
-        (AuthenticationError, "Not signed"),
-        (PermissionDenied, "Not allowed"),
-        (ImportRejected, "Import refused"),
+        (DatabaseLockedError, _errors.tr("Database busy")),
+        (DatabaseReadOnlyError, _errors.tr("Database is read-only")),
+        (DatabaseMissingError, _errors.tr("Database not found")),
+        (NewerSchemaError, _errors.tr("Database from a newer version")),
+        (NotADatabaseError, _errors.tr("Not a Lunar Custody database")),
+        (DatabaseError, _errors.tr("Database problem")),
+        (AuthenticationError, _errors.tr("Not signed")),
+        (PermissionDenied, _errors.tr("Not allowed")),
+        (ImportRejected, _errors.tr("Import refused")),
     ]
     for kind, title in titles:
         if isinstance(error, kind):
             return title
-    return "Cannot do that"
+    return _errors.tr("Cannot do that")
 
 
 def show_error(parent: QWidget | None, error: BaseException) -> None:
@@ -71,7 +81,7 @@ def show_error(parent: QWidget | None, error: BaseException) -> None:
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(error_title(error))
-        text = str(error)
+        text = error_text(error)
         if isinstance(error, ImportRejected):
             box.setText(text.splitlines()[0])
             box.setDetailedText(text)
@@ -88,15 +98,20 @@ def show_crash(parent: QWidget | None, error: BaseException) -> None:
     box = QMessageBox(parent)
     box.setObjectName("crashDialog")
     box.setIcon(QMessageBox.Icon.Critical)
-    box.setWindowTitle("Unexpected error")
+    box.setWindowTitle(_errors.tr("Unexpected error"))
     box.setText(
-        "Something went wrong inside Lunar Custody. What you were doing was not saved "
-        "half-way: every operation is one transaction."
+        _errors.tr(
+            "Something went wrong inside Lunar Custody. What you were doing was not saved "
+            "half-way: every operation is one transaction."
+        )
     )
     box.setInformativeText(
-        f"The details are in the log file:\n{path}\nPlease send it to whoever looks after "
-        "the program."
+        _errors.tr(
+            "The details are in the log file:\n{path}\nPlease send it to whoever looks after "
+            "the program."
+        ).format(path=path)
     )
+
     present(box)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -22,11 +22,25 @@ from PySide6.QtWidgets import (
 
 from ..logfile import log_path
 from ..resources_path import resource
+from .actions import plain_text
 from .dialogs import fit_to_screen
 from .tables import SearchableTable
+from .translation import Translator, languages
+
+_help = Translator("_help")
 
 
-def guide_text() -> str:
+def guide_text(locale: QLocale | None = None) -> str:
+    """The guide in the window's language (guide.<language>.md, for the locales that read
+    that translation: zh_CN serves zh_SG) when there is one, else the English guide.md,
+    which is the source."""
+    locale = locale or QLocale()
+    for language in languages():
+        target = QLocale(language)
+        if (locale.language(), locale.script()) == (target.language(), target.script()):
+            guide = resource("help", f"guide.{language}.md")
+            if guide.is_file():
+                return guide.read_text(encoding="utf-8")
     return resource("help", "guide.md").read_text(encoding="utf-8")
 
 
@@ -36,7 +50,7 @@ class GuideWindow(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("guideWindow")
-        self.setWindowTitle("Lunar Custody: user guide")
+        self.setWindowTitle(_help.tr("Lunar Custody: user guide"))
         self.browser = QTextBrowser()
         self.browser.setObjectName("guideText")
         self.browser.setOpenExternalLinks(True)
@@ -59,14 +73,14 @@ def _shortcut_rows(menus: Iterable[QMenu], extra: Iterable[QAction]) -> list[lis
         if key.isEmpty() or id(action) in seen:
             return
         seen.add(id(action))
-        text = action.text().replace("&", "").rstrip("…").rstrip(".")
+        text = plain_text(action.text())
         rows.append([key.toString(QKeySequence.SequenceFormat.NativeText), text, where])
 
     for menu in menus:
         for action in menu.actions():
-            add(action, menu.title().replace("&", ""))
+            add(action, plain_text(menu.title()))
     for action in extra:
-        add(action, "the current view")
+        add(action, _help.tr("the current view"))
     return rows
 
 
@@ -78,17 +92,19 @@ class ShortcutsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("shortcutsDialog")
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(_help.tr("Keyboard shortcuts"))
         self.table = SearchableTable(
             "shortcutsTable",
-            ["Shortcut", "Action", "Menu"],
-            nouns=("shortcut", "shortcuts"),
-            search_hint="Search: a key or an action",
+            [_help.tr("Shortcut"), _help.tr("Action"), _help.tr("Menu")],
+            nouns=(_help.tr("shortcut"), _help.tr("shortcuts")),
+            search_hint=_help.tr("Search: a key or an action"),
         )
         self.table.set_rows(_shortcut_rows(menus, view_actions))
         hint = QLabel(
-            "A barcode scanner types the code and Enter in any field that picks items; "
-            "Escape closes a dialog without doing anything."
+            _help.tr(
+                "A barcode scanner types the code and Enter in any field that picks items; "
+                "Escape closes a dialog without doing anything."
+            )
         )
         hint.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -106,18 +122,21 @@ class LogDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("logDialog")
-        self.setWindowTitle("Where is the log?")
+        self.setWindowTitle(_help.tr("Where is the log?"))
         self.path = log_path()
         text = QLabel(
-            "Lunar Custody writes what goes wrong (and the start of each session) to this "
-            "file. Send it to whoever looks after the installation when something fails:"
+            _help.tr(
+                "Lunar Custody writes what goes wrong (and the start of each session) to this "
+                "file. Send it to whoever looks after the installation when something fails:"
+            )
         )
         text.setWordWrap(True)
         self.path_label = QLabel(str(self.path))
         self.path_label.setObjectName("logPath")
         self.path_label.setStyleSheet("font-family: monospace;")
         self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        copy = QPushButton("&Copy the path")
+        copy = QPushButton(_help.tr("&Copy the path"))
+
         copy.setObjectName("copyLogPath")
         copy.clicked.connect(lambda: QApplication.clipboard().setText(str(self.path)))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

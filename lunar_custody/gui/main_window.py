@@ -37,9 +37,8 @@ from ..domain import courier, listings, queries
 from ..domain.demo import is_demo
 from ..domain.errors import NotFoundError
 from ..domain.numbering import normalize
-from ..domain.permissions import ROLE_LABELS
 from ..storage import backup_database, backup_suffix, data_directory
-from .actions import allow
+from .actions import allow, plain_text
 from .context import AppContext
 from .dashboard import DashboardView
 from .errors import confirm, inform, reported
@@ -52,8 +51,9 @@ from .people import AdminView
 from .resources import icon
 from .samples import SamplesView
 from .settings import PreferencesDialog
+from .tablemodel import role_labels
 from .transfers import TransfersView
-from .translation import Translator
+from .translation import Translator, translated
 from .view import View
 from .widgets import FIELD_PROBLEM_STYLE, ScanField
 
@@ -64,7 +64,6 @@ if TYPE_CHECKING:
 _main_window = Translator("_main_window")
 
 APP_TITLE = "Lunar Custody"
-BACKUP_FILTER = "Lunar Custody backups (*.db *.dump *.lcexport);;All files (*)"
 # Restoring replaces every record, people included: an administrator's job.
 RESTORE_PERMISSION = "manage_people"
 STATUS_MESSAGE_MS = 15_000
@@ -84,6 +83,11 @@ def window_title(database: str, person: str) -> str:
     return f"{APP_TITLE} — {database} — {person}"
 
 
+def backup_filter() -> str:
+    """The file dialogs' filter of backups (its words translated, its patterns not)."""
+    return _main_window.tr("Lunar Custody backups (*.db *.dump *.lcexport);;All files (*)")
+
+
 class GoToDialog(QDialog):
     """Go to number: a scan field from any view; an unknown code is named as such and the
     dialog stays for the next try."""
@@ -92,9 +96,11 @@ class GoToDialog(QDialog):
         super().__init__(window)
         self.window_ = window
         self.setObjectName("goToDialog")
-        self.setWindowTitle("Go to number")
+        self.setWindowTitle(_main_window.tr("Go to number"))
         self.setMinimumWidth(460)
-        self.field = ScanField("Aliquot, sample, loan or package number, or a seal; then Enter")
+        self.field = ScanField(
+            _main_window.tr("Aliquot, sample, loan or package number, or a seal; then Enter")
+        )
         self.field.setObjectName("goToField")
         self.field.scanned.connect(self.go)
         self.message = QLabel()
@@ -104,7 +110,7 @@ class GoToDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Scan a label or type a number:"))
+        layout.addWidget(QLabel(_main_window.tr("Scan a label or type a number:")))
         layout.addWidget(self.field)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
@@ -142,7 +148,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setMaximumWidth(230)
         self.stack = QStackedWidget()
         for key, view_class, icon_name in VIEW_CLASSES:
-            item = QListWidgetItem(icon(icon_name), view_class.title)
+            item = QListWidgetItem(icon(icon_name), translated(view_class.title))
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.sidebar.addItem(item)
         splitter = QSplitter()
@@ -156,12 +162,16 @@ class MainWindow(QMainWindow):
         ctx.changed.connect(self._records_changed)
 
         self._build_menus()
-        roles = ", ".join(ROLE_LABELS[r] for r in sorted(ctx.actor.roles))
+        roles = role_labels(",".join(sorted(ctx.actor.roles)))
         self.statusBar().addPermanentWidget(
-            QLabel(f"{ctx.actor.full_name} ({roles}) · {ctx.actor.institution_code}")
+            QLabel(
+                _main_window.tr("{person} ({roles}) · {institution}").format(
+                    person=ctx.actor.full_name, roles=roles, institution=ctx.actor.institution_code
+                )
+            )
         )
         if is_demo(ctx.db):
-            demo = QLabel("  DEMO DATA — not real samples  ")
+            demo = QLabel(_main_window.tr("  DEMO DATA — not real samples  "))
             demo.setObjectName("demoBadge")
             demo.setStyleSheet("background: #fde293; color: #5f4300; font-weight: bold;")
             self.statusBar().addWidget(demo)
@@ -258,7 +268,7 @@ class MainWindow(QMainWindow):
         if name:
             action.setObjectName(name)
         action.triggered.connect(lambda _checked=False: slot())
-        self._tips[action] = tip or text.replace("&", "").rstrip("…")
+        self._tips[action] = tip or plain_text(text)
         self._operations[action] = operation
         return action
 
@@ -280,70 +290,77 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(_main_window.tr("&File"))
         self.new_loan_action = self._action(
-            "&New loan…",
+            _main_window.tr("&New loan…"),
             self._new_loan,
             QKeySequence.StandardKey.New,
             "newLoanAction",
-            "From any view: draft a loan of aliquots to a borrower",
+            _main_window.tr("From any view: draft a loan of aliquots to a borrower"),
             "draft_loan",
         )
         file_menu.addAction(self.new_loan_action)
         file_menu.addSeparator()
         self.import_exchange_action = self._action(
-            "&Import exchange file…",
+            _main_window.tr("&Import exchange file…"),
             self.import_exchange,
             "Ctrl+I",
             "importExchangeAction",
-            "Preview, then import, a signed file from a partner installation (or drop the "
-            "file on this window)",
+            _main_window.tr(
+                "Preview, then import, a signed file from a partner installation (or drop the "
+                "file on this window)"
+            ),
             "exchange",
         )
         file_menu.addAction(self.import_exchange_action)
         self.partners_action = self._action(
-            "&Partners…",
+            _main_window.tr("&Partners…"),
             self.open_partners,
             "Ctrl+Shift+P",
             "partnersAction",
-            "Partner installations, their introductions, and every exchange file sent or received",
+            _main_window.tr(
+                "Partner installations, their introductions, and every exchange file sent or "
+                "received"
+            ),
         )
         file_menu.addAction(self.partners_action)
         file_menu.addSeparator()
         self.switch_user_action = self._action(
-            "&Switch user…",
+            _main_window.tr("&Switch user…"),
             self.switch_user_requested.emit,
             "Ctrl+Shift+U",
             "switchUserAction",
-            "Hand this workstation to the next person, who signs in",
+            _main_window.tr("Hand this workstation to the next person, who signs in"),
         )
         file_menu.addAction(self.switch_user_action)
         self.courier_action = self._action(
-            "&Courier mode…",
+            _main_window.tr("&Courier mode…"),
             self.open_courier_mode,
             name="courierModeAction",
-            tip="The courier's full-screen window, for a handoff at this desk",
+            tip=_main_window.tr("The courier's full-screen window, for a handoff at this desk"),
         )
         file_menu.addAction(self.courier_action)
         file_menu.addSeparator()
         # the copy holds every record: it is an administrator's, like Restore
         self.backup_action = self._action(
-            "&Back up…",
+            _main_window.tr("&Back up…"),
             self.back_up,
             name="backupAction",
-            tip="Copy the whole database to a file",
+            tip=_main_window.tr("Copy the whole database to a file"),
             operation=RESTORE_PERMISSION,
         )
         file_menu.addAction(self.backup_action)
         self.restore_action = self._action(
-            "&Restore…",
+            _main_window.tr("&Restore…"),
             self.restore,
             name="restoreAction",
-            tip="Replace the records with a backup's",
+            tip=_main_window.tr("Replace the records with a backup's"),
             operation=RESTORE_PERMISSION,
         )
         file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
         file_menu.addAction(
-            self._action("&Quit", self.close, QKeySequence.StandardKey.Quit, "quitAction")
+            self._action(
+                _main_window.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, "quitAction"
+            )
         )
 
         edit_menu = bar.addMenu(_main_window.tr("&Edit"))
@@ -359,49 +376,54 @@ class MainWindow(QMainWindow):
 
         view_menu = bar.addMenu(_main_window.tr("&View"))
         for position, (key, view_class, icon_name) in enumerate(VIEW_CLASSES, start=1):
+            title = translated(view_class.title)
             action = self._action(
-                view_class.title,
+                title,
                 partial(self.show_view, key),
                 f"Ctrl+{position}",
                 f"show_{key}",
-                f"Show {view_class.title.lower()}",
+                _main_window.tr("Show {view}").format(view=title.lower()),
             )
             action.setIcon(icon(icon_name))
             view_menu.addAction(action)
         view_menu.addSeparator()
         view_menu.addAction(
             self._action(
-                "&Refresh",
+                _main_window.tr("&Refresh"),
                 self.refresh,
                 QKeySequence.StandardKey.Refresh,
                 "refresh",
-                "Read every record again (another workstation may have written)",
+                _main_window.tr("Read every record again (another workstation may have written)"),
             )
         )
         self.find_action = self._action(
-            "&Find…",
+            _main_window.tr("&Find…"),
             self.find_in_view,
             QKeySequence.StandardKey.Find,
             "find",
-            "The current list's search box (on the dashboard: go to a number)",
+            _main_window.tr("The current list's search box (on the dashboard: go to a number)"),
         )
         view_menu.addAction(self.find_action)
         self.go_to_action = self._action(
-            "&Go to number…",
+            _main_window.tr("&Go to number…"),
             self.go_to,
             "Ctrl+G",
             "goToAction",
-            "From any view: open the aliquot, sample, loan or package with a number, a seal "
-            "or a scanned label",
+            _main_window.tr(
+                "From any view: open the aliquot, sample, loan or package with a number, a "
+                "seal or a scanned label"
+            ),
         )
         view_menu.addAction(self.go_to_action)
         view_menu.addSeparator()
         self.verify_action = self._action(
-            "&Verify ledger…",
+            _main_window.tr("&Verify ledger…"),
             self.verify_ledger,
             "Ctrl+Shift+V",
             "verifyLedgerAction",
-            "From any view: check the hash chain, every record and signature, and the database",
+            _main_window.tr(
+                "From any view: check the hash chain, every record and signature, and the database"
+            ),
         )
         view_menu.addAction(self.verify_action)
         self.actions_menu = bar.addMenu(_main_window.tr("&Actions"))
@@ -410,31 +432,37 @@ class MainWindow(QMainWindow):
         self.help_menu = help_menu
         help_menu.addAction(
             self._action(
-                "&User guide",
+                _main_window.tr("&User guide"),
                 self.show_guide,
                 QKeySequence.StandardKey.HelpContents,
                 "guide",
-                "A short guide to the views and what each role does",
+                _main_window.tr("A short guide to the views and what each role does"),
             )
         )
         help_menu.addAction(
             self._action(
-                "&Keyboard shortcuts…",
+                _main_window.tr("&Keyboard shortcuts…"),
                 self.show_shortcuts,
                 "Ctrl+/",
                 "shortcuts",
-                "Every shortcut of this window and the current view",
+                _main_window.tr("Every shortcut of this window and the current view"),
             )
         )
         help_menu.addAction(
             self._action(
-                "&Where is the log?", self.show_log, name="logAction", tip="The log file's place"
+                _main_window.tr("&Where is the log?"),
+                self.show_log,
+                name="logAction",
+                tip=_main_window.tr("The log file's place"),
             )
         )
         help_menu.addSeparator()
         help_menu.addAction(
             self._action(
-                "&About Lunar Custody", self.about, name="about", tip="Version and database"
+                _main_window.tr("&About Lunar Custody"),
+                self.about,
+                name="about",
+                tip=_main_window.tr("Version and database"),
             )
         )
         for menu in (file_menu, edit_menu, view_menu, self.actions_menu, help_menu):
@@ -554,7 +582,7 @@ class MainWindow(QMainWindow):
                 / (f"{Path(db.name).stem}-{date.today().isoformat()}{backup_suffix(db)}")
             )
             chosen, _ = QFileDialog.getSaveFileName(
-                self, "Back up the database", str(default), BACKUP_FILTER
+                self, _main_window.tr("Back up the database"), str(default), backup_filter()
             )
             if not chosen:
                 return None
@@ -562,13 +590,18 @@ class MainWindow(QMainWindow):
         target = path
         copy = self.ctx.ops.value(
             self,
-            "Back up",
+            _main_window.tr("Back up"),
             lambda progress: backup_database(db, target, progress),
-            label=f"Copying {db.name}…",
+            label=_main_window.tr("Copying {database}…").format(database=db.name),
             changes=False,
         )
         if copy is not None:
-            self.statusBar().showMessage(f"Backed up {db.name} to {copy}.", STATUS_MESSAGE_MS)
+            self.statusBar().showMessage(
+                _main_window.tr("Backed up {database} to {file}.").format(
+                    database=db.name, file=copy
+                ),
+                STATUS_MESSAGE_MS,
+            )
         return copy
 
     def restore(self, path: Path | None = None) -> RestoreResult | None:
@@ -584,7 +617,10 @@ class MainWindow(QMainWindow):
             return None
         if path is None:
             chosen, _ = QFileDialog.getOpenFileName(
-                self, "Restore a backup", str(data_directory() / "backups"), BACKUP_FILTER
+                self,
+                _main_window.tr("Restore a backup"),
+                str(data_directory() / "backups"),
+                backup_filter(),
             )
             if not chosen:
                 return None
@@ -592,21 +628,25 @@ class MainWindow(QMainWindow):
         source = path
         if not confirm(
             self,
-            "Restore a backup",
-            f"Replace every record in {db.name} with those of the backup {source.name}?\n\n"
-            "The backup is checked first. The records the database holds now are kept in a "
-            "copy, and everyone signs in again afterwards.",
+            _main_window.tr("Restore a backup"),
+            _main_window.tr(
+                "Replace every record in {database} with those of the backup {file}?\n\n"
+                "The backup is checked first. The records the database holds now are kept in "
+                "a copy, and everyone signs in again afterwards."
+            ).format(database=db.name, file=source.name),
         ):
             return None
         # ``changed`` makes every view read the restored records.
         result = self.ctx.ops.value(
             self,
-            "Restore",
+            _main_window.tr("Restore"),
             lambda progress: restore_database(source, db.url, replace=True, progress=progress),
-            label=f"Restoring {source.name} into {db.name}…",
+            label=_main_window.tr("Restoring {file} into {database}…").format(
+                file=source.name, database=db.name
+            ),
         )
         if result is not None:
-            inform(self, "Backup restored", result.summary())
+            inform(self, _main_window.tr("Backup restored"), result.summary())
             self.switch_user_requested.emit()
         return result
 
@@ -662,10 +702,12 @@ class MainWindow(QMainWindow):
     def about(self) -> None:
         inform(
             self,
-            "About Lunar Custody",
-            f"Lunar Custody {__version__}\n\nChain of custody for loaned lunar samples: every "
-            "microgram, every handoff, every signature, in an append-only hash-chained ledger."
-            f"\n\nDatabase: {self.ctx.db.name}",
+            _main_window.tr("About Lunar Custody"),
+            _main_window.tr(
+                "Lunar Custody {version}\n\nChain of custody for loaned lunar samples: every "
+                "microgram, every handoff, every signature, in an append-only hash-chained "
+                "ledger.\n\nDatabase: {database}"
+            ).format(version=__version__, database=self.ctx.db.name),
         )
 
     # ------------------------------------------------------------------ layout memory

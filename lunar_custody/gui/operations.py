@@ -47,6 +47,10 @@ from PySide6.QtWidgets import QApplication, QProgressBar, QProgressDialog, QWidg
 from ..domain.errors import Cancelled, CustodyError
 from ..domain.store import ProgressCallback
 from . import errors
+from .locale_format import count_text
+from .translation import Translator
+
+_operations = Translator("_operations")
 
 T = TypeVar("T")
 Work = Callable[[ProgressCallback], T]
@@ -275,8 +279,8 @@ class Operations(QObject):
 
         def cancel() -> None:
             progress.cancel_requested = True
-            dialog.setLabelText("Cancelling…")
-            dialog.setCancelButtonText("Cancelling…")
+            dialog.setLabelText(_operations.tr("Cancelling…"))
+            dialog.setCancelButtonText(_operations.tr("Cancelling…"))
 
         dialog.canceled.connect(cancel)
         worker.finished.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
@@ -303,7 +307,9 @@ class Operations(QObject):
             dialog.deleteLater()
         if isinstance(worker.error, Cancelled):
             log.info("%s: cancelled by the person at the screen", title)
-            raise Cancelled(f"{title} cancelled.") from worker.error
+            raise Cancelled(
+                _operations.tr("{work} cancelled.").format(work=title)
+            ) from worker.error
         if worker.error is not None:
             raise worker.error
         # Cancel pressed after the work's last look at it: the work is done (an import is
@@ -317,7 +323,7 @@ def _progress_dialog(parent: QWidget | None, title: str, label: str) -> QProgres
     Its bar is our own so that the GUI thread sets it directly: ``QProgressDialog.setValue``
     would process events inside the caller (re-entrant painting).
     """
-    dialog = QProgressDialog(label or title, "Cancel", 0, 0, parent)
+    dialog = QProgressDialog(label or title, _operations.tr("Cancel"), 0, 0, parent)
     dialog.setObjectName("progressDialog")
     dialog.setWindowTitle(title)
     dialog.setWindowModality(
@@ -346,5 +352,10 @@ def _show_progress(dialog: QProgressDialog, progress: _Progress, label: str, uni
     if total > 0 and bar is not None:
         bar.setRange(0, total)
         bar.setValue(min(done, total))
-        counted = f"{done:,} of {total:,} {unit}".rstrip()
+        counted = (
+            _operations.tr("{done} of {total} {unit}")
+            .format(done=count_text(done), total=count_text(total), unit=unit)
+            .rstrip()
+        )
+
         dialog.setLabelText(f"{label}\n{counted}")

@@ -33,9 +33,13 @@ from .dialogs import fit_to_screen
 from .errors import inform, reported
 from .operations import Operations
 from .settings import LABEL_LAYOUTS, label_layout
+from .translation import Translator, translated
+
+_pdf_preview = Translator("_pdf_preview")
 
 # Printing renders each page as an image: 300 dpi is what a laser printer resolves.
 PRINT_DPI = 300
+VERIFY_COMMAND = "lunar-custody verify-pdf"  # a command, the same in every language
 
 
 def documents_dir() -> Path:
@@ -51,7 +55,9 @@ class PdfPreview(QDialog):
     def __init__(self, doc: GeneratedDocument, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("pdfPreview")
-        self.setWindowTitle(f"{title}: {doc.path.name}")
+        self.setWindowTitle(
+            _pdf_preview.tr("{title}: {file}").format(title=title, file=doc.path.name)
+        )
         self.doc = doc
         self.pdf = QPdfDocument(self)
         self.pdf.load(str(doc.path))
@@ -63,18 +69,26 @@ class PdfPreview(QDialog):
 
         pages = self.pdf.pageCount()
         self.info = QLabel(
-            f"Document {doc.number} · {pages} page{'s' if pages != 1 else ''} · recorded with "
-            f"SHA-256 {doc.sha256[:16]}…; an exact copy verifies with lunar-custody verify-pdf."
+            _pdf_preview.tr(
+                "Document {number} · %n page(s) · recorded with SHA-256 {sha256}…; an exact "
+                "copy verifies with {command}.",
+                "",
+                pages,
+            ).format(number=doc.number, sha256=doc.sha256[:16], command=VERIFY_COMMAND)
         )
         self.info.setObjectName("pdfInfo")
         self.info.setWordWrap(True)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.print_button = self._button(buttons, "&Print…", "printButton", self.print_document)
-        self.open_button = self._button(
-            buttons, "&Open in viewer", "openButton", self.open_in_viewer
+        self.print_button = self._button(
+            buttons, _pdf_preview.tr("&Print…"), "printButton", self.print_document
         )
-        self.save_button = self._button(buttons, "&Save as…", "saveButton", self.save_as)
+        self.open_button = self._button(
+            buttons, _pdf_preview.tr("&Open in viewer"), "openButton", self.open_in_viewer
+        )
+        self.save_button = self._button(
+            buttons, _pdf_preview.tr("&Save as…"), "saveButton", self.save_as
+        )
         buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
@@ -125,7 +139,7 @@ class PdfPreview(QDialog):
             first, last = printer.fromPage(), min(last, printer.toPage() or last)
         painter = QPainter()
         if not painter.begin(printer):
-            raise OSError("The printer could not be opened.")
+            raise OSError(_pdf_preview.tr("The printer could not be opened."))
         printed = 0
         try:
             for page in range(first - 1, last):
@@ -151,14 +165,18 @@ class PdfPreview(QDialog):
         if not opened:
             inform(
                 self,
-                "No PDF viewer",
-                f"No program to open PDF files was found. The file is {self.doc.path}.",
+                _pdf_preview.tr("No PDF viewer"),
+                _pdf_preview.tr(
+                    "No program to open PDF files was found. The file is {file}."
+                ).format(file=self.doc.path),
             )
         return opened
 
     def save_as(self) -> Path | None:
         start = str(Path.home() / self.doc.path.name)
-        name, _ = QFileDialog.getSaveFileName(self, "Save the PDF as", start, "PDF files (*.pdf)")
+        name, _ = QFileDialog.getSaveFileName(
+            self, _pdf_preview.tr("Save the PDF as"), start, _pdf_preview.tr("PDF files (*.pdf)")
+        )
         if not name:
             return None
         target = Path(name)
@@ -177,15 +195,16 @@ class PdfPreview(QDialog):
 
 def ask_label_layout(parent: QWidget) -> str | None:
     """'roll' or 'a4', as the person chooses; None if they cancel."""
+    names = {translated(name): code for name, code in LABEL_LAYOUTS.items()}
     choice, ok = QInputDialog.getItem(
         parent,
-        "Labels",
-        "Print the labels on:",
-        list(LABEL_LAYOUTS),
-        list(LABEL_LAYOUTS.values()).index(label_layout()),  # Edit ▸ Preferences…
+        _pdf_preview.tr("Labels"),
+        _pdf_preview.tr("Print the labels on:"),
+        list(names),
+        list(names.values()).index(label_layout()),  # Edit ▸ Preferences…
         False,
     )
-    return LABEL_LAYOUTS[choice] if ok and choice in LABEL_LAYOUTS else None
+    return names[choice] if ok and choice in names else None
 
 
 def show_document(

@@ -22,14 +22,24 @@ from PySide6.QtWidgets import (
 )
 
 from .locale_format import mass_text, moment_local_text
-from .translation import LANGUAGE_ENV, LANGUAGE_SETTING, Translator, languages, ui_locale
+from .translation import (
+    LANGUAGE_ENV,
+    LANGUAGE_SETTING,
+    Translator,
+    languages,
+    translated,
+    ui_locale,
+)
 
 _settings = Translator("_settings")
 
 LABEL_LAYOUT_SETTING = "preferences/label_layout"
 DEFAULT_LABEL_LAYOUT = "roll"
 # The label formats as the print dialogs and Preferences name them.
-LABEL_LAYOUTS = {"2 x 1 inch labels on a roll": "roll", "A4 sheet of 4 x 10 labels": "a4"}
+LABEL_LAYOUTS = {
+    _settings.noop("2 x 1 inch labels on a roll"): "roll",
+    _settings.noop("A4 sheet of 4 x 10 labels"): "a4",
+}
 # Each language named in itself, never translated: a person finds their own.
 LANGUAGE_NAMES = {"en": "English", "zh_CN": "简体中文"}
 # What the example line of the dialog shows, in the locale of the language chosen.
@@ -98,7 +108,7 @@ class PreferencesDialog(QDialog):
         self.labels = QComboBox()
         self.labels.setObjectName("labelLayoutChoice")
         for name, code in LABEL_LAYOUTS.items():
-            self.labels.addItem(name, code)
+            self.labels.addItem(translated(name), code)
         self.labels.setCurrentIndex(max(0, self.labels.findData(label_layout())))
         form = QFormLayout()
         form.addRow(_settings.tr("&Language:"), self.language)

@@ -25,6 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.identity import PASSWORD, PIN, SIGNATURE_MEANINGS, Credential
+from .translation import Translator
+from .vocabulary import word
+
+_signature = Translator("_signature")
 
 Stroke = list[QPointF]
 
@@ -46,7 +50,7 @@ class SignaturePad(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
         self.setCursor(Qt.CursorShape.CrossCursor)
-        self.setToolTip("Sign here with the mouse, a stylus or a finger")
+        self.setToolTip(_signature.tr("Sign here with the mouse, a stylus or a finger"))
 
     def sizeHint(self) -> QSize:
         return QSize(480, 180)
@@ -157,8 +161,8 @@ class SignaturePadBox(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.pad = SignaturePad(self)
-        self.undo_button = QPushButton("&Undo stroke")
-        self.clear_button = QPushButton("C&lear")
+        self.undo_button = QPushButton(_signature.tr("&Undo stroke"))
+        self.clear_button = QPushButton(_signature.tr("C&lear"))
         self.undo_button.clicked.connect(self.pad.undo)
         self.clear_button.clicked.connect(self.pad.clear)
         buttons = QHBoxLayout()
@@ -187,12 +191,14 @@ class SignatureDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("signatureDialog")
-        label = SIGNATURE_MEANINGS.get(meaning, meaning)
-        self.setWindowTitle(f"Sign: {label}")
+        label = word("signature", SIGNATURE_MEANINGS.get(meaning, meaning))
+        self.setWindowTitle(_signature.tr("Sign: {meaning}").format(meaning=label))
         self.method = method
         self.meaning = meaning
 
-        heading = QLabel(f"<b>Meaning of this signature:</b> {label}")
+        heading = QLabel(
+            _signature.tr("<b>Meaning of this signature:</b> {meaning}").format(meaning=label)
+        )
         heading.setTextFormat(Qt.TextFormat.RichText)
         heading.setObjectName("meaningLabel")
         self.summary = QPlainTextEdit(summary)
@@ -208,24 +214,29 @@ class SignatureDialog(QDialog):
         self.secret_edit.setEchoMode(QLineEdit.EchoMode.Password)
         if method == PIN:
             self.secret_edit.setInputMask("")
-            self.secret_edit.setPlaceholderText("4 to 8 digits")
+            self.secret_edit.setPlaceholderText(_signature.tr("4 to 8 digits"))
         form = QFormLayout()
-        form.addRow("Signer (user name):", self.user_edit)
-        form.addRow("PIN:" if method == PIN else "Password:", self.secret_edit)
+        form.addRow(_signature.tr("Signer (user name):"), self.user_edit)
+        form.addRow(
+            _signature.tr("PIN:") if method == PIN else _signature.tr("Password:"),
+            self.secret_edit,
+        )
 
         self.pad_box: SignaturePadBox | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
-        layout.addWidget(QLabel("What you are signing:"))
+        layout.addWidget(QLabel(_signature.tr("What you are signing:")))
         layout.addWidget(self.summary)
         layout.addLayout(form)
         if allow_drawing:
             self.pad_box = SignaturePadBox(self)
-            layout.addWidget(QLabel("Drawn signature (optional):"))
+            layout.addWidget(QLabel(_signature.tr("Drawn signature (optional):")))
             layout.addWidget(self.pad_box, 1)
         notice = QLabel(
-            "Signing records your printed name, the date and time (UTC) and this meaning, "
-            "bound to the content shown above."
+            _signature.tr(
+                "Signing records your printed name, the date and time (UTC) and this meaning, "
+                "bound to the content shown above."
+            )
         )
         notice.setWordWrap(True)
         layout.addWidget(notice)
@@ -233,7 +244,8 @@ class SignatureDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         sign = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        sign.setText("&Sign")
+        sign.setText(_signature.tr("&Sign"))
+
         sign.setObjectName("signButton")
         self.buttons.accepted.connect(self._accept_if_complete)
         self.buttons.rejected.connect(self.reject)

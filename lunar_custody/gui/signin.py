@@ -19,28 +19,33 @@ from ..domain.permissions import Actor
 from ..domain.store import Store
 from .dialogs import FormDialog
 from .operations import Work
+from .translation import Translator
 from .widgets import PASSWORDS_DIFFER, FieldChecks, text_problem, watch_passwords
+
+_signin = Translator("_signin")
 
 
 class FirstRunDialog(FormDialog):
     """A new database: the lending institution and its first administrator."""
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
-        super().__init__(parent, "Lunar Custody — new database", "firstRunDialog")
+        super().__init__(parent, _signin.tr("Lunar Custody — new database"), "firstRunDialog")
         self.ok_button.setDefault(True)
         self.store = store
         self.actor: Actor | None = None
         intro = QLabel(
-            "This database is new. Name the lending curation facility and create its first "
-            "administrator, who will then add the other institutions and people."
+            _signin.tr(
+                "This database is new. Name the lending curation facility and create its "
+                "first administrator, who will then add the other institutions and people."
+            )
         )
         intro.setWordWrap(True)
         self.body.insertWidget(0, intro)
         self.code = _named(QLineEdit(), "lenderCode")
-        self.code.setPlaceholderText("e.g. CNSA")
+        self.code.setPlaceholderText(_signin.tr("e.g. CNSA"))
         self.name = _named(QLineEdit(), "lenderName")
         self.local_name = _named(QLineEdit(), "lenderLocalName")
-        self.local_name.setPlaceholderText("e.g. 国家航天局 (optional)")
+        self.local_name.setPlaceholderText(_signin.tr("e.g. 国家航天局 (optional)"))
         self.country = _named(QLineEdit(), "lenderCountry")
         self.address = _named(QPlainTextEdit(), "lenderAddress")
         self.address.setMaximumHeight(70)
@@ -48,19 +53,21 @@ class FirstRunDialog(FormDialog):
         self.full_name = _named(QLineEdit(), "adminFullName")
         self.password = _named(QLineEdit(), "adminPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText(f"at least {identity.MIN_PASSWORD_LENGTH} characters")
+        self.password.setPlaceholderText(
+            _signin.tr("at least %n characters", "", identity.MIN_PASSWORD_LENGTH)
+        )
         self.repeat = _named(QLineEdit(), "adminRepeat")
         self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
         for label, widget in [
-            ("Lender code:", self.code),
-            ("Lender name:", self.name),
-            ("Name in local script:", self.local_name),
-            ("Country:", self.country),
-            ("Address:", self.address),
-            ("Administrator user name:", self.username),
-            ("Administrator full name:", self.full_name),
-            ("Password:", self.password),
-            ("Repeat password:", self.repeat),
+            (_signin.tr("Lender code:"), self.code),
+            (_signin.tr("Lender name:"), self.name),
+            (_signin.tr("Name in local script:"), self.local_name),
+            (_signin.tr("Country:"), self.country),
+            (_signin.tr("Address:"), self.address),
+            (_signin.tr("Administrator user name:"), self.username),
+            (_signin.tr("Administrator full name:"), self.full_name),
+            (_signin.tr("Password:"), self.password),
+            (_signin.tr("Repeat password:"), self.repeat),
         ]:
             self.form.addRow(label, widget)
         # each field as registry.bootstrap checks it, under the field as it is typed
@@ -80,7 +87,7 @@ class FirstRunDialog(FormDialog):
 
     def prepare(self) -> Work[Actor]:
         if self.password.text() != self.repeat.text():
-            raise ValidationError(PASSWORDS_DIFFER)
+            raise ValidationError(PASSWORDS_DIFFER)  # FormDialog.refuse translates it
         store = self.store
         fields = {
             "lender_code": self.code.text(),
@@ -111,19 +118,28 @@ class SignInDialog(FormDialog):
         method: str = identity.PASSWORD,
     ) -> None:
         # Qt adds " — Lunar Custody" (the application's display name) to a window's title
-        super().__init__(parent, f"Sign in — {database_name}", "signInDialog")
+        super().__init__(
+            parent,
+            _signin.tr("Sign in — {database}").format(database=database_name),
+            "signInDialog",
+        )
         self.ok_button.setDefault(True)
         self.store = store
         self.method = method
         self.actor: Actor | None = None
-        heading = QLabel(f"Sign in to <b>{_escape(database_name)}</b>")
+        heading = QLabel(
+            _signin.tr("Sign in to <b>{database}</b>").format(database=_escape(database_name))
+        )
         heading.setTextFormat(Qt.TextFormat.RichText)
         self.body.insertWidget(0, heading)
         self.username = _named(QLineEdit(username), "username")
         self.secret = _named(QLineEdit(), "password")
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
-        self.form.addRow("User name:", self.username)
-        self.form.addRow("PIN:" if method == identity.PIN else "Password:", self.secret)
+        self.form.addRow(_signin.tr("User name:"), self.username)
+        self.form.addRow(
+            _signin.tr("PIN:") if method == identity.PIN else _signin.tr("Password:"), self.secret
+        )
+
         (self.secret if username else self.username).setFocus()
 
     def prepare(self) -> Work[Actor]:

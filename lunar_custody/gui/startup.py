@@ -16,7 +16,9 @@ from ..resources_path import resource
 from ..storage import Database, check_workable_file, resolve_database_url
 from .errors import confirm, inform, install_excepthook, show_error
 from .resources import icon
-from .translation import install_translations
+from .translation import Translator, install_translations
+
+_startup = Translator("_startup")
 
 ORGANIZATION = "LunarCustody"
 APPLICATION = "lunar-custody"
@@ -61,15 +63,20 @@ def offer_last_crash() -> None:
     trace = take_last_crash()
     if trace and confirm(
         None,
-        "Lunar Custody stopped unexpectedly",
-        "Lunar Custody stopped unexpectedly the last time it ran. Every confirmed operation "
-        "was saved: each is one transaction.\n\nShow what was recorded about the crash?",
+        _startup.tr("Lunar Custody stopped unexpectedly"),
+        _startup.tr(
+            "Lunar Custody stopped unexpectedly the last time it ran. Every confirmed "
+            "operation was saved: each is one transaction.\n\nShow what was recorded about "
+            "the crash?"
+        ),
     ):
         inform(
             None,
-            "What was recorded about the crash",
-            "Python's stacks at the moment of the crash are below, and in the log file. "
-            "Please send them to whoever looks after the program.",
+            _startup.tr("What was recorded about the crash"),
+            _startup.tr(
+                "Python's stacks at the moment of the crash are below, and in the log file. "
+                "Please send them to whoever looks after the program."
+            ),
             trace,
         )
 

@@ -32,7 +32,11 @@ from PySide6.QtWidgets import (
 )
 
 from .columns import RowTableWidget, fit_columns
-from .widgets import SearchField
+from .locale_format import count_text
+from .translation import Translator
+from .widgets import SearchField, list_count
+
+_tables = Translator("_tables")
 
 ROW_HEIGHT = 24
 
@@ -142,7 +146,7 @@ class SearchableTable(QWidget):
         header.setStretchLastSection(True)
         header.setSortIndicatorShown(True)
         self.table.doubleClicked.connect(self._activated)
-        copy = QAction("Copy", self.table)
+        copy = QAction(_tables.tr("Copy"), self.table)
         copy.setShortcut(QKeySequence.StandardKey.Copy)
         copy.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         copy.triggered.connect(lambda _=False: self.copy())
@@ -199,9 +203,13 @@ class SearchableTable(QWidget):
         shown, total = self.proxy.rowCount(), len(self.rows)
         noun = self.nouns[0] if total == 1 else self.nouns[1]
         if shown == total:
-            self.count_label.setText(f"{total:,} {noun}")
+            self.count_label.setText(list_count(total, noun))
         else:
-            self.count_label.setText(f"{shown:,} of {total:,} {noun}")
+            self.count_label.setText(
+                _tables.tr("{shown} of {total} {noun}").format(
+                    shown=count_text(shown), total=count_text(total), noun=noun
+                )
+            )
 
     def _activated(self, index: QModelIndex) -> None:
         self.activated.emit(self.row_of(index.row()))

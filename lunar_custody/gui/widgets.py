@@ -30,7 +30,11 @@ from ..domain.listings import Listing
 from ..domain.store import Store
 from ..whole_files import write_whole
 from .columns import RowTableView, fit_columns
+from .locale_format import count_text
 from .tablemodel import ListingModel
+from .translation import Translator, translated
+
+_widgets = Translator("_widgets")
 
 SEARCH_DELAY_MS = 250
 FIELD_PROBLEM_STYLE = "color: #b00020;"  # typed, and wrong
@@ -53,6 +57,7 @@ class FieldChecks(QObject):
     Each check asks the domain (``masses.parse_mass``, ``registry.clean_text``, a rule) and
     answers the problem in the domain's words, or None. The message shows under its field:
     grey while the field is untouched (what it needs), red once the person has typed there.
+    A problem marked with ``noop`` (PASSWORDS_DIFFER) is shown in the window's language.
     The dialog's OK button is enabled only when every check passes; its tooltip names the
     first problem. The service checks everything again when OK runs.
     """
@@ -110,7 +115,8 @@ class FieldChecks(QObject):
         """Every field's message as its check answers now; OK only when all pass."""
         first: str | None = None
         for check, message in self._checks:
-            problem = check()
+            found = check()
+            problem = None if found is None else translated(found)
             first = first or problem
             message.setText(problem or "")
             message.setVisible(problem is not None)
@@ -132,7 +138,7 @@ def text_problem(
     return problem
 
 
-PASSWORDS_DIFFER = "The two passwords differ; type them again."
+PASSWORDS_DIFFER = _widgets.noop("The two passwords differ; type them again.")
 
 
 def watch_passwords(
@@ -144,7 +150,7 @@ def watch_passwords(
     def repeated() -> str | None:
         if repeat.text() == password.text():
             return None
-        return PASSWORDS_DIFFER if repeat.text() else "Type the password again."
+        return PASSWORDS_DIFFER if repeat.text() else _widgets.tr("Type the password again.")
 
     checks.watch(repeat, repeated, form)
     password.textChanged.connect(lambda _text: checks.update())
@@ -159,12 +165,10 @@ class ScanField(QLineEdit):
 
     scanned = Signal(str)
 
-    def __init__(
-        self, placeholder: str = "Scan or type a number, then Enter", parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, placeholder: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("scanField")
-        self.setPlaceholderText(placeholder)
+        self.setPlaceholderText(placeholder or _widgets.tr("Scan or type a number, then Enter"))
         self.setClearButtonEnabled(True)
         self.returnPressed.connect(self._emit)
 
@@ -319,9 +323,9 @@ class ListPane(QWidget):
 
     def _show_count(self, total: int) -> None:
         noun = self.noun
-        if total == 1:
+        if total == 1:  # the English singular; a translated noun has no plural ending
             noun = noun[:-3] + "y" if noun.endswith("ies") else noun.removesuffix("s")
-        self.count_label.setText(f"{total:,} {noun}")
+        self.count_label.setText(list_count(total, noun))
 
     def _settings_key(self) -> str:
         # "columns", not the former "header": a header saved before the fitter kept the
@@ -357,6 +361,13 @@ class ListPane(QWidget):
                 header.resizeSection(column, int(width))
 
 
+def list_count(total: int, noun: str) -> str:
+    """A list's count with its noun, as the window's language puts them: "1,234 loans"."""
+    return _widgets.tr("{count} {noun}", "a list's count").format(
+        count=count_text(total), noun=noun
+    )
+
+
 # A photo travels inside the database with its discrepancy: keep it to a phone's picture.
 MAX_PHOTO_BYTES = 10 * 1024 * 1024
 
@@ -364,7 +375,10 @@ MAX_PHOTO_BYTES = 10 * 1024 * 1024
 def choose_photo_file(parent: QWidget) -> str:
     """The photo of a package the person picks, or "" if they cancel."""
     path, _ = QFileDialog.getOpenFileName(
-        parent, "Photo of the package", "", "Images (*.png *.jpg *.jpeg *.heic *.webp)"
+        parent,
+        _widgets.tr("Photo of the package"),
+        "",
+        _widgets.tr("Images (*.png *.jpg *.jpeg *.heic *.webp)"),
     )
     return path
 
@@ -376,12 +390,17 @@ def read_photo(path: str) -> bytes:
         size = file.stat().st_size
         if size > MAX_PHOTO_BYTES:
             raise ValidationError(
-                f"The photo is {size // (1024 * 1024)} MB; attach one of at most "
-                f"{MAX_PHOTO_BYTES // (1024 * 1024)} MB."
+                _widgets.tr("The photo is {size} MB; attach one of at most {most} MB.").format(
+                    size=size // (1024 * 1024), most=MAX_PHOTO_BYTES // (1024 * 1024)
+                )
             )
         return file.read_bytes()
     except OSError as error:
-        raise ValidationError(f"Cannot read {file.name}: {error.strerror or error}") from error
+        raise ValidationError(
+            _widgets.tr("Cannot read {file}: {reason}").format(
+                file=file.name, reason=error.strerror or error
+            )
+        ) from error
 
 
 def write_text_file(path: Path, text: str) -> Path:
@@ -395,5 +414,10 @@ def write_bytes_file(path: Path, data: bytes) -> Path:
     try:
         write_whole(path, data)
     except OSError as error:
-        raise ValidationError(f"Cannot write {path}: {error.strerror or error}") from error
+        raise ValidationError(
+            _widgets.tr("Cannot write {file}: {reason}").format(
+                file=path, reason=error.strerror or error
+            )
+        ) from error
+
     return path

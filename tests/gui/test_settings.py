@@ -72,7 +72,7 @@ def test_preferences_choose_the_language_for_the_next_start_and_the_label_format
     assert window.menuBar().actions()[0].text() == "&File"
     assert install_translations(qapp) == "zh_CN"
 
-    # the print dialogs offer the preferred format first
+    # the print dialogs offer the preferred format first, named in the language now loaded
     offered: list[str] = []
 
     def read(dialog: QInputDialog) -> None:
@@ -81,7 +81,7 @@ def test_preferences_choose_the_language_for_the_next_start_and_the_label_format
 
     when_modal(QInputDialog, read)
     assert ask_label_layout(window) is None
-    assert offered == ["A4 sheet of 4 x 10 labels"]
+    assert offered == ["A4 纸，每张 4 × 10 个标签"]
 
 
 def test_cancel_keeps_the_old_choices_and_the_variable_is_said_to_win(
