@@ -521,3 +521,13 @@ def sqlite_db(_scratch: Path, _sqlite_template: Path) -> Iterator[Database]:
             yield database
         finally:
             database.dispose()
+
+
+@pytest.fixture(scope="session")
+def qapp(qapp: Any) -> Any:
+    """pytest-qt's application in English with its plural forms ("1 sample", "2 samples"),
+    as the program starts it (gui/startup.application installs the same)."""
+    from lunar_custody.gui.translation import remove_translations
+
+    remove_translations(qapp)
+    return qapp

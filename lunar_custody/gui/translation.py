@@ -156,7 +156,7 @@ _ENGLISH_PLURAL = re.compile(r"(\w*?)(y\(ies\)|\(es\)|\(s\))")
 
 def english_forms(source: str) -> tuple[str, str] | None:
     """("%n sample", "%n samples") for "%n sample(s)"; None when the source has no
-    "(s)", "(es)" or "y(ies)" to resolve (a person writes the forms in the en .ts)."""
+    "(s)", "(es)" or "y(ies)" to resolve."""
     if not _ENGLISH_PLURAL.search(source):
         return None
     endings = {"y(ies)": ("y", "ies"), "(es)": ("", "es"), "(s)": ("", "s")}
@@ -252,9 +252,11 @@ def _write_english_forms(path: Path) -> None:
         translation = message.find("translation")
         if translation is None or translation.get("type") != "unfinished":
             continue
-        forms = english_forms(message.findtext("source") or "")
+        source = message.findtext("source") or ""
+        # no "(s)" to resolve: the source reads right for any count ("at least %n characters")
+        forms = english_forms(source) or (source, source)
         numerus = list(translation.iter("numerusform"))
-        if forms is None or len(numerus) != len(forms):
+        if len(numerus) != len(forms):
             continue
         for element, text in zip(numerus, forms, strict=True):
             element.text = text
@@ -607,7 +609,7 @@ _installed: list[QTranslator] = []
 def install_translations(app: QCoreApplication) -> str:
     """Load the window's language into ``app`` (once, before any window is built); the
     locale numbers and dates follow. Returns the language loaded ("en" when none is)."""
-    remove_translations(app)
+    _remove_all(app)
     locale = ui_locale(chosen_language())
     QLocale.setDefault(locale)
     for language in languages():
@@ -648,7 +650,13 @@ def _install_english_plurals(app: QCoreApplication) -> None:
 
 
 def remove_translations(app: QCoreApplication) -> None:
-    """Back to English and the system's locale (tests switch languages in one process)."""
+    """Back to English (with its plural forms) and the system's locale (tests switch
+    languages in one process)."""
+    _remove_all(app)
+    _install_english_plurals(app)
+
+
+def _remove_all(app: QCoreApplication) -> None:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()

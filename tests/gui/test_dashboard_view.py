@@ -100,7 +100,7 @@ def test_dashboard_counts_lists_and_opens_records(
     assert view.tiers["overdue_30"].text().startswith("<b style='font-size:15pt'>1</b>")
     assert view.in_transit.item(0, 0).text() == moving
     assert view.in_transit.item(0, 1).text() == "Chen Courier"
-    assert view.due.item(0, 2).text() == "10 day(s) overdue"
+    assert view.due.item(0, 2).text() == "10 days overdue"
     assert view.discrepancies.item(0, 3).text() == "seal broken"
     SHOTS.mkdir(exist_ok=True)
     view.grab().save(str(SHOTS / "dashboard.png"))

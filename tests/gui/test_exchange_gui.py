@@ -555,7 +555,7 @@ def test_the_dashboard_shows_a_shipment_waiting_for_its_receipt(
     today = DashboardView(places.ctx(places.cnsa, "zhang.wei"))
     qtbot.addWidget(today)
     assert today.partner_panel.waiting.isHidden()
-    assert "2 partner(s); no shipment has waited" in today.partner_panel.summary.text()
+    assert "2 partners; no shipment has waited" in today.partner_panel.summary.text()
 
     # a partner head that disagrees is shown in red, in the domain's words
     problem = "Brown University's file no. 4 gives its ledger head as #3, after #18 in file no. 3"

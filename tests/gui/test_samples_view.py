@@ -516,7 +516,7 @@ def test_import_csv_through_a_background_task(
     view.named_actions["import"].trigger()
     assert messages.errors == []
     assert messages.shown[-1][1] == "Import finished"
-    assert "2 sample(s) with 3 aliquot(s)" in messages.shown[-1][2]
+    assert "2 samples with 3 aliquots" in messages.shown[-1][2]
     assert world.status("CE5C0411YJFM00001").current_mass_ug == 1_000_000
     assert view.model.total() == 3
 

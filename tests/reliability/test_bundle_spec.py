@@ -119,10 +119,14 @@ def test_the_bundle_compiles_the_translations_it_carries(tmp_path: Path) -> None
     from PySide6.QtCore import QTranslator
 
     build_spec = _build_spec()
-    (qm,) = build_spec.compile_translations(tmp_path)
-    assert qm.name == "lunar_custody_zh_CN.qm"
+    english, chinese = build_spec.compile_translations(tmp_path)
+    assert (english.name, chinese.name) == ("lunar_custody_en.qm", "lunar_custody_zh_CN.qm")
     files = dict((target, source) for source, target in build_spec.data_files())
     assert files["resources"] / "translations" == resource("translations")
     translator = QTranslator()
-    assert translator.load(str(qm))
+    assert translator.load(str(chinese))
     assert translator.translate("_main_window", "&File") == "文件(&F)"
+    plurals = QTranslator()  # English carries only its plural forms
+    assert plurals.load(str(english))
+    counted = [plurals.translate("_samples_view", "{count} sample(s)", None, n) for n in (1, 2)]
+    assert counted == ["{count} sample", "{count} samples"]
