@@ -130,7 +130,7 @@ def test_new_loan_through_the_editor_with_scanning(
     assert checked["unknown"] == f"There is no aliquot '{UNKNOWN}'."
     assert checked["twice"] == f"Aliquot {A1} is on this loan already."
     assert checked["items"] == [A1, A2]
-    assert checked["total"] == "2 aliquots, 800.000 mg"
+    assert checked["total"] == "2 aliquot(s), 800.000 mg"
 
     number = view.current_number()
     assert number is not None
@@ -456,7 +456,7 @@ def test_overdue_filter_shows_only_the_overdue_loan(
     # The detail of the overdue loan says so in red; the others do not.
     view.select_loan(late)
     assert view.detail_pane.overdue_badge.isVisibleTo(view)
-    assert "overdue by 10 days" in view.detail_pane.fields["period"].text()
+    assert "overdue by 10 day(s)" in view.detail_pane.fields["period"].text()
     view.select_loan(idle)
     assert not view.detail_pane.overdue_badge.isVisibleTo(view)
     # Searching by borrower and PI.
@@ -483,7 +483,7 @@ def test_export_loans_to_csv_and_json(
     with target.open(newline="", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     assert [(r["loan"], r["aliquot"]) for r in rows] == [(number, A1), (number, A2)]
-    assert messages.texts[-1] == f"2 loan items written to {target}."
+    assert messages.texts[-1] == f"2 loan item(s) written to {target}."
     assert view.export_to(tmp_path / "loans.json") == 2
     records = json.loads((tmp_path / "loans.json").read_text(encoding="utf-8"))
     assert {r["aliquot"] for r in records} == {A1, A2}
