@@ -106,7 +106,7 @@ def test_a_loan_from_draft_to_closed_through_two_workstations(
         editor.destructive_box.setChecked(True)
         scan(qtbot, editor.scan_field, A1)
         scan(qtbot, editor.scan_field, A2.lower())  # typed by hand, lower case
-        assert editor.total_label.text() == "2 aliquots, 800.000 mg"
+        assert editor.total_label.text() == "2 aliquot(s), 800.000 mg"
         editor.save_button.click()
 
     opened = when_modal(LoanEditor, draft)

@@ -77,7 +77,7 @@ def test_package_scanned_released_received_and_resolved(
         assert dialog.numbers() == [A1]
         scan(qtbot, dialog, A2)
         assert dialog.manifest.rowCount() == 2
-        assert dialog.total_label.text() == "2 aliquots, 800.000 mg"
+        assert dialog.total_label.text() == "2 aliquot(s), 800.000 mg"
         dialog.release_button.click()  # no courier yet: said, nothing signed
         assert "Choose the courier" in dialog.scan_message.text()
         dialog.courier_combo.setCurrentIndex(dialog.courier_combo.findData("courier1"))
@@ -140,7 +140,7 @@ def test_package_scanned_released_received_and_resolved(
     brown.receive_action.trigger()
     assert messages.errors == []
     (notice,) = [t for name, _, t in messages.shown if name == "infoDialog"]
-    assert "2 discrepancies were recorded" in notice and "seal broken" in notice
+    assert "2 discrepancy(ies) recorded" in notice and "seal broken" in notice
     assert f"{A2} weighed 250.000 mg" in notice
     found = world.read(
         lambda s: {d.kind: (d.id, d.measured_mass_ug) for d in s.scalars(select(Discrepancy))}
