@@ -446,7 +446,7 @@ Reason: {reason}</source>
     </message>
     <message>
         <source>in storage</source>
-        <translation>在库</translation>
+        <translation>个在库分样</translation>
     </message>
     <message>
         <source>to</source>

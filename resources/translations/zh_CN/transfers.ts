@@ -61,7 +61,7 @@
     </message>
     <message>
         <source>Items ({count})</source>
-        <translation>物品（{count}）</translation>
+        <translation>分样（{count}）</translation>
     </message>
     <message>
         <source>Kind</source>
