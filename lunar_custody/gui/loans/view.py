@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain import export, loans, queries, rules
+from ...domain import document_languages, export, loans, queries, rules
+from ...domain.document_languages import Languages
 from ...domain.errors import Cancelled, CustodyError, NotFoundError
 from ...domain.identity import Credential
 from ...domain.listings import LOANS
@@ -40,6 +41,7 @@ from ..context import AppContext
 from ..dialogs import FormDialog
 from ..errors import inform, show_error
 from ..exchange import export_to_partner
+from ..exchange.languages import offer_languages, remember_choice
 from ..signature import ask_signature
 from ..translation import Translator, translated
 from ..view import View
@@ -152,6 +154,12 @@ class LoansView(View):
                 toolbar.addSeparator()
             toolbar.addAction(action)
         self.toolbar = toolbar
+        # the agreement in the borrower's languages; the arrow beside its button chooses
+        self.agreement_languages = offer_languages(
+            toolbar.widgetForAction(self.agreement_action),
+            self._agreement_languages,
+            lambda languages: self.agreement_pdf(languages),
+        )
 
         self.pane = LoanListPane(
             ctx.db,
@@ -463,8 +471,15 @@ class LoansView(View):
 
     # ------------------------------------------------------------------ documents
 
-    def agreement_pdf(self) -> None:
-        """Write the selected loan's agreement and preview it."""
+    def _agreement_languages(self) -> Languages:
+        """What the selected loan's agreement prints in unless chosen: its borrower's."""
+        number = self.current_number()
+        partner = document_languages.loan_partner(self.ctx.db, number) if number else ""
+        return document_languages.languages_for(self.ctx.db, partner)
+
+    def agreement_pdf(self, languages: Languages | None = None) -> None:
+        """Write the selected loan's agreement and preview it: in ``languages`` (then
+        remembered for the borrower), else in the borrower's remembered ones."""
         number = self.current_number()
         if number is None or self._refused(self.agreement_action):
             return
@@ -472,13 +487,20 @@ class LoansView(View):
         from ...documents import service
         from ..pdf_preview import show_document
 
-        db, actor = self.ctx.db, self.ctx.actor
+        ctx, db, actor = self.ctx, self.ctx.db, self.ctx.actor
+        partner = document_languages.loan_partner(db, number)
+
+        def write(path: Path) -> service.GeneratedDocument:
+            doc = service.write_agreement(db, actor, number, path, languages=languages)
+            remember_choice(ctx, partner, languages)
+            return doc
+
         show_document(
             self.ctx.ops,
             self,
             _loans_view.tr("Loan agreement"),
             f"agreement-{number}.pdf",
-            lambda path: service.write_agreement(db, actor, number, path),
+            write,
         )
 
     def loan_labels(self) -> None:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QSplitter,
     QTabWidget,
     QTextBrowser,
@@ -21,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain import custody, queries, rules
+from ...domain import custody, document_languages, queries, rules
+from ...domain.document_languages import Languages
 from ...domain.errors import NotFoundError
 from ...domain.identity import PIN
 from ...domain.listings import DISCREPANCIES, TRANSFERS
@@ -37,6 +39,7 @@ from ..context import AppContext
 from ..dialogs import ReasonDialog, action_button, set_allowed
 from ..errors import inform
 from ..exchange import export_to_partner
+from ..exchange.languages import offer_languages, remember_choice
 from ..locale_format import mass_text
 from ..operations import Work
 from ..signature import ask_signature
@@ -97,10 +100,10 @@ class TransfersView(View):
         self.resolve_action.triggered.connect(self.resolve)
         self.custody_form_action = QAction(_transfers_view.tr("Custody &form…"), self)
         self.custody_form_action.setObjectName("transfersCustodyFormAction")
-        self.custody_form_action.triggered.connect(self.custody_form)
+        self.custody_form_action.triggered.connect(lambda _=False: self.custody_form())
         self.manifest_action = QAction(_transfers_view.tr("&Manifest…"), self)
         self.manifest_action.setObjectName("transfersManifestAction")
-        self.manifest_action.triggered.connect(self.manifest)
+        self.manifest_action.triggered.connect(lambda _=False: self.manifest())
         self.labels_action = QAction(_transfers_view.tr("La&bels…"), self)
         self.labels_action.setObjectName("transfersLabelsAction")
         self.labels_action.triggered.connect(self.package_labels)
@@ -145,12 +148,17 @@ class TransfersView(View):
         ):
             bar.addWidget(action_button(action, name))
         bar.addSpacing(16)
-        for action, name in (
-            (self.custody_form_action, "custodyFormButton"),
-            (self.manifest_action, "manifestButton"),
-            (self.labels_action, "packageLabelsButton"),
-        ):
-            bar.addWidget(action_button(action, name))
+        papers = {
+            self.custody_form_action: ("custodyFormButton", self.custody_form),
+            self.manifest_action: ("manifestButton", self.manifest),
+        }
+        self.paper_languages: dict[QAction, QMenu] = {}
+        for action, (name, write) in papers.items():
+            # the package's papers in its partner's languages; the arrow beside chooses
+            button = action_button(action, name)
+            self.paper_languages[action] = offer_languages(button, self._partner_languages, write)
+            bar.addWidget(button)
+        bar.addWidget(action_button(self.labels_action, "packageLabelsButton"))
         bar.addSpacing(16)
         bar.addWidget(action_button(self.exchange_action, "exchangeButton"))
         bar.addStretch(1)
@@ -572,31 +580,47 @@ class TransfersView(View):
 
         show_document(self.ctx.ops, self, title, filename, write)
 
-    def custody_form(self) -> None:
-        """The selected package's chain-of-custody form, previewed."""
+    def _partner_languages(self) -> Languages:
+        """What the selected package's papers print in unless chosen: its partner's."""
+        db = self.ctx.db
+        partner = document_languages.transfer_partner(db, self.detail.number) if self.detail else ""
+        return document_languages.languages_for(db, partner)
+
+    def custody_form(self, languages: Languages | None = None) -> None:
+        """The selected package's chain-of-custody form, previewed: in ``languages`` (then
+        remembered for the package's partner), else in the partner's remembered ones."""
         if self.detail is None:
             return
         from ...documents import service
 
-        number, db, actor = self.detail.number, self.ctx.db, self.ctx.actor
+        ctx, number, db, actor = self.ctx, self.detail.number, self.ctx.db, self.ctx.actor
+        partner = document_languages.transfer_partner(db, number)
+
+        def write(path: Path) -> GeneratedDocument:
+            doc = service.write_custody_form(db, actor, path, transfer=number, languages=languages)
+            remember_choice(ctx, partner, languages)
+            return doc
+
         self._document(
-            _transfers_view.tr("Chain-of-custody form"),
-            f"custody-form-{number}.pdf",
-            lambda path: service.write_custody_form(db, actor, path, transfer=number),
+            _transfers_view.tr("Chain-of-custody form"), f"custody-form-{number}.pdf", write
         )
 
-    def manifest(self) -> None:
-        """The selected package's manifest (packing list), previewed."""
+    def manifest(self, languages: Languages | None = None) -> None:
+        """The selected package's manifest (packing list), previewed: in ``languages``
+        (then remembered for the package's partner), else in the partner's remembered ones."""
         if self.detail is None:
             return
         from ...documents import service
 
-        number, db, actor = self.detail.number, self.ctx.db, self.ctx.actor
-        self._document(
-            _transfers_view.tr("Manifest"),
-            f"manifest-{number}.pdf",
-            lambda path: service.write_manifest(db, actor, number, path),
-        )
+        ctx, number, db, actor = self.ctx, self.detail.number, self.ctx.db, self.ctx.actor
+        partner = document_languages.transfer_partner(db, number)
+
+        def write(path: Path) -> GeneratedDocument:
+            doc = service.write_manifest(db, actor, number, path, languages=languages)
+            remember_choice(ctx, partner, languages)
+            return doc
+
+        self._document(_transfers_view.tr("Manifest"), f"manifest-{number}.pdf", write)
 
     def package_labels(self) -> None:
         """Labels for the selected package's aliquots, on a roll or an A4 sheet."""

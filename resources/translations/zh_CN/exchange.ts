@@ -293,6 +293,25 @@ Written to {path}. Send it to {partner}; they import it with File ▸ Import exc
     </message>
 </context>
 <context>
+    <name>_exchange_languages</name>
+    <message>
+        <source>Chinese (简体中文)</source>
+        <translation>中文（简体）</translation>
+    </message>
+    <message>
+        <source>Document language</source>
+        <translation>文件语言</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英文 (English)</translation>
+    </message>
+    <message>
+        <source>{first} and {second}, side by side</source>
+        <translation>{first}与{second}对照</translation>
+    </message>
+</context>
+<context>
     <name>_exchange_partners</name>
     <message>
         <source>&amp;Add partner…</source>
