@@ -274,7 +274,7 @@ def test_a_partner_is_added_only_with_the_fingerprint_it_read_out(
     def add(dialog: AddPartnerDialog) -> None:
         assert dialog.institution_label.text().endswith("(CNSA)")
         assert dialog.fingerprint_label.text() == short
-        assert dialog.people_label.text() == "2 people"
+        assert dialog.people_label.text() == "2"
         qtbot.keyClicks(dialog.confirmed_edit, window.home_fingerprint.text())  # ours: wrong
         dialog.ok_button.click()
         assert "not the one confirmed" in dialog.error_label.text() and dialog.isVisible()

@@ -140,7 +140,7 @@ def test_package_scanned_released_received_and_resolved(
     brown.receive_action.trigger()
     assert messages.errors == []
     (notice,) = [t for name, _, t in messages.shown if name == "infoDialog"]
-    assert "2 discrepancies were recorded" in notice and "seal broken" in notice
+    assert "2 discrepancies recorded" in notice and "seal broken" in notice
     assert f"{A2} weighed 250.000 mg" in notice
     found = world.read(
         lambda s: {d.kind: (d.id, d.measured_mass_ug) for d in s.scalars(select(Discrepancy))}

@@ -16,20 +16,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QWidget
 
 from ...domain.errors import ValidationError
-from ...domain.wording import counted
 from ...exchange.export import Exported, export_exchange
 from ...exchange.partners import PartnerInfo, list_partners
 from ..context import AppContext
 from ..dialogs import FormDialog
 from ..errors import inform
 from ..operations import Work
+from ..translation import Translator
 from ..widgets import write_bytes_file
 from . import files
 
-NO_PARTNER = (
-    "This installation has no trusted partner yet. An administrator adds one from the "
-    "introduction file the partner sends: File ▸ Partners… ▸ Add partner…."
-)
+_exchange_exporting = Translator("_exchange_exporting")
 
 
 class ExportDialog(FormDialog):
@@ -48,10 +45,10 @@ class ExportDialog(FormDialog):
     ) -> None:
         super().__init__(
             parent,
-            "Export to a partner installation",
+            _exchange_exporting.tr("Export to a partner installation"),
             "exportExchangeDialog",
             ops=ctx.ops,
-            ok_text="Export…",
+            ok_text=_exchange_exporting.tr("Export…"),
         )
         self.ctx = ctx
         self.scope = scope
@@ -61,8 +58,9 @@ class ExportDialog(FormDialog):
             self.partner_combo.addItem(f"{partner.code} — {partner.name}", partner.code)
             self.partner_combo.setItemData(
                 self.partner_combo.count() - 1,
-                f"Key {partner.short_fingerprint}; "
-                f"{counted(partner.files_sent, 'file')} sent so far",
+                _exchange_exporting.tr(
+                    "Key {fingerprint}; %n file(s) sent so far", "", partner.files_sent
+                ).format(fingerprint=partner.short_fingerprint),
                 Qt.ItemDataRole.ToolTipRole,
             )
         for code in suggested:  # the other party of the loan or transfer, when a partner
@@ -77,30 +75,38 @@ class ExportDialog(FormDialog):
         font.setBold(True)
         what.setFont(font)
         note = QLabel(
-            "The file holds the records and every custody event the partner needs about "
-            "this, signed with our institution key. It is numbered for that partner and kept "
-            "here: Partners ▸ Save a copy… writes it again whenever needed."
+            _exchange_exporting.tr(
+                "The file holds the records and every custody event the partner needs about "
+                "this, signed with our institution key. It is numbered for that partner and "
+                "kept here: Partners ▸ Save a copy… writes it again whenever needed."
+            )
         )
         note.setWordWrap(True)
         note.setStyleSheet("color: #5f6368;")
-        self.form.addRow("About:", what)
-        self.form.addRow("&Partner:", self.partner_combo)
+        self.form.addRow(_exchange_exporting.tr("About:"), what)
+        self.form.addRow(_exchange_exporting.tr("&Partner:"), self.partner_combo)
         self.form.addRow(note)
         self.setMinimumWidth(560)
 
     def prepare(self) -> Work[Exported]:
         code = self.partner_combo.currentData()
         if not code:
-            raise ValidationError("Choose the partner the file is for.")
+            raise ValidationError(_exchange_exporting.tr("Choose the partner the file is for."))
         db, actor, scope = self.ctx.db, self.ctx.actor, self.scope
         return lambda _progress: export_exchange(db, actor, partner=str(code), **scope)
 
 
 def written_text(exported: Exported, path: Path) -> str:
-    return (
-        f"{exported.kind.capitalize()} no. {exported.sequence} for {exported.partner} "
-        f"({exported.subject}): {exported.summary}.\n\nWritten to {path}. Send it to "
-        f"{exported.partner}; they import it with File ▸ Import exchange file…."
+    return _exchange_exporting.tr(
+        "{kind} no. {sequence} for {partner} ({subject}): {summary}.\n\nWritten to {path}. "
+        "Send it to {partner}; they import it with File ▸ Import exchange file…."
+    ).format(
+        kind=files.kind_text(exported.kind, capital=True),
+        sequence=exported.sequence,
+        partner=exported.partner,
+        subject=exported.subject,
+        summary=exported.summary,
+        path=path,
     )
 
 
@@ -117,7 +123,14 @@ def export_to_partner(
     """Choose the partner, make the file and save it; the file written (None: none was)."""
     partners = [p for p in list_partners(ctx.db) if p.revoked_at is None]
     if not partners:
-        inform(parent, "No partner installation", NO_PARTNER)
+        inform(
+            parent,
+            _exchange_exporting.tr("No partner installation"),
+            _exchange_exporting.tr(
+                "This installation has no trusted partner yet. An administrator adds one from "
+                "the introduction file the partner sends: File ▸ Partners… ▸ Add partner…."
+            ),
+        )
         return None
     scope: dict[str, Any] = (
         {"loan": loan} if loan else {"transfer": transfer} if transfer else {"aliquots": aliquots}
@@ -130,23 +143,32 @@ def export_to_partner(
         dialog.deleteLater()
     if exported is None:
         return None
-    path = files.ask_save_path(parent, "Save the exchange file", exported.filename)
+    path = files.ask_save_path(
+        parent, _exchange_exporting.tr("Save the exchange file"), exported.filename
+    )
     if path is None:
         inform(
             parent,
-            "Exchange file not saved",
-            f"{exported.kind.capitalize()} no. {exported.sequence} for {exported.partner} is "
-            "recorded as sent and kept here: File ▸ Partners… ▸ Save a copy… writes it when "
-            "you need it.",
+            _exchange_exporting.tr("Exchange file not saved"),
+            _exchange_exporting.tr(
+                "{kind} no. {sequence} for {partner} is recorded as sent and kept here: "
+                "File ▸ Partners… ▸ Save a copy… writes it when you need it."
+            ).format(
+                kind=files.kind_text(exported.kind, capital=True),
+                sequence=exported.sequence,
+                partner=exported.partner,
+            ),
         )
         return None
     data = exported.content
     written = ctx.ops.value(
         parent,
-        "Save the exchange file",
+        _exchange_exporting.tr("Save the exchange file"),
         lambda _progress: write_bytes_file(path, data),
         changes=False,
     )
     if written is not None:
-        inform(parent, "Exchange file written", written_text(exported, written))
+        inform(
+            parent, _exchange_exporting.tr("Exchange file written"), written_text(exported, written)
+        )
     return written

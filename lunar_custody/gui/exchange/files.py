@@ -10,8 +10,33 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from ...domain.errors import ValidationError
 from ...exchange.format import MAX_FILE_BYTES, SUFFIX
+from ..translation import Translator, translated
 
-FILE_FILTER = f"Lunar Custody exchange files (*{SUFFIX});;All files (*)"
+_exchange_files = Translator("_exchange_files")
+
+# An exchange file's kind (exchange.format.KINDS), as the window names it.
+FILE_KINDS = {
+    "introduction": _exchange_files.noop("introduction"),
+    "offer": _exchange_files.noop("offer"),
+    "answer": _exchange_files.noop("answer"),
+    "shipment": _exchange_files.noop("shipment"),
+    "legs": _exchange_files.noop("legs"),
+    "receipt": _exchange_files.noop("receipt"),
+    "report": _exchange_files.noop("report"),
+    "return": _exchange_files.noop("return"),
+}
+
+
+def kind_text(kind: str, *, capital: bool = False) -> str:
+    """An exchange file's kind in the window's language (capitalised to begin a sentence)."""
+    text = translated(FILE_KINDS.get(kind, kind))
+    return text[:1].upper() + text[1:] if capital else text
+
+
+def file_filter() -> str:
+    return _exchange_files.tr("Lunar Custody exchange files (*{suffix});;All files (*)").format(
+        suffix=SUFFIX
+    )
 
 
 def is_exchange_path(path: Path) -> bool:
@@ -45,13 +70,13 @@ def read_exchange_file(path: Path) -> bytes:
 
 def ask_open_path(parent: QWidget | None, title: str) -> Path | None:
     """The exchange file the person picks (None: cancelled)."""
-    name, _ = QFileDialog.getOpenFileName(parent, title, str(Path.home()), FILE_FILTER)
+    name, _ = QFileDialog.getOpenFileName(parent, title, str(Path.home()), file_filter())
     return Path(name) if name else None
 
 
 def ask_save_path(parent: QWidget | None, title: str, filename: str) -> Path | None:
     """Where to write an exchange file, ``filename`` suggested (None: cancelled)."""
-    name, _ = QFileDialog.getSaveFileName(parent, title, str(Path.home() / filename), FILE_FILTER)
+    name, _ = QFileDialog.getSaveFileName(parent, title, str(Path.home() / filename), file_filter())
     if not name:
         return None
     path = Path(name)

@@ -32,16 +32,20 @@ from ...trust import keys as trust_keys
 from .. import errors
 from ..context import AppContext
 from ..dialogs import fit_to_screen
+from ..locale_format import count_text
 from ..tablemodel import local_time
 from ..tables import Cell, SearchableTable, monospace
+from ..translation import Translator, translated
 from . import files
 from .partners import AddPartnerDialog, added_text
 
+_exchange_importing = Translator("_exchange_importing")
+
 INTRODUCTION = "introduction"
-DETAIL_COLUMNS = ("Change", "Record")
-REASON_COLUMNS = ("Record", "Reason")
-REFUSED_TITLE = "Refused: nothing was imported"
-UNREADABLE_TITLE = "Not a readable exchange file"
+DETAIL_COLUMNS = (_exchange_importing.noop("Change"), _exchange_importing.noop("Record"))
+REASON_COLUMNS = (_exchange_importing.noop("Record"), _exchange_importing.noop("Reason"))
+REFUSED_TITLE = _exchange_importing.noop("Refused: nothing was imported")
+UNREADABLE_TITLE = _exchange_importing.noop("Not a readable exchange file")
 OK_BANNER = "background: #e6f4ea; color: #0d652d; border: 1px solid #81c995;"
 SAME_BANNER = "background: #e8f0fe; color: #174ea6; border: 1px solid #8ab4f8;"
 FAILED_BANNER = "background: #fce8e6; color: #a50e0e; border: 1px solid #f28b82;"
@@ -92,34 +96,64 @@ class ImportPreviewDialog(QDialog):
     def __init__(self, report: ImportReport, source: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("importPreviewDialog")
-        self.setWindowTitle(f"Import {source}: preview")
+        self.setWindowTitle(
+            _exchange_importing.tr("Import {source}: preview").format(source=source)
+        )
         self.report = report
-        what = f"{report.kind} no. {report.sequence} from {report.sender}"
+        kind = files.kind_text(report.kind)
+        what = _exchange_importing.tr("{kind} no. {sequence} from {sender}").format(
+            kind=kind, sequence=report.sequence, sender=report.sender
+        )
         if report.already_imported:
-            headline, style = f"Imported before: {what}. Nothing would change.", SAME_BANNER
+            headline = _exchange_importing.tr("Imported before: {what}. Nothing would change.")
+            style = SAME_BANNER
         elif report.changed:
-            headline, style = f"Ready to import {what}", OK_BANNER
+            headline, style = _exchange_importing.tr("Ready to import {what}"), OK_BANNER
         else:
-            headline, style = f"Nothing new in {what}: this installation holds it all", SAME_BANNER
+            headline = _exchange_importing.tr(
+                "Nothing new in {what}: this installation holds it all"
+            )
+            style = SAME_BANNER
+        headline = headline.format(what=what)
         self.banner = _banner(headline, style)
 
         facts = QFormLayout()
-        facts.addRow("File:", _value("fileLabel", source))
-        facts.addRow("Kind:", _value("kindLabel", f"{report.kind} no. {report.sequence}"))
-        facts.addRow("From:", _value("senderLabel", f"{report.sender} ({report.sender_code})"))
+        number = _exchange_importing.tr("{kind} no. {sequence}").format(
+            kind=kind, sequence=report.sequence
+        )
+        facts.addRow(_exchange_importing.tr("File:"), _value("fileLabel", source))
+        facts.addRow(_exchange_importing.tr("Kind:"), _value("kindLabel", number))
         facts.addRow(
-            "Signed with:",
+            _exchange_importing.tr("From:"),
+            _value("senderLabel", f"{report.sender} ({report.sender_code})"),
+        )
+        facts.addRow(
+            _exchange_importing.tr("Signed with:"),
             _value("fingerprintLabel", trust_keys.short_fingerprint(report.fingerprint), mono=True),
         )
-        facts.addRow("About:", _value("subjectLabel", report.subject))
-        made = shown_time(report.made_at) + (f" by {report.made_by}" if report.made_by else "")
-        facts.addRow("Made:", _value("madeLabel", made))
-        events = f"{report.events_added:,} added"
+        facts.addRow(_exchange_importing.tr("About:"), _value("subjectLabel", report.subject))
+        made = shown_time(report.made_at)
+        if report.made_by:
+            made = _exchange_importing.tr("{when} by {person}").format(
+                when=made, person=report.made_by
+            )
+        facts.addRow(_exchange_importing.tr("Made:"), _value("madeLabel", made))
+        events = _exchange_importing.tr("{count} added").format(
+            count=count_text(report.events_added)
+        )
         if report.events_known:
-            events += f", {report.events_known:,} already held here"
-        facts.addRow("Custody events:", _value("eventsLabel", events))
-        facts.addRow("New records:", _value("addedLabel", counted_records(report.added)))
-        facts.addRow("Changed records:", _value("updatedLabel", counted_records(report.updated)))
+            events += _exchange_importing.tr(", {count} already held here").format(
+                count=count_text(report.events_known)
+            )
+        facts.addRow(_exchange_importing.tr("Custody events:"), _value("eventsLabel", events))
+        facts.addRow(
+            _exchange_importing.tr("New records:"),
+            _value("addedLabel", counted_records(report.added)),
+        )
+        facts.addRow(
+            _exchange_importing.tr("Changed records:"),
+            _value("updatedLabel", counted_records(report.updated)),
+        )
 
         self.warnings = QLabel("\n".join(f"⚠ {w}" for w in report.warnings))
         self.warnings.setObjectName("importWarnings")
@@ -130,25 +164,31 @@ class ImportPreviewDialog(QDialog):
 
         self.details = SearchableTable(
             "importDetails",
-            DETAIL_COLUMNS,
-            nouns=("record", "records"),
-            search_hint="Search: record kind or number (aliquot, loan, signature…)",
+            [translated(title) for title in DETAIL_COLUMNS],
+            nouns=(_exchange_importing.tr("record"), _exchange_importing.tr("records")),
+            search_hint=_exchange_importing.tr(
+                "Search: record kind or number (aliquot, loan, signature…)"
+            ),
         )
         self.details.set_rows([detail_row(line) for line in report.details])
         self.details.setVisible(bool(report.details))
 
         self.buttons = QDialogButtonBox()
-        self.import_button = QPushButton("&Import")
+        self.import_button = QPushButton(_exchange_importing.tr("&Import"))
         self.import_button.setObjectName("importButton")
         self.buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
         cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         cancel.setObjectName("cancelButton")
         if report.already_imported:
             self.import_button.setEnabled(False)
-            self.import_button.setToolTip("This file was imported before: nothing would change.")
-            cancel.setText("Close")
+            self.import_button.setToolTip(
+                _exchange_importing.tr("This file was imported before: nothing would change.")
+            )
+            cancel.setText(_exchange_importing.tr("Close"))
         else:
-            self.import_button.setToolTip("Write what is listed here, in one transaction")
+            self.import_button.setToolTip(
+                _exchange_importing.tr("Write what is listed here, in one transaction")
+            )
         # Enter in the search box searches: importing takes a deliberate click (or Alt+I)
         for button in (self.import_button, cancel):
             button.setAutoDefault(False)
@@ -171,22 +211,34 @@ class RefusedDialog(QDialog):
     def __init__(self, error: ExchangeRefused, source: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("refusedDialog")
-        self.setWindowTitle(REFUSED_TITLE)
+        self.setWindowTitle(translated(REFUSED_TITLE))
         self.error = error
         count = len(error.reasons)
-        noun = "reason" if count == 1 else "reasons"
-        self.banner = _banner(f"✘  {source} was refused: nothing was imported", FAILED_BANNER)
+        self.banner = _banner(
+            _exchange_importing.tr("✘  {source} was refused: nothing was imported").format(
+                source=source
+            ),
+            FAILED_BANNER,
+        )
         self.banner.setObjectName("refusedBanner")
         intro = QLabel(
-            f"{count} {noun}. The file was checked as a whole and nothing of it was written; "
-            "ask the sender about what is listed, or send them this list (Copy)."
+            _exchange_importing.tr(
+                "%n reason(s). The file was checked as a whole and nothing of it was written; "
+                "ask the sender about what is listed, or send them this list (Copy).",
+                "",
+                count,
+            )
         )
         intro.setObjectName("refusedIntro")
         intro.setWordWrap(True)
         tampering = len(error.tampering)
         self.tampering = QLabel(
-            f"⚠ {tampering} of the reasons are evidence that a ledger was rewritten at the "
-            "origin: keep the file, and tell the sender's administrator."
+            _exchange_importing.tr(
+                "⚠ %n of the reasons are evidence that a ledger was rewritten at the "
+                "origin: keep the file, and tell the sender's administrator.",
+                "",
+                tampering,
+            )
         )
         self.tampering.setObjectName("tamperingLabel")
         self.tampering.setWordWrap(True)
@@ -194,18 +246,21 @@ class RefusedDialog(QDialog):
         self.tampering.setVisible(bool(tampering))
         self.reasons = SearchableTable(
             "refusedReasons",
-            REASON_COLUMNS,
-            nouns=("reason", "reasons"),
-            search_hint="Search: record or words of the reason",
+            [translated(title) for title in REASON_COLUMNS],
+            nouns=(_exchange_importing.tr("reason"), _exchange_importing.tr("reasons")),
+            search_hint=_exchange_importing.tr("Search: record or words of the reason"),
         )
-        self.reasons.set_rows([[r.record or "the whole file", r.message] for r in error.reasons])
+        whole = _exchange_importing.tr("the whole file")
+        self.reasons.set_rows([[r.record or whole, r.message] for r in error.reasons])
         # an event's record names its aliquot, kind and origin: wider than most columns
         self.reasons.table.resizeColumnToContents(0)
         width = self.reasons.table.columnWidth(0)
         self.reasons.table.setColumnWidth(0, min(width, RECORD_WIDTH))
-        self.copy_button = QPushButton("&Copy")
+        self.copy_button = QPushButton(_exchange_importing.tr("&Copy"))
         self.copy_button.setObjectName("copyReasonsButton")
-        self.copy_button.setToolTip("Copy the selected reasons, or all shown, as text")
+        self.copy_button.setToolTip(
+            _exchange_importing.tr("Copy the selected reasons, or all shown, as text")
+        )
         self.copy_button.clicked.connect(lambda _=False: self.reasons.copy())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -232,9 +287,13 @@ def show_refusal(parent: QWidget | None, error: CustodyError, source: str) -> No
     if isinstance(error, ExchangeRefused):
         _exec(RefusedDialog(error, source, parent))
     elif isinstance(error, ExchangeFileError):
-        box = QMessageBox(QMessageBox.Icon.Warning, UNREADABLE_TITLE, "", parent=parent)
+        box = QMessageBox(QMessageBox.Icon.Warning, translated(UNREADABLE_TITLE), "", parent=parent)
         box.setObjectName("errorDialog")
-        box.setText(f"{source} cannot be imported: {error}")
+        box.setText(
+            _exchange_importing.tr("{source} cannot be imported: {error}").format(
+                source=source, error=error
+            )
+        )
         errors.present(box)
     else:
         errors.show_error(parent, error)
@@ -248,7 +307,7 @@ def import_file(
     """Preview the exchange file at ``path`` (asked for when None), then import it if the
     person says so; what was imported (None: nothing was)."""
     if path is None:
-        path = files.ask_open_path(parent, "Import an exchange file")
+        path = files.ask_open_path(parent, _exchange_importing.tr("Import an exchange file"))
         if path is None:
             return None
     source = path.name
@@ -263,7 +322,13 @@ def import_file(
     def refused(error: CustodyError) -> None:
         show_refusal(parent, error, source)
 
-    looked = ctx.ops.value(parent, f"Check {source}", look, refused=refused, changes=False)
+    looked = ctx.ops.value(
+        parent,
+        _exchange_importing.tr("Check {source}").format(source=source),
+        look,
+        refused=refused,
+        changes=False,
+    )
     if looked is None:
         return None
     data, preview = looked
@@ -271,13 +336,13 @@ def import_file(
         dialog = AddPartnerDialog(ctx, parent, data=data, source=source)
         added = dialog.result_value if _exec(dialog) else None
         if added is not None:
-            errors.inform(parent, "Partner added", added_text(added))
+            errors.inform(parent, _exchange_importing.tr("Partner added"), added_text(added))
         return None
     if not _exec(ImportPreviewDialog(preview, source, parent)):
         return None
     report = ctx.ops.value(
         parent,
-        f"Import {source}",
+        _exchange_importing.tr("Import {source}").format(source=source),
         lambda _progress: import_exchange(db, actor, data),
         refused=refused,
     )
@@ -286,5 +351,7 @@ def import_file(
     text = report.summary()
     if report.warnings:
         text += "\n\n" + "\n".join(f"⚠ {w}" for w in report.warnings)
-    errors.inform(parent, "Exchange file imported", text, "\n".join(report.details))
+    errors.inform(
+        parent, _exchange_importing.tr("Exchange file imported"), text, "\n".join(report.details)
+    )
     return report

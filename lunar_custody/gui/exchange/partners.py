@@ -9,6 +9,7 @@ with the administrator's actions disabled, saying why.
 
 from __future__ import annotations
 
+import html
 import weakref
 from collections.abc import Callable
 from pathlib import Path
@@ -49,34 +50,44 @@ from ...trust import keys as trust_keys
 from ..context import AppContext
 from ..dialogs import FormDialog, ReasonDialog, action_button, fit_to_screen, set_allowed
 from ..errors import inform
+from ..locale_format import count_text, date_text
 from ..operations import Work
 from ..tablemodel import local_time
 from ..tables import Cell, SearchableTable, monospace
+from ..translation import Translator, translated
+from ..vocabulary import word
 from ..widgets import write_bytes_file
 from . import files
 
+_exchange_partners = Translator("_exchange_partners")
+
 PARTNER_COLUMNS = (
-    "Code",
-    "Institution",
-    "Kind",
-    "Fingerprint",
-    "State",
-    "People",
-    "Files sent",
-    "Files received",
-    "Last received",
-    "Trusted since",
+    _exchange_partners.noop("Code"),
+    _exchange_partners.noop("Institution"),
+    _exchange_partners.noop("Kind"),
+    _exchange_partners.noop("Fingerprint"),
+    _exchange_partners.noop("State"),
+    _exchange_partners.noop("People"),
+    _exchange_partners.noop("Files sent"),
+    _exchange_partners.noop("Files received"),
+    _exchange_partners.noop("Last received"),
+    _exchange_partners.noop("Trusted since"),
 )
 FILE_COLUMNS = (
-    "Direction",
-    "Partner",
-    "Kind",
-    "No.",
-    "About",
-    "Made",
-    "Recorded here",
-    "Summary",
+    _exchange_partners.noop("Direction"),
+    _exchange_partners.noop("Partner"),
+    _exchange_partners.noop("Kind"),
+    _exchange_partners.noop("No."),
+    _exchange_partners.noop("About"),
+    _exchange_partners.noop("Made"),
+    _exchange_partners.noop("Recorded here"),
+    _exchange_partners.noop("Summary"),
 )
+# A partner's state (exchange.partners.PartnerInfo.state), as the window names it.
+STATES = {
+    "trusted": _exchange_partners.noop("trusted"),
+    "revoked": _exchange_partners.noop("revoked"),
+}
 FINGERPRINT_COLUMN = PARTNER_COLUMNS.index("Fingerprint")
 ADMINISTER = "manage_institutions"
 HINT_STYLE = "color: #5f6368;"
@@ -87,28 +98,35 @@ def partner_row(info: PartnerInfo) -> list[Cell]:
     return [
         info.code,
         info.name,
-        info.kind,
+        word("kind", info.kind),
         info.short_fingerprint,
-        info.state + (f" {local_time(info.revoked_at)[:10]}" if info.revoked_at else ""),
-        (f"{info.people:,}", info.people),
-        (f"{info.files_sent:,}", info.files_sent),
-        (f"{info.files_received:,}", info.files_received),
-        (local_time(last), int(last.timestamp())) if last else ("never", 0),
+        translated(STATES.get(info.state, info.state))
+        + (f" {date_text(info.revoked_at.date())}" if info.revoked_at else ""),
+        (count_text(info.people), info.people),
+        (count_text(info.files_sent), info.files_sent),
+        (count_text(info.files_received), info.files_received),
+        (local_time(last), int(last.timestamp())) if last else (_exchange_partners.tr("never"), 0),
         local_time(info.trusted_since),
     ]
 
 
 def file_row(row: FileRow) -> list[Cell]:
     return [
-        "sent to" if row.direction == "sent" else "received from",
+        direction_text(row.direction),
         f"{row.partner} ({row.partner_code})",
-        row.kind,
+        files.kind_text(row.kind),
         (str(row.sequence), row.sequence),
         row.subject,
         (local_time(row.made_at), int(row.made_at.timestamp())),
         (local_time(row.recorded_at), int(row.recorded_at.timestamp())),
         row.summary,
     ]
+
+
+def direction_text(direction: str) -> str:
+    if direction == "sent":
+        return _exchange_partners.tr("sent to")
+    return _exchange_partners.tr("received from")
 
 
 def _label(name: str, *, mono: int | None = None, bold: bool = False) -> QLabel:
@@ -140,10 +158,10 @@ class AddPartnerDialog(FormDialog):
     ) -> None:
         super().__init__(
             parent,
-            "Add a partner installation",
+            _exchange_partners.tr("Add a partner installation"),
             "addPartnerDialog",
             ops=ctx.ops,
-            ok_text="Trust this partner",
+            ok_text=_exchange_partners.tr("Trust this partner"),
         )
         self.ctx = ctx
         self.data: bytes | None = None
@@ -152,8 +170,10 @@ class AddPartnerDialog(FormDialog):
         self.path_edit = QLineEdit()
         self.path_edit.setObjectName("pathEdit")
         self.path_edit.setReadOnly(True)
-        self.path_edit.setPlaceholderText("the introduction file (.lcx) the partner sent")
-        choose = QPushButton("&Choose…")
+        self.path_edit.setPlaceholderText(
+            _exchange_partners.tr("the introduction file (.lcx) the partner sent")
+        )
+        choose = QPushButton(_exchange_partners.tr("&Choose…"))
         choose.setObjectName("chooseFileButton")
         choose.clicked.connect(lambda _=False: self.choose_file())
         file_row_widget = QWidget()
@@ -165,33 +185,43 @@ class AddPartnerDialog(FormDialog):
         self.fingerprint_label = _label("introducedFingerprint", mono=15, bold=True)
         self.people_label = _label("introducedPeople")
         self.note = QLabel(
-            "Telephone the partner (or read the fingerprint printed on an agreement they "
-            "signed) and type the fingerprint they read out. The partner is trusted only if "
-            "it matches the file's: a file alone proves nothing about who made it."
+            _exchange_partners.tr(
+                "Telephone the partner (or read the fingerprint printed on an agreement they "
+                "signed) and type the fingerprint they read out. The partner is trusted only if "
+                "it matches the file's: a file alone proves nothing about who made it."
+            )
         )
         self.note.setObjectName("confirmNote")
         self.note.setWordWrap(True)
         self.confirmed_edit = QLineEdit()
         self.confirmed_edit.setObjectName("confirmedEdit")
         self.confirmed_edit.setFont(monospace())
-        self.confirmed_edit.setPlaceholderText("e.g. 3F2A 91C0 7B1D E004 55AA 1234 ABCD 9F00")
-        self.form.addRow("Introduction &file:", file_row_widget)
-        self.form.addRow("Institution:", self.institution_label)
-        self.form.addRow("The file's fingerprint:", self.fingerprint_label)
-        self.form.addRow("People:", self.people_label)
+        self.confirmed_edit.setPlaceholderText(
+            _exchange_partners.tr("e.g. 3F2A 91C0 7B1D E004 55AA 1234 ABCD 9F00")
+        )
+        self.form.addRow(_exchange_partners.tr("Introduction &file:"), file_row_widget)
+        self.form.addRow(_exchange_partners.tr("Institution:"), self.institution_label)
+        self.form.addRow(_exchange_partners.tr("The file's fingerprint:"), self.fingerprint_label)
+        self.form.addRow(_exchange_partners.tr("People:"), self.people_label)
         self.form.addRow(self.note)
-        self.form.addRow("Fingerprint the &partner read out:", self.confirmed_edit)
+        self.form.addRow(
+            _exchange_partners.tr("Fingerprint the &partner read out:"), self.confirmed_edit
+        )
         refusal = ctx.why_not(ADMINISTER)
         if refusal is not None:
             self.ok_button.setEnabled(False)
             self.ok_button.setToolTip(refusal)
-            self.error_label.setText(f"{refusal} Ask an administrator to add this partner.")
+            self.error_label.setText(
+                _exchange_partners.tr("{refusal} Ask an administrator to add this partner.").format(
+                    refusal=refusal
+                )
+            )
         self.setMinimumWidth(680)
         if data is not None:
             self.load_data(data, source)
 
     def choose_file(self) -> None:
-        path = files.ask_open_path(self, "The partner's introduction")
+        path = files.ask_open_path(self, _exchange_partners.tr("The partner's introduction"))
         if path is not None:
             self.load_file(path)
 
@@ -219,21 +249,25 @@ class AddPartnerDialog(FormDialog):
         self.data, self.introduction = data, intro
         self.institution_label.setText(f"{intro.name} ({intro.code})")
         self.fingerprint_label.setText(intro.short_fingerprint)
-        self.people_label.setText(f"{intro.people} {'person' if intro.people == 1 else 'people'}")
+        self.people_label.setText(count_text(intro.people))  # the row says "People:"
         trusted = {p.fingerprint: p for p in list_partners(self.ctx.db)}
         partner = trusted.get(intro.fingerprint)
         self.known = partner is not None and partner.revoked_at is None
         self.form.setRowVisible(self.confirmed_edit, not self.known)
         if self.known:
             self.note.setText(
-                f"{intro.name}'s key is trusted already: this later introduction brings its "
-                "new people and revocations, checked against that key."
+                _exchange_partners.tr(
+                    "{name}'s key is trusted already: this later introduction brings its "
+                    "new people and revocations, checked against that key."
+                ).format(name=intro.name)
             )
         self.confirmed_edit.setFocus()
 
     def prepare(self) -> Work[PartnerAdded]:
         if self.data is None:
-            raise ValidationError("Choose the introduction file the partner sent.")
+            raise ValidationError(
+                _exchange_partners.tr("Choose the introduction file the partner sent.")
+            )
         db, actor, data = self.ctx.db, self.ctx.actor, self.data
         confirmed = None if self.known else self.confirmed_edit.text().strip() or None
         return lambda _progress: add_partner(db, actor, data, confirmed)
@@ -245,7 +279,7 @@ class PartnersWindow(QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("partnersWindow")
-        self.setWindowTitle("Partner installations")
+        self.setWindowTitle(_exchange_partners.tr("Partner installations"))
         self.ctx = ctx
         self.partners: list[PartnerInfo] = []
         self.files: list[FileRow] = []
@@ -255,9 +289,12 @@ class PartnersWindow(QDialog):
         self.home_label = _label("homeLabel")
         self.home_fingerprint = _label("homeFingerprint", mono=14, bold=True)
         hint = QLabel(
-            "Partners are other institutions' installations. Custody crosses to them in signed "
-            "exchange files: Export to partner… on a loan, a transfer or aliquots, and File ▸ "
-            "Import exchange file… (or drop the file on the window) on the other side."
+            _exchange_partners.tr(
+                "Partners are other institutions' installations. Custody crosses to them in "
+                "signed exchange files: Export to partner… on a loan, a transfer or aliquots, "
+                "and File ▸ Import exchange file… (or drop the file on the window) on the other "
+                "side."
+            )
         )
         hint.setWordWrap(True)
         hint.setStyleSheet(HINT_STYLE)
@@ -268,12 +305,20 @@ class PartnersWindow(QDialog):
             action.triggered.connect(lambda _=False: slot())
             return action
 
-        self.add_action = make("&Add partner…", "addPartnerAction", self.add_partner)
-        self.revoke_action = make("&Revoke…", "revokePartnerAction", self.revoke)
-        self.introduction_action = make(
-            "&Export our introduction…", "exportIntroductionAction", self.export_introduction
+        self.add_action = make(
+            _exchange_partners.tr("&Add partner…"), "addPartnerAction", self.add_partner
         )
-        self.save_copy_action = make("&Save a copy…", "saveCopyAction", self.save_copy)
+        self.revoke_action = make(
+            _exchange_partners.tr("&Revoke…"), "revokePartnerAction", self.revoke
+        )
+        self.introduction_action = make(
+            _exchange_partners.tr("&Export our introduction…"),
+            "exportIntroductionAction",
+            self.export_introduction,
+        )
+        self.save_copy_action = make(
+            _exchange_partners.tr("&Save a copy…"), "saveCopyAction", self.save_copy
+        )
         bar = QHBoxLayout()
         for action in (self.add_action, self.revoke_action, self.introduction_action):
             bar.addWidget(action_button(action, action.objectName().replace("Action", "Button")))
@@ -281,22 +326,25 @@ class PartnersWindow(QDialog):
 
         self.table = SearchableTable(
             "partners",
-            PARTNER_COLUMNS,
-            nouns=("partner", "partners"),
-            search_hint="Search: code, institution, fingerprint, state",
+            [translated(title) for title in PARTNER_COLUMNS],
+            nouns=(_exchange_partners.tr("partner"), _exchange_partners.tr("partners")),
+            search_hint=_exchange_partners.tr("Search: code, institution, fingerprint, state"),
             fixed_width=(FINGERPRINT_COLUMN,),
         )
         self.table.table.selectionModel().currentRowChanged.connect(
             lambda *_: self._update_actions()
         )
         self.empty_label = QLabel(
-            "No partner installation yet. An administrator adds one from the introduction "
-            "file the partner sends (Add partner…), after confirming its fingerprint with them."
+            _exchange_partners.tr(
+                "No partner installation yet. An administrator adds one from the introduction "
+                "file the partner sends (Add partner…), after confirming its fingerprint with "
+                "them."
+            )
         )
         self.empty_label.setObjectName("noPartnersLabel")
         self.empty_label.setWordWrap(True)
         self.empty_label.setStyleSheet(HINT_STYLE)
-        partners_box = QGroupBox("Partners")
+        partners_box = QGroupBox(_exchange_partners.tr("Partners"))
         partners_layout = QVBoxLayout(partners_box)
         partners_layout.addWidget(self.home_label)
         partners_layout.addWidget(self.home_fingerprint)
@@ -307,9 +355,9 @@ class PartnersWindow(QDialog):
 
         self.file_table = SearchableTable(
             "exchangeFiles",
-            FILE_COLUMNS,
-            nouns=("file", "files"),
-            search_hint="Search: partner, kind, loan or transfer number",
+            [translated(title) for title in FILE_COLUMNS],
+            nouns=(_exchange_partners.tr("file"), _exchange_partners.tr("files")),
+            search_hint=_exchange_partners.tr("Search: partner, kind, loan or transfer number"),
         )
         self.file_table.table.selectionModel().currentRowChanged.connect(
             lambda *_: self._update_actions()
@@ -317,11 +365,13 @@ class PartnersWindow(QDialog):
         self.file_table.activated.connect(lambda _row: self.save_copy())
         files_bar = QHBoxLayout()
         files_bar.addWidget(action_button(self.save_copy_action, "saveCopyButton"))
-        files_note = QLabel("A file lost on the way is sent again as it was.")
+        files_note = QLabel(
+            _exchange_partners.tr("A file lost on the way is sent again as it was.")
+        )
         files_note.setStyleSheet(HINT_STYLE)
         files_bar.addWidget(files_note)
         files_bar.addStretch(1)
-        files_box = QGroupBox("Exchange files sent and received")
+        files_box = QGroupBox(_exchange_partners.tr("Exchange files sent and received"))
         files_layout = QVBoxLayout(files_box)
         files_layout.addLayout(files_bar)
         files_layout.addWidget(self.file_table, 1)
@@ -350,12 +400,19 @@ class PartnersWindow(QDialog):
         store = self.ctx.db
         self.home = home = home_certificate_info(store)
         if home is None:
-            self.home_label.setText("This installation has no institution key yet.")
+            self.home_label.setText(
+                _exchange_partners.tr("This installation has no institution key yet.")
+            )
             self.home_fingerprint.setText("—")
         else:
             self.home_label.setText(
-                f"This installation: <b>{home.institution_name}</b> ({home.institution_code})."
-                " Our fingerprint, to read aloud to a partner who adds our introduction:"
+                _exchange_partners.tr(
+                    "This installation: <b>{name}</b> ({code}). Our fingerprint, to read aloud "
+                    "to a partner who adds our introduction:"
+                ).format(
+                    name=html.escape(home.institution_name),
+                    code=html.escape(home.institution_code),
+                )
             )
             self.home_fingerprint.setText(home.short_fingerprint)
         self.partners = list_partners(store)
@@ -378,29 +435,41 @@ class PartnersWindow(QDialog):
         set_allowed(
             self.add_action,
             administer,
-            "Trust a partner installation from its introduction file and confirmed fingerprint",
+            _exchange_partners.tr(
+                "Trust a partner installation from its introduction file and confirmed fingerprint"
+            ),
         )
         partner = self.selected_partner()
         if partner is None:
-            revocable = "Select the partner whose key is no longer trusted."
+            revocable = _exchange_partners.tr("Select the partner whose key is no longer trusted.")
         elif partner.revoked_at is not None:
-            revocable = f"{partner.name}'s key is revoked already."
+            revocable = _exchange_partners.tr("{name}'s key is revoked already.").format(
+                name=partner.name
+            )
         else:
             revocable = None
         set_allowed(
             self.revoke_action,
             administer or revocable,
-            "Refuse the selected partner's files from now on (what was imported stays)",
+            _exchange_partners.tr(
+                "Refuse the selected partner's files from now on (what was imported stays)"
+            ),
         )
         set_allowed(
             self.introduction_action,
             administer,
-            "Save our institution, key and people as an introduction file for a partner",
+            _exchange_partners.tr(
+                "Save our institution, key and people as an introduction file for a partner"
+            ),
         )
         set_allowed(
             self.save_copy_action,
-            None if self.selected_file() else "Select an exchange file first.",
-            "Write the selected exchange file again, exactly as it was sent or received",
+            None
+            if self.selected_file()
+            else _exchange_partners.tr("Select an exchange file first."),
+            _exchange_partners.tr(
+                "Write the selected exchange file again, exactly as it was sent or received"
+            ),
         )
 
     # ------------------------------------------------------------------ actions
@@ -420,7 +489,7 @@ class PartnersWindow(QDialog):
             return None
         added: PartnerAdded = dialog.result_value
         self.refresh()
-        inform(self, "Partner added", added_text(added))
+        inform(self, _exchange_partners.tr("Partner added"), added_text(added))
         return added
 
     def revoke(self) -> None:
@@ -435,15 +504,19 @@ class PartnersWindow(QDialog):
         dialog = ReasonDialog(
             self.ctx.ops,
             self,
-            f"Revoke {partner.name}",
-            f"Stop trusting {partner.name}'s key ({partner.short_fingerprint})? Its files are "
-            "refused from now on; what was imported from it stays, signed as it was. A new key "
-            "is trusted again only from a new introduction with a confirmed fingerprint.",
+            _exchange_partners.tr("Revoke {name}").format(name=partner.name),
+            _exchange_partners.tr(
+                "Stop trusting {name}'s key ({fingerprint})? Its files are refused from now on; "
+                "what was imported from it stays, signed as it was. A new key is trusted again "
+                "only from a new introduction with a confirmed fingerprint."
+            ).format(name=partner.name, fingerprint=partner.short_fingerprint),
             work,
             name="revokePartnerDialog",
-            ok_text="Revoke",
+            ok_text=_exchange_partners.tr("Revoke"),
             check=check_revocation_reason,
-            placeholder="e.g. the partner reported its key stolen; the agreement ended",
+            placeholder=_exchange_partners.tr(
+                "e.g. the partner reported its key stolen; the agreement ended"
+            ),
         )
         if self._exec(dialog):
             self.refresh()
@@ -455,18 +528,20 @@ class PartnersWindow(QDialog):
         db, actor = self.ctx.db, self.ctx.actor
         exported = self.ctx.ops.value(
             self,
-            "Export our introduction",
+            _exchange_partners.tr("Export our introduction"),
             lambda _progress: export_introduction(db, actor),
             changes=False,
         )
         if exported is None:
             return None
-        path = files.ask_save_path(self, "Save our introduction", exported.filename)
+        path = files.ask_save_path(
+            self, _exchange_partners.tr("Save our introduction"), exported.filename
+        )
         if path is None:
             return None
         written = self.ctx.ops.value(
             self,
-            "Save our introduction",
+            _exchange_partners.tr("Save our introduction"),
             lambda _progress: write_bytes_file(path, exported.content),
             changes=False,
         )
@@ -474,9 +549,11 @@ class PartnersWindow(QDialog):
             short = self.home.short_fingerprint if self.home else ""
             inform(
                 self,
-                "Introduction written",
-                f"Our introduction is in {written}.\n\nSend it to the partner, then read them "
-                f"our fingerprint by another way (telephone), for them to type:\n{short}",
+                _exchange_partners.tr("Introduction written"),
+                _exchange_partners.tr(
+                    "Our introduction is in {path}.\n\nSend it to the partner, then read them "
+                    "our fingerprint by another way (telephone), for them to type:\n{fingerprint}"
+                ).format(path=written, fingerprint=short),
             )
         return written
 
@@ -488,29 +565,38 @@ class PartnersWindow(QDialog):
         db, file_id = self.ctx.db, row.id
         kept = self.ctx.ops.value(
             self,
-            "Read the exchange file",
+            _exchange_partners.tr("Read the exchange file"),
             lambda _progress: file_content(db, file_id),
             changes=False,
         )
         if kept is None:
             return None
         name, data = kept
-        path = files.ask_save_path(self, "Save a copy of the exchange file", name)
+        path = files.ask_save_path(
+            self, _exchange_partners.tr("Save a copy of the exchange file"), name
+        )
         if path is None:
             return None
         written = self.ctx.ops.value(
             self,
-            "Save a copy",
+            _exchange_partners.tr("Save a copy"),
             lambda _progress: write_bytes_file(path, data),
             changes=False,
         )
         if written is not None:
-            direction = "sent to" if row.direction == "sent" else "received from"
             inform(
                 self,
-                "Copy saved",
-                f"{row.kind.capitalize()} no. {row.sequence} {direction} {row.partner} "
-                f"({row.subject}) is in {written}.",
+                _exchange_partners.tr("Copy saved"),
+                _exchange_partners.tr(
+                    "{kind} no. {sequence} {direction} {partner} ({subject}) is in {path}."
+                ).format(
+                    kind=files.kind_text(row.kind, capital=True),
+                    sequence=row.sequence,
+                    direction=direction_text(row.direction),
+                    partner=row.partner,
+                    subject=row.subject,
+                    path=written,
+                ),
             )
         return written
 
@@ -535,10 +621,14 @@ def show_partners(ctx: AppContext, parent: QWidget | None) -> PartnersWindow:
 def added_text(added: PartnerAdded) -> str:
     """What adding an introduction did, in words."""
     short = trust_keys.short_fingerprint(added.fingerprint)
-    people = f"{added.people_added} new, {added.people_changed} changed"
+    people = _exchange_partners.tr("{added} new, {changed} changed").format(
+        added=added.people_added, changed=added.people_changed
+    )
     if added.new:
-        return (
-            f"{added.name} ({added.code}) is a trusted partner: its key {short} signs the "
-            f"exchange files it sends. People: {people}."
-        )
-    return f"{added.name}'s introduction is imported (key {short}). People: {people}."
+        return _exchange_partners.tr(
+            "{name} ({code}) is a trusted partner: its key {fingerprint} signs the "
+            "exchange files it sends. People: {people}."
+        ).format(name=added.name, code=added.code, fingerprint=short, people=people)
+    return _exchange_partners.tr(
+        "{name}'s introduction is imported (key {fingerprint}). People: {people}."
+    ).format(name=added.name, fingerprint=short, people=people)

@@ -3,6 +3,7 @@ the loan in words, as a signature binds it."""
 
 from __future__ import annotations
 
+import html
 from datetime import date
 
 from PySide6.QtCore import Qt
@@ -21,29 +22,58 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import queries, rules
-from ...domain.identity import SIGNATURE_MEANINGS
+from ...domain.identity import PASSWORD, PIN, SIGNATURE_MEANINGS
 from ...domain.loans import TERMS_HOLD, ItemReconciliation
-from ...domain.masses import format_mass
 from ...domain.queries import LoanDetail
 from ...domain.store import Store
-from ...domain.wording import counted
+from ..locale_format import date_text, mass_text
 from ..tablemodel import local_time, status_label
 from ..tables import cell, read_only_table
+from ..translation import Translator, translated
+from ..vocabulary import word
+
+_loans_detail = Translator("_loans_detail")
 
 RED = "#b00020"
 NARROW_DETAIL = 1000  # px: below this the terms and the tables are tabs, not side by side
 
 RECONCILIATION_COLUMNS = (
-    "Aliquot",
-    "At loan",
-    "Issued",
-    "Split off",
-    "Consumed",
-    "Lost",
-    "Returned",
-    "Outstanding",
-    "Status",
+    _loans_detail.noop("Aliquot"),
+    _loans_detail.noop("At loan"),
+    _loans_detail.noop("Issued"),
+    _loans_detail.noop("Split off"),
+    _loans_detail.noop("Consumed"),
+    _loans_detail.noop("Lost"),
+    _loans_detail.noop("Returned"),
+    _loans_detail.noop("Outstanding"),
+    _loans_detail.noop("Status"),
 )
+# How a signature was given (identity.PASSWORD, identity.PIN), as the window names it.
+SIGNATURE_METHODS = {PASSWORD: _loans_detail.noop("password"), PIN: _loans_detail.noop("PIN")}
+
+
+# The states of a loan item that are no aliquot status (loans.reconciliation names them).
+ITEM_STATES = {
+    "at borrower": _loans_detail.noop("at borrower"),
+    "returned": _loans_detail.noop("returned", "a loan item's state"),
+    "not shipped": _loans_detail.noop("not shipped"),
+}
+
+
+def item_state(state: str) -> str:
+    """A loan item's state in the reconciliation, in the window's language."""
+    return translated(ITEM_STATES[state]) if state in ITEM_STATES else status_label(state)
+
+
+def reconciliation_columns() -> list[str]:
+    """The reconciliation table's headings in the window's language."""
+    return [translated(title) for title in RECONCILIATION_COLUMNS]
+
+
+def period_text(starts_on: date, due_on: date) -> str:
+    return _loans_detail.tr("{start} to {end}").format(
+        start=date_text(starts_on), end=date_text(due_on)
+    )
 
 
 def loan_facts(detail: LoanDetail) -> rules.LoanFacts:
@@ -84,18 +114,22 @@ def fill_reconciliation(
         if item.derived_from:
             # A child split at the borrower: indented under the lineage it came from.
             name = cell(f"↳ {item.aliquot_number}")
-            name.setToolTip(f"Split at the borrower from {item.derived_from}")
+            name.setToolTip(
+                _loans_detail.tr("Split at the borrower from {parent}").format(
+                    parent=item.derived_from
+                )
+            )
         else:
             name = cell(item.aliquot_number)
         table.setItem(row, 0, name)
         for column, mass in enumerate(masses, start=1):
-            text = "" if mass is None else format_mass(mass)  # children were not lent as such
+            text = "" if mass is None else mass_text(mass)  # children were not lent as such
             table.setItem(row, column, cell(text, number=True))
-        table.setItem(row, 8, cell(item.status))
+        table.setItem(row, 8, cell(item_state(item.status)))
     if items:
         # Split-off mass reappears in the children's rows, so it has no total.
         row = len(items)
-        table.setItem(row, 0, cell("Total", bold=True))
+        table.setItem(row, 0, cell(_loans_detail.tr("Total"), bold=True))
         sums = {
             1: sum(lent.values()),
             2: sum(i.issued_ug for i in items),
@@ -105,7 +139,7 @@ def fill_reconciliation(
             7: sum(i.outstanding_ug for i in items),
         }
         for column in range(1, 8):
-            text = format_mass(sums[column]) if column in sums else ""
+            text = mass_text(sums[column]) if column in sums else ""
             table.setItem(row, column, cell(text, number=True, bold=True))
         table.setItem(row, 8, cell(""))
 
@@ -116,25 +150,37 @@ def loan_summary_text(store: Store, detail: LoanDetail, heading: str) -> str:
     content = queries.loan_content(store, summary.number)
     lines = [
         heading,
-        f"Loan {summary.number}",
-        f"Lender: {detail.lender}",
-        f"Borrower: {summary.borrower} ({summary.borrower_code})",
-        f"Principal investigator: {summary.principal_investigator}",
+        _loans_detail.tr("Loan {number}").format(number=summary.number),
+        _loans_detail.tr("Lender: {name}").format(name=detail.lender),
+        _loans_detail.tr("Borrower: {name} ({code})").format(
+            name=summary.borrower, code=summary.borrower_code
+        ),
+        _loans_detail.tr("Principal investigator: {name}").format(
+            name=summary.principal_investigator
+        ),
     ]
     if detail.co_investigators.strip():
         names = ", ".join(n.strip() for n in detail.co_investigators.splitlines() if n.strip())
-        lines.append(f"Co-investigators: {names}")
+        lines.append(_loans_detail.tr("Co-investigators: {names}").format(names=names))
     lines += [
-        f"Purpose: {summary.purpose}",
-        f"Period: {summary.starts_on.isoformat()} to {summary.due_on.isoformat()}",
-        "Destructive analysis allowed: "
-        + ("yes" if summary.destructive_analysis_allowed else "no"),
-        f"Items ({len(content.items)}, {format_mass(content.total_mass_ug)} in all):",
+        _loans_detail.tr("Purpose: {purpose}").format(purpose=summary.purpose),
+        period_line(summary.starts_on, summary.due_on),
+        _loans_detail.tr("Destructive analysis allowed: {answer}").format(
+            answer=word("answer", "yes" if summary.destructive_analysis_allowed else "no")
+        ),
+        _loans_detail.tr("Items (%n, {mass} in all):", "", len(content.items)).format(
+            mass=mass_text(content.total_mass_ug)
+        ),
     ]
     lines += [
-        f"  {item.aliquot_number}  {format_mass(item.mass_at_loan_ug)}" for item in content.items
+        f"  {item.aliquot_number}  {mass_text(item.mass_at_loan_ug)}" for item in content.items
     ]
     return "\n".join(lines)
+
+
+def period_line(starts_on: date, due_on: date) -> str:
+    """The period as the signed summary states it."""
+    return _loans_detail.tr("Period: {period}").format(period=period_text(starts_on, due_on))
 
 
 class LoanDetailPane(QWidget):
@@ -149,13 +195,13 @@ class LoanDetailPane(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.heading.setFont(font)
-        self.overdue_badge = QLabel("OVERDUE")
+        self.overdue_badge = QLabel(_loans_detail.tr("OVERDUE"))
         self.overdue_badge.setObjectName("overdueBadge")
         self.overdue_badge.setStyleSheet(
             f"color: white; background: {RED}; font-weight: bold; padding: 2px 8px;"
             " border-radius: 3px;"
         )
-        self.overdue_badge.setToolTip("Past its due date with material still out")
+        self.overdue_badge.setToolTip(_loans_detail.tr("Past its due date with material still out"))
         heading_row = QHBoxLayout()
         heading_row.addWidget(self.heading)
         heading_row.addWidget(self.overdue_badge)
@@ -165,15 +211,15 @@ class LoanDetailPane(QWidget):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for key, title in (
-            ("status", "Status:"),
-            ("lender", "Lender:"),
-            ("borrower", "Borrower:"),
-            ("pi", "Principal investigator:"),
-            ("co_investigators", "Co-investigators:"),
-            ("purpose", "Purpose:"),
-            ("period", "Period:"),
-            ("destructive", "Destructive analysis:"),
-            ("notes", "Notes:"),
+            ("status", _loans_detail.tr("Status:")),
+            ("lender", _loans_detail.tr("Lender:")),
+            ("borrower", _loans_detail.tr("Borrower:")),
+            ("pi", _loans_detail.tr("Principal investigator:")),
+            ("co_investigators", _loans_detail.tr("Co-investigators:")),
+            ("purpose", _loans_detail.tr("Purpose:")),
+            ("period", _loans_detail.tr("Period:")),
+            ("destructive", _loans_detail.tr("Destructive analysis:")),
+            ("notes", _loans_detail.tr("Notes:")),
         ):
             label = QLabel()
             label.setObjectName(f"{key}Field")
@@ -183,18 +229,26 @@ class LoanDetailPane(QWidget):
             label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             self.fields[key] = label
             form.addRow(title, label)
-        terms = QGroupBox("Terms")
+        terms = QGroupBox(_loans_detail.tr("Terms"))
         terms.setLayout(form)
         terms.setMinimumWidth(300)
 
-        self.items_table = read_only_table("loanItemsTable", RECONCILIATION_COLUMNS)
-        items_box = QGroupBox("Items and reconciliation")
+        self.items_table = read_only_table("loanItemsTable", reconciliation_columns())
+        items_box = QGroupBox(_loans_detail.tr("Items and reconciliation"))
         QVBoxLayout(items_box).addWidget(self.items_table)
         self.signatures_table = read_only_table(
             "signaturesTable",
-            ("Signed by", "Institution", "Meaning", "Date and time", "Method", "Drawn", "Terms"),
+            (
+                _loans_detail.tr("Signed by"),
+                _loans_detail.tr("Institution"),
+                _loans_detail.tr("Meaning"),
+                _loans_detail.tr("Date and time"),
+                _loans_detail.tr("Method"),
+                _loans_detail.tr("Drawn"),
+                _loans_detail.tr("Terms"),
+            ),
         )
-        signatures_box = QGroupBox("Signatures")
+        signatures_box = QGroupBox(_loans_detail.tr("Signatures"))
         QVBoxLayout(signatures_box).addWidget(self.signatures_table)
         tables = QSplitter(Qt.Orientation.Vertical)
         tables.addWidget(items_box)
@@ -229,8 +283,8 @@ class LoanDetailPane(QWidget):
     def _arrange(self, *, narrow: bool) -> None:
         self._narrow = narrow
         if narrow:
-            self.tabs.addTab(self.tables, "Items and signatures")
-            self.tabs.addTab(self.terms_box, "Terms")
+            self.tabs.addTab(self.tables, _loans_detail.tr("Items and signatures"))
+            self.tabs.addTab(self.terms_box, _loans_detail.tr("Terms"))
             self.arrangement.setCurrentWidget(self.tabs)
         else:
             self.body.addWidget(self.terms_box)
@@ -240,7 +294,7 @@ class LoanDetailPane(QWidget):
 
     def show_detail(self, detail: LoanDetail, lent: dict[str, int]) -> None:
         summary = detail.summary
-        self.heading.setText(f"Loan {summary.number}")
+        self.heading.setText(_loans_detail.tr("Loan {number}").format(number=summary.number))
         self.overdue_badge.setVisible(summary.overdue)
         status = status_label(summary.status)
         self.fields["status"].setText(status)
@@ -250,14 +304,17 @@ class LoanDetailPane(QWidget):
         co = ", ".join(n.strip() for n in detail.co_investigators.splitlines() if n.strip())
         self.fields["co_investigators"].setText(co or "—")
         self.fields["purpose"].setText(summary.purpose)
-        period = f"{summary.starts_on.isoformat()} to {summary.due_on.isoformat()}"
+        period = html.escape(period_text(summary.starts_on, summary.due_on))
         if summary.overdue:
             days = (date.today() - summary.due_on).days
-            period += f" — <b style='color:{RED}'>overdue by {counted(days, 'day')}</b>"
+            overdue = _loans_detail.tr("overdue by %n day(s)", "", days)
+            period += f" — <b style='color:{RED}'>{html.escape(overdue)}</b>"
         self.fields["period"].setTextFormat(Qt.TextFormat.RichText)
         self.fields["period"].setText(period)
         self.fields["destructive"].setText(
-            "allowed" if summary.destructive_analysis_allowed else "not allowed"
+            _loans_detail.tr("allowed")
+            if summary.destructive_analysis_allowed
+            else _loans_detail.tr("not allowed")
         )
         self.fields["notes"].setText(detail.notes or "—")
         fill_reconciliation(self.items_table, detail.items, lent)
@@ -267,15 +324,17 @@ class LoanDetailPane(QWidget):
             values = (
                 signature.printed_name,
                 signature.institution_name,
-                SIGNATURE_MEANINGS.get(signature.meaning, signature.meaning),
+                word("signature", SIGNATURE_MEANINGS.get(signature.meaning, signature.meaning)),
                 local_time(signature.signed_at),
-                signature.method,
-                "yes" if signature.has_drawing else "no",
+                translated(SIGNATURE_METHODS.get(signature.method, signature.method)),
+                word("answer", "yes" if signature.has_drawing else "no"),
                 signature.verdict or "",
             )
             items = [cell(value) for value in values]
             if signature.verdict and not signature.verdict.startswith(TERMS_HOLD):
                 items[-1].setForeground(QColor(RED))
-            items[0].setToolTip(f"Bound to content hash {signature.content_hash}")
+            items[0].setToolTip(
+                _loans_detail.tr("Bound to content hash {hash}").format(hash=signature.content_hash)
+            )
             for column, item in enumerate(items):
                 table.setItem(row, column, item)

@@ -11,20 +11,25 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from ...domain import loans, rules
 from ...domain.identity import Credential
-from ...domain.masses import format_mass
 from ...domain.queries import LoanDetail
 from ..context import AppContext
 from ..dialogs import FormDialog, ReasonDialog, fit_to_screen, reason_edit
+from ..locale_format import date_text, mass_text
 from ..operations import Work
 from ..tables import read_only_table
+from ..translation import Translator
 from ..widgets import FieldChecks, problem_of
 from .detail import (
-    RECONCILIATION_COLUMNS,
     RED,
     fill_reconciliation,
     loan_summary_text,
+    period_line,
+    period_text,
+    reconciliation_columns,
 )
 from .editor import date_edit, from_qdate, to_qdate
+
+_loans_dialogs = Translator("_loans_dialogs")
 
 
 class LoanForm(FormDialog):
@@ -52,14 +57,22 @@ class CloseLoanDialog(LoanForm):
         parent: QWidget | None = None,
     ) -> None:
         number = detail.summary.number
-        super().__init__(ctx, parent, f"Close loan {number}", "closeLoanDialog", "&Sign and close…")
+        super().__init__(
+            ctx,
+            parent,
+            _loans_dialogs.tr("Close loan {number}").format(number=number),
+            "closeLoanDialog",
+            _loans_dialogs.tr("&Sign and close…"),
+        )
         self.detail = detail
         intro = QLabel(
-            f"Reconciliation of loan {number} ({detail.summary.borrower}). Every microgram "
-            "issued must be consumed, lost or returned before the loan can be closed."
+            _loans_dialogs.tr(
+                "Reconciliation of loan {number} ({borrower}). Every microgram "
+                "issued must be consumed, lost or returned before the loan can be closed."
+            ).format(number=number, borrower=detail.summary.borrower)
         )
         intro.setWordWrap(True)
-        self.table = read_only_table("reconciliationTable", RECONCILIATION_COLUMNS)
+        self.table = read_only_table("reconciliationTable", reconciliation_columns())
         fill_reconciliation(self.table, detail.items, lent)
         self.sign_button = self.ok_button
         self.sign_button.setObjectName("signCloseButton")
@@ -81,14 +94,24 @@ class CloseLoanDialog(LoanForm):
     def prepare(self) -> Work[str]:
         detail = self.detail
         number = detail.summary.number
-        lines = [f"Reconciliation and closing of loan {number} ({detail.summary.borrower})"]
-        for item in detail.items:
-            lines.append(
-                f"  {item.aliquot_number}: issued {format_mass(item.issued_ug)}, consumed "
-                f"{format_mass(item.consumed_ug)}, lost {format_mass(item.lost_ug)}, "
-                f"returned {format_mass(item.returned_ug)}, outstanding "
-                f"{format_mass(item.outstanding_ug)}"
+        lines = [
+            _loans_dialogs.tr("Reconciliation and closing of loan {number} ({borrower})").format(
+                number=number, borrower=detail.summary.borrower
             )
+        ]
+        for item in detail.items:
+            line = _loans_dialogs.tr(
+                "{number}: issued {issued}, consumed {consumed}, lost {lost}, "
+                "returned {returned}, outstanding {outstanding}"
+            ).format(
+                number=item.aliquot_number,
+                issued=mass_text(item.issued_ug),
+                consumed=mass_text(item.consumed_ug),
+                lost=mass_text(item.lost_ug),
+                returned=mass_text(item.returned_ug),
+                outstanding=mass_text(item.outstanding_ug),
+            )
+            lines.append(f"  {line}")
         credential = self.sign("closed", "\n".join(lines))
         db, actor = self.ctx.db, self.ctx.actor
         return lambda _progress: loans.close_loan(db, actor, number, credential).number
@@ -101,19 +124,21 @@ class ExtendLoanDialog(LoanForm):
         super().__init__(
             ctx,
             parent,
-            f"Extend loan {detail.summary.number}",
+            _loans_dialogs.tr("Extend loan {number}").format(number=detail.summary.number),
             "extendLoanDialog",
-            "Continue to &signature…",
+            _loans_dialogs.tr("Continue to &signature…"),
         )
         self.detail = detail
         due = detail.summary.due_on
         self.ok_button.setObjectName("extendOkButton")
         self.due_edit = date_edit(max(due + timedelta(days=180), date.today()), "newDueOnEdit")
         self.due_edit.setMinimumDate(to_qdate(due + timedelta(days=1)))
-        self.reason_edit = reason_edit("e.g. Borrower's request of 2026-03-02: beam time moved")
-        self.form.addRow("Due now:", QLabel(due.isoformat()))
-        self.form.addRow("&New due date:", self.due_edit)
-        self.form.addRow("&Reason:", self.reason_edit)
+        self.reason_edit = reason_edit(
+            _loans_dialogs.tr("e.g. Borrower's request of 2026-03-02: beam time moved")
+        )
+        self.form.addRow(_loans_dialogs.tr("Due now:"), QLabel(date_text(due)))
+        self.form.addRow(_loans_dialogs.tr("&New due date:"), self.due_edit)
+        self.form.addRow(_loans_dialogs.tr("&Reason:"), self.reason_edit)
         self.checks = FieldChecks(self.ok_button)
         self.checks.watch(self.due_edit, self._due_problem, self.form)
         self.checks.watch(self.reason_edit, self._reason_problem, self.form)
@@ -137,11 +162,17 @@ class ExtendLoanDialog(LoanForm):
     def prepare(self) -> Work[str]:
         summary = self.detail.summary
         number, new_due, reason = summary.number, self.new_due_on(), self.reason()
-        agreement = loan_summary_text(self.ctx.db, self.detail, "Extension of the loan")
+        agreement = loan_summary_text(
+            self.ctx.db, self.detail, _loans_dialogs.tr("Extension of the loan")
+        )
+        extended = _loans_dialogs.tr("Period: {period} (extended from {due})\nReason: {reason}")
         signed = agreement.replace(
-            f"Period: {summary.starts_on.isoformat()} to {summary.due_on.isoformat()}",
-            f"Period: {summary.starts_on.isoformat()} to {new_due.isoformat()} "
-            f"(extended from {summary.due_on.isoformat()})\nReason: {reason}",
+            period_line(summary.starts_on, summary.due_on),
+            extended.format(
+                period=period_text(summary.starts_on, new_due),
+                due=date_text(summary.due_on),
+                reason=reason,
+            ),
         )
         credential = self.sign("extended", signed)
         db, actor = self.ctx.db, self.ctx.actor
@@ -160,15 +191,17 @@ class CancelLoanDialog(ReasonDialog):
         super().__init__(
             ctx.ops,
             parent,
-            f"Cancel loan {number}",
-            f"Cancel loan {number}? Its items go back to being available for other loans. "
-            "The reason is kept with the loan.",
+            _loans_dialogs.tr("Cancel loan {number}").format(number=number),
+            _loans_dialogs.tr(
+                "Cancel loan {number}? Its items go back to being available for other loans. "
+                "The reason is kept with the loan."
+            ).format(number=number),
             lambda reason: (
                 lambda _progress: loans.cancel_loan(db, actor, number, reason=reason).number
             ),
             name="cancelLoanDialog",
-            ok_text="Cancel &loan",
-            keep_text="&Keep loan",
+            ok_text=_loans_dialogs.tr("Cancel &loan"),
+            keep_text=_loans_dialogs.tr("&Keep loan"),
         )
         self.cancel_button = self.ok_button
         self.cancel_button.setObjectName("cancelLoanButton")

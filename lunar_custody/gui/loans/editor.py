@@ -40,17 +40,19 @@ from PySide6.QtWidgets import (
 from ...domain import listings, loans, queries, rules
 from ...domain.errors import CustodyError, NotFoundError
 from ...domain.listings import ALIQUOTS, INSTITUTIONS, PEOPLE
-from ...domain.masses import format_mass
 from ...domain.numbering import normalize
 from ...domain.registry import MAX_TEXT, clean_text
 from ...domain.signed_content import LoanContent
 from ...domain.store import ProgressCallback
-from ...domain.wording import counted
 from ..context import AppContext
 from ..dialogs import FormDialog, fit_to_screen
 from ..errors import confirm
+from ..locale_format import mass_text
 from ..operations import Work
+from ..translation import Translator
 from ..widgets import FieldChecks, ListPane, ScanField, problem_of
+
+_loans_editor = Translator("_loans_editor")
 
 # The lender's aliquots a draft may take; its own name keeps its column layout apart from
 # the samples view's aliquot list.
@@ -104,8 +106,14 @@ class LoanEditor(FormDialog):
     def __init__(
         self, ctx: AppContext, number: str | None = None, parent: QWidget | None = None
     ) -> None:
-        title = f"Edit loan {number}" if number else "New loan"
-        super().__init__(parent, title, "loanEditor", ops=ctx.ops, ok_text="&Save")
+        title = (
+            _loans_editor.tr("Edit loan {number}").format(number=number)
+            if number
+            else _loans_editor.tr("New loan")
+        )
+        super().__init__(
+            parent, title, "loanEditor", ops=ctx.ops, ok_text=_loans_editor.tr("&Save")
+        )
         self.ctx = ctx
         self.store = ctx.db
         self.number = number
@@ -117,55 +125,63 @@ class LoanEditor(FormDialog):
 
         self.borrower_box = QComboBox()
         self.borrower_box.setObjectName("borrowerBox")
-        self.borrower_box.setPlaceholderText("Choose the borrower…")
+        self.borrower_box.setPlaceholderText(_loans_editor.tr("Choose the borrower…"))
         self.pi_box = QComboBox()
         self.pi_box.setObjectName("piBox")
-        self.pi_box.setPlaceholderText("Choose the principal investigator…")
+        self.pi_box.setPlaceholderText(_loans_editor.tr("Choose the principal investigator…"))
         self.co_investigators_edit = QPlainTextEdit()
         self.co_investigators_edit.setObjectName("coInvestigatorsEdit")
-        self.co_investigators_edit.setPlaceholderText("One name a line")
+        self.co_investigators_edit.setPlaceholderText(_loans_editor.tr("One name a line"))
         self.co_investigators_edit.setTabChangesFocus(True)
         self.co_investigators_edit.setMaximumHeight(64)
         self.purpose_edit = QLineEdit()
         self.purpose_edit.setObjectName("purposeEdit")
-        self.purpose_edit.setPlaceholderText("e.g. Space weathering of Chang'e-5 regolith")
+        self.purpose_edit.setPlaceholderText(
+            _loans_editor.tr("e.g. Space weathering of Chang'e-5 regolith")
+        )
         today = date.today()
         self.starts_edit = date_edit(today, "startsOnEdit")
         self.due_edit = date_edit(today + timedelta(days=DEFAULT_PERIOD_DAYS), "dueOnEdit")
-        self.destructive_box = QCheckBox("Destructive analysis allowed")
+        self.destructive_box = QCheckBox(_loans_editor.tr("Destructive analysis allowed"))
         self.destructive_box.setObjectName("destructiveBox")
         self.notes_edit = QPlainTextEdit()
         self.notes_edit.setObjectName("notesEdit")
-        self.notes_edit.setPlaceholderText("Funding, legal clearance, export permits…")
+        self.notes_edit.setPlaceholderText(
+            _loans_editor.tr("Funding, legal clearance, export permits…")
+        )
         self.notes_edit.setTabChangesFocus(True)
         self.notes_edit.setMaximumHeight(64)
         self.period_box = QWidget()
         period = QHBoxLayout(self.period_box)
         period.setContentsMargins(0, 0, 0, 0)
         period.addWidget(self.starts_edit)
-        period.addWidget(QLabel("to"))
+        period.addWidget(QLabel(_loans_editor.tr("to", "from a date to a date")))
         period.addWidget(self.due_edit)
         period.addStretch(1)
         form = QFormLayout()
-        form.addRow("&Borrower:", self.borrower_box)
-        form.addRow("&Principal investigator:", self.pi_box)
-        form.addRow("Co-&investigators:", self.co_investigators_edit)
-        form.addRow("P&urpose:", self.purpose_edit)
-        form.addRow("Period:", self.period_box)
+        form.addRow(_loans_editor.tr("&Borrower:"), self.borrower_box)
+        form.addRow(_loans_editor.tr("&Principal investigator:"), self.pi_box)
+        form.addRow(_loans_editor.tr("Co-&investigators:"), self.co_investigators_edit)
+        form.addRow(_loans_editor.tr("P&urpose:"), self.purpose_edit)
+        form.addRow(_loans_editor.tr("Period:"), self.period_box)
         form.addRow("", self.destructive_box)
-        form.addRow("N&otes:", self.notes_edit)
-        terms = QGroupBox("Terms")
+        form.addRow(_loans_editor.tr("N&otes:"), self.notes_edit)
+        terms = QGroupBox(_loans_editor.tr("Terms"))
         terms.setLayout(form)
 
         # Items: scanned, or found in the list of lendable aliquots.
-        self.scan_field = ScanField("Scan an aliquot label (or type its number), then Enter")
+        self.scan_field = ScanField(
+            _loans_editor.tr("Scan an aliquot label (or type its number), then Enter")
+        )
         self.scan_message = QLabel()
         self.scan_message.setObjectName("scanMessage")
         self.scan_message.setWordWrap(True)
         self.scan_field.scanned.connect(self.scan)
         self.items_table = QTableWidget(0, 3)
         self.items_table.setObjectName("editorItemsTable")
-        self.items_table.setHorizontalHeaderLabels(["Aliquot", "Mass", ""])
+        self.items_table.setHorizontalHeaderLabels(
+            [_loans_editor.tr("Aliquot"), _loans_editor.tr("Mass"), ""]
+        )
         self.items_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.items_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.items_table.verticalHeader().setVisible(False)
@@ -175,13 +191,13 @@ class LoanEditor(FormDialog):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.total_label = QLabel()
         self.total_label.setObjectName("itemsTotal")
-        self.remove_button = QPushButton("&Remove item")
+        self.remove_button = QPushButton(_loans_editor.tr("&Remove item"))
         self.remove_button.setObjectName("removeItemButton")
         self.remove_button.clicked.connect(self.remove_selected)
         item_buttons = QHBoxLayout()
         item_buttons.addWidget(self.total_label, 1)
         item_buttons.addWidget(self.remove_button)
-        chosen = QGroupBox("Items on this loan")
+        chosen = QGroupBox(_loans_editor.tr("Items on this loan"))
         chosen_layout = QVBoxLayout(chosen)
         chosen_layout.addWidget(self.scan_field)
         chosen_layout.addWidget(self.scan_message)
@@ -191,16 +207,16 @@ class LoanEditor(FormDialog):
         self.search_pane = ListPane(
             self.store,
             LENDABLE,
-            search_hint="Find an aliquot in storage: number, sample…",
+            search_hint=_loans_editor.tr("Find an aliquot in storage: number, sample…"),
             hidden=("id", "status", "initial_mass_ug", "custodian", "holder", "loan"),
             fixed_filters={"lendable_by": self.lender_code},
-            noun="in storage",
+            noun=_loans_editor.tr("in storage"),
         )
         self.search_pane.activated.connect(lambda _row: self.add_found())
-        self.add_button = QPushButton("&Add to loan")
+        self.add_button = QPushButton(_loans_editor.tr("&Add to loan"))
         self.add_button.setObjectName("addAliquotButton")
         self.add_button.clicked.connect(self.add_found)
-        found = QGroupBox("Lendable aliquots in your storage")
+        found = QGroupBox(_loans_editor.tr("Lendable aliquots in your storage"))
         found_layout = QVBoxLayout(found)
         found_layout.addWidget(self.search_pane, 1)
         add_row = QHBoxLayout()
@@ -217,7 +233,7 @@ class LoanEditor(FormDialog):
         self.save_button = self.ok_button
         self.save_button.setObjectName("saveLoanButton")
         self.save_button.setShortcut(QKeySequence.StandardKey.Save)
-        self.save_button.setToolTip("Save the draft (Ctrl+S)")
+        self.save_button.setToolTip(_loans_editor.tr("Save the draft (Ctrl+S)"))
         for button in self.buttons.buttons():
             # Enter belongs to the scanner and the search box, never to the dialog.
             if isinstance(button, QPushButton):
@@ -249,14 +265,18 @@ class LoanEditor(FormDialog):
     # ------------------------------------------------------------------ field checks
 
     def _borrower_problem(self) -> str | None:
-        return None if self.borrower_box.currentData() else "Choose the borrowing institution."
+        if self.borrower_box.currentData():
+            return None
+        return _loans_editor.tr("Choose the borrowing institution.")
 
     def _pi_problem(self) -> str | None:
         if self.pi_box.currentData() or not self.borrower_box.currentData():
             return None  # without a borrower, the borrower's message says it
         if self.pi_box.count() == 0:
-            return f"{self.borrower_box.currentText()} has no active person to name."
-        return "Choose the principal investigator."
+            return _loans_editor.tr("{borrower} has no active person to name.").format(
+                borrower=self.borrower_box.currentText()
+            )
+        return _loans_editor.tr("Choose the principal investigator.")
 
     def _purpose_problem(self) -> str | None:
         text = self.purpose_edit.text()
@@ -314,8 +334,10 @@ class LoanEditor(FormDialog):
         self.pi_box.clear()
         self.pi_box.addItem(*pi)
         self.pi_box.setCurrentIndex(0)  # a combo with a placeholder picks nothing by itself
-        fixed = "The borrower and principal investigator of a draft are fixed; cancel the "
-        fixed += "draft and prepare a new loan to change them."
+        fixed = _loans_editor.tr(
+            "The borrower and principal investigator of a draft are fixed; cancel the "
+            "draft and prepare a new loan to change them."
+        )
         for box in (self.borrower_box, self.pi_box):
             box.setEnabled(False)
             box.setToolTip(fixed)
@@ -350,13 +372,19 @@ class LoanEditor(FormDialog):
             return False
         self.items.append(item)
         self._show_items(select=item.number)
-        self._say(f"Added {item.number} ({format_mass(item.mass_ug)}).")
+        self._say(
+            _loans_editor.tr("Added {number} ({mass}).").format(
+                number=item.number, mass=mass_text(item.mass_ug)
+            )
+        )
         return True
 
     def _lendable(self, code: str) -> tuple[EditorItem | None, str]:
         number = normalize(code)
         if any(item.number == number for item in self.items):
-            return None, f"Aliquot {number} is on this loan already."
+            return None, _loans_editor.tr("Aliquot {number} is on this loan already.").format(
+                number=number
+            )
         if number in self.saved_items:  # removed in this session, scanned back
             return self.saved_items[number], ""
         status = queries.aliquot_status(self.store, number)
@@ -375,18 +403,18 @@ class LoanEditor(FormDialog):
         """Add the aliquot selected in the search list."""
         number = self.search_pane.current_value("number")
         if number is None:
-            self._say("Select an aliquot in the list first.", error=True)
+            self._say(_loans_editor.tr("Select an aliquot in the list first."), error=True)
             return False
         return self.scan(number)
 
     def remove_selected(self) -> None:
         row = self.items_table.currentRow()
         if not 0 <= row < len(self.items):
-            self._say("Select an item to remove.", error=True)
+            self._say(_loans_editor.tr("Select an item to remove."), error=True)
             return
         removed = self.items.pop(row)
         self._show_items()
-        self._say(f"Removed {removed.number}.")
+        self._say(_loans_editor.tr("Removed {number}.").format(number=removed.number))
 
     def _say(self, text: str, *, error: bool = False) -> None:
         self.scan_message.setStyleSheet("color: #b00020; font-weight: bold;" if error else "")
@@ -396,9 +424,9 @@ class LoanEditor(FormDialog):
         table = self.items_table
         table.setRowCount(len(self.items))
         for row, item in enumerate(self.items):
-            mass = QTableWidgetItem(format_mass(item.mass_ug))
+            mass = QTableWidgetItem(mass_text(item.mass_ug))
             mass.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            note = "" if item.number in self.saved_items else "added on Save"
+            note = "" if item.number in self.saved_items else _loans_editor.tr("added on Save")
             table.setItem(row, 0, QTableWidgetItem(item.number))
             table.setItem(row, 1, mass)
             table.setItem(row, 2, QTableWidgetItem(note))
@@ -406,9 +434,11 @@ class LoanEditor(FormDialog):
                 table.selectRow(row)
         pending_removal = len(set(self.saved_items) - {i.number for i in self.items})
         total = sum(item.mass_ug for item in self.items)
-        text = f"{counted(len(self.items), 'aliquot')}, {format_mass(total)}"
+        text = _loans_editor.tr("%n aliquot(s), {mass}", "", len(self.items)).format(
+            mass=mass_text(total)
+        )
         if pending_removal:
-            text += f"; {pending_removal} removed on Save"
+            text += _loans_editor.tr("; %n removed on Save", "", pending_removal)
         self.total_label.setText(text)
 
     # ------------------------------------------------------------------ saving
@@ -479,7 +509,7 @@ class LoanEditor(FormDialog):
         if saving.created:
             # From here on a retry edits this draft instead of drafting another.
             self.number = saving.number
-            self.setWindowTitle(f"Edit loan {saving.number}")
+            self.setWindowTitle(_loans_editor.tr("Edit loan {number}").format(number=saving.number))
             for box in (self.borrower_box, self.pi_box):
                 box.setEnabled(False)
         if saving.terms_saved:
@@ -496,7 +526,9 @@ class LoanEditor(FormDialog):
     def reject(self) -> None:
         # Twenty scanned vials are not lost to a stray Escape.
         if self.has_changes() and not confirm(
-            self, "Discard changes?", "Close the loan editor without saving your changes?"
+            self,
+            _loans_editor.tr("Discard changes?"),
+            _loans_editor.tr("Close the loan editor without saving your changes?"),
         ):
             return
         super().reject()

@@ -27,36 +27,40 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain import export, loans, queries, rules
+from ...domain import document_languages, export, loans, queries, rules
+from ...domain.document_languages import Languages
 from ...domain.errors import Cancelled, CustodyError, NotFoundError
 from ...domain.identity import Credential
 from ...domain.listings import LOANS
 from ...domain.queries import LoanDetail
 from ...domain.states import LoanStatus
 from ...domain.store import ProgressCallback
-from ...domain.wording import counted
 from ...whole_files import writing_whole
 from ..actions import SELECT_LOAN, allow
 from ..context import AppContext
 from ..dialogs import FormDialog
 from ..errors import inform, show_error
 from ..exchange import export_to_partner
+from ..exchange.languages import offer_languages, remember_choice
 from ..signature import ask_signature
+from ..translation import Translator, translated
 from ..view import View
 from ..widgets import ListPane
 from .detail import LoanDetailPane, lent_masses, loan_facts, loan_summary_text
 from .dialogs import CancelLoanDialog, CloseLoanDialog, ExtendLoanDialog
 from .editor import LoanEditor
 
+_loans_view = Translator("_loans_view")
+
 OVERDUE = "overdue"  # the status filter's extra choice: active, past due, material out
 STATUS_CHOICES: list[tuple[str, Any]] = [
-    ("All statuses", None),
-    ("Draft", LoanStatus.DRAFT),
-    ("Approved", LoanStatus.APPROVED),
-    ("Active", LoanStatus.ACTIVE),
-    ("Overdue", OVERDUE),
-    ("Closed", LoanStatus.CLOSED),
-    ("Cancelled", LoanStatus.CANCELLED),
+    (_loans_view.noop("All statuses"), None),
+    (_loans_view.noop("Draft"), LoanStatus.DRAFT),
+    (_loans_view.noop("Approved"), LoanStatus.APPROVED),
+    (_loans_view.noop("Active"), LoanStatus.ACTIVE),
+    (_loans_view.noop("Overdue"), OVERDUE),
+    (_loans_view.noop("Closed"), LoanStatus.CLOSED),
+    (_loans_view.noop("Cancelled"), LoanStatus.CANCELLED),
 ]
 
 
@@ -74,7 +78,7 @@ class LoanListPane(ListPane):
 class LoansView(View):
     """The loans list with one loan's detail below and the lifecycle actions."""
 
-    title = "Loans"
+    title = _loans_view.noop("Loans")
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -82,39 +86,67 @@ class LoansView(View):
         self._pending_select: str | None = None
         self._refreshed = False
 
-        self.new_action = self._action("&New loan…", "loansNewAction", self.new_loan)
-        self.edit_action = self._action("&Edit loan…", "loansEditAction", self.edit_loan)
-        self.approve_action = self._action("&Approve…", "loansApproveAction", self.approve)
+        self.new_action = self._action(
+            _loans_view.tr("&New loan…"), "loansNewAction", self.new_loan
+        )
+        self.edit_action = self._action(
+            _loans_view.tr("&Edit loan…"), "loansEditAction", self.edit_loan
+        )
+        self.approve_action = self._action(
+            _loans_view.tr("&Approve…"), "loansApproveAction", self.approve
+        )
         self.countersign_action = self._action(
-            "Co&untersign…", "loansCountersignAction", self.countersign
+            _loans_view.tr("Co&untersign…"), "loansCountersignAction", self.countersign
         )
-        self.extend_action = self._action("E&xtend…", "loansExtendAction", self.extend)
-        self.close_action = self._action("&Close loan…", "loansCloseAction", self.close_loan)
-        self.cancel_action = self._action("Cancel &loan…", "loansCancelAction", self.cancel_loan)
-        self.export_action = self._action("Ex&port loans…", "loansExportAction", self.export_loans)
+        self.extend_action = self._action(
+            _loans_view.tr("E&xtend…"), "loansExtendAction", self.extend
+        )
+        self.close_action = self._action(
+            _loans_view.tr("&Close loan…"), "loansCloseAction", self.close_loan
+        )
+        self.cancel_action = self._action(
+            _loans_view.tr("Cancel &loan…"), "loansCancelAction", self.cancel_loan
+        )
+        self.export_action = self._action(
+            _loans_view.tr("Ex&port loans…"), "loansExportAction", self.export_loans
+        )
         self.agreement_action = self._action(
-            "A&greement PDF…", "loansAgreementAction", self.agreement_pdf
+            _loans_view.tr("A&greement PDF…"), "loansAgreementAction", self.agreement_pdf
         )
-        self.labels_action = self._action("La&bels…", "loansLabelsAction", self.loan_labels)
+        self.labels_action = self._action(
+            _loans_view.tr("La&bels…"), "loansLabelsAction", self.loan_labels
+        )
         self.exchange_action = self._action(
-            "Export to &partner…", "loansExchangeAction", self.export_to_partner
+            _loans_view.tr("Export to &partner…"), "loansExchangeAction", self.export_to_partner
         )
         self._help = {
-            self.new_action: "Prepare a new loan agreement (a draft)",
-            self.edit_action: "Change the terms and items of this draft",
-            self.approve_action: "Sign the agreement for the lender: draft → approved",
-            self.countersign_action: "Sign the agreement for the borrower: approved → active",
-            self.extend_action: "Move the due date on the borrower's written request",
-            self.close_action: "Check the reconciliation and sign the loan closed",
-            self.cancel_action: "Withdraw a loan before anything was shipped",
-            self.export_action: "Write every loan item to a CSV or JSON file",
-            self.agreement_action: "The loan agreement as a PDF to preview, print or save",
-            self.labels_action: "Labels (QR code, number, sample, mass) for the loan's items",
-            self.exchange_action: "Write a signed exchange file about this loan (terms, items, "
-            "signatures, custody events) for a partner installation",
+            self.new_action: _loans_view.tr("Prepare a new loan agreement (a draft)"),
+            self.edit_action: _loans_view.tr("Change the terms and items of this draft"),
+            self.approve_action: _loans_view.tr(
+                "Sign the agreement for the lender: draft → approved"
+            ),
+            self.countersign_action: _loans_view.tr(
+                "Sign the agreement for the borrower: approved → active"
+            ),
+            self.extend_action: _loans_view.tr(
+                "Move the due date on the borrower's written request"
+            ),
+            self.close_action: _loans_view.tr("Check the reconciliation and sign the loan closed"),
+            self.cancel_action: _loans_view.tr("Withdraw a loan before anything was shipped"),
+            self.export_action: _loans_view.tr("Write every loan item to a CSV or JSON file"),
+            self.agreement_action: _loans_view.tr(
+                "The loan agreement as a PDF to preview, print or save"
+            ),
+            self.labels_action: _loans_view.tr(
+                "Labels (QR code, number, sample, mass) for the loan's items"
+            ),
+            self.exchange_action: _loans_view.tr(
+                "Write a signed exchange file about this loan (terms, items, "
+                "signatures, custody events) for a partner installation"
+            ),
         }
 
-        toolbar = QToolBar("Loan actions")
+        toolbar = QToolBar(_loans_view.tr("Loan actions"))
         toolbar.setObjectName("loansToolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for action in self.menu_actions():
@@ -122,19 +154,29 @@ class LoansView(View):
                 toolbar.addSeparator()
             toolbar.addAction(action)
         self.toolbar = toolbar
+        # the agreement in the borrower's languages; the arrow beside its button chooses
+        self.agreement_languages = offer_languages(
+            toolbar.widgetForAction(self.agreement_action),
+            self._agreement_languages,
+            lambda languages: self.agreement_pdf(languages),
+        )
 
         self.pane = LoanListPane(
             ctx.db,
             LOANS,
-            search_hint="Search loans: number, borrower, principal investigator, purpose",
-            filters={"status": STATUS_CHOICES},
-            noun="loans",
+            search_hint=_loans_view.tr(
+                "Search loans: number, borrower, principal investigator, purpose"
+            ),
+            filters={"status": [(translated(label), value) for label, value in STATUS_CHOICES]},
+            noun=_loans_view.tr("loans"),
         )
         self.pane.currentChanged.connect(lambda _row: self._show_current())
         self.pane.activated.connect(lambda _row: self._open_current())
         self.status_filter = self.pane.filter_boxes["status"]
         self.detail_pane = LoanDetailPane()
-        placeholder = QLabel("Select a loan to see its terms, items and signatures.")
+        placeholder = QLabel(
+            _loans_view.tr("Select a loan to see its terms, items and signatures.")
+        )
         placeholder.setObjectName("loanPlaceholder")
         placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         placeholder.setStyleSheet("color: #5f6368;")
@@ -263,7 +305,11 @@ class LoansView(View):
         reasons[self.exchange_action] = exchange
         reasons[self.agreement_action] = None
         reasons[self.labels_action] = (
-            None if detail.items else f"Loan {loan.number} has no items to label yet."
+            None
+            if detail.items
+            else _loans_view.tr("Loan {number} has no items to label yet.").format(
+                number=loan.number
+            )
         )
         reasons[self.edit_action] = rules.why_not_edit_loan(actor, loan)
         reasons[self.approve_action] = rules.why_not_approve_loan(actor, loan)
@@ -351,12 +397,14 @@ class LoansView(View):
         if self.detail is None or self._refused(self.approve_action):
             return
         number = self.detail.summary.number
-        credential = self._signature("approved", "Approval of the loan agreement by the lender")
+        credential = self._signature(
+            "approved", _loans_view.tr("Approval of the loan agreement by the lender")
+        )
         if credential is None:
             return
         db, actor = self.ctx.db, self.ctx.actor
         self._run(
-            "Approve loan",
+            _loans_view.tr("Approve loan"),
             lambda _progress: loans.approve_loan(db, actor, number, credential).number,
         )
 
@@ -365,13 +413,14 @@ class LoansView(View):
             return
         number = self.detail.summary.number
         credential = self._signature(
-            "countersigned", "Countersignature of the loan agreement by the borrower"
+            "countersigned",
+            _loans_view.tr("Countersignature of the loan agreement by the borrower"),
         )
         if credential is None:
             return
         db, actor = self.ctx.db, self.ctx.actor
         self._run(
-            "Countersign loan",
+            _loans_view.tr("Countersign loan"),
             lambda _progress: loans.countersign_loan(db, actor, number, credential).number,
         )
 
@@ -408,7 +457,10 @@ class LoansView(View):
         """Where to write the export (the suffix picks CSV or JSON); None if cancelled."""
         start = str(Path.home() / f"loans-{date.today().isoformat()}.csv")
         name, chosen = QFileDialog.getSaveFileName(
-            self, "Export loans", start, "CSV files (*.csv);;JSON files (*.json)"
+            self,
+            _loans_view.tr("Export loans"),
+            start,
+            _loans_view.tr("CSV files (*.csv);;JSON files (*.json)"),
         )
         if not name:
             return None
@@ -419,8 +471,15 @@ class LoansView(View):
 
     # ------------------------------------------------------------------ documents
 
-    def agreement_pdf(self) -> None:
-        """Write the selected loan's agreement and preview it."""
+    def _agreement_languages(self) -> Languages:
+        """What the selected loan's agreement prints in unless chosen: its borrower's."""
+        number = self.current_number()
+        partner = document_languages.loan_partner(self.ctx.db, number) if number else ""
+        return document_languages.languages_for(self.ctx.db, partner)
+
+    def agreement_pdf(self, languages: Languages | None = None) -> None:
+        """Write the selected loan's agreement and preview it: in ``languages`` (then
+        remembered for the borrower), else in the borrower's remembered ones."""
         number = self.current_number()
         if number is None or self._refused(self.agreement_action):
             return
@@ -428,13 +487,20 @@ class LoansView(View):
         from ...documents import service
         from ..pdf_preview import show_document
 
-        db, actor = self.ctx.db, self.ctx.actor
+        ctx, db, actor = self.ctx, self.ctx.db, self.ctx.actor
+        partner = document_languages.loan_partner(db, number)
+
+        def write(path: Path) -> service.GeneratedDocument:
+            doc = service.write_agreement(db, actor, number, path, languages=languages)
+            remember_choice(ctx, partner, languages)
+            return doc
+
         show_document(
             self.ctx.ops,
             self,
-            "Loan agreement",
+            _loans_view.tr("Loan agreement"),
             f"agreement-{number}.pdf",
-            lambda path: service.write_agreement(db, actor, number, path),
+            write,
         )
 
     def loan_labels(self) -> None:
@@ -453,7 +519,7 @@ class LoansView(View):
         show_document(
             self.ctx.ops,
             self,
-            "Labels",
+            _loans_view.tr("Labels"),
             f"labels-{number}-{layout}.pdf",
             lambda path: service.write_labels(db, actor, numbers, path, layout=layout),
         )
@@ -466,8 +532,10 @@ class LoansView(View):
         export_to_partner(
             self.ctx,
             self,
-            f"Loan {summary.number} to {summary.borrower}: its terms, items, signatures and "
-            "the custody events of its aliquots",
+            _loans_view.tr(
+                "Loan {number} to {borrower}: its terms, items, signatures and "
+                "the custody events of its aliquots"
+            ).format(number=summary.number, borrower=summary.borrower),
             loan=summary.number,
             suggested=[summary.borrower_code],
         )
@@ -495,20 +563,28 @@ class LoansView(View):
 
         def refused(error: CustodyError) -> None:
             if isinstance(error, Cancelled):
-                inform(self, "Export cancelled", "The export was cancelled; no file was written.")
+                inform(
+                    self,
+                    _loans_view.tr("Export cancelled"),
+                    _loans_view.tr("The export was cancelled; no file was written."),
+                )
             else:
                 show_error(self, error)
 
         written = self.ctx.ops.value(
             self,
-            "Export loans",
+            _loans_view.tr("Export loans"),
             work,
             refused=refused,
-            label=f"Writing {path.name}",
-            unit="loan items",
+            label=_loans_view.tr("Writing {name}").format(name=path.name),
+            unit=_loans_view.tr("loan items"),
             changes=False,
         )
         if written is None:
             return 0
-        inform(self, "Loans exported", f"{counted(written, 'loan item')} written to {path}.")
+        inform(
+            self,
+            _loans_view.tr("Loans exported"),
+            _loans_view.tr("%n loan item(s) written to {path}.", "", written).format(path=path),
+        )
         return written

@@ -7,22 +7,45 @@ import html
 from datetime import datetime
 
 from ...domain import custody
-from ...domain.masses import format_mass
+from ...domain.identity import PASSWORD, PIN, SIGNATURE_MEANINGS
 from ...domain.queries import DiscrepancyDetail, TransferDetail
+from ..locale_format import mass_text
 from ..tablemodel import local_time, status_label
+from ..translation import Translator, translated
+from ..vocabulary import word
 
-NO_TRANSFER = (
-    "<p style='color:#5f6368'>Select a transfer to see its items, couriers, "
-    "signatures and discrepancies.</p>"
-)
-NO_DISCREPANCY = (
-    "<p style='color:#5f6368'>Select a discrepancy to see what was found at "
-    "receipt and how it was resolved.</p>"
-)
+_transfers_detail = Translator("_transfers_detail")
+# How a signature was given (identity.PASSWORD, identity.PIN), as the window names it.
+SIGNATURE_METHODS = {
+    PASSWORD: _transfers_detail.noop("password"),
+    PIN: _transfers_detail.noop("PIN"),
+}
+
+
+def _hint(text: str) -> str:
+    return f"<p style='color:#5f6368'>{html.escape(text)}</p>"
+
+
+def no_transfer() -> str:
+    """The detail pane with no transfer selected."""
+    return _hint(
+        _transfers_detail.tr(
+            "Select a transfer to see its items, couriers, signatures and discrepancies."
+        )
+    )
+
+
+def no_discrepancy() -> str:
+    """The detail pane with no discrepancy selected."""
+    return _hint(
+        _transfers_detail.tr(
+            "Select a discrepancy to see what was found at receipt and how it was resolved."
+        )
+    )
 
 
 def mass(value: int | None) -> str:
-    return "" if value is None else format_mass(value)
+    return "" if value is None else mass_text(value)
 
 
 def when(value: object) -> str:
@@ -55,6 +78,21 @@ def table(headers: list[str], rows: list[list[str]], nowrap: tuple[int, ...] = (
     )
 
 
+def by(moment: datetime | None, person: str | None) -> str:
+    """When and by whom (HTML), or a dash when it has not happened."""
+    if moment is None:
+        return "—"
+    return e(_transfers_detail.tr("{when} by {person}").format(when=when(moment), person=person))
+
+
+def h3(text: str) -> str:
+    return f"<h3>{e(text)}</h3>"
+
+
+def paragraph(text: str) -> str:
+    return f"<p>{e(text)}</p>"
+
+
 def link(kind: str, value: str) -> str:
     """A link the view follows (``kind:value``: a transfer, an aliquot, a loan...)."""
     return f"<a href='{kind}:{html.escape(value, quote=True)}'>{html.escape(value)}</a>"
@@ -70,21 +108,21 @@ def _facts(rows: list[tuple[str, str]]) -> str:
 def transfer_html(d: TransferDetail) -> str:
     """A package: who sends it to whom, its items, couriers, signatures, discrepancies."""
     facts = [
-        ("From", f"{e(d.from_institution)} ({e(d.sender)})"),
-        ("To", f"{e(d.to_institution)} ({e(d.receiver)})"),
-        ("Courier now", e(d.courier)),
-        ("Loan", link("loan", d.loan_number) if d.loan_number else "none"),
-        ("Seal", e(d.seal_number)),
-        ("Container", e(d.container) or "—"),
-        ("Prepared", when(d.prepared_at)),
-        ("Released", when(d.released_at) or "—"),
+        (_transfers_detail.tr("From"), f"{e(d.from_institution)} ({e(d.sender)})"),
+        (_transfers_detail.tr("To"), f"{e(d.to_institution)} ({e(d.receiver)})"),
+        (_transfers_detail.tr("Courier now"), e(d.courier)),
         (
-            "Received",
-            f"{when(d.received_at)} by {e(d.received_by)}" if d.received_at else "—",
+            _transfers_detail.tr("Loan"),
+            link("loan", d.loan_number) if d.loan_number else e(_transfers_detail.tr("none")),
         ),
+        (_transfers_detail.tr("Seal"), e(d.seal_number)),
+        (_transfers_detail.tr("Container"), e(d.container) or "—"),
+        (_transfers_detail.tr("Prepared"), when(d.prepared_at)),
+        (_transfers_detail.tr("Released"), when(d.released_at) or "—"),
+        (_transfers_detail.tr("Received"), by(d.received_at, d.received_by)),
     ]
     if d.notes:
-        facts.append(("Notes", e(d.notes).replace("\n", "<br>")))
+        facts.append((_transfers_detail.tr("Notes"), e(d.notes).replace("\n", "<br>")))
     items = []
     for item in d.items:
         measured = mass(item.measured_mass_ug)
@@ -95,7 +133,7 @@ def transfer_html(d: TransferDetail) -> str:
         items.append(
             [
                 link("aliquot", item.aliquot_number),
-                format_mass(item.expected_mass_ug),
+                mass_text(item.expected_mass_ug),
                 measured,
                 e(status_label(item.status)),
             ]
@@ -106,16 +144,16 @@ def transfer_html(d: TransferDetail) -> str:
             e(leg.courier),
             e(leg.handed_over_by),
             when(leg.started_at),
-            when(leg.ended_at) or "carrying",
+            when(leg.ended_at) or e(_transfers_detail.tr("carrying")),
         ]
         for leg in d.legs
     ]
     signed = [
         [
             f"{e(s.printed_name)}<br><span style='color:#5f6368'>{e(s.institution_name)}</span>",
-            e(s.meaning),
+            e(word("signature", SIGNATURE_MEANINGS.get(s.meaning, s.meaning))),
             when(s.signed_at),
-            e(s.method),
+            e(translated(SIGNATURE_METHODS.get(s.method, s.method))),
         ]
         for s in d.signatures
     ]
@@ -123,7 +161,7 @@ def transfer_html(d: TransferDetail) -> str:
         [
             link("discrepancy", str(x.id)),
             e(status_label(x.kind)),
-            e(x.aliquot_number or "package"),
+            e(x.aliquot_number or _transfers_detail.tr("package")),
             mass(x.expected_mass_ug),
             mass(x.measured_mass_ug),
             e(status_label(x.resolution or "open")),
@@ -134,21 +172,60 @@ def transfer_html(d: TransferDetail) -> str:
         f"<h2>{e(d.number)} <span style='font-weight:normal;color:#5f6368'>"
         f"{e(status_label(d.kind))} · {e(status_label(d.status))}</span></h2>",
         f"<table cellspacing='0' cellpadding='2'>{_facts(facts)}</table>",
-        f"<h3>Items ({len(d.items)})</h3>",
-        table(["Aliquot", "Expected", "Measured", "Now"], items, (0, 1, 2)),
-        "<h3>Couriers</h3>",
-        table(["Leg", "Courier", "Handed over by", "Started", "Ended"], legs, (0, 3, 4))
+        h3(_transfers_detail.tr("Items ({count})").format(count=len(d.items))),
+        table(
+            [
+                _transfers_detail.tr("Aliquot"),
+                _transfers_detail.tr("Expected"),
+                _transfers_detail.tr("Measured"),
+                _transfers_detail.tr("Now"),
+            ],
+            items,
+            (0, 1, 2),
+        ),
+        h3(_transfers_detail.tr("Couriers")),
+        table(
+            [
+                _transfers_detail.tr("Leg"),
+                _transfers_detail.tr("Courier"),
+                _transfers_detail.tr("Handed over by"),
+                _transfers_detail.tr("Started"),
+                _transfers_detail.tr("Ended"),
+            ],
+            legs,
+            (0, 3, 4),
+        )
         if legs
-        else "<p>Not picked up yet.</p>",
-        "<h3>Signatures</h3>",
-        table(["Signed by", "Meaning", "When", "Method"], signed, (2,))
+        else paragraph(_transfers_detail.tr("Not picked up yet.")),
+        h3(_transfers_detail.tr("Signatures")),
+        table(
+            [
+                _transfers_detail.tr("Signed by"),
+                _transfers_detail.tr("Meaning"),
+                _transfers_detail.tr("When"),
+                _transfers_detail.tr("Method"),
+            ],
+            signed,
+            (2,),
+        )
         if signed
-        else "<p>None yet.</p>",
+        else paragraph(_transfers_detail.tr("None yet.")),
     ]
     if found:
+        heading = _transfers_detail.tr("Discrepancies ({count})").format(count=len(found))
         parts += [
-            f"<h3 style='color:#b00020'>Discrepancies ({len(found)})</h3>",
-            table(["#", "Kind", "Aliquot", "Expected", "Measured", "Resolution"], found),
+            f"<h3 style='color:#b00020'>{e(heading)}</h3>",
+            table(
+                [
+                    "#",
+                    _transfers_detail.tr("Kind"),
+                    _transfers_detail.tr("Aliquot"),
+                    _transfers_detail.tr("Expected"),
+                    _transfers_detail.tr("Measured"),
+                    _transfers_detail.tr("Resolution"),
+                ],
+                found,
+            ),
         ]
     return "".join(parts)
 
@@ -156,38 +233,51 @@ def transfer_html(d: TransferDetail) -> str:
 def discrepancy_html(found: DiscrepancyDetail) -> str:
     """A discrepancy: what was found at receipt, and how it was resolved (or that it is open)."""
     rows = [
-        ("Transfer", link("transfer", found.transfer_number)),
+        (_transfers_detail.tr("Transfer"), link("transfer", found.transfer_number)),
         (
-            "Aliquot",
-            link("aliquot", found.aliquot_number) if found.aliquot_number else "the whole package",
+            _transfers_detail.tr("Aliquot"),
+            link("aliquot", found.aliquot_number)
+            if found.aliquot_number
+            else e(_transfers_detail.tr("the whole package")),
         ),
-        ("Expected", mass(found.expected_mass_ug) or "—"),
-        ("Measured", mass(found.measured_mass_ug) or "—"),
-        ("Raised", f"{when(found.raised_at)} by {e(found.raised_by)}"),
-        ("Note", e(found.note) or "—"),
+        (_transfers_detail.tr("Expected"), mass(found.expected_mass_ug) or "—"),
+        (_transfers_detail.tr("Measured"), mass(found.measured_mass_ug) or "—"),
+        (_transfers_detail.tr("Raised"), by(found.raised_at, found.raised_by)),
+        (_transfers_detail.tr("Note"), e(found.note) or "—"),
     ]
+    resolution = _transfers_detail.tr("Resolution")
     if found.resolved_at is not None:
         rows += [
-            ("Resolution", e(custody.RESOLUTIONS.get(found.resolution or "", ""))),
-            ("Resolved", f"{when(found.resolved_at)} by {e(found.resolved_by)}"),
-            ("Resolution note", e(found.resolution_note)),
+            (resolution, e(status_label(found.resolution or ""))),
+            (_transfers_detail.tr("Resolved"), by(found.resolved_at, found.resolved_by)),
+            (_transfers_detail.tr("Resolution note"), e(found.resolution_note)),
         ]
     else:
-        rows.append(("Resolution", "<b style='color:#b00020'>open</b>"))
-    return (
-        f"<h2>Discrepancy #{found.id}: {e(status_label(found.kind))}</h2>"
-        f"<table cellspacing='0' cellpadding='2'>{_facts(rows)}</table>"
+        rows.append((resolution, f"<b style='color:#b00020'>{e(status_label('open'))}</b>"))
+    heading = _transfers_detail.tr("Discrepancy #{id}: {kind}").format(
+        id=found.id, kind=status_label(found.kind)
     )
+    return f"<h2>{e(heading)}</h2><table cellspacing='0' cellpadding='2'>{_facts(rows)}</table>"
 
 
 def discrepancy_sentence(found: DiscrepancyDetail) -> str:
     """'#3 on transfer T2026-0001: A2 weighed 250.000 mg at receipt; its book mass was …'."""
     if found.kind == "mass":
-        return (
-            f"#{found.id} on transfer {found.transfer_number}: {found.aliquot_number} weighed "
-            f"{mass(found.measured_mass_ug)} at receipt; its book mass was "
-            f"{mass(found.expected_mass_ug)}."
+        return _transfers_detail.tr(
+            "#{id} on transfer {transfer}: {number} weighed {measured} at receipt; its book "
+            "mass was {expected}."
+        ).format(
+            id=found.id,
+            transfer=found.transfer_number,
+            number=found.aliquot_number,
+            measured=mass(found.measured_mass_ug),
+            expected=mass(found.expected_mass_ug),
         )
     what = status_label(found.kind)
-    note = f" ({found.note})" if found.note else ""
-    return f"#{found.id} on transfer {found.transfer_number}: {what}{note}."
+    if found.note:
+        return _transfers_detail.tr("#{id} on transfer {transfer}: {what} ({note}).").format(
+            id=found.id, transfer=found.transfer_number, what=what, note=found.note
+        )
+    return _transfers_detail.tr("#{id} on transfer {transfer}: {what}.").format(
+        id=found.id, transfer=found.transfer_number, what=what
+    )

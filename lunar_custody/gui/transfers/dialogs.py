@@ -27,17 +27,22 @@ from PySide6.QtWidgets import (
 from ...domain import custody, queries
 from ...domain.errors import ValidationError
 from ...domain.identity import PIN
-from ...domain.masses import format_mass, parse_mass
+from ...domain.masses import parse_mass
 from ...domain.queries import DiscrepancyDetail, TransferDetail
 from ...domain.registry import MAX_TEXT, clean_text
 from ..context import AppContext
 from ..dialogs import FormDialog
+from ..locale_format import mass_text
 from ..operations import Work
+from ..tablemodel import status_label
 from ..tables import cell, read_only_table
+from ..translation import Translator, translated
 from ..widgets import FieldChecks, choose_photo_file, problem_of, read_photo
 from .detail import discrepancy_sentence, e
 
-CHOOSE_COURIER = "Choose the courier who took the package."
+_transfers_dialogs = Translator("_transfers_dialogs")
+
+CHOOSE_COURIER = _transfers_dialogs.noop("Choose the courier who took the package.")
 
 
 class ScanningForm(FormDialog):
@@ -63,10 +68,10 @@ class ReceiptDialog(ScanningForm):
     ) -> None:
         super().__init__(
             parent,
-            f"Confirm receipt of {detail.number}",
+            _transfers_dialogs.tr("Confirm receipt of {number}").format(number=detail.number),
             "receiptDialog",
             ops=ctx.ops,
-            ok_text="Sign receipt…",
+            ok_text=_transfers_dialogs.tr("Sign receipt…"),
         )
         self.resize(720, 600)
         self.ctx = ctx
@@ -77,20 +82,34 @@ class ReceiptDialog(ScanningForm):
         self.sign_button.setObjectName("signReceiptButton")
 
         heading = QLabel(
-            f"<b>{e(detail.number)}</b> from {e(detail.from_institution)}, carried by "
-            f"{e(detail.courier)}. Seal recorded at release: <b>{e(detail.seal_number)}</b>."
+            _transfers_dialogs.tr(
+                "<b>{number}</b> from {sender}, carried by {courier}. Seal recorded at "
+                "release: <b>{seal}</b>."
+            ).format(
+                number=e(detail.number),
+                sender=e(detail.from_institution),
+                courier=e(detail.courier),
+                seal=e(detail.seal_number),
+            )
         )
         heading.setWordWrap(True)
-        self.table = read_only_table("receipt", ["Aliquot", "Expected", "Measured (optional)"])
+        self.table = read_only_table(
+            "receipt",
+            [
+                _transfers_dialogs.tr("Aliquot"),
+                _transfers_dialogs.tr("Expected"),
+                _transfers_dialogs.tr("Measured (optional)"),
+            ],
+        )
         self.mass_edits: dict[str, QLineEdit] = {}
         for item in detail.items:
             row = self.table.rowCount()
             self.table.insertRow(row)
             self.table.setItem(row, 0, cell(item.aliquot_number))
-            self.table.setItem(row, 1, cell(format_mass(item.expected_mass_ug), number=True))
+            self.table.setItem(row, 1, cell(mass_text(item.expected_mass_ug), number=True))
             edit = QLineEdit()
             edit.setObjectName(f"measured:{item.aliquot_number}")
-            edit.setPlaceholderText("e.g. 299.8 mg")
+            edit.setPlaceholderText(_transfers_dialogs.tr("e.g. 299.8 mg"))
             self.table.setCellWidget(row, 2, edit)
             self.mass_edits[item.aliquot_number] = edit
         self.table.horizontalHeader().setMinimumSectionSize(140)
@@ -101,30 +120,34 @@ class ReceiptDialog(ScanningForm):
             check = partial(self._mass_problem, number, edit)
             self.mass_messages.addWidget(self.checks.watch(edit, check, None))
 
-        self.seal_intact = QCheckBox("The seal is &intact")
+        self.seal_intact = QCheckBox(_transfers_dialogs.tr("The seal is &intact"))
         self.seal_intact.setObjectName("sealIntact")
         self.seal_intact.setChecked(True)
         self.seal_seen = QLineEdit()
         self.seal_seen.setObjectName("sealSeen")
-        self.seal_seen.setPlaceholderText("the number printed on the seal you see")
+        self.seal_seen.setPlaceholderText(
+            _transfers_dialogs.tr("the number printed on the seal you see")
+        )
         self.note = QPlainTextEdit()
         self.note.setObjectName("receiptNote")
         self.note.setMaximumHeight(80)
-        self.photo_label = QLabel("No photo")
+        self.photo_label = QLabel(_transfers_dialogs.tr("No photo"))
         self.photo_label.setObjectName("photoLabel")
-        self.photo_button = QPushButton("Attach &photo…")
+        self.photo_button = QPushButton(_transfers_dialogs.tr("Attach &photo…"))
         self.photo_button.setObjectName("photoButton")
         self.photo_button.clicked.connect(self.choose_photo)
         photo_row = QHBoxLayout()
         photo_row.addWidget(self.photo_label, 1)
         photo_row.addWidget(self.photo_button)
         self.form.addRow("", self.seal_intact)
-        self.form.addRow("Seal number &seen:", self.seal_seen)
-        self.form.addRow("&Note:", self.note)
-        self.form.addRow("Photo:", photo_row)
+        self.form.addRow(_transfers_dialogs.tr("Seal number &seen:"), self.seal_seen)
+        self.form.addRow(_transfers_dialogs.tr("&Note:"), self.note)
+        self.form.addRow(_transfers_dialogs.tr("Photo:"), photo_row)
         # optional, as receive --courier-pin: without it the custody form leaves ink lines
         self.courier_signs = QCheckBox(
-            f"{detail.courier.replace('&', '&&')}, the courier, signs that they &delivered it (PIN)"
+            _transfers_dialogs.tr(
+                "{courier}, the courier, signs that they &delivered it (PIN)"
+            ).format(courier=detail.courier.replace("&", "&&"))
         )
         self.courier_signs.setObjectName("courierSigns")
         self.courier_signs.setVisible(bool(detail.courier_username))
@@ -133,8 +156,10 @@ class ReceiptDialog(ScanningForm):
         self.body.insertWidget(1, self.table, 1)
         self.body.insertLayout(2, self.mass_messages)
         never_refused = QLabel(
-            "A broken or different seal, or a mass outside the tolerance, is recorded "
-            "as a discrepancy for the lender's curators; the receipt is never refused."
+            _transfers_dialogs.tr(
+                "A broken or different seal, or a mass outside the tolerance, is recorded "
+                "as a discrepancy for the lender's curators; the receipt is never refused."
+            )
         )
         never_refused.setWordWrap(True)
         self.body.insertWidget(4, never_refused)
@@ -150,7 +175,11 @@ class ReceiptDialog(ScanningForm):
         except ValidationError as error:
             self.error_label.setText(str(error))
             return
-        self.photo_label.setText(f"{Path(path).name} ({len(self.photo) // 1024} KB)")
+        self.photo_label.setText(
+            _transfers_dialogs.tr("{name} ({size} KB)").format(
+                name=Path(path).name, size=len(self.photo) // 1024
+            )
+        )
 
     @staticmethod
     def _mass_problem(number: str, edit: QLineEdit) -> str | None:
@@ -173,17 +202,27 @@ class ReceiptDialog(ScanningForm):
         return masses
 
     def summary(self, masses: dict[str, int]) -> str:
-        seal = "intact" if self.seal_intact.isChecked() else "BROKEN"
         seen = self.seal_seen.text().strip() or self.detail.seal_number
+        seal = (
+            _transfers_dialogs.tr("Seal {seal}: intact")
+            if self.seal_intact.isChecked()
+            else _transfers_dialogs.tr("Seal {seal}: BROKEN")
+        )
         lines = [
-            f"Receipt of {self.detail.number} from {self.detail.from_institution}",
-            f"Seal {seen}: {seal}",
+            _transfers_dialogs.tr("Receipt of {number} from {sender}").format(
+                number=self.detail.number, sender=self.detail.from_institution
+            ),
+            seal.format(seal=seen),
             "",
         ]
         for item in self.detail.items:
             weighed = masses.get(item.aliquot_number)
-            measured = f", measured {format_mass(weighed)}" if weighed is not None else ""
-            lines.append(f"{item.aliquot_number}    {format_mass(item.expected_mass_ug)}{measured}")
+            measured = (
+                _transfers_dialogs.tr(", measured {mass}").format(mass=mass_text(weighed))
+                if weighed is not None
+                else ""
+            )
+            lines.append(f"{item.aliquot_number}    {mass_text(item.expected_mass_ug)}{measured}")
         return "\n".join(lines)
 
     def prepare(self) -> Work[custody.Receipt]:
@@ -193,7 +232,10 @@ class ReceiptDialog(ScanningForm):
         if self.courier_signs.isChecked() and self.detail.courier_username:
             courier = self.signature(
                 meaning="relinquished",
-                summary=f"{summary}\n\nDelivered by {self.detail.courier}",
+                summary=f"{summary}\n\n"
+                + _transfers_dialogs.tr("Delivered by {courier}").format(
+                    courier=self.detail.courier
+                ),
                 username=self.detail.courier_username,
                 method=PIN,
             )
@@ -232,10 +274,10 @@ class ResolveDialog(ScanningForm):
     ) -> None:
         super().__init__(
             parent,
-            f"Resolve discrepancy #{found.id}",
+            _transfers_dialogs.tr("Resolve discrepancy #{id}").format(id=found.id),
             "resolveDialog",
             ops=ctx.ops,
-            ok_text="Resolve and sign…",
+            ok_text=_transfers_dialogs.tr("Resolve and sign…"),
         )
         self.ctx = ctx
         self.found = found
@@ -246,8 +288,9 @@ class ResolveDialog(ScanningForm):
         about.setWordWrap(True)
         self.resolution = QComboBox()
         self.resolution.setObjectName("resolutionCombo")
-        for key, label in custody.RESOLUTIONS.items():
-            self.resolution.addItem(label[0].upper() + label[1:], key)
+        for key in custody.RESOLUTIONS:
+            label = status_label(key)
+            self.resolution.addItem(label[:1].upper() + label[1:], key)
         if found.kind != "mass":
             # Only a mass difference changes masses; a seal report is accepted with a note.
             for index in range(self.resolution.count()):
@@ -256,9 +299,11 @@ class ResolveDialog(ScanningForm):
             self.resolution.setCurrentIndex(self.resolution.findData("accept"))
         self.note = QPlainTextEdit()
         self.note.setObjectName("resolutionNote")
-        self.note.setPlaceholderText("What was checked, with whom (required)")
-        self.form.addRow("&Resolution:", self.resolution)
-        self.form.addRow("&Note:", self.note)
+        self.note.setPlaceholderText(
+            _transfers_dialogs.tr("What was checked, with whom (required)")
+        )
+        self.form.addRow(_transfers_dialogs.tr("&Resolution:"), self.resolution)
+        self.form.addRow(_transfers_dialogs.tr("&Note:"), self.note)
         self.body.insertWidget(0, about)
         self.checks = FieldChecks(self.resolve_button)
         self.checks.watch(self.note, self._note_problem, self.form)
@@ -274,12 +319,16 @@ class ResolveDialog(ScanningForm):
     def prepare(self) -> Work[object]:
         note = self.note.toPlainText().strip()
         if not note:
-            raise ValidationError("Write down what was checked before resolving.")
+            raise ValidationError(
+                _transfers_dialogs.tr("Write down what was checked before resolving.")
+            )
         resolution = str(self.resolution.currentData())
         credential = self.signature(
             meaning="resolved",
             summary=f"{discrepancy_sentence(self.found)}\n\n"
-            f"Resolution: {custody.RESOLUTIONS[resolution]}\nNote: {note}",
+            + _transfers_dialogs.tr("Resolution: {resolution}\nNote: {note}").format(
+                resolution=status_label(resolution), note=note
+            ),
             username=self.ctx.actor.username,
         )
         db, actor, found_id = self.ctx.db, self.ctx.actor, self.found.id
@@ -298,22 +347,26 @@ class TranscribeDialog(FormDialog):
     def __init__(self, ctx: AppContext, detail: TransferDetail, parent: QWidget | None) -> None:
         super().__init__(
             parent,
-            f"Transcribe a handover of {detail.number}",
+            _transfers_dialogs.tr("Transcribe a handover of {number}").format(number=detail.number),
             "transcribeDialog",
             ops=ctx.ops,
-            ok_text="Record the handover",
+            ok_text=_transfers_dialogs.tr("Record the handover"),
         )
         self.ctx, self.detail = ctx, detail
         intro = QLabel(
-            f"{detail.number} is with {detail.courier}. If the couriers handed it over where "
-            "no installation was (an airport, a border), type that handover in from the paper "
-            "custody form they signed: it is recorded as transcribed, here and in the exchange "
-            "files that carry it."
+            _transfers_dialogs.tr(
+                "{number} is with {courier}. If the couriers handed it over where "
+                "no installation was (an airport, a border), type that handover in from the "
+                "paper custody form they signed: it is recorded as transcribed, here and in the "
+                "exchange files that carry it."
+            ).format(number=detail.number, courier=detail.courier)
         )
         intro.setWordWrap(True)
         self.courier_combo = QComboBox()
         self.courier_combo.setObjectName("toCourierCombo")
-        self.courier_combo.addItem("(the courier who took the package)", None)
+        self.courier_combo.addItem(
+            _transfers_dialogs.tr("(the courier who took the package)"), None
+        )
         for person in queries.people_choices(ctx.db, roles=("courier",)):
             if person.username != detail.courier_username:
                 self.courier_combo.addItem(
@@ -325,21 +378,23 @@ class TranscribeDialog(FormDialog):
         self.when_edit.setCalendarPopup(True)
         self.form_edit = QLineEdit()
         self.form_edit.setObjectName("formReferenceEdit")
-        self.form_edit.setPlaceholderText("the number or reference on the paper form")
+        self.form_edit.setPlaceholderText(
+            _transfers_dialogs.tr("the number or reference on the paper form")
+        )
         self.form.addRow(intro)
-        self.form.addRow("&To courier:", self.courier_combo)
-        self.form.addRow("&When (local time):", self.when_edit)
-        self.form.addRow("Paper &form:", self.form_edit)
+        self.form.addRow(_transfers_dialogs.tr("&To courier:"), self.courier_combo)
+        self.form.addRow(_transfers_dialogs.tr("&When (local time):"), self.when_edit)
+        self.form.addRow(_transfers_dialogs.tr("Paper &form:"), self.form_edit)
         self.checks = FieldChecks(self.ok_button)
         self.checks.watch(self.courier_combo, self._courier_problem, self.form)
 
     def _courier_problem(self) -> str | None:
-        return None if self.courier_combo.currentData() else CHOOSE_COURIER
+        return None if self.courier_combo.currentData() else translated(CHOOSE_COURIER)
 
     def prepare(self) -> Work[object]:
         courier = self.courier_combo.currentData()
         if not courier:
-            raise ValidationError(CHOOSE_COURIER)
+            raise ValidationError(translated(CHOOSE_COURIER))
         when = self.when_edit.dateTime().toPython()
         assert isinstance(when, datetime)
         moment = when.astimezone(UTC)  # a naive time is the computer's local time

@@ -16,17 +16,20 @@ from PySide6.QtWidgets import (
 from ...domain import custody, queries
 from ...domain.errors import CustodyError, NotFoundError
 from ...domain.identity import PIN
-from ...domain.masses import format_mass
 from ...domain.numbering import normalize
 from ...domain.queries import PackageCandidate
 from ...domain.states import AliquotStatus
 from ..context import AppContext
 from ..dialogs import ERROR_STYLE, OK_STYLE, Withdrawn, fit_to_screen
+from ..locale_format import date_text, mass_text
 from ..operations import Work
 from ..tablemodel import status_label
 from ..tables import cell, read_only_table
+from ..translation import Translator
 from ..widgets import ScanField
 from .dialogs import ScanningForm
+
+_transfers_package = Translator("_transfers_package")
 
 
 class PackageDialog(ScanningForm):
@@ -35,7 +38,11 @@ class PackageDialog(ScanningForm):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(
-            parent, "New package", "packageDialog", ops=ctx.ops, ok_text="Release to courier…"
+            parent,
+            _transfers_package.tr("New package"),
+            "packageDialog",
+            ops=ctx.ops,
+            ok_text=_transfers_package.tr("Release to courier…"),
         )
         fit_to_screen(self, 820, 640)
         self.ctx = ctx
@@ -45,14 +52,26 @@ class PackageDialog(ScanningForm):
         self.release_button = self.ok_button
         self.release_button.setObjectName("releaseButton")
 
-        self.scan = ScanField("Scan an aliquot label, or type its number and press Enter")
+        self.scan = ScanField(
+            _transfers_package.tr("Scan an aliquot label, or type its number and press Enter")
+        )
         self.scan.scanned.connect(self.add_code)
-        self.scan_message = QLabel("Scan the aliquots that go into the package.")
+        self.scan_message = QLabel(
+            _transfers_package.tr("Scan the aliquots that go into the package.")
+        )
         self.scan_message.setObjectName("scanMessage")
         self.scan_message.setWordWrap(True)
 
-        self.manifest = read_only_table("manifest", ["Aliquot", "Mass", "Container", "Loan"])
-        self.remove_button = QPushButton("&Remove item")
+        self.manifest = read_only_table(
+            "manifest",
+            [
+                _transfers_package.tr("Aliquot"),
+                _transfers_package.tr("Mass"),
+                _transfers_package.tr("Container"),
+                _transfers_package.tr("Loan"),
+            ],
+        )
+        self.remove_button = QPushButton(_transfers_package.tr("&Remove item"))
         self.remove_button.setObjectName("removeItemButton")
         self.remove_button.clicked.connect(self.remove_selected)
         self.total_label = QLabel()
@@ -63,7 +82,9 @@ class PackageDialog(ScanningForm):
 
         self.loan_combo = QComboBox()
         self.loan_combo.setObjectName("loanCombo")
-        self.loan_combo.addItem("(none: transfer between custodians without a loan)", None)
+        self.loan_combo.addItem(
+            _transfers_package.tr("(none: transfer between custodians without a loan)"), None
+        )
         self._loans = {c.number: c for c in queries.active_loan_choices(ctx.db, self._own_code())}
         for choice in self._loans.values():
             self.loan_combo.addItem(self._loan_label(choice), choice.number)
@@ -73,29 +94,33 @@ class PackageDialog(ScanningForm):
         self.receiver_combo.setObjectName("receiverCombo")
         self.courier_combo = QComboBox()
         self.courier_combo.setObjectName("courierCombo")
-        self.courier_combo.addItem("(choose the courier)", None)
+        self.courier_combo.addItem(_transfers_package.tr("(choose the courier)"), None)
         for person in queries.people_choices(ctx.db, roles=("courier",)):
             self.courier_combo.addItem(
                 f"{person.full_name} — {person.institution}", person.username
             )
         self.seal_edit = QLineEdit()
         self.seal_edit.setObjectName("sealEdit")
-        self.seal_edit.setPlaceholderText("the number printed on the tamper-evident seal")
+        self.seal_edit.setPlaceholderText(
+            _transfers_package.tr("the number printed on the tamper-evident seal")
+        )
         self.container_edit = QLineEdit()
         self.container_edit.setObjectName("containerEdit")
-        self.container_edit.setPlaceholderText("e.g. dry shipper DS-3, nitrogen-purged box")
+        self.container_edit.setPlaceholderText(
+            _transfers_package.tr("e.g. dry shipper DS-3, nitrogen-purged box")
+        )
         self.notes_edit = QLineEdit()
         self.notes_edit.setObjectName("notesEdit")
-        self.form.addRow("&Loan:", self.loan_combo)
-        self.form.addRow("Re&ceiver:", self.receiver_combo)
-        self.form.addRow("C&ourier:", self.courier_combo)
-        self.form.addRow("&Seal number:", self.seal_edit)
-        self.form.addRow("Co&ntainer:", self.container_edit)
-        self.form.addRow("No&tes:", self.notes_edit)
+        self.form.addRow(_transfers_package.tr("&Loan:"), self.loan_combo)
+        self.form.addRow(_transfers_package.tr("Re&ceiver:"), self.receiver_combo)
+        self.form.addRow(_transfers_package.tr("C&ourier:"), self.courier_combo)
+        self.form.addRow(_transfers_package.tr("&Seal number:"), self.seal_edit)
+        self.form.addRow(_transfers_package.tr("Co&ntainer:"), self.container_edit)
+        self.form.addRow(_transfers_package.tr("No&tes:"), self.notes_edit)
 
         for position, widget in enumerate(
             [
-                QLabel("<b>1.</b> Scan each aliquot into the manifest"),
+                QLabel(_transfers_package.tr("<b>1.</b> Scan each aliquot into the manifest")),
                 self.scan,
                 self.scan_message,
             ]
@@ -103,7 +128,9 @@ class PackageDialog(ScanningForm):
             self.body.insertWidget(position, widget)
         self.body.insertWidget(3, self.manifest, 1)
         self.body.insertLayout(4, below)
-        self.body.insertWidget(5, QLabel("<b>2.</b> Where it goes and who carries it"))
+        self.body.insertWidget(
+            5, QLabel(_transfers_package.tr("<b>2.</b> Where it goes and who carries it"))
+        )
         self._fill_receivers()
         self._show_total()
         self.scan.setFocus()
@@ -115,7 +142,9 @@ class PackageDialog(ScanningForm):
 
     @staticmethod
     def _loan_label(choice: queries.LoanChoice) -> str:
-        return f"{choice.number} — {choice.borrower} (due {choice.due_on.isoformat()})"
+        return _transfers_package.tr("{number} — {borrower} (due {due})").format(
+            number=choice.number, borrower=choice.borrower, due=date_text(choice.due_on)
+        )
 
     def loan_number(self) -> str | None:
         value = self.loan_combo.currentData()
@@ -137,7 +166,7 @@ class PackageDialog(ScanningForm):
                 exclude_institution_code=self._own_code(),
             )
         self.receiver_combo.clear()
-        self.receiver_combo.addItem("(choose the receiver)", None)
+        self.receiver_combo.addItem(_transfers_package.tr("(choose the receiver)"), None)
         for person in people:
             self.receiver_combo.addItem(
                 f"{person.full_name} — {person.institution}", person.username
@@ -164,12 +193,15 @@ class PackageDialog(ScanningForm):
         """One scanned code: added to the manifest, or refused with the reason."""
         number = normalize(code)
         if number in self.numbers():
-            self._say(f"{number} is already in this package.", problem=True)
+            self._say(
+                _transfers_package.tr("{number} is already in this package.").format(number=number),
+                problem=True,
+            )
             return
         db = self.ctx.db
         found = self.ops.value(
             self,
-            "Scan",
+            _transfers_package.tr("Scan"),
             lambda _progress: queries.package_candidate(db, number),
             refused=lambda error: self._scan_refused(code, error),
             changes=False,
@@ -178,46 +210,63 @@ class PackageDialog(ScanningForm):
             return
         problem = self._refusal(found)
         if problem:
-            self._say(f"{problem} Nothing was added.", problem=True)
+            self._say(
+                _transfers_package.tr("{problem} Nothing was added.").format(problem=problem),
+                problem=True,
+            )
             return
         self.candidates.append(found)
         row = self.manifest.rowCount()
         self.manifest.insertRow(row)
         self.manifest.setItem(row, 0, cell(found.number))
-        self.manifest.setItem(row, 1, cell(format_mass(found.mass_ug), number=True))
+        self.manifest.setItem(row, 1, cell(mass_text(found.mass_ug), number=True))
         self.manifest.setItem(row, 2, cell(found.container))
         self.manifest.setItem(row, 3, cell(found.loan_number or ""))
         if found.loan_number and not self._loan_chosen and not self.loan_number():
             self._suggest_loan(found.loan_number)
-        self._say(f"Added {found.number} ({format_mass(found.mass_ug)}).", problem=False)
+        self._say(
+            _transfers_package.tr("Added {number} ({mass}).").format(
+                number=found.number, mass=mass_text(found.mass_ug)
+            ),
+            problem=False,
+        )
         self._show_total()
 
     def _scan_refused(self, code: str, error: CustodyError) -> None:
         if isinstance(error, NotFoundError):
-            self._say(f"There is no aliquot '{code.strip()}'. Nothing was added.", problem=True)
+            self._say(
+                _transfers_package.tr("There is no aliquot '{code}'. Nothing was added.").format(
+                    code=code.strip()
+                ),
+                problem=True,
+            )
         else:
             self._say(str(error), problem=True)
 
     def _refusal(self, found: PackageCandidate) -> str | None:
         if found.status != AliquotStatus.IN_STORAGE:
-            return (
-                f"{found.number} is {status_label(found.status)}; "
-                "only an aliquot in storage can be packed."
-            )
+            return _transfers_package.tr(
+                "{number} is {status}; only an aliquot in storage can be packed."
+            ).format(number=found.number, status=status_label(found.status))
         if found.holder_code != self._own_code():
-            return (
-                f"{found.number} is held by {found.holder or 'nobody'}, not by your "
-                "institution; only its custodian can pack it."
-            )
+            holder = found.holder or _transfers_package.tr("nobody")
+            return _transfers_package.tr(
+                "{number} is held by {holder}, not by your institution; only its custodian "
+                "can pack it."
+            ).format(number=found.number, holder=holder)
         if found.packed_in:
-            return f"{found.number} is already packed in transfer {found.packed_in}."
+            return _transfers_package.tr(
+                "{number} is already packed in transfer {transfer}."
+            ).format(number=found.number, transfer=found.packed_in)
         loan = self.loan_number()
         if loan and found.loan_number and found.loan_number != loan:
-            return (
-                f"{found.number} belongs to loan {found.loan_number}; this package is for {loan}."
-            )
+            return _transfers_package.tr(
+                "{number} belongs to loan {loan}; this package is for {chosen}."
+            ).format(number=found.number, loan=found.loan_number, chosen=loan)
         if loan and not found.loan_number:
-            return f"{found.number} is not an item of loan {loan}."
+            return _transfers_package.tr("{number} is not an item of loan {loan}.").format(
+                number=found.number, loan=loan
+            )
         return None
 
     def _suggest_loan(self, number: str) -> None:
@@ -229,49 +278,60 @@ class PackageDialog(ScanningForm):
     def remove_selected(self) -> None:
         row = self.manifest.currentRow()
         if row < 0:
-            self._say("Select the item to remove first.", problem=True)
+            self._say(_transfers_package.tr("Select the item to remove first."), problem=True)
             return
         removed = self.candidates.pop(row)
         self.manifest.removeRow(row)
-        self._say(f"Removed {removed.number} from the package.", problem=False)
+        self._say(
+            _transfers_package.tr("Removed {number} from the package.").format(
+                number=removed.number
+            ),
+            problem=False,
+        )
         self._show_total()
 
     def _show_total(self) -> None:
         total = sum(c.mass_ug for c in self.candidates)
         count = len(self.candidates)
         self.total_label.setText(
-            f"{count} aliquot{'s' if count != 1 else ''}, {format_mass(total)}"
+            _transfers_package.tr("%n aliquot(s), {mass}", "", count).format(mass=mass_text(total))
             if count
-            else "The package is empty."
+            else _transfers_package.tr("The package is empty.")
         )
 
     # ------------------------------------------------------------------ release
 
     def _missing(self) -> str | None:
         if not self.candidates:
-            return "Scan at least one aliquot into the package."
+            return _transfers_package.tr("Scan at least one aliquot into the package.")
         if not self.receiver_combo.currentData():
-            return "Choose the receiver."
+            return _transfers_package.tr("Choose the receiver.")
         if not self.courier_combo.currentData():
-            return "Choose the courier who takes the package."
+            return _transfers_package.tr("Choose the courier who takes the package.")
         if not self.seal_edit.text().strip():
-            return "Type or scan the seal number."
+            return _transfers_package.tr("Type or scan the seal number.")
         return None
 
     def summary(self) -> str:
         loan = self.loan_number()
+        seal, container = self.seal_edit.text().strip(), self.container_edit.text().strip()
         lines = [
-            f"Package for {self.receiver_combo.currentText()}",
-            f"Loan: {loan}" if loan else "No loan (transfer between custodians)",
-            f"Seal: {self.seal_edit.text().strip()}"
-            + (
-                f", container: {self.container_edit.text().strip()}"
-                if self.container_edit.text().strip()
-                else ""
+            _transfers_package.tr("Package for {receiver}").format(
+                receiver=self.receiver_combo.currentText()
             ),
-            f"Courier: {self.courier_combo.currentText()}",
+            _transfers_package.tr("Loan: {loan}").format(loan=loan)
+            if loan
+            else _transfers_package.tr("No loan (transfer between custodians)"),
+            _transfers_package.tr("Seal: {seal}, container: {container}").format(
+                seal=seal, container=container
+            )
+            if container
+            else _transfers_package.tr("Seal: {seal}").format(seal=seal),
+            _transfers_package.tr("Courier: {courier}").format(
+                courier=self.courier_combo.currentText()
+            ),
             "",
-            *(f"{c.number}    {format_mass(c.mass_ug)}" for c in self.candidates),
+            *(f"{c.number}    {mass_text(c.mass_ug)}" for c in self.candidates),
         ]
         return "\n".join(lines)
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QSplitter,
     QTabWidget,
     QTextBrowser,
@@ -21,11 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain import custody, queries, rules
+from ...domain import custody, document_languages, queries, rules
+from ...domain.document_languages import Languages
 from ...domain.errors import NotFoundError
 from ...domain.identity import PIN
 from ...domain.listings import DISCREPANCIES, TRANSFERS
-from ...domain.masses import format_mass
 from ...domain.numbering import normalize
 from ...domain.queries import DiscrepancyDetail, TransferDetail
 from ..actions import (
@@ -38,16 +39,19 @@ from ..context import AppContext
 from ..dialogs import ReasonDialog, action_button, set_allowed
 from ..errors import inform
 from ..exchange import export_to_partner
+from ..exchange.languages import offer_languages, remember_choice
+from ..locale_format import mass_text
 from ..operations import Work
 from ..signature import ask_signature
 from ..tablemodel import status_label
+from ..translation import Translator
 from ..view import View
 from ..widgets import ListPane
 from .detail import (
-    NO_DISCREPANCY,
-    NO_TRANSFER,
     discrepancy_html,
     discrepancy_sentence,
+    no_discrepancy,
+    no_transfer,
     transfer_html,
 )
 from .dialogs import ReceiptDialog, ResolveDialog, TranscribeDialog
@@ -55,6 +59,8 @@ from .package import PackageDialog
 
 if TYPE_CHECKING:
     from ...documents.service import GeneratedDocument
+
+_transfers_view = Translator("_transfers_view")
 
 
 class TransfersView(View):
@@ -64,7 +70,7 @@ class TransfersView(View):
     in the detail); ``show_record(kind, number)`` shows a transfer or a discrepancy here.
     """
 
-    title = "Transfers"
+    title = _transfers_view.noop("Transfers")
     open_record = Signal(str, str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -73,42 +79,42 @@ class TransfersView(View):
         self.detail: TransferDetail | None = None
         self.discrepancy: DiscrepancyDetail | None = None
 
-        self.new_action = QAction("&New package…", self)
+        self.new_action = QAction(_transfers_view.tr("&New package…"), self)
         self.new_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
         self.new_action.setObjectName("transfersNewAction")
         self.new_action.triggered.connect(self.new_package)
-        self.release_action = QAction("&Release…", self)
+        self.release_action = QAction(_transfers_view.tr("&Release…"), self)
         self.release_action.setObjectName("transfersReleaseAction")
         self.release_action.triggered.connect(self.release_prepared)
-        self.receive_action = QAction("Confirm &receipt…", self)
+        self.receive_action = QAction(_transfers_view.tr("Confirm &receipt…"), self)
         self.receive_action.setObjectName("transfersReceiveAction")
         self.receive_action.triggered.connect(self.confirm_receipt)
-        self.transcribe_action = QAction("&Transcribe handover…", self)
+        self.transcribe_action = QAction(_transfers_view.tr("&Transcribe handover…"), self)
         self.transcribe_action.setObjectName("transcribeAction")
         self.transcribe_action.triggered.connect(lambda _=False: self.transcribe_handover())
-        self.cancel_action = QAction("&Cancel package…", self)
+        self.cancel_action = QAction(_transfers_view.tr("&Cancel package…"), self)
         self.cancel_action.setObjectName("transfersCancelAction")
         self.cancel_action.triggered.connect(self.cancel_package)
-        self.resolve_action = QAction("Re&solve…", self)
+        self.resolve_action = QAction(_transfers_view.tr("Re&solve…"), self)
         self.resolve_action.setObjectName("transfersResolveAction")
         self.resolve_action.triggered.connect(self.resolve)
-        self.custody_form_action = QAction("Custody &form…", self)
+        self.custody_form_action = QAction(_transfers_view.tr("Custody &form…"), self)
         self.custody_form_action.setObjectName("transfersCustodyFormAction")
-        self.custody_form_action.triggered.connect(self.custody_form)
-        self.manifest_action = QAction("&Manifest…", self)
+        self.custody_form_action.triggered.connect(lambda _=False: self.custody_form())
+        self.manifest_action = QAction(_transfers_view.tr("&Manifest…"), self)
         self.manifest_action.setObjectName("transfersManifestAction")
-        self.manifest_action.triggered.connect(self.manifest)
-        self.labels_action = QAction("La&bels…", self)
+        self.manifest_action.triggered.connect(lambda _=False: self.manifest())
+        self.labels_action = QAction(_transfers_view.tr("La&bels…"), self)
         self.labels_action.setObjectName("transfersLabelsAction")
         self.labels_action.triggered.connect(self.package_labels)
-        self.exchange_action = QAction("Export to &partner…", self)
+        self.exchange_action = QAction(_transfers_view.tr("Export to &partner…"), self)
         self.exchange_action.setObjectName("transfersExchangeAction")
         self.exchange_action.triggered.connect(lambda _=False: self.export_to_partner())
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("transferTabs")
-        self.tabs.addTab(self._transfers_tab(), "Transfers")
-        self.tabs.addTab(self._discrepancies_tab(), "Discrepancies")
+        self.tabs.addTab(self._transfers_tab(), _transfers_view.tr("Transfers"))
+        self.tabs.addTab(self._discrepancies_tab(), _transfers_view.tr("Discrepancies"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.tabs)
@@ -116,15 +122,17 @@ class TransfersView(View):
         self._show_discrepancy(-1)
 
     def _transfers_tab(self) -> QWidget:
-        statuses = [("All statuses", None)] + [
+        statuses = [(_transfers_view.tr("All statuses"), None)] + [
             (status_label(s).capitalize(), s) for s in custody.TRANSFER_STATES
         ]
         self.transfers = ListPane(
             self.ctx.db,
             TRANSFERS,
-            search_hint="Search transfer number, loan, seal, institution, courier",
+            search_hint=_transfers_view.tr(
+                "Search transfer number, loan, seal, institution, courier"
+            ),
             filters={"status": statuses},
-            noun="transfers",
+            noun=_transfers_view.tr("transfers"),
         )
         self.transfers.currentChanged.connect(self._show_transfer)
         self.transfer_view = QTextBrowser()
@@ -140,12 +148,17 @@ class TransfersView(View):
         ):
             bar.addWidget(action_button(action, name))
         bar.addSpacing(16)
-        for action, name in (
-            (self.custody_form_action, "custodyFormButton"),
-            (self.manifest_action, "manifestButton"),
-            (self.labels_action, "packageLabelsButton"),
-        ):
-            bar.addWidget(action_button(action, name))
+        papers = {
+            self.custody_form_action: ("custodyFormButton", self.custody_form),
+            self.manifest_action: ("manifestButton", self.manifest),
+        }
+        self.paper_languages: dict[QAction, QMenu] = {}
+        for action, (name, write) in papers.items():
+            # the package's papers in its partner's languages; the arrow beside chooses
+            button = action_button(action, name)
+            self.paper_languages[action] = offer_languages(button, self._partner_languages, write)
+            bar.addWidget(button)
+        bar.addWidget(action_button(self.labels_action, "packageLabelsButton"))
         bar.addSpacing(16)
         bar.addWidget(action_button(self.exchange_action, "exchangeButton"))
         bar.addStretch(1)
@@ -165,10 +178,16 @@ class TransfersView(View):
         self.discrepancies = ListPane(
             self.ctx.db,
             DISCREPANCIES,
-            search_hint="Search transfer or aliquot number",
+            search_hint=_transfers_view.tr("Search transfer or aliquot number"),
             hidden=(),
-            filters={"open": [("Open", True), ("Resolved", False), ("All", None)]},
-            noun="discrepancies",
+            filters={
+                "open": [
+                    (_transfers_view.tr("Open", "discrepancies"), True),
+                    (_transfers_view.tr("Resolved", "discrepancies"), False),
+                    (_transfers_view.tr("All", "discrepancies"), None),
+                ]
+            },
+            noun=_transfers_view.tr("discrepancies"),
         )
         self.discrepancies.currentChanged.connect(self._show_discrepancy)
         self.discrepancy_view = QTextBrowser()
@@ -268,7 +287,7 @@ class TransfersView(View):
             except NotFoundError:
                 self.detail = None
         self.transfer_view.setHtml(
-            NO_TRANSFER if self.detail is None else transfer_html(self.detail)
+            no_transfer() if self.detail is None else transfer_html(self.detail)
         )
         self._update_actions()
 
@@ -284,7 +303,7 @@ class TransfersView(View):
         self.photo.setVisible(False)
         found = self.discrepancy
         if found is None:
-            self.discrepancy_view.setHtml(NO_DISCREPANCY)
+            self.discrepancy_view.setHtml(no_discrepancy())
         else:
             self.discrepancy_view.setHtml(discrepancy_html(found))
             if found.has_photo:
@@ -304,7 +323,9 @@ class TransfersView(View):
                 )
             )
         else:
-            self.photo.setText("A photo is attached (not an image this computer can show).")
+            self.photo.setText(
+                _transfers_view.tr("A photo is attached (not an image this computer can show).")
+            )
         self.photo.setVisible(True)
 
     def _follow(self, url: QUrl) -> None:
@@ -324,55 +345,72 @@ class TransfersView(View):
         set_allowed(
             self.new_action,
             ctx.why_not("release"),
-            "Scan aliquots into a package and release it to a courier",
+            _transfers_view.tr("Scan aliquots into a package and release it to a courier"),
         )
         prepared = SELECT_PREPARED_PACKAGE
         set_allowed(
             self.release_action,
             rules.why_not_release(actor, d) if d else ctx.why_not("release") or prepared,
-            "The sender and the courier sign the hand-over of the selected package",
+            _transfers_view.tr(
+                "The sender and the courier sign the hand-over of the selected package"
+            ),
         )
         set_allowed(
             self.cancel_action,
             rules.why_not_cancel_transfer(actor, d)
             if d
             else ctx.why_not("prepare_transfer") or prepared,
-            "Unpack the selected package, which was never picked up",
+            _transfers_view.tr("Unpack the selected package, which was never picked up"),
         )
         set_allowed(
             self.receive_action,
             rules.why_not_receive(actor, d)
             if d
             else ctx.why_not("receive") or SELECT_ARRIVED_PACKAGE,
-            "Check the seal and masses of the selected package and sign for it",
+            _transfers_view.tr("Check the seal and masses of the selected package and sign for it"),
         )
         set_allowed(
             self.transcribe_action,
             rules.why_not_transcribe(actor, d)
             if d
             else ctx.why_not("receive") or SELECT_ARRIVED_PACKAGE,
-            "Type in a handover between couriers made where no installation was, from the "
-            "paper custody form they signed (marked as transcribed)",
+            _transfers_view.tr(
+                "Type in a handover between couriers made where no installation was, from the "
+                "paper custody form they signed (marked as transcribed)"
+            ),
         )
         pick = None if d is not None else SELECT_PACKAGE
         for action, tip in (
-            (self.custody_form_action, "The package's chain-of-custody form to print and sign"),
-            (self.manifest_action, "The packing list that travels inside the package"),
-            (self.labels_action, "Labels (QR code, number, sample, mass) for the package"),
+            (
+                self.custody_form_action,
+                _transfers_view.tr("The package's chain-of-custody form to print and sign"),
+            ),
+            (
+                self.manifest_action,
+                _transfers_view.tr("The packing list that travels inside the package"),
+            ),
+            (
+                self.labels_action,
+                _transfers_view.tr("Labels (QR code, number, sample, mass) for the package"),
+            ),
         ):
             set_allowed(action, pick, tip)
         set_allowed(
             self.exchange_action,
             ctx.why_not("exchange") or pick,
-            "Write a signed exchange file about the selected package (items, legs, "
-            "signatures, custody events) for a partner installation",
+            _transfers_view.tr(
+                "Write a signed exchange file about the selected package (items, legs, "
+                "signatures, custody events) for a partner installation"
+            ),
         )
         set_allowed(
             self.resolve_action,
             rules.why_not_resolve(actor, found)
             if found
             else ctx.why_not("resolve_discrepancy") or SELECT_DISCREPANCY,
-            "Record a loss, correct the book mass or accept, with your signature",
+            _transfers_view.tr(
+                "Record a loss, correct the book mass or accept, with your signature"
+            ),
         )
 
     # ------------------------------------------------------------------ actions
@@ -404,11 +442,13 @@ class TransfersView(View):
             return
         summary = "\n".join(
             [
-                f"Package {d.number} for {d.receiver} ({d.to_institution})",
-                f"Seal: {d.seal_number}",
-                f"Courier: {d.courier}",
+                _transfers_view.tr("Package {number} for {receiver} ({institution})").format(
+                    number=d.number, receiver=d.receiver, institution=d.to_institution
+                ),
+                _transfers_view.tr("Seal: {seal}").format(seal=d.seal_number),
+                _transfers_view.tr("Courier: {courier}").format(courier=d.courier),
                 "",
-                *(f"{i.aliquot_number}    {format_mass(i.expected_mass_ug)}" for i in d.items),
+                *(f"{i.aliquot_number}    {mass_text(i.expected_mass_ug)}" for i in d.items),
             ]
         )
         sender = ask_signature(
@@ -424,7 +464,7 @@ class TransfersView(View):
         db, actor, number = self.ctx.db, self.ctx.actor, d.number
         self.ctx.ops.run(
             self,
-            "Release package",
+            _transfers_view.tr("Release package"),
             lambda _progress: custody.release_transfer(
                 db, actor, number, sender=sender, courier=courier
             ),
@@ -453,14 +493,14 @@ class TransfersView(View):
             lines = [discrepancy_sentence(x) for x in detail.discrepancies if x.id in raised]
             inform(
                 self,
-                "Received, with discrepancies",
-                f"{number} is received and in your custody. "
-                + (
-                    "One discrepancy was"
-                    if len(raised) == 1
-                    else f"{len(raised)} discrepancies were"
-                )
-                + " recorded for the lender's curators to resolve:\n\n"
+                _transfers_view.tr("Received, with discrepancies"),
+                _transfers_view.tr(
+                    "{number} is received and in your custody. %n discrepancy(ies) recorded "
+                    "for the lender's curators to resolve:",
+                    "",
+                    len(raised),
+                ).format(number=number)
+                + "\n\n"
                 + "\n".join(lines),
             )
 
@@ -488,8 +528,10 @@ class TransfersView(View):
         dialog = ReasonDialog(
             self.ctx.ops,
             self,
-            f"Cancel package {number}",
-            f"Why is {number} cancelled? Its aliquots stay in your storage.",
+            _transfers_view.tr("Cancel package {number}").format(number=number),
+            _transfers_view.tr(
+                "Why is {number} cancelled? Its aliquots stay in your storage."
+            ).format(number=number),
             cancel,
         )
         try:
@@ -520,8 +562,10 @@ class TransfersView(View):
         export_to_partner(
             self.ctx,
             self,
-            f"Transfer {d.number} from {d.from_institution} to {d.to_institution}: its items, "
-            "courier legs, signatures and the custody events of its aliquots",
+            _transfers_view.tr(
+                "Transfer {number} from {sender} to {receiver}: its items, "
+                "courier legs, signatures and the custody events of its aliquots"
+            ).format(number=d.number, sender=d.from_institution, receiver=d.to_institution),
             transfer=d.number,
             suggested=[d.to_code, d.from_code],
         )
@@ -536,31 +580,47 @@ class TransfersView(View):
 
         show_document(self.ctx.ops, self, title, filename, write)
 
-    def custody_form(self) -> None:
-        """The selected package's chain-of-custody form, previewed."""
+    def _partner_languages(self) -> Languages:
+        """What the selected package's papers print in unless chosen: its partner's."""
+        db = self.ctx.db
+        partner = document_languages.transfer_partner(db, self.detail.number) if self.detail else ""
+        return document_languages.languages_for(db, partner)
+
+    def custody_form(self, languages: Languages | None = None) -> None:
+        """The selected package's chain-of-custody form, previewed: in ``languages`` (then
+        remembered for the package's partner), else in the partner's remembered ones."""
         if self.detail is None:
             return
         from ...documents import service
 
-        number, db, actor = self.detail.number, self.ctx.db, self.ctx.actor
+        ctx, number, db, actor = self.ctx, self.detail.number, self.ctx.db, self.ctx.actor
+        partner = document_languages.transfer_partner(db, number)
+
+        def write(path: Path) -> GeneratedDocument:
+            doc = service.write_custody_form(db, actor, path, transfer=number, languages=languages)
+            remember_choice(ctx, partner, languages)
+            return doc
+
         self._document(
-            "Chain-of-custody form",
-            f"custody-form-{number}.pdf",
-            lambda path: service.write_custody_form(db, actor, path, transfer=number),
+            _transfers_view.tr("Chain-of-custody form"), f"custody-form-{number}.pdf", write
         )
 
-    def manifest(self) -> None:
-        """The selected package's manifest (packing list), previewed."""
+    def manifest(self, languages: Languages | None = None) -> None:
+        """The selected package's manifest (packing list), previewed: in ``languages``
+        (then remembered for the package's partner), else in the partner's remembered ones."""
         if self.detail is None:
             return
         from ...documents import service
 
-        number, db, actor = self.detail.number, self.ctx.db, self.ctx.actor
-        self._document(
-            "Manifest",
-            f"manifest-{number}.pdf",
-            lambda path: service.write_manifest(db, actor, number, path),
-        )
+        ctx, number, db, actor = self.ctx, self.detail.number, self.ctx.db, self.ctx.actor
+        partner = document_languages.transfer_partner(db, number)
+
+        def write(path: Path) -> GeneratedDocument:
+            doc = service.write_manifest(db, actor, number, path, languages=languages)
+            remember_choice(ctx, partner, languages)
+            return doc
+
+        self._document(_transfers_view.tr("Manifest"), f"manifest-{number}.pdf", write)
 
     def package_labels(self) -> None:
         """Labels for the selected package's aliquots, on a roll or an A4 sheet."""
@@ -575,7 +635,7 @@ class TransfersView(View):
         number, db, actor = self.detail.number, self.ctx.db, self.ctx.actor
         numbers = [item.aliquot_number for item in self.detail.items]
         self._document(
-            "Labels",
+            _transfers_view.tr("Labels"),
             f"labels-{number}-{layout}.pdf",
             lambda path: service.write_labels(db, actor, numbers, path, layout=layout),
         )

@@ -1,0 +1,145 @@
+"""The loans, transfers and exchange windows under zh_CN: their own words Chinese (as the
+glossary says them), English left only in record data, and no label or button cut short."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+from pytestqt.qtbot import QtBot
+
+from lunar_custody.domain import queries
+from lunar_custody.gui.context import AppContext
+from lunar_custody.gui.exchange import PartnersWindow
+from lunar_custody.gui.loans import LoanEditor, LoansView
+from lunar_custody.gui.loans.detail import lent_masses
+from lunar_custody.gui.loans.dialogs import CloseLoanDialog
+from lunar_custody.gui.startup import add_shipped_fonts
+from lunar_custody.gui.transfers import TransfersView
+from lunar_custody.gui.transfers.dialogs import ReceiptDialog
+from lunar_custody.gui.transfers.package import PackageDialog
+from lunar_custody.gui.translation import (
+    LANGUAGE_ENV,
+    install_translations,
+    remove_translations,
+)
+from tests.gui.test_translations import english_left
+from tests.worlds import A1, A2, World
+
+
+@pytest.fixture
+def chinese(qapp: QApplication, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
+    """The window in Simplified Chinese, as LUNAR_CUSTODY_LANG=zh_CN loads it at start."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv(LANGUAGE_ENV, "zh_CN")
+    add_shipped_fonts()
+    assert install_translations(qapp) == "zh_CN"
+    yield
+    remove_translations(qapp)
+
+
+def shown(qtbot: QtBot, widget: QWidget, width: int, height: int) -> QWidget:
+    qtbot.addWidget(widget)
+    widget.resize(width, height)
+    widget.show()
+    QApplication.processEvents()
+    return widget
+
+
+def cut_short(widget: QWidget) -> list[str]:
+    """Labels and buttons narrower than their text needs (a wrapping label wraps instead)."""
+    return [
+        f"{type(child).__name__} {child.text()!r}: {child.width()} < {child.sizeHint().width()}"
+        for child in [*widget.findChildren(QLabel), *widget.findChildren(QAbstractButton)]
+        if child.isVisible()
+        and not (isinstance(child, QLabel) and child.wordWrap())
+        and child.width() < child.sizeHint().width()
+    ]
+
+
+def english_words(widget: QWidget, data: list[str]) -> list[str]:
+    """english_left, less the texts that show record ``data`` (names, purposes)."""
+    return [t for t in english_left(widget) if not any(value in t for value in data)]
+
+
+def test_loans_in_chinese(
+    qtbot: QtBot, world: World, ctx_for: Callable[[str], AppContext], chinese: None
+) -> None:
+    number = world.active_loan([A1, A2])
+    detail = queries.loan_detail(world.db, number)
+    view = shown(qtbot, LoansView(ctx_for("zhang")), 1280, 800)
+    assert isinstance(view, LoansView)
+    view.refresh()
+    assert view.select_loan(number)
+    assert view.detail_pane.heading.text() == f"借样 {number}"
+    assert view.countersign_action.text() == "会签(&U)…"
+    assert view.agreement_action.toolTip() == "样品借用协议 PDF，可预览、打印或保存"
+    assert [view.status_filter.itemText(i) for i in range(3)] == ["全部状态", "草稿", "已批准"]
+    data = [detail.lender, detail.summary.borrower, detail.summary.purpose]
+    data += [detail.summary.principal_investigator, *(s.printed_name for s in detail.signatures)]
+    # the list's column titles are the domain's (the main area translates tablemodel's)
+    assert english_words(view.detail_pane, data) == []
+    assert [a.text() for a in view.menu_actions() if not any(c >= "\u4e00" for c in a.text())] == []
+    assert cut_short(view) == []
+
+    editor = shown(qtbot, LoanEditor(ctx_for("zhang")), 1040, 760)
+    assert editor.windowTitle() == "新建借样"
+    assert editor.destructive_box.text() == "允许破坏性分析"
+    editor.purpose_edit.setText("月壤的空间风化")  # the domain's "required" stays English
+    assert english_words(editor.body.itemAt(0).widget(), data) == []  # the terms
+    assert cut_short(editor) == []
+
+    close = shown(
+        qtbot, CloseLoanDialog(ctx_for("zhang"), detail, lent_masses(world.db, number)), 900, 420
+    )
+    assert close.windowTitle() == f"结束借样 {number}"
+    assert [close.table.horizontalHeaderItem(c).text() for c in range(3)] == [
+        "分样",
+        "借出时",
+        "已发出",
+    ]
+    assert cut_short(close) == []
+
+
+def test_transfers_in_chinese(
+    qtbot: QtBot, world: World, ctx_for: Callable[[str], AppContext], chinese: None
+) -> None:
+    loan = world.active_loan([A1, A2])
+    number = world.release([A1, A2], loan=loan)
+    view = shown(qtbot, TransfersView(ctx_for("zhang")), 1280, 800)
+    assert isinstance(view, TransfersView)
+    view.refresh()
+    assert view.open_transfer(number)
+    assert [view.tabs.tabText(i) for i in range(2)] == ["转运", "差异"]
+    assert view.custody_form_action.text() == "保管交接单(&F)…"
+    page = view.transfer_view.toPlainText()
+    assert "封签" in page and "押运员" in page and "分样（2）" in page
+    assert cut_short(view) == []
+
+    package = shown(qtbot, PackageDialog(ctx_for("zhang")), 820, 640)
+    assert package.windowTitle() == "新建样品包"
+    assert english_words(package, []) == []
+    assert cut_short(package) == []
+
+    detail = queries.transfer_detail(world.db, number)
+    receipt = shown(qtbot, ReceiptDialog(ctx_for("brown_lm"), detail), 720, 600)
+    assert receipt.seal_intact.text() == "封签完好(&I)"
+    names = [detail.from_institution, detail.courier]
+    assert english_words(receipt, names) == []
+    assert cut_short(receipt) == []
+
+
+def test_partners_in_chinese(
+    qtbot: QtBot, world: World, ctx_for: Callable[[str], AppContext], chinese: None
+) -> None:
+    ctx = ctx_for("zhang")
+    window = shown(qtbot, PartnersWindow(ctx), 1200, 760)
+    assert isinstance(window, PartnersWindow)
+    assert window.windowTitle() == "合作机构站点"
+    assert window.introduction_action.text() == "导出本站点引荐文件(&E)…"
+    home = window.home
+    data = [home.institution_name] if home else []
+    assert english_words(window, data) == []
+    assert cut_short(window) == []
