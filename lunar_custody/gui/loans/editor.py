@@ -48,7 +48,7 @@ from ...domain.store import ProgressCallback
 from ...domain.wording import counted
 from ..context import AppContext
 from ..dialogs import FormDialog, fit_to_screen
-from ..errors import confirm
+from ..errors import confirm, error_text
 from ..operations import Work
 from ..widgets import FieldChecks, ListPane, ScanField, problem_of
 
@@ -343,7 +343,7 @@ class LoanEditor(FormDialog):
         try:
             item, problem = self._lendable(code)
         except NotFoundError as error:
-            item, problem = None, str(error)
+            item, problem = None, error_text(error)
         if item is None:
             self._say(problem, error=True)
             QApplication.beep()
