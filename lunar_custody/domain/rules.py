@@ -22,7 +22,9 @@ from typing import Any, Protocol
 
 from .permissions import Actor, why_not
 from .states import AliquotStatus, LoanStatus, Role, TransferStatus
-from .wording import counted
+from .wording import Words, counted
+
+_domain_rules = Words("_domain_rules")
 
 # ---------------------------------------------------------------------- transfers
 
@@ -306,8 +308,15 @@ def why_not_cancel_loan(actor: Actor, loan: LoanFacts) -> str | None:
 
 def on_open_loan(aliquot_number: str, loan_number: str | None = None) -> str:
     """An aliquot is on one open loan at a time (the other's number, when known)."""
-    where = f"open loan {loan_number}" if loan_number else "another open loan"
-    return f"Aliquot {aliquot_number} is already on {where}."
+    if loan_number:
+        return _domain_rules.said(
+            "Aliquot {aliquot} is already on open loan {loan}.",
+            aliquot=aliquot_number,
+            loan=loan_number,
+        )
+    return _domain_rules.said(
+        "Aliquot {aliquot} is already on another open loan.", aliquot=aliquot_number
+    )
 
 
 def why_not_lend(
@@ -464,7 +473,7 @@ def why_not_report_lost(actor: Actor, aliquot: AliquotFacts) -> str | None:
 def not_the_lender(actor: Actor, aliquot: AliquotFacts) -> str | None:
     """Only the lender corrects an aliquot's ledger (also a discrepancy's resolution)."""
     if aliquot.owner_id != actor.institution_id:
-        return "Only the lender's curators may correct the ledger."
+        return _domain_rules.said("Only the lender's curators may correct the ledger.")
     return None
 
 
@@ -476,5 +485,5 @@ def why_not_correct(actor: Actor, aliquot: AliquotFacts) -> str | None:
 def why_not_deactivate(actor: Actor, username: str) -> str | None:
     """Nobody locks themselves out: an account is deactivated by another administrator."""
     if username == actor.username:
-        return "You cannot deactivate your own account."
+        return _domain_rules.said("You cannot deactivate your own account.")
     return None

@@ -3,6 +3,7 @@ moments in the reader's own time zone ("2026-12-05 09:14 CET")."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, datetime
 
 # the few plurals that are not the noun and an s
@@ -42,3 +43,35 @@ def moment_text(moment: datetime) -> str:
     aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
     local = aware.astimezone()
     return f"{local:%Y-%m-%d %H:%M} {zone_name(local)}"
+
+
+class Said(str):
+    """A sentence the domain says: English as a ``str`` everywhere (CLI, logs, JSON), with
+    the template and values it was made from, so a window can say it in its own language
+    (gui/translation.translated looks ``template`` up under ``context``, then fills in the
+    values). Joined or formatted into another string, it is plain English again."""
+
+    context: str
+    template: str
+    values: dict[str, object]
+
+    def __new__(cls, context: str, template: str, values: Mapping[str, object]) -> Said:
+        made = super().__new__(cls, template.format(**values))
+        made.context, made.template, made.values = context, template, dict(values)
+        return made
+
+    def __reduce__(self) -> tuple[type[Said], tuple[str, str, dict[str, object]]]:
+        return (Said, (self.context, self.template, self.values))  # across processes whole
+
+
+class Words:
+    """The sentences of one domain module, marked for translation: ``_domain_loans =
+    Words("_domain_loans")``, then ``_domain_loans.said("Loan {number} is closed.",
+    number=n)`` — a plain string literal with named placeholders, never an f-string (the
+    same convention as the window's ``Translator``: resources/translations/README.md)."""
+
+    def __init__(self, context: str) -> None:
+        self.context = context
+
+    def said(self, template: str, **values: object) -> Said:
+        return Said(self.context, template, values)

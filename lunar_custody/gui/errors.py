@@ -22,6 +22,7 @@ from ..domain.errors import (
     NotADatabaseError,
     PermissionDenied,
 )
+from ..domain.wording import Said
 from ..logfile import record_crash
 from .translation import MarkedText, Translator, translated
 
@@ -51,10 +52,10 @@ def inform(parent: QWidget | None, title: str, text: str, details: str = "") -> 
 
 
 def error_text(error: BaseException) -> str:
-    """An error in its own words: the domain's as they are (English), the window's own
-    (marked with ``noop``, like widgets.PASSWORDS_DIFFER) in the window's language."""
+    """An error in the window's language: the domain's sentences (``Said``) and the window's
+    own (marked with ``noop``, like widgets.PASSWORDS_DIFFER); any other as it is."""
     said = error.args[0] if len(error.args) == 1 else None
-    return translated(said) if isinstance(said, MarkedText) else str(error)
+    return translated(said) if isinstance(said, MarkedText | Said) else str(error)
 
 
 def error_title(error: CustodyError) -> str:

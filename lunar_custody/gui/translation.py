@@ -56,6 +56,7 @@ from PySide6.QtCore import (
     QTranslator,
 )
 
+from ..domain.wording import Said, Words
 from ..resources_path import resource
 
 log = logging.getLogger(__name__)
@@ -66,8 +67,11 @@ LANGUAGE_SETTING = "preferences/language"  # "" (the system's), "en" or a transl
 QM_PREFIX = "lunar_custody_"
 MAIN_AREA = "main"
 GUI_PACKAGE = Path(__file__).resolve().parent
+# The domain's sentences (domain.wording.Words.said): one more area, translated where shown.
+DOMAIN_AREA = "domain"
+DOMAIN_PACKAGE = GUI_PACKAGE.parent / "domain"
 # What lupdate reads besides tr(): noop() marks a string that is translated where it is used.
-LUPDATE_ALIASES = "QT_TR_NOOP+=noop"
+LUPDATE_ALIASES = "QT_TR_NOOP+=noop,QT_TR_NOOP+=said"
 TOOL_TIMEOUT_S = 120
 
 
@@ -102,9 +106,18 @@ class MarkedText(str):
 
 
 def translated(text: str, n: int = -1) -> str:
-    """A ``noop``-marked constant in the window's language; any other string as it is."""
+    """A ``noop``-marked constant or a sentence the domain said (``Said``) in the window's
+    language; any other string as it is."""
     if isinstance(text, MarkedText):
         return QCoreApplication.translate(text.context, str(text), text.disambiguation, n)
+    if isinstance(text, Said):
+        template = QCoreApplication.translate(text.context, text.template)
+        values = {k: translated(v) if isinstance(v, str) else v for k, v in text.values.items()}
+        try:
+            return template.format(**values)
+        except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder
+            log.warning("the translation of %r does not fit its values", text.template)
+            return str(text)
     return text
 
 
@@ -118,22 +131,27 @@ def translations_dir() -> Path:
 def areas() -> list[str]:
     """``main`` (the modules directly in gui/) and every subpackage of lunar_custody/gui."""
     packages = sorted(p.name for p in GUI_PACKAGE.iterdir() if (p / "__init__.py").is_file())
-    return [MAIN_AREA, *packages]
+    return [MAIN_AREA, *packages, DOMAIN_AREA]
 
 
 def area_sources(area: str) -> list[Path]:
     if area == MAIN_AREA:
         return sorted(GUI_PACKAGE.glob("*.py"))
+    if area == DOMAIN_AREA:
+        return sorted(DOMAIN_PACKAGE.rglob("*.py"))
     return sorted((GUI_PACKAGE / area).rglob("*.py"))
 
 
 def context_name(module: Path) -> str:
     """The context (and Translator variable) of a module: its path below gui/, e.g.
     gui/samples/view.py -> ``_samples_view``, gui/samples/__init__.py -> ``_samples``."""
-    parts = list(module.resolve().relative_to(GUI_PACKAGE).with_suffix("").parts)
+    path = module.resolve()
+    in_domain = path.is_relative_to(DOMAIN_PACKAGE)
+    package = DOMAIN_PACKAGE if in_domain else GUI_PACKAGE
+    parts = list(path.relative_to(package).with_suffix("").parts)
     if parts[-1] == "__init__":
         parts.pop()
-    return "_" + "_".join(parts)
+    return "_" + "_".join(["domain", *parts] if in_domain else parts)
 
 
 def ts_languages() -> list[str]:
@@ -355,7 +373,7 @@ def marked_strings(module: Path, context: str | None = None) -> tuple[list[Marke
         name = function.id if isinstance(function, ast.Name) else None
         if isinstance(function, ast.Attribute):
             name = function.attr
-        if name not in {"tr", "noop", "translate", "QT_TR_NOOP", "QT_TRANSLATE_NOOP"}:
+        if name not in {"tr", "noop", "said", "translate", "QT_TR_NOOP", "QT_TRANSLATE_NOOP"}:
             continue
         owner = function.value if isinstance(function, ast.Attribute) else None
         if not (isinstance(owner, ast.Name) and owner.id == expected and name != "translate"):
@@ -370,7 +388,7 @@ def marked_strings(module: Path, context: str | None = None) -> tuple[list[Marke
                 f'{expected}.tr("... {{name}} ...").format(name=...)'
             )
             continue
-        if node.keywords:
+        if node.keywords and name != "said":  # said()'s keywords are the sentence's values
             problems.append(
                 f"{where}:{node.lineno}: give tr()'s disambiguation and count positionally"
             )
@@ -404,7 +422,7 @@ def _is_translator_call(node: ast.expr) -> bool:
     return (
         isinstance(node, ast.Call)
         and isinstance(node.func, ast.Name)
-        and node.func.id == Translator.__name__
+        and node.func.id in (Translator.__name__, Words.__name__)
     )
 
 

@@ -47,7 +47,8 @@ def problem_of(check: Callable[[], object]) -> str | None:
     try:
         check()
     except CustodyError as error:
-        return str(error)
+        said = error.args[0] if len(error.args) == 1 else None
+        return said if isinstance(said, str) else str(error)  # a Said: translated when shown
     return None
 
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QScro
 from ...domain import courier as dc
 from ...domain.errors import ValidationError
 from ...domain.masses import parse_mass
+from ..errors import error_text
 from ..locale_format import mass_text
 from ..translation import Translator
 from ..widgets import choose_photo_file, read_photo
@@ -149,7 +150,7 @@ class SealScreen(Screen):
         try:
             self.photo = read_photo(path)
         except ValidationError as error:
-            self.say(str(error), "error")
+            self.say(error_text(error), "error")
             return
         self.photo_name = Path(path).name
         self.photo_label.setText(
@@ -264,7 +265,7 @@ class MassScreen(Screen):
         try:
             measured = parse_mass(text, "mg")
         except ValidationError as error:
-            label.setText(str(error))
+            label.setText(error_text(error))
             label.setStyleSheet(f"color: {RED}; font-weight: bold;")
             return
         difference = dc.describe_mass(item.expected_mass_ug, measured)
@@ -296,7 +297,7 @@ class MassScreen(Screen):
         try:
             self.measured()
         except ValidationError as error:
-            self.say(str(error), "error")
+            self.say(error_text(error), "error")
             return
         self.hush()
         self.confirmed()

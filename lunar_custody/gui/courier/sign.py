@@ -11,6 +11,7 @@ from ...domain import courier as dc
 from ...domain.errors import CustodyError
 from ...domain.identity import PASSWORD, PIN, Credential
 from ...domain.store import Store
+from ..errors import error_text
 from ..operations import Operations
 from ..signature import SignaturePad
 from ..translation import Translator
@@ -189,7 +190,7 @@ class SignScreen(Screen):
         self.signed.emit(self.credential())
 
     def _no_such_signer(self, error: CustodyError) -> None:
-        self.say(str(error), "error")
+        self.say(error_text(error), "error")
         self.user_edit.setFocus()
 
     def rejected(self, text: str) -> None:

@@ -9,6 +9,7 @@ from ...domain import identity
 from ...domain.errors import CustodyError
 from ...domain.identity import PIN
 from ...domain.store import Store
+from ..errors import error_text
 from ..operations import Operations
 from ..translation import Translator, translated
 from .widgets import PinPad, Screen, big_field
@@ -100,7 +101,7 @@ class SignInScreen(Screen):
     def _refused(self, error: CustodyError) -> None:
         self.pin_edit.clear()
         self.pin_edit.setFocus()
-        text = str(error)
+        text = error_text(error)
         wrong = text == identity.WRONG_SIGN_IN
         self.say(translated(WRONG_NAME_OR_PIN) if wrong else text, "error")
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import CustodyError
+from ..errors import error_text
 from ..tables import read_only_table
 from ..translation import Translator
 from ..widgets import ScanField
@@ -242,7 +243,7 @@ class Screen(QWidget):
 
     def refused(self, error: CustodyError) -> None:
         """The domain's refusal, in its own words, in red (the runner's ``refused``)."""
-        self.say(str(error), "error")
+        self.say(error_text(error), "error")
 
     @property
     def message_kind(self) -> str:

@@ -38,6 +38,7 @@ from ...domain.identity import (
 from ...domain.permissions import Actor
 from ...domain.queries import TransferDetail
 from ...domain.store import Store
+from ..errors import error_text
 from ..locale_format import mass_text
 from ..operations import Operations, Work
 from ..startup import start
@@ -289,7 +290,7 @@ class Handoff:
         if isinstance(error, SignerRejected):
             self._rejected(error, last)
         else:
-            last.say(str(error), "error")
+            last.say(error_text(error), "error")
 
     def _rejected(self, error: SignerRejected, last: SignScreen) -> None:
         """A wrong secret: back to that signer's screen, with the tries left before lockout."""
@@ -302,7 +303,7 @@ class Handoff:
             None,
         )
         if screen is None or screen.person is None:
-            last.say(str(error), "error")
+            last.say(error_text(error), "error")
             return
         person = screen.person
         del self.credentials[screen]
@@ -327,7 +328,7 @@ class Handoff:
         else:
             more = ""
         self.window.show_screen(screen)
-        screen.rejected(f"{error} {more}" if more else str(error))
+        screen.rejected(f"{error_text(error)} {more}" if more else error_text(error))
 
     def work(self) -> Work[Any]:
         """What the screens collected (read here, on the GUI thread), as the one service

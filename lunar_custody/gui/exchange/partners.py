@@ -49,7 +49,7 @@ from ...exchange.partners import (
 from ...trust import keys as trust_keys
 from ..context import AppContext
 from ..dialogs import FormDialog, ReasonDialog, action_button, fit_to_screen, set_allowed
-from ..errors import inform
+from ..errors import error_text, inform
 from ..locale_format import count_text, date_text
 from ..operations import Work
 from ..tablemodel import local_time
@@ -229,7 +229,7 @@ class AddPartnerDialog(FormDialog):
         try:
             data = files.read_exchange_file(path)
         except ValidationError as error:
-            self.error_label.setText(str(error))
+            self.error_label.setText(error_text(error))
             return
         self.load_data(data, str(path))
 
@@ -242,7 +242,7 @@ class AddPartnerDialog(FormDialog):
         try:
             intro = read_introduction(data)
         except ValidationError as error:
-            self.error_label.setText(str(error))
+            self.error_label.setText(error_text(error))
             return
         if self.ok_button.isEnabled():
             self.error_label.clear()

@@ -25,6 +25,7 @@ from ...domain.keys import PERSON, CertificateInfo
 from ...trust import keys as trust_keys
 from ..context import AppContext
 from ..dialogs import FormDialog, reason_edit
+from ..errors import error_text
 from ..operations import Work
 from ..tables import monospace
 from ..translation import Translator, translated
@@ -131,7 +132,7 @@ class ImportCertificateDialog(FormDialog):
             data = read_certificate_file(path)
             certificate = trust_keys.load_certificate(data)
         except ValidationError as error:
-            self.error_label.setText(str(error))
+            self.error_label.setText(error_text(error))
             return
         except trust_keys.CertificateError as error:
             self.error_label.setText(

@@ -46,7 +46,7 @@ from ...domain.signed_content import LoanContent
 from ...domain.store import ProgressCallback
 from ..context import AppContext
 from ..dialogs import FormDialog, fit_to_screen
-from ..errors import confirm
+from ..errors import confirm, error_text
 from ..locale_format import mass_text
 from ..operations import Work
 from ..translation import Translator
@@ -365,7 +365,7 @@ class LoanEditor(FormDialog):
         try:
             item, problem = self._lendable(code)
         except NotFoundError as error:
-            item, problem = None, str(error)
+            item, problem = None, error_text(error)
         if item is None:
             self._say(problem, error=True)
             QApplication.beep()

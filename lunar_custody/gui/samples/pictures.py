@@ -45,6 +45,7 @@ from ...domain.queries import CustodyTimeline, MassFlow, TimelineStep
 from ...domain.store import Store
 from ...whole_files import write_whole
 from .. import errors
+from ..errors import error_text
 from ..locale_format import date_text, mass_text
 from ..tablemodel import local_time
 from ..translation import Translator, translated
@@ -643,7 +644,7 @@ class CustodyPictures:
             else:
                 self.show_flow(queries.sample_mass_flow(self.store, number))
         except CustodyError as error:  # removed since the tree was read, say
-            shown.clear(str(error))
+            shown.clear(error_text(error))
 
     def show_timeline(self, timeline: CustodyTimeline | None, message: str = "") -> None:
         self.shown_timeline = timeline

@@ -32,6 +32,7 @@ from ...domain.queries import DiscrepancyDetail, TransferDetail
 from ...domain.registry import MAX_TEXT, clean_text
 from ..context import AppContext
 from ..dialogs import FormDialog
+from ..errors import error_text
 from ..locale_format import mass_text
 from ..operations import Work
 from ..tablemodel import status_label
@@ -173,7 +174,7 @@ class ReceiptDialog(ScanningForm):
         try:
             self.photo = read_photo(path)
         except ValidationError as error:
-            self.error_label.setText(str(error))
+            self.error_label.setText(error_text(error))
             return
         self.photo_label.setText(
             _transfers_dialogs.tr("{name} ({size} KB)").format(

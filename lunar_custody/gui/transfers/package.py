@@ -21,6 +21,7 @@ from ...domain.queries import PackageCandidate
 from ...domain.states import AliquotStatus
 from ..context import AppContext
 from ..dialogs import ERROR_STYLE, OK_STYLE, Withdrawn, fit_to_screen
+from ..errors import error_text
 from ..locale_format import date_text, mass_text
 from ..operations import Work
 from ..tablemodel import status_label
@@ -241,7 +242,7 @@ class PackageDialog(ScanningForm):
                 problem=True,
             )
         else:
-            self._say(str(error), problem=True)
+            self._say(error_text(error), problem=True)
 
     def _refusal(self, found: PackageCandidate) -> str | None:
         if found.status != AliquotStatus.IN_STORAGE:
