@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
     <name>_exchange_exporting</name>
@@ -20,10 +21,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>⚠ %n of the reasons are evidence that a ledger was rewritten at the origin: keep the file, and tell the sender's administrator.</source>
+        <source>⚠ %n of the reasons are evidence that a ledger was rewritten at the origin: keep the file, and tell the sender&apos;s administrator.</source>
         <translation>
-            <numerusform>⚠ %n of the reasons are evidence that a ledger was rewritten at the origin: keep the file, and tell the sender's administrator.</numerusform>
-            <numerusform>⚠ %n of the reasons are evidence that a ledger was rewritten at the origin: keep the file, and tell the sender's administrator.</numerusform>
+            <numerusform>⚠ %n of the reasons are evidence that a ledger was rewritten at the origin: keep the file, and tell the sender&apos;s administrator.</numerusform>
+            <numerusform>⚠ %n of the reasons are evidence that a ledger was rewritten at the origin: keep the file, and tell the sender&apos;s administrator.</numerusform>
         </translation>
     </message>
 </context>

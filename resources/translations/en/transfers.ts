@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
     <name>_transfers_package</name>
@@ -13,10 +14,10 @@
 <context>
     <name>_transfers_view</name>
     <message numerus="yes">
-        <source>{number} is received and in your custody. %n discrepancy(ies) recorded for the lender's curators to resolve:</source>
+        <source>{number} is received and in your custody. %n discrepancy(ies) recorded for the lender&apos;s curators to resolve:</source>
         <translation>
-            <numerusform>{number} is received and in your custody. %n discrepancy recorded for the lender's curators to resolve:</numerusform>
-            <numerusform>{number} is received and in your custody. %n discrepancies recorded for the lender's curators to resolve:</numerusform>
+            <numerusform>{number} is received and in your custody. %n discrepancy recorded for the lender&apos;s curators to resolve:</numerusform>
+            <numerusform>{number} is received and in your custody. %n discrepancies recorded for the lender&apos;s curators to resolve:</numerusform>
         </translation>
     </message>
 </context>
