@@ -26,11 +26,13 @@ from PySide6.QtCore import QCoreApplication, QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from lunar_custody.domain.demo import build_demo
 from lunar_custody.gui import errors
 from lunar_custody.gui.context import AppContext
 from lunar_custody.gui.signature import SignatureDialog
 from lunar_custody.storage import Database
-from tests.worlds import World, actor, world
+from tests.conftest import _new_sqlite_database
+from tests.worlds import World, actor, fast_secrets, world
 
 if TYPE_CHECKING:
     from lunar_custody.gui.main_window import MainWindow
@@ -206,3 +208,16 @@ def activate(qtbot: QtBot, window: QWidget) -> None:
     assert handle is not None
     handle.requestActivate()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+
+
+@pytest.fixture(scope="module")
+def demo_db(_scratch: Path, _sqlite_template: Path) -> Iterator[Database]:
+    """The demo database on SQLite, built once for the test file that asks for it."""
+    for url in _new_sqlite_database(_scratch, _sqlite_template):
+        database = Database.open(url)
+        try:
+            with fast_secrets():
+                build_demo(database)
+            yield database
+        finally:
+            database.dispose()

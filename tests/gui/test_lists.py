@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, QPoint, QSize, Qt
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from lunar_custody.domain.demo import build_demo
 from lunar_custody.domain.listings import LOANS
 from lunar_custody.domain.models import Loan
 from lunar_custody.gui.context import AppContext
@@ -33,25 +31,12 @@ from lunar_custody.gui.main_window import VIEW_CLASSES, MainWindow
 from lunar_custody.gui.samples.view import SamplesView
 from lunar_custody.gui.widgets import ListPane
 from lunar_custody.storage import Database
-from tests.conftest import _new_sqlite_database
 from tests.gui.conftest import open_window
-from tests.worlds import actor, fast_secrets
+from tests.worlds import actor
 
 # A mass as format_mass writes it, and a number that lost its unit on the way to the screen.
 WITH_UNIT = re.compile(r"^-?[\d,]+(\.\d+)? (g|mg|µg)$")
 UNIT_LESS = re.compile(r"^-?[\d,]+\.\d{3,6}$")
-
-
-@pytest.fixture(scope="module")
-def demo_db(_scratch: Path, _sqlite_template: Path) -> Iterator[Database]:
-    for url in _new_sqlite_database(_scratch, _sqlite_template):
-        database = Database.open(url)
-        try:
-            with fast_secrets():
-                build_demo(database)
-            yield database
-        finally:
-            database.dispose()
 
 
 def shown_views(window: MainWindow) -> list[QAbstractItemView]:

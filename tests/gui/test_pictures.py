@@ -4,7 +4,6 @@ as PNG and SVG through the Export… button."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,6 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from lunar_custody.domain import queries
-from lunar_custody.domain.demo import build_demo
 from lunar_custody.domain.masses import format_mass
 from lunar_custody.domain.models import Aliquot, Sample
 from lunar_custody.domain.queries.pictures import HANDOFF_KINDS
@@ -23,25 +21,12 @@ from lunar_custody.gui.context import AppContext
 from lunar_custody.gui.samples.pictures import PicturePanel
 from lunar_custody.gui.samples.view import SamplesView
 from lunar_custody.storage import Database
-from tests.conftest import _new_sqlite_database
-from tests.worlds import actor, fast_secrets
+from tests.worlds import actor
 
 # A demo aliquot lent to Brown, partly consumed there and returned; a demo sample with
 # aliquots lost in part, returned, held abroad and in transit.
 ALIQUOT = "CE5C0400YJFM00503"
 SAMPLE = "CE5C0600"
-
-
-@pytest.fixture(scope="module")
-def demo_db(_scratch: Path, _sqlite_template: Path) -> Iterator[Database]:
-    for url in _new_sqlite_database(_scratch, _sqlite_template):
-        database = Database.open(url)
-        try:
-            with fast_secrets():
-                build_demo(database)
-            yield database
-        finally:
-            database.dispose()
 
 
 @pytest.fixture

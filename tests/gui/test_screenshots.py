@@ -7,35 +7,17 @@ demo's records on screen, not an empty table.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
-from lunar_custody.domain.demo import build_demo
 from lunar_custody.domain.models import Aliquot, CustodyEvent, Loan, Transfer
 from lunar_custody.gui.context import AppContext
 from lunar_custody.gui.main_window import VIEW_CLASSES
 from lunar_custody.storage import Database
-from tests.conftest import _new_sqlite_database
 from tests.gui.conftest import SHOTS, open_window
-from tests.worlds import actor, fast_secrets
-
-
-@pytest.fixture(scope="module")
-def demo_db(_scratch: Path, _sqlite_template: Path) -> Iterator[Database]:
-    for url in _new_sqlite_database(_scratch, _sqlite_template):
-        database = Database.open(url)
-        try:
-            with fast_secrets():
-                build_demo(database)
-            yield database
-        finally:
-            database.dispose()
-
+from tests.worlds import actor
 
 # The smallest supported, the default, a desktop monitor; and 1920x1080 at 150 % scaling,
 # 1280x720 logical pixels (run with QT_SCALE_FACTOR=1.5 to see its 1920x1080 pixels).
