@@ -30,6 +30,8 @@ from lunar_custody.domain.demo import build_demo
 from lunar_custody.gui import errors
 from lunar_custody.gui.context import AppContext
 from lunar_custody.gui.signature import SignatureDialog
+from lunar_custody.gui.startup import add_shipped_fonts
+from lunar_custody.gui.translation import LANGUAGE_ENV, install_translations, remove_translations
 from lunar_custody.storage import Database
 from tests.conftest import _new_sqlite_database
 from tests.worlds import World, actor, fast_secrets, world
@@ -221,3 +223,15 @@ def demo_db(_scratch: Path, _sqlite_template: Path) -> Iterator[Database]:
             yield database
         finally:
             database.dispose()
+
+
+@pytest.fixture
+def chinese(qapp: QApplication, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
+    """The window in Simplified Chinese, as LUNAR_CUSTODY_LANG=zh_CN starts it (the .qm built
+    into this test's cache folder, the shipped Chinese font added); English afterwards."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv(LANGUAGE_ENV, "zh_CN")
+    add_shipped_fonts()
+    assert install_translations(qapp) == "zh_CN"
+    yield
+    remove_translations(qapp)

@@ -5,8 +5,6 @@ Chinese where the window shows it under zh_CN (issue 16)."""
 from __future__ import annotations
 
 import pickle
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QAction
@@ -19,9 +17,6 @@ from lunar_custody.domain.wording import Said, Words
 from lunar_custody.gui.actions import allow
 from lunar_custody.gui.errors import error_text
 from lunar_custody.gui.translation import (
-    LANGUAGE_ENV,
-    install_translations,
-    remove_translations,
     translated,
 )
 from lunar_custody.gui.widgets import problem_of
@@ -34,15 +29,6 @@ ADMIN = Actor(
     institution_code="CNSA",
     roles=frozenset({"admin"}),
 )
-
-
-@pytest.fixture
-def chinese(qapp: QApplication, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))  # the .qm built there
-    monkeypatch.setenv(LANGUAGE_ENV, "zh_CN")
-    assert install_translations(qapp) == "zh_CN"
-    yield
-    remove_translations(qapp)
 
 
 def test_a_said_sentence_is_plain_english_wherever_a_string_goes() -> None:

@@ -6,10 +6,8 @@ at courier mode's usual 1280x800 with its large type. Screenshots go to SHOTS (z
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
-from pathlib import Path
+from collections.abc import Callable, Iterable
 
-import pytest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -28,8 +26,6 @@ from lunar_custody.gui.courier.sign import SignScreen
 from lunar_custody.gui.courier.widgets import Screen
 from lunar_custody.gui.ledger import LedgerView
 from lunar_custody.gui.people import AdminView, PersonDialog
-from lunar_custody.gui.startup import add_shipped_fonts
-from lunar_custody.gui.translation import LANGUAGE_ENV, install_translations, remove_translations
 from tests.gui.conftest import SHOTS
 from tests.gui.test_courier import (
     SEAL,
@@ -53,18 +49,6 @@ DATA = (
     "dry shipper DS-3",
     "Lunar Custody",
 )
-
-
-@pytest.fixture
-def chinese(qapp: QApplication, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
-    """The window in Simplified Chinese, as LUNAR_CUSTODY_LANG=zh_CN starts it (the .qm built
-    into this test's cache folder, the shipped Chinese font added); English afterwards."""
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.setenv(LANGUAGE_ENV, "zh_CN")
-    assert install_translations(qapp) == "zh_CN"
-    add_shipped_fonts()
-    yield
-    remove_translations(qapp)
 
 
 def english_words(widget: QWidget, data: Iterable[str] = DATA) -> list[str]:

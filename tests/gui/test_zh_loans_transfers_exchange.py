@@ -3,10 +3,8 @@ glossary says them), English left only in record data, and no label or button cu
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 
-import pytest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -16,28 +14,11 @@ from lunar_custody.gui.exchange import PartnersWindow
 from lunar_custody.gui.loans import LoanEditor, LoansView
 from lunar_custody.gui.loans.detail import lent_masses
 from lunar_custody.gui.loans.dialogs import CloseLoanDialog
-from lunar_custody.gui.startup import add_shipped_fonts
 from lunar_custody.gui.transfers import TransfersView
 from lunar_custody.gui.transfers.dialogs import ReceiptDialog
 from lunar_custody.gui.transfers.package import PackageDialog
-from lunar_custody.gui.translation import (
-    LANGUAGE_ENV,
-    install_translations,
-    remove_translations,
-)
 from tests.gui.test_translations import english_left
 from tests.worlds import A1, A2, World
-
-
-@pytest.fixture
-def chinese(qapp: QApplication, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
-    """The window in Simplified Chinese, as LUNAR_CUSTODY_LANG=zh_CN loads it at start."""
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.setenv(LANGUAGE_ENV, "zh_CN")
-    add_shipped_fonts()
-    assert install_translations(qapp) == "zh_CN"
-    yield
-    remove_translations(qapp)
 
 
 def shown(qtbot: QtBot, widget: QWidget, width: int, height: int) -> QWidget:

@@ -5,12 +5,10 @@ button cut short by the longer (or shorter) Chinese text (issue 16)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 
-import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from lunar_custody.domain.queries import FlowBand
@@ -20,21 +18,10 @@ from lunar_custody.gui.keys import KeysWindow
 from lunar_custody.gui.keys.window import grouped
 from lunar_custody.gui.samples import SamplesView
 from lunar_custody.gui.samples.pictures import band_name, seal_text, signature_text
-from lunar_custody.gui.translation import LANGUAGE_ENV, install_translations, remove_translations
 from tests.gui.test_translations import english_left
 from tests.worlds import A1, World
 
 Ctx = Callable[[str], AppContext]
-
-
-@pytest.fixture
-def chinese(qapp: QApplication, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
-    """The window in zh_CN, as LUNAR_CUSTODY_LANG=zh_CN starts it; English afterwards."""
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))  # the .qm built there
-    monkeypatch.setenv(LANGUAGE_ENV, "zh_CN")
-    assert install_translations(qapp) == "zh_CN"
-    yield
-    remove_translations(qapp)
 
 
 def shown(qtbot: QtBot, widget: QWidget) -> QWidget:
