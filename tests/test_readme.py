@@ -26,8 +26,10 @@ from pathlib import Path
 import pytest
 
 from lunar_custody.gui.display import XCB_PLUGIN_LIBRARIES
+from lunar_custody.resources_path import RESOURCES_ENV
 
 README = Path(__file__).resolve().parents[1] / "README.md"
+CHECKOUT_RESOURCES = README.parent / "resources"
 FENCE = re.compile(r"^(```+|~~~+)\s*([\w+-]*)")
 SHELL_LANGUAGES = {"sh", "bash", "shell"}
 CONSOLE_LANGUAGES = {"console", "shell-session"}
@@ -174,6 +176,9 @@ def a_fresh_clone(folder: Path) -> None:
     assert shutil.which("lunar-custody", path=str(venv_bin)), (
         f"{venv_bin} has no lunar-custody: install this checkout (pip install -e .)"
     )
+    # The clone's own resources/: what README's commands write there (translations built
+    # or updated) lands in this copy, never in the checkout the tests run from.
+    shutil.copytree(CHECKOUT_RESOURCES, folder / "resources", ignore=shutil.ignore_patterns("*.qm"))
     bin_folder = folder / ".venv" / "bin"
     bin_folder.mkdir(parents=True)
     (bin_folder / "activate").symlink_to(venv_bin / "activate")
@@ -199,7 +204,9 @@ def test_every_readme_command_block_runs_as_written(tmp_path: Path) -> None:
     folder = tmp_path / "clone"
     a_fresh_clone(folder)
     environment = a_new_users_environment(tmp_path / "home")
+    environment[RESOURCES_ENV] = str(folder / "resources")
     assert not shutil.which("lunar-custody", path=environment["PATH"]), "installed elsewhere too"
+    checkout_before = files_of(CHECKOUT_RESOURCES)
     script = tmp_path / "readme.sh"
     script.write_text(readme_script(README.read_text("utf-8")), encoding="utf-8")
 
@@ -220,6 +227,16 @@ def test_every_readme_command_block_runs_as_written(tmp_path: Path) -> None:
     # Every `verify` of the README found the books in order.
     verified = done.stdout.count("OK: hash chain intact")
     assert verified == readme_verifications(README.read_text("utf-8")), done.stdout[-3000:]
+    assert files_of(CHECKOUT_RESOURCES) == checkout_before, "README wrote into the checkout"
+
+
+def files_of(folder: Path) -> dict[str, tuple[int, int]]:
+    """Each file below ``folder`` with its size and modification time."""
+    return {
+        str(path.relative_to(folder)): (path.stat().st_size, path.stat().st_mtime_ns)
+        for path in folder.rglob("*")
+        if path.is_file()
+    }
 
 
 def test_a_failing_readme_line_is_named_by_its_readme_line_number(tmp_path: Path) -> None:
