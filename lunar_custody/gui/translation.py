@@ -67,9 +67,11 @@ LANGUAGE_SETTING = "preferences/language"  # "" (the system's), "en" or a transl
 QM_PREFIX = "lunar_custody_"
 MAIN_AREA = "main"
 GUI_PACKAGE = Path(__file__).resolve().parent
-# The domain's sentences (domain.wording.Words.said): one more area, translated where shown.
+# The sentences made below the window (domain.wording.Words.said) by the domain and the
+# packages over it that the window calls: one more area, translated where shown.
 DOMAIN_AREA = "domain"
 DOMAIN_PACKAGE = GUI_PACKAGE.parent / "domain"
+BELOW_WINDOW_PACKAGES = [GUI_PACKAGE.parent / name for name in ("domain", "exchange", "storage")]
 # What lupdate reads besides tr(): noop() marks a string that is translated where it is used.
 LUPDATE_ALIASES = "QT_TR_NOOP+=noop,QT_TR_NOOP+=said"
 TOOL_TIMEOUT_S = 120
@@ -138,20 +140,27 @@ def area_sources(area: str) -> list[Path]:
     if area == MAIN_AREA:
         return sorted(GUI_PACKAGE.glob("*.py"))
     if area == DOMAIN_AREA:
-        return sorted(DOMAIN_PACKAGE.rglob("*.py"))
+        return sorted(path for package in BELOW_WINDOW_PACKAGES for path in package.rglob("*.py"))
     return sorted((GUI_PACKAGE / area).rglob("*.py"))
 
 
 def context_name(module: Path) -> str:
-    """The context (and Translator variable) of a module: its path below gui/, e.g.
-    gui/samples/view.py -> ``_samples_view``, gui/samples/__init__.py -> ``_samples``."""
+    """The context (and Translator or Words variable) of a module: its path below gui/, e.g.
+    gui/samples/view.py -> ``_samples_view``, gui/samples/__init__.py -> ``_samples``; below
+    the window, ``_domain_`` and its path below lunar_custody/domain
+    (domain/loans.py -> ``_domain_loans``) or below lunar_custody
+    (exchange/partners.py -> ``_domain_exchange_partners``, apart from gui/exchange's)."""
     path = module.resolve()
-    in_domain = path.is_relative_to(DOMAIN_PACKAGE)
-    package = DOMAIN_PACKAGE if in_domain else GUI_PACKAGE
-    parts = list(path.relative_to(package).with_suffix("").parts)
+    below = next((p for p in BELOW_WINDOW_PACKAGES if path.is_relative_to(p)), None)
+    if below is None:
+        parts = list(path.relative_to(GUI_PACKAGE).with_suffix("").parts)
+    elif below == DOMAIN_PACKAGE:
+        parts = ["domain", *path.relative_to(below).with_suffix("").parts]
+    else:
+        parts = ["domain", *path.relative_to(below.parent).with_suffix("").parts]
     if parts[-1] == "__init__":
         parts.pop()
-    return "_" + "_".join(["domain", *parts] if in_domain else parts)
+    return "_" + "_".join(parts)
 
 
 def ts_languages() -> list[str]:
