@@ -44,19 +44,6 @@ def day_of(moment: datetime) -> str:
     return moment.astimezone().strftime("%Y-%m-%d")
 
 
-def seal_text(seal: str, intact: bool | None) -> str:
-    if not seal:
-        return ""
-    state = {True: " intact", False: " BROKEN", None: ""}[intact]
-    return f"seal {seal}{state}"
-
-
-def signature_text(signatures: tuple[str, ...]) -> str:
-    if not signatures:
-        return "not signed"
-    return "✓" * len(signatures) + (" signed" if len(signatures) == 1 else " both signed")
-
-
 # ---------------------------------------------------------------------- timeline
 
 

@@ -8,6 +8,9 @@ and Japanese), so the printed masses can be searched and copied like the form's 
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Path, Polygon, Rect, String
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, KeepTogether
@@ -58,18 +61,49 @@ def _fit(text: str, size: float, room: float, face: str) -> str:
     return text.rstrip() + "…"
 
 
+# Where a line may break: after a word and its spaces, or between two Chinese characters.
+_BREAKABLE = re.compile(
+    r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+\s*|\s+"
+)
+
+
 def _wrap(text: str, size: float, room: float, face: str, lines: int) -> list[str]:
-    """At most ``lines`` lines of ``text`` within ``room`` points, the last one shortened."""
+    """At most ``lines`` lines of ``text`` within ``room`` points, the last one shortened;
+    English breaks between words, Chinese between characters."""
     out: list[str] = []
-    words = text.split()
-    while words and len(out) < lines:
-        line = words.pop(0)
-        while words and width(f"{line} {words[0]}", size, face) <= room:
-            line = f"{line} {words.pop(0)}"
-        out.append(line)
-    if words:
-        out[-1] = _fit(f"{out[-1]} {' '.join(words)}", size, room, face)
+    line = ""
+    pieces = _BREAKABLE.findall(text.strip())
+    while pieces:
+        piece = pieces.pop(0)
+        if line and width((line + piece).rstrip(), size, face) > room:
+            out.append(line.rstrip())
+            if len(out) == lines:
+                out[-1] = _fit(out[-1] + " " + piece + "".join(pieces), size, room, face)
+                return out
+            line = piece.lstrip()
+        else:
+            line += piece
+    if line.strip():
+        out.append(line.rstrip())
     return [_fit(line, size, room, face) for line in out]
+
+
+def seal_text(seal: str, intact: bool | None, w: Words) -> list[str]:
+    """A handoff's seal and whether it was found intact, a line per language ([] when none
+    is named)."""
+    if not seal:
+        return []
+    template = {True: "seal {seal} intact", False: "seal {seal} BROKEN", None: "seal {seal}"}
+    return w.each(template[intact], seal=seal)
+
+
+def signature_text(signatures: tuple[str, ...], w: Words) -> list[str]:
+    """A handoff's marks (✓ for each signature), a line per language."""
+    if not signatures:
+        return w.each("not signed")
+    if len(signatures) == 1:
+        return w.each("✓ signed")
+    return w.each("{marks} both signed", marks="✓" * len(signatures))
 
 
 class _Canvas:
@@ -121,24 +155,44 @@ def _drawing(canvas: _Canvas, width_: float) -> Drawing:
 # ---------------------------------------------------------------------- timeline
 
 
-def timeline_drawings(timeline: CustodyTimeline, room: float) -> list[Drawing]:
+def timeline_drawings(
+    timeline: CustodyTimeline, room: float, w: Words | None = None
+) -> list[Drawing]:
     """The timeline in ``room`` points of width: as many drawings as it needs, each with
-    every lane and as many steps as fit."""
+    every lane and as many steps as fit; its words in ``w``'s languages."""
+    w = w or Words()
     m = PAPER_TIMELINE
+    if w.both:  # room for what happened, seals and signatures in two languages
+        line = m.small_size + 2
+        m = replace(
+            m, header_height=m.header_height + line + 1, lane_height=m.lane_height + 2 * line
+        )
     per_drawing = max(1, int((room - 2 * m.margin - m.label_width) // m.step_width))
     drawings = []
     for first in range(0, max(len(timeline.steps), 1), per_drawing):
         layout = geo.timeline_layout(timeline, m, first, per_drawing)
-        drawings.append(_timeline_drawing(timeline, layout, first))
+        drawings.append(_timeline_drawing(timeline, layout, first, w))
     return drawings
 
 
-def _timeline_drawing(timeline: CustodyTimeline, layout: geo.TimelineLayout, first: int) -> Drawing:
+def _timeline_drawing(
+    timeline: CustodyTimeline, layout: geo.TimelineLayout, first: int, w: Words
+) -> Drawing:
     m = layout.metrics
     c = _Canvas(layout.height)
     inner = layout.width - 2 * m.margin
-    heading = f"Custody{', continued' if first else ' of'} {timeline.aliquot_number}"
-    for n, line in enumerate(_wrap(heading, m.font_size, m.label_width - 6, SANS_BOLD, 2)):
+    lines_above = 3 if w.both else 2
+    if w.both:  # "Custody / 保管" over the number: the two word orders differ
+        what = w.inline("Custody, continued" if first else "Custody")
+        heading_lines = [_fit(what, m.font_size, m.label_width - 6, SANS_BOLD)]
+        heading_lines.append(timeline.aliquot_number)
+    else:
+        heading = w.each(
+            "Custody, continued {aliquot}" if first else "Custody of {aliquot}",
+            aliquot=timeline.aliquot_number,
+        )[0]
+        heading_lines = _wrap(heading, m.font_size, m.label_width - 6, SANS_BOLD, 2)
+    for n, line in enumerate(heading_lines):
         c.text(m.margin + 3, m.margin + m.font_size + 2 + n * (m.font_size + 2), line,
                size=m.font_size, bold=True)  # fmt: skip
     for j, lane in enumerate(timeline.lanes):
@@ -146,9 +200,11 @@ def _timeline_drawing(timeline: CustodyTimeline, layout: geo.TimelineLayout, fir
         if j % 2 == 0:
             c.rect(m.margin, top, inner, m.lane_height, _colour(geo.LANE_SHADE))
         colour = geo.COURIER_COLOUR if lane.courier else geo.INSTITUTION_COLOUR
-        c.text(m.margin + 3, top + 3 + m.small_size, "courier" if lane.courier else "custodian",
+        c.text(m.margin + 3, top + 3 + m.small_size,
+               w.inline("courier" if lane.courier else "custodian"),
                size=m.small_size, colour=colour)  # fmt: skip
-        lines = _wrap(lane.name, m.font_size, m.label_width - 8, SANS_BOLD, 3)
+        name = lane.name if lane.key else w.term(lane.name)  # "unknown holder"
+        lines = _wrap(name, m.font_size, m.label_width - 8, SANS_BOLD, 3)
         for n, line in enumerate(lines):
             c.text(m.margin + 3, top + 5 + m.small_size + (n + 1) * (m.font_size + 1.5), line,
                    size=m.font_size, bold=True)  # fmt: skip
@@ -162,7 +218,8 @@ def _timeline_drawing(timeline: CustodyTimeline, layout: geo.TimelineLayout, fir
     for x, step in zip(layout.step_xs, steps, strict=True):
         c.text(x, m.margin + m.small_size, geo.day_of(step.occurred_at), size=m.small_size,
                colour=geo.MUTED_COLOUR, anchor="middle")  # fmt: skip
-        for n, line in enumerate(_wrap(step.label, m.small_size, 2 * half, SANS, 2)):
+        label = w.term(step.label)
+        for n, line in enumerate(_wrap(label, m.small_size, 2 * half, SANS, lines_above)):
             c.text(x, m.margin + 2 * m.small_size + 3 + n * (m.small_size + 1.5), line,
                    size=m.small_size, anchor="middle")  # fmt: skip
         y_to = layout.lane_centres[step.to_lane]
@@ -186,13 +243,19 @@ def _timeline_drawing(timeline: CustodyTimeline, layout: geo.TimelineLayout, fir
                 # next to where it leaves from, not on a lane it passes over
                 middle = y_from + direction * m.lane_height / 2
                 room = m.step_width - 12
-                seal = _fit(geo.seal_text(step.seal, step.seal_intact), m.small_size, room, SANS)
-                c.text(x - 4, middle - 1.5, seal, size=m.small_size, colour=geo.SEAL_COLOUR,
-                       anchor="end")  # fmt: skip
+                seals = seal_text(step.seal, step.seal_intact, w)
+                marks = signature_text(step.signatures, w)
+                line = m.small_size + 2
+                # the seal above the lanes' border, the signatures below it
+                for n, text in enumerate(seals):
+                    c.text(x - 4, middle - 1.5 - (len(seals) - 1 - n) * line,
+                           _fit(text, m.small_size, room, SANS), size=m.small_size,
+                           colour=geo.SEAL_COLOUR, anchor="end")  # fmt: skip
                 signed = geo.SIGNED_COLOUR if step.signatures else geo.UNSIGNED_COLOUR
-                c.text(x - 4, middle + m.small_size + 0.5, geo.signature_text(step.signatures),
-                       size=m.small_size, colour=signed, bold=bool(step.signatures),
-                       anchor="end")  # fmt: skip
+                for n, text in enumerate(marks):
+                    c.text(x - 4, middle + m.small_size + 0.5 + n * line,
+                           _fit(text, m.small_size, room, SANS), size=m.small_size,
+                           colour=signed, bold=bool(step.signatures), anchor="end")  # fmt: skip
         c.group.add(
             Circle(x, c.y(y_to), radius, fillColor=colors.white, strokeColor=_colour(colour),
                    strokeWidth=1.6)
@@ -206,7 +269,9 @@ def _timeline_drawing(timeline: CustodyTimeline, layout: geo.TimelineLayout, fir
 # ---------------------------------------------------------------------- mass flow
 
 
-def flow_drawing(flow: MassFlow) -> Drawing:
+def flow_drawing(flow: MassFlow, w: Words | None = None) -> Drawing:
+    """The mass flow, its words in ``w``'s languages (record numbers and masses as they are)."""
+    w = w or Words()
     layout = geo.flow_layout(flow, PAPER_FLOW)
     m = layout.metrics
     c = _Canvas(layout.height)
@@ -225,7 +290,10 @@ def flow_drawing(flow: MassFlow) -> Drawing:
         c.group.add(path)
     total = layout.total
     c.rect(total.x, total.y, total.w, total.h, _colour(geo.TOTAL_COLOUR))
-    lines = [*_wrap(flow.subject, m.font_size, total.w - 8, SANS_BOLD, 2), flow.total_name]
+    lines = [
+        *_wrap(w.term(flow.subject), m.font_size, total.w - 8, SANS_BOLD, 3 if w.both else 2),
+        *_wrap(w.term(flow.total_name), m.font_size, total.w - 8, SANS_BOLD, 2),
+    ]
     for n, line in enumerate(lines):
         c.text(total.x + total.w / 2, total.y + 4 + (n + 1) * (m.font_size + 2), line,
                size=m.font_size, colour="#ffffff", bold=True, anchor="middle")  # fmt: skip
@@ -233,9 +301,9 @@ def flow_drawing(flow: MassFlow) -> Drawing:
            format_mass(flow.total_ug), size=m.font_size + 1, colour="#ffffff", bold=True,
            anchor="middle")  # fmt: skip
     for band, box in zip(flow.parts, layout.parts, strict=True):
-        _band(c, m, box, band.name, band.mass_label, geo.PART_COLOUR)
+        _band(c, m, box, w.term(band.name), band.mass_label, geo.PART_COLOUR)
     for band, box in zip(flow.outcomes, layout.outcomes, strict=True):
-        _band(c, m, box, band.name, band.mass_label, geo.outcome_colour(band.key))
+        _band(c, m, box, w.term(band.name), band.mass_label, geo.outcome_colour(band.key))
     return _drawing(c, layout.width)
 
 
@@ -260,15 +328,15 @@ def picture_story(
 ) -> list[Flowable]:
     """The pictures with their headings (in the form's languages), each kept on one page.
 
-    The drawings' own words come with the picture values the samples view paints too, and
-    stay in English."""
+    The drawings speak the form's languages too; the domain's words in the picture values
+    (event kinds, "held by …") are translated where the documents' catalogue knows them."""
     w = w or Words()
     out: list[Flowable] = []
     if timeline is not None and timeline.steps:
-        drawings = timeline_drawings(timeline, room)
+        drawings = timeline_drawings(timeline, room, w)
         out.append(KeepTogether([para(w.stacked("Custody timeline"), "h2"), drawings[0]]))
         out += drawings[1:]
     if flow is not None and flow.total_ug:
         heading = w.stacked("Mass flow of {subject}", subject=flow.subject)
-        out.append(KeepTogether([para(heading, "h2"), flow_drawing(flow)]))
+        out.append(KeepTogether([para(heading, "h2"), flow_drawing(flow, w)]))
     return out

@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..domain.document_languages import BOTH, CHINESE, ENGLISH, Languages, parse_languages
-from ..domain.wording import counted
+from ..domain.wording import Said, counted
 from ..resources_path import resource
 
 __all__ = ["BOTH", "CHINESE", "ENGLISH", "Languages", "Words", "parse_languages"]
@@ -59,11 +59,19 @@ class Words:
         return "en" if self.english else "zh-CN"
 
     def each(self, english: str, **values: Any) -> list[str]:
-        """``english`` in each language, placeholders filled: ['Lender', '出借方']."""
+        """``english`` in each language, placeholders filled: ['Lender', '出借方'] (a value
+        the domain said, like "aliquot {number}", in the line's language too)."""
         out = []
         for language in self.languages:
-            text = english if language == "en" else translate(english)
-            out.append(text.format(**values) if values else text)
+            if language == "en":
+                out.append(english.format(**values) if values else english)
+                continue
+            chinese_values = {
+                name: _chinese_of(value) or str(value) if isinstance(value, Said) else value
+                for name, value in values.items()
+            }
+            text = translate(english)
+            out.append(text.format(**chinese_values) if values else text)
         return out
 
     def inline(self, english: str, **values: Any) -> str:
@@ -75,11 +83,13 @@ class Words:
         return "\n".join(self.each(english, **values))
 
     def term(self, english: str) -> str:
-        """A term that comes from the records (an event's kind, a signature's meaning, a
-        status): translated when the catalogue knows it, else as stored."""
-        if not self.chinese or english not in chinese():
-            return english
-        return self.inline(english)
+        """A term that comes from the records or the domain (an event's kind, a signature's
+        meaning, a status, a ``Said`` like "held by {holder}"): translated when the
+        catalogue knows it (a ``Said`` by its template), else as it is."""
+        in_chinese = _chinese_of(english) if self.chinese else None
+        if in_chinese is None:
+            return str(english)
+        return " / ".join(str(english) if lang == "en" else in_chinese for lang in self.languages)
 
     def counted(self, count: int, noun: str) -> str:
         """'3 items / 3 项' (Chinese counts with the measure word the catalogue gives for
@@ -91,6 +101,21 @@ class Words:
             else:
                 out.append(translate("{count} " + noun).format(count=f"{count:,}"))
         return " / ".join(out)
+
+
+def _chinese_of(text: str) -> str | None:
+    """The catalogue's Chinese of ``text``, a ``Said`` filled in with its values (each
+    translated where the catalogue knows it); None when the catalogue does not know it."""
+    if not isinstance(text, Said):
+        return chinese().get(text)
+    template = chinese().get(text.template)
+    if template is None:
+        return None
+    values = {
+        name: (_chinese_of(value) or str(value)) if isinstance(value, str) else value
+        for name, value in text.values.items()
+    }
+    return template.format(**values)
 
 
 def translate(english: str) -> str:
