@@ -195,6 +195,25 @@ def _user_folders_in_a_temporary_place(
             os.environ[name] = value
 
 
+# Screenshots tests save for people to look at (never committed): $LUNAR_CUSTODY_SHOTS to
+# keep them, else this worker's temporary folder.
+SHOTS_VARIABLE = "LUNAR_CUSTODY_SHOTS"
+_shots_folder: list[Path] = []
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _screenshots_in_a_temporary_place(tmp_path_factory: pytest.TempPathFactory) -> None:
+    _shots_folder[:] = [tmp_path_factory.mktemp(f"shots-{WORKER}")]
+
+
+def screenshot_path(name: str) -> Path:
+    """The file a test saves the screenshot ``name`` to."""
+    chosen = os.environ.get(SHOTS_VARIABLE)
+    folder = Path(chosen) if chosen else _shots_folder[0]
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / name
+
+
 @pytest.fixture
 def time_zone() -> Iterator[Any]:
     """``time_zone("Europe/Paris")`` makes this process's local time Paris time for the

@@ -245,15 +245,15 @@ def _timeline_drawing(
                 room = m.step_width - 12
                 seals = seal_text(step.seal, step.seal_intact, w)
                 marks = signature_text(step.signatures, w)
-                line = m.small_size + 2
+                leading = m.small_size + 2
                 # the seal above the lanes' border, the signatures below it
                 for n, text in enumerate(seals):
-                    c.text(x - 4, middle - 1.5 - (len(seals) - 1 - n) * line,
+                    c.text(x - 4, middle - 1.5 - (len(seals) - 1 - n) * leading,
                            _fit(text, m.small_size, room, SANS), size=m.small_size,
                            colour=geo.SEAL_COLOUR, anchor="end")  # fmt: skip
                 signed = geo.SIGNED_COLOUR if step.signatures else geo.UNSIGNED_COLOUR
                 for n, text in enumerate(marks):
-                    c.text(x - 4, middle + m.small_size + 0.5 + n * line,
+                    c.text(x - 4, middle + m.small_size + 0.5 + n * leading,
                            _fit(text, m.small_size, room, SANS), size=m.small_size,
                            colour=signed, bold=bool(step.signatures), anchor="end")  # fmt: skip
         c.group.add(

@@ -23,8 +23,9 @@ from lunar_custody.gui.dialogs import SCREEN_MARGIN
 from lunar_custody.gui.loans import LoansView
 from lunar_custody.gui.pdf_preview import PdfPreview
 from lunar_custody.gui.transfers import TransfersView
+from tests.conftest import screenshot_path
 from tests.documents.conftest import MARKUP_NAME, Papers, text_of
-from tests.gui.conftest import SHOTS, _isolated_settings, ctx_for, messages, when_modal
+from tests.gui.conftest import _isolated_settings, ctx_for, messages, when_modal
 from tests.worlds import A1, A2
 
 __all__ = ["_isolated_settings", "ctx_for", "messages"]  # the GUI tests' fixtures
@@ -76,8 +77,7 @@ def test_agreement_from_the_loans_view(
         seen["doc"] = dialog.doc
         assert dialog.doc.path.name == f"agreement-{papers.loan}.pdf"
         assert dialog.doc.number in dialog.info.text()
-        SHOTS.mkdir(parents=True, exist_ok=True)
-        dialog.grab().save(str(SHOTS / "pdf_preview_agreement.png"))
+        dialog.grab().save(str(screenshot_path("pdf_preview_agreement.png")))
         # asks for 820x900, gets what the screen has room for (a 768-pixel laptop's too)
         screen = dialog.screen().availableGeometry()
         assert dialog.frameGeometry().height() <= screen.height()

@@ -43,9 +43,6 @@ __all__ = ["world"]
 
 D = TypeVar("D", bound=QDialog)
 
-# Screenshots the tests save for people to look at (never committed).
-SHOTS = Path(os.environ.get("LUNAR_CUSTODY_SHOTS", "/tmp/shots"))
-
 
 @pytest.fixture(autouse=True)
 def _isolated_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:

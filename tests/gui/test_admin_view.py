@@ -23,7 +23,8 @@ from lunar_custody.gui.people import (
     PersonDialog,
 )
 from lunar_custody.gui.people.dialogs import PASSWORDS_DIFFER
-from tests.gui.conftest import SHOTS, Messages, when_modal
+from tests.conftest import screenshot_path
+from tests.gui.conftest import Messages, when_modal
 from tests.worlds import World
 
 NAOC_LOCAL = "中国科学院国家天文台"
@@ -168,9 +169,8 @@ def test_admin_creates_edits_and_deactivates(
     assert queries.institution_detail(world.db, "NAOC").active
     assert messages.errors == []
 
-    SHOTS.mkdir(exist_ok=True)
     view.select_person("wang_lm")
-    view.grab().save(str(SHOTS / "admin.png"))
+    view.grab().save(str(screenshot_path("admin.png")))
 
 
 def test_others_see_why_they_may_not(

@@ -2,7 +2,7 @@
 the PIN pad and draw on the signature pad. The journey CNSA laboratory -> courier A ->
 courier B -> Brown University, with a missing item caught at pick-up and a broken seal at
 delivery; the ledger and ``verify`` are checked after every handoff. Screenshots of every
-screen go to SHOTS at 1280x800."""
+screen go to tests.conftest.screenshot_path at 1280x800."""
 
 from __future__ import annotations
 
@@ -29,7 +29,8 @@ from lunar_custody.gui.courier.sign import SignScreen
 from lunar_custody.gui.courier.widgets import RED, Screen
 from lunar_custody.storage import Database
 from lunar_custody.storage.integrity import verify_database
-from tests.gui.conftest import SHOTS, Messages, activate, draw_on
+from tests.conftest import screenshot_path
+from tests.gui.conftest import Messages, activate, draw_on
 from tests.worlds import A1, A2, A3, A4, World
 
 SEAL = "SEAL-0001"
@@ -106,8 +107,7 @@ def sign(
 
 
 def shot(window: CourierWindow, name: str) -> Path:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    path = SHOTS / f"courier_{name}.png"
+    path = screenshot_path(f"courier_{name}.png")
     image = window.grab().toImage()
     assert (image.width(), image.height()) == (1280, 800)
     assert image.save(str(path))

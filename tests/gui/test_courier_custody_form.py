@@ -26,8 +26,9 @@ from lunar_custody.gui.courier.screens import (
 )
 from lunar_custody.gui.courier.sign import SignScreen
 from lunar_custody.gui.transfers.dialogs import ReceiptDialog
+from tests.conftest import screenshot_path
 from tests.documents.conftest import text_of
-from tests.gui.conftest import SHOTS, Messages, Signer, when_modal
+from tests.gui.conftest import Messages, Signer, when_modal
 from tests.gui.test_courier import (
     SEAL,
     assert_verified,
@@ -189,8 +190,7 @@ def test_the_receipt_at_a_desk_takes_the_couriers_pin_when_they_sign(
         assert dialog.courier_signs.isVisible() and not dialog.courier_signs.isChecked()
         assert "Chen Courier, the courier, signs" in dialog.courier_signs.text()
         dialog.courier_signs.setChecked(True)
-        SHOTS.mkdir(parents=True, exist_ok=True)
-        dialog.grab().save(str(SHOTS / "receipt_dialog_courier_signs.png"))
+        dialog.grab().save(str(screenshot_path("receipt_dialog_courier_signs.png")))
         signer.next(World.PINS["courier1"])  # the courier first: they give the package up
         signer.next(World.PASSWORD)
         dialog.sign_button.click()

@@ -14,7 +14,8 @@ from lunar_custody.domain import queries
 from lunar_custody.domain.queries import due_tier
 from lunar_custody.gui.context import AppContext
 from lunar_custody.gui.dashboard import DashboardView, RecordTable, age_text
-from tests.gui.conftest import SHOTS, open_window
+from tests.conftest import screenshot_path
+from tests.gui.conftest import open_window
 from tests.worlds import A1, A2, A3, A4, World
 
 
@@ -102,8 +103,7 @@ def test_dashboard_counts_lists_and_opens_records(
     assert view.in_transit.item(0, 1).text() == "Chen Courier"
     assert view.due.item(0, 2).text() == "10 days overdue"
     assert view.discrepancies.item(0, 3).text() == "seal broken"
-    SHOTS.mkdir(exist_ok=True)
-    view.grab().save(str(SHOTS / "dashboard.png"))
+    view.grab().save(str(screenshot_path("dashboard.png")))
 
     opened: list[tuple[str, str]] = []
     view.open_record.connect(lambda kind, number: opened.append((kind, number)))
@@ -182,8 +182,7 @@ def test_dashboard_at_a_laptops_size_shows_every_table_whole(
                 whole_in_view(table)
                 seen.add(table.objectName())
     assert seen == {table.objectName() for table in view.tables()}
-    SHOTS.mkdir(exist_ok=True)
-    window.grab().save(str(SHOTS / "dashboard-1024x700.png"))
+    window.grab().save(str(screenshot_path("dashboard-1024x700.png")))
 
     # wide enough: the four panels side by side in two columns, still whole
     window.resize(1366, 768)
@@ -196,7 +195,7 @@ def test_dashboard_at_a_laptops_size_shows_every_table_whole(
     assert boxes[0].geometry().top() == boxes[1].geometry().top()
     assert boxes[0].geometry().right() < boxes[1].geometry().left()
     assert boxes[0].title() == "Packages in transit, oldest first"
-    window.grab().save(str(SHOTS / "dashboard-1366x768.png"))
+    window.grab().save(str(screenshot_path("dashboard-1366x768.png")))
 
     window.resize(1024, 700)  # and back
     QApplication.processEvents()

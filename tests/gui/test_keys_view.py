@@ -19,7 +19,8 @@ from lunar_custody.gui.keys import ImportCertificateDialog, KeysWindow, RevokeKe
 from lunar_custody.gui.people import AdminView
 from lunar_custody.trust import keyring
 from lunar_custody.trust import keys as trust_keys
-from tests.gui.conftest import SHOTS, Messages, when_modal
+from tests.conftest import screenshot_path
+from tests.gui.conftest import Messages, when_modal
 from tests.worlds import A2, A3, BROWN, World
 
 Ctx = Callable[[str], AppContext]
@@ -69,7 +70,6 @@ def test_keys_export_import_revoke_and_rotate(
     )
     assert messages.shown[-1][1] == "Certificate exported"
 
-    SHOTS.mkdir(parents=True, exist_ok=True)
     # import: a wrong fingerprint is refused beside the field, the right one is trusted
     pem_path, partner = partner_certificate(tmp_path)
     short = trust_keys.short_fingerprint(partner)
@@ -81,7 +81,7 @@ def test_keys_export_import_revoke_and_rotate(
         qtbot.keyClicks(dialog.confirmed_edit, home.short_fingerprint)  # not theirs
         dialog.ok_button.click()
         assert "not the one confirmed" in dialog.error_label.text() and dialog.isVisible()
-        dialog.grab().save(str(SHOTS / "keys_import_refused.png"))
+        dialog.grab().save(str(screenshot_path("keys_import_refused.png")))
         dialog.confirmed_edit.setText(short.lower())
         dialog.ok_button.click()
 
@@ -100,7 +100,7 @@ def test_keys_export_import_revoke_and_rotate(
         assert dialog.person_combo.currentData() == "zhang"  # the selected certificate's
         dialog.ok_button.click()
         assert "Say why" in dialog.error_label.text()
-        dialog.grab().save(str(SHOTS / "keys_revoke.png"))
+        dialog.grab().save(str(screenshot_path("keys_revoke.png")))
         qtbot.keyClicks(dialog.reason_edit, "Laptop stolen at the airport")
         dialog.ok_button.click()
 
@@ -114,7 +114,7 @@ def test_keys_export_import_revoke_and_rotate(
 
     window.table.search_field.clear()
     window.table.search_field.flush()
-    window.grab().save(str(SHOTS / "keys.png"))
+    window.grab().save(str(screenshot_path("keys.png")))
 
     # rotate: a new certificate, the old one retired
     window.rotate_action.trigger()

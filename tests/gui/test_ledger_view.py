@@ -24,7 +24,8 @@ from lunar_custody.gui.ledger import LedgerView
 from lunar_custody.gui.ledger.findings import FINDING_COLUMNS
 from lunar_custody.gui.tablemodel import ListingModel
 from lunar_custody.storage import Database, ledger_scan
-from tests.gui.conftest import SHOTS, Messages
+from tests.conftest import screenshot_path
+from tests.gui.conftest import Messages
 from tests.worlds import A2, World
 
 Ctx = Callable[[str], AppContext]
@@ -138,8 +139,7 @@ def test_verify_passes_on_a_clean_ledger(
     assert findings.integrity_label.text().startswith("ok (")
     assert "OK: hash chain intact" in findings.checked_label.text()  # what was checked
     assert not findings.findings.isVisible() and not findings.save_button.isVisible()
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    findings.grab().save(str(SHOTS / "verify_ok.png"))
+    findings.grab().save(str(screenshot_path("verify_ok.png")))
     assert view.verify_result.text().startswith("OK: the ledger of")
     assert view.menu_actions() == [view.verify_action]
     assert view.verify_action.shortcut().isEmpty()  # the main window's, from every view
@@ -217,8 +217,7 @@ def test_verify_lists_every_finding_with_its_table_and_record(
 
     table.search_field.clear()
     table.search_field.flush()
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    findings.grab().save(str(SHOTS / "verify_findings.png"))
+    findings.grab().save(str(screenshot_path("verify_findings.png")))
     # a double click on a finding about an aliquot asks the main window to show it
     line = next(n for n in range(model.rowCount()) if model.index(n, 2).data() == A2)
     spot = table.table.visualRect(model.index(line, 0)).center()

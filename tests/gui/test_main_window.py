@@ -12,7 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from lunar_custody.gui.context import AppContext
 from lunar_custody.gui.main_window import VIEW_CLASSES
-from tests.gui.conftest import SHOTS, Messages, open_window
+from tests.conftest import screenshot_path
+from tests.gui.conftest import Messages, open_window
 from tests.worlds import A2, World
 
 
@@ -104,11 +105,10 @@ def test_screenshot_of_every_view(
     world.rich_scenario()
     window = open_window(qtbot, ctx_for("zhang"))
     window.resize(*size)
-    SHOTS.mkdir(parents=True, exist_ok=True)
     for key, _, _ in VIEW_CLASSES:
         window.show_view(key)
         QApplication.processEvents()
         image = window.grab().toImage()
         assert (image.width(), image.height()) == size
-        assert image.save(str(SHOTS / f"main_{key}_{size[0]}x{size[1]}.png"))
+        assert image.save(str(screenshot_path(f"main_{key}_{size[0]}x{size[1]}.png")))
     assert QKeySequence(QKeySequence.StandardKey.Refresh).toString() == "F5"

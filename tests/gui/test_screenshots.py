@@ -1,8 +1,8 @@
 """Every main view on the demo database, at a small laptop's, the default, a desktop
 monitor's size and a scaled one (test_lists.py checks the lists in them).
 
-The PNGs (in ``SHOTS``) are for people to look at; the test checks that each view has the
-demo's records on screen, not an empty table.
+The PNGs (``tests.conftest.screenshot_path``) are for people to look at; the test checks
+that each view has the demo's records on screen, not an empty table.
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from lunar_custody.domain.models import Aliquot, CustodyEvent, Loan, Transfer
 from lunar_custody.gui.context import AppContext
 from lunar_custody.gui.main_window import VIEW_CLASSES
 from lunar_custody.storage import Database
-from tests.gui.conftest import SHOTS, open_window
+from tests.conftest import screenshot_path
+from tests.gui.conftest import open_window
 from tests.worlds import actor
 
 # The smallest supported, the default, a desktop monitor; and 1920x1080 at 150 % scaling,
@@ -45,7 +46,6 @@ def test_every_view_on_the_demo_database(
     window.resize(*size)
     records = {"samples": ("aliquot", travelled), "loans": ("loan", overdue_loan),
                "transfers": ("transfer", in_transit)}  # fmt: skip
-    SHOTS.mkdir(parents=True, exist_ok=True)
     for key, _, _ in VIEW_CLASSES:
         window.show_view(key)
         if key in records:
@@ -54,4 +54,4 @@ def test_every_view_on_the_demo_database(
         image = window.grab().toImage()
         ratio = window.devicePixelRatioF()
         assert (image.width(), image.height()) == (round(size[0] * ratio), round(size[1] * ratio))
-        assert image.save(str(SHOTS / f"demo_{key}_{size[0]}x{size[1]}.png"))
+        assert image.save(str(screenshot_path(f"demo_{key}_{size[0]}x{size[1]}.png")))

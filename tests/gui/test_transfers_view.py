@@ -25,7 +25,8 @@ from lunar_custody.gui.transfers.dialogs import (
     TranscribeDialog,
 )
 from lunar_custody.gui.transfers.package import PackageDialog
-from tests.gui.conftest import SHOTS, Messages, Signer, when_modal
+from tests.conftest import screenshot_path
+from tests.gui.conftest import Messages, Signer, when_modal
 from tests.worlds import A1, A2, A3, A4, KOLN, World
 
 
@@ -83,8 +84,7 @@ def test_package_scanned_released_received_and_resolved(
         dialog.courier_combo.setCurrentIndex(dialog.courier_combo.findData("courier1"))
         qtbot.keyClicks(dialog.seal_edit, "SEAL-0100")
         qtbot.keyClicks(dialog.container_edit, "dry shipper DS-3")
-        SHOTS.mkdir(exist_ok=True)
-        dialog.grab().save(str(SHOTS / "package_dialog.png"))
+        dialog.grab().save(str(screenshot_path("package_dialog.png")))
         signer.next(World.PASSWORD)
         signer.next(World.PINS["courier1"], user="courier1")
         dialog.release_button.click()
@@ -132,7 +132,7 @@ def test_package_scanned_released_received_and_resolved(
         photo.save(str(tmp_path / "seal.png"))
         dialog.set_photo(str(tmp_path / "seal.png"))  # what the file dialog would pick
         assert dialog.photo_label.text().startswith("seal.png")
-        dialog.grab().save(str(SHOTS / "receipt_dialog.png"))
+        dialog.grab().save(str(screenshot_path("receipt_dialog.png")))
         signer.next(World.PASSWORD)
         dialog.sign_button.click()
 
@@ -252,14 +252,13 @@ def test_a_viewer_sees_why_not_and_the_view_is_readable(
     assert view.show_record("transfer", numbers["koln"].lower())
     assert view.transfers.current_value("number") == numbers["koln"]
     view.tabs.setCurrentIndex(1)
-    SHOTS.mkdir(exist_ok=True)
     view.discrepancies.select_value("id", 1)
-    view.grab().save(str(SHOTS / "transfers_discrepancies.png"))
+    view.grab().save(str(screenshot_path("transfers_discrepancies.png")))
     view.tabs.setCurrentIndex(0)
     view.transfers.search_field.clear()
     view.transfers.search_field.flush()
     assert view.transfers.select_value("number", numbers["outbound"])
-    view.grab().save(str(SHOTS / "transfers.png"))
+    view.grab().save(str(screenshot_path("transfers.png")))
 
 
 def test_a_handover_on_paper_is_transcribed_at_delivery(

@@ -1,7 +1,8 @@
 """Courier mode, institutions and people, and the ledger in Simplified Chinese: with the
 zh_CN translation loaded, every screen's own words are Chinese (names, numbers and the
 domain's sentences are data), in the glossary's terms, and no label or button is cut short,
-at courier mode's usual 1280x800 with its large type. Screenshots go to SHOTS (zh_*.png)."""
+at courier mode's usual 1280x800 with its large type. Screenshots go to
+tests.conftest.screenshot_path (zh_*.png)."""
 
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ from lunar_custody.gui.courier.sign import SignScreen
 from lunar_custody.gui.courier.widgets import Screen
 from lunar_custody.gui.ledger import LedgerView
 from lunar_custody.gui.people import AdminView, PersonDialog
-from tests.gui.conftest import SHOTS
+from tests.conftest import screenshot_path
 from tests.gui.test_courier import (
     SEAL,
     current,
@@ -82,8 +83,7 @@ def looked_at(
 ) -> None:
     """The screen as shown: saved for people to look at, checked for English and clipping."""
     QApplication.processEvents()
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    assert window.grab().toImage().save(str(SHOTS / f"zh_{name}.png"))
+    assert window.grab().toImage().save(str(screenshot_path(f"zh_{name}.png")))
     assert english_words(screen, [*DATA, *data]) == [], name
     assert clipped(screen) == [], name
 
