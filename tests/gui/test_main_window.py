@@ -101,7 +101,7 @@ def test_geometry_and_last_view_are_remembered(
 def test_screenshot_of_every_view(
     qtbot: QtBot, world: World, ctx_for: Callable[[str], AppContext], size: tuple[int, int]
 ) -> None:
-    """Each view renders with data at both sizes (the PNGs in /tmp/shots are for people)."""
+    """Each view renders with data at both sizes (the PNGs are for people: screenshot_path)."""
     world.rich_scenario()
     window = open_window(qtbot, ctx_for("zhang"))
     window.resize(*size)
