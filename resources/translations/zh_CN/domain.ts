@@ -353,7 +353,7 @@
     </message>
     <message>
         <source>Loan {loan} does not allow destructive analysis of {aliquot}.</source>
-        <translation>借样 {loan} 不允许对 {aliquot} 进行破坏性分析。</translation>
+        <translation>借样 {loan} 不允许对分样 {aliquot} 进行破坏性分析。</translation>
     </message>
     <message>
         <source>Loan {number} cannot be approved: it has no items yet.</source>
@@ -405,7 +405,7 @@
     </message>
     <message>
         <source>Only the holder of {aliquot} or the lender&apos;s curator may report it lost.</source>
-        <translation>只有 {aliquot} 的持有人或出借方的样品管理员可以报告其丢失。</translation>
+        <translation>只有分样 {aliquot} 的持有人或出借方的样品管理员可以报告其丢失。</translation>
     </message>
     <message>
         <source>Only the lender&apos;s curators may correct the ledger.</source>
