@@ -25,6 +25,9 @@ from .numbering import normalize
 from .operation import institution, operation, transfer
 from .permissions import Actor
 from .store import Store
+from .wording import Words
+
+_domain_document_languages = Words("_domain_document_languages")
 
 # A language as the documents name it, and how a person reads its name.
 LANGUAGE_NAMES = {"en": "English", "zh": "Chinese (简体中文)"}
@@ -44,7 +47,10 @@ def parse_languages(text: str) -> Languages:
     unknown = [code for code in codes if code not in LANGUAGE_NAMES]
     if not codes or unknown or len(set(codes)) != len(codes):
         raise ValidationError(
-            f"'{text}' is not a choice of document languages: use en, zh or en,zh."
+            _domain_document_languages.said(
+                "'{text}' is not a choice of document languages: use en, zh or en,zh.",
+                text=text,
+            )
         )
     return tuple(code for code in LANGUAGE_NAMES if code in codes)
 

@@ -30,6 +30,9 @@ from .models import Aliquot, Document, Loan, Person, Transfer
 from .operation import operation
 from .permissions import Actor
 from .store import Store
+from .wording import Words
+
+_domain_documents = Words("_domain_documents")
 
 # kind -> the prefix of its numbers
 KINDS = {
@@ -70,7 +73,7 @@ class DocumentRecord:
 def new_number(kind: str, when: datetime | None = None) -> str:
     """A fresh document number such as 'AGR-260314-K7Q2MX' (not yet recorded)."""
     if kind not in KINDS:
-        raise ValidationError(f"Unknown document kind '{kind}'.")
+        raise ValidationError(_domain_documents.said("Unknown document kind '{kind}'.", kind=kind))
     day = (when or clock.now()).strftime("%y%m%d")
     tail = "".join(secrets.choice(_CROCKFORD) for _ in range(6))
     return f"{KINDS[kind]}-{day}-{tail}"
@@ -96,11 +99,19 @@ def record_document(
     (reading commands never ask for a password); the GUI passes the signed-in person.
     """
     if kind not in KINDS or not number.startswith(KINDS[kind] + "-"):
-        raise ValidationError(f"'{number}' is not a number for a {kind} document.")
+        raise ValidationError(
+            _domain_documents.said(
+                "'{number}' is not a number for a {kind} document.", number=number, kind=kind
+            )
+        )
     if record_type not in RECORD_TYPES:
-        raise ValidationError(f"Unknown record type '{record_type}'.")
+        raise ValidationError(
+            _domain_documents.said("Unknown record type '{record_type}'.", record_type=record_type)
+        )
     if not _SHA256.fullmatch(sha256):
-        raise ValidationError("A document's SHA-256 is 64 lower-case hexadecimal digits.")
+        raise ValidationError(
+            _domain_documents.said("A document's SHA-256 is 64 lower-case hexadecimal digits.")
+        )
     try:
         with _writing(store, actor) as (session, person_id):
             record_id = _record_id(session, record_type, record_number)
@@ -118,7 +129,9 @@ def record_document(
             session.flush()
             return _record_of(session, row)
     except IntegrityError:
-        raise DuplicateError(f"Document number {number} is already recorded.") from None
+        raise DuplicateError(
+            _domain_documents.said("Document number {number} is already recorded.", number=number)
+        ) from None
 
 
 @contextmanager
@@ -139,7 +152,12 @@ def _record_id(session: Session, record_type: str, number: str | None) -> int | 
     finders = {"loan": op.loan, "transfer": op.transfer, "aliquot": op.aliquot}
     finder = finders.get(record_type)
     if finder is None:
-        raise ValidationError(f"A {record_type} document is not about one numbered record.")
+        raise ValidationError(
+            _domain_documents.said(
+                "A {record_type} document is not about one numbered record.",
+                record_type=record_type,
+            )
+        )
     return finder(session, number).id
 
 

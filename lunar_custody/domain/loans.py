@@ -45,7 +45,9 @@ from .states import (
     LoanStatus,
 )
 from .store import Store
-from .wording import moment_text
+from .wording import Words, moment_text
+
+_domain_loans = Words("_domain_loans")
 
 LOAN_STATES = tuple(status.value for status in LoanStatus)
 
@@ -76,9 +78,11 @@ def next_number(
 def check_period(starts_on: date, due_on: date) -> None:
     """A ValidationError in words when a loan cannot run from ``starts_on`` to ``due_on``."""
     if due_on <= starts_on:
-        raise ValidationError("A loan must end after it starts.")
+        raise ValidationError(_domain_loans.said("A loan must end after it starts."))
     if (due_on - starts_on).days > MAX_LOAN_DAYS:
-        raise ValidationError("A loan runs five years at most; extend it later if needed.")
+        raise ValidationError(
+            _domain_loans.said("A loan runs five years at most; extend it later if needed.")
+        )
 
 
 def check_extension(starts_on: date, due_on: date, new_due_on: date) -> None:
@@ -86,14 +90,17 @@ def check_extension(starts_on: date, due_on: date, new_due_on: date) -> None:
     be extended to ``new_due_on``."""
     if new_due_on <= due_on:
         raise ValidationError(
-            f"The new end date must be after the current one ({due_on.isoformat()})."
+            _domain_loans.said(
+                "The new end date must be after the current one ({due_on}).",
+                due_on=due_on.isoformat(),
+            )
         )
     check_period(starts_on, new_due_on)
 
 
 def clean_extension_reason(reason: str) -> str:
     """The reason for an extension (the borrower's written request): required."""
-    return clean_reason(reason, "reason for the extension")
+    return clean_reason(reason, _domain_loans.said("reason for the extension"))
 
 
 def create_loan(
@@ -112,26 +119,41 @@ def create_loan(
     """Draft a loan to a borrower institution and its principal investigator."""
     with operation(store, actor, "draft_loan") as ctx:
         if ctx.institution.kind != InstitutionKind.LENDER:
-            raise PermissionDenied("Loans are prepared by the lending institution.")
+            raise PermissionDenied(
+                _domain_loans.said("Loans are prepared by the lending institution.")
+            )
         session = ctx.session
         borrower = op.institution(session, borrower_code)
         if borrower.kind != InstitutionKind.BORROWER or not borrower.active:
-            raise ValidationError(f"{borrower.name} is not an active borrowing institution.")
+            raise ValidationError(
+                _domain_loans.said(
+                    "{institution} is not an active borrowing institution.",
+                    institution=borrower.name,
+                )
+            )
         pi = op.person(session, principal_investigator)
         if pi.institution_id != borrower.id:
-            raise ValidationError(f"{pi.full_name} does not work at {borrower.name}.")
+            raise ValidationError(
+                _domain_loans.said(
+                    "{person} does not work at {institution}.",
+                    person=pi.full_name,
+                    institution=borrower.name,
+                )
+            )
         check_period(starts_on, due_on)
         loan = Loan(
             number=next_number(session, Loan, "L", ctx.now.year),
             lender_institution_id=ctx.person.institution_id,
             borrower_institution_id=borrower.id,
             principal_investigator_id=pi.id,
-            co_investigators=clean_text(co_investigators, "co-investigators", limit=MAX_TEXT),
-            purpose=clean_text(purpose, "purpose", required=True, limit=MAX_TEXT),
+            co_investigators=clean_text(
+                co_investigators, _domain_loans.said("co-investigators"), limit=MAX_TEXT
+            ),
+            purpose=clean_text(purpose, _FIELD_NAMES["purpose"], required=True, limit=MAX_TEXT),
             starts_on=starts_on,
             due_on=due_on,
             destructive_analysis_allowed=bool(destructive_analysis_allowed),
-            notes=clean_text(notes, "notes", limit=MAX_TEXT),
+            notes=clean_text(notes, _FIELD_NAMES["notes"], limit=MAX_TEXT),
             status=LoanStatus.DRAFT,
             created_at=ctx.now,
             created_by_id=ctx.person.id,
@@ -149,6 +171,12 @@ _EDITABLE = {
     "due_on",
     "destructive_analysis_allowed",
 }
+# the names of the text fields as a refusal says them ("The purpose is required.")
+_FIELD_NAMES: dict[str, str] = {
+    "purpose": _domain_loans.said("purpose"),
+    "co_investigators": _domain_loans.said("co investigators"),
+    "notes": _domain_loans.said("notes"),
+}
 
 
 def update_loan(store: Store, actor: Actor, number: str, **changes: Any) -> Loan:
@@ -159,7 +187,9 @@ def update_loan(store: Store, actor: Actor, number: str, **changes: Any) -> Loan
         _require_state(loan, LoanStatus.DRAFT, "edited")
         for key, value in changes.items():
             if key not in _EDITABLE:
-                raise ValidationError(f"A loan has no editable field '{key}'.")
+                raise ValidationError(
+                    _domain_loans.said("A loan has no editable field '{field}'.", field=key)
+                )
             if key in ("starts_on", "due_on"):
                 setattr(loan, key, value)
             elif key == "destructive_analysis_allowed":
@@ -169,7 +199,10 @@ def update_loan(store: Store, actor: Actor, number: str, **changes: Any) -> Loan
                     loan,
                     key,
                     clean_text(
-                        str(value), key.replace("_", " "), required=key == "purpose", limit=MAX_TEXT
+                        str(value),
+                        _FIELD_NAMES.get(key) or key.replace("_", " "),
+                        required=key == "purpose",
+                        limit=MAX_TEXT,
                     ),
                 )
         check_period(loan.starts_on, loan.due_on)
@@ -178,7 +211,13 @@ def update_loan(store: Store, actor: Actor, number: str, **changes: Any) -> Loan
 
 def _require_lender(ctx: Context, loan: Loan) -> None:
     if loan.lender_institution_id != ctx.person.institution_id:
-        raise PermissionDenied(f"Loan {loan.number} is managed by {loan.lender.name}.")
+        raise PermissionDenied(
+            _domain_loans.said(
+                "Loan {number} is managed by {institution}.",
+                number=loan.number,
+                institution=loan.lender.name,
+            )
+        )
 
 
 def loan_facts(loan: Loan) -> rules.LoanFacts:
@@ -211,17 +250,27 @@ def add_loan_items(store: Store, actor: Actor, number: str, aliquot_numbers: lis
         _require_lender(ctx, loan)
         _require_state(loan, LoanStatus.DRAFT, "changed")
         if not aliquot_numbers:
-            raise ValidationError("Name at least one aliquot to add.")
+            raise ValidationError(_domain_loans.said("Name at least one aliquot to add."))
         present = {item.aliquot_id for item in loan.items}
         for aliquot_number in aliquot_numbers:
             row = op.aliquot(session, aliquot_number)
             if row.id in present:
-                raise RuleViolation(f"Aliquot {row.number} is on loan {loan.number} already.")
+                raise RuleViolation(
+                    _domain_loans.said(
+                        "Aliquot {aliquot} is on loan {loan} already.",
+                        aliquot=row.number,
+                        loan=loan.number,
+                    )
+                )
             if (
                 row.status != AliquotStatus.IN_STORAGE
                 or row.custodian_institution_id != loan.lender_institution_id
             ):
-                raise RuleViolation(f"Aliquot {row.number} is not in the lender's storage.")
+                raise RuleViolation(
+                    _domain_loans.said(
+                        "Aliquot {aliquot} is not in the lender's storage.", aliquot=row.number
+                    )
+                )
             other = session.scalars(
                 select(Loan.number)
                 .join(LoanItem, LoanItem.loan_id == Loan.id)
@@ -244,7 +293,11 @@ def remove_loan_item(store: Store, actor: Actor, number: str, aliquot_number: st
         row = op.aliquot(ctx.session, aliquot_number)
         item = next((i for i in loan.items if i.aliquot_id == row.id), None)
         if item is None:
-            raise RuleViolation(f"Aliquot {row.number} is not on loan {loan.number}.")
+            raise RuleViolation(
+                _domain_loans.said(
+                    "Aliquot {aliquot} is not on loan {loan}.", aliquot=row.number, loan=loan.number
+                )
+            )
         loan.items.remove(item)
         return loan
 
@@ -287,6 +340,13 @@ def loan_content(session: Session, loan: Loan) -> LoanContent:
 # the notes without a signature, so a cancelled loan's terms are not checked (its status
 # and notes are still checked against the audit trail).
 TERMS_MEANINGS = ("approved", "countersigned", "extended", "closed")
+# ... as a refusal names the signature ("signed by Li Na (approved)")
+_MEANINGS: dict[str, str] = {
+    "approved": _domain_loans.said("approved"),
+    "countersigned": _domain_loans.said("countersigned"),
+    "extended": _domain_loans.said("extended"),
+    "closed": _domain_loans.said("closed"),
+}
 TERMS_HOLD = "terms as signed"
 TERMS_SUPERSEDED = "superseded by an extension"
 TERMS_CHANGED = "INVALID: the terms were changed after it"
@@ -340,10 +400,14 @@ class SignedTerms:
         if self.holds:
             return None
         latest = self.signatures[-1]
-        return (
-            f"The terms of loan {self.number} are not those signed by {latest.printed_name} "
-            f"({latest.meaning}) on {moment_text(latest.signed_at)}: the loan or its "
-            "items were changed outside the program after that signature."
+        return _domain_loans.said(
+            "The terms of loan {number} are not those signed by {name} ({meaning}) on "
+            "{moment}: the loan or its items were changed outside the program after that "
+            "signature.",
+            number=self.number,
+            name=latest.printed_name,
+            meaning=_MEANINGS.get(latest.meaning) or latest.meaning,
+            moment=moment_text(latest.signed_at),
         )
 
 
@@ -433,7 +497,9 @@ def signed_terms(session: Session, loan_ids: Collection[int] | None = None) -> l
 
 def _sign_as_actor(ctx: Context, credential: Credential, meaning: str, loan: Loan) -> None:
     if credential.username.strip() != ctx.person.username:
-        raise PermissionDenied("You sign with your own password, not someone else's.")
+        raise PermissionDenied(
+            _domain_loans.said("You sign with your own password, not someone else's.")
+        )
     sign(
         ctx.session,
         credential,
@@ -582,7 +648,10 @@ def close_loan(store: Store, actor: Actor, number: str, credential: Credential) 
         )
         if pending:
             raise RuleViolation(
-                f"Loan {loan.number} has a package under way; receive or cancel it first."
+                _domain_loans.said(
+                    "Loan {number} has a package under way; receive or cancel it first.",
+                    number=loan.number,
+                )
             )
         _refuse(
             RuleViolation,
@@ -599,7 +668,13 @@ def cancel_loan(store: Store, actor: Actor, number: str, *, reason: str) -> Loan
         loan = op.loan(ctx.session, number, lock=True)
         _require_lender(ctx, loan)
         if loan.status not in OPEN_LOAN_STATES:
-            raise RuleViolation(f"Loan {loan.number} is {loan.status} already.")
+            raise RuleViolation(
+                _domain_loans.said(
+                    "Loan {number} is {status} already.",
+                    number=loan.number,
+                    status=rules.loan_status_word(loan.status),
+                )
+            )
         _refuse(RuleViolation, rules.shipped_already(loan_facts(loan)))
         pending = ctx.session.scalar(
             select(func.count())
@@ -607,7 +682,12 @@ def cancel_loan(store: Store, actor: Actor, number: str, *, reason: str) -> Loan
             .where(Transfer.loan_id == loan.id, Transfer.status.in_(UNDER_WAY))
         )
         if pending:
-            raise RuleViolation(f"Loan {loan.number} has a package under way; cancel that first.")
+            raise RuleViolation(
+                _domain_loans.said(
+                    "Loan {number} has a package under way; cancel that first.",
+                    number=loan.number,
+                )
+            )
         reason = clean_reason(reason)
         loan.status = LoanStatus.CANCELLED
         loan.notes = (loan.notes + "\n" if loan.notes else "") + f"Cancelled: {reason}"

@@ -17,6 +17,9 @@ from __future__ import annotations
 import re
 
 from .errors import ValidationError
+from .wording import Words
+
+_domain_numbering = Words("_domain_numbering")
 
 CHANGE = "change"
 NASA = "nasa"
@@ -42,8 +45,11 @@ def sample_scheme(number: str) -> str:
     if _NASA_SAMPLE.fullmatch(number):
         return NASA
     raise ValidationError(
-        f"'{number}' is not a sample number: expected Chang'e style such as CE5C0400 "
-        "or a NASA generic such as 70017."
+        _domain_numbering.said(
+            "'{number}' is not a sample number: expected Chang'e style such as CE5C0400 "
+            "or a NASA generic such as 70017.",
+            number=number,
+        )
     )
 
 
@@ -52,8 +58,11 @@ def aliquot_sample_number(number: str) -> str:
     match = _CHANGE_ALIQUOT.fullmatch(number) or _NASA_ALIQUOT.fullmatch(number)
     if not match:
         raise ValidationError(
-            f"'{number}' is not an aliquot number: expected Chang'e style such as "
-            "CE5C0400YJFM00505 (a split adds -G1) or NASA style such as 70017,125."
+            _domain_numbering.said(
+                "'{number}' is not an aliquot number: expected Chang'e style such as "
+                "CE5C0400YJFM00505 (a split adds -G1) or NASA style such as 70017,125.",
+                number=number,
+            )
         )
     return match.group("sample")
 

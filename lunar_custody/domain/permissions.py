@@ -6,6 +6,9 @@ from dataclasses import dataclass
 
 from .errors import PermissionDenied, ValidationError
 from .states import Role
+from .wording import Words
+
+_domain_permissions = Words("_domain_permissions")
 
 ROLES = tuple(role.value for role in Role)
 
@@ -43,27 +46,46 @@ OPERATIONS: dict[str, frozenset[Role]] = {
     "choose_document_languages": frozenset({Role.ADMIN, Role.CURATOR}),
 }
 
-OPERATION_LABELS = {
-    "manage_institutions": "manage institutions",
-    "manage_people": "manage people",
-    "register_sample": "register samples",
-    "import": "import samples",
-    "split": "split aliquots",
-    "consume": "record consumption",
-    "report_lost": "report an aliquot lost",
-    "correct": "record corrections",
-    "draft_loan": "prepare loans",
-    "approve_loan": "approve loans",
-    "countersign_loan": "countersign loans",
-    "extend_loan": "extend loans",
-    "close_loan": "close loans",
-    "prepare_transfer": "prepare packages",
-    "release": "release packages",
-    "accept_as_courier": "carry packages as a courier",
-    "receive": "confirm receipts",
-    "resolve_discrepancy": "resolve discrepancies",
-    "exchange": "exchange files with partner installations",
-    "choose_document_languages": "choose the languages of a partner's documents",
+# what each operation is, as "Only a curator may ..." ends; marked, so the window says
+# the whole sentence in its language
+OPERATION_LABELS: dict[str, str] = {
+    "manage_institutions": _domain_permissions.said("manage institutions"),
+    "manage_people": _domain_permissions.said("manage people"),
+    "register_sample": _domain_permissions.said("register samples"),
+    "import": _domain_permissions.said("import samples"),
+    "split": _domain_permissions.said("split aliquots"),
+    "consume": _domain_permissions.said("record consumption"),
+    "report_lost": _domain_permissions.said("report an aliquot lost"),
+    "correct": _domain_permissions.said("record corrections"),
+    "draft_loan": _domain_permissions.said("prepare loans"),
+    "approve_loan": _domain_permissions.said("approve loans"),
+    "countersign_loan": _domain_permissions.said("countersign loans"),
+    "extend_loan": _domain_permissions.said("extend loans"),
+    "close_loan": _domain_permissions.said("close loans"),
+    "prepare_transfer": _domain_permissions.said("prepare packages"),
+    "release": _domain_permissions.said("release packages"),
+    "accept_as_courier": _domain_permissions.said("carry packages as a courier"),
+    "receive": _domain_permissions.said("confirm receipts"),
+    "resolve_discrepancy": _domain_permissions.said("resolve discrepancies"),
+    "exchange": _domain_permissions.said("exchange files with partner installations"),
+    "choose_document_languages": _domain_permissions.said(
+        "choose the languages of a partner's documents"
+    ),
+}
+
+
+# who may do an operation, as "Only ... may" says it: marked, one for each group of roles
+# in OPERATIONS (tests/gui/test_domain_words_rules.py checks that each has its own)
+_WHO: dict[str, str] = {
+    phrase: phrase
+    for phrase in (
+        _domain_permissions.said("an administrator"),
+        _domain_permissions.said("a curator"),
+        _domain_permissions.said("a courier"),
+        _domain_permissions.said("a curator or lab manager"),
+        _domain_permissions.said("a curator or lab manager or courier"),
+        _domain_permissions.said("an administrator or curator"),
+    )
 }
 
 
@@ -88,12 +110,20 @@ def parse_roles(text: str | list[str] | tuple[str, ...] | frozenset[str]) -> str
     items = [r for r in items if r]
     unknown = [r for r in items if r not in ROLES]
     if unknown:
+        given, known = ", ".join(unknown), ", ".join(ROLES)
+        if len(unknown) == 1:
+            raise ValidationError(
+                _domain_permissions.said(
+                    "Unknown role {roles}; roles are {known}.", roles=given, known=known
+                )
+            )
         raise ValidationError(
-            f"Unknown {'role' if len(unknown) == 1 else 'roles'} {', '.join(unknown)}; "
-            f"roles are {', '.join(ROLES)}."
+            _domain_permissions.said(
+                "Unknown roles {roles}; roles are {known}.", roles=given, known=known
+            )
         )
     if not items:
-        raise ValidationError("A person needs at least one role.")
+        raise ValidationError(_domain_permissions.said("A person needs at least one role."))
     return ",".join(r for r in ROLES if r in items)
 
 
@@ -104,7 +134,12 @@ def why_not(roles: frozenset[str], operation: str) -> str | None:
         return None
     names = " or ".join(ROLE_LABELS[r] for r in ROLES if r in allowed)
     article = "an" if names[0] in "aeiou" else "a"
-    return f"Only {article} {names} may {OPERATION_LABELS[operation]}."
+    who = f"{article} {names}"
+    return _domain_permissions.said(
+        "Only {who} may {doing}.",
+        who=_WHO.get(who) or who,
+        doing=OPERATION_LABELS[operation],
+    )
 
 
 def require(roles: frozenset[str], operation: str) -> None:

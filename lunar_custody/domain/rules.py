@@ -18,11 +18,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol
 
 from .permissions import Actor, why_not
 from .states import AliquotStatus, LoanStatus, Role, TransferStatus
-from .wording import Words, counted
+from .wording import Words
 
 _domain_rules = Words("_domain_rules")
 
@@ -99,25 +99,53 @@ class DiscrepancyFacts:
     lender_code: str
 
 
-def _state(status: str) -> str:
-    return status.replace("_", " ")
+def transfer_state(status: str) -> str:
+    """A package's status as a sentence says it ("in transit"), a sentence of its own so
+    the window says it in its language inside the sentence."""
+    words: dict[str, str] = {
+        TransferStatus.PREPARED: _domain_rules.said("prepared"),
+        TransferStatus.IN_TRANSIT: _domain_rules.said("in transit"),
+        TransferStatus.RECEIVED: _domain_rules.said("received"),
+        TransferStatus.CANCELLED: _domain_rules.said("cancelled"),
+    }
+    return words.get(status) or status.replace("_", " ")
 
 
-def _unless_prepared(transfer: TransferLike, done: str) -> str | None:
-    if transfer.status != TransferStatus.PREPARED:
-        return (
-            f"Transfer {transfer.number} is {_state(transfer.status)}; "
-            f"only a prepared one can be {done}."
+def _unless_prepared(transfer: TransferLike, done: Literal["released", "cancelled"]) -> str | None:
+    if transfer.status == TransferStatus.PREPARED:
+        return None
+    number, status = transfer.number, transfer_state(transfer.status)
+    if done == "released":
+        return _domain_rules.said(
+            "Transfer {number} is {status}; only a prepared one can be released.",
+            number=number,
+            status=status,
         )
-    return None
+    return _domain_rules.said(
+        "Transfer {number} is {status}; only a prepared one can be cancelled.",
+        number=number,
+        status=status,
+    )
+
+
+def _not_in_transit(transfer: TransferLike | ArrivingLike) -> str | None:
+    if transfer.status == TransferStatus.IN_TRANSIT:
+        return None
+    return _domain_rules.said(
+        "Transfer {number} is {status}, not in transit.",
+        number=transfer.number,
+        status=transfer_state(transfer.status),
+    )
 
 
 def why_not_release(actor: Actor, transfer: TransferLike) -> str | None:
     """Why ``actor`` may not release ``transfer`` to its courier (None: they may)."""
     reason = why_not(actor.roles, "release") or _unless_prepared(transfer, "released")
     if reason is None and transfer.from_code != actor.institution_code:
-        reason = (
-            f"Only {transfer.from_institution}, the sender, releases transfer {transfer.number}."
+        reason = _domain_rules.said(
+            "Only {institution}, the sender, releases transfer {number}.",
+            institution=transfer.from_institution,
+            number=transfer.number,
         )
     return reason
 
@@ -126,8 +154,10 @@ def why_not_cancel_transfer(actor: Actor, transfer: TransferLike) -> str | None:
     """Why ``actor`` may not cancel (unpack) ``transfer`` (None: they may)."""
     reason = why_not(actor.roles, "prepare_transfer") or _unless_prepared(transfer, "cancelled")
     if reason is None and transfer.from_code != actor.institution_code:
-        reason = (
-            f"Only {transfer.from_institution}, the sender, cancels transfer {transfer.number}."
+        reason = _domain_rules.said(
+            "Only {institution}, the sender, cancels transfer {number}.",
+            institution=transfer.from_institution,
+            number=transfer.number,
         )
     return reason
 
@@ -135,24 +165,24 @@ def why_not_cancel_transfer(actor: Actor, transfer: TransferLike) -> str | None:
 def why_not_transcribe(actor: Actor, transfer: ArrivingLike) -> str | None:
     """Why ``actor`` may not type in a courier handover from the paper custody form (None:
     they may): the receiving side does it, at delivery, while the package is in transit."""
-    reason = why_not(actor.roles, "receive")
-    if reason is None and transfer.status != TransferStatus.IN_TRANSIT:
-        reason = f"Transfer {transfer.number} is {_state(transfer.status)}, not in transit."
+    reason = why_not(actor.roles, "receive") or _not_in_transit(transfer)
     if reason is None and transfer.to_code != actor.institution_code:
-        reason = (
-            f"Only {transfer.to_institution}, the receiver, transcribes the custody form of "
-            f"transfer {transfer.number}."
+        reason = _domain_rules.said(
+            "Only {institution}, the receiver, transcribes the custody form of transfer {number}.",
+            institution=transfer.to_institution,
+            number=transfer.number,
         )
     return reason
 
 
 def why_not_receive(actor: Actor, transfer: TransferLike) -> str | None:
     """Why ``actor`` may not confirm the receipt of ``transfer`` (None: they may)."""
-    reason = why_not(actor.roles, "receive")
-    if reason is None and transfer.status != TransferStatus.IN_TRANSIT:
-        reason = f"Transfer {transfer.number} is {_state(transfer.status)}, not in transit."
+    reason = why_not(actor.roles, "receive") or _not_in_transit(transfer)
     if reason is None and transfer.receiver_username != actor.username:
-        reason = f"Only the named receiver, {transfer.receiver}, may confirm this receipt."
+        reason = _domain_rules.said(
+            "Only the named receiver, {receiver}, may confirm this receipt.",
+            receiver=transfer.receiver,
+        )
     return reason
 
 
@@ -160,9 +190,9 @@ def why_not_resolve(actor: Actor, discrepancy: DiscrepancyLike) -> str | None:
     """Why ``actor`` may not resolve ``discrepancy`` (None: they may)."""
     reason = why_not(actor.roles, "resolve_discrepancy")
     if reason is None and discrepancy.resolved_at is not None:
-        reason = f"Discrepancy #{discrepancy.id} was resolved already."
+        reason = _domain_rules.said("Discrepancy #{id} was resolved already.", id=discrepancy.id)
     if reason is None and discrepancy.lender_code != actor.institution_code:
-        reason = "Only the lender's curators resolve discrepancies."
+        reason = _domain_rules.said("Only the lender's curators resolve discrepancies.")
     return reason
 
 
@@ -207,17 +237,68 @@ class LendableAliquot(Protocol):
     @property
     def status(self) -> str: ...
     @property
-    def status_label(self) -> str: ...
-    @property
     def custodian_institution(self) -> str | None: ...  # its custodian's name
     @property
     def open_loan_number(self) -> str | None: ...  # the open loan that lists it
+
+
+def loan_status_word(status: str) -> str:
+    """A loan's status as a sentence says it ("draft"), a sentence of its own so the window
+    says it in its language inside the sentence."""
+    words: dict[str, str] = {
+        LoanStatus.DRAFT: _domain_rules.said("draft"),
+        LoanStatus.APPROVED: _domain_rules.said("approved"),
+        LoanStatus.ACTIVE: _domain_rules.said("active"),
+        LoanStatus.CLOSED: _domain_rules.said("closed"),
+        LoanStatus.CANCELLED: _domain_rules.said("cancelled"),
+    }
+    return words.get(status) or status
 
 
 def loan_state(loan: LoanFacts, allowed: Sequence[str], doing: str) -> str | None:
     """Why the loan's state forbids ``doing`` ("edited", "approved"...); None: it allows it."""
     if loan.status in allowed:
         return None
+    number, status = loan.number, loan_status_word(loan.status)
+    # one whole sentence for each state and act the services and windows ask about
+    match tuple(allowed), doing:
+        case (LoanStatus.DRAFT,), "edited":
+            return _domain_rules.said(
+                "Loan {number} is {status}; only a draft loan can be edited.",
+                number=number,
+                status=status,
+            )
+        case (LoanStatus.DRAFT,), "changed":
+            return _domain_rules.said(
+                "Loan {number} is {status}; only a draft loan can be changed.",
+                number=number,
+                status=status,
+            )
+        case (LoanStatus.DRAFT,), "approved":
+            return _domain_rules.said(
+                "Loan {number} is {status}; only a draft loan can be approved.",
+                number=number,
+                status=status,
+            )
+        case (LoanStatus.APPROVED,), "countersigned":
+            return _domain_rules.said(
+                "Loan {number} is {status}; only an approved loan can be countersigned.",
+                number=number,
+                status=status,
+            )
+        case (LoanStatus.ACTIVE,), "closed":
+            return _domain_rules.said(
+                "Loan {number} is {status}; only an active loan can be closed.",
+                number=number,
+                status=status,
+            )
+        case (LoanStatus.DRAFT, LoanStatus.APPROVED, LoanStatus.ACTIVE), "cancelled":
+            return _domain_rules.said(
+                "Loan {number} is {status}; only a draft, approved or active loan can be "
+                "cancelled.",
+                number=number,
+                status=status,
+            )
     kinds = " or ".join([", ".join(allowed[:-1]), allowed[-1]] if allowed[:-1] else allowed)
     article = "an" if kinds[0] in "aeiou" else "a"
     return f"Loan {loan.number} is {loan.status}; only {article} {kinds} loan can be {doing}."
@@ -226,25 +307,38 @@ def loan_state(loan: LoanFacts, allowed: Sequence[str], doing: str) -> str | Non
 def extend_state(loan: LoanFacts) -> str | None:
     if loan.status in (LoanStatus.APPROVED, LoanStatus.ACTIVE):
         return None
-    return f"Loan {loan.number} is {loan.status}; it cannot be extended."
+    return _domain_rules.said(
+        "Loan {number} is {status}; it cannot be extended.",
+        number=loan.number,
+        status=loan_status_word(loan.status),
+    )
 
 
 def nothing_to_lend(loan: LoanFacts) -> str | None:
-    return None if loan.items else f"Loan {loan.number} cannot be approved: it has no items yet."
+    if loan.items:
+        return None
+    return _domain_rules.said(
+        "Loan {number} cannot be approved: it has no items yet.", number=loan.number
+    )
 
 
 def borrower_side(actor: Actor, loan: LoanFacts) -> str | None:
     """Only the borrowing institution countersigns."""
     if actor.institution_code == loan.borrower_code:
         return None
-    return f"Only {loan.borrower}, the borrower, countersigns loan {loan.number}."
+    return _domain_rules.said(
+        "Only {borrower}, the borrower, countersigns loan {number}.",
+        borrower=loan.borrower,
+        number=loan.number,
+    )
 
 
 def shipped_already(loan: LoanFacts) -> str | None:
-    return (
-        f"Loan {loan.number} cannot be cancelled: it has shipped items (close it instead)."
-        if loan.shipped
-        else None
+    if not loan.shipped:
+        return None
+    return _domain_rules.said(
+        "Loan {number} cannot be cancelled: it has shipped items (close it instead).",
+        number=loan.number,
     )
 
 
@@ -286,13 +380,26 @@ def why_not_close_reconciled(number: str, items: Sequence[ReconciledItem]) -> st
     """Why loan ``number`` with this reconciliation cannot be closed (None: it can)."""
     outstanding = [item.aliquot_number for item in items if item.outstanding_ug]
     if outstanding:
-        return (
-            f"Loan {number} cannot be closed: {counted(len(outstanding), 'item')} "
-            f"{'is' if len(outstanding) == 1 else 'are'} still out "
-            f"({', '.join(outstanding[:10])}). Return them, or record consumption or loss first."
+        count, listed = f"{len(outstanding):,}", ", ".join(outstanding[:10])
+        if len(outstanding) == 1:
+            return _domain_rules.said(
+                "Loan {number} cannot be closed: {count} item is still out ({items}). "
+                "Return them, or record consumption or loss first.",
+                number=number,
+                count=count,
+                items=listed,
+            )
+        return _domain_rules.said(
+            "Loan {number} cannot be closed: {count} items are still out ({items}). "
+            "Return them, or record consumption or loss first.",
+            number=number,
+            count=count,
+            items=listed,
         )
     if not any(item.issued_ug for item in items if item.derived_from is None):
-        return f"Loan {number} never shipped anything; cancel it instead."
+        return _domain_rules.said(
+            "Loan {number} never shipped anything; cancel it instead.", number=number
+        )
     return None
 
 
@@ -327,15 +434,17 @@ def why_not_lend(
     if lendable:
         return None
     if aliquot.status != AliquotStatus.IN_STORAGE:
-        return (
-            f"Aliquot {aliquot.number} is {aliquot.status_label}; "
-            "only an aliquot in storage can be lent."
+        return _domain_rules.said(
+            "Aliquot {aliquot} is {status}; only an aliquot in storage can be lent.",
+            aliquot=aliquot.number,
+            status=aliquot_state(aliquot.status),
         )
     if not in_lenders_storage:
-        holder = aliquot.custodian_institution or "another institution"
-        return (
-            f"Aliquot {aliquot.number} is held by {holder}; "
-            "only an aliquot in your storage can be lent."
+        holder = aliquot.custodian_institution or _domain_rules.said("another institution")
+        return _domain_rules.said(
+            "Aliquot {aliquot} is held by {holder}; only an aliquot in your storage can be lent.",
+            aliquot=aliquot.number,
+            holder=holder,
         )
     return on_open_loan(aliquot.number, aliquot.open_loan_number)
 
@@ -379,31 +488,52 @@ class AliquotFacts:
 
 
 def aliquot_state(status: str) -> str:
-    """An aliquot's status as a sentence says it ("Aliquot X is fully split")."""
-    labels: dict[str, str] = {
-        AliquotStatus.IN_TRANSIT: "in transit",
-        AliquotStatus.DEPLETED: "fully split",
+    """An aliquot's status as a sentence says it ("Aliquot X is fully split"), a sentence of
+    its own so the window says it in its language inside the sentence."""
+    words: dict[str, str] = {
+        AliquotStatus.IN_STORAGE: _domain_rules.said("in storage"),
+        AliquotStatus.IN_TRANSIT: _domain_rules.said("in transit"),
+        AliquotStatus.DEPLETED: _domain_rules.said("fully split"),
+        AliquotStatus.CONSUMED: _domain_rules.said("consumed"),
+        AliquotStatus.LOST: _domain_rules.said("lost"),
     }
-    return labels.get(status, status.replace("_", " "))
+    return words.get(status) or status.replace("_", " ")
 
 
-def not_in_storage(aliquot: AliquotFacts, done: str) -> str | None:
+def not_in_storage(aliquot: AliquotFacts, done: Literal["split", "consumed"]) -> str | None:
     """Why ``aliquot`` cannot be ``done`` ("split", "consumed") where it is now."""
-    if aliquot.status != AliquotStatus.IN_STORAGE:
-        return (
-            f"Aliquot {aliquot.number} is {aliquot_state(aliquot.status)}; "
-            f"only an aliquot in storage can be {done}."
+    if aliquot.status == AliquotStatus.IN_STORAGE:
+        return None
+    number, status = aliquot.number, aliquot_state(aliquot.status)
+    if done == "split":
+        return _domain_rules.said(
+            "Aliquot {aliquot} is {status}; only an aliquot in storage can be split.",
+            aliquot=number,
+            status=status,
         )
-    return None
+    return _domain_rules.said(
+        "Aliquot {aliquot} is {status}; only an aliquot in storage can be consumed.",
+        aliquot=number,
+        status=status,
+    )
 
 
-def _not_custodian(actor: Actor, aliquot: AliquotFacts, doing: str) -> str | None:
-    if aliquot.custodian_id != actor.institution_id:
-        return (
-            f"Aliquot {aliquot.number} is held by {aliquot.custodian}; "
-            f"only its custodian may {doing}."
+def _not_custodian(
+    actor: Actor, aliquot: AliquotFacts, doing: Literal["split it", "record its consumption"]
+) -> str | None:
+    if aliquot.custodian_id == actor.institution_id:
+        return None
+    if doing == "split it":
+        return _domain_rules.said(
+            "Aliquot {aliquot} is held by {custodian}; only its custodian may split it.",
+            aliquot=aliquot.number,
+            custodian=aliquot.custodian,
         )
-    return None
+    return _domain_rules.said(
+        "Aliquot {aliquot} is held by {custodian}; only its custodian may record its consumption.",
+        aliquot=aliquot.number,
+        custodian=aliquot.custodian,
+    )
 
 
 def loan_forbids_consuming(aliquot: AliquotFacts) -> str | None:
@@ -412,10 +542,15 @@ def loan_forbids_consuming(aliquot: AliquotFacts) -> str | None:
     if aliquot.custodian_id == aliquot.owner_id:
         return None
     if aliquot.loan_number is None or aliquot.loan_status != LoanStatus.ACTIVE:
-        return f"Aliquot {aliquot.number} cannot be consumed here: it is on no active loan."
+        return _domain_rules.said(
+            "Aliquot {aliquot} cannot be consumed here: it is on no active loan.",
+            aliquot=aliquot.number,
+        )
     if not aliquot.destructive_analysis_allowed:
-        return (
-            f"Loan {aliquot.loan_number} does not allow destructive analysis of {aliquot.number}."
+        return _domain_rules.said(
+            "Loan {loan} does not allow destructive analysis of {aliquot}.",
+            loan=aliquot.loan_number,
+            aliquot=aliquot.number,
         )
     return None
 
@@ -442,14 +577,19 @@ def why_not_consume(actor: Actor, aliquot: AliquotFacts) -> str | None:
 def nothing_to_lose(aliquot: AliquotFacts) -> str | None:
     """Why ``aliquot`` cannot be reported lost, whoever asks."""
     if aliquot.status == AliquotStatus.LOST:
-        return f"Aliquot {aliquot.number} is reported lost already."
+        return _domain_rules.said(
+            "Aliquot {aliquot} is reported lost already.", aliquot=aliquot.number
+        )
     if aliquot.status not in (
         AliquotStatus.IN_STORAGE,
         AliquotStatus.IN_TRANSIT,
         AliquotStatus.DEPLETED,
     ):
-        state = aliquot_state(aliquot.status)
-        return f"Aliquot {aliquot.number} is {state}; nothing is left to lose."
+        return _domain_rules.said(
+            "Aliquot {aliquot} is {status}; nothing is left to lose.",
+            aliquot=aliquot.number,
+            status=aliquot_state(aliquot.status),
+        )
     return None
 
 
@@ -466,7 +606,10 @@ def why_not_report_lost(actor: Actor, aliquot: AliquotFacts) -> str | None:
     )
     lender = Role.CURATOR in actor.roles and aliquot.owner_id == actor.institution_id
     if not (holder or lender):
-        return f"Only the holder of {aliquot.number} or the lender's curator may report it lost."
+        return _domain_rules.said(
+            "Only the holder of {aliquot} or the lender's curator may report it lost.",
+            aliquot=aliquot.number,
+        )
     return None
 
 

@@ -38,8 +38,10 @@ from ..numbering import normalize
 from ..signed_content import TransferContent
 from ..states import AliquotStatus, EventKind
 from ..store import Store
-from ..wording import counted
+from ..wording import Words, counted
 from .ledger import history
+
+_domain_queries_documents = Words("_domain_queries_documents")
 
 # A journey of four courier legs: release, three courier-to-courier hand-overs, delivery.
 BLANK_HANDOFFS = 5
@@ -574,7 +576,9 @@ def manifest_data(store: Store, transfer_number: str) -> ManifestData:
 def label_data(store: Store, numbers: list[str]) -> tuple[LabelData, ...]:
     """One label per aliquot number, in the order given (repeats print twice)."""
     if not numbers:
-        raise ValidationError("Name at least one aliquot to print labels for.")
+        raise ValidationError(
+            _domain_queries_documents.said("Name at least one aliquot to print labels for.")
+        )
     with store.read() as session:
         wanted = {normalize(n) for n in numbers}
         found = {
@@ -582,7 +586,11 @@ def label_data(store: Store, numbers: list[str]) -> tuple[LabelData, ...]:
         }
         missing = [n.strip() for n in numbers if normalize(n) not in found]
         if missing:
-            raise NotFoundError(f"There is no aliquot {', '.join(missing)}.")
+            raise NotFoundError(
+                _domain_queries_documents.said(
+                    "There is no aliquot {aliquot}.", aliquot=", ".join(missing)
+                )
+            )
         return tuple(
             LabelData(
                 number=found[normalize(n)].number,

@@ -29,9 +29,11 @@ from ..models import Aliquot, CustodyEvent, Institution, Sample
 from ..numbering import normalize
 from ..states import AliquotStatus, EventKind
 from ..store import Store
-from ..wording import counted
+from ..wording import Words, counted
 from .documents import Handoff, aliquot_form_data
 from .ledger import EventRow, history
+
+_domain_queries_pictures = Words("_domain_queries_pictures")
 
 # The events that move an aliquot from one holder to another: the timeline's arrows.
 HANDOFF_KINDS = (
@@ -249,7 +251,9 @@ def sample_mass_flow(store: Store, number: str) -> MassFlow:
     with store.read() as session:
         sample = session.scalars(select(Sample).where(Sample.number == normalize(number))).first()
         if sample is None:
-            raise NotFoundError(f"There is no sample {number.strip()}.")
+            raise NotFoundError(
+                _domain_queries_pictures.said("There is no sample {sample}.", sample=number.strip())
+            )
         rows, returned, names = _lineage(session, sample.id)
         tops = [r for r in rows.values() if r.parent_id is None]
         aliquoted = sum(r.initial_ug for r in tops)

@@ -14,7 +14,10 @@ from ..errors import NotFoundError
 from ..models import Aliquot, Discrepancy, Person, Transfer, TransferItem
 from ..signed_content import TransferContent
 from ..store import Store
+from ..wording import Words
 from .records import SignatureRow, signatures
+
+_domain_queries_shipping = Words("_domain_queries_shipping")
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,7 +260,9 @@ def discrepancy_detail(store: Store, discrepancy_id: int) -> DiscrepancyDetail:
     with store.read() as session:
         found = session.get(Discrepancy, discrepancy_id)
         if found is None:
-            raise NotFoundError(f"There is no discrepancy #{discrepancy_id}.")
+            raise NotFoundError(
+                _domain_queries_shipping.said("There is no discrepancy #{id}.", id=discrepancy_id)
+            )
         return _discrepancy_detail(session, found)
 
 
