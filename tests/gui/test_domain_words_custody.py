@@ -38,7 +38,7 @@ def test_courier_refusals_at_the_loading_dock_are_chinese(qtbot: QtBot, world: W
     scan(qtbot, home.scan, dana)  # Dana's package, scanned by Chen
     assert home.message_kind == "error"
     assert home.message.text() == (
-        f"不是您的样品包：{dana} 指派给 Dana Courier，而不是 Chen Courier。请勿取走。"
+        f"不是您的样品包：{dana} 指派给押运员 Dana Courier，而不是 Chen Courier。请勿取走。"
     )
     scan(qtbot, home.scan, "CE5C0400YJFM0099")
     assert home.message.text() == (

@@ -9,7 +9,7 @@
     </message>
     <message>
         <source>Already received: {aliquot} (package {package}) was received by {receiver} on {when}. It is no longer in transit.</source>
-        <translation>已接收：{aliquot}（样品包 {package}）已于 {when} 由 {receiver} 接收，不再处于运输中。</translation>
+        <translation>已接收：分样 {aliquot}（样品包 {package}）已于 {when} 由 {receiver} 接收，不再处于运输中。</translation>
     </message>
     <message>
         <source>Already received: {package} was received by {receiver} on {when}. It is no longer in transit.</source>
@@ -21,7 +21,7 @@
     </message>
     <message>
         <source>Not your package: {package} is assigned to {courier}, not to {me}. Do not take it.</source>
-        <translation>不是您的样品包：{package} 指派给 {courier}，而不是 {me}。请勿取走。</translation>
+        <translation>不是您的样品包：{package} 指派给押运员 {courier}，而不是 {me}。请勿取走。</translation>
     </message>
     <message>
         <source>Nothing was scanned.</source>
@@ -236,11 +236,11 @@
     </message>
     <message>
         <source>{aliquots} is not in transfer {transfer}.</source>
-        <translation>{aliquots} 不在转运 {transfer} 中。</translation>
+        <translation>分样 {aliquots} 不在转运 {transfer} 中。</translation>
     </message>
     <message>
         <source>{aliquot} weighed more than its book mass ({difference}); correct the book mass instead of recording a loss.</source>
-        <translation>{aliquot} 的称量结果高于其账面质量（{difference}）；请更正账面质量，而不要记录质量损失。</translation>
+        <translation>分样 {aliquot} 的称量结果高于其账面质量（{difference}）；请更正账面质量，而不要记录质量损失。</translation>
     </message>
     <message>
         <source>{courier} already carries the package.</source>
