@@ -30,7 +30,9 @@ from .numbering import normalize
 from .permissions import Actor
 from .states import UNDER_WAY, TransferStatus
 from .store import Store
-from .wording import moment_text
+from .wording import Words, moment_text
+
+_domain_courier = Words("_domain_courier")
 
 # What a courier does next with a package.
 COLLECT, IN_HAND = "collect", "in_hand"
@@ -183,7 +185,7 @@ def identify(store: Store, code: str) -> Label:
     """What ``code`` is; NotFoundError in plain words when no label carries it."""
     wanted = normalize(code)
     if not wanted:
-        raise NotFoundError("Nothing was scanned.")
+        raise NotFoundError(_domain_courier.said("Nothing was scanned."))
     with store.read() as session:
         if session.scalar(select(Transfer.id).where(Transfer.number == wanted)):
             return Label(PACKAGE, wanted)
@@ -201,8 +203,11 @@ def identify(store: Store, code: str) -> Label:
         if sealed:
             return Label(SEAL, sealed)
     raise NotFoundError(
-        f"Wrong code: nothing is labelled '{code.strip()}'. "
-        "Check the label and scan it again, or type its number."
+        _domain_courier.said(
+            "Wrong code: nothing is labelled '{code}'. "
+            "Check the label and scan it again, or type its number.",
+            code=code.strip(),
+        )
     )
 
 
@@ -218,19 +223,44 @@ def package_for_code(store: Store, courier: str, code: str) -> CourierPackage:
             t = op.transfer(session, label.number)
         if t.status == TransferStatus.RECEIVED:
             received_by = session.get(Person, t.received_by_id) if t.received_by_id else None
+            receiver = received_by.full_name if received_by else t.to_institution.name
             when = moment_text(t.received_at) if t.received_at else "?"
-            what = f"{label.number} (package {t.number})" if label.kind == ALIQUOT else t.number
+            if label.kind == ALIQUOT:
+                raise ConflictError(
+                    _domain_courier.said(
+                        "Already received: {aliquot} (package {package}) was received by "
+                        "{receiver} on {when}. It is no longer in transit.",
+                        aliquot=label.number,
+                        package=t.number,
+                        receiver=receiver,
+                        when=when,
+                    )
+                )
             raise ConflictError(
-                f"Already received: {what} was received by "
-                f"{received_by.full_name if received_by else t.to_institution.name} "
-                f"on {when}. It is no longer in transit."
+                _domain_courier.said(
+                    "Already received: {package} was received by {receiver} on {when}. "
+                    "It is no longer in transit.",
+                    package=t.number,
+                    receiver=receiver,
+                    when=when,
+                )
             )
         if t.status == TransferStatus.CANCELLED:
-            raise RuleViolation(f"Package {t.number} was cancelled by the sender: do not take it.")
+            raise RuleViolation(
+                _domain_courier.said(
+                    "Package {package} was cancelled by the sender: do not take it.",
+                    package=t.number,
+                )
+            )
         if t.courier_id != me.id:
             raise PermissionDenied(
-                f"Not your package: {t.number} is assigned to {t.courier.full_name}, "
-                f"not to {me.full_name}. Do not take it."
+                _domain_courier.said(
+                    "Not your package: {package} is assigned to {courier}, not to {me}. "
+                    "Do not take it.",
+                    package=t.number,
+                    courier=t.courier.full_name,
+                    me=me.full_name,
+                )
             )
         return _package(session, t)
 
@@ -253,7 +283,10 @@ def _transfer_of_aliquot(session: Session, number: str) -> Transfer:
     if last is not None:
         return last
     raise NotFoundError(
-        f"Aliquot {number} is not packed in any package. Ask the sender which package to take."
+        _domain_courier.said(
+            "Aliquot {aliquot} is not packed in any package. Ask the sender which package to take.",
+            aliquot=number,
+        )
     )
 
 
@@ -324,18 +357,32 @@ class ManifestCheck:
         """Why the handoff cannot be confirmed yet (empty: it can)."""
         found: list[str] = []
         if self.missing:
-            count = len(self.missing)
+            count, numbers = len(self.missing), ", ".join(self.missing)
             found.append(
-                f"{count} item{'s' if count != 1 else ''} missing: {', '.join(self.missing)}."
-                " Scan each one; a package travels only complete."
+                _domain_courier.said(
+                    "{count} item missing: {numbers}. Scan each one; a package travels only "
+                    "complete.",
+                    count=count,
+                    numbers=numbers,
+                )
+                if count == 1
+                else _domain_courier.said(
+                    "{count} items missing: {numbers}. Scan each one; a package travels only "
+                    "complete.",
+                    count=count,
+                    numbers=numbers,
+                )
             )
         if self.unexpected:
             found.append(
-                f"Not on this manifest: {', '.join(self.unexpected)}. "
-                "Put it aside: it must not travel in this package."
+                _domain_courier.said(
+                    "Not on this manifest: {numbers}. "
+                    "Put it aside: it must not travel in this package.",
+                    numbers=", ".join(self.unexpected),
+                )
             )
         if self.seal_seen is None:
-            found.append("Scan or type the seal number on the package.")
+            found.append(_domain_courier.said("Scan or type the seal number on the package."))
         elif self.seal_problem:
             found.append(self.seal_problem)
         return found
@@ -344,7 +391,11 @@ class ManifestCheck:
     def seal_problem(self) -> str | None:
         """Why the seal read stops the handoff (None: it matches, or none was read yet)."""
         why_not = wrong_seal(self.package.seal_number, self.seal_seen)
-        return f"{why_not} Do not take the package; call the sender." if why_not else None
+        if why_not is None:
+            return None
+        return _domain_courier.said(
+            "{why_not} Do not take the package; call the sender.", why_not=why_not
+        )
 
 
 def mass_outside_tolerance(expected_ug: int, measured_ug: int) -> bool:
@@ -378,7 +429,11 @@ def signer(store: Store, username: str) -> Signer:
     with store.read() as session:
         person = session.scalars(select(Person).where(Person.username == username.strip())).first()
         if person is None or not person.active:
-            raise AuthenticationError(f"There is no active user '{username.strip()}'.")
+            raise AuthenticationError(
+                _domain_courier.said(
+                    "There is no active user '{username}'.", username=username.strip()
+                )
+            )
         return Signer(
             person.id,
             person.username,
@@ -396,7 +451,9 @@ def acting_as(store: Store, username: str) -> Actor:
     with store.read() as session:
         person = session.scalars(select(Person).where(Person.username == username.strip())).first()
         if person is None:
-            raise AuthenticationError(f"There is no user '{username.strip()}'.")
+            raise AuthenticationError(
+                _domain_courier.said("There is no user '{username}'.", username=username.strip())
+            )
         return actor_of(person)
 
 

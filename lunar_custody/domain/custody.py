@@ -62,7 +62,9 @@ from .states import (
     TransferStatus,
 )
 from .store import Store
-from .wording import moment_text
+from .wording import Said, Words, moment_text
+
+_domain_custody = Words("_domain_custody")
 
 TRANSFER_STATES = tuple(status.value for status in TransferStatus)
 
@@ -85,7 +87,9 @@ def mass_tolerance_ug(expected_ug: int) -> int:
 def _courier(ctx: Context, username: str) -> Person:
     person = op.person(ctx.session, username)
     if not person.active or Role.COURIER not in person.role_set:
-        raise ValidationError(f"{person.full_name} is not an active courier.")
+        raise ValidationError(
+            _domain_custody.said("{courier} is not an active courier.", courier=person.full_name)
+        )
     return person
 
 
@@ -148,7 +152,11 @@ def _sign(
     ctx: Context, credential: Credential, meaning: str, transfer: Transfer, expected: Person
 ) -> None:
     if credential.username.strip() != expected.username:
-        raise PermissionDenied(f"This signature must be given by {expected.full_name}.")
+        raise PermissionDenied(
+            _domain_custody.said(
+                "This signature must be given by {signer}.", signer=expected.full_name
+            )
+        )
     sign(
         ctx.session,
         credential,
@@ -166,7 +174,66 @@ def wrong_seal(seal_number: str, seal_number_checked: str | None) -> str | None:
     (None: it is its own seal, or no seal was read); the courier screen's words too."""
     if seal_number_checked is None or seal_number_checked.strip() == seal_number:
         return None
-    return f"Seal {seal_number_checked.strip()} is not the seal of this package ({seal_number})."
+    return _domain_custody.said(
+        "Seal {seen} is not the seal of this package ({seal}).",
+        seen=seal_number_checked.strip(),
+        seal=seal_number,
+    )
+
+
+def _not_active(loan: Loan) -> Said:
+    """Why a loan in any state but active moves no material: one sentence per state."""
+    sentences = {
+        LoanStatus.DRAFT: _domain_custody.said(
+            "Loan {loan} is draft; material moves only under an active loan.", loan=loan.number
+        ),
+        LoanStatus.APPROVED: _domain_custody.said(
+            "Loan {loan} is approved; material moves only under an active loan.",
+            loan=loan.number,
+        ),
+        LoanStatus.CLOSED: _domain_custody.said(
+            "Loan {loan} is closed; material moves only under an active loan.", loan=loan.number
+        ),
+        LoanStatus.CANCELLED: _domain_custody.said(
+            "Loan {loan} is cancelled; material moves only under an active loan.",
+            loan=loan.number,
+        ),
+    }
+    return sentences[LoanStatus(loan.status)]
+
+
+def _not_waiting(transfer: Transfer) -> Said:
+    """Why a package already under way, received or cancelled is not picked up."""
+    sentences = {
+        TransferStatus.IN_TRANSIT: _domain_custody.said(
+            "Transfer {transfer} is in_transit, not waiting for pick-up.",
+            transfer=transfer.number,
+        ),
+        TransferStatus.RECEIVED: _domain_custody.said(
+            "Transfer {transfer} is received, not waiting for pick-up.", transfer=transfer.number
+        ),
+        TransferStatus.CANCELLED: _domain_custody.said(
+            "Transfer {transfer} is cancelled, not waiting for pick-up.",
+            transfer=transfer.number,
+        ),
+    }
+    return sentences[TransferStatus(transfer.status)]
+
+
+def _not_in_transit(transfer: Transfer) -> Said:
+    """Why a package not with a courier is not handed to the next one."""
+    sentences = {
+        TransferStatus.PREPARED: _domain_custody.said(
+            "Transfer {transfer} is prepared, not in transit.", transfer=transfer.number
+        ),
+        TransferStatus.RECEIVED: _domain_custody.said(
+            "Transfer {transfer} is received, not in transit.", transfer=transfer.number
+        ),
+        TransferStatus.CANCELLED: _domain_custody.said(
+            "Transfer {transfer} is cancelled, not in transit.", transfer=transfer.number
+        ),
+    }
+    return sentences[TransferStatus(transfer.status)]
 
 
 def _check_seal(transfer: Transfer, seal_number_checked: str | None) -> None:
@@ -211,29 +278,45 @@ def _prepare(
 ) -> Transfer:
     session = ctx.session
     if not aliquot_numbers:
-        raise ValidationError("A package needs at least one aliquot.")
+        raise ValidationError(_domain_custody.said("A package needs at least one aliquot."))
     wanted = [normalize(n) for n in aliquot_numbers]
     if len(set(wanted)) != len(wanted):
-        raise ValidationError("An aliquot is listed twice in the package.")
+        raise ValidationError(_domain_custody.said("An aliquot is listed twice in the package."))
     receiver = op.person(session, receiver_name)
     if not receiver.active or not receiver.role_set & {Role.CURATOR, Role.LAB_MANAGER}:
-        raise ValidationError(f"{receiver.full_name} cannot receive samples.")
+        raise ValidationError(
+            _domain_custody.said("{receiver} cannot receive samples.", receiver=receiver.full_name)
+        )
     if receiver.institution_id == ctx.person.institution_id:
-        raise ValidationError("The receiver works at the sending institution.")
+        raise ValidationError(
+            _domain_custody.said("The receiver works at the sending institution.")
+        )
     courier = _courier(ctx, courier_name)
-    seal = clean_text(seal_number, "seal number", required=True, limit=64)
+    seal = clean_text(seal_number, _domain_custody.said("seal number"), required=True, limit=64)
     aliquots = [op.aliquot(session, n, lock=True) for n in wanted]
     for row in aliquots:
-        op.require_side(ctx, row.custodian_institution_id, f"Aliquot {row.number}")
+        op.require_side(
+            ctx,
+            row.custodian_institution_id,
+            _domain_custody.said("Aliquot {aliquot}", aliquot=row.number),
+        )
         if row.status != AliquotStatus.IN_STORAGE:
-            raise RuleViolation(f"Aliquot {row.number} is not in storage.")
+            raise RuleViolation(
+                _domain_custody.said("Aliquot {aliquot} is not in storage.", aliquot=row.number)
+            )
         pending = session.scalars(
             select(Transfer.number)
             .join(TransferItem, TransferItem.transfer_id == Transfer.id)
             .where(TransferItem.aliquot_id == row.id, Transfer.status == TransferStatus.PREPARED)
         ).first()
         if pending:
-            raise RuleViolation(f"Aliquot {row.number} is already packed in transfer {pending}.")
+            raise RuleViolation(
+                _domain_custody.said(
+                    "Aliquot {aliquot} is already packed in transfer {transfer}.",
+                    aliquot=row.number,
+                    transfer=pending,
+                )
+            )
     loan = _loan_for(ctx, aliquots, receiver, loan_number)
     to_lender = receiver.institution.kind == InstitutionKind.LENDER
     if loan is None:
@@ -249,10 +332,10 @@ def _prepare(
         sender_id=ctx.person.id,
         receiver_id=receiver.id,
         courier_id=courier.id,
-        container=clean_text(container, "container", limit=100),
+        container=clean_text(container, _domain_custody.said("container"), limit=100),
         seal_number=seal,
         status=TransferStatus.PREPARED,
-        notes=clean_text(notes, "notes", limit=MAX_TEXT),
+        notes=clean_text(notes, _domain_custody.said("notes"), limit=MAX_TEXT),
         prepared_at=ctx.now,
     )
     transfer.items = [
@@ -274,7 +357,9 @@ def _loan_for(
         loan = op.loan(session, loan_number)
     elif on_loan != {None}:
         if len(on_loan) != 1:
-            raise RuleViolation("The package mixes aliquots of different loans.")
+            raise RuleViolation(
+                _domain_custody.said("The package mixes aliquots of different loans.")
+            )
         loan = session.get(Loan, on_loan.pop())
     else:
         loan = None
@@ -284,28 +369,55 @@ def _loan_for(
             receiver.institution.kind == InstitutionKind.BORROWER
             or sending_institution.kind == InstitutionKind.BORROWER
         ):
-            raise RuleViolation("Material goes to or from a borrower only under an active loan.")
+            raise RuleViolation(
+                _domain_custody.said(
+                    "Material goes to or from a borrower only under an active loan."
+                )
+            )
         return None
     if loan.status != LoanStatus.ACTIVE:
-        raise RuleViolation(
-            f"Loan {loan.number} is {loan.status}; material moves only under an active loan."
-        )
+        raise RuleViolation(_not_active(loan))
     if sending_institution.id == loan.lender_institution_id:
         if receiver.institution_id != loan.borrower_institution_id:
-            raise ValidationError(f"The receiver must work at {loan.borrower.name}.")
+            raise ValidationError(
+                _domain_custody.said(
+                    "The receiver must work at {institution}.", institution=loan.borrower.name
+                )
+            )
         items = {i.aliquot_id: i for i in loan.items}
         for row in aliquots:
             item = items.get(row.id)
             if item is None:
-                raise RuleViolation(f"Aliquot {row.number} is not an item of loan {loan.number}.")
+                raise RuleViolation(
+                    _domain_custody.said(
+                        "Aliquot {aliquot} is not an item of loan {loan}.",
+                        aliquot=row.number,
+                        loan=loan.number,
+                    )
+                )
             if item.shipped_at is not None:
-                raise RuleViolation(f"Aliquot {row.number} was shipped under this loan already.")
+                raise RuleViolation(
+                    _domain_custody.said(
+                        "Aliquot {aliquot} was shipped under this loan already.",
+                        aliquot=row.number,
+                    )
+                )
     else:
         if receiver.institution_id != loan.lender_institution_id:
-            raise ValidationError(f"Loaned material is returned to {loan.lender.name}.")
+            raise ValidationError(
+                _domain_custody.said(
+                    "Loaned material is returned to {institution}.", institution=loan.lender.name
+                )
+            )
         for row in aliquots:
             if row.loan_id != loan.id:
-                raise RuleViolation(f"Aliquot {row.number} is not out on loan {loan.number}.")
+                raise RuleViolation(
+                    _domain_custody.said(
+                        "Aliquot {aliquot} is not out on loan {loan}.",
+                        aliquot=row.number,
+                        loan=loan.number,
+                    )
+                )
     return loan
 
 
@@ -366,8 +478,11 @@ def return_package(
         loan = op.loan(ctx.session, loan_number)
         if ctx.person.institution_id != loan.borrower_institution_id:
             raise PermissionDenied(
-                f"Only {loan.borrower.name}, the borrower, returns the material of loan "
-                f"{loan.number}."
+                _domain_custody.said(
+                    "Only {borrower}, the borrower, returns the material of loan {loan}.",
+                    borrower=loan.borrower.name,
+                    loan=loan.number,
+                )
             )
         transfer = _prepare(
             ctx, aliquot_numbers, receiver, courier, seal_number, loan.number, container, notes
@@ -384,16 +499,18 @@ def _release(
 ) -> Transfer:
     session = ctx.session
     if transfer.status != TransferStatus.PREPARED:
-        raise ConflictError(
-            f"Transfer {transfer.number} is {transfer.status}, not waiting for pick-up."
-        )
+        raise ConflictError(_not_waiting(transfer))
     if transfer.from_institution_id != ctx.person.institution_id:
         why_not = rules.why_not_release(actor_of(ctx.person), _facts(transfer))
         raise _refuse(PermissionDenied, why_not)
     _check_seal(transfer, seal_number_checked)
     courier = transfer.courier
     if not courier.active or Role.COURIER not in courier.role_set:
-        raise ValidationError(f"{courier.full_name} is no longer an active courier.")
+        raise ValidationError(
+            _domain_custody.said(
+                "{courier} is no longer an active courier.", courier=courier.full_name
+            )
+        )
     ledger = Ledger(session)
     items_by_aliquot = {i.aliquot_id: i for i in transfer.loan.items} if transfer.loan else {}
     rows = _locked_aliquots(ctx, transfer)
@@ -403,7 +520,11 @@ def _release(
             row.status != AliquotStatus.IN_STORAGE
             or row.custodian_institution_id != transfer.from_institution_id
         ):
-            raise ConflictError(f"Aliquot {row.number} is no longer in the sender's storage.")
+            raise ConflictError(
+                _domain_custody.said(
+                    "Aliquot {aliquot} is no longer in the sender's storage.", aliquot=row.number
+                )
+            )
         if row.current_mass_ug != item.expected_mass_ug:
             item.expected_mass_ug = row.current_mass_ug
         ledger.append(
@@ -466,15 +587,20 @@ def hand_over(
         session = ctx.session
         transfer = op.transfer(session, number, lock=True)
         if transfer.status != TransferStatus.IN_TRANSIT:
-            raise ConflictError(f"Transfer {transfer.number} is {transfer.status}, not in transit.")
+            raise ConflictError(_not_in_transit(transfer))
         if transfer.courier_id != ctx.person.id:
             raise PermissionDenied(
-                f"Transfer {transfer.number} is carried by "
-                f"{transfer.courier.full_name}, not by you."
+                _domain_custody.said(
+                    "Transfer {transfer} is carried by {courier}, not by you.",
+                    transfer=transfer.number,
+                    courier=transfer.courier.full_name,
+                )
             )
         nxt = _courier(ctx, to_courier)
         if nxt.id == ctx.person.id:
-            raise ValidationError("A courier cannot hand a package to themselves.")
+            raise ValidationError(
+                _domain_custody.said("A courier cannot hand a package to themselves.")
+            )
         _check_seal(transfer, seal_number_checked)
         ledger = Ledger(session)
         rows = _locked_aliquots(ctx, transfer)
@@ -539,16 +665,24 @@ def transcribe_handover(
             raise _refuse(ConflictError, why_not)
         if why_not:
             raise _refuse(PermissionDenied, why_not)
-        form = clean_text(form_reference, "custody form", required=True, limit=100)
+        form = clean_text(
+            form_reference, _domain_custody.said("custody form"), required=True, limit=100
+        )
         when = occurred_at.astimezone(UTC)
         if when > ctx.now or (transfer.released_at and when < transfer.released_at):
             raise ValidationError(
-                "The handover must be dated between the release and now (in UTC)."
+                _domain_custody.said(
+                    "The handover must be dated between the release and now (in UTC)."
+                )
             )
         nxt = _courier(ctx, to_courier)
         previous = transfer.courier
         if nxt.id == previous.id:
-            raise ValidationError(f"{nxt.full_name} already carries the package.")
+            raise ValidationError(
+                _domain_custody.said(
+                    "{courier} already carries the package.", courier=nxt.full_name
+                )
+            )
         ledger = Ledger(session)
         rows = _locked_aliquots(ctx, transfer)
         here = home_institution(session) or ctx.institution  # where it is typed in
@@ -629,24 +763,43 @@ def confirm_receipt(
         if transfer.status == TransferStatus.RECEIVED:
             who = transfer.received_by_id and session.get(Person, transfer.received_by_id)
             when = moment_text(transfer.received_at) if transfer.received_at else "?"
+            if who:
+                raise ConflictError(
+                    _domain_custody.said(
+                        "Transfer {transfer} was already received by {receiver} at {when}.",
+                        transfer=transfer.number,
+                        receiver=who.full_name,
+                        when=when,
+                    )
+                )
             raise ConflictError(
-                f"Transfer {transfer.number} was already received by "
-                f"{who.full_name if who else 'someone'} at {when}."
+                _domain_custody.said(
+                    "Transfer {transfer} was already received by someone at {when}.",
+                    transfer=transfer.number,
+                    when=when,
+                )
             )
         why_not = rules.why_not_receive(actor_of(ctx.person), _facts(transfer))
         if transfer.status != TransferStatus.IN_TRANSIT:
             raise _refuse(RuleViolation, why_not)
         if transfer.receiver_id != ctx.person.id:
             raise _refuse(PermissionDenied, why_not)
-        note = clean_text(note, "note", limit=MAX_TEXT)
+        note = clean_text(note, _domain_custody.said("note"), limit=MAX_TEXT)
         measured = {normalize(k): v for k, v in (measured_ug or {}).items()}
         rows = _locked_aliquots(ctx, transfer)
         numbers = {row.number for row in rows.values()}
         unknown = sorted(set(measured) - numbers)
         if unknown:
-            raise ValidationError(f"{', '.join(unknown)} is not in transfer {transfer.number}.")
+            raise ValidationError(
+                _domain_custody.said(
+                    "{aliquots} is not in transfer {transfer}.",
+                    aliquots=", ".join(unknown),
+                    transfer=transfer.number,
+                )
+            )
         for key, value in measured.items():
-            check_mass(value, what=f"measured mass of {key}", allow_zero=True)
+            what = _domain_custody.said("measured mass of {aliquot}", aliquot=key)
+            check_mass(value, what=what, allow_zero=True)
         seen = seal_number_seen.strip() if seal_number_seen is not None else transfer.seal_number
         seal_ok = bool(seal_intact) and seen == transfer.seal_number
         discrepancies: list[Discrepancy] = []
@@ -741,7 +894,11 @@ def resolve_discrepancy(
         session = ctx.session
         found = session.get(Discrepancy, discrepancy_id, with_for_update=True)
         if found is None:
-            raise NotFoundError(f"There is no discrepancy #{discrepancy_id}.")
+            raise NotFoundError(
+                _domain_custody.said(
+                    "There is no discrepancy #{discrepancy}.", discrepancy=discrepancy_id
+                )
+            )
         transfer = found.transfer
         lender = transfer.loan.lender if transfer.loan else transfer.from_institution
         why_not = rules.why_not_resolve(
@@ -750,21 +907,31 @@ def resolve_discrepancy(
         if found.resolved_at is not None:
             raise _refuse(ConflictError, why_not)
         if resolution not in RESOLUTIONS:
-            raise ValidationError(f"A resolution is one of: {', '.join(RESOLUTIONS)}.")
-        note = clean_text(note, "note", required=True, limit=MAX_TEXT)
+            raise ValidationError(
+                _domain_custody.said(
+                    "A resolution is one of: {choices}.", choices=", ".join(RESOLUTIONS)
+                )
+            )
+        note = clean_text(note, _domain_custody.said("note"), required=True, limit=MAX_TEXT)
         if ctx.person.institution_id != lender.id:
             raise _refuse(PermissionDenied, why_not)
         event = None
         if resolution != "accept":
             if found.kind != "mass" or found.aliquot is None:
-                raise RuleViolation("Only a mass discrepancy changes masses; accept a seal report.")
+                raise RuleViolation(
+                    _domain_custody.said(
+                        "Only a mass discrepancy changes masses; accept a seal report."
+                    )
+                )
             event = _mass_resolution(ctx, found, resolution, note)
         found.resolution, found.resolution_note = resolution, note
         found.resolved_at, found.resolved_by_id = ctx.now, ctx.person.id
         found.resolution_event_id = event.id if event else None
         session.flush()
         if credential.username.strip() != ctx.person.username:
-            raise PermissionDenied("You sign with your own password, not someone else's.")
+            raise PermissionDenied(
+                _domain_custody.said("You sign with your own password, not someone else's.")
+            )
         sign(
             session,
             credential,
@@ -811,14 +978,22 @@ def _mass_resolution(ctx: Context, found: Discrepancy, resolution: str, note: st
         )
     if difference >= 0:
         raise RuleViolation(
-            f"{row.number} weighed more than its book mass ({format_mass(difference)}); "
-            "correct the book mass instead of recording a loss."
+            _domain_custody.said(
+                "{aliquot} weighed more than its book mass ({difference}); "
+                "correct the book mass instead of recording a loss.",
+                aliquot=row.number,
+                difference=format_mass(difference),
+            )
         )
     if (
         row.status not in (AliquotStatus.IN_STORAGE, AliquotStatus.IN_TRANSIT)
         or -difference > row.current_mass_ug
     ):
-        raise RuleViolation(f"Aliquot {row.number} no longer holds the mass to write off.")
+        raise RuleViolation(
+            _domain_custody.said(
+                "Aliquot {aliquot} no longer holds the mass to write off.", aliquot=row.number
+            )
+        )
     return Ledger(session).append(
         row,
         "mass_lost",

@@ -30,6 +30,9 @@ from . import operation as op
 from .errors import ValidationError
 from .models import Aliquot, CustodyEvent, Institution, Loan, LoanItem, Person, Sample, Transfer
 from .store import ProgressCallback, Store, report_progress
+from .wording import Words
+
+_domain_export = Words("_domain_export")
 
 FORMATS = ("csv", "json")
 BATCH = 1000
@@ -291,7 +294,11 @@ def export_custody(
 
 def _check_format(fmt: str) -> None:
     if fmt not in FORMATS:
-        raise ValidationError(f"'{fmt}' is not an export format; choose csv or json.")
+        raise ValidationError(
+            _domain_export.said(
+                "'{format}' is not an export format; choose csv or json.", format=fmt
+            )
+        )
 
 
 def _export(
@@ -346,7 +353,10 @@ def _write(
 
 def _report(progress: ProgressCallback, done: int, total: int) -> None:
     report_progress(
-        progress, done, total, cancelled="Export cancelled; the file written so far is incomplete."
+        progress,
+        done,
+        total,
+        cancelled=_domain_export.said("Export cancelled; the file written so far is incomplete."),
     )
 
 

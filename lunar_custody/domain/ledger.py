@@ -32,7 +32,9 @@ from .errors import RuleViolation
 from .models import Aliquot, CustodyEvent, LedgerHead, new_uuid
 from .states import AliquotStatus, EventKind
 from .store import LedgerScan, ProgressCallback, Store
-from .wording import counted
+from .wording import Words, counted
+
+_domain_ledger = Words("_domain_ledger")
 
 # Labels for people: what the views, the ledger listing and the demo's printout show.
 STATUS_LABELS: dict[str, str] = {
@@ -142,11 +144,15 @@ def apply_event(
     """Change ``state`` as the event says, or raise RuleViolation if it cannot happen."""
     allowed = _NEEDS_STATUS.get(kind)
     if allowed is None:
-        raise RuleViolation(f"Unknown custody event kind '{kind}'.")
+        raise RuleViolation(_domain_ledger.said("Unknown custody event kind '{kind}'.", kind=kind))
     current_status = state.status or ""
     if current_status not in allowed:
         raise RuleViolation(
-            f"A '{kind}' event cannot follow status '{current_status or 'unregistered'}'."
+            _domain_ledger.said(
+                "A '{kind}' event cannot follow status '{status}'.",
+                kind=kind,
+                status=current_status or "unregistered",
+            )
         )
     mass = mass_ug or 0
     if kind in (_REGISTERED, _DERIVED):
@@ -183,9 +189,11 @@ def apply_event(
             # The books said nothing was left, but there was: it is back on the shelf.
             state.status = IN_STORAGE
         elif state.status == LOST and mass > 0:
-            raise RuleViolation("A lost aliquot's mass cannot be corrected upwards.")
+            raise RuleViolation(
+                _domain_ledger.said("A lost aliquot's mass cannot be corrected upwards.")
+            )
     if state.current_mass_ug < 0 or state.initial_mass_ug < 0:
-        raise RuleViolation("That would leave a negative mass.")
+        raise RuleViolation(_domain_ledger.said("That would leave a negative mass."))
     state.custodian_institution_id = institution_id
     state.custodian_person_id = custodian_person_id
     state.courier_id = courier_id
@@ -209,7 +217,11 @@ class Ledger:
                 select(LedgerHead).where(LedgerHead.id == 1).with_for_update()
             ).one_or_none()
             if head is None:
-                raise RuleViolation("The ledger head is missing: the database was not migrated.")
+                raise RuleViolation(
+                    _domain_ledger.said(
+                        "The ledger head is missing: the database was not migrated."
+                    )
+                )
             self._head = head
         return self._head
 
@@ -463,8 +475,13 @@ def _chain_problems(
             if event_id > expected_id:
                 problems.append((event_id, Problem(
                     "missing",
-                    f"Event #{expected_id} is missing (deleted): the ledger jumps "
-                    f"from #{expected_id - 1} to #{event_id}.",
+                    _domain_ledger.said(
+                        "Event #{missing} is missing (deleted): the ledger jumps "
+                        "from #{before} to #{after}.",
+                        missing=expected_id,
+                        before=expected_id - 1,
+                        after=event_id,
+                    ),
                     expected_id,
                 )))  # fmt: skip
             broken = True
@@ -474,23 +491,33 @@ def _chain_problems(
                 # predecessor was changed (or put in its place) and its hash recomputed
                 problems.append((event_id, Problem(
                     "changed",
-                    f"Event #{event_id - 1} was changed and its hash recomputed: event "
-                    f"#{event_id} was chained to different content.",
+                    _domain_ledger.said(
+                        "Event #{changed} was changed and its hash recomputed: event "
+                        "#{event} was chained to different content.",
+                        changed=event_id - 1,
+                        event=event_id,
+                    ),
                     event_id - 1,
                 )))  # fmt: skip
             else:
                 problems.append((event_id, Problem(
                     "reordered",
-                    f"Event #{event_id} does not follow event #{event_id - 1}: an event "
-                    "was removed, inserted or moved before it.",
+                    _domain_ledger.said(
+                        "Event #{event} does not follow event #{before}: an event "
+                        "was removed, inserted or moved before it.",
+                        event=event_id,
+                        before=event_id - 1,
+                    ),
                     event_id,
                 )))  # fmt: skip
             broken = True
         if event_id in bad:
             problems.append((event_id, Problem(
                 "changed" if not broken else "inserted",
-                f"Event #{event_id} was changed or forged: its content does not match "
-                "its hash.",
+                _domain_ledger.said(
+                    "Event #{event} was changed or forged: its content does not match its hash.",
+                    event=event_id,
+                ),
                 event_id,
             )))  # fmt: skip
             broken = True
@@ -520,7 +547,7 @@ def verify_ledger(
             return False
         report.problems = [
             *replayed.problems,
-            Problem("cancelled", "Verification was cancelled."),
+            Problem("cancelled", _domain_ledger.said("Verification was cancelled.")),
         ]
         return True
 
@@ -560,8 +587,12 @@ def verify_ledger(
         report.problems.append(
             Problem(
                 "missing",
-                f"Aliquots name event #{cached} but the ledger ends at #{last_id}: events at "
-                "the end were removed.",
+                _domain_ledger.said(
+                    "Aliquots name event #{named} but the ledger ends at #{last}: events at "
+                    "the end were removed.",
+                    named=cached,
+                    last=last_id,
+                ),
                 last_id + 1,
             )
         )
@@ -571,8 +602,12 @@ def verify_ledger(
             report.problems.append(
                 Problem(
                     "missing",
-                    f"The ledger head names event #{last_seq} but the ledger ends at "
-                    f"#{last_id}: events at the end were removed.",
+                    _domain_ledger.said(
+                        "The ledger head names event #{named} but the ledger ends at "
+                        "#{last}: events at the end were removed.",
+                        named=last_seq,
+                        last=last_id,
+                    ),
                     last_id + 1,
                 )
             )
@@ -580,7 +615,10 @@ def verify_ledger(
             report.problems.append(
                 Problem(
                     "inserted",
-                    f"Event #{last_seq + 1} was inserted after the last event the program wrote.",
+                    _domain_ledger.said(
+                        "Event #{event} was inserted after the last event the program wrote.",
+                        event=last_seq + 1,
+                    ),
                     last_seq + 1,
                 )
             )
@@ -624,8 +662,15 @@ def _replay(
                 loan_id,
             )
         except RuleViolation as error:
+            why = error.args[0] if len(error.args) == 1 else str(error)  # a Said stays one
             report.problems.append(
-                Problem("state", f"Event #{event_id} is impossible here: {error}", event_id)
+                Problem(
+                    "state",
+                    _domain_ledger.said(
+                        "Event #{event} is impossible here: {why}", event=event_id, why=why
+                    ),
+                    event_id,
+                )
             )
         if kind == EventKind.DERIVED and related_id is not None:
             parent = get(related_id)
@@ -668,7 +713,14 @@ def _compare_states(scan: LedgerScan, states: dict[int, ReplayState], report: Ve
             state = states.get(aliquot_id)
             if state is None:
                 report.problems.append(
-                    Problem("state", f"Aliquot {number} has no custody events.", None, number)
+                    Problem(
+                        "state",
+                        _domain_ledger.said(
+                            "Aliquot {aliquot} has no custody events.", aliquot=number
+                        ),
+                        None,
+                        number,
+                    )
                 )
                 continue
             stored = row[2:]
@@ -682,7 +734,11 @@ def _compare_states(scan: LedgerScan, states: dict[int, ReplayState], report: Ve
                 report.problems.append(
                     Problem(
                         "state",
-                        f"Aliquot {number} does not match its ledger ({detail}).",
+                        _domain_ledger.said(
+                            "Aliquot {aliquot} does not match its ledger ({detail}).",
+                            aliquot=number,
+                            detail=detail,
+                        ),
                         state.last_event_id,
                         number,
                     )
@@ -690,7 +746,12 @@ def _compare_states(scan: LedgerScan, states: dict[int, ReplayState], report: Ve
             _check_invariants(state, number, report)
     for aliquot_id in states.keys() - seen:
         report.problems.append(
-            Problem("state", f"Events name aliquot id {aliquot_id}, which does not exist.")
+            Problem(
+                "state",
+                _domain_ledger.said(
+                    "Events name aliquot id {id}, which does not exist.", id=aliquot_id
+                ),
+            )
         )
 
 
@@ -705,9 +766,17 @@ def _check_invariants(state: ReplayState, number: str, report: VerifyReport) -> 
         report.problems.append(
             Problem(
                 "balance",
-                f"Aliquot {number}: mass balance broken (initial {state.initial_mass_ug} µg "
-                f"!= current {masses[0]} + children {masses[1]} + consumed {masses[2]} "
-                f"+ lost {masses[3]}).",
+                _domain_ledger.said(
+                    "Aliquot {aliquot}: mass balance broken (initial {initial} µg "
+                    "!= current {current} + children {children} + consumed {consumed} "
+                    "+ lost {lost}).",
+                    aliquot=number,
+                    initial=state.initial_mass_ug,
+                    current=masses[0],
+                    children=masses[1],
+                    consumed=masses[2],
+                    lost=masses[3],
+                ),
                 state.last_event_id,
                 number,
             )
@@ -716,8 +785,13 @@ def _check_invariants(state: ReplayState, number: str, report: VerifyReport) -> 
         report.problems.append(
             Problem(
                 "balance",
-                f"Aliquot {number}: its split events give {state.children_mass_ug} µg to "
-                f"children, its children record {state.derived_children_ug} µg.",
+                _domain_ledger.said(
+                    "Aliquot {aliquot}: its split events give {given} µg to "
+                    "children, its children record {recorded} µg.",
+                    aliquot=number,
+                    given=state.children_mass_ug,
+                    recorded=state.derived_children_ug,
+                ),
                 state.last_event_id,
                 number,
             )
@@ -725,13 +799,23 @@ def _check_invariants(state: ReplayState, number: str, report: VerifyReport) -> 
     held = state.status not in (AliquotStatus.CONSUMED, AliquotStatus.LOST)
     if held and state.custodian_institution_id is None:
         report.problems.append(
-            Problem("custodian", f"Aliquot {number} has no custodian.", None, number)
+            Problem(
+                "custodian",
+                _domain_ledger.said("Aliquot {aliquot} has no custodian.", aliquot=number),
+                None,
+                number,
+            )
         )
     if (state.status == AliquotStatus.IN_TRANSIT) != (state.courier_id is not None):
         report.problems.append(
             Problem(
                 "custodian",
-                f"Aliquot {number}: status {state.status} but courier {state.courier_id}.",
+                _domain_ledger.said(
+                    "Aliquot {aliquot}: status {status} but courier {courier}.",
+                    aliquot=number,
+                    status=state.status,
+                    courier=state.courier_id,
+                ),
                 None,
                 number,
             )

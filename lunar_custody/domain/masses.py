@@ -6,6 +6,9 @@ import re
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 
 from .errors import ValidationError
+from .wording import Words
+
+_domain_masses = Words("_domain_masses")
 
 UG_PER_UNIT = {"ug": 1, "µg": 1, "mg": 1_000, "g": 1_000_000}
 
@@ -34,26 +37,47 @@ def parse_mass(text: str, default_unit: str = "mg", *, round_to_ug: bool = False
     try:
         value = Decimal(raw)
     except InvalidOperation:
-        raise ValidationError(f"'{text}' is not a mass (examples: 12.5 mg, 0.25 g).") from None
+        raise ValidationError(
+            _domain_masses.said("'{text}' is not a mass (examples: 12.5 mg, 0.25 g).", text=text)
+        ) from None
     if not value.is_finite():
-        raise ValidationError(f"'{text}' is not a mass.")
+        raise ValidationError(_domain_masses.said("'{text}' is not a mass.", text=text))
     micrograms = value * UG_PER_UNIT[unit]
     if micrograms.adjusted() > len(str(MAX_MASS_UG)):  # 1e400 g: too many digits to round
-        raise ValidationError(f"'{text}' is not a plausible mass.")
+        raise ValidationError(_domain_masses.said("'{text}' is not a plausible mass.", text=text))
     whole = micrograms.quantize(Decimal(1), rounding=ROUND_HALF_EVEN)
     if whole != micrograms and not round_to_ug:
-        raise ValidationError(f"'{text}' is more precise than one microgram.")
+        raise ValidationError(
+            _domain_masses.said("'{text}' is more precise than one microgram.", text=text)
+        )
     return check_mass(int(whole), what=text)
 
 
-def check_mass(mass_ug: int, *, what: str = "mass", allow_zero: bool = False) -> int:
+# What a mass is called when the caller names it no better (a said phrase is translated in
+# the sentence it goes into, like the callers' own "measured mass of ...").
+MASS = _domain_masses.said("mass")
+
+
+def check_mass(mass_ug: int, *, what: str = MASS, allow_zero: bool = False) -> int:
     """Refuse negative, zero (unless allowed) and absurd masses."""
     if not isinstance(mass_ug, int) or isinstance(mass_ug, bool):
-        raise ValidationError(f"The {what} must be a whole number of micrograms.")
+        raise ValidationError(
+            _domain_masses.said("The {what} must be a whole number of micrograms.", what=what)
+        )
     if mass_ug < 0 or (mass_ug == 0 and not allow_zero):
-        raise ValidationError(f"The {what} must be more than zero (got {format_mass(mass_ug)}).")
+        raise ValidationError(
+            _domain_masses.said(
+                "The {what} must be more than zero (got {mass}).",
+                what=what,
+                mass=format_mass(mass_ug),
+            )
+        )
     if mass_ug > MAX_MASS_UG:
-        raise ValidationError(f"The {what} of {format_mass(mass_ug)} is not plausible.")
+        raise ValidationError(
+            _domain_masses.said(
+                "The {what} of {mass} is not plausible.", what=what, mass=format_mass(mass_ug)
+            )
+        )
     return mass_ug
 
 

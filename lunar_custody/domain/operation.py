@@ -20,6 +20,9 @@ from .models import Aliquot, Institution, Loan, Person, Transfer
 from .numbering import normalize
 from .permissions import Actor, require
 from .store import Store
+from .wording import Words
+
+_domain_operation = Words("_domain_operation")
 
 
 @dataclass
@@ -47,7 +50,9 @@ def operation(store: Store, actor: Actor, permission: str | None) -> Iterator[Co
         session.info["actor_id"] = actor.person_id
         person = session.get(Person, actor.person_id)
         if person is None or not person.active:
-            raise AuthenticationError("Your account is no longer active; sign in again.")
+            raise AuthenticationError(
+                _domain_operation.said("Your account is no longer active; sign in again.")
+            )
         if permission is not None:
             require(person.role_set, permission)
         yield Context(session=session, person=person, now=clock.now())
@@ -59,7 +64,9 @@ def aliquot(session: Session, number: str, *, lock: bool = False) -> Aliquot:
         statement = statement.with_for_update()
     row = session.scalars(statement).first()
     if row is None:
-        raise NotFoundError(f"There is no aliquot '{number.strip()}'.")
+        raise NotFoundError(
+            _domain_operation.said("There is no aliquot '{aliquot}'.", aliquot=number.strip())
+        )
     return row
 
 
@@ -69,7 +76,9 @@ def loan(session: Session, number: str, *, lock: bool = False) -> Loan:
         statement = statement.with_for_update()
     row = session.scalars(statement).first()
     if row is None:
-        raise NotFoundError(f"There is no loan '{number.strip()}'.")
+        raise NotFoundError(
+            _domain_operation.said("There is no loan '{loan}'.", loan=number.strip())
+        )
     return row
 
 
@@ -79,14 +88,20 @@ def transfer(session: Session, number: str, *, lock: bool = False) -> Transfer:
         statement = statement.with_for_update()
     row = session.scalars(statement).first()
     if row is None:
-        raise NotFoundError(f"There is no transfer '{number.strip()}'.")
+        raise NotFoundError(
+            _domain_operation.said("There is no transfer '{transfer}'.", transfer=number.strip())
+        )
     return row
 
 
 def person(session: Session, username: str) -> Person:
     row = session.scalars(select(Person).where(Person.username == username.strip())).first()
     if row is None:
-        raise NotFoundError(f"There is no person with the user name '{username.strip()}'.")
+        raise NotFoundError(
+            _domain_operation.said(
+                "There is no person with the user name '{username}'.", username=username.strip()
+            )
+        )
     return row
 
 
@@ -95,7 +110,11 @@ def institution(session: Session, code: str) -> Institution:
         select(Institution).where(Institution.code == code.strip().upper())
     ).first()
     if row is None:
-        raise NotFoundError(f"There is no institution with the code '{code.strip()}'.")
+        raise NotFoundError(
+            _domain_operation.said(
+                "There is no institution with the code '{code}'.", code=code.strip()
+            )
+        )
     return row
 
 
@@ -103,5 +122,9 @@ def require_side(ctx: Context, institution_id: int | None, what: str) -> None:
     """Rule 5: only the holder's side may act on what it holds."""
     if institution_id != ctx.person.institution_id:
         raise PermissionDenied(
-            f"{what} is not held by {ctx.institution.name}; only its custodian may do this."
+            _domain_operation.said(
+                "{what} is not held by {institution}; only its custodian may do this.",
+                what=what,
+                institution=ctx.institution.name,
+            )
         )

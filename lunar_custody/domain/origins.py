@@ -33,6 +33,9 @@ from .models import (
     Person,
     Transfer,
 )
+from .wording import Words
+
+_domain_origins = Words("_domain_origins")
 
 EVENT_STATEMENT = "lunar-custody custody event"
 
@@ -190,9 +193,15 @@ def origin_problems(session: Session) -> list[Problem]:
             problems.append(
                 Problem(
                     "signature",
-                    f"Event #{event.id} was imported from {institution.name} (their #"
-                    f"{origin.origin_seq}), and {institution.code}'s signature no longer "
-                    "holds for it: it was changed here after it was imported.",
+                    _domain_origins.said(
+                        "Event #{event} was imported from {institution} (their "
+                        "#{their_event}), and {code}'s signature no longer holds for it: "
+                        "it was changed here after it was imported.",
+                        event=event.id,
+                        institution=institution.name,
+                        their_event=origin.origin_seq,
+                        code=institution.code,
+                    ),
                     event.id,
                     reader.ref(Aliquot, event.aliquot_id).label,  # type: ignore[union-attr]
                     table="custody_events",
@@ -205,12 +214,19 @@ def origin_problems(session: Session) -> list[Problem]:
             heads = ChainHeads(
                 sent.sender_seq, sent.sender_hash, sent.sender_audit_seq, sent.sender_audit_hash
             )
-            what = f"the exchange file {sent.kind} no. {sent.sequence} to {partner} was sent"
+            what = _domain_origins.said(
+                "the exchange file {kind} no. {number} to {partner} was sent",
+                kind=sent.kind,
+                number=sent.sequence,
+                partner=partner,
+            )
         elif sent.seen_seq is not None and sent.seen_hash is not None:
             heads = ChainHeads(sent.seen_seq, sent.seen_hash, 0, "")
-            what = (
-                f"{partner} last saw this ledger (their exchange file {sent.kind} "
-                f"no. {sent.sequence})"
+            what = _domain_origins.said(
+                "{partner} last saw this ledger (their exchange file {kind} no. {number})",
+                partner=partner,
+                kind=sent.kind,
+                number=sent.sequence,
             )
         else:
             continue
