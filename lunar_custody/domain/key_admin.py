@@ -184,7 +184,8 @@ def import_institution_key(store: Store, actor: Actor, exported: bytes, passphra
             raise KeyUnavailable(
                 _domain_key_admin.said(
                     "This database has no institution certificate yet: make one with "
-                    "'lunar-custody keys init' instead."
+                    "'{command}' instead.",
+                    command="lunar-custody keys init",  # a command, never translated
                 )
             )
         certificate = trust_keys.load_certificate(row.certificate_pem)

@@ -102,7 +102,8 @@ def institution_key(session: Session) -> InstitutionKey:
         raise KeyUnavailable(
             _domain_keys.said(
                 "This database has no institution key yet: an administrator makes one with "
-                "'lunar-custody keys init' (or Institutions > Keys)."
+                "'{command}' (or Institutions > Keys).",
+                command="lunar-custody keys init",  # a command, never translated
             )
         )
     try:
@@ -114,10 +115,11 @@ def institution_key(session: Session) -> InstitutionKey:
         raise KeyUnavailable(
             _domain_keys.said(
                 "This computer does not hold the institution key of {institution} "
-                "(certificate {fingerprint}): copy it here with 'lunar-custody keys "
-                "import-institution-key', or work on the computer that holds it.",
+                "(certificate {fingerprint}): copy it here with '{command}', or work on the "
+                "computer that holds it.",
                 institution=row.institution.name,
                 fingerprint=trust_keys.short_fingerprint(row.fingerprint),
+                command="lunar-custody keys import-institution-key",
             )
         )
     return InstitutionKey(

@@ -87,8 +87,8 @@
         <translation>该证书已作为 {institution} 的证书受信任。</translation>
     </message>
     <message>
-        <source>This database has no institution certificate yet: make one with &apos;lunar-custody keys init&apos; instead.</source>
-        <translation>此数据库尚无机构证书：请改用“lunar-custody keys init”创建。</translation>
+        <source>This database has no institution certificate yet: make one with &apos;{command}&apos; instead.</source>
+        <translation>此数据库尚无机构证书：请改用“{command}”创建。</translation>
     </message>
     <message>
         <source>{institution} is this installation&apos;s own institution.</source>
@@ -110,12 +110,12 @@
         <translation>{name} 的签名密钥已于 {date} 吊销：须由管理员重置其密码后才能再次签名。</translation>
     </message>
     <message>
-        <source>This computer does not hold the institution key of {institution} (certificate {fingerprint}): copy it here with &apos;lunar-custody keys import-institution-key&apos;, or work on the computer that holds it.</source>
-        <translation>本计算机没有 {institution} 的机构密钥（证书 {fingerprint}）：请用“lunar-custody keys import-institution-key”将其复制到本机，或在持有该密钥的计算机上操作。</translation>
+        <source>This computer does not hold the institution key of {institution} (certificate {fingerprint}): copy it here with &apos;{command}&apos;, or work on the computer that holds it.</source>
+        <translation>本计算机没有 {institution} 的机构密钥（证书 {fingerprint}）：请用“{command}”将其复制到本机，或在持有该密钥的计算机上操作。</translation>
     </message>
     <message>
-        <source>This database has no institution key yet: an administrator makes one with &apos;lunar-custody keys init&apos; (or Institutions &gt; Keys).</source>
-        <translation>此数据库尚无机构密钥：请管理员用“lunar-custody keys init”（或“机构 &gt; 机构密钥”）创建。</translation>
+        <source>This database has no institution key yet: an administrator makes one with &apos;{command}&apos; (or Institutions &gt; Keys).</source>
+        <translation>此数据库尚无机构密钥：请管理员用“{command}”（或“机构 &gt; 机构密钥”）创建。</translation>
     </message>
     <message>
         <source>This installation has an institution key already; rotate it to replace it.</source>
