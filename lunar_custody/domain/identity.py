@@ -25,7 +25,9 @@ from .keys import seal_signature
 from .models import Person, Signature, new_uuid, utc_now
 from .permissions import Actor
 from .store import Store
-from .wording import counted
+from .wording import Words
+
+_domain_identity = Words("_domain_identity")
 
 # argon2id at the first of the equivalent configurations in OWASP's Password Storage Cheat
 # Sheet (https://cheatsheetseries.owasp.org/cheatsheets/Password_Storage_Cheat_Sheet.html):
@@ -81,14 +83,18 @@ class SignerRejected(AuthenticationError):
 def check_password(password: str) -> str:
     """The password, if it may be one (a form asks as it is typed; hashing asks again)."""
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise ValidationError(f"A password needs at least {MIN_PASSWORD_LENGTH} characters.")
+        raise ValidationError(
+            _domain_identity.said(
+                "A password needs at least {count} characters.", count=MIN_PASSWORD_LENGTH
+            )
+        )
     return password
 
 
 def check_pin(pin: str) -> str:
     """The PIN, if it may be one."""
     if not PIN_PATTERN.fullmatch(pin):
-        raise ValidationError("A PIN is 4 to 8 digits.")
+        raise ValidationError(_domain_identity.said("A PIN is 4 to 8 digits."))
     return pin
 
 
@@ -119,27 +125,48 @@ def check_secret(person: Person, secret: str, method: str = PASSWORD) -> None:
     """
     name = person.full_name
     if not person.active:
-        raise AuthenticationError(f"The account of {name} is deactivated.")
+        raise AuthenticationError(
+            _domain_identity.said("The account of {name} is deactivated.", name=name)
+        )
     now = utc_now()
     if person.locked_until is not None and person.locked_until > now:
         minutes = max(1, int((person.locked_until - now).total_seconds() // 60) + 1)
         raise AuthenticationError(
-            f"The account of {name} is locked after repeated wrong entries; "
-            f"try again in {counted(minutes, 'minute')} or ask an administrator."
+            _domain_identity.said(
+                "The account of {name} is locked after repeated wrong entries; try again in "
+                "{count} minute or ask an administrator.",
+                name=name,
+                count=f"{minutes:,}",
+            )
+            if minutes == 1
+            else _domain_identity.said(
+                "The account of {name} is locked after repeated wrong entries; try again in "
+                "{count} minutes or ask an administrator.",
+                name=name,
+                count=f"{minutes:,}",
+            )
         )
     if method == PIN:
         stored = person.pin_hash
         if stored is None:
-            raise AuthenticationError(f"{name} has no PIN; use the password.")
+            raise AuthenticationError(
+                _domain_identity.said("{name} has no PIN; use the password.", name=name)
+            )
     elif method == PASSWORD:
         stored = person.password_hash
     else:
-        raise ValidationError(f"Unknown signing method '{method}'.")
+        raise ValidationError(
+            _domain_identity.said("Unknown signing method '{method}'.", method=method)
+        )
     try:
         _hasher.verify(stored, secret)
     except (VerificationError, InvalidHashError):
-        what = "PIN" if method == PIN else "password"
-        raise SignerRejected(f"Wrong {what} for {name}.", person.id) from None
+        wrong = (
+            _domain_identity.said("Wrong PIN for {name}.", name=name)
+            if method == PIN
+            else _domain_identity.said("Wrong password for {name}.", name=name)
+        )
+        raise SignerRejected(wrong, person.id) from None
     if _hasher.check_needs_rehash(stored):
         # Hashed with older parameters: the secret is at hand only now, so hash it again
         # (the same secret; the audit trail records the column as changed, never its value).
@@ -166,7 +193,9 @@ def record_failed_attempt(session: Session, person_id: int) -> None:
 def find_person(session: Session, username: str) -> Person:
     person = session.scalars(select(Person).where(Person.username == username.strip())).first()
     if person is None:
-        raise AuthenticationError(f"There is no user '{username.strip()}'.")
+        raise AuthenticationError(
+            _domain_identity.said("There is no user '{username}'.", username=username.strip())
+        )
     return person
 
 
@@ -202,7 +231,9 @@ def sign(
     institution's attestation."""
 
     if meaning not in SIGNATURE_MEANINGS:
-        raise ValidationError(f"Unknown signature meaning '{meaning}'.")
+        raise ValidationError(
+            _domain_identity.said("Unknown signature meaning '{meaning}'.", meaning=meaning)
+        )
     person = find_person(session, credential.username)
     check_secret(person, credential.secret, credential.method)
     signature = Signature(

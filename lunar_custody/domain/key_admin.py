@@ -30,6 +30,9 @@ from .models import Certificate
 from .operation import operation
 from .permissions import Actor
 from .store import Store
+from .wording import Words
+
+_domain_key_admin = Words("_domain_key_admin")
 
 
 def create_institution_key(store: Store, actor: Actor) -> Certificate:
@@ -67,12 +70,14 @@ def revoke_person(
     institution key. Signatures made before stay valid; none can be made after."""
     reason = reason.strip()
     if not reason:
-        raise ValidationError("Say why the key is revoked.")
+        raise ValidationError(_domain_key_admin.said("Say why the key is revoked."))
     with operation(store, actor, "manage_people") as ctx:
         person = op.person(ctx.session, username)
         when = at or ctx.now
         if when > ctx.now:
-            raise ValidationError("A revocation takes effect now or from a past moment.")
+            raise ValidationError(
+                _domain_key_admin.said("A revocation takes effect now or from a past moment.")
+            )
         issuer = institution_key(ctx.session)
         revoked = []
         for row in person_certificates(ctx.session, person):
@@ -82,7 +87,11 @@ def revoke_person(
             row.revocation_signature = sign_statement(issuer.private_key, revocation_statement(row))
             revoked.append(row)
         if not revoked:
-            raise RuleViolation(f"{person.full_name} has no signing key to revoke.")
+            raise RuleViolation(
+                _domain_key_admin.said(
+                    "{name} has no signing key to revoke.", name=person.full_name
+                )
+            )
         ctx.session.flush()
         return revoked
 
@@ -95,27 +104,45 @@ def import_partner_certificate(
     try:
         certificate = trust_keys.load_certificate(pem)
     except trust_keys.CertificateError as error:
-        raise ValidationError(f"That file is {error}.") from None
+        # the reason stays English: trust/ is below the translated domain
+        raise ValidationError(
+            _domain_key_admin.said("That file is {problem}.", problem=str(error))
+        ) from None
     fingerprint = trust_keys.fingerprint(certificate)
     wanted = "".join(confirmed.split()).replace(":", "").lower()
     if len(wanted) < 32 or not fingerprint.startswith(wanted):
         raise ValidationError(
-            f"The certificate's fingerprint is {trust_keys.short_fingerprint(fingerprint)}, "
-            "not the one confirmed: do not trust it until the partner confirms it."
+            _domain_key_admin.said(
+                "The certificate's fingerprint is {fingerprint}, not the one confirmed: do not "
+                "trust it until the partner confirms it.",
+                fingerprint=trust_keys.short_fingerprint(fingerprint),
+            )
         )
     if not trust_keys.issued_by(certificate, certificate):
-        raise ValidationError("That is not an institution certificate (it is not self-signed).")
+        raise ValidationError(
+            _domain_key_admin.said(
+                "That is not an institution certificate (it is not self-signed)."
+            )
+        )
     with operation(store, actor, "manage_institutions") as ctx:
         institution = op.institution(ctx.session, institution_code)
         home = home_certificate(ctx.session)
         if home is not None and home.institution_id == institution.id:
-            raise RuleViolation(f"{institution.name} is this installation's own institution.")
+            raise RuleViolation(
+                _domain_key_admin.said(
+                    "{institution} is this installation's own institution.",
+                    institution=institution.name,
+                )
+            )
         known = ctx.session.scalars(
             select(Certificate).where(Certificate.fingerprint == fingerprint)
         ).first()
         if known is not None:
             raise DuplicateError(
-                f"This certificate is already trusted for {known.institution.name}."
+                _domain_key_admin.said(
+                    "This certificate is already trusted for {institution}.",
+                    institution=known.institution.name,
+                )
             )
         row = certificate_row(PARTNER, certificate, institution)
         ctx.session.add(row)
@@ -133,8 +160,11 @@ def export_institution_key(store: Store, actor: Actor, passphrase: str) -> bytes
     workstation of this institution that works on the same database."""
     if len(passphrase) < MIN_PASSPHRASE:
         raise ValidationError(
-            f"Choose a passphrase of at least {MIN_PASSPHRASE} characters: whoever finds the "
-            "exported file can try passphrases as fast as their computer allows."
+            _domain_key_admin.said(
+                "Choose a passphrase of at least {count} characters: whoever finds the "
+                "exported file can try passphrases as fast as their computer allows.",
+                count=MIN_PASSPHRASE,
+            )
         )
     with operation(store, actor, "manage_institutions") as ctx:
         return keyring.export_key(institution_key(ctx.session).private_key, passphrase)
@@ -152,18 +182,28 @@ def import_institution_key(store: Store, actor: Actor, exported: bytes, passphra
         row = home_certificate(ctx.session)
         if row is None:
             raise KeyUnavailable(
-                "This database has no institution certificate yet: make one with "
-                "'lunar-custody keys init' instead."
+                _domain_key_admin.said(
+                    "This database has no institution certificate yet: make one with "
+                    "'{command}' instead.",
+                    command="lunar-custody keys init",  # a command, never translated
+                )
             )
         certificate = trust_keys.load_certificate(row.certificate_pem)
         if not trust_keys.same_public_key(key, certificate):
             raise ValidationError(
-                "That key is not the institution key of this database (certificate "
-                f"{trust_keys.short_fingerprint(row.fingerprint)}); nothing was written."
+                _domain_key_admin.said(
+                    "That key is not the institution key of this database (certificate "
+                    "{fingerprint}); nothing was written.",
+                    fingerprint=trust_keys.short_fingerprint(row.fingerprint),
+                )
             )
         try:
             return keyring.store_key(key, row.fingerprint, certificate=certificate)
         except OSError as error:
             raise KeyUnavailable(
-                f"Cannot write the key into {keyring.key_directory()}: {error.strerror}."
+                _domain_key_admin.said(
+                    "Cannot write the key into {directory}: {problem}.",
+                    directory=str(keyring.key_directory()),
+                    problem=error.strerror,
+                )
             ) from None

@@ -39,6 +39,9 @@ from . import clock
 from .errors import CustodyError, DuplicateError, NotFoundError, RuleViolation
 from .models import Certificate, Institution, Person, Signature
 from .store import Store
+from .wording import Said, Words
+
+_domain_keys = Words("_domain_keys")
 
 INSTITUTION, PARTNER, PERSON = "institution", "partner", "person"
 PIN_METHOD = "pin"
@@ -97,8 +100,11 @@ def institution_key(session: Session) -> InstitutionKey:
     row = home_certificate(session)
     if row is None:
         raise KeyUnavailable(
-            "This database has no institution key yet: an administrator makes one with "
-            "'lunar-custody keys init' (or Institutions > Keys)."
+            _domain_keys.said(
+                "This database has no institution key yet: an administrator makes one with "
+                "'{command}' (or Institutions > Keys).",
+                command="lunar-custody keys init",  # a command, never translated
+            )
         )
     try:
         private = keyring.load_key(row.fingerprint)
@@ -107,10 +113,14 @@ def institution_key(session: Session) -> InstitutionKey:
     certificate = trust_keys.load_certificate(row.certificate_pem)
     if private is None or not trust_keys.same_public_key(private, certificate):
         raise KeyUnavailable(
-            f"This computer does not hold the institution key of {row.institution.name} "
-            f"(certificate {trust_keys.short_fingerprint(row.fingerprint)}): copy it here "
-            "with 'lunar-custody keys import-institution-key', or work on the computer "
-            "that holds it."
+            _domain_keys.said(
+                "This computer does not hold the institution key of {institution} "
+                "(certificate {fingerprint}): copy it here with '{command}', or work on the "
+                "computer that holds it.",
+                institution=row.institution.name,
+                fingerprint=trust_keys.short_fingerprint(row.fingerprint),
+                command="lunar-custody keys import-institution-key",
+            )
         )
     return InstitutionKey(
         row.id, row.fingerprint, certificate, private, row.institution.code, row.institution.name
@@ -160,7 +170,9 @@ def create_institution_key_in(session: Session, institution: Institution) -> Cer
     """The first institution certificate (``init``); refused once there is one."""
     if institution_certificates(session):
         raise DuplicateError(
-            "This installation has an institution key already; rotate it to replace it."
+            _domain_keys.said(
+                "This installation has an institution key already; rotate it to replace it."
+            )
         )
     row = new_institution_certificate(session, institution, clock.now(), None)
     session.flush()
@@ -190,9 +202,12 @@ def refuse_if_revoked(person: Person, rows: Sequence[Certificate]) -> None:
     latest = rows[-1] if rows else None
     if latest is not None and latest.revoked_at is not None and latest.retired_at is None:
         raise RuleViolation(
-            f"The signing key of {person.full_name} was revoked on "
-            f"{latest.revoked_at:%Y-%m-%d}: an administrator must reset their password "
-            "before they can sign again."
+            _domain_keys.said(
+                "The signing key of {name} was revoked on {date}: an administrator must reset "
+                "their password before they can sign again.",
+                name=person.full_name,
+                date=f"{latest.revoked_at:%Y-%m-%d}",
+            )
         )
 
 
@@ -325,7 +340,12 @@ def certificate_by_fingerprint(session: Session, fingerprint: str) -> Certificat
         select(Certificate).where(Certificate.fingerprint.startswith(wanted))
     ).all()
     if len(rows) != 1:
-        raise NotFoundError(f"No single certificate has the fingerprint {fingerprint}.")
+        raise NotFoundError(
+            _domain_keys.said(
+                "No single certificate has the fingerprint {fingerprint}.",
+                fingerprint=fingerprint,
+            )
+        )
     return rows[0]
 
 
@@ -407,7 +427,8 @@ def institution_key_problem(store: Store) -> str | None:
         try:
             institution_key(session)
         except KeyUnavailable as error:
-            return str(error)
+            said = error.args[0] if len(error.args) == 1 else None
+            return said if isinstance(said, Said) else str(error)  # a Said the window translates
     return None
 
 

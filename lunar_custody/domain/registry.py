@@ -43,51 +43,63 @@ from .operation import Context, operation
 from .permissions import Actor, parse_roles
 from .states import EventKind, InstitutionKind, Role
 from .store import Store
-from .wording import counted
+from .wording import Said, Words
+
+_domain_registry = Words("_domain_registry")
 
 INSTITUTION_KINDS = tuple(kind.value for kind in InstitutionKind)
 MAX_TEXT = 10_000
 
 
 def clean_text(value: str, what: str, *, required: bool = False, limit: int = 200) -> str:
-    """Trim; refuse control characters, over-long and (if required) empty text."""
+    """Trim; refuse control characters, over-long and (if required) empty text. ``what``
+    names the field; given as a ``Said`` (``_domain_loans.said("purpose")``) it is
+    translated inside the refusal too."""
     text = value.strip()
     if required and not text:
-        raise ValidationError(f"The {what} is required.")
+        raise ValidationError(_domain_registry.said("The {what} is required.", what=what))
     if len(text) > limit:
-        raise ValidationError(f"The {what} is longer than {limit} characters.")
+        raise ValidationError(
+            _domain_registry.said(
+                "The {what} is longer than {limit} characters.", what=what, limit=limit
+            )
+        )
     if any(ord(c) < 32 and c not in "\n\t" for c in text) or "\x7f" in text:
-        raise ValidationError(f"The {what} contains control characters.")
+        raise ValidationError(
+            _domain_registry.said("The {what} contains control characters.", what=what)
+        )
     return text
 
 
 # Each field's own check, which the services run and a form asks as the person types.
 
 
-def clean_reason(reason: str, what: str = "reason") -> str:
+def clean_reason(reason: str, what: str = _domain_registry.said("reason")) -> str:
     """The reason for a change of state (a cancellation, an extension): required."""
     return clean_text(reason, what, required=True, limit=MAX_TEXT)
 
 
 def clean_institution_code(code: str) -> str:
-    return clean_text(code, "institution code", required=True, limit=32).upper()
+    return clean_text(
+        code, _domain_registry.said("institution code"), required=True, limit=32
+    ).upper()
 
 
 def clean_institution_name(name: str) -> str:
-    return clean_text(name, "institution name", required=True)
+    return clean_text(name, _domain_registry.said("institution name"), required=True)
 
 
 def clean_local_name(name: str) -> str:
     """A name in its own script (optional)."""
-    return clean_text(name, "local-script name")
+    return clean_text(name, _domain_registry.said("local-script name"))
 
 
 def clean_country(country: str) -> str:
-    return clean_text(country, "country", limit=100)
+    return clean_text(country, _domain_registry.said("country"), limit=100)
 
 
 def clean_address(address: str) -> str:
-    return clean_text(address, "address", limit=1000)
+    return clean_text(address, _domain_registry.said("address"), limit=1000)
 
 
 # an institution's editable fields, each with its check (update_institution)
@@ -100,14 +112,14 @@ INSTITUTION_FIELD_CHECKS: dict[str, Callable[[str], str]] = {
 
 
 def clean_username(username: str) -> str:
-    username = clean_text(username, "user name", required=True, limit=64)
+    username = clean_text(username, _domain_registry.said("user name"), required=True, limit=64)
     if any(c.isspace() for c in username):
-        raise ValidationError("A user name has no spaces.")
+        raise ValidationError(_domain_registry.said("A user name has no spaces."))
     return username
 
 
 def clean_full_name(name: str) -> str:
-    return clean_text(name, "full name", required=True)
+    return clean_text(name, _domain_registry.said("full name"), required=True)
 
 
 # ---------------------------------------------------------------- institutions and people
@@ -133,9 +145,15 @@ def bootstrap(
     """
     with store.write() as session:
         if session.scalar(select(func.count()).select_from(Person)):
-            raise RuleViolation("This database already has users; sign in instead.")
+            raise RuleViolation(
+                _domain_registry.said("This database already has users; sign in instead.")
+            )
         if kind not in INSTITUTION_KINDS:
-            raise ValidationError(f"An institution is one of: {', '.join(INSTITUTION_KINDS)}.")
+            raise ValidationError(
+                _domain_registry.said(
+                    "An institution is one of: {kinds}.", kinds=", ".join(INSTITUTION_KINDS)
+                )
+            )
         lender = _new_institution(
             session,
             lender_code,
@@ -175,9 +193,15 @@ def _new_institution(
 ) -> Institution:
     code = clean_institution_code(code)
     if kind not in INSTITUTION_KINDS:
-        raise ValidationError(f"An institution is a {', '.join(INSTITUTION_KINDS)}.")
+        raise ValidationError(
+            _domain_registry.said(
+                "An institution is a {kinds}.", kinds=", ".join(INSTITUTION_KINDS)
+            )
+        )
     if session.scalars(select(Institution).where(Institution.code == code)).first():
-        raise DuplicateError(f"An institution with the code {code} exists already.")
+        raise DuplicateError(
+            _domain_registry.said("An institution with the code {code} exists already.", code=code)
+        )
     row = Institution(
         code=code,
         name=clean_institution_name(name),
@@ -201,7 +225,9 @@ def update_institution(store: Store, actor: Actor, code: str, **changes: str | b
                 text = INSTITUTION_FIELD_CHECKS[key](str(value))
                 setattr(row, key, text or (None if key == "local_name" else ""))
             else:
-                raise ValidationError(f"An institution has no field '{key}'.")
+                raise ValidationError(
+                    _domain_registry.said("An institution has no field '{field}'.", field=key)
+                )
         return row
 
 
@@ -240,11 +266,15 @@ def _new_person(
 ) -> Person:
     username = clean_username(username)
     if session.scalars(select(Person).where(Person.username == username)).first():
-        raise DuplicateError(f"The user name '{username}' is taken.")
+        raise DuplicateError(
+            _domain_registry.said("The user name '{username}' is taken.", username=username)
+        )
     stored_roles = parse_roles(roles)
     if password is None and not (pin and stored_roles == Role.COURIER):
         raise ValidationError(
-            "A password is needed: only a courier (and nothing else) may have just a PIN."
+            _domain_registry.said(
+                "A password is needed: only a courier (and nothing else) may have just a PIN."
+            )
         )
     row = Person(
         institution=inst,
@@ -253,7 +283,7 @@ def _new_person(
         roles=stored_roles,
         password_hash=hash_password(password if password is not None else _unknown_password()),
         pin_hash=hash_pin(pin) if pin else None,
-        email=clean_text(email, "e-mail address"),
+        email=clean_text(email, _domain_registry.said("e-mail address")),
     )
     session.add(row)
     return row
@@ -276,7 +306,7 @@ def update_person(store: Store, actor: Actor, username: str, **changes: object) 
             elif key == "local_name":
                 row.local_name = clean_local_name(str(value)) or None
             elif key == "email":
-                row.email = clean_text(str(value), "e-mail address")
+                row.email = clean_text(str(value), _domain_registry.said("e-mail address"))
             elif key == "roles":
                 # changes are keywords of any type; roles come as a string or a list of them
                 row.roles = parse_roles(value)  # type: ignore[arg-type]
@@ -295,7 +325,9 @@ def update_person(store: Store, actor: Actor, username: str, **changes: object) 
                 if value:
                     row.failed_attempts, row.locked_until = 0, None
             else:
-                raise ValidationError(f"A person has no field '{key}'.")
+                raise ValidationError(
+                    _domain_registry.said("A person has no field '{field}'.", field=key)
+                )
         _keep_an_administrator(ctx.session, row)
         return row
 
@@ -311,8 +343,11 @@ def _keep_an_administrator(session: Session, changed: Person) -> None:
     )
     if not any(Role.ADMIN in roles.split(",") for roles in others):
         raise RuleViolation(
-            f"{changed.full_name} is the last active administrator: make someone else an "
-            "administrator first."
+            _domain_registry.said(
+                "{name} is the last active administrator: make someone else an "
+                "administrator first.",
+                name=changed.full_name,
+            )
         )
 
 
@@ -360,7 +395,9 @@ def register_samples_in(ctx: Context, batch: Sequence[NewSample]) -> list[Sample
     few per sample, which is what makes importing a catalogue of a thousand samples quick.
     """
     if ctx.institution.kind != InstitutionKind.LENDER:
-        raise PermissionDenied("Samples are registered by the lending curation facility.")
+        raise PermissionDenied(
+            _domain_registry.said("Samples are registered by the lending curation facility.")
+        )
     session = ctx.session
     numbers = [normalize(new.number) for new in batch]
     aliquot_numbers = [normalize(item.number) for new in batch for item in new.aliquots]
@@ -371,7 +408,9 @@ def register_samples_in(ctx: Context, batch: Sequence[NewSample]) -> list[Sample
     samples: list[Sample] = []
     for number, new in zip(numbers, batch, strict=True):
         if number in taken:
-            raise DuplicateError(f"Sample {number} is registered already.")
+            raise DuplicateError(
+                _domain_registry.said("Sample {number} is registered already.", number=number)
+            )
         taken.add(number)
         samples.append(_new_sample(ctx, number, new))
     session.add_all(samples)
@@ -382,14 +421,23 @@ def register_samples_in(ctx: Context, batch: Sequence[NewSample]) -> list[Sample
         for item in new.aliquots:
             row = _new_aliquot(ctx, sample, item)
             if row.number in taken_aliquots:
-                raise DuplicateError(f"Aliquot {row.number} is registered already.")
+                raise DuplicateError(
+                    _domain_registry.said(
+                        "Aliquot {number} is registered already.", number=row.number
+                    )
+                )
             taken_aliquots.add(row.number)
             rows.append((row, item.mass_ug))
             total += item.mass_ug
         if new.original_mass_ug is not None and total > new.original_mass_ug:
             raise RuleViolation(
-                f"The aliquots of {sample.number} add up to {format_mass(total)}, more than "
-                f"the sample's {format_mass(new.original_mass_ug)}."
+                _domain_registry.said(
+                    "The aliquots of {sample} add up to {total}, more than the sample's "
+                    "{original}.",
+                    sample=sample.number,
+                    total=format_mass(total),
+                    original=format_mass(new.original_mass_ug),
+                )
             )
     session.add_all(row for row, _ in rows)
     session.flush()
@@ -403,18 +451,28 @@ def _new_sample(ctx: Context, number: str, new: NewSample) -> Sample:
     scheme = sample_scheme(number)
     if new.original_mass_ug is not None:
         # 0 is allowed: catalogues list samples weighed as 0 g (catalogued without aliquots).
-        check_mass(new.original_mass_ug, what=f"original mass of {number}", allow_zero=True)
+        check_mass(
+            new.original_mass_ug,
+            what=_domain_registry.said("original mass of {number}", number=number),
+            allow_zero=True,
+        )
     return Sample(
         number=number,
         scheme=scheme,
         owner_institution_id=ctx.person.institution_id,
-        mission=clean_text(new.mission, "mission", limit=40),
-        station=clean_text(new.station, "station", limit=40),
-        landmark=clean_text(new.landmark, "landmark", limit=80),
-        collection_container=clean_text(new.collection_container, "container", limit=80),
-        sample_type=clean_text(new.sample_type, "sample type", limit=80),
-        sample_subtype=clean_text(new.sample_subtype, "sample subtype", limit=80),
-        description=clean_text(new.description, "description", limit=MAX_TEXT),
+        mission=clean_text(new.mission, _domain_registry.said("mission"), limit=40),
+        station=clean_text(new.station, _domain_registry.said("station"), limit=40),
+        landmark=clean_text(new.landmark, _domain_registry.said("landmark"), limit=80),
+        collection_container=clean_text(
+            new.collection_container, _domain_registry.said("container"), limit=80
+        ),
+        sample_type=clean_text(new.sample_type, _domain_registry.said("sample type"), limit=80),
+        sample_subtype=clean_text(
+            new.sample_subtype, _domain_registry.said("sample subtype"), limit=80
+        ),
+        description=clean_text(
+            new.description, _domain_registry.said("description"), limit=MAX_TEXT
+        ),
         original_mass_ug=new.original_mass_ug,
         registered_at=ctx.now,
         registered_by_id=ctx.person.id,
@@ -428,9 +486,17 @@ def register_aliquot(store: Store, actor: Actor, sample_number: str, item: NewAl
             select(Sample).where(Sample.number == normalize(sample_number))
         ).first()
         if sample is None:
-            raise NotFoundError(f"There is no sample '{sample_number.strip()}'.")
+            raise NotFoundError(
+                _domain_registry.said(
+                    "There is no sample '{number}'.", number=sample_number.strip()
+                )
+            )
         if sample.owner_institution_id != ctx.person.institution_id:
-            raise PermissionDenied(f"Sample {sample.number} belongs to another institution.")
+            raise PermissionDenied(
+                _domain_registry.said(
+                    "Sample {number} belongs to another institution.", number=sample.number
+                )
+            )
         registered = int(
             ctx.session.scalar(
                 select(func.coalesce(func.sum(Aliquot.initial_mass_ug), 0)).where(
@@ -444,8 +510,13 @@ def register_aliquot(store: Store, actor: Actor, sample_number: str, item: NewAl
             and registered + item.mass_ug > sample.original_mass_ug
         ):
             raise RuleViolation(
-                f"Sample {sample.number} has {format_mass(sample.original_mass_ug)}; "
-                f"{format_mass(registered)} is already registered in aliquots."
+                _domain_registry.said(
+                    "Sample {number} has {original}; {registered} is already registered in "
+                    "aliquots.",
+                    number=sample.number,
+                    original=format_mass(sample.original_mass_ug),
+                    registered=format_mass(registered),
+                )
             )
         return _register_aliquot(ctx, sample, item)
 
@@ -453,7 +524,9 @@ def register_aliquot(store: Store, actor: Actor, sample_number: str, item: NewAl
 def _register_aliquot(ctx: Context, sample: Sample, item: NewAliquot) -> Aliquot:
     row = _new_aliquot(ctx, sample, item)
     if ctx.session.scalars(select(Aliquot.id).where(Aliquot.number == row.number)).first():
-        raise DuplicateError(f"Aliquot {row.number} is registered already.")
+        raise DuplicateError(
+            _domain_registry.said("Aliquot {number} is registered already.", number=row.number)
+        )
     ctx.session.add(row)
     ctx.session.flush()
     _append_registered(ctx, Ledger(ctx.session), row, item.mass_ug)
@@ -464,16 +537,22 @@ def _new_aliquot(ctx: Context, sample: Sample, item: NewAliquot) -> Aliquot:
     """A checked, unsaved aliquot of ``sample`` (its masses come from its first event)."""
     number = normalize(item.number)
     if aliquot_sample_number(number) != sample.number:
-        raise ValidationError(f"Aliquot {number} does not belong to sample {sample.number}.")
-    check_mass(item.mass_ug, what=f"mass of {number}")
+        raise ValidationError(
+            _domain_registry.said(
+                "Aliquot {number} does not belong to sample {sample}.",
+                number=number,
+                sample=sample.number,
+            )
+        )
+    check_mass(item.mass_ug, what=_domain_registry.said("mass of {number}", number=number))
     if sample.scheme == NASA:
         sample.next_split_number = max(sample.next_split_number, nasa_split(number) + 1)
     return Aliquot(
         number=number,
         sample_id=sample.id,
-        form=clean_text(item.form, "form", limit=40),
-        container=clean_text(item.container, "container", limit=100),
-        seal_number=clean_text(item.seal_number, "seal number", limit=64),
+        form=clean_text(item.form, _domain_registry.said("form"), limit=40),
+        container=clean_text(item.container, _domain_registry.said("container"), limit=100),
+        seal_number=clean_text(item.seal_number, _domain_registry.said("seal number"), limit=64),
         created_at=ctx.now,
         status="",
         initial_mass_ug=0,
@@ -493,19 +572,54 @@ def _append_registered(ctx: Context, ledger: Ledger, row: Aliquot, mass_ug: int)
     )
 
 
+# what a split needs one of per child (_per_child), naming it in the refusal
+CONTAINER, SEAL_NUMBER = "container", "seal number"
+
+
 def _per_child(given: str | Sequence[str], children: int, what: str) -> list[str]:
-    """One ``what`` for each of ``children``: the one given for all, or one each, in order."""
+    """One ``what`` (CONTAINER, SEAL_NUMBER) for each of ``children``: the one given for all,
+    or one each, in order."""
     if isinstance(given, str):
         return [given] * children
     values = list(given)
     if len(values) <= 1:
         return (values or [""]) * children
     if len(values) != children:
-        raise ValidationError(
-            f"Give one {what} for all the children, or one for each child in the order of "
-            f"their masses: {counted(children, what)}, not {len(values):,}."
-        )
+        raise ValidationError(_not_one_per_child(what, children, len(values)))
     return values
+
+
+def _not_one_per_child(what: str, children: int, given: int) -> Said:
+    """The refusal of ``given`` containers or seal numbers for ``children`` children: one
+    whole sentence for each noun and number, so that a translation has it whole."""
+    count, got = f"{children:,}", f"{given:,}"
+    if what == CONTAINER and children == 1:
+        return _domain_registry.said(
+            "Give one container for all the children, or one for each child in the order of "
+            "their masses: {count} container, not {given}.",
+            count=count,
+            given=got,
+        )
+    if what == CONTAINER:
+        return _domain_registry.said(
+            "Give one container for all the children, or one for each child in the order of "
+            "their masses: {count} containers, not {given}.",
+            count=count,
+            given=got,
+        )
+    if children == 1:
+        return _domain_registry.said(
+            "Give one seal number for all the children, or one for each child in the order "
+            "of their masses: {count} seal number, not {given}.",
+            count=count,
+            given=got,
+        )
+    return _domain_registry.said(
+        "Give one seal number for all the children, or one for each child in the order of "
+        "their masses: {count} seal numbers, not {given}.",
+        count=count,
+        given=got,
+    )
 
 
 def split_aliquot(
@@ -525,24 +639,34 @@ def split_aliquot(
     one for every child or a list of one per child, in the order of ``masses_ug``."""
     with operation(store, actor, "split") as ctx:
         parent = op.aliquot(ctx.session, number, lock=True)
-        op.require_side(ctx, parent.custodian_institution_id, f"Aliquot {parent.number}")
+        op.require_side(
+            ctx,
+            parent.custodian_institution_id,
+            _domain_registry.said("Aliquot {number}", number=parent.number),
+        )
         _refuse(RuleViolation, rules.not_in_storage(_facts(ctx.session, parent), "split"))
         if not masses_ug:
-            raise ValidationError("Give the mass of at least one child aliquot.")
+            raise ValidationError(
+                _domain_registry.said("Give the mass of at least one child aliquot.")
+            )
         for mass in masses_ug:
-            check_mass(mass, what="mass of a child aliquot")
+            check_mass(mass, what=_domain_registry.said("mass of a child aliquot"))
         containers = [
-            clean_text(text, "container", limit=100)
-            for text in _per_child(container, len(masses_ug), "container")
+            clean_text(text, _domain_registry.said("container"), limit=100)
+            for text in _per_child(container, len(masses_ug), CONTAINER)
         ]
         seals = [
-            clean_text(text, "seal number", limit=64)
-            for text in _per_child(seal_number, len(masses_ug), "seal number")
+            clean_text(text, _domain_registry.said("seal number"), limit=64)
+            for text in _per_child(seal_number, len(masses_ug), SEAL_NUMBER)
         ]
         if sum(masses_ug) > parent.current_mass_ug:
             raise RuleViolation(
-                f"Aliquot {parent.number} holds {format_mass(parent.current_mass_ug)}; the "
-                f"children would take {format_mass(sum(masses_ug))}."
+                _domain_registry.said(
+                    "Aliquot {number} holds {held}; the children would take {wanted}.",
+                    number=parent.number,
+                    held=format_mass(parent.current_mass_ug),
+                    wanted=format_mass(sum(masses_ug)),
+                )
             )
         session = ctx.session
         # Locked and re-read: NASA numbers every split of a sample from the sample's counter,
@@ -563,18 +687,25 @@ def split_aliquot(
             )
             if len(child_no) > Aliquot.number.type.length:
                 raise ValidationError(
-                    f"Aliquot {parent.number} cannot be split further: the child number "
-                    f"{child_no} would be longer than {Aliquot.number.type.length} characters."
+                    _domain_registry.said(
+                        "Aliquot {number} cannot be split further: the child number {child} "
+                        "would be longer than {limit} characters.",
+                        number=parent.number,
+                        child=child_no,
+                        limit=Aliquot.number.type.length,
+                    )
                 )
             parent.next_child_number += 1
             sample.next_split_number += 1
             if session.scalars(select(Aliquot.id).where(Aliquot.number == child_no)).first():
-                raise DuplicateError(f"Aliquot {child_no} exists already.")
+                raise DuplicateError(
+                    _domain_registry.said("Aliquot {number} exists already.", number=child_no)
+                )
             child = Aliquot(
                 number=child_no,
                 sample_id=sample.id,
                 parent_id=parent.id,
-                form=clean_text(form, "form", limit=40) or parent.form,
+                form=clean_text(form, _domain_registry.said("form"), limit=40) or parent.form,
                 container=child_container,
                 seal_number=child_seal,
                 created_at=ctx.now,
@@ -590,7 +721,7 @@ def split_aliquot(
                 "institution_id": parent.custodian_institution_id,
                 "custodian_person_id": ctx.person.id,
                 "loan_id": parent.loan_id,
-                "note": clean_text(note, "note", limit=MAX_TEXT),
+                "note": clean_text(note, _domain_registry.said("note"), limit=MAX_TEXT),
             }
             ledger.append(
                 parent, EventKind.SPLIT, mass_ug=mass, related_aliquot_id=child.id, **holder
@@ -651,15 +782,23 @@ def consume(store: Store, actor: Actor, number: str, mass_ug: int, *, note: str 
     """Record mass used up by destructive analysis (only where the loan allows it)."""
     with operation(store, actor, "consume") as ctx:
         row = op.aliquot(ctx.session, number, lock=True)
-        op.require_side(ctx, row.custodian_institution_id, f"Aliquot {row.number}")
+        op.require_side(
+            ctx,
+            row.custodian_institution_id,
+            _domain_registry.said("Aliquot {number}", number=row.number),
+        )
         facts = _facts(ctx.session, row)
         _refuse(RuleViolation, rules.not_in_storage(facts, "consumed"))
-        check_mass(mass_ug, what="consumed mass")
+        check_mass(mass_ug, what=_domain_registry.said("consumed mass"))
         _refuse(RuleViolation, rules.loan_forbids_consuming(facts))
         if mass_ug > row.current_mass_ug:
             raise RuleViolation(
-                f"Aliquot {row.number} holds only {format_mass(row.current_mass_ug)}; "
-                f"{format_mass(mass_ug)} cannot be consumed."
+                _domain_registry.said(
+                    "Aliquot {number} holds only {held}; {mass} cannot be consumed.",
+                    number=row.number,
+                    held=format_mass(row.current_mass_ug),
+                    mass=format_mass(mass_ug),
+                )
             )
         Ledger(ctx.session).append(
             row,
@@ -670,7 +809,7 @@ def consume(store: Store, actor: Actor, number: str, mass_ug: int, *, note: str 
             custodian_person_id=ctx.person.id,
             loan_id=row.loan_id,
             mass_ug=mass_ug,
-            note=clean_text(note, "note", limit=MAX_TEXT),
+            note=clean_text(note, _domain_registry.said("note"), limit=MAX_TEXT),
         )
         return row
 
@@ -679,7 +818,7 @@ def report_lost(store: Store, actor: Actor, number: str, *, note: str) -> Aliquo
     """Report a whole aliquot lost: by its custodian, its courier, or the lender's curator."""
     with operation(store, actor, "report_lost") as ctx:
         row = op.aliquot(ctx.session, number, lock=True)
-        note = clean_text(note, "note", required=True, limit=MAX_TEXT)
+        note = clean_text(note, _domain_registry.said("note"), required=True, limit=MAX_TEXT)
         facts = _facts(ctx.session, row)
         _refuse(RuleViolation, rules.nothing_to_lose(facts))
         # the role and the state have passed: what is left is who holds it
@@ -714,18 +853,28 @@ def correct_event_in(ctx: Context, event_id: int, *, note: str, mass_delta_ug: i
     session = ctx.session
     target = session.get(CustodyEvent, event_id)
     if target is None:
-        raise NotFoundError(f"There is no custody event #{event_id}.")
-    note = clean_text(note, "reason for the correction", required=True, limit=MAX_TEXT)
+        raise NotFoundError(
+            _domain_registry.said("There is no custody event #{event}.", event=event_id)
+        )
+    note = clean_text(
+        note, _domain_registry.said("reason for the correction"), required=True, limit=MAX_TEXT
+    )
     if not isinstance(mass_delta_ug, int) or isinstance(mass_delta_ug, bool):
-        raise ValidationError("A mass correction is a whole number of micrograms.")
-    check_mass(abs(mass_delta_ug), what="mass correction", allow_zero=True)
+        raise ValidationError(
+            _domain_registry.said("A mass correction is a whole number of micrograms.")
+        )
+    check_mass(abs(mass_delta_ug), what=_domain_registry.said("mass correction"), allow_zero=True)
     row = session.get(Aliquot, target.aliquot_id, with_for_update=True)
     assert row is not None
     _refuse(PermissionDenied, rules.not_the_lender(actor_of(ctx.person), _facts(session, row)))
     if row.current_mass_ug + mass_delta_ug < 0:
         raise RuleViolation(
-            f"Aliquot {row.number} holds {format_mass(row.current_mass_ug)}; a correction of "
-            f"{format_mass(mass_delta_ug)} would make it negative."
+            _domain_registry.said(
+                "Aliquot {number} holds {held}; a correction of {delta} would make it negative.",
+                number=row.number,
+                held=format_mass(row.current_mass_ug),
+                delta=format_mass(mass_delta_ug),
+            )
         )
     return Ledger(session).append(
         row,
