@@ -308,13 +308,30 @@ class _Setter:
         return self.sentence()
 
     def sentence(self) -> Said:
-        """'audit entry #12, update on 2026-03-14 09:12 CET', the action as the trail names it
-        (create, baseline, update, delete)."""
+        """'audit entry #12, update on 2026-03-14 09:12 CET', one sentence per action of the
+        trail (create, baseline, update, delete)."""
+        entry, moment = self.entry_id, moment_text(self.at)
+        if self.action == "create":
+            return _domain_record_check.said(
+                "audit entry #{entry}, create on {moment}", entry=entry, moment=moment
+            )
+        if self.action == "baseline":
+            return _domain_record_check.said(
+                "audit entry #{entry}, baseline on {moment}", entry=entry, moment=moment
+            )
+        if self.action == "update":
+            return _domain_record_check.said(
+                "audit entry #{entry}, update on {moment}", entry=entry, moment=moment
+            )
+        if self.action == "delete":
+            return _domain_record_check.said(
+                "audit entry #{entry}, delete on {moment}", entry=entry, moment=moment
+            )
         return _domain_record_check.said(
             "audit entry #{entry}, {action} on {moment}",
-            entry=self.entry_id,
+            entry=entry,
             action=self.action,
-            moment=moment_text(self.at),
+            moment=moment,
         )
 
 
@@ -415,16 +432,7 @@ def _replay(entries: Iterable[tuple[Any, ...]]) -> _Replayed:
         if action in WHOLE_ROW:
             state.values = _whole_row(new)
             if state.values is None:  # rewritten by hand, hashes recomputed: say so, go on
-                state.problems.append(
-                    (
-                        None,
-                        _domain_record_check.said(
-                            "audit entry #{entry} does not hold a readable row ({action}).",
-                            entry=entry_id,
-                            action=action,
-                        ),
-                    )
-                )
+                state.problems.append((None, _unreadable(entry_id, action)))
                 state.values = {}
             state.whole = True
             state.set_by = dict.fromkeys(state.values, setter)
@@ -438,6 +446,17 @@ def _replay(entries: Iterable[tuple[Any, ...]]) -> _Replayed:
         elif action == "delete":
             state.values, state.whole, state.set_by = None, False, {}
     return state
+
+
+def _unreadable(entry_id: int, action: str) -> Said:
+    """A create or baseline entry whose row is not a JSON object (rewritten by hand)."""
+    if action == "create":
+        return _domain_record_check.said(
+            "audit entry #{entry} does not hold a readable row (create).", entry=entry_id
+        )
+    return _domain_record_check.said(
+        "audit entry #{entry} does not hold a readable row (baseline).", entry=entry_id
+    )
 
 
 def _changed_between(entry_id: int, name: str, old: str | None, state: _Replayed) -> Said:

@@ -219,8 +219,28 @@
         <translation>审计条目 #{entry} 将 {field} 从 {old} 修改，但审计记录中当时为 {had}：其间在程序之外被修改过。</translation>
     </message>
     <message>
-        <source>audit entry #{entry} does not hold a readable row ({action}).</source>
-        <translation>审计条目 #{entry} 中没有可读的行（{action}）。</translation>
+        <source>audit entry #{entry} does not hold a readable row (baseline).</source>
+        <translation>审计条目 #{entry} 中没有可读的行（基线）。</translation>
+    </message>
+    <message>
+        <source>audit entry #{entry} does not hold a readable row (create).</source>
+        <translation>审计条目 #{entry} 中没有可读的行（创建）。</translation>
+    </message>
+    <message>
+        <source>audit entry #{entry}, baseline on {moment}</source>
+        <translation>审计条目 #{entry}，{moment} 基线记录</translation>
+    </message>
+    <message>
+        <source>audit entry #{entry}, create on {moment}</source>
+        <translation>审计条目 #{entry}，{moment} 创建</translation>
+    </message>
+    <message>
+        <source>audit entry #{entry}, delete on {moment}</source>
+        <translation>审计条目 #{entry}，{moment} 删除</translation>
+    </message>
+    <message>
+        <source>audit entry #{entry}, update on {moment}</source>
+        <translation>审计条目 #{entry}，{moment} 更新</translation>
     </message>
     <message>
         <source>audit entry #{entry}, {action} on {moment}</source>
