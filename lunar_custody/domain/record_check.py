@@ -304,9 +304,6 @@ class _Setter:
     at: datetime
     action: str
 
-    def __str__(self) -> str:
-        return self.sentence()
-
     def sentence(self) -> Said:
         """'audit entry #12, update on 2026-03-14 09:12 CET', one sentence per action of the
         trail (create, baseline, update, delete)."""
