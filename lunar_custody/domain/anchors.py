@@ -38,11 +38,13 @@ from .keys import INSTITUTION, PARTNER, InstitutionKey, home_certificate, instit
 from .ledger import Problem
 from .models import AuditEntry, Certificate, CustodyEvent, LedgerHead
 from .store import Store
-from .wording import moment_text
+from .wording import Said, Words, moment_text
 
 ANCHOR_TYPE = "lunar-custody/anchor"
 ANCHOR_VERSION = 1
 _HASH = re.compile(r"[0-9a-f]{64}")
+
+_domain_anchors = Words("_domain_anchors")
 
 
 class AnchorError(ValidationError):
@@ -124,10 +126,12 @@ class Anchor:
         return str(self.statement["institution"]["code"])
 
     @property
-    def name(self) -> str:
+    def name(self) -> Said:
         """'the anchor anchor.json of 2026-03-14 09:12 UTC'."""
-        named = f" {self.source}" if self.source else ""
-        return f"the anchor{named} of {moment_text(self.made_at)}"
+        made = moment_text(self.made_at)
+        if self.source:
+            return _domain_anchors.said("the anchor {file} of {made}", file=self.source, made=made)
+        return _domain_anchors.said("the anchor of {made}", made=made)
 
     def to_json(self) -> bytes:
         document = {
@@ -165,73 +169,113 @@ def make_anchor(store: Store) -> Anchor:
 def read_anchor(data: bytes, source: str = "") -> Anchor:
     """The anchor in an anchor file, its signature checked against the certificate it
     carries; AnchorError naming what is wrong with a damaged, unsigned or foreign file."""
-    name = source or "The file"
+    name = source or _domain_anchors.said("The file")
     try:
         document = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):
-        raise AnchorError(f"{name} is not an anchor file: it is not JSON (damaged?).") from None
+        raise AnchorError(
+            _domain_anchors.said(
+                "{file} is not an anchor file: it is not JSON (damaged?).", file=name
+            )
+        ) from None
     if not isinstance(document, dict) or not isinstance(document.get("statement"), dict):
-        raise AnchorError(f"{name} is not an anchor file: it holds no statement.")
+        raise AnchorError(
+            _domain_anchors.said("{file} is not an anchor file: it holds no statement.", file=name)
+        )
     statement: dict[str, Any] = document["statement"]
     if statement.get("type") != ANCHOR_TYPE:
         raise AnchorError(
-            f"{name} is not an anchor file: its statement is of type "
-            f"{statement.get('type')!r}, not {ANCHOR_TYPE!r}."
+            _domain_anchors.said(
+                "{file} is not an anchor file: its statement is of type {type}, not {anchor}.",
+                file=name,
+                type=repr(statement.get("type")),
+                anchor=repr(ANCHOR_TYPE),
+            )
         )
     if statement.get("v") != ANCHOR_VERSION:
         raise AnchorError(
-            f"{name} is an anchor of version {statement.get('v')!r}; this program reads "
-            f"version {ANCHOR_VERSION}."
+            _domain_anchors.said(
+                "{file} is an anchor of version {version}; this program reads version {known}.",
+                file=name,
+                version=repr(statement.get("v")),
+                known=ANCHOR_VERSION,
+            )
         )
     problem = _malformed(statement)
     if problem:
-        raise AnchorError(f"{name} is damaged: {problem}.")
+        raise AnchorError(
+            _domain_anchors.said("{file} is damaged: {problem}.", file=name, problem=problem)
+        )
     signature = document.get("signature")
     if not isinstance(signature, str) or not signature.strip():
-        raise AnchorError(f"{name} is not signed: it has no signature, so it proves nothing.")
+        raise AnchorError(
+            _domain_anchors.said(
+                "{file} is not signed: it has no signature, so it proves nothing.", file=name
+            )
+        )
     pem = document.get("certificate")
     if not isinstance(pem, str):
-        raise AnchorError(f"{name} is damaged: it carries no certificate to check it with.")
+        raise AnchorError(
+            _domain_anchors.said(
+                "{file} is damaged: it carries no certificate to check it with.", file=name
+            )
+        )
     try:
         anchor = Anchor(statement, signature, pem, source)
     except (ValueError, UnicodeError) as error:  # CertificateError is a ValueError
-        raise AnchorError(f"{name} is damaged: its certificate cannot be read ({error}).") from None
+        raise AnchorError(
+            _domain_anchors.said(
+                "{file} is damaged: its certificate cannot be read ({error}).",
+                file=name,
+                error=str(error),
+            )
+        ) from None
     if trust_keys.fingerprint(anchor.certificate) != statement["certificate"]:
         raise AnchorError(
-            f"{name} is damaged: the certificate it carries is not the one its statement names."
+            _domain_anchors.said(
+                "{file} is damaged: the certificate it carries is not the one its statement names.",
+                file=name,
+            )
         )
     if trust_keys.holder_uuid(anchor.certificate) != statement["institution"]["uuid"]:
         raise AnchorError(
-            f"{name} is not an anchor of {statement['institution']['code']}: its certificate "
-            "belongs to another institution."
+            _domain_anchors.said(
+                "{file} is not an anchor of {institution}: its certificate belongs to another "
+                "institution.",
+                file=name,
+                institution=statement["institution"]["code"],
+            )
         )
     if not signature_holds(anchor.certificate, statement, signature):
         raise AnchorError(
-            f"{name} is not validly signed: its signature does not hold for its statement "
-            "(the file was changed after it was signed)."
+            _domain_anchors.said(
+                "{file} is not validly signed: its signature does not hold for its statement "
+                "(the file was changed after it was signed).",
+                file=name,
+            )
         )
     return anchor
 
 
-def _malformed(statement: dict[str, Any]) -> str:
-    """What is missing or mistyped in an anchor statement, '' if nothing."""
+def _malformed(statement: dict[str, Any]) -> Said | None:
+    """What is missing or mistyped in an anchor statement, None if nothing."""
     institution = statement.get("institution")
     if not (
         isinstance(institution, dict)
         and isinstance(institution.get("code"), str)
         and isinstance(institution.get("uuid"), str)
     ):
-        return "it names no institution"
+        return _domain_anchors.said("it names no institution")
     if not isinstance(statement.get("certificate"), str) or not _HASH.fullmatch(
         statement["certificate"]
     ):
-        return "it names no certificate fingerprint"
+        return _domain_anchors.said("it names no certificate fingerprint")
     try:
         made = datetime.fromisoformat(str(statement.get("made_at")).replace("Z", "+00:00"))
     except ValueError:
-        return "it has no time it was made"
+        return _domain_anchors.said("it has no time it was made")
     if made.tzinfo is None:
-        return "the time it was made names no time zone"
+        return _domain_anchors.said("the time it was made names no time zone")
     for chain in ("ledger", "audit"):
         head = statement.get(chain)
         if not (
@@ -241,8 +285,10 @@ def _malformed(statement: dict[str, Any]) -> str:
             and isinstance(head.get("hash"), str)
             and _HASH.fullmatch(head["hash"])
         ):
-            return f"its {chain} head is not a number and a SHA-256"
-    return ""
+            if chain == "ledger":
+                return _domain_anchors.said("its ledger head is not a number and a SHA-256")
+            return _domain_anchors.said("its audit head is not a number and a SHA-256")
+    return None
 
 
 # ---------------------------------------------------------------------- checking
@@ -259,20 +305,27 @@ def head_problems(session: Session, heads: ChainHeads, what: str) -> list[Proble
         if stored != heads.ledger_hash:
             last = session.scalar(select(func.max(CustodyEvent.id))) or 0
             if stored is None:
-                detail = (
-                    f"it saw event #{heads.ledger_seq}, and the ledger has no such event now "
-                    f"(it ends at #{last}): events were removed"
+                message = _domain_anchors.said(
+                    "The ledger was rewritten at or before event #{event} since {what}: it saw "
+                    "event #{event}, and the ledger has no such event now (it ends at #{last}): "
+                    "events were removed.",
+                    event=heads.ledger_seq,
+                    what=what,
+                    last=last,
                 )
             else:
-                detail = (
-                    f"it saw event #{heads.ledger_seq} with hash {heads.ledger_hash[:16]}…, the "
-                    f"ledger now has {stored[:16]}…"
+                message = _domain_anchors.said(
+                    "The ledger was rewritten at or before event #{event} since {what}: it saw "
+                    "event #{event} with hash {saw}…, the ledger now has {now}….",
+                    event=heads.ledger_seq,
+                    what=what,
+                    saw=heads.ledger_hash[:16],
+                    now=stored[:16],
                 )
             problems.append(
                 Problem(
                     "anchor",
-                    f"The ledger was rewritten at or before event #{heads.ledger_seq} since "
-                    f"{what}: {detail}.",
+                    message,
                     table="custody_events",
                     record=str(heads.ledger_seq),
                     field="hash",
@@ -281,17 +334,27 @@ def head_problems(session: Session, heads: ChainHeads, what: str) -> list[Proble
     if heads.audit_seq > 0:
         stored = session.scalar(select(AuditEntry.hash).where(AuditEntry.id == heads.audit_seq))
         if stored != heads.audit_hash:
-            now = (
-                "the trail has no such entry now"
-                if stored is None
-                else (f"the trail now has {stored[:16]}…")
-            )
+            if stored is None:
+                message = _domain_anchors.said(
+                    "The audit trail was rewritten at or before entry #{entry} since {what}: it "
+                    "saw entry #{entry} with hash {saw}…, the trail has no such entry now.",
+                    entry=heads.audit_seq,
+                    what=what,
+                    saw=heads.audit_hash[:16],
+                )
+            else:
+                message = _domain_anchors.said(
+                    "The audit trail was rewritten at or before entry #{entry} since {what}: it "
+                    "saw entry #{entry} with hash {saw}…, the trail now has {now}….",
+                    entry=heads.audit_seq,
+                    what=what,
+                    saw=heads.audit_hash[:16],
+                    now=stored[:16],
+                )
             problems.append(
                 Problem(
                     "anchor",
-                    f"The audit trail was rewritten at or before entry #{heads.audit_seq} since "
-                    f"{what}: it saw entry #{heads.audit_seq} with hash "
-                    f"{heads.audit_hash[:16]}…, {now}.",
+                    message,
                     table="audit_entries",
                     record=str(heads.audit_seq),
                     field="hash",
@@ -300,8 +363,10 @@ def head_problems(session: Session, heads: ChainHeads, what: str) -> list[Proble
     return problems
 
 
-def signer_problem(session: Session, certificate: x509.Certificate, made_at: datetime) -> str:
-    """Why ``certificate`` may not vouch for a chain head of this installation ('' if it
+def signer_problem(
+    session: Session, certificate: x509.Certificate, made_at: datetime
+) -> Said | None:
+    """Why ``certificate`` may not vouch for a chain head of this installation (None if it
     may): it must be one of our institution certificates or a trusted partner's, not revoked
     by then."""
     fingerprint = trust_keys.fingerprint(certificate)
@@ -312,13 +377,18 @@ def signer_problem(session: Session, certificate: x509.Certificate, made_at: dat
     ).first()
     short = trust_keys.short_fingerprint(fingerprint)
     if row is None:
-        return (
-            f"it is signed by certificate {short}, which is neither this installation's nor a "
-            "trusted partner's"
+        return _domain_anchors.said(
+            "it is signed by certificate {certificate}, which is neither this installation's "
+            "nor a trusted partner's",
+            certificate=short,
         )
     if row.revoked_at is not None and made_at >= row.revoked_at:
-        return f"it is signed by certificate {short}, revoked on {row.revoked_at:%Y-%m-%d}"
-    return ""
+        return _domain_anchors.said(
+            "it is signed by certificate {certificate}, revoked on {date}",
+            certificate=short,
+            date=f"{row.revoked_at:%Y-%m-%d}",
+        )
+    return None
 
 
 def anchor_problems(store: Store, anchors: Sequence[Anchor]) -> list[Problem]:
@@ -334,8 +404,7 @@ def anchor_problems(store: Store, anchors: Sequence[Anchor]) -> list[Problem]:
                 problems.append(
                     Problem(
                         "anchor",
-                        f"{anchor.name[0].upper()}{anchor.name[1:]} is not an anchor of this "
-                        f"database: {refused}.",
+                        _not_ours(anchor, refused),
                         table="certificates",
                         record=anchor.fingerprint,
                     )
@@ -354,6 +423,20 @@ def anchor_problems(store: Store, anchors: Sequence[Anchor]) -> list[Problem]:
     return problems
 
 
+def _not_ours(anchor: Anchor, why: Said) -> Said:
+    made = moment_text(anchor.made_at)
+    if anchor.source:
+        return _domain_anchors.said(
+            "The anchor {file} of {made} is not an anchor of this database: {why}.",
+            file=anchor.source,
+            made=made,
+            why=why,
+        )
+    return _domain_anchors.said(
+        "The anchor of {made} is not an anchor of this database: {why}.", made=made, why=why
+    )
+
+
 def _ledger_rewritten(problems: list[Problem]) -> bool:
     return any(p.table == "custody_events" for p in problems)
 
@@ -363,15 +446,33 @@ def _placed(problem: Problem, held: Anchor, seq: int) -> Problem:
     if problem.table != "custody_events":
         return problem
     after = held.heads.ledger_seq
-    where = (
-        f"the rewritten event is #{seq}"
-        if after + 1 == seq
-        else f"the rewrite is between events #{after + 1} and #{seq}"
-    )
-    place = f" {held.name[0].upper()}{held.name[1:]} still holds event #{after}: {where}."
+    if after + 1 == seq:
+        where = _domain_anchors.said("the rewritten event is #{event}", event=seq)
+    else:
+        where = _domain_anchors.said(
+            "the rewrite is between events #{first} and #{last}", first=after + 1, last=seq
+        )
+    made = moment_text(held.made_at)
+    if held.source:
+        message = _domain_anchors.said(
+            "{finding} The anchor {file} of {made} still holds event #{event}: {where}.",
+            finding=problem.message,
+            file=held.source,
+            made=made,
+            event=after,
+            where=where,
+        )
+    else:
+        message = _domain_anchors.said(
+            "{finding} The anchor of {made} still holds event #{event}: {where}.",
+            finding=problem.message,
+            made=made,
+            event=after,
+            where=where,
+        )
     return Problem(
         problem.kind,
-        problem.message + place,
+        message,
         problem.event_id,
         problem.aliquot_number,
         problem.table,

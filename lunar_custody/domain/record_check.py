@@ -57,7 +57,7 @@ from .models import (
 )
 from .signed_content import ResolutionContent
 from .store import ProgressCallback, RecordScan, Store
-from .wording import moment_text
+from .wording import Said, Words, moment_text
 
 AUDIT_TABLE = AuditEntry.__tablename__
 # What names a record in a finding, when its table has one; else its id.
@@ -65,6 +65,8 @@ NAME_COLUMNS = ("number", "username", "code")
 WHOLE_ROW = ("create", "baseline")
 _CHUNK = 500  # ids per IN (...) list
 _SHOWN = 60  # characters of a value a message shows
+
+_domain_record_check = Words("_domain_record_check")
 
 
 def verify_records(
@@ -93,7 +95,9 @@ def check_records(scan: RecordScan, progress: ProgressCallback | None = None) ->
     def cancelled() -> bool:
         if progress is None or not progress(done, total):
             return False
-        report.problems.append(Problem("cancelled", "Verification was cancelled."))
+        report.problems.append(
+            Problem("cancelled", _domain_record_check.said("Verification was cancelled."))
+        )
         return True
 
     if cancelled():
@@ -160,7 +164,7 @@ def _confirmed(session: Session, suspects: Sequence[int]) -> set[int]:
     return bad
 
 
-def _audit_problem(entry_id: int, message: str) -> Problem:
+def _audit_problem(entry_id: int, message: Said) -> Problem:
     return Problem(
         "audit", message, table=AUDIT_TABLE, record=f"#{entry_id}", audit_entry_id=entry_id
     )
@@ -169,7 +173,10 @@ def _audit_problem(entry_id: int, message: str) -> Problem:
 def _changed(entry_id: int) -> Problem:
     return _audit_problem(
         entry_id,
-        f"Audit entry #{entry_id} was changed or forged: its content does not match its hash.",
+        _domain_record_check.said(
+            "Audit entry #{entry} was changed or forged: its content does not match its hash.",
+            entry=entry_id,
+        ),
     )
 
 
@@ -182,35 +189,57 @@ def _unlinked(session: Session, entry_id: int) -> Problem:
     if followed is not None and followed > entry_id:
         return _audit_problem(
             entry_id,
-            f"Audit entry #{entry_id} was moved: it was written after entry #{followed}.",
+            _domain_record_check.said(
+                "Audit entry #{entry} was moved: it was written after entry #{followed}.",
+                entry=entry_id,
+                followed=followed,
+            ),
         )
     if followed is not None:
         return _audit_problem(
             followed + 1,
-            f"Audit entry {_span(followed + 1, entry_id - 1)} was inserted: entry #{entry_id} "
-            f"was written right after entry #{followed}.",
+            _domain_record_check.said(
+                "Audit entry {entries} was inserted: entry #{entry} was written right after "
+                "entry #{followed}.",
+                entries=_span(followed + 1, entry_id - 1),
+                entry=entry_id,
+                followed=followed,
+            ),
         )
     if before is None:
         return _audit_problem(
             entry_id,
-            f"Audit entries before #{entry_id} were removed: it was written after an entry "
-            "that is gone.",
+            _domain_record_check.said(
+                "Audit entries before #{entry} were removed: it was written after an entry that "
+                "is gone.",
+                entry=entry_id,
+            ),
         )
     if entry_id - before > 1:
         return _audit_problem(
             before + 1,
-            f"Audit entry {_span(before + 1, entry_id - 1)} was removed (deleted): entry "
-            f"#{entry_id} was written after an entry that is gone.",
+            _domain_record_check.said(
+                "Audit entry {entries} was removed (deleted): entry #{entry} was written after an "
+                "entry that is gone.",
+                entries=_span(before + 1, entry_id - 1),
+                entry=entry_id,
+            ),
         )
     return _audit_problem(
         before,
-        f"Audit entry #{before} was changed and its hash recomputed (or one after it was "
-        f"removed): entry #{entry_id} was written after different content.",
+        _domain_record_check.said(
+            "Audit entry #{before} was changed and its hash recomputed (or one after it was "
+            "removed): entry #{entry} was written after different content.",
+            before=before,
+            entry=entry_id,
+        ),
     )
 
 
 def _span(first: int, last: int) -> str:
-    return f"#{first}" if first >= last else f"#{first} to #{last}"
+    if first >= last:
+        return f"#{first}"
+    return _domain_record_check.said("#{first} to #{last}", first=first, last=last)
 
 
 def _head_problems(session: Session, last_id: int | None, last_hash: str) -> list[Problem]:
@@ -223,28 +252,42 @@ def _head_problems(session: Session, last_id: int | None, last_hash: str) -> lis
     seq, head_hash = head
     last = last_id or 0
     if last < seq:
-        gone = f"after #{last}" if last else "(all of them)"
-        return [
-            _audit_problem(
-                last + 1,
-                f"Audit entries {gone} were removed: the audit trail's head names entry #{seq}.",
+        if last:
+            gone = _domain_record_check.said(
+                "Audit entries after #{last} were removed: the audit trail's head names entry "
+                "#{head}.",
+                last=last,
+                head=seq,
             )
-        ]
+        else:
+            gone = _domain_record_check.said(
+                "Audit entries (all of them) were removed: the audit trail's head names entry "
+                "#{head}.",
+                head=seq,
+            )
+        return [_audit_problem(last + 1, gone)]
     if last > seq:
         extra = session.scalar(select(func.min(AuditEntry.id)).where(AuditEntry.id > seq))
         return [
             _audit_problem(
                 extra or last,
-                f"Audit entry #{extra} was inserted after the last entry the program wrote "
-                f"(#{seq}).",
+                _domain_record_check.said(
+                    "Audit entry #{entry} was inserted after the last entry the program wrote "
+                    "(#{head}).",
+                    entry=extra,
+                    head=seq,
+                ),
             )
         ]
     if last and last_hash != head_hash:
         return [
             _audit_problem(
                 last,
-                f"Audit entry #{last} was changed and its hash recomputed: the audit trail's "
-                "head names another hash.",
+                _domain_record_check.said(
+                    "Audit entry #{entry} was changed and its hash recomputed: the audit "
+                    "trail's head names another hash.",
+                    entry=last,
+                ),
             )
         ]
     return []
@@ -261,8 +304,32 @@ class _Setter:
     at: datetime
     action: str
 
-    def __str__(self) -> str:
-        return f"audit entry #{self.entry_id}, {self.action} on {moment_text(self.at)}"
+    def sentence(self) -> Said:
+        """'audit entry #12, update on 2026-03-14 09:12 CET', one sentence per action of the
+        trail (create, baseline, update, delete)."""
+        entry, moment = self.entry_id, moment_text(self.at)
+        if self.action == "create":
+            return _domain_record_check.said(
+                "audit entry #{entry}, create on {moment}", entry=entry, moment=moment
+            )
+        if self.action == "baseline":
+            return _domain_record_check.said(
+                "audit entry #{entry}, baseline on {moment}", entry=entry, moment=moment
+            )
+        if self.action == "update":
+            return _domain_record_check.said(
+                "audit entry #{entry}, update on {moment}", entry=entry, moment=moment
+            )
+        if self.action == "delete":
+            return _domain_record_check.said(
+                "audit entry #{entry}, delete on {moment}", entry=entry, moment=moment
+            )
+        return _domain_record_check.said(
+            "audit entry #{entry}, {action} on {moment}",
+            entry=entry,
+            action=self.action,
+            moment=moment,
+        )
 
 
 @dataclass
@@ -273,7 +340,7 @@ class _Replayed:
     whole: bool = False  # values came from a create or baseline entry
     set_by: dict[str, _Setter] = field(default_factory=dict)
     last: _Setter | None = None
-    problems: list[tuple[str | None, str]] = field(default_factory=list)  # (field, message)
+    problems: list[tuple[str | None, Said]] = field(default_factory=list)  # (field, message)
 
 
 def _compare_table(scan: RecordScan, model: type[Base]) -> list[Problem]:
@@ -362,9 +429,7 @@ def _replay(entries: Iterable[tuple[Any, ...]]) -> _Replayed:
         if action in WHOLE_ROW:
             state.values = _whole_row(new)
             if state.values is None:  # rewritten by hand, hashes recomputed: say so, go on
-                state.problems.append(
-                    (None, f"audit entry #{entry_id} does not hold a readable row ({action}).")
-                )
+                state.problems.append((None, _unreadable(entry_id, action)))
                 state.values = {}
             state.whole = True
             state.set_by = dict.fromkeys(state.values, setter)
@@ -372,17 +437,7 @@ def _replay(entries: Iterable[tuple[Any, ...]]) -> _Replayed:
             if state.values is None:  # an update of a record the trail never saw created
                 state.values, state.whole = {}, False
             elif name in state.values and old != state.values[name]:
-                before = state.set_by.get(name)
-                had = _shown(name, state.values[name]) + (f" ({before})" if before else "")
-                state.problems.append(
-                    (
-                        name,
-                        f"audit entry #{entry_id} changed {field_label(name)} from "
-                        f"{_shown(name, old)}, but "
-                        f"the audit trail had {had}: it was changed outside the program in "
-                        "between.",
-                    )
-                )
+                state.problems.append((name, _changed_between(entry_id, name, old, state)))
             state.values[name] = new
             state.set_by[name] = setter
         elif action == "delete":
@@ -390,12 +445,48 @@ def _replay(entries: Iterable[tuple[Any, ...]]) -> _Replayed:
     return state
 
 
+def _unreadable(entry_id: int, action: str) -> Said:
+    """A create or baseline entry whose row is not a JSON object (rewritten by hand)."""
+    if action == "create":
+        return _domain_record_check.said(
+            "audit entry #{entry} does not hold a readable row (create).", entry=entry_id
+        )
+    return _domain_record_check.said(
+        "audit entry #{entry} does not hold a readable row (baseline).", entry=entry_id
+    )
+
+
+def _changed_between(entry_id: int, name: str, old: str | None, state: _Replayed) -> Said:
+    """An update whose old value is not the one the trail held: changed outside in between."""
+    assert state.values is not None
+    before = state.set_by.get(name)
+    field_name, was, had = field_label(name), _shown(name, old), _shown(name, state.values[name])
+    if before is None:
+        return _domain_record_check.said(
+            "audit entry #{entry} changed {field} from {old}, but the audit trail had {had}: it "
+            "was changed outside the program in between.",
+            entry=entry_id,
+            field=field_name,
+            old=was,
+            had=had,
+        )
+    return _domain_record_check.said(
+        "audit entry #{entry} changed {field} from {old}, but the audit trail had {had} "
+        "({setter}): it was changed outside the program in between.",
+        entry=entry_id,
+        field=field_name,
+        old=was,
+        had=had,
+        setter=before.sentence(),
+    )
+
+
 def _record_problems(
     table: str, record_id: int, replayed: _Replayed, row: dict[str, Any] | None
 ) -> list[Problem]:
     name = _record_name(record_id, row or replayed.values or {})
 
-    def problem(message: str, field_name: str | None = None, at: _Setter | None = None) -> Problem:
+    def problem(message: Said, field_name: str | None = None, at: _Setter | None = None) -> Problem:
         return Problem(
             "record",
             message,
@@ -408,27 +499,39 @@ def _record_problems(
     noun = RECORD_NOUNS.get(table, table).lower()
     what = f"{noun} {name}{_context(table, row or replayed.values or {})}"
     what_first = what[:1].upper() + what[1:]  # at the start of a sentence
-    found = [problem(f"In {what}, {message}", f) for f, message in replayed.problems]
+    found = [
+        problem(
+            _domain_record_check.said("In {record}, {finding}", record=what, finding=message), f
+        )
+        for f, message in replayed.problems
+    ]
+    last = replayed.last.sentence() if replayed.last else None
     if row is None:
         if replayed.values is not None:
             found.append(
                 problem(
-                    f"{what_first} was deleted outside the program: the audit trail's last entry "
-                    f"for it ({replayed.last}) does not delete it.",
+                    _domain_record_check.said(
+                        "{record} was deleted outside the program: the audit trail's last entry "
+                        "for it ({setter}) does not delete it.",
+                        record=what_first,
+                        setter=last,
+                    ),
                     at=replayed.last,
                 )
             )
         return found
     if replayed.values is None:
-        if replayed.last is None:
-            message = (
-                f"{what_first} was inserted outside the program: the audit trail has no record "
-                "of it."
+        if last is None:
+            message = _domain_record_check.said(
+                "{record} was inserted outside the program: the audit trail has no record of it.",
+                record=what_first,
             )
         else:
-            message = (
-                f"{what_first} was inserted outside the program: the audit trail deleted it "
-                f"({replayed.last}) and never recorded it again."
+            message = _domain_record_check.said(
+                "{record} was inserted outside the program: the audit trail deleted it "
+                "({setter}) and never recorded it again.",
+                record=what_first,
+                setter=last,
             )
         return [*found, problem(message, at=replayed.last)]
     for key in sorted(replayed.values):
@@ -436,19 +539,49 @@ def _record_problems(
         if key not in row or expected == actual:
             continue  # a column the table no longer has is the schema's business
         setter = replayed.set_by.get(key)
-        when = f" ({setter})" if setter else ""
-        if key in SECRET_COLUMNS:
-            message = (
-                f"In {what}, {field_label(key)} was replaced outside the program: it is not the "
-                f"one the audit trail recorded{when}."
-            )
-        else:
-            message = (
-                f"In {what}, {field_label(key)} is {_shown(key, actual)} but the audit trail says "
-                f"{_shown(key, expected)}{when}: changed outside the program."
-            )
-        found.append(problem(message, key, setter))
+        found.append(problem(_field_changed(what, key, actual, expected, setter), key, setter))
     return found
+
+
+def _field_changed(
+    what: str, key: str, actual: str | None, expected: str | None, setter: _Setter | None
+) -> Said:
+    """A field of a record that is not what the audit trail says (a secret: not shown)."""
+    label = field_label(key)
+    if key in SECRET_COLUMNS:
+        if setter is None:
+            return _domain_record_check.said(
+                "In {record}, {field} was replaced outside the program: it is not the one the "
+                "audit trail recorded.",
+                record=what,
+                field=label,
+            )
+        return _domain_record_check.said(
+            "In {record}, {field} was replaced outside the program: it is not the one the "
+            "audit trail recorded ({setter}).",
+            record=what,
+            field=label,
+            setter=setter.sentence(),
+        )
+    now, then = _shown(key, actual), _shown(key, expected)
+    if setter is None:
+        return _domain_record_check.said(
+            "In {record}, {field} is {actual} but the audit trail says {expected}: changed "
+            "outside the program.",
+            record=what,
+            field=label,
+            actual=now,
+            expected=then,
+        )
+    return _domain_record_check.said(
+        "In {record}, {field} is {actual} but the audit trail says {expected} ({setter}): "
+        "changed outside the program.",
+        record=what,
+        field=label,
+        actual=now,
+        expected=then,
+        setter=setter.sentence(),
+    )
 
 
 # What tells a person which record a numberless row is, in a message.
@@ -477,9 +610,9 @@ def _record_name(record_id: int, values: dict[str, Any]) -> str:
 
 def _shown(key: str, value: str | None) -> str:
     if value is None:
-        return "empty"
+        return _domain_record_check.said("empty")
     if key in SECRET_COLUMNS:
-        return "(a secret)"
+        return _domain_record_check.said("(a secret)")
     text = value if len(value) <= _SHOWN else value[: _SHOWN - 1] + "…"
     return f"'{text}'"
 
@@ -539,9 +672,14 @@ def _resolution_problems(session: Session) -> tuple[list[Problem], int]:
             problems.append(
                 Problem(
                     "signature",
-                    f"The resolution of discrepancy {number} is not the one signed by "
-                    f"{signer} (resolved) on {moment_text(signed_at)}: it was changed "
-                    "outside the program after that signature.",
+                    _domain_record_check.said(
+                        "The resolution of discrepancy {number} is not the one signed by "
+                        "{signer} (resolved) on {moment}: it was changed outside the program "
+                        "after that signature.",
+                        number=number,
+                        signer=signer,
+                        moment=moment_text(signed_at),
+                    ),
                     table="discrepancies",
                     record=number,
                 )

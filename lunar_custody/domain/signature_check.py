@@ -58,12 +58,14 @@ from .keys import (
 from .ledger import Problem, VerifyReport
 from .models import Certificate, Institution, Person, Signature
 from .store import ProgressCallback, Store
-from .wording import moment_text
+from .wording import Said, Words, moment_text
 
 BATCH = 5_000
 # Below this many signatures the checks run inline: threads would cost more than they save.
 THREADED_FROM = 2_000
 _ECDSA = ec.ECDSA(hashes.SHA256())
+
+_domain_signature_check = Words("_domain_signature_check")
 _COLUMNS = (
     Signature.id,
     Signature.uuid,
@@ -124,6 +126,28 @@ class _Trusted:
         return trust_keys.short_fingerprint(self.fingerprint)
 
 
+def _not_trusted(kind: str, entry: _Trusted, why: Said) -> Said:
+    """'The person certificate 1a2b… of Li Na is not trusted: …', one sentence per kind."""
+    shown = {"certificate": entry.short, "holder": entry.holder, "why": why}
+    if kind == PERSON:
+        return _domain_signature_check.said(
+            "The person certificate {certificate} of {holder} is not trusted: {why}.", **shown
+        )
+    if kind == INSTITUTION:
+        return _domain_signature_check.said(
+            "The institution certificate {certificate} of {holder} is not trusted: {why}.", **shown
+        )
+    if kind == PARTNER:
+        return _domain_signature_check.said(
+            "The partner certificate {certificate} of {holder} is not trusted: {why}.", **shown
+        )
+    return _domain_signature_check.said(
+        "The {kind} certificate {certificate} of {holder} is not trusted: {why}.",
+        kind=kind,
+        **shown,
+    )
+
+
 def _certificate_problem(row: Certificate, holder: str, message: str) -> Problem:
     short = trust_keys.short_fingerprint(row.fingerprint)
     return Problem(
@@ -152,7 +176,9 @@ class _Certificates:
         self.by_id: dict[int, _Trusted] = {}
         for row in rows:
             if row.kind == PERSON and row.person_id is not None:
-                holder = names.get(row.person_id, f"person #{row.person_id}")
+                holder = names.get(row.person_id) or _domain_signature_check.said(
+                    "person #{id}", id=row.person_id
+                )
             else:
                 holder = self.institutions.get(row.institution_id, ("", "?"))[1]
             self.by_id[row.id] = self._read(row, holder)
@@ -167,7 +193,11 @@ class _Certificates:
             if entry.certificate is not None and not trust_keys.issued_by(
                 entry.certificate, entry.certificate
             ):
-                self._distrust(row, entry, "it is not a self-signed institution certificate")
+                self._distrust(
+                    row,
+                    entry,
+                    _domain_signature_check.said("it is not a self-signed institution certificate"),
+                )
         for row in rows:
             if row.kind == PERSON:
                 self._person(row, self.by_id[row.id])
@@ -179,14 +209,22 @@ class _Certificates:
         try:
             certificate = trust_keys.load_certificate(row.certificate_pem)
         except trust_keys.CertificateError as error:
-            self._distrust(row, entry, f"its certificate cannot be read ({error})")
+            self._distrust(
+                row,
+                entry,
+                _domain_signature_check.said(
+                    "its certificate cannot be read ({error})", error=str(error)
+                ),
+            )
             return entry
         if trust_keys.fingerprint(certificate) != row.fingerprint:
             self._distrust(
                 row,
                 entry,
-                "its stored fingerprint is not its certificate's: the certificate was "
-                "replaced outside the program",
+                _domain_signature_check.said(
+                    "its stored fingerprint is not its certificate's: the certificate was "
+                    "replaced outside the program"
+                ),
             )
             return entry
         public = certificate.public_key()
@@ -194,16 +232,11 @@ class _Certificates:
         entry.certificate, entry.public_key = certificate, public
         return entry
 
-    def _distrust(self, row: Certificate, entry: _Trusted, why: str) -> None:
+    def _distrust(self, row: Certificate, entry: _Trusted, why: Said) -> None:
         if not entry.distrust:
             entry.distrust = why
             self.check.problems.append(
-                _certificate_problem(
-                    row,
-                    entry.holder,
-                    f"The {row.kind} certificate {entry.short} of "
-                    f"{entry.holder} is not trusted: {why}.",
-                )
+                _certificate_problem(row, entry.holder, _not_trusted(row.kind, entry, why))
             )
 
     def _institution_chain(self) -> list[_Trusted]:
@@ -219,13 +252,25 @@ class _Certificates:
             if certificate is None:
                 pass  # named by _read
             elif row.institution_id != home:
-                self._distrust(row, entry, "it belongs to another institution than the first")
+                self._distrust(
+                    row,
+                    entry,
+                    _domain_signature_check.said(
+                        "it belongs to another institution than the first"
+                    ),
+                )
             elif not trust_keys.issued_by(certificate, certificate):
-                self._distrust(row, entry, "it is not self-signed")
+                self._distrust(row, entry, _domain_signature_check.said("it is not self-signed"))
             elif trust_keys.holder_uuid(certificate) != institution_uuid:
-                self._distrust(row, entry, "it names another institution")
+                self._distrust(
+                    row, entry, _domain_signature_check.said("it names another institution")
+                )
             elif previous is not None and previous.distrust:
-                self._distrust(row, entry, "it was endorsed by an untrusted certificate")
+                self._distrust(
+                    row,
+                    entry,
+                    _domain_signature_check.said("it was endorsed by an untrusted certificate"),
+                )
             elif previous is not None and not (
                 row.endorsement
                 and previous.certificate is not None
@@ -236,8 +281,11 @@ class _Certificates:
                 self._distrust(
                     row,
                     entry,
-                    f"it is not endorsed by the key of the certificate it replaced "
-                    f"({previous.short})",
+                    _domain_signature_check.said(
+                        "it is not endorsed by the key of the certificate it replaced "
+                        "({certificate})",
+                        certificate=previous.short,
+                    ),
                 )
             if not entry.distrust:
                 trusted.append(entry)
@@ -261,12 +309,16 @@ class _Certificates:
             self._distrust(
                 row,
                 entry,
-                "it was not issued by its institution's key (ours or a trusted partner's)",
+                _domain_signature_check.said(
+                    "it was not issued by its institution's key (ours or a trusted partner's)"
+                ),
             )
         elif row.person_id is None or trust_keys.holder_uuid(certificate) != self.people.get(
             row.person_id
         ):
-            self._distrust(row, entry, "it names another person than its holder")
+            self._distrust(
+                row, entry, _domain_signature_check.said("it names another person than its holder")
+            )
         if row.revoked_at is None:
             return
         statement = revocation_statement(row)
@@ -280,9 +332,13 @@ class _Certificates:
                 _certificate_problem(
                     row,
                     entry.holder,
-                    f"The revocation of the certificate {entry.short} of {entry.holder} is "
-                    "not signed by the institution key: its date or reason was changed "
-                    "outside the program.",
+                    _domain_signature_check.said(
+                        "The revocation of the certificate {certificate} of {holder} is not "
+                        "signed by the institution key: its date or reason was changed outside "
+                        "the program.",
+                        certificate=entry.short,
+                        holder=entry.holder,
+                    ),
                 )
             )
 
@@ -321,13 +377,21 @@ class _Certificates:
         try:
             key = keyring.load_key(row.fingerprint)
         except keyring.KeyringError as error:
-            self.check.note = f"The institution certificate could not be confirmed: {error}"
+            self.check.note = _domain_signature_check.said(
+                "The institution certificate could not be confirmed: {error}", error=str(error)
+            )
             return
         if key is not None:
             if entry.certificate is not None and not trust_keys.same_public_key(
                 key, entry.certificate
             ):
-                self._distrust(row, entry, "it is not the certificate of this computer's key")
+                self._distrust(
+                    row,
+                    entry,
+                    _domain_signature_check.said(
+                        "it is not the certificate of this computer's key"
+                    ),
+                )
             return
         known = {r.fingerprint for r in self.institution_rows}
         for held in keyring.held_certificates():
@@ -342,15 +406,20 @@ class _Certificates:
                 self._distrust(
                     row,
                     entry,
-                    f"this computer holds the institution key of {name} for the certificate "
-                    f"{trust_keys.short_fingerprint(fingerprint)}, which this database does "
-                    "not have: its institution certificate was replaced (or the database is a "
-                    "copy from before a new key was made)",
+                    _domain_signature_check.said(
+                        "this computer holds the institution key of {institution} for the "
+                        "certificate {certificate}, which this database does not have: its "
+                        "institution certificate was replaced (or the database is a copy from "
+                        "before a new key was made)",
+                        institution=name,
+                        certificate=trust_keys.short_fingerprint(fingerprint),
+                    ),
                 )
                 return
-        self.check.note = (
-            f"The institution certificate {entry.short} could not be confirmed on this "
-            "computer, which does not hold its key file."
+        self.check.note = _domain_signature_check.said(
+            "The institution certificate {certificate} could not be confirmed on this computer, "
+            "which does not hold its key file.",
+            certificate=entry.short,
         )
 
 
@@ -372,53 +441,92 @@ def _where(row: Any) -> str:
     return f"{row.record_type} {row.record_number} / {row.meaning} / {row.printed_name}"
 
 
-def _refused(row: Any, message: str) -> Problem:
+def _refused(row: Any, why: Said) -> Problem:
     return Problem(
         "signature",
-        f"The signature of {row.printed_name} ({row.meaning}) on {row.record_type} "
-        f"{row.record_number}, {moment_text(row.signed_at)}, is refused: {message}.",
+        _domain_signature_check.said(
+            "The signature of {signer} ({meaning}) on {record_type} {record}, {moment}, is "
+            "refused: {why}.",
+            signer=row.printed_name,
+            meaning=row.meaning,
+            record_type=row.record_type,
+            record=row.record_number,
+            moment=moment_text(row.signed_at),
+            why=why,
+        ),
         table="signatures",
         record=_where(row),
     )
 
 
-def _row_problem(row: Any, certificates: _Certificates) -> str:
-    """Why the signature cannot hold whatever its ECDSA value ("" when it may)."""
+def _row_problem(row: Any, certificates: _Certificates) -> Said | None:
+    """Why the signature cannot hold whatever its ECDSA value (None when it may)."""
     if row.certificate_id is None:
-        return "it names no certificate"
+        return _domain_signature_check.said("it names no certificate")
     entry = certificates.by_id.get(row.certificate_id)
     if entry is None:
-        return f"its certificate #{row.certificate_id} does not exist"
+        return _domain_signature_check.said(
+            "its certificate #{id} does not exist", id=row.certificate_id
+        )
     if entry.distrust:
-        return f"its certificate {entry.short} ({entry.holder}) is not trusted"
+        return _domain_signature_check.said(
+            "its certificate {certificate} ({holder}) is not trusted",
+            certificate=entry.short,
+            holder=entry.holder,
+        )
     signer = certificates.people.get(row.person_id)
     if signer is None:
-        return "its signer is not in the database"
+        return _domain_signature_check.said("its signer is not in the database")
     certificate = entry.certificate
     assert certificate is not None  # a trusted certificate was read
     if row.method == PIN_METHOD:
         # attested by the key of the installation where the courier confirmed: ours, or a
         # partner's for a confirmation that came in an exchange file
         if entry.kind not in (INSTITUTION, PARTNER):
-            return "a PIN confirmation must be attested by an institution key"
+            return _domain_signature_check.said(
+                "a PIN confirmation must be attested by an institution key"
+            )
+    elif entry.kind == INSTITUTION:
+        return _domain_signature_check.said(
+            "it is made with the institution certificate {certificate}, not the signer's",
+            certificate=entry.short,
+        )
+    elif entry.kind == PARTNER:
+        return _domain_signature_check.said(
+            "it is made with the partner certificate {certificate}, not the signer's",
+            certificate=entry.short,
+        )
     elif entry.kind != PERSON:
-        return f"it is made with the {entry.kind} certificate {entry.short}, not the signer's"
+        return _domain_signature_check.said(
+            "it is made with the {kind} certificate {certificate}, not the signer's",
+            kind=entry.kind,
+            certificate=entry.short,
+        )
     elif trust_keys.holder_uuid(certificate) != signer:
-        return f"its certificate {entry.short} is {entry.holder}'s, not the signer's"
+        return _domain_signature_check.said(
+            "its certificate {certificate} is {holder}'s, not the signer's",
+            certificate=entry.short,
+            holder=entry.holder,
+        )
     signed_at = row.signed_at
     if entry.revoked_at is not None and signed_at >= entry.revoked_at:
-        return (
-            f"its certificate {entry.short} was revoked on "
-            f"{moment_text(entry.revoked_at)}, before it was made"
+        return _domain_signature_check.said(
+            "its certificate {certificate} was revoked on {moment}, before it was made",
+            certificate=entry.short,
+            moment=moment_text(entry.revoked_at),
         )
     if entry.retired_at is not None and signed_at >= entry.retired_at:
-        return (
-            f"its certificate {entry.short} was retired on "
-            f"{moment_text(entry.retired_at)}, before it was made"
+        return _domain_signature_check.said(
+            "its certificate {certificate} was retired on {moment}, before it was made",
+            certificate=entry.short,
+            moment=moment_text(entry.retired_at),
         )
     if not certificate.not_valid_before_utc <= signed_at <= certificate.not_valid_after_utc:
-        return f"it is dated outside its certificate's validity ({entry.short})"
-    return ""
+        return _domain_signature_check.said(
+            "it is dated outside its certificate's validity ({certificate})",
+            certificate=entry.short,
+        )
+    return None
 
 
 def check_signatures(store: Store, progress: ProgressCallback | None = None) -> SignatureCheck:
@@ -449,7 +557,12 @@ def check_signatures(store: Store, progress: ProgressCallback | None = None) -> 
                     if row.certificate_id is None and (first is None or row.signed_at < first):
                         check.before_keys += 1
                     else:
-                        check.problems.append(_refused(row, "it has no cryptographic signature"))
+                        check.problems.append(
+                            _refused(
+                                row,
+                                _domain_signature_check.said("it has no cryptographic signature"),
+                            )
+                        )
                     continue
                 why = _row_problem(row, certificates)
                 if why:
@@ -460,7 +573,12 @@ def check_signatures(store: Store, progress: ProgressCallback | None = None) -> 
                 try:
                     raw = base64.b64decode(row.crypto_signature, validate=True)
                 except (binascii.Error, ValueError):
-                    check.problems.append(_refused(row, "its cryptographic signature is damaged"))
+                    check.problems.append(
+                        _refused(
+                            row,
+                            _domain_signature_check.said("its cryptographic signature is damaged"),
+                        )
+                    )
                     continue
                 statement = signature_statement(
                     cast(SignedRecord, row), certificates.people[row.person_id], entry.fingerprint
@@ -475,7 +593,11 @@ def check_signatures(store: Store, progress: ProgressCallback | None = None) -> 
             if progress is not None and progress(done, total):
                 for future, _ in pending:
                     future.cancel()
-                check.problems.append(Problem("cancelled", "Verification was cancelled."))
+                check.problems.append(
+                    Problem(
+                        "cancelled", _domain_signature_check.said("Verification was cancelled.")
+                    )
+                )
                 return check
         for future, batch in pending:
             _collect(check, future.result(), batch)
@@ -484,7 +606,12 @@ def check_signatures(store: Store, progress: ProgressCallback | None = None) -> 
 
 def _collect(check: SignatureCheck, failed: list[int], rows: Sequence[Any]) -> None:
     check.problems.extend(
-        _refused(rows[i], "its cryptographic signature does not hold over what it signs")
+        _refused(
+            rows[i],
+            _domain_signature_check.said(
+                "its cryptographic signature does not hold over what it signs"
+            ),
+        )
         for i in failed
     )
 

@@ -35,6 +35,7 @@ from ..domain.origins import origin_problems
 from ..domain.record_check import check_records
 from ..domain.signature_check import add_signature_check
 from ..domain.store import ProgressCallback
+from ..domain.wording import Said, Words
 from .database import Database
 from .migrate import head_revision
 from .record_scan import SessionRecordScan
@@ -54,10 +55,12 @@ APPEND_ONLY_TABLES = (
 _SQLITE_TRIGGERS = {f"{t}_no_{a}": t for t in APPEND_ONLY_TABLES for a in ("update", "delete")}
 _PG_TRIGGERS = {f"{t}_{s}": t for t in APPEND_ONLY_TABLES for s in ("append_only", "no_truncate")}
 # pg_trigger.tgenabled: 'D' disabled; 'R' fires only while replicating, i.e. never in use
-_PG_NOT_FIRING = {"D": "disabled", "R": "set to fire only on a replica"}
+_PG_NOT_FIRING = {"D": "disabled", "R": "replica"}
 # integrity_check stops after this many messages; more would only repeat the damage.
 _MAX_MESSAGES = 20
 _FOREIGN_KEY_CACHE_KIB = 256 * 1024
+
+_domain_storage_integrity = Words("_domain_storage_integrity")
 
 
 class _Check:
@@ -106,7 +109,11 @@ def integrity_problems(
     revision = current_revision(db.engine)
     if revision != head_revision():
         problems.append(
-            f"The schema is at version {revision}, this program expects {head_revision()}."
+            _domain_storage_integrity.said(
+                "The schema is at version {revision}, this program expects {expected}.",
+                revision=revision,
+                expected=head_revision(),
+            )
         )
     with db.engine.connect() as connection:
         if check is not None:
@@ -123,9 +130,15 @@ def integrity_problems(
                 # So damaged that the check itself stops: that is its finding, not a crash.
                 if not isinstance(db.translate(error), NotADatabaseError):
                     raise
-                return [*problems, f"SQLite integrity check: the file is damaged ({error.orig})."]
+                damaged = _domain_storage_integrity.said(
+                    "SQLite integrity check: the file is damaged ({error}).", error=str(error.orig)
+                )
+                return [*problems, damaged]
             if messages != ["ok"]:
-                problems.extend(f"SQLite integrity check: {m}" for m in messages)
+                problems.extend(
+                    _domain_storage_integrity.said("SQLite integrity check: {message}", message=m)
+                    for m in messages
+                )
             if check is not None and check.stopped:
                 return problems
             # Every reference is a lookup in its parent table: with the default 2 MB page
@@ -137,7 +150,12 @@ def integrity_problems(
                     "PRAGMA foreign_key_check"
                 ):
                     problems.append(
-                        f"Row {rowid} of {table} points at a missing record in {parent}."
+                        _domain_storage_integrity.said(
+                            "Row {row} of {table} points at a missing record in {parent}.",
+                            row=rowid,
+                            table=table,
+                            parent=parent,
+                        )
                     )
             finally:
                 connection.exec_driver_sql(f"PRAGMA cache_size = {int(cache_size)}")
@@ -158,9 +176,9 @@ def guard_problems(db: Database) -> list[Problem]:
             for name, table in sorted(_SQLITE_TRIGGERS.items()):
                 on, sql = present.get(name, (None, ""))
                 if on != table:
-                    found.append((table, name, "has been removed"))
+                    found.append((table, name, "removed"))
                 elif "RAISE(ABORT" not in sql.upper().replace(" ", ""):
-                    found.append((table, name, "no longer refuses a change (it was replaced)"))
+                    found.append((table, name, "replaced"))
         else:
             rows = connection.execute(
                 text(
@@ -173,21 +191,44 @@ def guard_problems(db: Database) -> list[Problem]:
             for name, table in sorted(_PG_TRIGGERS.items()):
                 on, enabled, source = triggers.get(name, (None, "O", ""))
                 if on != table:
-                    found.append((table, name, "has been removed"))
+                    found.append((table, name, "removed"))
                 elif enabled in _PG_NOT_FIRING:
-                    found.append((table, name, f"is {_PG_NOT_FIRING[enabled]}"))
+                    found.append((table, name, _PG_NOT_FIRING[enabled]))
                 elif "RAISE EXCEPTION" not in (source or "").upper():
-                    found.append((table, name, "no longer refuses a change (it was replaced)"))
+                    found.append((table, name, "replaced"))
     return [
-        Problem(
-            "guard",
-            f"The append-only guard {name} {what}: the database no longer refuses to change "
-            f"{table} in place.",
-            table=table,
-            record=name,
-        )
+        Problem("guard", _guard_finding(table, name, what), table=table, record=name)
         for table, name, what in found
     ]
+
+
+def _guard_finding(table: str, trigger: str, what: str) -> Said:
+    """What is wrong with an append-only guard (``what``: removed, replaced, disabled,
+    replica), in one sentence each."""
+    named = {"table": table, "trigger": trigger}
+    if what == "removed":
+        return _domain_storage_integrity.said(
+            "The append-only guard {trigger} has been removed: the database no longer refuses "
+            "to change {table} in place.",
+            **named,
+        )
+    if what == "disabled":
+        return _domain_storage_integrity.said(
+            "The append-only guard {trigger} is disabled: the database no longer refuses to "
+            "change {table} in place.",
+            **named,
+        )
+    if what == "replica":
+        return _domain_storage_integrity.said(
+            "The append-only guard {trigger} is set to fire only on a replica: the database no "
+            "longer refuses to change {table} in place.",
+            **named,
+        )
+    return _domain_storage_integrity.said(
+        "The append-only guard {trigger} no longer refuses a change (it was replaced): the "
+        "database no longer refuses to change {table} in place.",
+        **named,
+    )
 
 
 class _Records:
@@ -268,7 +309,8 @@ def verify_database(
         check.stop()
         records.stop()
         if not cancelled:
-            report.problems.append(Problem("cancelled", "Verification was cancelled."))
+            stopped = _domain_storage_integrity.said("Verification was cancelled.")
+            report.problems.append(Problem("cancelled", stopped))
         return report
     report.include(checked)
     before = ledger[1] + records.total  # the signatures come last, counted after the rest
@@ -290,9 +332,26 @@ def verify_database(
     storage = check.result()
     report.problems.extend(Problem("storage", message) for message in storage)
     report.problems.extend(check.guards)
-    which = ("integrity check" if full else "quick check") if db.dialect == "sqlite" else ""
-    report.storage_checked = (
-        f"{'problems found' if storage or check.guards else 'ok'} ({db.dialect}, {db.name}"
-        f"{'; ' + which if which else ''})"
-    )
+    report.storage_checked = _storage_checked(db, bool(storage or check.guards), full=full)
     return report
+
+
+def _storage_checked(db: Database, found: bool, *, full: bool) -> Said:
+    """'ok (sqlite, custody.db; quick check)' or 'problems found (postgresql, custody)'."""
+    where = {"dialect": db.dialect, "database": db.name}
+    if db.dialect != "sqlite":
+        if found:
+            return _domain_storage_integrity.said("problems found ({dialect}, {database})", **where)
+        return _domain_storage_integrity.said("ok ({dialect}, {database})", **where)
+    which = (
+        _domain_storage_integrity.said("integrity check")
+        if full
+        else _domain_storage_integrity.said("quick check")
+    )
+    if found:
+        return _domain_storage_integrity.said(
+            "problems found ({dialect}, {database}; {check})", check=which, **where
+        )
+    return _domain_storage_integrity.said(
+        "ok ({dialect}, {database}; {check})", check=which, **where
+    )

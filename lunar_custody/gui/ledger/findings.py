@@ -65,7 +65,7 @@ def finding_row(problem: Problem) -> list[Cell]:
         record,
         problem.field or "",
         (f"#{event}", event) if event is not None else ("", 0),
-        problem.message,
+        translated(problem.message),  # the domain's sentence (Said) in the window's language
     ]
 
 
@@ -216,7 +216,9 @@ class FindingsDialog(QDialog):
             )
         )
         self.head_label.setText(report.last_hash)
-        self.integrity_label.setText(report.storage_checked or _ledger_findings.tr("not checked"))
+        self.integrity_label.setText(
+            translated(report.storage_checked) or _ledger_findings.tr("not checked")
+        )
         first_event = report.first_bad_event
         self.first_event_label.setText(
             f'<a href="{first_event}">#{first_event}</a>' if first_event is not None else ""
@@ -238,7 +240,7 @@ class FindingsDialog(QDialog):
     def _show_selected(self) -> None:
         row = self.findings.current_row()
         if self.report is not None and row is not None:
-            self.selected_label.setText(self.report.problems[row].message)
+            self.selected_label.setText(translated(self.report.problems[row].message))
 
     def _open(self, row: int) -> None:
         if self.report is None:

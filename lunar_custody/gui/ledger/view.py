@@ -24,7 +24,7 @@ from ...storage import verify_database
 from ..actions import allow
 from ..context import AppContext
 from ..locale_format import count_text
-from ..translation import Translator
+from ..translation import Translator, translated
 from ..view import View
 from ..vocabulary import word
 from ..widgets import ListPane
@@ -43,7 +43,9 @@ def verify_headline(report: VerifyReport) -> str:
     first = report.first_bad_event
     if first is not None:
         return _ledger_view.tr("FAILED: the first bad event is #{event}.").format(event=first)
-    return _ledger_view.tr("FAILED: {finding}").format(finding=report.problems[0].message)
+    return _ledger_view.tr("FAILED: {finding}").format(
+        finding=translated(report.problems[0].message)
+    )
 
 
 class LedgerView(View):
