@@ -7,7 +7,9 @@ exits non-zero. Anything else is a bug.
 
 from __future__ import annotations
 
-from .wording import counted
+from .wording import Said, Words
+
+_domain_errors = Words("_domain_errors")
 
 
 class CustodyError(Exception):
@@ -45,17 +47,38 @@ class ConflictError(RuleViolation):
 
 
 class ImportRejected(CustodyError):
-    """An import refused as a whole; ``problems`` lists (line, reason) per refused row."""
+    """An import refused as a whole; ``problems`` lists (line, reason) per refused row.
+
+    The message is ``headline`` and then ``row_lines`` (the first fifty problems and how
+    many more), each indented; a window says each of those sentences in its own language."""
+
+    # Rows listed in the message (``problems`` holds them all).
+    LISTED = 50
 
     def __init__(self, problems: list[tuple[int, str]]) -> None:
         self.problems = problems
-        lines = "\n".join(f"  line {line}: {reason}" for line, reason in problems[:50])
-        more = f"\n  ... and {len(problems) - 50} more" if len(problems) > 50 else ""
-        super().__init__(
-            f"Import refused, nothing was stored: {counted(len(problems), 'row')} "
-            f"{'has' if len(problems) == 1 else 'have'} problems.\n"
-            f"{lines}{more}"
+        count = f"{len(problems):,}"  # as wording.counted writes it
+        self.headline: Said = (
+            _domain_errors.said(
+                "Import refused, nothing was stored: {count} row has problems.", count=count
+            )
+            if len(problems) == 1
+            else _domain_errors.said(
+                "Import refused, nothing was stored: {count} rows have problems.", count=count
+            )
         )
+        self.row_lines: list[Said] = [
+            _domain_errors.said("line {line}: {reason}", line=line, reason=reason)
+            for line, reason in problems[: self.LISTED]
+        ]
+        if len(problems) > self.LISTED:
+            self.row_lines.append(
+                _domain_errors.said("... and {count} more", count=len(problems) - self.LISTED)
+            )
+        super().__init__("".join([self.headline, *(f"\n  {row}" for row in self.row_lines)]))
+
+    def __reduce__(self) -> tuple[type[ImportRejected], tuple[list[tuple[int, str]]]]:
+        return (ImportRejected, (self.problems,))  # across processes with its problems
 
 
 class Cancelled(CustodyError):

@@ -55,9 +55,12 @@ from .operation import operation
 from .permissions import Actor, require
 from .registry import MAX_TEXT, NewAliquot, NewSample, clean_text, register_samples_in
 from .store import ProgressCallback, Store, report_progress
+from .wording import Words
 
 NASA_LAYOUT = "nasa"
 CUSTODY_LAYOUT = "custody"
+
+_domain_importer = Words("_domain_importer")
 
 # NASA's columns that we store; the rest of the catalogue's columns are ignored.
 NASA_COLUMNS = (
@@ -158,7 +161,9 @@ def import_samples(
     planned, result, problems = _parse(_read_text(path), reading=lambda: _report(progress, 0, 0))
     with operation(store, actor, "import") as ctx:
         if ctx.institution.kind != "lender":
-            raise PermissionDenied("Samples are imported by the lending curation facility.")
+            raise PermissionDenied(
+                _domain_importer.said("Samples are imported by the lending curation facility.")
+            )
         problems += _registered_already(ctx.session, planned)
         if problems:
             raise ImportRejected(sorted(problems))
@@ -171,7 +176,7 @@ def import_samples(
                 raise
             except CustodyError as error:  # checked above, so only a race or a missed rule
                 named = [p.line for p in chunk if normalize(p.sample.number) in str(error)]
-                problems.append(((named or [chunk[0].line])[0], str(error)))
+                problems.append(((named or [chunk[0].line])[0], _reason(error)))
                 break
             for plan in chunk:
                 result.samples += 1
@@ -198,7 +203,14 @@ def _batches(planned: list[_Planned]) -> Iterator[tuple[int, list[_Planned]]]:
 
 
 def _report(progress: ProgressCallback | None, done: int, total: int) -> None:
-    report_progress(progress, done, total, cancelled="Import cancelled; nothing was written.")
+    cancelled = _domain_importer.said("Import cancelled; nothing was written.")
+    report_progress(progress, done, total, cancelled=cancelled)
+
+
+def _reason(error: CustodyError) -> str:
+    """The sentence of a refusal, kept whole (a ``Said``) so that a window can translate it."""
+    said = error.args[0] if len(error.args) == 1 else None
+    return said if isinstance(said, str) else str(error)
 
 
 # ---------------------------------------------------------------- reading and parsing
@@ -208,15 +220,28 @@ def _read_text(path: Path) -> str:
     try:
         data = Path(path).read_bytes()
     except FileNotFoundError:
-        raise NotFoundError(f"There is no file '{path}'.") from None
+        raise NotFoundError(
+            _domain_importer.said("There is no file '{path}'.", path=path)
+        ) from None
     except OSError as error:
-        raise ValidationError(f"'{path}' cannot be read: {error.strerror or error}.") from None
+        raise ValidationError(
+            _domain_importer.said(
+                "'{path}' cannot be read: {reason}.", path=path, reason=error.strerror or error
+            )
+        ) from None
     try:
         return data.decode("utf-8-sig")  # a BOM (Excel's "CSV UTF-8") is dropped
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise ImportRejected(
-            [(line, "the file is not UTF-8 text; save it as CSV UTF-8 and try again")]
+            [
+                (
+                    line,
+                    _domain_importer.said(
+                        "the file is not UTF-8 text; save it as CSV UTF-8 and try again"
+                    ),
+                )
+            ]
         ) from None
 
 
@@ -231,7 +256,9 @@ def _rows(text: str, problems: list[tuple[int, str]]) -> Iterator[tuple[int, lis
         except StopIteration:
             return
         except csv.Error as error:
-            problems.append((start, f"the row is not valid CSV ({error})"))
+            problems.append(
+                (start, _domain_importer.said("the row is not valid CSV ({error})", error=error))
+            )
             if reader.line_num == last_line:  # no progress: stop rather than loop
                 return
             last_line = reader.line_num
@@ -253,14 +280,20 @@ def _parse(
     if problems:  # the first line is not valid CSV: nothing below it can be trusted
         raise ImportRejected(problems)
     if not any(header):
-        raise ImportRejected([(1, "the file is empty; the first line must name the columns")])
+        raise ImportRejected(
+            [(1, _domain_importer.said("the file is empty; the first line must name the columns"))]
+        )
     layout = _layout(header)
     index = {name: i for i, name in enumerate(header) if name}
     doubled = sorted({name for name in header if name and header.count(name) > 1})
     if doubled:
-        raise ImportRejected(
-            [(1, f"the {_columns(doubled)} {'appears' if len(doubled) == 1 else 'appear'} twice")]
+        columns = ", ".join(doubled)
+        twice = (
+            _domain_importer.said("the column {columns} appears twice", columns=columns)
+            if len(doubled) == 1
+            else _domain_importer.said("the columns {columns} appear twice", columns=columns)
         )
+        raise ImportRejected([(1, twice)])
     result = ImportResult(layout=layout)
     parse_row = _nasa_row if layout == NASA_LAYOUT else _custody_row
     planned: dict[str, _Planned] = {}
@@ -273,7 +306,14 @@ def _parse(
             continue
         if len(fields) != len(header):
             problems.append(
-                (line, f"the row has {len(fields)} fields but the header has {len(header)}")
+                (
+                    line,
+                    _domain_importer.said(
+                        "the row has {fields} fields but the header has {columns}",
+                        fields=len(fields),
+                        columns=len(header),
+                    ),
+                )
             )
             continue
         # Windows tools may write CRLF inside quoted cells; clean_text refuses CR.
@@ -281,11 +321,6 @@ def _parse(
         reasons = parse_row(line, values, planned, aliquot_lines, result)
         problems.extend((line, reason) for reason in reasons)
     return list(planned.values()), result, problems
-
-
-def _columns(names: Sequence[str]) -> str:
-    """'column a' or 'columns a, b'."""
-    return f"{'column' if len(names) == 1 else 'columns'} {', '.join(names)}"
 
 
 def _layout(header: Sequence[str]) -> str:
@@ -298,20 +333,41 @@ def _layout(header: Sequence[str]) -> str:
     if not custody_missing:
         return CUSTODY_LAYOUT
     # Name what is missing for the layout the file most resembles.
-    if len(present & set(NASA_COLUMNS)) > len(present & set(CUSTODY_COLUMNS)):
-        reason = f"NASA's curation layout needs the {_columns(nasa_missing)}"
+    nasa = len(present & set(NASA_COLUMNS)) > len(present & set(CUSTODY_COLUMNS))
+    missing = nasa_missing if nasa else custody_missing
+    names = {"columns": ", ".join(missing), "found": ", ".join(header)}
+    if nasa and len(missing) == 1:
+        reason = _domain_importer.said(
+            "the header is not one we can read: NASA's curation layout needs the column "
+            "{columns} (found: {found})",
+            **names,
+        )
+    elif nasa:
+        reason = _domain_importer.said(
+            "the header is not one we can read: NASA's curation layout needs the columns "
+            "{columns} (found: {found})",
+            **names,
+        )
+    elif len(missing) == 1:
+        reason = _domain_importer.said(
+            "the header is not one we can read: the sample/aliquot layout needs the column "
+            "{columns} (found: {found})",
+            **names,
+        )
     else:
-        reason = f"the sample/aliquot layout needs the {_columns(custody_missing)}"
-    raise ImportRejected(
-        [(1, f"the header is not one we can read: {reason} (found: {', '.join(header)})")]
-    )
+        reason = _domain_importer.said(
+            "the header is not one we can read: the sample/aliquot layout needs the columns "
+            "{columns} (found: {found})",
+            **names,
+        )
+    raise ImportRejected([(1, reason)])
 
 
 def _text(values: dict[str, str], column: str, limit: int, reasons: list[str]) -> str:
     try:
         return clean_text(values.get(column, ""), column, limit=limit)
     except ValidationError as error:
-        reasons.append(str(error))
+        reasons.append(_reason(error))
         return ""
 
 
@@ -319,18 +375,29 @@ def _mass_reason(column: str, raw: str, default_unit: str, *, rounded: bool) -> 
     """Why parse_mass refused ``raw``, in the words of the file's column."""
     value, unit = _number_and_unit(raw, default_unit)
     if value is None:
-        return f"{column} '{raw}' is not a mass"
+        return _domain_importer.said("{column} '{raw}' is not a mass", column=column, raw=raw)
     if value < 0:
-        return f"{column} '{raw}' is not a mass: it is negative"
+        return _domain_importer.said(
+            "{column} '{raw}' is not a mass: it is negative", column=column, raw=raw
+        )
     if value == 0:
-        return f"{column} '{raw}' is zero; an aliquot must hold some material"
+        return _domain_importer.said(
+            "{column} '{raw}' is zero; an aliquot must hold some material", column=column, raw=raw
+        )
     micrograms = value * UG_PER_UNIT[unit]
     whole = micrograms.quantize(Decimal(1), rounding=ROUND_HALF_EVEN)
     if micrograms > MAX_MASS_UG:
-        return f"{column} '{raw}' is more than {format_mass(MAX_MASS_UG)}: not plausible"
+        return _domain_importer.said(
+            "{column} '{raw}' is more than {most}: not plausible",
+            column=column,
+            raw=raw,
+            most=format_mass(MAX_MASS_UG),
+        )
     if whole != micrograms and not rounded:
-        return f"{column} '{raw}' is more precise than one microgram"
-    return f"{column} '{raw}' rounds to 0 µg"
+        return _domain_importer.said(
+            "{column} '{raw}' is more precise than one microgram", column=column, raw=raw
+        )
+    return _domain_importer.said("{column} '{raw}' rounds to 0 µg", column=column, raw=raw)
 
 
 def _nasa_row(
@@ -343,11 +410,21 @@ def _nasa_row(
     reasons: list[str] = []
     number = normalize(values["generic"])
     if not number:
-        reasons.append("generic (the sample number) is empty")
+        reasons.append(_domain_importer.said("generic (the sample number) is empty"))
     elif not _is_nasa(number):
-        reasons.append(f"generic '{number}' is not a NASA generic number such as 70017")
+        reasons.append(
+            _domain_importer.said(
+                "generic '{number}' is not a NASA generic number such as 70017", number=number
+            )
+        )
     elif number in planned:
-        reasons.append(f"sample {number} appears already on line {planned[number].line}")
+        reasons.append(
+            _domain_importer.said(
+                "sample {number} appears already on line {line}",
+                number=number,
+                line=planned[number].line,
+            )
+        )
     text = {
         column: _text(values, column, _limit(Sample, target), reasons)
         for column, target in _NASA_TEXT.items()
@@ -398,23 +475,35 @@ def _custody_row(
     number = normalize(values["aliquot"])
     sample_number = normalize(values["sample"])
     if not number:
-        reasons.append("aliquot (the aliquot number) is empty")
+        reasons.append(_domain_importer.said("aliquot (the aliquot number) is empty"))
     else:
         try:
             belongs_to = aliquot_sample_number(number)
         except ValidationError as error:
-            reasons.append(str(error))
+            reasons.append(_reason(error))
         else:
             sample_number = sample_number or belongs_to
             if belongs_to != sample_number:
-                reasons.append(f"aliquot {number} does not belong to sample {sample_number}")
+                reasons.append(
+                    _domain_importer.said(
+                        "aliquot {aliquot} does not belong to sample {sample}",
+                        aliquot=number,
+                        sample=sample_number,
+                    )
+                )
             elif number in aliquot_lines:
-                reasons.append(f"aliquot {number} appears already on line {aliquot_lines[number]}")
+                reasons.append(
+                    _domain_importer.said(
+                        "aliquot {number} appears already on line {line}",
+                        number=number,
+                        line=aliquot_lines[number],
+                    )
+                )
     if sample_number:
         try:
             sample_scheme(sample_number)
         except ValidationError as error:
-            reasons.append(str(error))
+            reasons.append(_reason(error))
     sample_text = {
         column: _text(values, column, _limit(Sample, target), reasons)
         for column, target in _CUSTODY_SAMPLE_TEXT.items()
@@ -426,7 +515,7 @@ def _custody_row(
     raw = values["mass"].strip()
     mass = 0
     if not raw:
-        reasons.append("mass is empty")
+        reasons.append(_domain_importer.said("mass is empty"))
     else:
         try:
             mass = parse_mass(raw, "mg")
@@ -464,13 +553,19 @@ def _custody_row(
 
 def _merge_sample_text(plan: _Planned, text: dict[str, str]) -> list[str]:
     """A later row of a sample may leave its fields empty, but not contradict the first."""
-    reasons = []
+    reasons: list[str] = []
     for column, value in text.items():
         known = getattr(plan.sample, column)
         if value and known and value != known:
             reasons.append(
-                f"{column} '{value}' of sample {plan.sample.number} differs from "
-                f"'{known}' on line {plan.line}"
+                _domain_importer.said(
+                    "{column} '{value}' of sample {sample} differs from '{known}' on line {line}",
+                    column=column,
+                    value=value,
+                    sample=plan.sample.number,
+                    known=known,
+                    line=plan.line,
+                )
             )
         elif value and not known:
             setattr(plan.sample, column, value)
@@ -507,11 +602,16 @@ def _registered_already(session: Session, planned: list[_Planned]) -> list[tuple
     # Aliquots need no query: an aliquot's number names its sample, which would exist too.
     lines = {plan.sample.number: plan.line for plan in planned}
     numbers = list(lines)
-    problems = []
+    problems: list[tuple[int, str]] = []
     for start in range(0, len(numbers), _CHUNK):
         chunk = numbers[start : start + _CHUNK]
         for found in session.scalars(select(Sample.number).where(Sample.number.in_(chunk))):
-            problems.append((lines[found], f"sample {found} is registered already"))
+            problems.append(
+                (
+                    lines[found],
+                    _domain_importer.said("sample {number} is registered already", number=found),
+                )
+            )
     return problems
 
 

@@ -53,7 +53,11 @@ def inform(parent: QWidget | None, title: str, text: str, details: str = "") -> 
 
 def error_text(error: BaseException) -> str:
     """An error in the window's language: the domain's sentences (``Said``) and the window's
-    own (marked with ``noop``, like widgets.PASSWORDS_DIFFER); any other as it is."""
+    own (marked with ``noop``, like widgets.PASSWORDS_DIFFER); any other as it is. A refused
+    import is its headline and then one indented line per refused row, as in English."""
+    if isinstance(error, ImportRejected):
+        rows = (f"\n  {translated(row)}" for row in error.row_lines)
+        return "".join([translated(error.headline), *rows])
     said = error.args[0] if len(error.args) == 1 else None
     return translated(said) if isinstance(said, MarkedText | Said) else str(error)
 

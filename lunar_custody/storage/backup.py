@@ -17,11 +17,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Literal
 
 from sqlalchemy.engine import make_url
 
 from ..domain.errors import DatabaseError, DatabaseReadOnlyError
 from ..domain.store import ProgressCallback, report_progress
+from ..domain.wording import Said, Words
 from ..whole_files import writing_whole
 from .engine import OpenDatabase
 from .export_format import EXPORT_SUFFIX, write_export
@@ -29,6 +31,7 @@ from .location import data_directory
 from .stamp import current_revision
 
 logger = logging.getLogger(__name__)
+_domain_storage_backup = Words("_domain_storage_backup")
 
 PG_DUMP_TIMEOUT_S = 3600
 
@@ -90,14 +93,20 @@ def backup_sqlite(db: OpenDatabase, dest: Path, progress: ProgressCallback | Non
     ``progress(done_pages, total_pages)`` may cancel (Cancelled; no copy is left).
     """
     if db.dialect != "sqlite":
-        raise DatabaseError(f"{db.name} is not a SQLite database; it cannot be copied as a file.")
+        raise DatabaseError(
+            _domain_storage_backup.said(
+                "{database} is not a SQLite database; it cannot be copied as a file.",
+                database=db.name,
+            )
+        )
     dest = absolute(dest)
 
     def pages(_status: int, remaining: int, total: int) -> None:
-        report_progress(progress, total - remaining, total, cancelled="The backup was cancelled.")
+        cancelled = _domain_storage_backup.said("The backup was cancelled.")
+        report_progress(progress, total - remaining, total, cancelled=cancelled)
 
     try:
-        with new_file(dest, f"the copy of {db.name}") as partial:
+        with new_file(dest, "copy", db.name) as partial:
             raw = db.engine.raw_connection()
             try:
                 source = raw.driver_connection
@@ -113,7 +122,14 @@ def backup_sqlite(db: OpenDatabase, dest: Path, progress: ProgressCallback | Non
         translated = db.translate(error)
         if translated is not None:
             raise translated from error
-        raise DatabaseError(f"Copying {db.name} to {dest} failed: {error}.") from error
+        raise DatabaseError(
+            _domain_storage_backup.said(
+                "Copying {database} to {dest} failed: {error}.",
+                database=db.name,
+                dest=dest,
+                error=error,
+            )
+        ) from error
     logger.info("copied %s to %s", db.name, dest)
     return dest
 
@@ -122,22 +138,42 @@ def absolute(dest: Path) -> Path:
     return Path(os.path.abspath(Path(dest).expanduser()))
 
 
+# What new_file writes, for its refusal
+NewFileKind = Literal["copy", "dump", "export"]
+
+
 @contextmanager
-def new_file(dest: Path, what: str) -> Iterator[Path]:
-    """The temporary path to write the new file ``dest`` to; it gets its name only once
-    written whole (``whole_files``), so a copy killed part-way blocks no later one. An
-    existing ``dest`` is never overwritten (DatabaseError)."""
+def new_file(dest: Path, kind: NewFileKind, database: str) -> Iterator[Path]:
+    """The temporary path to write the new file ``dest`` (a ``kind`` of ``database``) to;
+    it gets its name only once written whole (``whole_files``), so a copy killed part-way
+    blocks no later one. An existing ``dest`` is never overwritten (DatabaseError)."""
     try:
         with writing_whole(dest, overwrite=False) as partial:
             yield partial
     except FileExistsError as error:
         raise DatabaseError(
-            f"Will not overwrite {dest}: a file of that name exists already."
+            _domain_storage_backup.said(
+                "Will not overwrite {dest}: a file of that name exists already.", dest=dest
+            )
         ) from error
     except OSError as error:
-        raise DatabaseReadOnlyError(
-            f"Cannot write {what} to {dest}: {error.strerror or error}."
-        ) from error
+        reason = error.strerror or error
+        raise DatabaseReadOnlyError(_cannot_write(kind, database, dest, reason)) from error
+
+
+def _cannot_write(kind: NewFileKind, database: str, dest: Path, reason: object) -> Said:
+    names = {"database": database, "dest": dest, "reason": reason}
+    if kind == "copy":
+        return _domain_storage_backup.said(
+            "Cannot write the copy of {database} to {dest}: {reason}.", **names
+        )
+    if kind == "dump":
+        return _domain_storage_backup.said(
+            "Cannot write the dump of {database} to {dest}: {reason}.", **names
+        )
+    return _domain_storage_backup.said(
+        "Cannot write the export of {database} to {dest}: {reason}.", **names
+    )
 
 
 def backup_postgresql(db: OpenDatabase, dest: Path) -> Path | None:
@@ -160,7 +196,7 @@ def backup_postgresql(db: OpenDatabase, dest: Path) -> Path | None:
     # libpq understands the URL without the SQLAlchemy driver name; the password stays out.
     conninfo = url.set(drivername="postgresql", password=None).render_as_string(hide_password=False)
     dest = absolute(dest)
-    with new_file(dest, f"the dump of {db.name}") as partial:
+    with new_file(dest, "dump", db.name) as partial:
         try:
             subprocess.run(
                 [pg_dump, "--format=custom", f"--file={partial}", f"--dbname={conninfo}"],
@@ -173,12 +209,25 @@ def backup_postgresql(db: OpenDatabase, dest: Path) -> Path | None:
         except subprocess.CalledProcessError as error:
             reason = (error.stderr or "").strip().splitlines()
             raise DatabaseError(
-                f"pg_dump could not copy {db.name}, so nothing was changed: "
-                f"{reason[-1] if reason else 'exit status ' + str(error.returncode)}"
+                _domain_storage_backup.said(
+                    "pg_dump could not copy {database}, so nothing was changed: {reason}",
+                    database=db.name,
+                    reason=reason[-1],
+                )
+                if reason
+                else _domain_storage_backup.said(
+                    "pg_dump could not copy {database}, so nothing was changed: "
+                    "exit status {status}",
+                    database=db.name,
+                    status=error.returncode,
+                )
             ) from error
         except subprocess.TimeoutExpired as error:
             raise DatabaseError(
-                f"pg_dump did not finish copying {db.name}, so nothing was changed."
+                _domain_storage_backup.said(
+                    "pg_dump did not finish copying {database}, so nothing was changed.",
+                    database=db.name,
+                )
             ) from error
     logger.info("dumped %s to %s", db.name, dest)
     return dest
@@ -195,7 +244,7 @@ def export_database(db: OpenDatabase, dest: Path, progress: ProgressCallback | N
     """
     dest = absolute(dest)
     try:
-        with new_file(dest, f"the export of {db.name}") as partial:
+        with new_file(dest, "export", db.name) as partial:
             schema = current_revision(db.engine)
             with db.engine.connect() as connection:
                 if db.dialect == "postgresql":

@@ -37,6 +37,7 @@ from ..domain.errors import (
     ValidationError,
 )
 from ..domain.store import LedgerScan, RecordScan
+from ..domain.wording import Words
 from .engine import (
     DEFAULT_BUSY_TIMEOUT_MS,
     WRITE_OPTION,
@@ -55,6 +56,7 @@ from .migrate import upgrade_database
 from .record_scan import record_scanning
 
 logger = logging.getLogger(__name__)
+_domain_storage_database = Words("_domain_storage_database")
 
 # Where a database is (``location``) is named here too: the GUI and the command line open a
 # database and ask where the default one is in the same breath.
@@ -116,8 +118,10 @@ class Database:
             parsed = make_url(url)
         except ArgumentError as error:  # not echoed: it may hold a password
             raise DatabaseError(
-                "That is not a database URL; a PostgreSQL one looks like "
-                "postgresql+psycopg://user@host:5432/database."
+                _domain_storage_database.said(
+                    "That is not a database URL; a PostgreSQL one looks like "
+                    "postgresql+psycopg://user@host:5432/database."
+                )
             ) from error
         backend = parsed.get_backend_name()
         if backend == "sqlite":
@@ -129,8 +133,12 @@ class Database:
             engine = postgresql_engine(parsed)
         else:
             raise DatabaseError(
-                f"Lunar Custody keeps its records in a SQLite file or a PostgreSQL database; "
-                f"'{parsed.drivername}' ({name}) is not supported."
+                _domain_storage_database.said(
+                    "Lunar Custody keeps its records in a SQLite file or a PostgreSQL "
+                    "database; '{driver}' ({name}) is not supported.",
+                    driver=parsed.drivername,
+                    name=name,
+                )
             )
         db = cls(url, engine, path)
         try:
@@ -253,8 +261,10 @@ class Database:
             # PostgreSQL text cannot hold NUL: typed input (a number, a user name, a search)
             # that the services would refuse anyway, met by a query before they could.
             return ValidationError(
-                "The text contains a NUL character (\\x00), which cannot be stored or "
-                "looked up; remove it."
+                _domain_storage_database.said(
+                    "The text contains a NUL character (\\x00), which cannot be stored or "
+                    "looked up; remove it."
+                )
             )
         if isinstance(original, pg.Error):
             lost = isinstance(error, DBAPIError) and error.connection_invalidated
@@ -268,7 +278,10 @@ class Database:
         where = str(self.path) if self.path else self.name
         if primary in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or "is locked" in message:
             return DatabaseLockedError(
-                f"The database {self.name} is locked by another program; try again in a moment."
+                _domain_storage_database.said(
+                    "The database {database} is locked by another program; try again in a moment.",
+                    database=self.name,
+                )
             )
         if (
             primary in (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT)
@@ -276,7 +289,10 @@ class Database:
             or "malformed" in message
         ):
             return NotADatabaseError(
-                f"The file {where} is not a Lunar Custody database, or it is damaged."
+                _domain_storage_database.said(
+                    "The file {where} is not a Lunar Custody database, or it is damaged.",
+                    where=where,
+                )
             )
         if (
             primary in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM)
@@ -284,22 +300,39 @@ class Database:
             or "read-only" in message
         ):
             return DatabaseReadOnlyError(
-                f"The database {where} cannot be written: check that you may write the file "
-                "and its folder."
+                _domain_storage_database.said(
+                    "The database {where} cannot be written: check that you may write the "
+                    "file and its folder.",
+                    where=where,
+                )
             )
         if primary == sqlite3.SQLITE_CANTOPEN or "unable to open" in message:
             if self.path is not None and not self.path.parent.is_dir():
-                return DatabaseMissingError(f"The folder of the database {where} does not exist.")
+                return DatabaseMissingError(
+                    _domain_storage_database.said(
+                        "The folder of the database {where} does not exist.", where=where
+                    )
+                )
             return DatabaseReadOnlyError(
-                f"The database {where} cannot be opened: check that you may read and write "
-                "the file and its folder."
+                _domain_storage_database.said(
+                    "The database {where} cannot be opened: check that you may read and "
+                    "write the file and its folder.",
+                    where=where,
+                )
             )
         if primary == sqlite3.SQLITE_FULL or "disk is full" in message:
-            return DatabaseError(f"The disk holding the database {where} is full.")
+            return DatabaseError(
+                _domain_storage_database.said(
+                    "The disk holding the database {where} is full.", where=where
+                )
+            )
         if primary == sqlite3.SQLITE_IOERR or "disk i/o error" in message:
             return DatabaseError(
-                f"The database {where} could not be read or written (a disk or network "
-                "drive error)."
+                _domain_storage_database.said(
+                    "The database {where} could not be read or written (a disk or network "
+                    "drive error).",
+                    where=where,
+                )
             )
         return None
 
@@ -312,28 +345,47 @@ class Database:
             or ("no password supplied" in message)
         ):
             return DatabaseError(
-                f"The PostgreSQL server refused the login to {self.name}: check the user name "
-                "and password."
+                _domain_storage_database.said(
+                    "The PostgreSQL server refused the login to {database}: check the user "
+                    "name and password.",
+                    database=self.name,
+                )
             )
         if state == "3D000" or ("database" in message and "does not exist" in message):
-            return DatabaseMissingError(f"The PostgreSQL database {self.name} does not exist.")
+            return DatabaseMissingError(
+                _domain_storage_database.said(
+                    "The PostgreSQL database {database} does not exist.", database=self.name
+                )
+            )
         if state in ("25006", "42501"):
             return DatabaseReadOnlyError(
-                f"The PostgreSQL database {self.name} does not let this user make that change."
+                _domain_storage_database.said(
+                    "The PostgreSQL database {database} does not let this user make that change.",
+                    database=self.name,
+                )
             )
         if state in ("55P03", "40P01", "40001"):
             return DatabaseLockedError(
-                f"The database {self.name} is busy with another user's change; "
-                "try again in a moment."
+                _domain_storage_database.said(
+                    "The database {database} is busy with another user's change; "
+                    "try again in a moment.",
+                    database=self.name,
+                )
             )
         if isinstance(error, _loaded_psycopg().OperationalError) and not state:
             if lost:
                 return DatabaseError(
-                    f"The connection to the PostgreSQL database {self.name} was lost; try again."
+                    _domain_storage_database.said(
+                        "The connection to the PostgreSQL database {database} was lost; try again.",
+                        database=self.name,
+                    )
                 )
             return DatabaseError(
-                f"Cannot connect to the PostgreSQL database {self.name}: check that the server "
-                "is running and that the host and port are right."
+                _domain_storage_database.said(
+                    "Cannot connect to the PostgreSQL database {database}: check that the "
+                    "server is running and that the host and port are right.",
+                    database=self.name,
+                )
             )
         return None
 

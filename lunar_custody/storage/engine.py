@@ -25,9 +25,11 @@ from ..domain.errors import (
     DatabaseReadOnlyError,
     NotADatabaseError,
 )
+from ..domain.wording import Words
 from .location import APP_NAME
 
 logger = logging.getLogger(__name__)
+_domain_storage_engine = Words("_domain_storage_engine")
 
 DEFAULT_BUSY_TIMEOUT_MS = 10_000
 # Seconds to wait for a PostgreSQL server before saying it cannot be reached.
@@ -57,20 +59,34 @@ class OpenDatabase(Protocol):
 def prepare_sqlite_file(url: URL, *, create: bool) -> Path:
     """The absolute path of the database file; its folder is made when ``create``."""
     if not url.database or url.database == ":memory:":
-        raise DatabaseError("An in-memory database cannot hold custody records; give a file.")
+        raise DatabaseError(
+            _domain_storage_engine.said(
+                "An in-memory database cannot hold custody records; give a file."
+            )
+        )
     path = Path(os.path.abspath(Path(url.database).expanduser()))
     if path.is_dir():
-        raise NotADatabaseError(f"{path} is a folder, not a Lunar Custody database file.")
+        raise NotADatabaseError(
+            _domain_storage_engine.said(
+                "{path} is a folder, not a Lunar Custody database file.", path=path
+            )
+        )
     if path.exists():
         return path
     if not create:
-        raise DatabaseMissingError(f"There is no database at {path}.")
+        raise DatabaseMissingError(
+            _domain_storage_engine.said("There is no database at {path}.", path=path)
+        )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise DatabaseReadOnlyError(
-            f"Cannot create the folder {path.parent} for the database {path.name}: "
-            f"{error.strerror or error}."
+            _domain_storage_engine.said(
+                "Cannot create the folder {folder} for the database {file}: {reason}.",
+                folder=path.parent,
+                file=path.name,
+                reason=error.strerror or error,
+            )
         ) from error
     return path
 
@@ -128,6 +144,9 @@ def postgresql_engine(url: URL) -> Engine:
         )
     except NoSuchModuleError as error:
         raise DatabaseError(
-            f"The PostgreSQL driver '{url.drivername}' is not available; "
-            "use a postgresql+psycopg:// URL."
+            _domain_storage_engine.said(
+                "The PostgreSQL driver '{driver}' is not available; "
+                "use a postgresql+psycopg:// URL.",
+                driver=url.drivername,
+            )
         ) from error

@@ -33,12 +33,15 @@ from .. import __version__
 from ..domain.errors import DatabaseError
 from ..domain.models import Base, UTCDateTime
 from ..domain.store import ProgressCallback, report_progress
+from ..domain.wording import Words
 
 EXPORT_FORMAT = "lunar-custody-export"
 EXPORT_VERSION = 1
 EXPORT_SUFFIX = ".lcexport"
 # Rows fetched and written at a time (progress is reported per batch).
 _BATCH = 5_000
+
+_domain_storage_export_format = Words("_domain_storage_export_format")
 
 
 def write_export(
@@ -116,9 +119,14 @@ def _write_tables(connection: Connection, out: IO[str], progress: ProgressCallba
                 _line(out, [_encode(v) for v in row])
             written += len(partition)
             done += len(partition)
-            report_progress(progress, done, total, cancelled="The export was cancelled.")
+            cancelled = _domain_storage_export_format.said("The export was cancelled.")
+            report_progress(progress, done, total, cancelled=cancelled)
         if written != counts[table.name]:  # a snapshot cannot change under us
-            raise DatabaseError(f"{table.name} changed while it was exported.")
+            raise DatabaseError(
+                _domain_storage_export_format.said(
+                    "{table} changed while it was exported.", table=table.name
+                )
+            )
 
 
 def export_header(path: Path) -> dict[str, Any]:
@@ -127,15 +135,24 @@ def export_header(path: Path) -> dict[str, Any]:
         with gzip.open(path, "rt", encoding="utf-8") as stream:
             header = json.loads(stream.readline())
     except (OSError, EOFError, ValueError) as error:
-        raise DatabaseError(f"{path} is not a Lunar Custody export.") from error
+        raise DatabaseError(_not_an_export(path)) from error
     if not isinstance(header, dict) or header.get("format") != EXPORT_FORMAT:
-        raise DatabaseError(f"{path} is not a Lunar Custody export.")
+        raise DatabaseError(_not_an_export(path))
     if header.get("version") != EXPORT_VERSION:
         raise DatabaseError(
-            f"{path} is an export of format version {header.get('version')}; this program "
-            f"reads version {EXPORT_VERSION}."
+            _domain_storage_export_format.said(
+                "{path} is an export of format version {version}; this program "
+                "reads version {known}.",
+                path=path,
+                version=header.get("version"),
+                known=EXPORT_VERSION,
+            )
         )
     return header
+
+
+def _not_an_export(path: Path) -> str:
+    return _domain_storage_export_format.said("{path} is not a Lunar Custody export.", path=path)
 
 
 def export_rows(path: Path) -> Iterator[tuple[Table, list[dict[str, Any]]]]:
@@ -147,7 +164,13 @@ def export_rows(path: Path) -> Iterator[tuple[Table, list[dict[str, Any]]]]:
             meta = json.loads(text)
             table = tables.get(meta.get("table"))
             if table is None:
-                raise DatabaseError(f"{path} holds a table {meta.get('table')!r} unknown here.")
+                raise DatabaseError(
+                    _domain_storage_export_format.said(
+                        "{path} holds a table {table} unknown here.",
+                        path=path,
+                        table=repr(meta.get("table")),
+                    )
+                )
             columns = [table.c[name] for name in meta["columns"]]
             decoders = [_decoder(c.type) for c in columns]
             rows: list[dict[str, Any]] = []

@@ -11,6 +11,9 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
 from ..domain.errors import DatabaseMissingError, DatabaseReadOnlyError
+from ..domain.wording import Words
+
+_domain_storage_location = Words("_domain_storage_location")
 
 APP_NAME = "lunar-custody"
 DATABASE_FILE_NAME = "lunar_custody.db"
@@ -95,13 +98,20 @@ def check_workable_file(url: str) -> None:
         default = Path(os.path.abspath(default_database_path()))
         if path != default and not path.parent.is_dir():
             raise DatabaseMissingError(
-                f"There is no database at {path}: the folder {path.parent} does not exist. "
-                "Check the path, and that its network drive is connected."
+                _domain_storage_location.said(
+                    "There is no database at {path}: the folder {folder} does not exist. "
+                    "Check the path, and that its network drive is connected.",
+                    path=path,
+                    folder=path.parent,
+                )
             )
         return
     effective = os.access in os.supports_effective_ids  # root may write a read-only file
     if path.is_file() and not os.access(path, os.W_OK, effective_ids=effective):
         raise DatabaseReadOnlyError(
-            f"The database {path} is read-only: you may read it but not record anything. "
-            "Ask for write permission on the file, or open a copy of it."
+            _domain_storage_location.said(
+                "The database {path} is read-only: you may read it but not record anything. "
+                "Ask for write permission on the file, or open a copy of it.",
+                path=path,
+            )
         )

@@ -24,6 +24,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
 from ..domain.errors import DatabaseError, NewerSchemaError, NotADatabaseError
+from ..domain.wording import Words
 from .backup import copy_before
 from .engine import WRITE_OPTION, OpenDatabase
 from .stamp import VERSION_TABLE
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     from alembic.script import ScriptDirectory
 
 logger = logging.getLogger(__name__)
+_domain_storage_migrate = Words("_domain_storage_migrate")
 
 MIGRATIONS_DIR = Path(__file__).resolve().with_name("migrations")
 # Serialises programs that open the same PostgreSQL database at the same moment.
@@ -154,15 +156,23 @@ def _upgrade_in_transaction(db: OpenDatabase, connection: Connection, *, sqlite:
     unknown = [revision for revision in heads if revision not in known_revisions()]
     if unknown:
         raise NewerSchemaError(
-            f"This database was written by a newer version of Lunar Custody (schema "
-            f"{', '.join(unknown)}); this version understands up to {head}. "
-            "Install the newer version."
+            _domain_storage_migrate.said(
+                "This database was written by a newer version of Lunar Custody (schema "
+                "{revisions}); this version understands up to {head}. "
+                "Install the newer version.",
+                revisions=", ".join(unknown),
+                head=head,
+            )
         )
     if not heads:
         tables = set(inspect(connection).get_table_names()) - {VERSION_TABLE}
         if tables:
             raise NotADatabaseError(
-                f"{db.name} holds tables of another program; it is not a Lunar Custody database."
+                _domain_storage_migrate.said(
+                    "{database} holds tables of another program; it is not a Lunar Custody "
+                    "database.",
+                    database=db.name,
+                )
             )
         logger.info("creating the Lunar Custody schema %s in %s", head, db.name)
     else:
@@ -174,8 +184,12 @@ def _upgrade_in_transaction(db: OpenDatabase, connection: Connection, *, sqlite:
         if broken:
             where = ", ".join(sorted({str(row[0]) for row in broken}))
             raise DatabaseError(
-                f"Upgrading {db.name} would break references between records in "
-                f"{where}; nothing was changed."
+                _domain_storage_migrate.said(
+                    "Upgrading {database} would break references between records in "
+                    "{tables}; nothing was changed.",
+                    database=db.name,
+                    tables=where,
+                )
             )
 
 

@@ -35,6 +35,7 @@ from ..domain.errors import DatabaseError, DatabaseMissingError, RuleViolation
 from ..domain.ledger import VerifyReport
 from ..domain.models import CustodyEvent, Person
 from ..domain.store import ProgressCallback, report_progress
+from ..domain.wording import Said, Words
 from .backup import PG_DUMP_SUFFIX, copy_before
 from .database import Database
 from .export_format import export_header, export_rows, export_tables
@@ -50,6 +51,7 @@ from .migrate import (
 from .stamp import current_revision, revision_of
 
 logger = logging.getLogger(__name__)
+_domain_storage_restore = Words("_domain_storage_restore")
 
 SQLITE_COPY, PG_DUMP, EXPORT = "SQLite copy", "pg_dump file", "Lunar Custody export"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -67,11 +69,33 @@ class RestoreResult:
     report: VerifyReport  # verify of the restored database
 
     def summary(self) -> str:
-        lines = [f"Restored {self.database} from a {self.source_kind}."]
+        return "\n".join(self.summary_lines())
+
+    def summary_lines(self) -> list[str]:
+        """The summary's sentences, each whole (a window translates them one by one)."""
+        lines: list[str] = [_restored(self.database, self.source_kind)]
         if self.kept is not None:
-            lines.append(f"What it held before is kept in {self.kept}.")
+            lines.append(
+                _domain_storage_restore.said(
+                    "What it held before is kept in {path}.", path=self.kept
+                )
+            )
         lines.append(self.report.summary())
-        return "\n".join(lines)
+        return lines
+
+
+def _restored(database: str, kind: str) -> Said:
+    if kind == SQLITE_COPY:
+        return _domain_storage_restore.said(
+            "Restored {database} from a SQLite copy.", database=database
+        )
+    if kind == PG_DUMP:
+        return _domain_storage_restore.said(
+            "Restored {database} from a pg_dump file.", database=database
+        )
+    return _domain_storage_restore.said(
+        "Restored {database} from a Lunar Custody export.", database=database
+    )
 
 
 def backup_kind(path: Path) -> str:
@@ -81,9 +105,15 @@ def backup_kind(path: Path) -> str:
         with path.open("rb") as stream:
             start = stream.read(len(_SQLITE_MAGIC))
     except FileNotFoundError as error:
-        raise DatabaseMissingError(f"There is no backup at {path}.") from error
+        raise DatabaseMissingError(
+            _domain_storage_restore.said("There is no backup at {path}.", path=path)
+        ) from error
     except OSError as error:
-        raise DatabaseError(f"Cannot read {path}: {error.strerror or error}.") from error
+        raise DatabaseError(
+            _domain_storage_restore.said(
+                "Cannot read {path}: {reason}.", path=path, reason=error.strerror or error
+            )
+        ) from error
     if start.startswith(_SQLITE_MAGIC):
         return SQLITE_COPY
     if start.startswith(_PG_DUMP_MAGIC):
@@ -92,7 +122,10 @@ def backup_kind(path: Path) -> str:
         export_header(path)  # refuses a gzip file of anything else
         return EXPORT
     raise DatabaseError(
-        f"{path} is not a Lunar Custody backup (a SQLite copy, a pg_dump file or an export)."
+        _domain_storage_restore.said(
+            "{path} is not a Lunar Custody backup (a SQLite copy, a pg_dump file or an export).",
+            path=path,
+        )
     )
 
 
@@ -137,9 +170,12 @@ def _refuse_unless_replacing(db: Database, replace: bool) -> bool:
     if holds and not replace:
         # a refusal (exit 1), not a database that cannot be used (exit 3)
         raise RuleViolation(
-            f"{db.name} already holds custody records; restoring would replace them. "
-            "Restore into a new database, or confirm the replacement (--replace): "
-            "a copy of the current records is kept first."
+            _domain_storage_restore.said(
+                "{database} already holds custody records; restoring would replace them. "
+                "Restore into a new database, or confirm the replacement (--replace): "
+                "a copy of the current records is kept first.",
+                database=db.name,
+            )
         )
     return holds
 
@@ -147,8 +183,13 @@ def _refuse_unless_replacing(db: Database, replace: bool) -> bool:
 def _check_schema(revision: str | None, source: Path) -> None:
     if revision is not None and revision not in known_revisions():
         raise DatabaseError(
-            f"{source} was made by a newer version of Lunar Custody (schema {revision}); "
-            f"this version understands up to {head_revision()}. Install the newer version."
+            _domain_storage_restore.said(
+                "{source} was made by a newer version of Lunar Custody (schema {revision}); "
+                "this version understands up to {head}. Install the newer version.",
+                source=source,
+                revision=revision,
+                head=head_revision(),
+            )
         )
 
 
@@ -156,7 +197,11 @@ def _verified(db: Database, source: Path) -> VerifyReport:
     report = verify_database(db)
     if not report.ok:
         raise DatabaseError(
-            f"The backup {source} does not verify, so nothing was restored.\n{report.summary()}"
+            _domain_storage_restore.said(
+                "The backup {source} does not verify, so nothing was restored.\n{report}",
+                source=source,
+                report=report.summary(),
+            )
         )
     return report
 
@@ -172,8 +217,11 @@ def _restore_into_sqlite(
     target = Path(database)
     if kind == PG_DUMP:
         raise DatabaseError(
-            f"{source} is a pg_dump file of a PostgreSQL database: restore it into a "
-            "PostgreSQL database (--db postgresql+psycopg://...), or make an export of it."
+            _domain_storage_restore.said(
+                "{source} is a pg_dump file of a PostgreSQL database: restore it into a "
+                "PostgreSQL database (--db postgresql+psycopg://...), or make an export of it.",
+                source=source,
+            )
         )
     holds = False
     if target.exists():
@@ -192,7 +240,7 @@ def _restore_into_sqlite(
                 _load(staged, header.get("schema"), export_rows(source), progress)
         with Database.open(str(stage), create=False) as staged:  # upgrades an older copy
             _verified(staged, source)
-        report_progress(progress, 0, 0, cancelled="The restore was cancelled.")
+        report_progress(progress, 0, 0, cancelled=_cancelled())
         kept = None
         if holds:
             with Database.open(str(target), create=False, migrate=False) as current:
@@ -202,6 +250,10 @@ def _restore_into_sqlite(
         report = verify_database(restored)
         logger.info("restored %s from %s (%s)", restored.name, source, kind)
         return RestoreResult(restored.name, kind, kept, report)
+
+
+def _cancelled() -> Said:
+    return _domain_storage_restore.said("The restore was cancelled.")
 
 
 def _reading(source: Path) -> str:
@@ -226,7 +278,14 @@ def _copy_sqlite_file(source: Path, target: Path) -> None:
         finally:
             reader.close()
     except sqlite3.DatabaseError as error:
-        raise DatabaseError(f"Cannot copy {source} to {target}: {error}.") from error
+        raise DatabaseError(
+            _domain_storage_restore.said(
+                "Cannot copy {source} to {target}: {error}.",
+                source=source,
+                target=target,
+                error=error,
+            )
+        ) from error
 
 
 # ---------------------------------------------------------------------- into PostgreSQL
@@ -255,7 +314,7 @@ def _restore_into_postgresql(
             try:
                 if staged_copy is not None:
                     _verified(staged_copy, source)
-                report_progress(progress, 0, 0, cancelled="The restore was cancelled.")
+                report_progress(progress, 0, 0, cancelled=_cancelled())
                 kept = None
                 if holds:
                     kept = copy_before(db, "restore")
@@ -279,8 +338,12 @@ def _pg_program(name: str, source: Path) -> str:
     found = shutil.which(name)
     if found is None:
         raise DatabaseError(
-            f"{source} is a pg_dump file and {name} is not installed: install PostgreSQL's "
-            "client programs, or ask the server's administrator to restore it."
+            _domain_storage_restore.said(
+                "{source} is a pg_dump file and {program} is not installed: install "
+                "PostgreSQL's client programs, or ask the server's administrator to restore it.",
+                source=source,
+                program=name,
+            )
         )
     return found
 
@@ -313,13 +376,28 @@ def _pg_restore(pg_restore: str, source: Path, db: Database) -> None:
         )
     except subprocess.CalledProcessError as error:
         reason = (error.stderr or "").strip().splitlines()
+        names = {"source": source, "database": db.name}
         raise DatabaseError(
-            f"pg_restore could not restore {source} into {db.name}, so nothing was changed: "
-            f"{reason[-1] if reason else 'exit status ' + str(error.returncode)}"
+            _domain_storage_restore.said(
+                "pg_restore could not restore {source} into {database}, so nothing was "
+                "changed: {reason}",
+                reason=reason[-1],
+                **names,
+            )
+            if reason
+            else _domain_storage_restore.said(
+                "pg_restore could not restore {source} into {database}, so nothing was "
+                "changed: exit status {status}",
+                status=error.returncode,
+                **names,
+            )
         ) from error
     except subprocess.TimeoutExpired as error:
         raise DatabaseError(
-            f"pg_restore did not finish restoring {source}, so nothing was changed."
+            _domain_storage_restore.said(
+                "pg_restore did not finish restoring {source}, so nothing was changed.",
+                source=source,
+            )
         ) from error
 
 
@@ -361,7 +439,7 @@ def _load(
             if rows:
                 connection.execute(table.insert(), rows)
             done += len(rows)
-            report_progress(progress, done, 0, cancelled="The restore was cancelled.")
+            report_progress(progress, done, 0, cancelled=_cancelled())
         if postgresql:
             _reset_sequences(connection)
 
