@@ -30,8 +30,10 @@ from ..domain.models import (
     TransferItem,
     TransferLeg,
 )
-from ..domain.wording import counted
+from ..domain.wording import Said, Words, counted
 from ..trust.statements import utc_text
+
+_domain_exchange_records = Words("_domain_exchange_records")
 
 
 class FieldError(ValueError):
@@ -302,22 +304,30 @@ def decode(field: Field, value: Any) -> Any:
     kind = field.kind
     if kind in ("text", "ref"):
         if not isinstance(value, str):
-            raise FieldError(f"{field.name} must be text")
+            raise FieldError(
+                _domain_exchange_records.said("{field} must be text", field=field.name)
+            )
         if len(value) > 100_000:
-            raise FieldError(f"{field.name} is too long")
+            raise FieldError(_domain_exchange_records.said("{field} is too long", field=field.name))
         return value
     if kind == "int":
         if not isinstance(value, int) or isinstance(value, bool):
-            raise FieldError(f"{field.name} must be a whole number")
+            raise FieldError(
+                _domain_exchange_records.said("{field} must be a whole number", field=field.name)
+            )
         if not -(2**62) < value < 2**62:
-            raise FieldError(f"{field.name} is out of range")
+            raise FieldError(
+                _domain_exchange_records.said("{field} is out of range", field=field.name)
+            )
         return value
     if kind == "bool":
         if not isinstance(value, bool):
-            raise FieldError(f"{field.name} must be true or false")
+            raise FieldError(
+                _domain_exchange_records.said("{field} must be true or false", field=field.name)
+            )
         return value
     if not isinstance(value, str):
-        raise FieldError(f"{field.name} must be text")
+        raise FieldError(_domain_exchange_records.said("{field} must be text", field=field.name))
     try:
         if kind == "time":
             if not value.endswith("Z"):
@@ -328,8 +338,25 @@ def decode(field: Field, value: Any) -> Any:
         if kind == "bytes":
             return base64.b64decode(value, validate=True)
     except (ValueError, binascii.Error):
-        raise FieldError(f"{field.name} is not a valid {kind}: {value[:40]!r}") from None
-    raise FieldError(f"{field.name}: unknown kind {kind}")
+        raise FieldError(_not_valid(field.name, kind, repr(value[:40]))) from None
+    raise FieldError(
+        _domain_exchange_records.said("{field}: unknown kind {kind}", field=field.name, kind=kind)
+    )
+
+
+def _not_valid(name: str, kind: str, shown: str) -> Said:
+    """A time, date or bytes field that does not read as one: one sentence per kind."""
+    if kind == "time":
+        return _domain_exchange_records.said(
+            "{field} is not a valid time: {value}", field=name, value=shown
+        )
+    if kind == "date":
+        return _domain_exchange_records.said(
+            "{field} is not a valid date: {value}", field=name, value=shown
+        )
+    return _domain_exchange_records.said(
+        "{field} is not a valid bytes: {value}", field=name, value=shown
+    )
 
 
 def to_dict(model: type[Base], row: Any, ref: RefName) -> dict[str, Any]:
