@@ -121,8 +121,9 @@ def _partner(session: Session, code: str) -> tuple[Institution, Certificate]:
         raise RuleViolation(
             _domain_exchange_export.said(
                 "{institution} is not a trusted partner yet: import its introduction file and "
-                "confirm its fingerprint first (lunar-custody partners add).",
+                "confirm its fingerprint first ({command}).",
                 institution=institution.name,
+                command="lunar-custody partners add",
             )
         )
     return institution, certificate

@@ -1511,7 +1511,8 @@ class _Importer:
                         "",
                         _domain_exchange_importer.said(
                             "this is an introduction: add it with File ▸ Partners… ▸ Add "
-                            "partner (or lunar-custody partners add)"
+                            "partner (or {command})",
+                            command="lunar-custody partners add",
                         ),
                     )
                 ]

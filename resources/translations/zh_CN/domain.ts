@@ -8,8 +8,8 @@
         <translation>请说明文件涉及的内容：一项借样、一项转运或若干分样。</translation>
     </message>
     <message>
-        <source>{institution} is not a trusted partner yet: import its introduction file and confirm its fingerprint first (lunar-custody partners add).</source>
-        <translation>{institution} 尚不是受信任的合作机构：请先导入其引荐文件并核对其指纹（lunar-custody partners add）。</translation>
+        <source>{institution} is not a trusted partner yet: import its introduction file and confirm its fingerprint first ({command}).</source>
+        <translation>{institution} 尚不是受信任的合作机构：请先导入其引荐文件并核对其指纹（{command}）。</translation>
     </message>
     <message>
         <source>{institution} is this installation&apos;s own institution.</source>
@@ -316,8 +316,8 @@
         <translation>本站点持有 {origin} 的同一事件，但内容不同（{fields}）：来源处篡改的证据</translation>
     </message>
     <message>
-        <source>this is an introduction: add it with File ▸ Partners… ▸ Add partner (or lunar-custody partners add)</source>
-        <translation>这是引荐文件：请通过 文件 ▸ 合作机构… ▸ 添加合作机构 添加（或 lunar-custody partners add）</translation>
+        <source>this is an introduction: add it with File ▸ Partners… ▸ Add partner (or {command})</source>
+        <translation>这是引荐文件：请通过 文件 ▸ 合作机构… ▸ 添加合作机构 添加（或 {command}）</translation>
     </message>
     <message>
         <source>this is file no. {number} from {sender}, and file no. {number} was imported already (a different file): a replayed or conflicting file</source>
