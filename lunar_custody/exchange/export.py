@@ -56,6 +56,7 @@ from .records import LATE_SECTIONS, SECTIONS, counted_records, key_of, to_dict
 
 SENT, RECEIVED = "sent", "received"
 
+
 _domain_exchange_export = Words("_domain_exchange_export")
 
 
@@ -74,8 +75,14 @@ class Exported:
 
     @property
     def summary(self) -> str:
-        return f"{counted(self.events, 'custody event')}; " + (
-            counted_records(self.counts) or "no records"
+        records = counted_records(self.counts) or _domain_exchange_export.said("no records")
+        count = f"{self.events:,}"
+        if self.events == 1:
+            return _domain_exchange_export.said(
+                "{count} custody event; {records}", count=count, records=records
+            )
+        return _domain_exchange_export.said(
+            "{count} custody events; {records}", count=count, records=records
         )
 
 
@@ -476,7 +483,7 @@ def _write(
             recorded_at=ctx.now,
             recorded_by_id=ctx.person.id,
             subject=subject,
-            summary=exported.summary,
+            summary=str(exported.summary),  # kept as plain English
             sender_seq=heads.ledger_seq,
             sender_hash=heads.ledger_hash,
             sender_audit_seq=heads.audit_seq,

@@ -52,6 +52,28 @@ MAX_RATIO = 200
 _domain_exchange_format = Words("_domain_exchange_format")
 
 
+def kind_word(kind: str) -> str:
+    """A kind of file as a report names it ("offer no. 3 from ..."), translatable; an
+    unknown kind as the file wrote it."""
+    if kind == "introduction":
+        return _domain_exchange_format.said("introduction")
+    if kind == "offer":
+        return _domain_exchange_format.said("offer")
+    if kind == "answer":
+        return _domain_exchange_format.said("answer")
+    if kind == "shipment":
+        return _domain_exchange_format.said("shipment")
+    if kind == "legs":
+        return _domain_exchange_format.said("legs")
+    if kind == "receipt":
+        return _domain_exchange_format.said("receipt")
+    if kind == "report":
+        return _domain_exchange_format.said("report")
+    if kind == "return":
+        return _domain_exchange_format.said("return")
+    return kind
+
+
 class ExchangeFileError(ValidationError):
     """A file that is not a readable, intact exchange file: nothing was written."""
 

@@ -58,11 +58,11 @@ from ..domain.origins import (
 from ..domain.permissions import Actor, parse_roles
 from ..domain.states import EventKind, InstitutionKind, LoanStatus, TransferKind, TransferStatus
 from ..domain.store import Store
-from ..domain.wording import Said, Words, counted
+from ..domain.wording import Said, Words
 from ..trust import keys as trust_keys
 from ..trust.statements import signature_holds
 from .export import RECEIVED
-from .format import KINDS, Envelope, unpack
+from .format import KINDS, Envelope, kind_word, unpack
 from .records import (
     LATE_SECTIONS,
     NATURAL_KEYS,
@@ -183,24 +183,49 @@ class ImportReport:
         return bool(self.events_added or any(self.added.values()) or any(self.updated.values()))
 
     def summary(self) -> str:
+        """What the import did, in one sentence built of translatable parts."""
+        kind = kind_word(self.kind)
         if self.already_imported:
-            return (
-                f"{self.kind} no. {self.sequence} from {self.sender} was imported before: "
-                "nothing changed."
+            return _domain_exchange_importer.said(
+                "{kind} no. {number} from {sender} was imported before: nothing changed.",
+                kind=kind,
+                number=self.sequence,
+                sender=self.sender,
             )
         parts = counted_records(self.added)
         changes = counted_records(self.updated)
-        text = (
-            f"{self.kind} no. {self.sequence} from {self.sender} ({self.subject}): "
-            f"{counted(self.events_added, 'custody event')} added"
+        text: str = (
+            _domain_exchange_importer.said(
+                "{kind} no. {number} from {sender} ({subject}): {count} custody event added",
+                kind=kind,
+                number=self.sequence,
+                sender=self.sender,
+                subject=self.subject,
+                count=f"{self.events_added:,}",
+            )
+            if self.events_added == 1
+            else _domain_exchange_importer.said(
+                "{kind} no. {number} from {sender} ({subject}): {count} custody events added",
+                kind=kind,
+                number=self.sequence,
+                sender=self.sender,
+                subject=self.subject,
+                count=f"{self.events_added:,}",
+            )
         )
         if self.events_known:
-            text += f", {self.events_known} already held"
+            text = _domain_exchange_importer.said(
+                "{summary}, {count} already held", summary=text, count=self.events_known
+            )
         if parts:
-            text += "; new: " + parts
+            text = _domain_exchange_importer.said(
+                "{summary}; new: {records}", summary=text, records=parts
+            )
         if changes:
-            text += "; changed: " + changes
-        return text + "."
+            text = _domain_exchange_importer.said(
+                "{summary}; changed: {records}", summary=text, records=changes
+            )
+        return _domain_exchange_importer.said("{summary}.", summary=text)
 
 
 class _Rollback(Exception):
@@ -1571,7 +1596,7 @@ class _Importer:
             recorded_at=self.ctx.now,
             recorded_by_id=self.ctx.person.id,
             subject=self.report.subject[:200],
-            summary=self.report.summary(),
+            summary=str(self.report.summary()),  # kept as plain English
             sender_seq=self.sender_heads.ledger_seq,
             sender_hash=self.sender_heads.ledger_hash,
             sender_audit_seq=self.sender_heads.audit_seq,

@@ -42,7 +42,7 @@ from ..domain.wording import Words
 from ..trust import keys as trust_keys
 from ..trust.statements import utc_text
 from .export import RECEIVED, SENT, Exported, _safe
-from .format import FORMAT, SUFFIX, VERSION, Envelope, pack, unpack
+from .format import FORMAT, SUFFIX, VERSION, Envelope, kind_word, pack, unpack
 from .importer import ExchangeRefused, ImportReport, Reason, _Importer
 from .records import as_list, as_object, to_dict
 
@@ -141,7 +141,7 @@ def _introduction(envelope: Envelope) -> Introduction:
         raise ValidationError(
             _domain_exchange_partners.said(
                 "This is a {kind} file, not an introduction: import it with Import exchange file.",
-                kind=str(content.get("kind")),
+                kind=kind_word(str(content.get("kind"))),
             )
         )
     sender = as_object(content.get("sender"))

@@ -95,12 +95,98 @@ SECTION_NOUNS: dict[str, str] = {
 
 
 def counted_records(counts: dict[str, int]) -> str:
-    """'2 aliquots, 1 loan, 3 signatures' (sections counted none are left out)."""
-    return ", ".join(
-        counted(n, SECTION_NOUNS.get(section, section.replace("_", " ")))
-        for section, n in counts.items()
-        if n
-    )
+    """'2 aliquots, 1 loan, 3 signatures' (sections counted none are left out): a ``Said``
+    the window translates, each count with its noun ('' when nothing was counted)."""
+    listed: str = ""
+    for section, number in counts.items():
+        if not number:
+            continue
+        item = counted_section(section, number)
+        listed = (
+            _domain_exchange_records.said("{records}, {record}", records=listed, record=item)
+            if listed
+            else item
+        )
+    return listed
+
+
+def counted_section(section: str, number: int) -> str:
+    """'1 loan item', '2 courier legs': one sentence per section and number, as
+    ``counted`` writes them (a section this program does not know stays English)."""
+    count = f"{number:,}"
+    if section == "institutions":
+        return (
+            _domain_exchange_records.said("{count} institution", count=count)
+            if number == 1
+            else _domain_exchange_records.said("{count} institutions", count=count)
+        )
+    if section == "people":
+        return (
+            _domain_exchange_records.said("{count} person", count=count)
+            if number == 1
+            else _domain_exchange_records.said("{count} people", count=count)
+        )
+    if section == "certificates":
+        return (
+            _domain_exchange_records.said("{count} certificate", count=count)
+            if number == 1
+            else _domain_exchange_records.said("{count} certificates", count=count)
+        )
+    if section == "samples":
+        return (
+            _domain_exchange_records.said("{count} sample", count=count)
+            if number == 1
+            else _domain_exchange_records.said("{count} samples", count=count)
+        )
+    if section == "aliquots":
+        return (
+            _domain_exchange_records.said("{count} aliquot", count=count)
+            if number == 1
+            else _domain_exchange_records.said("{count} aliquots", count=count)
+        )
+    if section == "loans":
+        return (
+            _domain_exchange_records.said("{count} loan", count=count)
+            if number == 1
+            else _domain_exchange_records.said("{count} loans", count=count)
+        )
+    if section == "loan_items":
+        return (
+            _domain_exchange_records.said("{count} loan item", count=count)
+            if number == 1
+            else _domain_exchange_records.said("{count} loan items", count=count)
+        )
+    if section == "transfers":
+        return (
+            _domain_exchange_records.said("{count} transfer", count=count)
+            if number == 1
+            else _domain_exchange_records.said("{count} transfers", count=count)
+        )
+    if section == "transfer_items":
+        return (
+            _domain_exchange_records.said("{count} transfer item", count=count)
+            if number == 1
+            else _domain_exchange_records.said("{count} transfer items", count=count)
+        )
+    if section == "transfer_legs":
+        return (
+            _domain_exchange_records.said("{count} courier leg", count=count)
+            if number == 1
+            else _domain_exchange_records.said("{count} courier legs", count=count)
+        )
+    if section == "discrepancies":
+        return (
+            _domain_exchange_records.said("{count} discrepancy", count=count)
+            if number == 1
+            else _domain_exchange_records.said("{count} discrepancies", count=count)
+        )
+    if section == "signatures":
+        return (
+            _domain_exchange_records.said("{count} signature", count=count)
+            if number == 1
+            else _domain_exchange_records.said("{count} signatures", count=count)
+        )
+    return counted(number, SECTION_NOUNS.get(section, section.replace("_", " ")))
 
 
 SPECS: dict[type[Base], tuple[Field, ...]] = {

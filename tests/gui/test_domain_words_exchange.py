@@ -88,7 +88,14 @@ def test_exchange_importer_a_replayed_file_names_its_reasons_in_chinese(
     installations: Installations,
 ) -> None:
     brown, carla = installations.brown, installations["carla.pieters"]
-    import_exchange(brown, carla, installations.offer)
+    imported = import_exchange(brown, carla, installations.offer)
+    english = imported.summary()
+    assert english.startswith("offer no. 1 from China National Space Administration")
+    assert ": 2 custody events added; new: " in english and "2 aliquots" in english
+    summary = translated(english)  # the report, counted records and all, in Chinese
+    assert summary.startswith("来自 China National Space Administration")
+    assert "的借样要约第 1 号（" in summary and "：新增 2 个保管事件；新增：" in summary
+    assert "2 个分样" in summary and "aliquot" not in summary
     replayed = _renumbered_again(installations)
 
     with pytest.raises(ExchangeRefused) as refused:
@@ -119,7 +126,7 @@ def test_exchange_partners_refusals_in_chinese(installations: Installations) -> 
         "This is a offer file, not an introduction: import it with Import exchange file."
     )
     assert error_text(not_introduction.value) == (
-        "这是 offer 文件，不是引荐文件：请通过“导入交换文件”导入。"
+        "这是借样要约文件，不是引荐文件：请通过“导入交换文件”导入。"
     )
 
     with pytest.raises(ValidationError) as no_reason:

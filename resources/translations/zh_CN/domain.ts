@@ -8,6 +8,18 @@
         <translation>请说明文件涉及的内容：一项借样、一项转运或若干分样。</translation>
     </message>
     <message>
+        <source>no records</source>
+        <translation>无记录</translation>
+    </message>
+    <message>
+        <source>{count} custody event; {records}</source>
+        <translation>{count} 个保管事件；{records}</translation>
+    </message>
+    <message>
+        <source>{count} custody events; {records}</source>
+        <translation>{count} 个保管事件；{records}</translation>
+    </message>
+    <message>
         <source>{institution} is not a trusted partner yet: import its introduction file and confirm its fingerprint first ({command}).</source>
         <translation>{institution} 尚不是受信任的合作机构：请先导入其引荐文件并核对其指纹（{command}）。</translation>
     </message>
@@ -65,6 +77,38 @@
     <message>
         <source>This is not an exchange file, or it is truncated ({error}).</source>
         <translation>这不是交换文件，或文件不完整（{error}）。</translation>
+    </message>
+    <message>
+        <source>answer</source>
+        <translation>借样答复</translation>
+    </message>
+    <message>
+        <source>introduction</source>
+        <translation>引荐文件</translation>
+    </message>
+    <message>
+        <source>legs</source>
+        <translation>运段记录</translation>
+    </message>
+    <message>
+        <source>offer</source>
+        <translation>借样要约</translation>
+    </message>
+    <message>
+        <source>receipt</source>
+        <translation>接收回执</translation>
+    </message>
+    <message>
+        <source>report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <source>return</source>
+        <translation>归还发运</translation>
+    </message>
+    <message>
+        <source>shipment</source>
+        <translation>发运通知</translation>
     </message>
     <message>
         <source>{content} claims to unpack to {ratio} times its packed size: refused as a decompression bomb.</source>
@@ -368,6 +412,18 @@
         <translation>{field} {value} 不是 {choices} 中的任何一个</translation>
     </message>
     <message>
+        <source>{kind} no. {number} from {sender} ({subject}): {count} custody event added</source>
+        <translation>来自 {sender} 的{kind}第 {number} 号（{subject}）：新增 {count} 个保管事件</translation>
+    </message>
+    <message>
+        <source>{kind} no. {number} from {sender} ({subject}): {count} custody events added</source>
+        <translation>来自 {sender} 的{kind}第 {number} 号（{subject}）：新增 {count} 个保管事件</translation>
+    </message>
+    <message>
+        <source>{kind} no. {number} from {sender} was imported before: nothing changed.</source>
+        <translation>来自 {sender} 的{kind}第 {number} 号此前已导入：没有任何变更。</translation>
+    </message>
+    <message>
         <source>{origin} did not hold the aliquot it split this from</source>
         <translation>{origin} 未持有分装出此分样的分样</translation>
     </message>
@@ -420,6 +476,22 @@
     <message>
         <source>{sender}&apos;s ledger head went from #{before} ({before_hash}…) to #{now} ({now_hash}…): evidence of tampering at the origin (its ledger was rewritten)</source>
         <translation>{sender} 的保管台账链头从 #{before}（{before_hash}…）变为 #{now}（{now_hash}…）：来源处篡改的证据（其保管台账被改写）</translation>
+    </message>
+    <message>
+        <source>{summary}, {count} already held</source>
+        <translation>{summary}，{count} 个已持有</translation>
+    </message>
+    <message>
+        <source>{summary}.</source>
+        <translation>{summary}。</translation>
+    </message>
+    <message>
+        <source>{summary}; changed: {records}</source>
+        <translation>{summary}；变更：{records}</translation>
+    </message>
+    <message>
+        <source>{summary}; new: {records}</source>
+        <translation>{summary}；新增：{records}</translation>
     </message>
     <message>
         <source>{title}; nothing was imported ({count} reason):
@@ -478,7 +550,7 @@
     </message>
     <message>
         <source>This is a {kind} file, not an introduction: import it with Import exchange file.</source>
-        <translation>这是 {kind} 文件，不是引荐文件：请通过“导入交换文件”导入。</translation>
+        <translation>这是{kind}文件，不是引荐文件：请通过“导入交换文件”导入。</translation>
     </message>
     <message>
         <source>This is our own introduction.</source>
@@ -503,6 +575,102 @@
 </context>
 <context>
     <name>_domain_exchange_records</name>
+    <message>
+        <source>{count} aliquot</source>
+        <translation>{count} 个分样</translation>
+    </message>
+    <message>
+        <source>{count} aliquots</source>
+        <translation>{count} 个分样</translation>
+    </message>
+    <message>
+        <source>{count} certificate</source>
+        <translation>{count} 份证书</translation>
+    </message>
+    <message>
+        <source>{count} certificates</source>
+        <translation>{count} 份证书</translation>
+    </message>
+    <message>
+        <source>{count} courier leg</source>
+        <translation>{count} 个押运运段</translation>
+    </message>
+    <message>
+        <source>{count} courier legs</source>
+        <translation>{count} 个押运运段</translation>
+    </message>
+    <message>
+        <source>{count} discrepancies</source>
+        <translation>{count} 项差异</translation>
+    </message>
+    <message>
+        <source>{count} discrepancy</source>
+        <translation>{count} 项差异</translation>
+    </message>
+    <message>
+        <source>{count} institution</source>
+        <translation>{count} 个机构</translation>
+    </message>
+    <message>
+        <source>{count} institutions</source>
+        <translation>{count} 个机构</translation>
+    </message>
+    <message>
+        <source>{count} loan</source>
+        <translation>{count} 项借样</translation>
+    </message>
+    <message>
+        <source>{count} loan item</source>
+        <translation>{count} 个借样项</translation>
+    </message>
+    <message>
+        <source>{count} loan items</source>
+        <translation>{count} 个借样项</translation>
+    </message>
+    <message>
+        <source>{count} loans</source>
+        <translation>{count} 项借样</translation>
+    </message>
+    <message>
+        <source>{count} people</source>
+        <translation>{count} 名人员</translation>
+    </message>
+    <message>
+        <source>{count} person</source>
+        <translation>{count} 名人员</translation>
+    </message>
+    <message>
+        <source>{count} sample</source>
+        <translation>{count} 个样品</translation>
+    </message>
+    <message>
+        <source>{count} samples</source>
+        <translation>{count} 个样品</translation>
+    </message>
+    <message>
+        <source>{count} signature</source>
+        <translation>{count} 个签名</translation>
+    </message>
+    <message>
+        <source>{count} signatures</source>
+        <translation>{count} 个签名</translation>
+    </message>
+    <message>
+        <source>{count} transfer</source>
+        <translation>{count} 项转运</translation>
+    </message>
+    <message>
+        <source>{count} transfer item</source>
+        <translation>{count} 个转运项</translation>
+    </message>
+    <message>
+        <source>{count} transfer items</source>
+        <translation>{count} 个转运项</translation>
+    </message>
+    <message>
+        <source>{count} transfers</source>
+        <translation>{count} 项转运</translation>
+    </message>
     <message>
         <source>{field} is not a valid bytes: {value}</source>
         <translation>{field} 不是有效的字节数据：{value}</translation>
@@ -538,6 +706,10 @@
     <message>
         <source>{field}: unknown kind {kind}</source>
         <translation>{field}：未知类型 {kind}</translation>
+    </message>
+    <message>
+        <source>{records}, {record}</source>
+        <translation>{records}、{record}</translation>
     </message>
 </context>
 <context>
