@@ -49,12 +49,15 @@ from ..domain.origins import RefReader, event_statement
 from ..domain.permissions import Actor
 from ..domain.states import LoanStatus, TransferKind, TransferStatus
 from ..domain.store import Store
-from ..domain.wording import counted
+from ..domain.wording import Words, counted
 from ..trust.statements import sign_statement, utc_text
 from .format import FORMAT, SUFFIX, VERSION, pack
 from .records import LATE_SECTIONS, SECTIONS, counted_records, key_of, to_dict
 
 SENT, RECEIVED = "sent", "received"
+
+
+_domain_exchange_export = Words("_domain_exchange_export")
 
 
 @dataclass(frozen=True)
@@ -72,8 +75,14 @@ class Exported:
 
     @property
     def summary(self) -> str:
-        return f"{counted(self.events, 'custody event')}; " + (
-            counted_records(self.counts) or "no records"
+        records = counted_records(self.counts) or _domain_exchange_export.said("no records")
+        count = f"{self.events:,}"
+        if self.events == 1:
+            return _domain_exchange_export.said(
+                "{count} custody event; {records}", count=count, records=records
+            )
+        return _domain_exchange_export.said(
+            "{count} custody events; {records}", count=count, records=records
         )
 
 
@@ -100,7 +109,12 @@ def _partner(session: Session, code: str) -> tuple[Institution, Certificate]:
     institution = op.institution(session, code)
     home = home_institution(session)
     if home is not None and institution.id == home.id:
-        raise ValidationError(f"{institution.name} is this installation's own institution.")
+        raise ValidationError(
+            _domain_exchange_export.said(
+                "{institution} is this installation's own institution.",
+                institution=institution.name,
+            )
+        )
     certificate = session.scalars(
         select(Certificate)
         .where(
@@ -112,8 +126,12 @@ def _partner(session: Session, code: str) -> tuple[Institution, Certificate]:
     ).first()
     if certificate is None:
         raise RuleViolation(
-            f"{institution.name} is not a trusted partner yet: import its introduction file "
-            "and confirm its fingerprint first (lunar-custody partners add)."
+            _domain_exchange_export.said(
+                "{institution} is not a trusted partner yet: import its introduction file and "
+                "confirm its fingerprint first ({command}).",
+                institution=institution.name,
+                command="lunar-custody partners add",
+            )
         )
     return institution, certificate
 
@@ -352,7 +370,11 @@ def export_exchange(
     """The exchange file for ``partner`` about one loan, one transfer or some aliquots,
     recorded here as sent (its number and our chain head are kept as an anchor)."""
     if sum(bool(x) for x in (loan, transfer, aliquots)) != 1:
-        raise ValidationError("Say what the file is about: one loan, one transfer or aliquots.")
+        raise ValidationError(
+            _domain_exchange_export.said(
+                "Say what the file is about: one loan, one transfer or aliquots."
+            )
+        )
     with operation(store, actor, "exchange") as ctx:
         session = ctx.session
         receiver, receiver_certificate = _partner(session, partner)
@@ -461,7 +483,7 @@ def _write(
             recorded_at=ctx.now,
             recorded_by_id=ctx.person.id,
             subject=subject,
-            summary=exported.summary,
+            summary=str(exported.summary),  # kept as plain English
             sender_seq=heads.ledger_seq,
             sender_hash=heads.ledger_hash,
             sender_audit_seq=heads.audit_seq,

@@ -26,6 +26,7 @@ from typing import Any
 from cryptography import x509
 
 from ..domain.errors import ValidationError
+from ..domain.wording import Words
 from ..trust import keys as trust_keys
 from ..trust.keys import PrivateKey
 from ..trust.statements import canonical, sign_statement, signature_holds
@@ -47,6 +48,30 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_CONTENT_BYTES = 256 * 1024 * 1024
 MAX_SIGNATURE_BYTES = 64 * 1024
 MAX_RATIO = 200
+
+_domain_exchange_format = Words("_domain_exchange_format")
+
+
+def kind_word(kind: str) -> str:
+    """A kind of file as a report names it ("offer no. 3 from ..."), translatable; an
+    unknown kind as the file wrote it."""
+    if kind == "introduction":
+        return _domain_exchange_format.said("introduction")
+    if kind == "offer":
+        return _domain_exchange_format.said("offer")
+    if kind == "answer":
+        return _domain_exchange_format.said("answer")
+    if kind == "shipment":
+        return _domain_exchange_format.said("shipment")
+    if kind == "legs":
+        return _domain_exchange_format.said("legs")
+    if kind == "receipt":
+        return _domain_exchange_format.said("receipt")
+    if kind == "report":
+        return _domain_exchange_format.said("report")
+    if kind == "return":
+        return _domain_exchange_format.said("return")
+    return kind
 
 
 class ExchangeFileError(ValidationError):
@@ -90,20 +115,29 @@ def _member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> byte
         data = stream.read(limit + 1)
     if len(data) > limit:
         raise ExchangeFileError(
-            f"{info.filename} unpacks to more than {limit // (1024 * 1024) or 1} MB: "
-            "refused as a decompression bomb."
+            _domain_exchange_format.said(
+                "{member} unpacks to more than {megabytes} MB: refused as a decompression bomb.",
+                member=info.filename,
+                megabytes=limit // (1024 * 1024) or 1,
+            )
         )
     return data
 
 
 def _members(data: bytes) -> tuple[bytes, bytes]:
     if len(data) > MAX_FILE_BYTES:
-        raise ExchangeFileError(f"The file is larger than {MAX_FILE_BYTES // 2**20} MB.")
+        raise ExchangeFileError(
+            _domain_exchange_format.said(
+                "The file is larger than {megabytes} MB.", megabytes=MAX_FILE_BYTES // 2**20
+            )
+        )
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as error:
         raise ExchangeFileError(
-            f"This is not an exchange file, or it is truncated ({error})."
+            _domain_exchange_format.said(
+                "This is not an exchange file, or it is truncated ({error}).", error=str(error)
+            )
         ) from None
     with archive:
         infos = archive.infolist()
@@ -113,29 +147,60 @@ def _members(data: bytes) -> tuple[bytes, bytes]:
                 shown = name if len(name) < 80 else name[:77] + "..."
                 unsafe = name.startswith(("/", "\\")) or ".." in name.replace("\\", "/").split("/")
                 raise ExchangeFileError(
-                    f"The file holds '{shown}'"
-                    + (", a name that points outside any folder" if unsafe else "")
-                    + f": an exchange file holds only {CONTENT} and {SIGNATURE}."
+                    _domain_exchange_format.said(
+                        "The file holds '{name}', a name that points outside any folder: an "
+                        "exchange file holds only {content} and {signature}.",
+                        name=shown,
+                        content=CONTENT,
+                        signature=SIGNATURE,
+                    )
+                    if unsafe
+                    else _domain_exchange_format.said(
+                        "The file holds '{name}': an exchange file holds only {content} and "
+                        "{signature}.",
+                        name=shown,
+                        content=CONTENT,
+                        signature=SIGNATURE,
+                    )
                 )
         if sorted(names) != sorted((CONTENT, SIGNATURE)):
             raise ExchangeFileError(
-                f"An exchange file holds {CONTENT} and {SIGNATURE} once each; this one holds "
-                f"{', '.join(names) or 'nothing'}."
+                _domain_exchange_format.said(
+                    "An exchange file holds {content} and {signature} once each; this one "
+                    "holds {names}.",
+                    content=CONTENT,
+                    signature=SIGNATURE,
+                    names=", ".join(names),
+                )
+                if names
+                else _domain_exchange_format.said(
+                    "An exchange file holds {content} and {signature} once each; this one "
+                    "holds nothing.",
+                    content=CONTENT,
+                    signature=SIGNATURE,
+                )
             )
         by_name = {info.filename: info for info in infos}
         content_info = by_name[CONTENT]
         ratio = content_info.file_size / max(content_info.compress_size, 1)
         if ratio > MAX_RATIO and content_info.file_size > 1024 * 1024:
             raise ExchangeFileError(
-                f"{CONTENT} claims to unpack to {ratio:.0f} times its packed size: refused as "
-                "a decompression bomb."
+                _domain_exchange_format.said(
+                    "{content} claims to unpack to {ratio} times its packed size: refused as "
+                    "a decompression bomb.",
+                    content=CONTENT,
+                    ratio=f"{ratio:.0f}",
+                )
             )
         try:
             content = _member(archive, content_info, MAX_CONTENT_BYTES)
             signature = _member(archive, by_name[SIGNATURE], MAX_SIGNATURE_BYTES)
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as error:
             raise ExchangeFileError(
-                f"The file is damaged or truncated ({error}); nothing was read from it."
+                _domain_exchange_format.said(
+                    "The file is damaged or truncated ({error}); nothing was read from it.",
+                    error=str(error),
+                )
             ) from None
     return content, signature
 
@@ -144,9 +209,15 @@ def _json_object(data: bytes, name: str) -> dict[str, Any]:
     try:
         value = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise ExchangeFileError(f"{name} is not JSON ({error}).") from None
+        raise ExchangeFileError(
+            _domain_exchange_format.said(
+                "{member} is not JSON ({error}).", member=name, error=str(error)
+            )
+        ) from None
     if not isinstance(value, dict):
-        raise ExchangeFileError(f"{name} is not a JSON object.")
+        raise ExchangeFileError(
+            _domain_exchange_format.said("{member} is not a JSON object.", member=name)
+        )
     return value
 
 
@@ -160,29 +231,51 @@ def unpack(data: bytes) -> Envelope:
     envelope = _json_object(signature_bytes, SIGNATURE)
     content = _json_object(body, CONTENT)
     if content.get("format") != FORMAT:
-        raise ExchangeFileError(f"This is not a Lunar Custody exchange file ({CONTENT}).")
+        raise ExchangeFileError(
+            _domain_exchange_format.said(
+                "This is not a Lunar Custody exchange file ({content}).", content=CONTENT
+            )
+        )
     version = content.get("version")
     if version != VERSION:
         raise ExchangeFileError(
-            f"The file is in exchange format version {version!r}; this program reads version "
-            f"{VERSION}. Install the version of Lunar Custody the sender uses, or ask the "
-            "sender for a file in version 1."
+            _domain_exchange_format.said(
+                "The file is in exchange format version {version}; this program reads version "
+                "{ours}. Install the version of Lunar Custody the sender uses, or ask the "
+                "sender for a file in version 1.",
+                version=repr(version),
+                ours=VERSION,
+            )
         )
     if envelope.get("algorithm") != ALGORITHM:
         raise ExchangeFileError(
-            f"The file is signed with {envelope.get('algorithm')!r}; expected {ALGORITHM}."
+            _domain_exchange_format.said(
+                "The file is signed with {algorithm}; expected {expected}.",
+                algorithm=repr(envelope.get("algorithm")),
+                expected=ALGORITHM,
+            )
         )
     try:
         certificate = trust_keys.load_certificate(str(envelope.get("certificate", "")))
     except trust_keys.CertificateError as error:
-        raise ExchangeFileError(f"The sender's certificate is {error}.") from None
+        raise ExchangeFileError(
+            _domain_exchange_format.said(
+                "The sender's certificate is {problem}.", problem=str(error)
+            )
+        ) from None
     if canonical(content) != body:
         raise ExchangeFileError(
-            f"{CONTENT} is not in canonical form (RFC 8785): it was changed after it was signed."
+            _domain_exchange_format.said(
+                "{content} is not in canonical form (RFC 8785): it was changed after it was "
+                "signed.",
+                content=CONTENT,
+            )
         )
     if not signature_holds(certificate, content, str(envelope.get("signature", ""))):
         raise ExchangeFileError(
-            "The file's signature does not hold: its content was changed after the sender "
-            "signed it, or it was signed by another key. Nothing was imported."
+            _domain_exchange_format.said(
+                "The file's signature does not hold: its content was changed after the sender "
+                "signed it, or it was signed by another key. Nothing was imported."
+            )
         )
     return Envelope(content, certificate, hashlib.sha256(data).hexdigest())

@@ -58,11 +58,11 @@ from ..domain.origins import (
 from ..domain.permissions import Actor, parse_roles
 from ..domain.states import EventKind, InstitutionKind, LoanStatus, TransferKind, TransferStatus
 from ..domain.store import Store
-from ..domain.wording import counted
+from ..domain.wording import Said, Words
 from ..trust import keys as trust_keys
 from ..trust.statements import signature_holds
 from .export import RECEIVED
-from .format import KINDS, Envelope, unpack
+from .format import KINDS, Envelope, kind_word, unpack
 from .records import (
     LATE_SECTIONS,
     NATURAL_KEYS,
@@ -79,6 +79,14 @@ from .records import (
 
 MAX_REASONS_SHOWN = 40
 
+_domain_exchange_importer = Words("_domain_exchange_importer")
+
+
+def _message(error: BaseException) -> str:
+    """An error's sentence as it was said (a ``Said`` stays one, to be translated)."""
+    said = error.args[0] if len(error.args) == 1 else None
+    return said if isinstance(said, Said) else str(error)
+
 
 @dataclass(frozen=True)
 class Reason:
@@ -90,21 +98,57 @@ class Reason:
     def __str__(self) -> str:
         return f"{self.record}: {self.message}" if self.record else self.message
 
+    @property
+    def said(self) -> str:
+        """The reason as ``str()`` gives it, its message translatable (the record's label
+        stays as the file names it)."""
+        if not self.record:
+            return self.message
+        return _domain_exchange_importer.said(
+            "{record}: {message}", record=self.record, message=self.message
+        )
+
 
 class ExchangeRefused(ValidationError):
     """The file was refused as a whole; nothing was written."""
 
     def __init__(self, reasons: list[Reason], title: str = "") -> None:
         self.reasons = reasons
-        shown = "\n".join(f"  - {r}" for r in reasons[:MAX_REASONS_SHOWN])
+        shown: str = ""
+        for number, reason in enumerate(reasons[:MAX_REASONS_SHOWN]):
+            # one line per reason, each translated in the window
+            shown = (
+                _domain_exchange_importer.said("  - {reason}", reason=reason.said)
+                if number == 0
+                else _domain_exchange_importer.said(
+                    "{reasons}\n  - {reason}", reasons=shown, reason=reason.said
+                )
+            )
         more = (
-            f"\n  ... and {len(reasons) - MAX_REASONS_SHOWN} more"
+            _domain_exchange_importer.said(
+                "\n  ... and {count} more", count=len(reasons) - MAX_REASONS_SHOWN
+            )
             if len(reasons) > MAX_REASONS_SHOWN
             else ""
         )
+        heading = title or _domain_exchange_importer.said("Exchange file refused")
+        count = f"{len(reasons):,}"
         super().__init__(
-            f"{title or 'Exchange file refused'}; nothing was imported "
-            f"({counted(len(reasons), 'reason')}):\n{shown}{more}"
+            _domain_exchange_importer.said(
+                "{title}; nothing was imported ({count} reason):\n{reasons}{more}",
+                title=heading,
+                count=count,
+                reasons=shown,
+                more=more,
+            )
+            if len(reasons) == 1
+            else _domain_exchange_importer.said(
+                "{title}; nothing was imported ({count} reasons):\n{reasons}{more}",
+                title=heading,
+                count=count,
+                reasons=shown,
+                more=more,
+            )
         )
 
     @property
@@ -139,24 +183,49 @@ class ImportReport:
         return bool(self.events_added or any(self.added.values()) or any(self.updated.values()))
 
     def summary(self) -> str:
+        """What the import did, in one sentence built of translatable parts."""
+        kind = kind_word(self.kind)
         if self.already_imported:
-            return (
-                f"{self.kind} no. {self.sequence} from {self.sender} was imported before: "
-                "nothing changed."
+            return _domain_exchange_importer.said(
+                "{kind} no. {number} from {sender} was imported before: nothing changed.",
+                kind=kind,
+                number=self.sequence,
+                sender=self.sender,
             )
         parts = counted_records(self.added)
         changes = counted_records(self.updated)
-        text = (
-            f"{self.kind} no. {self.sequence} from {self.sender} ({self.subject}): "
-            f"{counted(self.events_added, 'custody event')} added"
+        text: str = (
+            _domain_exchange_importer.said(
+                "{kind} no. {number} from {sender} ({subject}): {count} custody event added",
+                kind=kind,
+                number=self.sequence,
+                sender=self.sender,
+                subject=self.subject,
+                count=f"{self.events_added:,}",
+            )
+            if self.events_added == 1
+            else _domain_exchange_importer.said(
+                "{kind} no. {number} from {sender} ({subject}): {count} custody events added",
+                kind=kind,
+                number=self.sequence,
+                sender=self.sender,
+                subject=self.subject,
+                count=f"{self.events_added:,}",
+            )
         )
         if self.events_known:
-            text += f", {self.events_known} already held"
+            text = _domain_exchange_importer.said(
+                "{summary}, {count} already held", summary=text, count=self.events_known
+            )
         if parts:
-            text += "; new: " + parts
+            text = _domain_exchange_importer.said(
+                "{summary}; new: {records}", summary=text, records=parts
+            )
         if changes:
-            text += "; changed: " + changes
-        return text + "."
+            text = _domain_exchange_importer.said(
+                "{summary}; changed: {records}", summary=text, records=changes
+            )
+        return _domain_exchange_importer.said("{summary}.", summary=text)
 
 
 class _Rollback(Exception):
@@ -234,22 +303,33 @@ def _fits(model: type[Base], spec: Field, value: Any) -> None:
     column = model.__table__.columns[spec.column]
     if value is None:
         if not column.nullable:
-            raise FieldError(f"{spec.name} is missing")
+            raise FieldError(_domain_exchange_importer.said("{field} is missing", field=spec.name))
         return
     if isinstance(value, str):
         limit = getattr(column.type, "length", None)
         if limit is not None and len(value) > limit:
-            raise FieldError(f"{spec.name} is longer than {limit} characters")
+            raise FieldError(
+                _domain_exchange_importer.said(
+                    "{field} is longer than {limit} characters", field=spec.name, limit=limit
+                )
+            )
         choices = CHOICES.get((model, spec.column))
         if choices is not None and value not in choices:
-            raise FieldError(f"{spec.name} {value[:40]!r} is none of {', '.join(sorted(choices))}")
+            raise FieldError(
+                _domain_exchange_importer.said(
+                    "{field} {value} is none of {choices}",
+                    field=spec.name,
+                    value=repr(value[:40]),
+                    choices=", ".join(sorted(choices)),
+                )
+            )
         if model is Person and spec.column == "roles":
             try:
                 parse_roles(value)
             except CustodyError as error:
-                raise FieldError(str(error)) from None
+                raise FieldError(_message(error)) from None
     if isinstance(value, int) and spec.name.endswith("_ug") and value < 0:
-        raise FieldError(f"{spec.name} is negative")
+        raise FieldError(_domain_exchange_importer.said("{field} is negative", field=spec.name))
 
 
 def _backwards(model: type[Base], ours: str, theirs: str) -> bool:
@@ -262,6 +342,45 @@ def _backwards(model: type[Base], ours: str, theirs: str) -> bool:
 def _shown(value: Any) -> str:
     text = repr(value.isoformat() if hasattr(value, "isoformat") else value)
     return text if len(text) < 60 else text[:57] + "...'"
+
+
+def _collision(model: type[Base], number: object) -> Said:
+    """A new record's number (code, user name) that another record here has already."""
+    if model is Sample:
+        return _domain_exchange_importer.said(
+            "this installation already has another sample with the number {number} (a "
+            "different record): numbers made at two installations collide",
+            number=number,
+        )
+    if model is Aliquot:
+        return _domain_exchange_importer.said(
+            "this installation already has another aliquot with the number {number} (a "
+            "different record): numbers made at two installations collide",
+            number=number,
+        )
+    if model is Loan:
+        return _domain_exchange_importer.said(
+            "this installation already has another loan with the number {number} (a "
+            "different record): numbers made at two installations collide",
+            number=number,
+        )
+    if model is Transfer:
+        return _domain_exchange_importer.said(
+            "this installation already has another transfer with the number {number} (a "
+            "different record): numbers made at two installations collide",
+            number=number,
+        )
+    if model is Institution:
+        return _domain_exchange_importer.said(
+            "this installation already has another institution with the code {number} (a "
+            "different record): numbers made at two installations collide",
+            number=number,
+        )
+    return _domain_exchange_importer.said(
+        "this installation already has another person with the user name {number} (a "
+        "different record): numbers made at two installations collide",
+        number=number,
+    )
 
 
 class _Importer:
@@ -316,7 +435,7 @@ class _Importer:
         if value is None:
             return []
         if not isinstance(value, list):
-            self.refuse("", f"'{name}' is not a list")
+            self.refuse("", _domain_exchange_importer.said("'{name}' is not a list", name=name))
             return []
         return value
 
@@ -329,9 +448,14 @@ class _Importer:
         receiver = as_object(content.get("receiver"))
         sequence = content.get("sequence")
         if kind not in KINDS:
-            self.refuse("", f"unknown kind of exchange file {kind!r}")
+            self.refuse(
+                "",
+                _domain_exchange_importer.said(
+                    "unknown kind of exchange file {kind}", kind=repr(kind)
+                ),
+            )
         if not isinstance(sequence, int) or isinstance(sequence, bool) or sequence < 0:
-            self.refuse("", "the file has no sequence number")
+            self.refuse("", _domain_exchange_importer.said("the file has no sequence number"))
             sequence = 0
         self.report = ImportReport(
             kind=str(kind),
@@ -357,23 +481,46 @@ class _Importer:
         if institution is None or trusted is None or trusted.institution_id != institution.id:
             self.refuse(
                 "",
-                f"the file is signed by the key {short}, which is not a trusted partner's "
-                f"key for {sender.get('name', 'its sender')}: import the partner's "
-                "introduction and confirm its fingerprint first",
+                _domain_exchange_importer.said(
+                    "the file is signed by the key {key}, which is not a trusted partner's "
+                    "key for {sender}: import the partner's introduction and confirm its "
+                    "fingerprint first",
+                    key=short,
+                    sender=sender["name"],
+                )
+                if "name" in sender
+                else _domain_exchange_importer.said(
+                    "the file is signed by the key {key}, which is not a trusted partner's "
+                    "key for its sender: import the partner's introduction and confirm its "
+                    "fingerprint first",
+                    key=short,
+                ),
             )
             return None
         if trusted.revoked_at is not None:
             self.refuse(
                 "",
-                f"the file is signed by {institution.name}'s key {short}, revoked on "
-                f"{trusted.revoked_at:%Y-%m-%d}: it is no longer trusted",
+                _domain_exchange_importer.said(
+                    "the file is signed by {sender}'s key {key}, revoked on {date}: it is no "
+                    "longer trusted",
+                    sender=institution.name,
+                    key=short,
+                    date=f"{trusted.revoked_at:%Y-%m-%d}",
+                ),
             )
             return None
         if self.home is None or receiver.get("uuid") != self.home.uuid:
             self.refuse(
                 "",
-                f"the file is addressed to {receiver.get('name', 'nobody')}, not to "
-                f"{self.home.name if self.home else 'this installation'}",
+                _domain_exchange_importer.said(
+                    "the file is addressed to {receiver}, not to {us}",
+                    receiver=receiver["name"]
+                    if "name" in receiver
+                    else _domain_exchange_importer.said("nobody"),
+                    us=self.home.name
+                    if self.home
+                    else _domain_exchange_importer.said("this installation"),
+                ),
             )
             return None
         self.sender: Institution = institution
@@ -389,7 +536,12 @@ class _Importer:
             if same_id.sha256 == self.envelope.sha256:
                 self.report.already_imported = True
                 return False
-            self.refuse("", "a different file with the same id was imported before")
+            self.refuse(
+                "",
+                _domain_exchange_importer.said(
+                    "a different file with the same id was imported before"
+                ),
+            )
             return False
         previous = self.session.scalars(
             select(ExchangeFile)
@@ -403,16 +555,33 @@ class _Importer:
         if sequence <= last:
             self.refuse(
                 "",
-                f"this is file no. {sequence} from {self.sender.name}, and file no. {sequence} "
-                "was imported already (a different file): a replayed or conflicting file",
+                _domain_exchange_importer.said(
+                    "this is file no. {number} from {sender}, and file no. {number} was "
+                    "imported already (a different file): a replayed or conflicting file",
+                    number=sequence,
+                    sender=self.sender.name,
+                ),
             )
             return False
         if sequence != last + 1:
             self.refuse(
                 "",
-                f"this is file no. {sequence} from {self.sender.name}; files no. "
-                f"{last + 1}{'' if sequence == last + 2 else f' to {sequence - 1}'} must be "
-                "imported first (files are imported in the order they were made)",
+                _domain_exchange_importer.said(
+                    "this is file no. {number} from {sender}; files no. {first} must be "
+                    "imported first (files are imported in the order they were made)",
+                    number=sequence,
+                    sender=self.sender.name,
+                    first=last + 1,
+                )
+                if sequence == last + 2
+                else _domain_exchange_importer.said(
+                    "this is file no. {number} from {sender}; files no. {first} to {last} "
+                    "must be imported first (files are imported in the order they were made)",
+                    number=sequence,
+                    sender=self.sender.name,
+                    first=last + 1,
+                    last=sequence - 1,
+                ),
             )
             return False
         heads: Any = self.content.get("sender_head")
@@ -425,7 +594,10 @@ class _Importer:
                 str(heads["audit"]["hash"]),
             )
         except (KeyError, TypeError, ValueError):
-            self.refuse("", "the file does not carry the sender's chain head")
+            self.refuse(
+                "",
+                _domain_exchange_importer.said("the file does not carry the sender's chain head"),
+            )
             return False
         if previous is not None and (
             self.sender_heads.ledger_seq < previous.sender_seq
@@ -436,10 +608,16 @@ class _Importer:
         ):
             self.refuse(
                 "",
-                f"{self.sender.name}'s ledger head went from #{previous.sender_seq} "
-                f"({previous.sender_hash[:12]}…) to #{self.sender_heads.ledger_seq} "
-                f"({self.sender_heads.ledger_hash[:12]}…): evidence of tampering at the "
-                "origin (its ledger was rewritten)",
+                _domain_exchange_importer.said(
+                    "{sender}'s ledger head went from #{before} ({before_hash}…) to #{now} "
+                    "({now_hash}…): evidence of tampering at the origin (its ledger was "
+                    "rewritten)",
+                    sender=self.sender.name,
+                    before=previous.sender_seq,
+                    before_hash=previous.sender_hash[:12],
+                    now=self.sender_heads.ledger_seq,
+                    now_hash=self.sender_heads.ledger_hash[:12],
+                ),
             )
         return True
 
@@ -454,7 +632,7 @@ class _Importer:
                 value = decode(spec, raw)
                 _fits(model, spec, value)
             except FieldError as error:
-                self.refuse(label, str(error))
+                self.refuse(label, _message(error))
                 return None
             if spec.kind == "ref" and value is not None:
                 assert spec.target is not None
@@ -464,7 +642,11 @@ class _Importer:
                         values[spec.column] = None  # held at another installation
                         continue
                     self.refuse(
-                        label, f"{spec.name} names a record that is neither here nor in the file"
+                        label,
+                        _domain_exchange_importer.said(
+                            "{field} names a record that is neither here nor in the file",
+                            field=spec.name,
+                        ),
                     )
                     return None
                 if target.id is None:
@@ -537,7 +719,7 @@ class _Importer:
     def apply_records(self, sections: dict[str, type[Base]]) -> None:
         records = self.content.get("records")
         if not isinstance(records, dict):
-            self.refuse("", "the file has no records")
+            self.refuse("", _domain_exchange_importer.said("the file has no records"))
             return
         for section, model in sections.items():
             rows = self._list(records, section)
@@ -564,7 +746,9 @@ class _Importer:
                     )
             for data in rows:
                 if not isinstance(data, dict):
-                    self.refuse(section, "a record is not a JSON object")
+                    self.refuse(
+                        section, _domain_exchange_importer.said("a record is not a JSON object")
+                    )
                     continue
                 self.apply_record(section, model, data)
 
@@ -609,7 +793,7 @@ class _Importer:
             label = self._item_label(model, values) or label
         row = self.existing(model, data, values)
         if row is False:
-            self.refuse(label, "the record has no UUID")
+            self.refuse(label, _domain_exchange_importer.said("the record has no UUID"))
             return
         if model is Certificate:
             self.certificate(row, data, values, label)
@@ -642,22 +826,28 @@ class _Importer:
         home = self.home
         assert home is not None
         if model is Person and values.get("institution_id") == home.id:
-            self.refuse(label, f"names a person of {home.name} this installation does not know")
+            self.refuse(
+                label,
+                _domain_exchange_importer.said(
+                    "names a person of {institution} this installation does not know",
+                    institution=home.name,
+                ),
+            )
             return
         unique = UNIQUE.get(model)
         if unique is not None:
             taken = self.taken.setdefault(model, set())
             if values[unique] in taken:
-                self.refuse(
-                    label,
-                    f"this installation already has another {model.__tablename__[:-1]} "
-                    f"with the {unique.replace('username', 'user name')} {values[unique]} "
-                    "(a different record): numbers made at two installations collide",
-                )
+                self.refuse(label, _collision(model, values[unique]))
                 return
             taken.add(values[unique])
         if model is Loan and values.get("lender_institution_id") != self.sender.id:
-            self.refuse(label, f"only the lender offers a loan, not {self.sender.name}")
+            self.refuse(
+                label,
+                _domain_exchange_importer.said(
+                    "only the lender offers a loan, not {sender}", sender=self.sender.name
+                ),
+            )
             return
         if model is LoanItem:
             loan = self.session.get(Loan, values["loan_id"])
@@ -667,13 +857,23 @@ class _Importer:
                 and loan.borrower_institution_id == self.sender.id
             )
             if loan.lender_institution_id != self.sender.id and not borrower_split:
-                self.refuse(label, f"only the lender adds items to loan {loan.number}")
+                self.refuse(
+                    label,
+                    _domain_exchange_importer.said(
+                        "only the lender adds items to loan {loan}", loan=loan.number
+                    ),
+                )
                 return
         if model in (Transfer, TransferItem, TransferLeg, Discrepancy):
             allowed = self.sides(model, None, values)
             side = next(iter(allowed.values()))
             if self.sender.id not in side:
-                self.refuse(label, f"{self.sender.name} may not record this")
+                self.refuse(
+                    label,
+                    _domain_exchange_importer.said(
+                        "{sender} may not record this", sender=self.sender.name
+                    ),
+                )
                 return
         row: Any = model(**self._with_uuid(model, data, values))
         if model is Person:
@@ -714,7 +914,9 @@ class _Importer:
                 return  # a description of someone else's record: ours stands
             allowed_fields = set(changed) - {"institution_id", "owner_institution_id", "sample_id"}
             if model is Person and "username" in changed:
-                self.refuse(label, "a person's user name never changes")
+                self.refuse(
+                    label, _domain_exchange_importer.said("a person's user name never changes")
+                )
                 return
             for name in allowed_fields:
                 setattr(row, name, changed[name])
@@ -734,15 +936,23 @@ class _Importer:
                 # relayed news that is not the sender's to give: wait for its author's file
                 self.untaken.add((model, row.id))
                 self.report.warnings.append(
-                    f"{label}: {name.removesuffix('_id').replace('_', ' ')} not taken from "
-                    f"{self.sender.name} (it is not theirs to set)"
+                    _domain_exchange_importer.said(
+                        "{record}: {field} not taken from {sender} (it is not theirs to set)",
+                        record=label,
+                        field=name.removesuffix("_id").replace("_", " "),
+                        sender=self.sender.name,
+                    )
                 )
             elif not self._stale(model, row, name, value):
                 self.refuse(
                     label,
-                    f"{self.sender.name} may not change "
-                    f"{name.removesuffix('_id').replace('_', ' ')} (here "
-                    f"{_shown(getattr(row, name))}, in the file {_shown(value)})",
+                    _domain_exchange_importer.said(
+                        "{sender} may not change {field} (here {ours}, in the file {theirs})",
+                        sender=self.sender.name,
+                        field=name.removesuffix("_id").replace("_", " "),
+                        ours=_shown(getattr(row, name)),
+                        theirs=_shown(value),
+                    ),
                 )
         if self.reasons:
             return
@@ -798,13 +1008,23 @@ class _Importer:
         try:
             certificate = trust_keys.load_certificate(pem)
         except trust_keys.CertificateError as error:
-            self.refuse(label, f"the certificate is {error}")
+            self.refuse(
+                label,
+                _domain_exchange_importer.said("the certificate is {problem}", problem=str(error)),
+            )
             return
         if trust_keys.fingerprint(certificate) != data.get("fingerprint"):
-            self.refuse(label, "its fingerprint is not its certificate's")
+            self.refuse(
+                label, _domain_exchange_importer.said("its fingerprint is not its certificate's")
+            )
             return
         if values.get("kind") != PERSON:
-            self.refuse(label, "an institution's key is trusted only by confirming its fingerprint")
+            self.refuse(
+                label,
+                _domain_exchange_importer.said(
+                    "an institution's key is trusted only by confirming its fingerprint"
+                ),
+            )
             return
         institution_id = values.get("institution_id")
         person = self.session.get(Person, values.get("person_id"))
@@ -818,10 +1038,15 @@ class _Importer:
         ]
         issuer = next((i for i in issuers if trust_keys.issued_by(certificate, i)), None)
         if issuer is None or person is None or person.institution_id != institution_id:
-            self.refuse(label, "it was not issued by its institution's trusted key")
+            self.refuse(
+                label,
+                _domain_exchange_importer.said(
+                    "it was not issued by its institution's trusted key"
+                ),
+            )
             return
         if trust_keys.holder_uuid(certificate) != person.uuid:
-            self.refuse(label, "it names another person")
+            self.refuse(label, _domain_exchange_importer.said("it names another person"))
             return
         if row is None:
             row = Certificate(
@@ -846,7 +1071,12 @@ class _Importer:
             if not row.revocation_signature or not signature_holds(
                 issuer, revocation_statement(row), row.revocation_signature
             ):
-                self.refuse(label, "its revocation is not signed by its institution's key")
+                self.refuse(
+                    label,
+                    _domain_exchange_importer.said(
+                        "its revocation is not signed by its institution's key"
+                    ),
+                )
                 return
             self._count("certificates", label, ["revoked_at"])
         if values.get("retired_at") and row.retired_at is None:
@@ -859,10 +1089,19 @@ class _Importer:
         target_model = SIGNED_RECORD_TYPES.get(str(record_type))
         record = self.lookup(target_model, data.get("record")) if target_model else None
         if record is None:
-            self.refuse(label, "it signs a record that is neither here nor in the file")
+            self.refuse(
+                label,
+                _domain_exchange_importer.said(
+                    "it signs a record that is neither here nor in the file"
+                ),
+            )
             return
         if row is None and target_model is not None and (target_model, record.id) in self.untaken:
-            self.report.warnings.append(f"{label}: not taken, like what it signs")
+            self.report.warnings.append(
+                _domain_exchange_importer.said(
+                    "{record}: not taken, like what it signs", record=label
+                )
+            )
             return
         if row is not None:
             if (row.content_hash, row.crypto_signature, row.signed_at) != (
@@ -872,30 +1111,42 @@ class _Importer:
             ):
                 self.refuse(
                     label,
-                    "this signature is held here with other content: evidence of tampering",
+                    _domain_exchange_importer.said(
+                        "this signature is held here with other content: evidence of tampering"
+                    ),
                 )
             return
         person = self.session.get(Person, values.get("person_id"))
         certificate_row = self.session.get(Certificate, values.get("certificate_id") or 0)
         if person is None or certificate_row is None or not values.get("crypto_signature"):
-            self.refuse(label, "it names no certificate known here")
+            self.refuse(label, _domain_exchange_importer.said("it names no certificate known here"))
             return
         signed_by = certificate_row.institution_id
         if signed_by == (self.home.id if self.home else None):
-            self.refuse(label, "it claims to be made with our own key, and we do not hold it")
+            self.refuse(
+                label,
+                _domain_exchange_importer.said(
+                    "it claims to be made with our own key, and we do not hold it"
+                ),
+            )
             return
         draft = Signature(uuid=data["uuid"], **values)
         draft.record_id = record.id
         statement = signature_statement(draft, person.uuid, certificate_row.fingerprint)
         certificate = trust_keys.load_certificate(certificate_row.certificate_pem)
         if not signature_holds(certificate, statement, str(values["crypto_signature"])):
-            self.refuse(label, "its cryptographic signature does not hold")
+            self.refuse(
+                label, _domain_exchange_importer.said("its cryptographic signature does not hold")
+            )
             return
         if certificate_row.revoked_at is not None and draft.signed_at >= certificate_row.revoked_at:
-            self.refuse(label, "it is dated after its certificate was revoked")
+            self.refuse(
+                label,
+                _domain_exchange_importer.said("it is dated after its certificate was revoked"),
+            )
             return
         if certificate_row.kind in (INSTITUTION,):
-            self.refuse(label, "it claims our institution's key")
+            self.refuse(label, _domain_exchange_importer.said("it claims our institution's key"))
             return
         self.session.add(draft)
         self.session.flush()
@@ -914,7 +1165,10 @@ class _Importer:
                 or not isinstance(entry.get("statement"), dict)
                 or not isinstance(entry.get("signature"), str)
             ):
-                self.refuse(f"event {index}", "not a signed event statement")
+                self.refuse(
+                    f"event {index}",
+                    _domain_exchange_importer.said("not a signed event statement"),
+                )
                 continue
             parsed.append((entry["statement"], entry["signature"]))
         if self.reasons:
@@ -944,10 +1198,18 @@ class _Importer:
         if value is None:
             return None
         if not isinstance(value, dict) or not isinstance(value.get("uuid"), str):
-            raise FieldError(f"{name} is not a record reference")
+            raise FieldError(
+                _domain_exchange_importer.said("{field} is not a record reference", field=name)
+            )
         row = self.lookup(model, value["uuid"])
         if row is None and name != "related_aliquot":
-            raise FieldError(f"{name} {value.get('label', '')} is neither here nor in the file")
+            raise FieldError(
+                _domain_exchange_importer.said(
+                    "{field} {record} is neither here nor in the file",
+                    field=name,
+                    record=value.get("label", ""),
+                )
+            )
         return row
 
     def apply_event(
@@ -963,7 +1225,12 @@ class _Importer:
         origin_ref = as_object(statement.get("origin"))
         origin = self.lookup(Institution, origin_ref.get("uuid"))
         if origin is None:
-            self.refuse(label, "recorded by an installation this one does not know")
+            self.refuse(
+                label,
+                _domain_exchange_importer.said(
+                    "recorded by an installation this one does not know"
+                ),
+            )
             return
         label += f" (#{statement.get('seq')} at {origin.code})"
         known = self.lookup(CustodyEvent, statement.get("uuid"))
@@ -972,8 +1239,10 @@ class _Importer:
             if not ours or self._differs(statement, origin, known, None):
                 self.refuse(
                     label,
-                    "claims to be our own event, and our ledger holds no such event: "
-                    "evidence of tampering",
+                    _domain_exchange_importer.said(
+                        "claims to be our own event, and our ledger holds no such event: "
+                        "evidence of tampering"
+                    ),
                 )
             return
         if origin.id not in certificates:
@@ -987,7 +1256,12 @@ class _Importer:
                 )
             )
         if not certificates[origin.id]:
-            self.refuse(label, f"{origin.name} is not a trusted partner here")
+            self.refuse(
+                label,
+                _domain_exchange_importer.said(
+                    "{origin} is not a trusted partner here", origin=origin.name
+                ),
+            )
             return
         if known is not None:
             held = self.session.scalars(
@@ -996,27 +1270,39 @@ class _Importer:
             if held is None or held.origin_hash != statement.get("hash"):
                 self.refuse(
                     label,
-                    f"this installation holds the same event of {origin.code} with another "
-                    "hash: evidence of tampering at the origin",
+                    _domain_exchange_importer.said(
+                        "this installation holds the same event of {origin} with another hash: "
+                        "evidence of tampering at the origin",
+                        origin=origin.code,
+                    ),
                 )
             elif differs := self._differs(statement, origin, known, held):
                 self.refuse(
                     label,
-                    f"this installation holds the same event of {origin.code} with other "
-                    f"content ({', '.join(differs)}): evidence of tampering at the origin",
+                    _domain_exchange_importer.said(
+                        "this installation holds the same event of {origin} with other content "
+                        "({fields}): evidence of tampering at the origin",
+                        origin=origin.code,
+                        fields=", ".join(differs),
+                    ),
                 )
             else:
                 self.report.events_known += 1
             return
         if not origin_signature_holds(certificates[origin.id], statement, signature):
-            self.refuse(label, f"{origin.code}'s signature does not hold for it")
+            self.refuse(
+                label,
+                _domain_exchange_importer.said(
+                    "{origin}'s signature does not hold for it", origin=origin.code
+                ),
+            )
             return
         try:
             self._append(ledger, statement, signature, origin, label, new_pairs)
         except FieldError as error:
-            self.refuse(label, str(error))
+            self.refuse(label, _message(error))
         except RuleViolation as error:
-            self.refuse(label, str(error))
+            self.refuse(label, _message(error))
 
     def _differs(
         self,
@@ -1052,10 +1338,12 @@ class _Importer:
     ) -> None:
         for name in REF_NAMES:
             if name not in statement:
-                raise FieldError(f"the statement has no '{name}'")
+                raise FieldError(
+                    _domain_exchange_importer.said("the statement has no '{name}'", name=name)
+                )
         aliquot: Aliquot | None = self._ref(statement, "aliquot", Aliquot)
         if aliquot is None:
-            raise FieldError("it names no aliquot")
+            raise FieldError(_domain_exchange_importer.said("it names no aliquot"))
         actor = self._ref(statement, "actor", Person)
         holder = self._ref(statement, "holder_institution", Institution)
         custodian = self._ref(statement, "custodian_person", Person)
@@ -1069,15 +1357,21 @@ class _Importer:
         transcribed = statement.get("transcribed")
         seq, origin_hash = statement.get("seq"), statement.get("hash")
         if not isinstance(kind, str) or not isinstance(transcribed, bool):
-            raise FieldError("kind or transcribed is missing")
+            raise FieldError(_domain_exchange_importer.said("kind or transcribed is missing"))
         if mass is not None and (not isinstance(mass, int) or isinstance(mass, bool)):
-            raise FieldError("mass_ug is not a whole number of micrograms")
+            raise FieldError(
+                _domain_exchange_importer.said("mass_ug is not a whole number of micrograms")
+            )
         if mass is not None and ((mass < 0 and kind != EventKind.CORRECTED) or abs(mass) >= 2**62):
-            raise FieldError(f"mass_ug {mass} is out of range")
+            raise FieldError(
+                _domain_exchange_importer.said("mass_ug {mass} is out of range", mass=mass)
+            )
         if not isinstance(seq, int) or not isinstance(origin_hash, str) or len(origin_hash) != 64:
-            raise FieldError("its origin number or hash is malformed")
+            raise FieldError(
+                _domain_exchange_importer.said("its origin number or hash is malformed")
+            )
         if actor is None:
-            raise FieldError("it names no actor")
+            raise FieldError(_domain_exchange_importer.said("it names no actor"))
         when = decode(Field("occurred_at", "occurred_at", "time"), statement.get("occurred_at"))
         why_not = self._authority(kind, aliquot, origin, holder, transfer, transcribed)
         if why_not:
@@ -1136,7 +1430,12 @@ class _Importer:
             differ = sorted(
                 k for k in set(rebuilt) | set(statement) if rebuilt.get(k) != statement.get(k)
             )
-            self.refuse(label, f"it does not read the same here ({', '.join(differ)})")
+            self.refuse(
+                label,
+                _domain_exchange_importer.said(
+                    "it does not read the same here ({fields})", fields=", ".join(differ)
+                ),
+            )
 
     def _linked(self, kind: str, aliquot: Aliquot, related: Aliquot) -> bool:
         """Whether the other half of a split is held here, linked to this aliquot."""
@@ -1168,35 +1467,60 @@ class _Importer:
         if kind == EventKind.REGISTERED:
             ok = aliquot.status == "" and owner == origin.id
             return (
-                "" if ok else f"only the sample's registering institution registers it, not {name}"
+                ""
+                if ok
+                else _domain_exchange_importer.said(
+                    "only the sample's registering institution registers it, not {origin}",
+                    origin=name,
+                )
             )
         if kind == EventKind.DERIVED:
             ok = aliquot.status == "" and holder is not None and holder.id == origin.id
-            return "" if ok else f"{name} did not hold the aliquot it split this from"
+            return (
+                ""
+                if ok
+                else _domain_exchange_importer.said(
+                    "{origin} did not hold the aliquot it split this from", origin=name
+                )
+            )
         if kind in (EventKind.RECEIVED, EventKind.RETURNED):
             if transfer is None or transfer.to_institution_id != origin.id:
-                return f"only the named receiver's institution confirms a receipt, not {name}"
+                return _domain_exchange_importer.said(
+                    "only the named receiver's institution confirms a receipt, not {origin}",
+                    origin=name,
+                )
             return ""
         if kind == EventKind.HANDED_OVER:
             if custodian == origin.id:
                 return ""
             if transcribed and transfer is not None and transfer.to_institution_id == origin.id:
                 return ""
-            return f"{name} did not hold the package (a handover is the carrying courier's)"
+            return _domain_exchange_importer.said(
+                "{origin} did not hold the package (a handover is the carrying courier's)",
+                origin=name,
+            )
         if kind == EventKind.CORRECTED:
             return (
                 ""
                 if owner == origin.id
-                else f"only the sample's owner corrects its book mass, not {name}"
+                else _domain_exchange_importer.said(
+                    "only the sample's owner corrects its book mass, not {origin}", origin=name
+                )
             )
         if kind in (EventKind.MASS_LOST, EventKind.LOST) and owner == origin.id:
             return ""  # the lender settles a discrepancy or writes off what it lent
         if custodian != origin.id:
-            return f"{name} does not hold aliquot {aliquot.number} here"
+            return _domain_exchange_importer.said(
+                "{origin} does not hold aliquot {aliquot} here",
+                origin=name,
+                aliquot=aliquot.number,
+            )
         if kind == EventKind.CONSUMED and aliquot.loan_id is not None:
             loan = self.session.get(Loan, aliquot.loan_id)
             if loan is not None and not loan.destructive_analysis_allowed:
-                return f"loan {loan.number} does not allow destructive analysis"
+                return _domain_exchange_importer.said(
+                    "loan {loan} does not allow destructive analysis", loan=loan.number
+                )
         return ""
 
     # ------------------------------------------------------------ the whole file
@@ -1210,8 +1534,11 @@ class _Importer:
                 [
                     Reason(
                         "",
-                        "this is an introduction: add it with File ▸ Partners… ▸ Add partner "
-                        "(or lunar-custody partners add)",
+                        _domain_exchange_importer.said(
+                            "this is an introduction: add it with File ▸ Partners… ▸ Add "
+                            "partner (or {command})",
+                            command="lunar-custody partners add",
+                        ),
                     )
                 ]
             )
@@ -1232,7 +1559,10 @@ class _Importer:
             self.apply_records(LATE_SECTIONS)
         for row in self.new_aliquots:
             if not row.status:
-                self.refuse(f"aliquot {row.number}", "it comes without the events that made it")
+                self.refuse(
+                    f"aliquot {row.number}",
+                    _domain_exchange_importer.said("it comes without the events that made it"),
+                )
         if self.reasons:
             raise ExchangeRefused(self.reasons)
         self.finish()
@@ -1248,7 +1578,9 @@ class _Importer:
                 for problem in head_problems(
                     self.session,
                     ChainHeads(seen_seq, seen_hash, 0, ""),
-                    f"{self.sender.name} last saw it",
+                    _domain_exchange_importer.said(
+                        "{partner} last saw it", partner=self.sender.name
+                    ),
                 ):
                     self.report.warnings.append(problem.message)
             else:
@@ -1264,7 +1596,7 @@ class _Importer:
             recorded_at=self.ctx.now,
             recorded_by_id=self.ctx.person.id,
             subject=self.report.subject[:200],
-            summary=self.report.summary(),
+            summary=str(self.report.summary()),  # kept as plain English
             sender_seq=self.sender_heads.ledger_seq,
             sender_hash=self.sender_heads.ledger_hash,
             sender_audit_seq=self.sender_heads.audit_seq,
@@ -1295,7 +1627,7 @@ def _run(store: Store, actor: Actor, data: bytes, *, preview: bool) -> ImportRep
     except _Rollback as done:
         return done.report
     except FieldError as error:
-        raise ExchangeRefused([Reason("", str(error))]) from None
+        raise ExchangeRefused([Reason("", _message(error))]) from None
     except CustodyError:
         raise
 

@@ -38,12 +38,15 @@ from ..domain.operation import operation
 from ..domain.permissions import Actor
 from ..domain.states import TransferStatus
 from ..domain.store import Store
+from ..domain.wording import Words
 from ..trust import keys as trust_keys
 from ..trust.statements import utc_text
 from .export import RECEIVED, SENT, Exported, _safe
-from .format import FORMAT, SUFFIX, VERSION, Envelope, pack, unpack
+from .format import FORMAT, SUFFIX, VERSION, Envelope, kind_word, pack, unpack
 from .importer import ExchangeRefused, ImportReport, Reason, _Importer
 from .records import as_list, as_object, to_dict
+
+_domain_exchange_partners = Words("_domain_exchange_partners")
 
 # A shipment sent this long ago with no receipt back is shown as waiting.
 WAITING_AFTER = timedelta(days=7)
@@ -136,12 +139,18 @@ def _introduction(envelope: Envelope) -> Introduction:
     content = envelope.content
     if content.get("kind") != "introduction":
         raise ValidationError(
-            f"This is a {content.get('kind')} file, not an introduction: import it with "
-            "Import exchange file."
+            _domain_exchange_partners.said(
+                "This is a {kind} file, not an introduction: import it with Import exchange file.",
+                kind=kind_word(str(content.get("kind"))),
+            )
         )
     sender = as_object(content.get("sender"))
     if sender.get("fingerprint") != envelope.fingerprint:
-        raise ValidationError("The introduction names another key than the one that signed it.")
+        raise ValidationError(
+            _domain_exchange_partners.said(
+                "The introduction names another key than the one that signed it."
+            )
+        )
     records = as_object(content.get("records"))
     people = as_list(records.get("people"))
     return Introduction(
@@ -178,12 +187,16 @@ def add_partner(store: Store, actor: Actor, data: bytes, confirmed: str | None) 
         or not isinstance(institutions[0], dict)
         or institutions[0].get("uuid") != sender.get("uuid")
     ):
-        raise ValidationError("An introduction names exactly one institution: its sender.")
+        raise ValidationError(
+            _domain_exchange_partners.said(
+                "An introduction names exactly one institution: its sender."
+            )
+        )
     with operation(store, actor, "manage_institutions") as ctx:
         session = ctx.session
         home = home_institution(session)
         if home is not None and sender.get("uuid") == home.uuid:
-            raise RuleViolation("This is our own introduction.")
+            raise RuleViolation(_domain_exchange_partners.said("This is our own introduction."))
         known = session.scalars(
             select(Certificate).where(
                 Certificate.fingerprint == envelope.fingerprint, Certificate.kind == PARTNER
@@ -191,8 +204,13 @@ def add_partner(store: Store, actor: Actor, data: bytes, confirmed: str | None) 
         ).first()
         if known is not None and known.revoked_at is not None:
             raise RuleViolation(
-                f"The key {intro.short_fingerprint} of {intro.name} was revoked here on "
-                f"{known.revoked_at:%Y-%m-%d}: its introduction is not accepted."
+                _domain_exchange_partners.said(
+                    "The key {key} of {partner} was revoked here on {date}: its introduction "
+                    "is not accepted.",
+                    key=intro.short_fingerprint,
+                    partner=intro.name,
+                    date=f"{known.revoked_at:%Y-%m-%d}",
+                )
             )
         importer = _Importer(ctx, envelope, data)
         importer.new_aliquots, importer.origins = [], []
@@ -205,30 +223,48 @@ def add_partner(store: Store, actor: Actor, data: bytes, confirmed: str | None) 
         if known is None:
             if not confirmed:
                 raise ValidationError(
-                    f"Confirm {intro.name}'s fingerprint ({intro.short_fingerprint}) with "
-                    "them by another way before you trust it."
+                    _domain_exchange_partners.said(
+                        "Confirm {partner}'s fingerprint ({key}) with them by another way "
+                        "before you trust it.",
+                        partner=intro.name,
+                        key=intro.short_fingerprint,
+                    )
                 )
             wanted = "".join(confirmed.split()).replace(":", "").lower()
             if len(wanted) < 32 or not envelope.fingerprint.startswith(wanted):
                 raise ValidationError(
-                    f"The introduction's key has the fingerprint {intro.short_fingerprint}, "
-                    "not the one confirmed: do not trust it until the partner confirms it."
+                    _domain_exchange_partners.said(
+                        "The introduction's key has the fingerprint {key}, not the one "
+                        "confirmed: do not trust it until the partner confirms it.",
+                        key=intro.short_fingerprint,
+                    )
                 )
             importer.apply_record("institutions", Institution, institutions[0])
             institution = importer.lookup(Institution, str(sender.get("uuid")))
             if institution is None or importer.reasons:
-                raise ExchangeRefused(importer.reasons or [Reason("", "no institution")])
+                raise ExchangeRefused(
+                    importer.reasons
+                    or [Reason("", _domain_exchange_partners.said("no institution"))]
+                )
             importer.sender = institution
             session.flush()
             pem = trust_keys.certificate_pem(envelope.certificate)
             if not trust_keys.issued_by(envelope.certificate, envelope.certificate):
-                raise ValidationError("The introduction's key is not an institution key.")
+                raise ValidationError(
+                    _domain_exchange_partners.said(
+                        "The introduction's key is not an institution key."
+                    )
+                )
             row = key_admin.certificate_row(PARTNER, envelope.certificate, institution)
             row.certificate_pem = pem
             session.add(row)
             session.flush()
         elif institution is None or known.institution_id != institution.id:
-            raise ValidationError("The introduction's key belongs to another institution here.")
+            raise ValidationError(
+                _domain_exchange_partners.said(
+                    "The introduction's key belongs to another institution here."
+                )
+            )
         else:
             importer.apply_record("institutions", Institution, institutions[0])
         for section, model in (("people", Person), ("certificates", Certificate)):
@@ -237,7 +273,9 @@ def add_partner(store: Store, actor: Actor, data: bytes, confirmed: str | None) 
                 if isinstance(data_row, dict):
                     importer.apply_record(section, model, data_row)
         if importer.reasons:
-            raise ExchangeRefused(importer.reasons, "Introduction refused")
+            raise ExchangeRefused(
+                importer.reasons, _domain_exchange_partners.said("Introduction refused")
+            )
         report = importer.report
         return PartnerAdded(
             intro.code,
@@ -335,7 +373,9 @@ def check_revocation_reason(reason: str) -> str:
     """Why a partner's key is no longer trusted: required (a form asks as it is typed)."""
     reason = reason.strip()
     if not reason:
-        raise ValidationError("Say why the partner's key is no longer trusted.")
+        raise ValidationError(
+            _domain_exchange_partners.said("Say why the partner's key is no longer trusted.")
+        )
     return reason
 
 
@@ -353,7 +393,11 @@ def revoke_partner(store: Store, actor: Actor, code: str, *, reason: str) -> int
             )
         ).all()
         if not rows:
-            raise NotFoundError(f"{institution.name} has no trusted key here.")
+            raise NotFoundError(
+                _domain_exchange_partners.said(
+                    "{partner} has no trusted key here.", partner=institution.name
+                )
+            )
         for row in rows:
             row.revoked_at, row.revocation_reason = ctx.now, reason
         return len(rows)
@@ -426,8 +470,15 @@ def _head_disagreements(session: Session, partner_id: int) -> Sequence[str]:
             later.sender_seq == earlier.sender_seq and later.sender_hash != earlier.sender_hash
         ):
             found.append(
-                f"{later.partner.name}'s file no. {later.sequence} gives its ledger head as "
-                f"#{later.sender_seq}, after #{earlier.sender_seq} in file no. {earlier.sequence}"
+                _domain_exchange_partners.said(
+                    "{partner}'s file no. {file} gives its ledger head as #{head}, after "
+                    "#{before} in file no. {earlier_file}",
+                    partner=later.partner.name,
+                    file=later.sequence,
+                    head=later.sender_seq,
+                    before=earlier.sender_seq,
+                    earlier_file=earlier.sequence,
+                )
             )
     # our head as the partner last saw it must still be in our ledger
     last = files[-1] if files else None
@@ -435,8 +486,12 @@ def _head_disagreements(session: Session, partner_id: int) -> Sequence[str]:
         held = session.scalar(select(CustodyEvent.hash).where(CustodyEvent.id == last.seen_seq))
         if held != last.seen_hash:
             found.append(
-                f"{last.partner.name} last saw our ledger at #{last.seen_seq} with another hash "
-                "than ours now: our ledger was rewritten since"
+                _domain_exchange_partners.said(
+                    "{partner} last saw our ledger at #{head} with another hash than ours now: "
+                    "our ledger was rewritten since",
+                    partner=last.partner.name,
+                    head=last.seen_seq,
+                )
             )
     return found
 
@@ -496,7 +551,11 @@ def file_content(store: Store, file_id: int) -> tuple[str, bytes]:
     with store.read() as session:
         row = session.get(ExchangeFile, file_id)
         if row is None:
-            raise NotFoundError(f"There is no exchange file #{file_id}.")
+            raise NotFoundError(
+                _domain_exchange_partners.said(
+                    "There is no exchange file #{number}.", number=file_id
+                )
+            )
         home = home_institution(session)
         sender, receiver = (
             (home.code if home else "HOME", row.partner.code)

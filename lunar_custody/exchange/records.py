@@ -30,8 +30,10 @@ from ..domain.models import (
     TransferItem,
     TransferLeg,
 )
-from ..domain.wording import counted
+from ..domain.wording import Said, Words, counted
 from ..trust.statements import utc_text
+
+_domain_exchange_records = Words("_domain_exchange_records")
 
 
 class FieldError(ValueError):
@@ -93,12 +95,98 @@ SECTION_NOUNS: dict[str, str] = {
 
 
 def counted_records(counts: dict[str, int]) -> str:
-    """'2 aliquots, 1 loan, 3 signatures' (sections counted none are left out)."""
-    return ", ".join(
-        counted(n, SECTION_NOUNS.get(section, section.replace("_", " ")))
-        for section, n in counts.items()
-        if n
-    )
+    """'2 aliquots, 1 loan, 3 signatures' (sections counted none are left out): a ``Said``
+    the window translates, each count with its noun ('' when nothing was counted)."""
+    listed: str = ""
+    for section, number in counts.items():
+        if not number:
+            continue
+        item = counted_section(section, number)
+        listed = (
+            _domain_exchange_records.said("{records}, {record}", records=listed, record=item)
+            if listed
+            else item
+        )
+    return listed
+
+
+def counted_section(section: str, number: int) -> str:
+    """'1 loan item', '2 courier legs': one sentence per section and number, as
+    ``counted`` writes them (a section this program does not know stays English)."""
+    count = f"{number:,}"
+    if section == "institutions":
+        return (
+            _domain_exchange_records.said("{count} institution", count=count)
+            if number == 1
+            else _domain_exchange_records.said("{count} institutions", count=count)
+        )
+    if section == "people":
+        return (
+            _domain_exchange_records.said("{count} person", count=count)
+            if number == 1
+            else _domain_exchange_records.said("{count} people", count=count)
+        )
+    if section == "certificates":
+        return (
+            _domain_exchange_records.said("{count} certificate", count=count)
+            if number == 1
+            else _domain_exchange_records.said("{count} certificates", count=count)
+        )
+    if section == "samples":
+        return (
+            _domain_exchange_records.said("{count} sample", count=count)
+            if number == 1
+            else _domain_exchange_records.said("{count} samples", count=count)
+        )
+    if section == "aliquots":
+        return (
+            _domain_exchange_records.said("{count} aliquot", count=count)
+            if number == 1
+            else _domain_exchange_records.said("{count} aliquots", count=count)
+        )
+    if section == "loans":
+        return (
+            _domain_exchange_records.said("{count} loan", count=count)
+            if number == 1
+            else _domain_exchange_records.said("{count} loans", count=count)
+        )
+    if section == "loan_items":
+        return (
+            _domain_exchange_records.said("{count} loan item", count=count)
+            if number == 1
+            else _domain_exchange_records.said("{count} loan items", count=count)
+        )
+    if section == "transfers":
+        return (
+            _domain_exchange_records.said("{count} transfer", count=count)
+            if number == 1
+            else _domain_exchange_records.said("{count} transfers", count=count)
+        )
+    if section == "transfer_items":
+        return (
+            _domain_exchange_records.said("{count} transfer item", count=count)
+            if number == 1
+            else _domain_exchange_records.said("{count} transfer items", count=count)
+        )
+    if section == "transfer_legs":
+        return (
+            _domain_exchange_records.said("{count} courier leg", count=count)
+            if number == 1
+            else _domain_exchange_records.said("{count} courier legs", count=count)
+        )
+    if section == "discrepancies":
+        return (
+            _domain_exchange_records.said("{count} discrepancy", count=count)
+            if number == 1
+            else _domain_exchange_records.said("{count} discrepancies", count=count)
+        )
+    if section == "signatures":
+        return (
+            _domain_exchange_records.said("{count} signature", count=count)
+            if number == 1
+            else _domain_exchange_records.said("{count} signatures", count=count)
+        )
+    return counted(number, SECTION_NOUNS.get(section, section.replace("_", " ")))
 
 
 SPECS: dict[type[Base], tuple[Field, ...]] = {
@@ -302,22 +390,30 @@ def decode(field: Field, value: Any) -> Any:
     kind = field.kind
     if kind in ("text", "ref"):
         if not isinstance(value, str):
-            raise FieldError(f"{field.name} must be text")
+            raise FieldError(
+                _domain_exchange_records.said("{field} must be text", field=field.name)
+            )
         if len(value) > 100_000:
-            raise FieldError(f"{field.name} is too long")
+            raise FieldError(_domain_exchange_records.said("{field} is too long", field=field.name))
         return value
     if kind == "int":
         if not isinstance(value, int) or isinstance(value, bool):
-            raise FieldError(f"{field.name} must be a whole number")
+            raise FieldError(
+                _domain_exchange_records.said("{field} must be a whole number", field=field.name)
+            )
         if not -(2**62) < value < 2**62:
-            raise FieldError(f"{field.name} is out of range")
+            raise FieldError(
+                _domain_exchange_records.said("{field} is out of range", field=field.name)
+            )
         return value
     if kind == "bool":
         if not isinstance(value, bool):
-            raise FieldError(f"{field.name} must be true or false")
+            raise FieldError(
+                _domain_exchange_records.said("{field} must be true or false", field=field.name)
+            )
         return value
     if not isinstance(value, str):
-        raise FieldError(f"{field.name} must be text")
+        raise FieldError(_domain_exchange_records.said("{field} must be text", field=field.name))
     try:
         if kind == "time":
             if not value.endswith("Z"):
@@ -328,8 +424,25 @@ def decode(field: Field, value: Any) -> Any:
         if kind == "bytes":
             return base64.b64decode(value, validate=True)
     except (ValueError, binascii.Error):
-        raise FieldError(f"{field.name} is not a valid {kind}: {value[:40]!r}") from None
-    raise FieldError(f"{field.name}: unknown kind {kind}")
+        raise FieldError(_not_valid(field.name, kind, repr(value[:40]))) from None
+    raise FieldError(
+        _domain_exchange_records.said("{field}: unknown kind {kind}", field=field.name, kind=kind)
+    )
+
+
+def _not_valid(name: str, kind: str, shown: str) -> Said:
+    """A time, date or bytes field that does not read as one: one sentence per kind."""
+    if kind == "time":
+        return _domain_exchange_records.said(
+            "{field} is not a valid time: {value}", field=name, value=shown
+        )
+    if kind == "date":
+        return _domain_exchange_records.said(
+            "{field} is not a valid date: {value}", field=name, value=shown
+        )
+    return _domain_exchange_records.said(
+        "{field} is not a valid bytes: {value}", field=name, value=shown
+    )
 
 
 def to_dict(model: type[Base], row: Any, ref: RefName) -> dict[str, Any]:

@@ -1,0 +1,165 @@
+"""The exchange modules' refusals in the window's language (issue 16): a tampered file, a
+file for another partner, an introduction that is not one, an export about nothing and a
+field of the wrong type are refused in English everywhere a string goes (CLI, logs) and in
+Chinese where the window shows them under zh_CN.
+
+The three installations (CNSA lends to Brown; SLL carries) and CNSA's offer to Brown come
+from tests/exchange/conftest.py."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+
+from lunar_custody.domain.errors import NotFoundError, ValidationError
+from lunar_custody.exchange.export import export_exchange
+from lunar_custody.exchange.format import CONTENT, SIGNATURE, ExchangeFileError, unpack
+from lunar_custody.exchange.importer import ExchangeRefused, import_exchange
+from lunar_custody.exchange.partners import check_revocation_reason, file_content, read_introduction
+from lunar_custody.exchange.records import Field, FieldError, decode
+from lunar_custody.gui.errors import error_text
+from lunar_custody.gui.translation import translated
+from tests.exchange.conftest import Installations, _template, installations
+
+__all__ = ["_template", "installations"]
+
+
+def _tampered(data: bytes) -> bytes:
+    """The file with its content changed after it was signed, still canonical JSON: what a
+    hand that edits a file on the way makes (the loan's purpose, one letter)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        signed = archive.read(CONTENT)
+        signature = archive.read(SIGNATURE)
+    changed = signed.replace(b'"Space weathering"', b'"Space weatherinG"')
+    assert changed != signed
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(CONTENT, changed)
+        archive.writestr(SIGNATURE, signature)
+    return buffer.getvalue()
+
+
+@pytest.mark.usefixtures("chinese")
+def test_exchange_format_a_tampered_file_is_refused_in_chinese(
+    installations: Installations,
+) -> None:
+    tampered = _tampered(installations.offer)
+
+    with pytest.raises(ExchangeFileError) as refused:
+        unpack(tampered)
+
+    assert str(refused.value) == (
+        "The file's signature does not hold: its content was changed after the sender signed "
+        "it, or it was signed by another key. Nothing was imported."
+    )
+    assert error_text(refused.value) == (
+        "文件的签名无效：其内容在发件方签名后被更改，或由其他密钥签名。未导入任何内容。"
+    )
+
+    with pytest.raises(ExchangeFileError) as truncated:
+        unpack(installations.offer[:200])
+    assert error_text(truncated.value).startswith("这不是交换文件，或文件不完整（")
+
+
+@pytest.mark.usefixtures("chinese")
+def test_exchange_importer_a_file_for_another_partner_is_refused_in_chinese(
+    installations: Installations,
+) -> None:
+    # CNSA's offer is addressed to Brown; the courier firm SLL trusts CNSA but is not Brown
+    with pytest.raises(ExchangeRefused) as refused:
+        import_exchange(installations.sll, installations["chen.courier"], installations.offer)
+
+    assert str(refused.value) == (
+        "Exchange file refused; nothing was imported (1 reason):\n"
+        "  - the file is addressed to Brown University, not to Secure Lunar Logistics"
+    )
+    assert error_text(refused.value) == (
+        "交换文件被拒绝；未导入任何内容（1 条原因）：\n"
+        "  - 文件发给 Brown University，而不是 Secure Lunar Logistics"
+    )
+    (reason,) = refused.value.reasons
+    assert translated(reason.message) == "文件发给 Brown University，而不是 Secure Lunar Logistics"
+
+
+@pytest.mark.usefixtures("chinese")
+def test_exchange_importer_a_replayed_file_names_its_reasons_in_chinese(
+    installations: Installations,
+) -> None:
+    brown, carla = installations.brown, installations["carla.pieters"]
+    imported = import_exchange(brown, carla, installations.offer)
+    english = imported.summary()
+    assert english.startswith("offer no. 1 from China National Space Administration")
+    assert ": 2 custody events added; new: " in english and "2 aliquots" in english
+    summary = translated(english)  # the report, counted records and all, in Chinese
+    assert summary.startswith("来自 China National Space Administration")
+    assert "的借样要约第 1 号（" in summary and "：新增 2 个保管事件；新增：" in summary
+    assert "2 个分样" in summary and "aliquot" not in summary
+    replayed = _renumbered_again(installations)
+
+    with pytest.raises(ExchangeRefused) as refused:
+        import_exchange(brown, carla, replayed)
+
+    text = error_text(refused.value)
+    assert text.startswith("交换文件被拒绝；未导入任何内容（1 条原因）：\n  - 这是来自 ")
+    assert "的第 1 号文件，而第 1 号文件已导入（另一个文件）：重放或冲突的文件" in text
+    assert "file no. 1" in str(refused.value)  # English for the command line
+
+
+def _renumbered_again(installations: Installations) -> bytes:
+    """CNSA's second file about the loan given the first file's number: a conflicting file
+    (signed by CNSA's own key, as a confused or hostile sender would)."""
+    from tests.exchange.test_hostile_files import _forge
+
+    def first_number(content: dict[str, object]) -> None:
+        content["sequence"] = 1
+
+    return _forge(installations.again, installations.cnsa, first_number)
+
+
+@pytest.mark.usefixtures("chinese")
+def test_exchange_partners_refusals_in_chinese(installations: Installations) -> None:
+    with pytest.raises(ValidationError) as not_introduction:
+        read_introduction(installations.offer)
+    assert str(not_introduction.value) == (
+        "This is a offer file, not an introduction: import it with Import exchange file."
+    )
+    assert error_text(not_introduction.value) == (
+        "这是借样要约文件，不是引荐文件：请通过“导入交换文件”导入。"
+    )
+
+    with pytest.raises(ValidationError) as no_reason:
+        check_revocation_reason("   ")
+    assert error_text(no_reason.value) == "请说明为何不再信任该合作机构的密钥。"
+
+    with pytest.raises(NotFoundError) as missing:
+        file_content(installations.brown, 999)
+    assert str(missing.value) == "There is no exchange file #999."
+    assert error_text(missing.value) == "没有编号为 #999 的交换文件。"
+
+
+@pytest.mark.usefixtures("chinese")
+def test_exchange_export_refusals_in_chinese(installations: Installations) -> None:
+    cnsa, zhang = installations.cnsa, installations["zhang.wei"]
+    with pytest.raises(ValidationError) as about_nothing:
+        export_exchange(cnsa, zhang, partner="BROWN")
+    assert error_text(about_nothing.value) == "请说明文件涉及的内容：一项借样、一项转运或若干分样。"
+
+    with pytest.raises(ValidationError) as to_ourselves:
+        export_exchange(cnsa, zhang, partner="CNSA", loan=installations.loan)
+    assert str(to_ourselves.value).endswith(" is this installation's own institution.")
+    assert error_text(to_ourselves.value).endswith(" 是本站点自己的机构。")
+
+
+@pytest.mark.usefixtures("chinese")
+def test_exchange_records_a_field_of_the_wrong_type_in_chinese() -> None:
+    with pytest.raises(FieldError) as wrong:
+        decode(Field("mass_ug", "mass_ug", "int"), "12 mg")
+    assert str(wrong.value) == "mass_ug must be a whole number"
+    assert error_text(wrong.value) == "mass_ug 必须是整数"
+
+    with pytest.raises(FieldError) as bad_time:
+        decode(Field("made_at", "made_at", "time"), "yesterday")
+    assert str(bad_time.value) == "made_at is not a valid time: 'yesterday'"
+    assert error_text(bad_time.value) == "made_at 不是有效的时间：'yesterday'"
