@@ -1831,6 +1831,78 @@
         <source>There is no sample {sample}.</source>
         <translation>没有样品 {sample}。</translation>
     </message>
+    <message>
+        <source>aliquot {number}</source>
+        <translation>分样 {number}</translation>
+    </message>
+    <message>
+        <source>an unknown holder</source>
+        <translation>不明保管方</translation>
+    </message>
+    <message>
+        <source>children recorded elsewhere</source>
+        <translation>记录于他处的子分样</translation>
+    </message>
+    <message>
+        <source>consumed</source>
+        <translation>已消耗</translation>
+    </message>
+    <message>
+        <source>held by {holder}</source>
+        <translation>保管于 {holder}</translation>
+    </message>
+    <message>
+        <source>in aliquots recorded elsewhere</source>
+        <translation>在记录于他处的分样中</translation>
+    </message>
+    <message>
+        <source>in transit</source>
+        <translation>运输中</translation>
+    </message>
+    <message>
+        <source>initial mass</source>
+        <translation>初始质量</translation>
+    </message>
+    <message>
+        <source>kept in {number}</source>
+        <translation>留在 {number}</translation>
+    </message>
+    <message>
+        <source>lost</source>
+        <translation>已丢失</translation>
+    </message>
+    <message>
+        <source>no custodian</source>
+        <translation>无保管方</translation>
+    </message>
+    <message>
+        <source>not split into aliquots</source>
+        <translation>未分装成分样</translation>
+    </message>
+    <message>
+        <source>original mass</source>
+        <translation>原始质量</translation>
+    </message>
+    <message>
+        <source>returned</source>
+        <translation>已归还</translation>
+    </message>
+    <message>
+        <source>sample {number}</source>
+        <translation>样品 {number}</translation>
+    </message>
+    <message>
+        <source>unknown holder</source>
+        <translation>保管方不明</translation>
+    </message>
+    <message>
+        <source>{count} more part</source>
+        <translation>另有 {count} 个部分</translation>
+    </message>
+    <message>
+        <source>{count} more parts</source>
+        <translation>另有 {count} 个部分</translation>
+    </message>
 </context>
 <context>
     <name>_domain_queries_shipping</name>
