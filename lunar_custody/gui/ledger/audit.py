@@ -120,7 +120,7 @@ class AuditPane(ListPane):
                 "Search: loans, transfer items…, a number (L2026-0003), person, new value"
             ),
             hidden=(),
-            noun="entries",
+            noun=_ledger_audit.tr("entries"),
             parent=parent,
             model_type=AuditModel,
         )

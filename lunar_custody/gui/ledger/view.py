@@ -72,7 +72,7 @@ class LedgerView(View):
             ),
             hidden=(),
             filters={"kind": kinds},
-            noun="events",
+            noun=_ledger_view.tr("events"),
         )
         self.audit = AuditPane(ctx.db)
         self.tabs = QTabWidget()

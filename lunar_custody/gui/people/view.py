@@ -105,7 +105,7 @@ class AdminView(View):
             INSTITUTIONS,
             search_hint=_people_view.tr("Search code, name, local name, country"),
             filters={"kind": kinds},
-            noun="institutions",
+            noun=_people_view.tr("institutions"),
         )
         self.institutions.currentChanged.connect(self._show_institution)
         self.people = ListPane(
@@ -120,7 +120,7 @@ class AdminView(View):
                     (_people_view.tr("Deactivated"), False),
                 ],
             },
-            noun="people",
+            noun=_people_view.tr("people"),
         )
         self.people.currentChanged.connect(self._show_person)
         self.person_label = QLabel()

@@ -35,6 +35,10 @@
         <source>Table</source>
         <translation>表</translation>
     </message>
+    <message>
+        <source>entries</source>
+        <translation>审计条目</translation>
+    </message>
 </context>
 <context>
     <name>_ledger_findings</name>
@@ -224,6 +228,10 @@
     <message>
         <source>Verify ledger…</source>
         <translation>核验保管台账…</translation>
+    </message>
+    <message>
+        <source>events</source>
+        <translation>保管事件</translation>
     </message>
     <message>
         <source>events</source>

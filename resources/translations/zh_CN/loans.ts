@@ -446,7 +446,7 @@ Reason: {reason}</source>
     </message>
     <message>
         <source>in storage</source>
-        <translation>个在库分样</translation>
+        <translation>在库分样</translation>
     </message>
     <message>
         <source>to</source>
@@ -660,7 +660,7 @@ Reason: {reason}</source>
     </message>
     <message>
         <source>loans</source>
-        <translation>笔借样</translation>
+        <translation>借样</translation>
     </message>
 </context>
 </TS>

@@ -313,6 +313,14 @@
         <translation>已停用</translation>
     </message>
     <message>
+        <source>institutions</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <source>people</source>
+        <translation>人员</translation>
+    </message>
+    <message>
         <source>{name}{local} — {username}, {institution}. {roles}; {state}.</source>
         <translation>{name}{local} — {username}，{institution}。{roles}；{state}。</translation>
     </message>

@@ -717,11 +717,11 @@ Note: {note}</source>
     </message>
     <message>
         <source>discrepancies</source>
-        <translation>条差异</translation>
+        <translation>差异</translation>
     </message>
     <message>
         <source>transfers</source>
-        <translation>次转运</translation>
+        <translation>转运</translation>
     </message>
     <message numerus="yes">
         <source>{number} is received and in your custody. %n discrepancy(ies) recorded for the lender&apos;s curators to resolve:</source>
