@@ -347,10 +347,11 @@ _MEANINGS: dict[str, str] = {
     "extended": _domain_loans.said("extended"),
     "closed": _domain_loans.said("closed"),
 }
-TERMS_HOLD = "terms as signed"
-TERMS_SUPERSEDED = "superseded by an extension"
-TERMS_CHANGED = "INVALID: the terms were changed after it"
-TERMS_NOT_CHECKED = "not checked: the loan was cancelled"
+# What a loan's views say of each signature on its terms (TermsCheck.verdict)
+TERMS_HOLD = _domain_loans.said("terms as signed")
+TERMS_SUPERSEDED = _domain_loans.said("superseded by an extension")
+TERMS_CHANGED = _domain_loans.said("INVALID: the terms were changed after it")
+TERMS_NOT_CHECKED = _domain_loans.said("not checked: the loan was cancelled")
 
 
 @dataclass(frozen=True, slots=True)

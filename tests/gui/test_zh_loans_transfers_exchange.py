@@ -55,6 +55,9 @@ def test_loans_in_chinese(
     view.refresh()
     assert view.select_loan(number)
     assert view.detail_pane.heading.text() == f"借样 {number}"
+    signatures = view.detail_pane.signatures_table
+    verdicts = [signatures.item(row, 6).text() for row in range(signatures.rowCount())]
+    assert verdicts and set(verdicts) == {"条款与签名时一致"}  # the domain's verdict, said
     assert view.countersign_action.text() == "会签(&U)…"
     assert view.agreement_action.toolTip() == "样品借用协议 PDF，可预览、打印或保存"
     assert [view.status_filter.itemText(i) for i in range(3)] == ["全部状态", "草稿", "已批准"]

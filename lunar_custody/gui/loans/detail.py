@@ -328,7 +328,7 @@ class LoanDetailPane(QWidget):
                 local_time(signature.signed_at),
                 translated(SIGNATURE_METHODS.get(signature.method, signature.method)),
                 word("answer", "yes" if signature.has_drawing else "no"),
-                signature.verdict or "",
+                translated(signature.verdict or ""),
             )
             items = [cell(value) for value in values]
             if signature.verdict and not signature.verdict.startswith(TERMS_HOLD):

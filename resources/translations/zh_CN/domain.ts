@@ -1627,6 +1627,10 @@
         <translation>分样 {aliquot} 已在借样 {loan} 中。</translation>
     </message>
     <message>
+        <source>INVALID: the terms were changed after it</source>
+        <translation>无效：此后借用条款已被更改</translation>
+    </message>
+    <message>
         <source>Loan {number} has a package under way; cancel that first.</source>
         <translation>借样 {number} 有一个样品包正在途中；请先取消该样品包。</translation>
     </message>
@@ -1687,6 +1691,10 @@
         <translation>延期</translation>
     </message>
     <message>
+        <source>not checked: the loan was cancelled</source>
+        <translation>未核验：借样已取消</translation>
+    </message>
+    <message>
         <source>notes</source>
         <translation>备注</translation>
     </message>
@@ -1697,6 +1705,14 @@
     <message>
         <source>reason for the extension</source>
         <translation>延期理由</translation>
+    </message>
+    <message>
+        <source>superseded by an extension</source>
+        <translation>已被延期取代</translation>
+    </message>
+    <message>
+        <source>terms as signed</source>
+        <translation>条款与签名时一致</translation>
     </message>
     <message>
         <source>{institution} is not an active borrowing institution.</source>
