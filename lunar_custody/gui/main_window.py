@@ -545,7 +545,7 @@ class MainWindow(QMainWindow):
         it if the person says so. An introduction opens Add partner instead."""
         report = import_file(self.ctx, self, path)
         if report is not None:
-            self.statusBar().showMessage(report.summary(), STATUS_MESSAGE_MS)
+            self.statusBar().showMessage(translated(report.summary()), STATUS_MESSAGE_MS)
         return report
 
     def open_partners(self) -> PartnersWindow:
@@ -646,7 +646,8 @@ class MainWindow(QMainWindow):
             ),
         )
         if result is not None:
-            inform(self, _main_window.tr("Backup restored"), result.summary())
+            summary = "\n".join(translated(line) for line in result.summary_lines())
+            inform(self, _main_window.tr("Backup restored"), summary)
             self.switch_user_requested.emit()
         return result
 
