@@ -15,8 +15,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
+from lunar_custody.domain import clock
 from lunar_custody.domain.errors import NotFoundError, ValidationError
+from lunar_custody.domain.models import ExchangeFile
 from lunar_custody.exchange.export import export_exchange
 from lunar_custody.exchange.format import (
     CONTENT,
@@ -26,12 +29,19 @@ from lunar_custody.exchange.format import (
     unpack,
 )
 from lunar_custody.exchange.importer import ExchangeRefused, import_exchange
-from lunar_custody.exchange.partners import check_revocation_reason, file_content, read_introduction
+from lunar_custody.exchange.partners import (
+    check_revocation_reason,
+    file_content,
+    partner_status,
+    read_introduction,
+)
 from lunar_custody.exchange.records import Field, FieldError, decode
 from lunar_custody.gui.context import AppContext
+from lunar_custody.gui.dashboard.partners import PartnerPanel
 from lunar_custody.gui.errors import error_text
 from lunar_custody.gui.exchange.importing import ImportPreviewDialog, RefusedDialog, import_file
 from lunar_custody.gui.translation import translated
+from tests.documents.test_anchors import drop_guards, restore_guards
 from tests.exchange.conftest import Installations, _template, installations
 from tests.gui.conftest import Messages, when_modal
 from tests.gui.test_exchange_gui import rows_of
@@ -261,3 +271,35 @@ def test_a_good_file_is_previewed_and_imported_in_chinese(
     assert "：新增 2 个保管事件；新增：" in text and "2 个分样" in text
     assert "custody event" not in text and "aliquot" not in text
     assert report.summary().startswith("offer no. 1 from ")  # English below the window
+
+
+@pytest.mark.usefixtures("chinese")
+def test_the_dashboard_names_a_partner_head_that_went_back_in_chinese(
+    qtbot: QtBot, installations: Installations
+) -> None:
+    brown, carla = installations.brown, installations["carla.pieters"]
+    import_exchange(brown, carla, installations.offer)
+    import_exchange(brown, carla, installations.again)
+    # what only the database's owner can do: give CNSA's second file an older ledger head
+    # than its first (a rewritten ledger at CNSA, or a forged row here)
+    guards = drop_guards(brown, ("exchange_files",))
+    with brown.write() as session:
+        later = session.scalars(
+            select(ExchangeFile).where(
+                ExchangeFile.direction == "received", ExchangeFile.sequence == 2
+            )
+        ).one()
+        later.sender_seq -= 1
+    restore_guards(brown, guards)
+    status = partner_status(brown, clock.now())
+    (problem,) = status.head_problems
+    assert "gives its ledger head as #" in problem  # English below the window
+
+    panel = PartnerPanel()
+    qtbot.addWidget(panel)
+    panel.show_status(1, status, clock.now())
+    text = panel.problems.text()
+    assert not panel.problems.isHidden()
+    assert text.startswith("与其先前所报不一致的合作机构保管台账")
+    assert "• China National Space Administration" in text
+    assert " 的第 2 号文件所报保管台账链头为 #" in text and "ledger" not in text
