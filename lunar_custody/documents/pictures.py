@@ -290,9 +290,12 @@ def flow_drawing(flow: MassFlow, w: Words | None = None) -> Drawing:
         c.group.add(path)
     total = layout.total
     c.rect(total.x, total.y, total.w, total.h, _colour(geo.TOTAL_COLOUR))
-    lines = [
-        *_wrap(w.term(flow.subject), m.font_size, total.w - 8, SANS_BOLD, 3 if w.both else 2),
-        *_wrap(w.term(flow.total_name), m.font_size, total.w - 8, SANS_BOLD, 2),
+    lines = [  # the subject and what the total is, in each language
+        line
+        for subject, total_name in zip(
+            w.terms(flow.subject), w.terms(flow.total_name), strict=False
+        )
+        for line in [*_wrap(subject, m.font_size, total.w - 8, SANS_BOLD, 2), total_name]
     ]
     for n, line in enumerate(lines):
         c.text(total.x + total.w / 2, total.y + 4 + (n + 1) * (m.font_size + 2), line,
@@ -301,20 +304,27 @@ def flow_drawing(flow: MassFlow, w: Words | None = None) -> Drawing:
            format_mass(flow.total_ug), size=m.font_size + 1, colour="#ffffff", bold=True,
            anchor="middle")  # fmt: skip
     for band, box in zip(flow.parts, layout.parts, strict=True):
-        _band(c, m, box, w.term(band.name), band.mass_label, geo.PART_COLOUR)
+        _band(c, m, box, w.terms(band.name), band.mass_label, geo.PART_COLOUR)
     for band, box in zip(flow.outcomes, layout.outcomes, strict=True):
-        _band(c, m, box, w.term(band.name), band.mass_label, geo.outcome_colour(band.key))
+        _band(c, m, box, w.terms(band.name), band.mass_label, geo.outcome_colour(band.key))
     return _drawing(c, layout.width)
 
 
-def _band(c: _Canvas, m: geo.FlowMetrics, box: geo.Box, name: str, mass: str, colour: str) -> None:
+def _band(
+    c: _Canvas, m: geo.FlowMetrics, box: geo.Box, names: list[str], mass: str, colour: str
+) -> None:
+    """A band: its name (a line per language where the band is tall enough, else one line
+    "English / 中文") over its mass."""
     c.rect(box.x, box.y, box.w, box.h, _colour(colour, 0.18))
     c.rect(box.x, box.y, 3.5, box.h, _colour(colour))
     line = m.font_size + 2
-    top = box.y + (box.h - 2 * line) / 2
-    c.text(box.x + 7, top + m.font_size, _fit(name, m.font_size, box.w - 10, SANS),
-           size=m.font_size)  # fmt: skip
-    c.text(box.x + 7, top + line + m.font_size, mass, size=m.font_size, bold=True)
+    if len(names) > 1 and box.h < (len(names) + 1) * line + 2:
+        names = [" / ".join(names)]
+    top = box.y + (box.h - (len(names) + 1) * line) / 2
+    for n, name in enumerate(names):
+        c.text(box.x + 7, top + m.font_size + n * line, _fit(name, m.font_size, box.w - 10, SANS),
+               size=m.font_size)  # fmt: skip
+    c.text(box.x + 7, top + len(names) * line + m.font_size, mass, size=m.font_size, bold=True)
 
 
 # ---------------------------------------------------------------------- on the form

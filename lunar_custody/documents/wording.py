@@ -86,10 +86,14 @@ class Words:
         """A term that comes from the records or the domain (an event's kind, a signature's
         meaning, a status, a ``Said`` like "held by {holder}"): translated when the
         catalogue knows it (a ``Said`` by its template), else as it is."""
+        return " / ".join(self.terms(english))
+
+    def terms(self, english: str) -> list[str]:
+        """``term``'s text in each language, once when the catalogue does not know it."""
         in_chinese = _chinese_of(english) if self.chinese else None
         if in_chinese is None:
-            return str(english)
-        return " / ".join(str(english) if lang == "en" else in_chinese for lang in self.languages)
+            return [str(english)]
+        return [str(english) if lang == "en" else in_chinese for lang in self.languages]
 
     def counted(self, count: int, noun: str) -> str:
         """'3 items / 3 项' (Chinese counts with the measure word the catalogue gives for

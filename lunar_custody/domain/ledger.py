@@ -32,7 +32,7 @@ from .errors import RuleViolation
 from .models import Aliquot, CustodyEvent, LedgerHead, new_uuid
 from .states import AliquotStatus, EventKind
 from .store import LedgerScan, ProgressCallback, Store
-from .wording import Words, counted
+from .wording import Words
 
 _domain_ledger = Words("_domain_ledger")
 
@@ -326,7 +326,7 @@ class Problem:
 
 
 # Said once in a report with a guard finding: the triggers stop mistakes, not an owner.
-GUARD_NOTE = (
+GUARD_NOTE = _domain_ledger.said(
     "A database owner can drop or disable any trigger: the append-only guards stop "
     "mistakes, while the hashes, signatures and anchors are the real protection."
 )
@@ -378,47 +378,127 @@ class VerifyReport:
         self.problems += other.problems
 
     def summary(self) -> str:
-        lines = [
-            f"Ledger: {counted(self.events, 'custody event')}, "
-            f"{counted(self.aliquots, 'aliquot')}.",
-            f"Chain head: {self.last_hash}",
+        return "\n".join(self.summary_lines())
+
+    def summary_lines(self) -> list[str]:
+        """What verify checked and found, a sentence a line (each said, so a window shows
+        it in its language; the problems' lines start with two spaces)."""
+        events, aliquots = _counted_events(self.events), _counted_aliquots(self.aliquots)
+        records, tables = _counted_records(self.records), _counted_tables(self.tables)
+        lines: list[str] = [
+            _domain_ledger.said("Ledger: {events}, {aliquots}.", events=events, aliquots=aliquots),
+            _domain_ledger.said("Chain head: {hash}", hash=self.last_hash),
         ]
         if self.audit_checked:
             lines.append(
-                f"Audit trail: {counted(self.audit_entries, 'entry')}, head {self.audit_hash}; "
-                f"{counted(self.records, 'record')} in {counted(self.tables, 'table')} "
-                "compared with it."
+                _domain_ledger.said(
+                    "Audit trail: {entries}, head {hash}; {records} in {tables} compared with it.",
+                    entries=_counted_entries(self.audit_entries),
+                    hash=self.audit_hash,
+                    records=records,
+                    tables=tables,
+                )
             )
         if self.storage_checked:
-            lines.append(f"Database integrity: {self.storage_checked}")
+            lines.append(
+                _domain_ledger.said("Database integrity: {checked}", checked=self.storage_checked)
+            )
         if self.signatures_checked:
-            lines.append(f"Signatures: {self.signatures_checked}")
+            lines.append(
+                _domain_ledger.said("Signatures: {checked}", checked=self.signatures_checked)
+            )
         if self.ok:
-            checked = "hash chain intact, mass balance holds, one custodian per aliquot"
-            if self.audit_checked:
-                checked += (
-                    f"; audit trail chain intact and {counted(self.records, 'record')} in "
-                    f"{counted(self.tables, 'table')} as it says"
+            lines.append(self._ok_line(records, tables))
+            return lines
+        event, entry = self.first_bad_event, self.first_bad_audit_entry
+        if event is not None and entry is not None:
+            lines.append(
+                _domain_ledger.said(
+                    "FAILED: first bad event is #{event}; first bad audit entry is #{entry}.",
+                    event=event,
+                    entry=entry,
                 )
-            if self.signed_terms:
-                checked += f"; {self.signed_terms:,} signed loan terms and resolutions as signed"
-            lines.append(f"OK: {checked}.")
+            )
+        elif event is not None:
+            lines.append(_domain_ledger.said("FAILED: first bad event is #{event}.", event=event))
+        elif entry is not None:
+            lines.append(
+                _domain_ledger.said("FAILED: first bad audit entry is #{entry}.", entry=entry)
+            )
         else:
-            firsts = []
-            if self.first_bad_event is not None:
-                firsts.append(f"first bad event is #{self.first_bad_event}")
-            if self.first_bad_audit_entry is not None:
-                firsts.append(f"first bad audit entry is #{self.first_bad_audit_entry}")
-            lines.append(f"FAILED: {'; '.join(firsts)}." if firsts else "FAILED.")
-            shown = self.problems[:100]
-            lines += [
-                f"  - [{p.where}] {p.message}" if p.where else f"  - {p.message}" for p in shown
-            ]
-            if len(self.problems) > len(shown):
-                lines.append(f"  ... and {len(self.problems) - len(shown)} more problems")
-            if any(p.kind == "guard" for p in self.problems):
-                lines.append(GUARD_NOTE)
-        return "\n".join(lines)
+            lines.append(_domain_ledger.said("FAILED."))
+        shown = self.problems[:100]
+        lines += [
+            _domain_ledger.said("  - [{where}] {finding}", where=p.where, finding=p.message)
+            if p.where
+            else _domain_ledger.said("  - {finding}", finding=p.message)
+            for p in shown
+        ]
+        if len(self.problems) > len(shown):
+            more = len(self.problems) - len(shown)
+            lines.append(_domain_ledger.said("  ... and {count} more problems", count=more))
+        if any(p.kind == "guard" for p in self.problems):
+            lines.append(GUARD_NOTE)
+        return lines
+
+    def _ok_line(self, records: str, tables: str) -> str:
+        terms = f"{self.signed_terms:,}"
+        if self.audit_checked and self.signed_terms:
+            return _domain_ledger.said(
+                "OK: hash chain intact, mass balance holds, one custodian per aliquot; audit "
+                "trail chain intact and {records} in {tables} as it says; {terms} signed loan "
+                "terms and resolutions as signed.",
+                records=records,
+                tables=tables,
+                terms=terms,
+            )
+        if self.audit_checked:
+            return _domain_ledger.said(
+                "OK: hash chain intact, mass balance holds, one custodian per aliquot; audit "
+                "trail chain intact and {records} in {tables} as it says.",
+                records=records,
+                tables=tables,
+            )
+        if self.signed_terms:
+            return _domain_ledger.said(
+                "OK: hash chain intact, mass balance holds, one custodian per aliquot; {terms} "
+                "signed loan terms and resolutions as signed.",
+                terms=terms,
+            )
+        return _domain_ledger.said(
+            "OK: hash chain intact, mass balance holds, one custodian per aliquot."
+        )
+
+
+# Counted nouns inside the summary's sentences: said too, so a window says them in its language.
+def _counted_events(count: int) -> str:
+    if count == 1:
+        return _domain_ledger.said("{count} custody event", count=f"{count:,}")
+    return _domain_ledger.said("{count} custody events", count=f"{count:,}")
+
+
+def _counted_aliquots(count: int) -> str:
+    if count == 1:
+        return _domain_ledger.said("{count} aliquot", count=f"{count:,}")
+    return _domain_ledger.said("{count} aliquots", count=f"{count:,}")
+
+
+def _counted_entries(count: int) -> str:
+    if count == 1:
+        return _domain_ledger.said("{count} entry", count=f"{count:,}")
+    return _domain_ledger.said("{count} entries", count=f"{count:,}")
+
+
+def _counted_records(count: int) -> str:
+    if count == 1:
+        return _domain_ledger.said("{count} record", count=f"{count:,}")
+    return _domain_ledger.said("{count} records", count=f"{count:,}")
+
+
+def _counted_tables(count: int) -> str:
+    if count == 1:
+        return _domain_ledger.said("{count} table", count=f"{count:,}")
+    return _domain_ledger.said("{count} tables", count=f"{count:,}")
 
 
 # The columns verify replays, in the order ``LedgerScan.events`` gives them.

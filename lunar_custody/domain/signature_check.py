@@ -98,13 +98,35 @@ class SignatureCheck:
         return sum(1 for p in self.problems if p.table == "signatures")
 
     def summary(self) -> str:
-        held = self.total - self.before_keys - self.refused
-        text = f"{self.total} checked, {held} hold"
-        if self.before_keys:
-            text += f", {self.before_keys} made before keys (covered by the audit baseline)"
-        if self.refused:
-            text += f", {self.refused} refused"
-        return f"{text}. {self.note}" if self.note else text
+        counts = {
+            "total": self.total,
+            "held": self.total - self.before_keys - self.refused,
+            "before": self.before_keys,
+            "refused": self.refused,
+        }
+        if self.before_keys and self.refused:
+            text = _domain_signature_check.said(
+                "{total} checked, {held} hold, {before} made before keys (covered by the audit "
+                "baseline), {refused} refused",
+                **counts,
+            )
+        elif self.before_keys:
+            text = _domain_signature_check.said(
+                "{total} checked, {held} hold, {before} made before keys (covered by the audit "
+                "baseline)",
+                **counts,
+            )
+        elif self.refused:
+            text = _domain_signature_check.said(
+                "{total} checked, {held} hold, {refused} refused", **counts
+            )
+        else:
+            text = _domain_signature_check.said("{total} checked, {held} hold", **counts)
+        return (
+            _domain_signature_check.said("{counts}. {note}", counts=text, note=self.note)
+            if self.note
+            else text
+        )
 
 
 @dataclass

@@ -68,3 +68,35 @@ def test_a_blank_form_and_a_split_aliquot(world: World, tmp_path: Path) -> None:
     assert numbers["child"] in {p.name for p in flow.parts}
     for band in (*flow.parts, *flow.outcomes):
         assert band.mass_label in text
+
+
+def test_the_pictures_speak_the_forms_languages(world: World, tmp_path: Path) -> None:
+    """In Chinese the drawings' own words, the event kinds and the domain's band names are
+    Chinese; in both languages each is there in both, and the numbers and masses once."""
+    world.rich_scenario()
+    flow = queries.aliquot_mass_flow(world.db, A2)
+    chinese = tmp_path / "zh.pdf"
+    service.write_custody_form(world.db, world["zhang"], chinese, aliquot=A2, languages=("zh",))
+    page = _pictures_text_in(chinese, "保管时间线", "保管台账中记录的保管事件")
+    for words in ("保管方", "押运员", "发出给押运员", "封签 SEAL-0001 破损", "双方已签名",
+                  f"分样 {A2} 的质量流向", f"留在 {A2}", "消耗", "丢失", "归还",
+                  "初始质量"):  # fmt: skip
+        assert words in page, words
+    for english in ("custodian", "released to courier", "seal ", "signed", "kept in", "consumed"):
+        assert english not in page, english
+    for band in (*flow.parts, *flow.outcomes):
+        assert band.mass_label in page
+
+    both = tmp_path / "both.pdf"
+    service.write_custody_form(world.db, world["zhang"], both, aliquot=A2, languages=("en", "zh"))
+    page = _pictures_text_in(both, "Custody timeline", "Custody events recorded in the ledger")
+    for words in ("custodian / 保管方", "released to courier / 发出给押运员",
+                  "seal SEAL-0001 BROKEN", "封签 SEAL-0001 破损", f"kept in {A2}", f"留在 {A2}",
+                  "consumed", "消耗", "initial mass", "初始质量"):  # fmt: skip
+        assert words.replace(" ", "") in page.replace(" ", ""), words  # lines wrap anywhere
+
+
+def _pictures_text_in(pdf: Path, start: str, end: str) -> str:
+    text = " ".join(text_of(pdf, page) for page in range(1, pages_of(pdf) + 1))
+    first = text.index(start)
+    return text[first : text.index(end, first)]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import pickle
+import re
 import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -150,3 +151,21 @@ def _damaged_anchor_problem(tmp_path: Path) -> Problem:
     except AnchorError as error:
         return Problem("anchor", error.args[0])
     raise AssertionError("an unsigned anchor file was read")
+
+
+@pytest.mark.usefixtures("chinese")
+def test_what_a_passed_verify_checked_reads_in_chinese(
+    world: World, ledger_view: Callable[[], LedgerView], messages: Messages
+) -> None:
+    world.rich_scenario()
+    view = ledger_view()
+    view.verify_action.trigger()
+    report = view.last_report
+    assert report is not None and report.ok and not messages.shown
+    assert any(line.startswith("OK: hash chain intact") for line in report.summary_lines())
+    findings = view.findings
+    assert findings is not None
+    checked = findings.checked_label.text()
+    assert checked.startswith("审计记录：") and "签名：已核验" in checked
+    assert "通过：哈希链完整，质量平衡成立，每个分样只有一个保管方" in checked
+    assert not re.search(r"[A-Za-z]{3,} [A-Za-z]{3,}", checked), checked  # no English left

@@ -29,7 +29,7 @@ from ..models import Aliquot, CustodyEvent, Institution, Sample
 from ..numbering import normalize
 from ..states import AliquotStatus, EventKind
 from ..store import Store
-from ..wording import Words, counted
+from ..wording import Words
 from .documents import Handoff, aliquot_form_data
 from .ledger import EventRow, history
 
@@ -125,7 +125,7 @@ def timeline_of(
         if lane is None:  # an event that names no holder leaves it where it was
             to_lane = current if current is not None else 0
             if not lanes:
-                lanes.append(Lane("", "unknown holder", False))
+                lanes.append(Lane("", _domain_queries_pictures.said("unknown holder"), False))
                 index[""] = 0
         else:
             if lane.key not in index:
@@ -241,6 +241,15 @@ class _Row:
     custodian_id: int | None
 
 
+# The picture's words are said, so a window or a document can say them in its language.
+_NOT_SPLIT = _domain_queries_pictures.said("not split into aliquots")
+_CHILDREN_ELSEWHERE = _domain_queries_pictures.said("children recorded elsewhere")
+
+
+def _kept_in(number: str) -> str:
+    return _domain_queries_pictures.said("kept in {number}", number=number)
+
+
 _CONSUMED, _LOST, _RETURNED = "consumed", "lost", "returned"
 _IN_TRANSIT, _ELSEWHERE, _UNSPLIT = "in_transit", "elsewhere", "unsplit"
 
@@ -264,10 +273,10 @@ def sample_mass_flow(store: Store, number: str) -> MassFlow:
         ]
         if total > aliquoted:
             unsplit = total - aliquoted
-            parts.append(
-                (FlowBand("part:unsplit", "not split into aliquots", unsplit), {_UNSPLIT: unsplit})
-            )
-        return _flow(f"sample {sample.number}", "original mass", total, parts, names)
+            parts.append((FlowBand("part:unsplit", _NOT_SPLIT, unsplit), {_UNSPLIT: unsplit}))
+        subject = _domain_queries_pictures.said("sample {number}", number=sample.number)
+        total_name = _domain_queries_pictures.said("original mass")
+        return _flow(subject, total_name, total, parts, names)
 
 
 def aliquot_mass_flow(store: Store, number: str) -> MassFlow:
@@ -279,7 +288,7 @@ def aliquot_mass_flow(store: Store, number: str) -> MassFlow:
         root = rows[aliquot.id]
         own = _outcomes(root, rows, returned, descend=False)
         parts: list[tuple[FlowBand, dict[str, int]]] = [
-            (FlowBand(f"part:{root.number}", f"kept in {root.number}", sum(own.values())), own)
+            (FlowBand(f"part:{root.number}", _kept_in(root.number), sum(own.values())), own)
         ]
         children = sorted((r for r in rows.values() if r.parent_id == root.id), key=_made)
         parts += [
@@ -288,9 +297,11 @@ def aliquot_mass_flow(store: Store, number: str) -> MassFlow:
         ]
         elsewhere = root.children_ug - sum(r.initial_ug for r in children)
         if elsewhere > 0:  # a split whose child another installation's ledger holds
-            band = FlowBand("part:elsewhere", "children recorded elsewhere", elsewhere)
+            band = FlowBand("part:elsewhere", _CHILDREN_ELSEWHERE, elsewhere)
             parts.append((band, {_ELSEWHERE: elsewhere}))
-        return _flow(f"aliquot {root.number}", "initial mass", root.initial_ug, parts, names)
+        subject = _domain_queries_pictures.said("aliquot {number}", number=root.number)
+        total_name = _domain_queries_pictures.said("initial mass")
+        return _flow(subject, total_name, root.initial_ug, parts, names)
 
 
 def _made(row: _Row) -> int:
@@ -374,24 +385,30 @@ def _flow(
             for key, mass in found.items():
                 together[key] += mass
         mass = sum(band.mass_ug for band, _ in merged)
-        parts = [*kept, (FlowBand("part:more", counted(len(merged), "more part"), mass), together)]
+        count = f"{len(merged):,}"
+        if len(merged) == 1:
+            more = _domain_queries_pictures.said("{count} more part", count=count)
+        else:
+            more = _domain_queries_pictures.said("{count} more parts", count=count)
+        parts = [*kept, (FlowBand("part:more", more, mass), together)]
     keys: set[str] = {key for _, outcomes in parts for key in outcomes}
     # consumed, lost and returned always show (a zero says so); then who holds the rest
     order = [_CONSUMED, _LOST, _RETURNED]
     held = sorted((k for k in keys if k.startswith("held:")), key=lambda k: _held_name(k, names))
     order += held + [k for k in (_IN_TRANSIT, _ELSEWHERE, _UNSPLIT) if k in keys]
     outcome_names = {
-        _CONSUMED: "consumed",
-        _LOST: "lost",
-        _RETURNED: "returned",
-        _IN_TRANSIT: "in transit",
-        _ELSEWHERE: "in aliquots recorded elsewhere",
-        _UNSPLIT: "not split into aliquots",
+        _CONSUMED: _domain_queries_pictures.said("consumed"),
+        _LOST: _domain_queries_pictures.said("lost"),
+        _RETURNED: _domain_queries_pictures.said("returned"),
+        _IN_TRANSIT: _domain_queries_pictures.said("in transit"),
+        _ELSEWHERE: _domain_queries_pictures.said("in aliquots recorded elsewhere"),
+        _UNSPLIT: _NOT_SPLIT,
     }
     outcomes = tuple(
         FlowBand(
             key,
-            outcome_names.get(key) or f"held by {_held_name(key, names)}",
+            outcome_names.get(key)
+            or _domain_queries_pictures.said("held by {holder}", holder=_held_name(key, names)),
             sum(o.get(key, 0) for _, o in parts),
         )
         for key in order
@@ -407,4 +424,6 @@ def _flow(
 
 def _held_name(key: str, names: dict[int, str]) -> str:
     raw = key.removeprefix("held:")
-    return names.get(int(raw), "an unknown holder") if raw.isdigit() else "no custodian"
+    if not raw.isdigit():
+        return _domain_queries_pictures.said("no custodian")
+    return names.get(int(raw)) or _domain_queries_pictures.said("an unknown holder")

@@ -81,8 +81,8 @@ def first_bad_audit_entry(report: VerifyReport) -> str | None:
 def checked_lines(report: VerifyReport) -> list[str]:
     """What verify says it checked, besides the counts the header shows."""
     return [
-        line
-        for line in report.summary().splitlines()
+        translated(line)
+        for line in report.summary_lines()
         if line and not line.startswith(_SHOWN_APART) and not line.startswith("  ")
     ]
 

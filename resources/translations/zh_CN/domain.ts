@@ -1408,8 +1408,24 @@
 <context>
     <name>_domain_ledger</name>
     <message>
+        <source>  - [{where}] {finding}</source>
+        <translation>  - [{where}] {finding}</translation>
+    </message>
+    <message>
+        <source>  - {finding}</source>
+        <translation>  - {finding}</translation>
+    </message>
+    <message>
+        <source>  ... and {count} more problems</source>
+        <translation>  …… 另有 {count} 个问题</translation>
+    </message>
+    <message>
         <source>A &apos;{kind}&apos; event cannot follow status &apos;{status}&apos;.</source>
         <translation>“{kind}”事件不能发生在状态“{status}”之后。</translation>
+    </message>
+    <message>
+        <source>A database owner can drop or disable any trigger: the append-only guards stop mistakes, while the hashes, signatures and anchors are the real protection.</source>
+        <translation>数据库所有者可以删除或停用任何触发器：只追加保护防止的是误操作，真正的保护是哈希、签名和锚点。</translation>
     </message>
     <message>
         <source>A lost aliquot&apos;s mass cannot be corrected upwards.</source>
@@ -1444,6 +1460,18 @@
         <translation>分样指向事件 #{named}，但保管台账止于 #{last}：末尾的事件已被删除。</translation>
     </message>
     <message>
+        <source>Audit trail: {entries}, head {hash}; {records} in {tables} compared with it.</source>
+        <translation>审计记录：{entries}，链头 {hash}；已将 {tables}中的 {records}与之比对。</translation>
+    </message>
+    <message>
+        <source>Chain head: {hash}</source>
+        <translation>链头：{hash}</translation>
+    </message>
+    <message>
+        <source>Database integrity: {checked}</source>
+        <translation>数据库完整性：{checked}</translation>
+    </message>
+    <message>
         <source>Event #{changed} was changed and its hash recomputed: event #{event} was chained to different content.</source>
         <translation>事件 #{changed} 被修改且其哈希被重新计算：事件 #{event} 链接的是不同的内容。</translation>
     </message>
@@ -1472,6 +1500,46 @@
         <translation>事件指向分样 ID {id}，但该分样不存在。</translation>
     </message>
     <message>
+        <source>FAILED.</source>
+        <translation>未通过。</translation>
+    </message>
+    <message>
+        <source>FAILED: first bad audit entry is #{entry}.</source>
+        <translation>未通过：第一个有问题的审计条目是 #{entry}。</translation>
+    </message>
+    <message>
+        <source>FAILED: first bad event is #{event}.</source>
+        <translation>未通过：第一个有问题的事件是 #{event}。</translation>
+    </message>
+    <message>
+        <source>FAILED: first bad event is #{event}; first bad audit entry is #{entry}.</source>
+        <translation>未通过：第一个有问题的事件是 #{event}；第一个有问题的审计条目是 #{entry}。</translation>
+    </message>
+    <message>
+        <source>Ledger: {events}, {aliquots}.</source>
+        <translation>保管台账：{events}，{aliquots}。</translation>
+    </message>
+    <message>
+        <source>OK: hash chain intact, mass balance holds, one custodian per aliquot.</source>
+        <translation>通过：哈希链完整，质量平衡成立，每个分样只有一个保管方。</translation>
+    </message>
+    <message>
+        <source>OK: hash chain intact, mass balance holds, one custodian per aliquot; audit trail chain intact and {records} in {tables} as it says.</source>
+        <translation>通过：哈希链完整，质量平衡成立，每个分样只有一个保管方；审计记录链完整，{tables}中的 {records}与其记载一致。</translation>
+    </message>
+    <message>
+        <source>OK: hash chain intact, mass balance holds, one custodian per aliquot; audit trail chain intact and {records} in {tables} as it says; {terms} signed loan terms and resolutions as signed.</source>
+        <translation>通过：哈希链完整，质量平衡成立，每个分样只有一个保管方；审计记录链完整，{tables}中的 {records}与其记载一致；{terms} 份已签名的借用条款和处理结论与签名时一致。</translation>
+    </message>
+    <message>
+        <source>OK: hash chain intact, mass balance holds, one custodian per aliquot; {terms} signed loan terms and resolutions as signed.</source>
+        <translation>通过：哈希链完整，质量平衡成立，每个分样只有一个保管方；{terms} 份已签名的借用条款和处理结论与签名时一致。</translation>
+    </message>
+    <message>
+        <source>Signatures: {checked}</source>
+        <translation>签名：{checked}</translation>
+    </message>
+    <message>
         <source>That would leave a negative mass.</source>
         <translation>这将导致质量为负。</translation>
     </message>
@@ -1490,6 +1558,46 @@
     <message>
         <source>Verification was cancelled.</source>
         <translation>核验已取消。</translation>
+    </message>
+    <message>
+        <source>{count} aliquot</source>
+        <translation>{count} 个分样</translation>
+    </message>
+    <message>
+        <source>{count} aliquots</source>
+        <translation>{count} 个分样</translation>
+    </message>
+    <message>
+        <source>{count} custody event</source>
+        <translation>{count} 个保管事件</translation>
+    </message>
+    <message>
+        <source>{count} custody events</source>
+        <translation>{count} 个保管事件</translation>
+    </message>
+    <message>
+        <source>{count} entries</source>
+        <translation>{count} 个条目</translation>
+    </message>
+    <message>
+        <source>{count} entry</source>
+        <translation>{count} 个条目</translation>
+    </message>
+    <message>
+        <source>{count} record</source>
+        <translation>{count} 条记录</translation>
+    </message>
+    <message>
+        <source>{count} records</source>
+        <translation>{count} 条记录</translation>
+    </message>
+    <message>
+        <source>{count} table</source>
+        <translation>{count} 个表</translation>
+    </message>
+    <message>
+        <source>{count} tables</source>
+        <translation>{count} 个表</translation>
     </message>
 </context>
 <context>
@@ -1830,6 +1938,78 @@
     <message>
         <source>There is no sample {sample}.</source>
         <translation>没有样品 {sample}。</translation>
+    </message>
+    <message>
+        <source>aliquot {number}</source>
+        <translation>分样 {number}</translation>
+    </message>
+    <message>
+        <source>an unknown holder</source>
+        <translation>不明保管方</translation>
+    </message>
+    <message>
+        <source>children recorded elsewhere</source>
+        <translation>记录于他处的子分样</translation>
+    </message>
+    <message>
+        <source>consumed</source>
+        <translation>已消耗</translation>
+    </message>
+    <message>
+        <source>held by {holder}</source>
+        <translation>保管于 {holder}</translation>
+    </message>
+    <message>
+        <source>in aliquots recorded elsewhere</source>
+        <translation>在记录于他处的分样中</translation>
+    </message>
+    <message>
+        <source>in transit</source>
+        <translation>运输中</translation>
+    </message>
+    <message>
+        <source>initial mass</source>
+        <translation>初始质量</translation>
+    </message>
+    <message>
+        <source>kept in {number}</source>
+        <translation>留在 {number}</translation>
+    </message>
+    <message>
+        <source>lost</source>
+        <translation>已丢失</translation>
+    </message>
+    <message>
+        <source>no custodian</source>
+        <translation>无保管方</translation>
+    </message>
+    <message>
+        <source>not split into aliquots</source>
+        <translation>未分装成分样</translation>
+    </message>
+    <message>
+        <source>original mass</source>
+        <translation>原始质量</translation>
+    </message>
+    <message>
+        <source>returned</source>
+        <translation>已归还</translation>
+    </message>
+    <message>
+        <source>sample {number}</source>
+        <translation>样品 {number}</translation>
+    </message>
+    <message>
+        <source>unknown holder</source>
+        <translation>保管方不明</translation>
+    </message>
+    <message>
+        <source>{count} more part</source>
+        <translation>另有 {count} 个部分</translation>
+    </message>
+    <message>
+        <source>{count} more parts</source>
+        <translation>另有 {count} 个部分</translation>
     </message>
 </context>
 <context>
@@ -2561,6 +2741,26 @@
     <message>
         <source>this computer holds the institution key of {institution} for the certificate {certificate}, which this database does not have: its institution certificate was replaced (or the database is a copy from before a new key was made)</source>
         <translation>本机持有 {institution} 对应证书 {certificate} 的机构密钥，而本数据库没有该证书：其机构证书被替换过（或者本数据库是生成新密钥之前的副本）</translation>
+    </message>
+    <message>
+        <source>{counts}. {note}</source>
+        <translation>{counts}。{note}</translation>
+    </message>
+    <message>
+        <source>{total} checked, {held} hold</source>
+        <translation>已核验 {total} 个，{held} 个有效</translation>
+    </message>
+    <message>
+        <source>{total} checked, {held} hold, {before} made before keys (covered by the audit baseline)</source>
+        <translation>已核验 {total} 个，{held} 个有效，{before} 个在启用密钥之前做出（由审计基线覆盖）</translation>
+    </message>
+    <message>
+        <source>{total} checked, {held} hold, {before} made before keys (covered by the audit baseline), {refused} refused</source>
+        <translation>已核验 {total} 个，{held} 个有效，{before} 个在启用密钥之前做出（由审计基线覆盖），{refused} 个被拒绝</translation>
+    </message>
+    <message>
+        <source>{total} checked, {held} hold, {refused} refused</source>
+        <translation>已核验 {total} 个，{held} 个有效，{refused} 个被拒绝</translation>
     </message>
 </context>
 <context>
