@@ -41,7 +41,7 @@ from ..storage import backup_database, backup_suffix, data_directory
 from .actions import allow, plain_text
 from .context import AppContext
 from .dashboard import DashboardView
-from .errors import confirm, inform, reported
+from .errors import confirm, error_text, inform, reported
 from .exchange import PartnersWindow, import_file, show_partners
 from .exchange.files import dropped_exchange_file
 from .help import GuideWindow, LogDialog, ShortcutsDialog
@@ -518,7 +518,7 @@ class MainWindow(QMainWindow):
                 queries.loan_detail(db, number)
             except NotFoundError:
                 if listings.fetch_lineage_path(db, number) is None:
-                    return str(unknown)
+                    return error_text(unknown)  # the domain's sentence, translated
                 self.open_record("sample", number)
             else:
                 self.open_record("loan", number)
