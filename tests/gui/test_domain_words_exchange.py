@@ -41,6 +41,7 @@ from lunar_custody.gui.dashboard.partners import PartnerPanel
 from lunar_custody.gui.errors import error_text
 from lunar_custody.gui.exchange.importing import ImportPreviewDialog, RefusedDialog, import_file
 from lunar_custody.gui.translation import translated
+from tests.conftest import screenshot_path
 from tests.documents.test_anchors import drop_guards, restore_guards
 from tests.exchange.conftest import Installations, _template, installations
 from tests.gui.conftest import Messages, when_modal
@@ -211,6 +212,7 @@ def test_the_import_dialog_lists_a_wrong_partners_reason_in_chinese(
         assert dialog.windowTitle() == "已拒绝：未导入任何内容"
         assert rows_of(dialog.reasons) == [["整个文件", reason]]
         assert english_words(dialog, [path.name]) == []  # the file's name is data
+        assert dialog.grab().save(str(screenshot_path("zh_refused_dialog.png")))
         dialog.copy_button.click()
         assert reason in QApplication.clipboard().text()
         dialog.reject()
@@ -259,6 +261,7 @@ def test_a_good_file_is_previewed_and_imported_in_chinese(
         assert "2 个分样" in texts["addedLabel"] and "aliquot" not in texts["addedLabel"]
         changes = {row[0] for row in rows_of(dialog.details)}
         assert changes and changes <= {"新增", "变更"}
+        assert dialog.grab().save(str(screenshot_path("zh_import_preview.png")))
         dialog.import_button.click()
 
     opened = when_modal(ImportPreviewDialog, preview)

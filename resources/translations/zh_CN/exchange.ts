@@ -207,7 +207,7 @@ Written to {path}. Send it to {partner}; they import it with File ▸ Import exc
     </message>
     <message>
         <source>Nothing new in {what}: this installation holds it all</source>
-        <translation>{what} 中没有新内容：本站点已全部持有</translation>
+        <translation>{what}中没有新内容：本站点已全部持有</translation>
     </message>
     <message>
         <source>Partner added</source>
@@ -215,7 +215,7 @@ Written to {path}. Send it to {partner}; they import it with File ▸ Import exc
     </message>
     <message>
         <source>Ready to import {what}</source>
-        <translation>准备导入 {what}</translation>
+        <translation>准备导入{what}</translation>
     </message>
     <message>
         <source>Reason</source>
