@@ -41,7 +41,7 @@ from ..storage import backup_database, backup_suffix, data_directory
 from .actions import allow, plain_text
 from .context import AppContext
 from .dashboard import DashboardView
-from .errors import confirm, inform, reported
+from .errors import confirm, error_text, inform, reported
 from .exchange import PartnersWindow, import_file, show_partners
 from .exchange.files import dropped_exchange_file
 from .help import GuideWindow, LogDialog, ShortcutsDialog
@@ -518,7 +518,7 @@ class MainWindow(QMainWindow):
                 queries.loan_detail(db, number)
             except NotFoundError:
                 if listings.fetch_lineage_path(db, number) is None:
-                    return str(unknown)
+                    return error_text(unknown)  # the domain's sentence, translated
                 self.open_record("sample", number)
             else:
                 self.open_record("loan", number)
@@ -545,7 +545,7 @@ class MainWindow(QMainWindow):
         it if the person says so. An introduction opens Add partner instead."""
         report = import_file(self.ctx, self, path)
         if report is not None:
-            self.statusBar().showMessage(report.summary(), STATUS_MESSAGE_MS)
+            self.statusBar().showMessage(translated(report.summary()), STATUS_MESSAGE_MS)
         return report
 
     def open_partners(self) -> PartnersWindow:
@@ -646,7 +646,8 @@ class MainWindow(QMainWindow):
             ),
         )
         if result is not None:
-            inform(self, _main_window.tr("Backup restored"), result.summary())
+            summary = "\n".join(translated(line) for line in result.summary_lines())
+            inform(self, _main_window.tr("Backup restored"), summary)
             self.switch_user_requested.emit()
         return result
 

@@ -80,7 +80,7 @@ class RestoreResult:
                     "What it held before is kept in {path}.", path=self.kept
                 )
             )
-        lines.append(self.report.summary())
+        lines += self.report.summary_lines()  # verify's, a sentence a line
         return lines
 
 

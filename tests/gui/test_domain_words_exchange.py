@@ -10,18 +10,43 @@ from __future__ import annotations
 
 import io
 import zipfile
+from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication, QLabel
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
+from lunar_custody.domain import clock
 from lunar_custody.domain.errors import NotFoundError, ValidationError
+from lunar_custody.domain.models import ExchangeFile
 from lunar_custody.exchange.export import export_exchange
-from lunar_custody.exchange.format import CONTENT, SIGNATURE, ExchangeFileError, unpack
+from lunar_custody.exchange.format import (
+    CONTENT,
+    MAX_FILE_BYTES,
+    SIGNATURE,
+    ExchangeFileError,
+    unpack,
+)
 from lunar_custody.exchange.importer import ExchangeRefused, import_exchange
-from lunar_custody.exchange.partners import check_revocation_reason, file_content, read_introduction
+from lunar_custody.exchange.partners import (
+    check_revocation_reason,
+    file_content,
+    partner_status,
+    read_introduction,
+)
 from lunar_custody.exchange.records import Field, FieldError, decode
+from lunar_custody.gui.context import AppContext
+from lunar_custody.gui.dashboard.partners import PartnerPanel
 from lunar_custody.gui.errors import error_text
+from lunar_custody.gui.exchange.importing import ImportPreviewDialog, RefusedDialog, import_file
 from lunar_custody.gui.translation import translated
+from tests.conftest import screenshot_path
+from tests.documents.test_anchors import drop_guards, restore_guards
 from tests.exchange.conftest import Installations, _template, installations
+from tests.gui.conftest import Messages, when_modal
+from tests.gui.test_exchange_gui import rows_of
+from tests.gui.test_zh_loans_transfers_exchange import english_words
 
 __all__ = ["_template", "installations"]
 
@@ -163,3 +188,121 @@ def test_exchange_records_a_field_of_the_wrong_type_in_chinese() -> None:
         decode(Field("made_at", "made_at", "time"), "yesterday")
     assert str(bad_time.value) == "made_at is not a valid time: 'yesterday'"
     assert error_text(bad_time.value) == "made_at 不是有效的时间：'yesterday'"
+
+
+# ---------------------------------------------------------------------- in the window
+
+
+def _file(tmp_path: Path, data: bytes, name: str = "CNSA-to-BROWN-0001-offer.lcx") -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+@pytest.mark.usefixtures("chinese")
+def test_the_import_dialog_lists_a_wrong_partners_reason_in_chinese(
+    qtbot: QtBot, installations: Installations, messages: Messages, tmp_path: Path
+) -> None:
+    # the courier firm SLL trusts CNSA, but CNSA's offer is addressed to Brown
+    ctx = AppContext(installations.sll, installations["chen.courier"])
+    path = _file(tmp_path, installations.offer)
+    reason = "文件发给 Brown University，而不是 Secure Lunar Logistics"
+
+    def read(dialog: RefusedDialog) -> None:
+        assert dialog.windowTitle() == "已拒绝：未导入任何内容"
+        assert rows_of(dialog.reasons) == [["整个文件", reason]]
+        assert english_words(dialog, [path.name]) == []  # the file's name is data
+        assert dialog.grab().save(str(screenshot_path("zh_refused_dialog.png")))
+        dialog.copy_button.click()
+        assert reason in QApplication.clipboard().text()
+        dialog.reject()
+
+    opened = when_modal(RefusedDialog, read)
+    assert import_file(ctx, None, path) is None
+    assert opened
+    assert messages.shown == []  # the reasons were in the dialog, not in a message box
+
+
+@pytest.mark.usefixtures("chinese")
+def test_the_import_dialog_says_a_tampered_file_is_unreadable_in_chinese(
+    qtbot: QtBot, installations: Installations, messages: Messages, tmp_path: Path
+) -> None:
+    ctx = AppContext(installations.brown, installations["carla.pieters"])
+    path = _file(tmp_path, _tampered(installations.offer))
+
+    assert import_file(ctx, None, path) is None
+
+    (shown,) = messages.shown
+    assert shown[:2] == ("errorDialog", "不是可读取的交换文件")
+    assert (
+        "文件的签名无效：其内容在发件方签名后被更改，或由其他密钥签名。未导入任何内容。" in shown[2]
+    )
+    assert path.name in shown[2] and "signature" not in shown[2]
+
+    # a file larger than any exchange file is refused before it is read, in Chinese too
+    huge = tmp_path / "huge.lcx"
+    with huge.open("wb") as out:
+        out.truncate(MAX_FILE_BYTES + 1)
+    assert import_file(ctx, None, huge) is None
+    assert messages.shown[-1][0] == "errorDialog"
+    assert "huge.lcx 大小为" in messages.shown[-1][2] and "MB" in messages.shown[-1][2]
+    assert "larger" not in messages.shown[-1][2]
+
+
+@pytest.mark.usefixtures("chinese")
+def test_a_good_file_is_previewed_and_imported_in_chinese(
+    qtbot: QtBot, installations: Installations, messages: Messages, tmp_path: Path
+) -> None:
+    ctx = AppContext(installations.brown, installations["carla.pieters"])
+    path = _file(tmp_path, installations.offer)
+
+    def preview(dialog: ImportPreviewDialog) -> None:
+        texts = {label.objectName(): label.text() for label in dialog.findChildren(QLabel)}
+        assert "2 个分样" in texts["addedLabel"] and "aliquot" not in texts["addedLabel"]
+        changes = {row[0] for row in rows_of(dialog.details)}
+        assert changes and changes <= {"新增", "变更"}
+        assert dialog.grab().save(str(screenshot_path("zh_import_preview.png")))
+        dialog.import_button.click()
+
+    opened = when_modal(ImportPreviewDialog, preview)
+    report = import_file(ctx, None, path)
+    assert opened and report is not None and report.written
+
+    title, text = messages.shown[-1][1:]
+    assert title == "交换文件已导入"
+    assert text.startswith("来自 China National Space Administration")
+    assert "：新增 2 个保管事件；新增：" in text and "2 个分样" in text
+    assert "custody event" not in text and "aliquot" not in text
+    assert report.summary().startswith("offer no. 1 from ")  # English below the window
+
+
+@pytest.mark.usefixtures("chinese")
+def test_the_dashboard_names_a_partner_head_that_went_back_in_chinese(
+    qtbot: QtBot, installations: Installations
+) -> None:
+    brown, carla = installations.brown, installations["carla.pieters"]
+    import_exchange(brown, carla, installations.offer)
+    import_exchange(brown, carla, installations.again)
+    # what only the database's owner can do: give CNSA's second file an older ledger head
+    # than its first (a rewritten ledger at CNSA, or a forged row here)
+    guards = drop_guards(brown, ("exchange_files",))
+    with brown.write() as session:
+        later = session.scalars(
+            select(ExchangeFile).where(
+                ExchangeFile.direction == "received", ExchangeFile.sequence == 2
+            )
+        ).one()
+        later.sender_seq -= 1
+    restore_guards(brown, guards)
+    status = partner_status(brown, clock.now())
+    (problem,) = status.head_problems
+    assert "gives its ledger head as #" in problem  # English below the window
+
+    panel = PartnerPanel()
+    qtbot.addWidget(panel)
+    panel.show_status(1, status, clock.now())
+    text = panel.problems.text()
+    assert not panel.problems.isHidden()
+    assert text.startswith("与其先前所报不一致的合作机构保管台账")
+    assert "• China National Space Administration" in text
+    assert " 的第 2 号文件所报保管台账链头为 #" in text and "ledger" not in text

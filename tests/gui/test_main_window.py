@@ -112,3 +112,13 @@ def test_screenshot_of_every_view(
         assert (image.width(), image.height()) == size
         assert image.save(str(screenshot_path(f"main_{key}_{size[0]}x{size[1]}.png")))
     assert QKeySequence(QKeySequence.StandardKey.Refresh).toString() == "F5"
+
+
+def test_go_to_an_unknown_number_says_why_in_chinese(
+    qtbot: QtBot, world: World, ctx_for: Callable[[str], AppContext], chinese: None
+) -> None:
+    window = open_window(qtbot, ctx_for("zhang"))
+    problem = window.open_number("ZZ-NOTHING-9")
+    assert problem is not None and problem.startswith("编码有误：")
+    assert "ZZ-NOTHING-9" in problem and "Wrong code" not in problem
+    assert window.open_number(A2) is None  # a number it knows opens its record

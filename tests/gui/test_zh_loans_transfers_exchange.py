@@ -3,6 +3,7 @@ glossary says them), English left only in record data, and no label or button cu
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
@@ -40,9 +41,36 @@ def cut_short(widget: QWidget) -> list[str]:
     ]
 
 
+# A key's fingerprint as trust.keys.short_fingerprint writes it: eight groups of four
+# upper-case hex digits. Record data, whose letters ("A2BE CA02") are no English words.
+FINGERPRINT = re.compile(r"\b[0-9A-F]{4}(?: [0-9A-F]{4}){7}\b")
+# two Latin words in a row, as english_left finds them
+ENGLISH_PAIR = re.compile(r"[A-Za-z]{2,}\W+[A-Za-z]{2,}")
+
+
 def english_words(widget: QWidget, data: list[str]) -> list[str]:
-    """english_left, less the texts that show record ``data`` (names, purposes)."""
-    return [t for t in english_left(widget) if not any(value in t for value in data)]
+    """english_left, less the texts that show record ``data`` (names, purposes), each read
+    without the key fingerprints it shows."""
+    return [
+        text
+        for text in english_left(widget)
+        if not any(value in text for value in data)
+        and ENGLISH_PAIR.search(FINGERPRINT.sub("", text))
+    ]
+
+
+def test_english_words_skips_fingerprints_not_english_around_them(qtbot: QtBot) -> None:
+    box = QWidget()
+    qtbot.addWidget(box)
+    texts = [
+        "A2BE CA02 91C0 7B1D E004 55AA 12AE AB5F",  # a fingerprint only: data
+        "密钥 3F2A 91C0 7B1D E004 55AA 1234 ABCD 9F00",
+        "Key 3F2A 91C0 7B1D E004 55AA 1234 ABCD 9F00 is trusted",  # English around one
+        "AE AB5F not trusted",  # no whole fingerprint: read as it is
+    ]
+    for text in texts:
+        QLabel(text, box)
+    assert english_words(box, []) == sorted(texts[2:])
 
 
 def test_loans_in_chinese(

@@ -18,6 +18,7 @@ from lunar_custody.storage import Database
 from lunar_custody.storage.restore import PG_DUMP, SQLITE_COPY, backup_kind
 from tests.gui.conftest import Messages, open_window
 from tests.gui.conftest import _isolated_settings as _isolated_settings
+from tests.gui.conftest import chinese as chinese
 from tests.gui.conftest import messages as messages
 from tests.worlds import World, actor
 
@@ -110,3 +111,26 @@ def test_only_an_administrator_may_back_up_or_restore(qtbot: QtBot, world: World
     assert window.back_up() is None  # no save dialog, nothing written
     assert not window.restore_action.isEnabled()
     assert "administrator" in window.restore_action.toolTip()
+
+
+def test_the_restore_box_reads_chinese(
+    chinese: None,
+    admin_window: MainWindow,
+    tmp_path: Path,
+    qtbot: QtBot,
+    messages: Messages,
+) -> None:
+    copy = admin_window.back_up(tmp_path / "before.db")
+    assert copy is not None
+    messages.answer = QMessageBox.StandardButton.Yes
+    with qtbot.waitSignal(admin_window.switch_user_requested):
+        result = admin_window.restore(copy)
+    assert result is not None and result.kept is not None
+    _name, title, text = messages.shown[-1]
+    assert title == "备份已恢复"
+    restored, kept, *checked = text.split("\n")
+    assert restored.startswith("已从 ") and restored.endswith(f"恢复 {result.database}。")
+    assert kept == f"其原有内容保存在 {result.kept}。"
+    assert len(checked) == len(result.report.summary_lines())  # what verify found, a line each
+    assert "Restored" not in text and "custody event" not in text and "Ledger:" not in text
+    assert result.summary().startswith("Restored ")  # English below the window

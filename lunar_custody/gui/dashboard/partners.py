@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout
 from ...exchange.partners import WAITING_AFTER, PartnerStatus, Waiting
 from ..locale_format import date_text
 from ..tablemodel import local_time
-from ..translation import Translator
+from ..translation import Translator, translated
 from .widgets import RecordTable, age_text
 
 OK_STYLE = "color: #0d652d;"
@@ -61,7 +61,7 @@ class PartnerPanel(QGroupBox):
                 "here or there; run Verify ledger and call the partner):"
             )
             + "\n"
-            + "\n".join(f"• {problem}" for problem in problems)
+            + "\n".join(f"• {translated(problem)}" for problem in problems)
         )
         self.problems.setVisible(bool(problems))
         self.waiting.set_rows(

@@ -22,7 +22,7 @@ from ..context import AppContext
 from ..dialogs import FormDialog
 from ..errors import inform
 from ..operations import Work
-from ..translation import Translator
+from ..translation import Translator, translated
 from ..widgets import write_bytes_file
 from . import files
 
@@ -105,7 +105,7 @@ def written_text(exported: Exported, path: Path) -> str:
         sequence=exported.sequence,
         partner=exported.partner,
         subject=exported.subject,
-        summary=exported.summary,
+        summary=translated(exported.summary),
         path=path,
     )
 

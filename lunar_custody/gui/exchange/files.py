@@ -60,12 +60,17 @@ def read_exchange_file(path: Path) -> bytes:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise ValidationError(
-                f"{path.name} is {size // 2**20} MB: larger than any exchange file "
-                f"({MAX_FILE_BYTES // 2**20} MB)."
+                _exchange_files.tr(
+                    "{name} is {size} MB: larger than any exchange file ({limit} MB)."
+                ).format(name=path.name, size=size // 2**20, limit=MAX_FILE_BYTES // 2**20)
             )
         return path.read_bytes()
     except OSError as error:
-        raise ValidationError(f"Cannot read {path.name}: {error.strerror or error}") from error
+        raise ValidationError(
+            _exchange_files.tr("Cannot read {name}: {reason}").format(
+                name=path.name, reason=error.strerror or error
+            )
+        ) from error
 
 
 def ask_open_path(parent: QWidget | None, title: str) -> Path | None:

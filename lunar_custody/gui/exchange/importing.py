@@ -44,6 +44,8 @@ _exchange_importing = Translator("_exchange_importing")
 INTRODUCTION = "introduction"
 DETAIL_COLUMNS = (_exchange_importing.noop("Change"), _exchange_importing.noop("Record"))
 REASON_COLUMNS = (_exchange_importing.noop("Record"), _exchange_importing.noop("Reason"))
+# The first word of a line of ImportReport.details, as the window names it.
+CHANGES = {"new": _exchange_importing.noop("new"), "changed": _exchange_importing.noop("changed")}
 REFUSED_TITLE = _exchange_importing.noop("Refused: nothing was imported")
 UNREADABLE_TITLE = _exchange_importing.noop("Not a readable exchange file")
 OK_BANNER = "background: #e6f4ea; color: #0d652d; border: 1px solid #81c995;"
@@ -62,9 +64,17 @@ def shown_time(text: str) -> str:
 
 
 def detail_row(line: str) -> list[Cell]:
-    """'new aliquot CE5…' as ('new', 'aliquot CE5…'): what changes, and the record."""
+    """'new aliquot CE5…' as ('new', 'aliquot CE5…'): what changes, in the window's
+    language, and the record (as the file names it)."""
     change, _, record = line.partition(" ")
-    return [change, record] if record else ["", line]
+    if not record:
+        return ["", line]
+    return [translated(CHANGES[change]) if change in CHANGES else change, record]
+
+
+def warning_lines(report: ImportReport) -> str:
+    """The importer's warnings in the window's language, one marked line each."""
+    return "\n".join(f"⚠ {translated(warning)}" for warning in report.warnings)
 
 
 def _banner(text: str, style: str) -> QLabel:
@@ -148,14 +158,14 @@ class ImportPreviewDialog(QDialog):
         facts.addRow(_exchange_importing.tr("Custody events:"), _value("eventsLabel", events))
         facts.addRow(
             _exchange_importing.tr("New records:"),
-            _value("addedLabel", counted_records(report.added)),
+            _value("addedLabel", translated(counted_records(report.added))),
         )
         facts.addRow(
             _exchange_importing.tr("Changed records:"),
-            _value("updatedLabel", counted_records(report.updated)),
+            _value("updatedLabel", translated(counted_records(report.updated))),
         )
 
-        self.warnings = QLabel("\n".join(f"⚠ {w}" for w in report.warnings))
+        self.warnings = QLabel(warning_lines(report))
         self.warnings.setObjectName("importWarnings")
         self.warnings.setWordWrap(True)
         self.warnings.setStyleSheet(WARNING_STYLE)
@@ -251,7 +261,7 @@ class RefusedDialog(QDialog):
             search_hint=_exchange_importing.tr("Search: record or words of the reason"),
         )
         whole = _exchange_importing.tr("the whole file")
-        self.reasons.set_rows([[r.record or whole, r.message] for r in error.reasons])
+        self.reasons.set_rows([[r.record or whole, translated(r.message)] for r in error.reasons])
         # an event's record names its aliquot, kind and origin: wider than most columns
         self.reasons.table.resizeColumnToContents(0)
         width = self.reasons.table.columnWidth(0)
@@ -291,7 +301,7 @@ def show_refusal(parent: QWidget | None, error: CustodyError, source: str) -> No
         box.setObjectName("errorDialog")
         box.setText(
             _exchange_importing.tr("{source} cannot be imported: {error}").format(
-                source=source, error=error
+                source=source, error=errors.error_text(error)
             )
         )
         errors.present(box)
@@ -348,9 +358,9 @@ def import_file(
     )
     if report is None:
         return None
-    text = report.summary()
+    text = translated(report.summary())
     if report.warnings:
-        text += "\n\n" + "\n".join(f"⚠ {w}" for w in report.warnings)
+        text += "\n\n" + warning_lines(report)
     errors.inform(
         parent, _exchange_importing.tr("Exchange file imported"), text, "\n".join(report.details)
     )

@@ -69,6 +69,10 @@ Written to {path}. Send it to {partner}; they import it with File ▸ Import exc
 <context>
     <name>_exchange_files</name>
     <message>
+        <source>Cannot read {name}: {reason}</source>
+        <translation>无法读取 {name}：{reason}</translation>
+    </message>
+    <message>
         <source>Lunar Custody exchange files (*{suffix});;All files (*)</source>
         <translation>Lunar Custody 交换文件 (*{suffix});;所有文件 (*)</translation>
     </message>
@@ -103,6 +107,10 @@ Written to {path}. Send it to {partner}; they import it with File ▸ Import exc
     <message>
         <source>shipment</source>
         <translation>发运通知</translation>
+    </message>
+    <message>
+        <source>{name} is {size} MB: larger than any exchange file ({limit} MB).</source>
+        <translation>{name} 大小为 {size} MB，超过交换文件的大小上限（{limit} MB）。</translation>
     </message>
 </context>
 <context>
@@ -199,7 +207,7 @@ Written to {path}. Send it to {partner}; they import it with File ▸ Import exc
     </message>
     <message>
         <source>Nothing new in {what}: this installation holds it all</source>
-        <translation>{what} 中没有新内容：本站点已全部持有</translation>
+        <translation>{what}中没有新内容：本站点已全部持有</translation>
     </message>
     <message>
         <source>Partner added</source>
@@ -207,7 +215,7 @@ Written to {path}. Send it to {partner}; they import it with File ▸ Import exc
     </message>
     <message>
         <source>Ready to import {what}</source>
-        <translation>准备导入 {what}</translation>
+        <translation>准备导入{what}</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -240,6 +248,14 @@ Written to {path}. Send it to {partner}; they import it with File ▸ Import exc
     <message>
         <source>Write what is listed here, in one transaction</source>
         <translation>在一个事务中写入此处所列内容</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新增</translation>
     </message>
     <message>
         <source>reason</source>
