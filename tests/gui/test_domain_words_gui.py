@@ -13,14 +13,19 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from lunar_custody.domain import identity, queries
-from lunar_custody.domain.errors import AuthenticationError
+from lunar_custody.domain.errors import AuthenticationError, Cancelled
 from lunar_custody.domain.masses import format_mass
+from lunar_custody.domain.store import ProgressCallback
+from lunar_custody.domain.wording import Words
 from lunar_custody.gui import errors
 from lunar_custody.gui.context import AppContext
 from lunar_custody.gui.courier.check import CheckScreen
 from lunar_custody.gui.courier.signin import WRONG_NAME_OR_PIN
+from lunar_custody.gui.operations import Operations
 from lunar_custody.gui.samples.dialogs import ConsumeDialog, RegisterSampleDialog, ReportLostDialog
 from lunar_custody.gui.samples.io import import_csv
+from lunar_custody.gui.translation import Translator
+from tests.gui.conftest import Messages
 from tests.gui.test_actions import shown_message
 from tests.gui.test_courier import (
     SEAL,
@@ -159,3 +164,20 @@ def test_the_sample_dialogs_field_checks_say_the_field_in_chinese(
     assert not lost.ok_button.isEnabled()
     lost.note_edit.setPlainText("dropped\x01")  # a control character pasted in
     assert shown_message(lost, "noteMessage") == "备注含有控制字符。"
+
+
+@pytest.mark.usefixtures("chinese")
+def test_work_cancelled_part_way_is_said_in_chinese_in_the_runners_words(
+    qtbot: QtBot, messages: Messages
+) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    importing = Words("_domain_importer")
+
+    def stopped(_progress: ProgressCallback) -> None:
+        raise Cancelled(importing.said("Import cancelled; nothing was written."))
+
+    title = Translator("_samples_io").tr("Import samples")
+    assert title == "导入样品"
+    assert not Operations().run(parent, title, stopped)
+    assert messages.errors == ["导入样品已取消。"]  # the runner's sentence, not the domain's
