@@ -69,7 +69,7 @@ SIGNATURE_MEANINGS = {
 }
 
 
-WRONG_SIGN_IN = "Wrong user name or password."
+WRONG_SIGN_IN = _domain_identity.said("Wrong user name or password.")
 
 
 class SignerRejected(AuthenticationError):

@@ -10,7 +10,7 @@ from ...domain import courier as dc
 from ...domain.store import Store
 from ..locale_format import mass_text
 from ..operations import Operations
-from ..translation import Translator
+from ..translation import Translator, translated
 from .widgets import RED, BigScanField, Screen, big_button, big_field, big_table, state_item
 
 _courier_check = Translator("_courier_check")
@@ -179,7 +179,7 @@ class CheckScreen(Screen):
                 "ok",
             )
         else:
-            self.say(self.check.seal_problem or "", "error")  # the domain's words
+            self.say(translated(self.check.seal_problem or ""), "error")  # the domain's words
 
     def set_aside(self) -> None:
         put = ", ".join(self.check.unexpected)
@@ -238,12 +238,12 @@ class CheckScreen(Screen):
         self.aside_button.setVisible(bool(check.unexpected))
         problems = check.problems()
         self.primary.setEnabled(not problems)
-        self.primary.setToolTip("\n".join(problems))
+        self.primary.setToolTip("\n".join(translated(problem) for problem in problems))
 
     def go_on(self) -> None:
         """Continue when the check is complete; otherwise say what is still wrong, in red."""
         problems = self.check.problems()
         if problems:
-            self.say(" ".join(problems), "error")
+            self.say(" ".join(translated(problem) for problem in problems), "error")
             return
         self.confirmed()

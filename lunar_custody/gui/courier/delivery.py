@@ -290,7 +290,8 @@ class MassScreen(Screen):
                     masses[number] = parse_mass(text, "mg")
                 except ValidationError as error:
                     edit.setFocus()
-                    raise ValidationError(f"{number}: {error}") from None
+                    # the mass's problem as the screen says it, after the aliquot it is of
+                    raise ValidationError(f"{number}: {error_text(error)}") from None
         return masses
 
     def go_on(self) -> None:

@@ -101,9 +101,9 @@ class SignInScreen(Screen):
     def _refused(self, error: CustodyError) -> None:
         self.pin_edit.clear()
         self.pin_edit.setFocus()
-        text = error_text(error)
-        wrong = text == identity.WRONG_SIGN_IN
-        self.say(translated(WRONG_NAME_OR_PIN) if wrong else text, "error")
+        # compared in English (str): the domain's words, whatever the window's language
+        wrong = str(error) == identity.WRONG_SIGN_IN
+        self.say(translated(WRONG_NAME_OR_PIN) if wrong else error_text(error), "error")
 
     def reset(self) -> None:
         """Ready for the next person: empty fields, no message."""

@@ -264,7 +264,7 @@ class Handoff:
         if not why_not:
             return None
         return _courier_window.tr("{name} cannot sign here. {why_not}").format(
-            name=person.full_name, why_not=why_not
+            name=person.full_name, why_not=translated(why_not)
         )
 
     def _signed(self, screen: SignScreen, credential: Credential) -> None:

@@ -250,7 +250,7 @@ class KeysWindow(QDialog):
             )
             self.key_label.setStyleSheet(OK_STYLE)
         else:
-            self.key_label.setText(self.key_problem)
+            self.key_label.setText(translated(self.key_problem))
             self.key_label.setStyleSheet(WARNING_STYLE)
         self.table.set_rows([certificate_row(info) for info in self.certificates])
         self._update_actions()

@@ -49,7 +49,7 @@ from ..dialogs import FormDialog, fit_to_screen
 from ..errors import confirm, error_text
 from ..locale_format import mass_text
 from ..operations import Work
-from ..translation import Translator
+from ..translation import Translator, translated
 from ..widgets import FieldChecks, ListPane, ScanField, problem_of
 
 _loans_editor = Translator("_loans_editor")
@@ -280,7 +280,9 @@ class LoanEditor(FormDialog):
 
     def _purpose_problem(self) -> str | None:
         text = self.purpose_edit.text()
-        return problem_of(lambda: clean_text(text, "purpose", required=True, limit=MAX_TEXT))
+        return problem_of(
+            lambda: clean_text(text, _loans_editor.noop("purpose"), required=True, limit=MAX_TEXT)
+        )
 
     def _period_problem(self) -> str | None:
         starts, due = from_qdate(self.starts_edit.date()), from_qdate(self.due_edit.date())
@@ -418,7 +420,7 @@ class LoanEditor(FormDialog):
 
     def _say(self, text: str, *, error: bool = False) -> None:
         self.scan_message.setStyleSheet("color: #b00020; font-weight: bold;" if error else "")
-        self.scan_message.setText(text)
+        self.scan_message.setText(translated(text))  # the domain's reasons said here too
 
     def _show_items(self, select: str | None = None) -> None:
         table = self.items_table

@@ -353,7 +353,7 @@ class LoansView(View):
         """Say why an action cannot run now (a shortcut may fire it while disabled)."""
         reason = self.reasons().get(action)
         if reason is not None:
-            inform(self, action.text().replace("&", "").rstrip("…"), reason)
+            inform(self, action.text().replace("&", "").rstrip("…"), translated(reason))
             return True
         return False
 

@@ -149,11 +149,15 @@ class RegisterSampleDialog(_SampleForm):
 
     def _number_problem(self) -> str | None:
         number = normalize(self.number_edit.text())
-        return problem_of(lambda: sample_scheme(clean_text(number, "sample number", required=True)))
+        return problem_of(
+            lambda: sample_scheme(
+                clean_text(number, _samples_dialogs.noop("sample number"), required=True)
+            )
+        )
 
     def _mass_problem(self) -> str | None:
         text = self.mass_edit.text().strip()  # empty: not recorded
-        what = "original mass"
+        what = _samples_dialogs.noop("original mass")
         return problem_of(
             lambda: text and check_mass(parse_mass(text, "mg"), what=what, allow_zero=True)
         )
@@ -326,7 +330,7 @@ class SplitDialog(_SampleForm):
         try:
             masses = self.masses()
         except ValidationError as problem:  # typing in progress: said beside the fields
-            self.remaining_label.setText(str(problem))
+            self.remaining_label.setText(errors.error_text(problem))
             self.remaining_label.setStyleSheet(_RED)
             self.ok_button.setEnabled(False)
             return
@@ -376,7 +380,9 @@ class ConsumeDialog(_SampleForm):
         text = self.mass_edit.text().strip()
         if not text:
             return translated(CONSUMED_MASS_NEEDED)
-        return problem_of(lambda: check_mass(parse_mass(text, "mg"), what="consumed mass"))
+        return problem_of(
+            lambda: check_mass(parse_mass(text, "mg"), what=_samples_dialogs.noop("consumed mass"))
+        )
 
     def prepare(self) -> Work[int]:
         db, actor, number = self.ctx.db, self.ctx.actor, self.status.number
@@ -419,7 +425,9 @@ class ReportLostDialog(_SampleForm):
     def _note_problem(self) -> str | None:
         # the service's own check of the note (registry.report_lost)
         note = self.note_edit.toPlainText()
-        return problem_of(lambda: clean_text(note, "note", required=True, limit=MAX_TEXT))
+        return problem_of(
+            lambda: clean_text(note, _samples_dialogs.noop("note"), required=True, limit=MAX_TEXT)
+        )
 
     def prepare(self) -> Work[str]:
         db, actor, number = self.ctx.db, self.ctx.actor, self.status.number
@@ -490,7 +498,7 @@ class CorrectEventDialog(_SampleForm):
         try:
             delta = parse_signed_mass(self.delta_edit.text())
         except ValidationError as problem:  # typing in progress: said beside the fields
-            self.after_label.setText(str(problem))
+            self.after_label.setText(errors.error_text(problem))
             self.after_label.setStyleSheet(_RED)
             self.ok_button.setEnabled(False)
             return

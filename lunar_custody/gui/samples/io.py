@@ -15,7 +15,7 @@ from ...whole_files import writing_whole
 from .. import errors
 from ..context import AppContext
 from ..locale_format import count_text, mass_text
-from ..translation import Translator
+from ..translation import Translator, translated
 
 _samples_io = Translator("_samples_io")
 
@@ -112,11 +112,11 @@ def _show_rejected(parent: QWidget, rejected: ImportRejected) -> None:
     box.setObjectName("errorDialog")
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(_samples_io.tr("Import refused"))
-    box.setText(str(rejected).splitlines()[0])
+    box.setText(errors.error_text(rejected).splitlines()[0])
     box.setInformativeText(_samples_io.tr("Correct these lines in the file and import it again."))
     box.setDetailedText(
         "\n".join(
-            _samples_io.tr("line {line}: {reason}").format(line=line, reason=reason)
+            _samples_io.tr("line {line}: {reason}").format(line=line, reason=translated(reason))
             for line, reason in rejected.problems
         )
     )

@@ -186,7 +186,7 @@ class ReceiptDialog(ScanningForm):
     def _mass_problem(number: str, edit: QLineEdit) -> str | None:
         text = edit.text().strip()  # empty: not weighed
         problem = problem_of(lambda: text and parse_mass(text, "mg"))
-        return f"{number}: {problem}" if problem else None
+        return f"{number}: {translated(problem)}" if problem else None
 
     def measured(self) -> dict[str, int]:
         """The masses typed (parse_mass, mg by default); a ValidationError names the item."""
@@ -199,7 +199,7 @@ class ReceiptDialog(ScanningForm):
                 masses[number] = parse_mass(text, "mg")
             except ValidationError as error:
                 edit.setFocus()
-                raise ValidationError(f"{number}: {error}") from None
+                raise ValidationError(f"{number}: {error_text(error)}") from None
         return masses
 
     def summary(self, masses: dict[str, int]) -> str:
@@ -312,7 +312,9 @@ class ResolveDialog(ScanningForm):
     def _note_problem(self) -> str | None:
         # the service's own check of the note (custody.resolve_discrepancy)
         note = self.note.toPlainText()
-        return problem_of(lambda: clean_text(note, "note", required=True, limit=MAX_TEXT))
+        return problem_of(
+            lambda: clean_text(note, _transfers_dialogs.noop("note"), required=True, limit=MAX_TEXT)
+        )
 
     def choose(self, resolution: str) -> None:
         self.resolution.setCurrentIndex(self.resolution.findData(resolution))

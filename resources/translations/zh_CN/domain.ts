@@ -1208,6 +1208,10 @@
         <translation>{name} 的密码错误。</translation>
     </message>
     <message>
+        <source>Wrong user name or password.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
         <source>{name} has no PIN; use the password.</source>
         <translation>{name} 没有 PIN 码；请使用密码。</translation>
     </message>

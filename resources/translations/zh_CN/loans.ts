@@ -449,6 +449,10 @@ Reason: {reason}</source>
         <translation>在库分样</translation>
     </message>
     <message>
+        <source>purpose</source>
+        <translation>用途</translation>
+    </message>
+    <message>
         <source>to</source>
         <comment>from a date to a date</comment>
         <translation>至</translation>

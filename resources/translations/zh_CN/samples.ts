@@ -438,6 +438,10 @@
         <translation>同母分样（{form}）</translation>
     </message>
     <message>
+        <source>consumed mass</source>
+        <translation>消耗质量</translation>
+    </message>
+    <message>
         <source>e.g. 1.5 g or 1500 mg; empty if not recorded</source>
         <translation>例如 1.5 g 或 1500 mg；未记录则留空</translation>
     </message>
@@ -464,6 +468,18 @@
     <message>
         <source>not given</source>
         <translation>未填写</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>original mass</source>
+        <translation>原始质量</translation>
+    </message>
+    <message>
+        <source>sample number</source>
+        <translation>样品编号</translation>
     </message>
 </context>
 <context>

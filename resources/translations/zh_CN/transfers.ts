@@ -333,6 +333,10 @@ Note: {note}</source>
         <translation>例如 299.8 mg</translation>
     </message>
     <message>
+        <source>note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
         <source>the number or reference on the paper form</source>
         <translation>纸质交接单上的编号或参考号</translation>
     </message>
