@@ -18,8 +18,16 @@ _GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 MAX_MASS_UG = 100_000_000_000
 
 
-def parse_mass(text: str, default_unit: str = "mg", *, round_to_ug: bool = False) -> int:
-    """Parse '12.5 mg', '0.25g', '1500 ug' or a bare number in ``default_unit``.
+def parse_mass(
+    text: str,
+    default_unit: str = "mg",
+    *,
+    round_to_ug: bool = False,
+    what: str | None = None,
+    allow_zero: bool = False,
+) -> int:
+    """Parse '12.5 mg', '0.25g', '1500 ug' or a bare number in ``default_unit``, checked
+    as ``check_mass`` checks the mass ``what`` (default: "mass").
 
     More digits than a microgram is refused unless ``round_to_ug`` (used for source data
     whose grams carry binary floating-point noise, e.g. 4.3839999999999995 g).
@@ -50,7 +58,7 @@ def parse_mass(text: str, default_unit: str = "mg", *, round_to_ug: bool = False
         raise ValidationError(
             _domain_masses.said("'{text}' is more precise than one microgram.", text=text)
         )
-    return check_mass(int(whole), what=text)
+    return check_mass(int(whole), what=what or MASS, allow_zero=allow_zero)
 
 
 # What a mass is called when the caller names it no better (a said phrase is translated in

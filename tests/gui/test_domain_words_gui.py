@@ -145,8 +145,8 @@ def test_the_sample_dialogs_field_checks_say_the_field_in_chinese(
     qtbot.addWidget(consume)
     consume.show()
     qtbot.keyClicks(consume.mass_edit, "0 mg")
-    # parse_mass refuses a zero itself, naming the mass by what was typed
-    zero = f"0 mg必须大于零（所填为 {format_mass(0)}）。"
+    # the field's own name for the mass, in Chinese, inside the domain's sentence
+    zero = f"消耗质量必须大于零（所填为 {format_mass(0)}）。"
     assert shown_message(consume, "consumedMassMessage") == zero
     assert not consume.ok_button.isEnabled() and consume.ok_button.toolTip() == zero
 

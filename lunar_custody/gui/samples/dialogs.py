@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from ...domain import registry
 from ...domain.errors import ValidationError
-from ...domain.masses import check_mass, parse_mass
+from ...domain.masses import parse_mass
 from ...domain.numbering import normalize, sample_scheme
 from ...domain.queries import AliquotDetail, EventRow
 from ...domain.registry import MAX_TEXT, clean_text
@@ -158,9 +158,7 @@ class RegisterSampleDialog(_SampleForm):
     def _mass_problem(self) -> str | None:
         text = self.mass_edit.text().strip()  # empty: not recorded
         what = _samples_dialogs.noop("original mass")
-        return problem_of(
-            lambda: text and check_mass(parse_mass(text, "mg"), what=what, allow_zero=True)
-        )
+        return problem_of(lambda: text and parse_mass(text, "mg", what=what, allow_zero=True))
 
     def add_aliquot_row(self, values: tuple[str, ...] = ()) -> int:
         """A new aliquot row, its number started with the sample's (filled from ``values``)."""
@@ -206,7 +204,7 @@ class RegisterSampleDialog(_SampleForm):
             )
         return registry.NewSample(
             number=self.number_edit.text(),
-            original_mass_ug=parse_mass(mass_text, "mg") if mass_text else None,
+            original_mass_ug=parse_mass(mass_text, "mg", allow_zero=True) if mass_text else None,
             mission=self.mission_box.currentText().strip(),
             sample_type=self.type_edit.text().strip(),
             description=self.description_edit.toPlainText().strip(),
@@ -381,7 +379,7 @@ class ConsumeDialog(_SampleForm):
         if not text:
             return translated(CONSUMED_MASS_NEEDED)
         return problem_of(
-            lambda: check_mass(parse_mass(text, "mg"), what=_samples_dialogs.noop("consumed mass"))
+            lambda: parse_mass(text, "mg", what=_samples_dialogs.noop("consumed mass"))
         )
 
     def prepare(self) -> Work[int]:
