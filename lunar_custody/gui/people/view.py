@@ -39,7 +39,7 @@ _people_view = Translator("_people_view")
 
 # Beside its rows, a list's heading, toolbar, search and header (and the person's line
 # under the people), in rows: the institutions, the fewer, show whole.
-CHROME_ROWS = {"institutions": 7, "people": 5}
+INSTITUTIONS_CHROME_ROWS, PEOPLE_CHROME_ROWS = 7, 5
 
 
 class AdminView(View):
@@ -158,8 +158,11 @@ class AdminView(View):
         # search), so nine institutions show whole and the people list is not half empty.
         splitter.setSizes(
             [
-                ROW_HEIGHT * (pane.model.total() + CHROME_ROWS[pane.noun])
-                for pane in (self.institutions, self.people)
+                ROW_HEIGHT * (pane.model.total() + chrome)
+                for pane, chrome in (
+                    (self.institutions, INSTITUTIONS_CHROME_ROWS),
+                    (self.people, PEOPLE_CHROME_ROWS),
+                )
             ]
         )
         layout = QVBoxLayout(self)
