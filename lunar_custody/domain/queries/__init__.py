@@ -76,6 +76,7 @@ from .pictures import (
     sample_mass_flow,
 )
 from .records import SignatureRow, signatures
+from .reminders import reminders
 from .shipping import (
     DiscrepancyDetail,
     DiscrepancyRow,
@@ -171,6 +172,7 @@ __all__ = [
     "package_candidate",
     "people_choices",
     "person_detail",
+    "reminders",
     "sample_mass_flow",
     "signatures",
     "totals",
