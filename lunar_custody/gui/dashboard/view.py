@@ -45,7 +45,8 @@ _dashboard_view = Translator("_dashboard_view")
 
 
 class DashboardView(View):
-    """Packages in transit, loans by due tier, open discrepancies, annual inventories.
+    """Packages in transit, loans by due tier, open discrepancies, annual inventories, and
+    the reminders of everything owed by a date (reminders.py).
 
     ``open_record(kind, number)`` (kind: "loan", "transfer", "discrepancy" or "aliquot")
     asks the main window to show that record.
