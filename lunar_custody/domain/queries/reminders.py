@@ -57,7 +57,6 @@ def loans_due(session: Session, today: date, last_day: date) -> Iterable[DueItem
 
 
 # Every feature that owes something by a date adds its source here.
-# One per line, so that features added side by side merge without conflict.
 SOURCES: tuple[ReminderSource, ...] = (loans_due,)
 
 
