@@ -103,6 +103,13 @@ class DueItem:
     contact_name: str
     contact_email: str
 
+    @property
+    def contact(self) -> str:
+        """The person to write to as a mail client takes them: "Name <address>"."""
+        if not self.contact_email:
+            return self.contact_name
+        return f"{self.contact_name} <{self.contact_email}>"
+
 
 ReminderSource = Callable[[Session, date, date], Iterable[DueItem]]
 
@@ -114,10 +121,14 @@ class Reminder:
     days_late: int  # negative: days left
 
     def as_json(self) -> dict[str, object]:
-        """The fields a mail merge needs, in plain JSON types."""
+        """The fields a mail merge needs, in plain JSON types (English words; the keys are
+        a stable interface: README, ``reminders --help``). ``days_late`` is negative for the
+        days left."""
         return {
             "tier": str(self.tier),
+            "tier_label": str(tier_label(self.tier)),
             "kind": str(self.item.kind),
+            "kind_label": str(kind_label(self.item.kind)),
             "loan": self.item.loan_number,
             "subject": str(self.item.subject),
             "due_on": self.item.due_on.isoformat(),

@@ -27,6 +27,7 @@ from ..tablemodel import local_time, status_label
 from ..translation import Translator, translated
 from ..view import View
 from .partners import PartnerPanel
+from .reminders import RemindersPanel
 from .widgets import (
     TIER_COLOURS,
     TIER_NAMES,
@@ -44,7 +45,8 @@ _dashboard_view = Translator("_dashboard_view")
 
 
 class DashboardView(View):
-    """Packages in transit, loans by due tier, open discrepancies, annual inventories.
+    """Packages in transit, loans by due tier, open discrepancies, annual inventories, and
+    the reminders of everything owed by a date (reminders.py).
 
     ``open_record(kind, number)`` (kind: "loan", "transfer", "discrepancy" or "aliquot")
     asks the main window to show that record.
@@ -207,10 +209,16 @@ class DashboardView(View):
         grid.setSpacing(10)
         self.wide: bool | None = None
         self._arrange(wide=True)
+        # what is owed by a date, all kinds together, the whole width under the panels
+        self.reminders_panel = RemindersPanel(ctx.ops)
+        self.reminders_panel.opened.connect(self.open_record)
+        grid.addWidget(self.reminders_panel, 2, 0, 1, 2)
+        for row in range(3):  # the two rows of panels and the reminders share the height
+            grid.setRowStretch(row, 1)
         # shown when this installation exchanges files with partners
         self.partner_panel = PartnerPanel()
         self.partner_panel.setVisible(False)
-        grid.addWidget(self.partner_panel, 2, 0, 1, 2)
+        grid.addWidget(self.partner_panel, 3, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
 
@@ -427,6 +435,7 @@ class DashboardView(View):
             data.inventory_count,
             _dashboard_view.tr("No annual inventory falls in the next 30 days."),
         )
+        self.reminders_panel.show_reminders(queries.reminders(self.ctx.db, today), today)
         self._show_partners()
         self._name_tabs()
         self._arrange(wide=self.width() >= self.wide_width())

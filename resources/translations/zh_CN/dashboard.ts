@@ -51,6 +51,91 @@
     </message>
 </context>
 <context>
+    <name>_dashboard_reminders</name>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Copy e-mail list</source>
+        <translation>复制电子邮件列表</translation>
+    </message>
+    <message>
+        <source>Copy the addresses of the people to contact (the rows shown), one list to paste into a message</source>
+        <translation>复制需联系人员的地址（显示的行），合为一个列表，可粘贴到邮件中</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Export the reminders</source>
+        <translation>导出提醒</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Loan</source>
+        <translation>借样</translation>
+    </message>
+    <message>
+        <source>Reminders: nothing is owed within 30 days, and nothing is late.</source>
+        <translation>提醒：30 天内没有到期事项，也没有逾期事项。</translation>
+    </message>
+    <message>
+        <source>Reminders: {counts}</source>
+        <translation>提醒：{counts}</translation>
+    </message>
+    <message>
+        <source>Save the reminders shown as a CSV file</source>
+        <translation>将显示的提醒保存为 CSV 文件</translation>
+    </message>
+    <message>
+        <source>Search: tier, kind, loan, institution, person, e-mail</source>
+        <translation>搜索：级别、类型、借样、机构、人员、电子邮件</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>What is owed</source>
+        <translation>应办事项</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>reminder</source>
+        <comment>counted</comment>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>reminders</source>
+        <comment>counted</comment>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>{tier}: {count}</source>
+        <translation>{tier}：{count}</translation>
+    </message>
+</context>
+<context>
     <name>_dashboard_view</name>
     <message>
         <source>Aliquot</source>

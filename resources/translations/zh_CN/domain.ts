@@ -2033,6 +2033,13 @@
     </message>
 </context>
 <context>
+    <name>_domain_queries_reminders</name>
+    <message>
+        <source>Return the material of loan {number} or ask for an extension.</source>
+        <translation>请归还借样 {number} 的样品，或申请延期。</translation>
+    </message>
+</context>
+<context>
     <name>_domain_queries_shipping</name>
     <message>
         <source>There is no discrepancy #{id}.</source>
@@ -2407,6 +2414,49 @@
     <message>
         <source>{name} is the last active administrator: make someone else an administrator first.</source>
         <translation>{name} 是最后一位启用中的管理员：请先将其他人设为管理员。</translation>
+    </message>
+</context>
+<context>
+    <name>_domain_reminders</name>
+    <message>
+        <source>30 days late</source>
+        <translation>逾期 30 天</translation>
+    </message>
+    <message>
+        <source>7 days late</source>
+        <translation>逾期 7 天</translation>
+    </message>
+    <message>
+        <source>Annual inventory</source>
+        <translation>年度盘点</translation>
+    </message>
+    <message>
+        <source>Clearance item expiring</source>
+        <translation>合规许可项即将到期</translation>
+    </message>
+    <message>
+        <source>Deliverable owed</source>
+        <translation>应交成果</translation>
+    </message>
+    <message>
+        <source>Due now</source>
+        <translation>已到期</translation>
+    </message>
+    <message>
+        <source>Due within 30 days</source>
+        <translation>30 天内到期</translation>
+    </message>
+    <message>
+        <source>Due within 7 days</source>
+        <translation>7 天内到期</translation>
+    </message>
+    <message>
+        <source>Loan due back</source>
+        <translation>借样到期归还</translation>
+    </message>
+    <message>
+        <source>More than 60 days late</source>
+        <translation>逾期超过 60 天</translation>
     </message>
 </context>
 <context>
