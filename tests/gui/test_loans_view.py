@@ -380,6 +380,7 @@ def test_viewer_and_lab_manager_see_actions_disabled_with_the_reason(
     qtbot: QtBot, world: World, ctx_for: Callable[[str], AppContext], messages: Messages
 ) -> None:
     number = draft(world, [A1])
+    world.clear(number)
     loans.approve_loan(world.db, world["zhang"], number, world.cred("zhang"))
     auditor = view_for(qtbot, ctx_for("auditor"))
     tip = auditor.toolbar.widgetForAction(auditor.new_action).toolTip()
