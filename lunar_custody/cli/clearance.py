@@ -97,7 +97,14 @@ def register(commands: Commands) -> None:
     )
     nested = p.add_subparsers(title="clearance commands", metavar="ACTION")
 
-    p = command(nested, "list", cmd_clearance_list, "the checklist of a loan, item by item")
+    p = command(
+        nested,
+        "list",
+        cmd_clearance_list,
+        "the checklist of a loan, item by item",
+        signs=True,
+        signer_required=False,
+    )
     p.add_argument("loan")
 
     p = command(
