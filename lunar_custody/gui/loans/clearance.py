@@ -88,7 +88,7 @@ class ClearancePanel(QGroupBox):
         super().__init__(_loans_clearance.tr("Clearance"), parent)
         self.setObjectName("clearancePanel")
         self.ctx: AppContext | None = None
-        self.done: Callable[[str], None] = lambda _number: None
+        self.run_form: Callable[[FormDialog], None] = lambda dialog: None
         self.checklist: ClearanceList | None = None
         self.state_label = QLabel()
         self.state_label.setObjectName("clearanceState")
@@ -108,9 +108,10 @@ class ClearancePanel(QGroupBox):
         layout.addLayout(row)
         layout.addWidget(self.table, 1)
 
-    def bind(self, ctx: AppContext, done: Callable[[str], None]) -> None:
-        """The workstation's context, and what to do with the loan's number after a change."""
-        self.ctx, self.done = ctx, done
+    def bind(self, ctx: AppContext, run_form: Callable[[FormDialog], None]) -> None:
+        """The workstation's context, and the loans view's way to run a loan's form (it
+        opens the dialog and reads the loan again after it, still selected)."""
+        self.ctx, self.run_form = ctx, run_form
 
     def show_checklist(self, checklist: ClearanceList) -> None:
         self.checklist = checklist
@@ -178,13 +179,6 @@ class ClearancePanel(QGroupBox):
             button.setEnabled(reason is None)
             button.setToolTip(translated(reason) if reason else tip)
 
-    def _form(self, dialog: FormDialog) -> None:
-        try:
-            if dialog.exec() and dialog.result_value is not None:
-                self.done(str(dialog.result_value))
-        finally:
-            dialog.deleteLater()
-
     def make_attest_dialog(self) -> AttestDialog:
         assert self.ctx is not None and self.checklist is not None
         return AttestDialog(self.ctx, self.checklist, self)
@@ -195,11 +189,11 @@ class ClearancePanel(QGroupBox):
 
     def attest(self) -> None:
         if self.reasons()[0] is None:
-            self._form(self.make_attest_dialog())
+            self.run_form(self.make_attest_dialog())
 
     def waive(self) -> None:
         if self.reasons()[1] is None:
-            self._form(self.make_waive_dialog())
+            self.run_form(self.make_waive_dialog())
 
 
 def _item_box(checklist: ClearanceList) -> QComboBox:
@@ -250,7 +244,9 @@ class AttestDialog(FormDialog):
         self.note_edit.setPlaceholderText(_loans_clearance.tr("e.g. permit no. and issuer"))
         self.form.addRow(_loans_clearance.tr("&Item:"), self.item_box)
         self.form.addRow("", self.help_label)
-        self.form.addRow(_loans_clearance.tr("&File:"), file_row)
+        file_label = QLabel(_loans_clearance.tr("&File:"))
+        file_label.setBuddy(self.file_edit)  # a row of two widgets: the label needs its buddy
+        self.form.addRow(file_label, file_row)
         self.form.addRow(_loans_clearance.tr("Expiry:"), expires_row)
         self.form.addRow(_loans_clearance.tr("&Note:"), self.note_edit)
         self.item_box.currentIndexChanged.connect(lambda _index: self._item_changed())

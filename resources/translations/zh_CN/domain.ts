@@ -133,6 +133,53 @@
     </message>
 </context>
 <context>
+    <name>_domain_clearance</name>
+    <message>
+        <source>An attached file needs both its name and its content.</source>
+        <translation>附件须同时给出文件名和内容。</translation>
+    </message>
+    <message>
+        <source>Loan {number} has no clearance item &apos;{key}&apos; (its items: {keys}).</source>
+        <translation>借样 {number} 没有审查项“{key}”（其审查项：{keys}）。</translation>
+    </message>
+    <message>
+        <source>The clearance item &apos;{title}&apos; has no expiry date.</source>
+        <translation>审查项“{title}”没有有效期。</translation>
+    </message>
+    <message>
+        <source>The clearance template {name} cannot be read: {error}.</source>
+        <translation>无法读取审查清单模板 {name}：{error}。</translation>
+    </message>
+    <message>
+        <source>The expiry date {date} has passed already.</source>
+        <translation>有效期 {date} 已过。</translation>
+    </message>
+    <message>
+        <source>The file {name} is empty.</source>
+        <translation>文件 {name} 是空的。</translation>
+    </message>
+    <message>
+        <source>The file {name} is larger than {limit} MB.</source>
+        <translation>文件 {name} 超过 {limit} MB。</translation>
+    </message>
+    <message>
+        <source>There is no clearance template ({name}) in {folder}.</source>
+        <translation>{folder} 中没有审查清单模板（{name}）。</translation>
+    </message>
+    <message>
+        <source>file name</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>reason for the waiver</source>
+        <translation>豁免理由</translation>
+    </message>
+</context>
+<context>
     <name>_domain_courier</name>
     <message>
         <source>Aliquot {aliquot} is not packed in any package. Ask the sender which package to take.</source>
@@ -1866,6 +1913,10 @@
         <translation>批准借样</translation>
     </message>
     <message>
+        <source>attest clearance items</source>
+        <translation>确认审查项</translation>
+    </message>
+    <message>
         <source>carry packages as a courier</source>
         <translation>作为押运员携带样品包</translation>
     </message>
@@ -1940,6 +1991,17 @@
     <message>
         <source>split aliquots</source>
         <translation>分装分样</translation>
+    </message>
+    <message>
+        <source>waive clearance items</source>
+        <translation>豁免审查项</translation>
+    </message>
+</context>
+<context>
+    <name>_domain_queries_clearance</name>
+    <message>
+        <source>Renew &apos;{title}&apos; of loan {number} before it expires.</source>
+        <translation>请在到期前续办借样 {number} 的“{title}”。</translation>
     </message>
 </context>
 <context>
@@ -2030,6 +2092,13 @@
     <message>
         <source>{count} more parts</source>
         <translation>另有 {count} 个部分</translation>
+    </message>
+</context>
+<context>
+    <name>_domain_queries_reminders</name>
+    <message>
+        <source>Return the material of loan {number} or ask for an extension.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2410,6 +2479,49 @@
     </message>
 </context>
 <context>
+    <name>_domain_reminders</name>
+    <message>
+        <source>30 days late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>7 days late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annual inventory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clearance item expiring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deliverable owed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due within 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due within 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loan due back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More than 60 days late</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>_domain_rules</name>
     <message>
         <source>Aliquot {aliquot} cannot be consumed here: it is on no active loan.</source>
@@ -2456,6 +2568,14 @@
         <translation>分样 {aliquot} 当前状态为{status}；只有在库的分样才能分装。</translation>
     </message>
     <message>
+        <source>Clearance is not complete: {count} item open: {titles}.</source>
+        <translation>审查未完成：{count} 项未办：{titles}。</translation>
+    </message>
+    <message>
+        <source>Clearance is not complete: {count} items open: {titles}.</source>
+        <translation>审查未完成：{count} 项未办：{titles}。</translation>
+    </message>
+    <message>
         <source>Discrepancy #{id} was resolved already.</source>
         <translation>差异 #{id} 已处理。</translation>
     </message>
@@ -2482,6 +2602,10 @@
     <message>
         <source>Loan {number} is {status}; it cannot be extended.</source>
         <translation>借样 {number} 当前状态为{status}；不能延期。</translation>
+    </message>
+    <message>
+        <source>Loan {number} is {status}; its clearance can no longer change.</source>
+        <translation>借样 {number} {status}，其审查清单不能再更改。</translation>
     </message>
     <message>
         <source>Loan {number} is {status}; only a draft loan can be approved.</source>
@@ -2542,6 +2666,14 @@
     <message>
         <source>Only {institution}, the sender, releases transfer {number}.</source>
         <translation>只有发件方 {institution} 可以发出转运 {number}。</translation>
+    </message>
+    <message>
+        <source>Only {lender} or {borrower} attest clearance items of loan {number}.</source>
+        <translation>只有{lender}或{borrower}可确认借样 {number} 的审查项。</translation>
+    </message>
+    <message>
+        <source>Only {lender}, the lender, waives clearance items of loan {number}.</source>
+        <translation>只有出借方{lender}可豁免借样 {number} 的审查项。</translation>
     </message>
     <message>
         <source>Transfer {number} is {status}, not in transit.</source>
