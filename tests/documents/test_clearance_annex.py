@@ -52,4 +52,3 @@ def test_the_annex_lists_the_clearance_items(world: World, tmp_path: Path) -> No
         ["pdftotext", "-raw", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True
     ).stdout.decode("utf-8")
     assert f"permit.pdf{hashlib.sha256(PERMIT).hexdigest()}" in "".join(raw.split())
-    subprocess.run(["pdftoppm", "-png", "-r", "60", str(path), str(tmp_path / "page")], check=True)

@@ -257,7 +257,7 @@ class LoanDetailPane(QWidget):
         tables.addWidget(items_box)
         tables.addWidget(signatures_box)
         tables.addWidget(self.clearance)
-        tables.setSizes([300, 160, 200])
+        tables.setSizes([230, 130, 280])
         tables.setChildrenCollapsible(False)
 
         # Wide, the terms beside the tables; narrow (a 1024-pixel screen), the two as tabs,
