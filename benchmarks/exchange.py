@@ -37,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("LUNAR_CUSTODY_KEYS", str(folder / "keys"))
 
-    from lunar_custody.domain import custody, loans, registry
+    from lunar_custody.domain import clearance, custody, loans, registry
     from lunar_custody.exchange import journey
     from lunar_custody.exchange.export import export_exchange
     from lunar_custody.exchange.importer import import_exchange
@@ -72,6 +72,7 @@ def main(argv: list[str] | None = None) -> int:
         due_on=date.today() + timedelta(days=365),
     )
     loans.add_loan_items(cnsa.store, zhang, loan.number, numbers)
+    clearance.attest_open_items(cnsa.store, zhang, loan.number, note="cleared")
     loans.approve_loan(cnsa.store, zhang, loan.number, journey._password("zhang.wei"))
     offer = export_exchange(cnsa.store, zhang, partner="BROWN", loan=loan.number)
     import_exchange(brown.store, brown["carla.pieters"], offer.content)

@@ -54,7 +54,16 @@ from sqlalchemy import Table
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 
 from benchmarks import reference
-from lunar_custody.domain import audit, clock, custody, identity, keys, loans, registry
+from lunar_custody.domain import (
+    audit,
+    clearance,
+    clock,
+    custody,
+    identity,
+    keys,
+    loans,
+    registry,
+)
 from lunar_custody.domain.custody import mass_tolerance_ug
 from lunar_custody.domain.demo import DEMO_PASSWORD, DEMO_PIN
 from lunar_custody.domain.identity import PIN, Credential, actor_of
@@ -1710,6 +1719,7 @@ def service_tail(db: Database, collection: Collection) -> str:
         due_on=today + timedelta(days=365),
     )
     loans.add_loan_items(store, curator, loan.number, lendable)
+    clearance.attest_open_items(store, curator, loan.number, note="cleared")
     loans.approve_loan(store, curator, loan.number, Credential(CURATOR, PASSWORD))
     with store.read() as session:
         pi_actor = actor_of(identity.find_person(session, pi.username))

@@ -24,7 +24,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from lunar_custody import cli
-from lunar_custody.domain import custody, errors, identity, loans, queries, registry
+from lunar_custody.domain import clearance, custody, errors, identity, loans, queries, registry
 from lunar_custody.domain.errors import CustodyError
 from lunar_custody.domain.identity import PIN, Credential
 from lunar_custody.domain.ledger import CONSUMED, IN_TRANSIT, LOST
@@ -217,9 +217,15 @@ class World:
             destructive_analysis_allowed=destructive,
         )
         loans.add_loan_items(self.db, self["zhang"], loan.number, aliquots)
+        self.clear(loan.number)
         loans.approve_loan(self.db, self["zhang"], loan.number, self.cred("zhang"))
         loans.countersign_loan(self.db, self[pi], loan.number, self.cred(pi))
         return loan.number
+
+    def clear(self, number: str) -> None:
+        """Complete loan ``number``'s clearance checklist (zhang attests every item), so the
+        lender may approve it."""
+        clearance.attest_open_items(self.db, self["zhang"], number, note="cleared")
 
     def release(
         self,

@@ -13,6 +13,7 @@ from ..logfile import record_crash
 from ..selftest import self_test
 from . import (
     admin,
+    clearance,
     database,
     documents,
     exchange,
@@ -35,6 +36,7 @@ FEATURES = (
     samples,
     loans,
     reminders,
+    clearance,
     transfers,
     documents,
 )

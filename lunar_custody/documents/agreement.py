@@ -12,6 +12,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Ta
 from ..domain.masses import format_mass
 from ..domain.queries import AgreementData, Party
 from ..domain.wording import counted
+from .clearance_annex import clearance_annex
 from .layout import (
     STYLES,
     DocumentInfo,
@@ -206,6 +207,7 @@ def story(
         *_keys(data, w),
     ]
     out.append(KeepTogether(signatures))
+    out.extend(clearance_annex(data, w, WIDTH))
     return out
 
 

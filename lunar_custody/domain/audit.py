@@ -36,6 +36,7 @@ NOISE_COLUMNS = frozenset({"failed_attempts", "next_split_number", "next_child_n
 RECORD_NOUNS: dict[str, str] = {
     "aliquots": "Aliquot",
     "certificates": "Certificate",
+    "clearance_items": "Clearance item",
     "custody_events": "Custody event",
     "discrepancies": "Discrepancy",
     "documents": "Document",

@@ -15,8 +15,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
+from . import clearance, rules
 from . import operation as op
-from . import rules
 from .errors import CustodyError, PermissionDenied, RuleViolation, ValidationError
 from .identity import Credential, actor_of, content_hash, sign
 from .installation import number_prefix
@@ -160,6 +160,7 @@ def create_loan(
         )
         session.add(loan)
         session.flush()
+        clearance.create_checklist(session, loan)
         return loan
 
 
@@ -229,6 +230,7 @@ def loan_facts(loan: Loan) -> rules.LoanFacts:
         borrower=loan.borrower.name,
         items=len(loan.items),
         shipped=any(item.shipped_at for item in loan.items),
+        open_clearance=clearance.open_titles(loan),
     )
 
 
@@ -520,6 +522,7 @@ def approve_loan(store: Store, actor: Actor, number: str, credential: Credential
         _require_lender(ctx, loan)
         _require_state(loan, LoanStatus.DRAFT, "approved")
         _refuse(RuleViolation, rules.nothing_to_lend(loan_facts(loan)))
+        _refuse(RuleViolation, rules.clearance_incomplete(loan_facts(loan)))
         _sign_as_actor(ctx, credential, "approved", loan)
         loan.status, loan.approved_at = LoanStatus.APPROVED, ctx.now
         return loan

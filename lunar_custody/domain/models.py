@@ -560,3 +560,37 @@ class ExchangeFile(Base):
     content: Mapped[bytes]
 
     partner: Mapped[Institution] = relationship()
+
+
+class ClearanceItem(Base):
+    """One item of a loan's clearance checklist (domain/clearance.py): made from the
+    clearance template when the loan is drafted, attested (with an optional file kept with
+    its SHA-256) or waived by the lender's curator; the loan is approved only when none is
+    pending."""
+
+    __tablename__ = "clearance_items"
+    __table_args__ = (UniqueConstraint("loan_id", "key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = _uuid_column()
+    loan_id: Mapped[int] = mapped_column(ForeignKey("loans.id"), index=True)
+    key: Mapped[str] = mapped_column(String(64))  # stable across template versions
+    title: Mapped[str] = mapped_column(String(200))  # English, as the template said it
+    template_version: Mapped[int] = mapped_column(Integer)
+    position: Mapped[int] = mapped_column(Integer, default=0)  # the template's order
+    can_expire: Mapped[bool] = mapped_column(Boolean, default=False)
+    status: Mapped[str] = mapped_column(String(16))  # pending | attested | waived
+    attested_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    attested_at: Mapped[datetime | None]
+    note: Mapped[str] = mapped_column(Text, default="")
+    file_name: Mapped[str | None] = mapped_column(String(255))
+    file_sha256: Mapped[str | None] = mapped_column(String(64))
+    file_content: Mapped[bytes | None] = mapped_column(LargeBinary)
+    expires_on: Mapped[date | None]
+    waived_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    waived_at: Mapped[datetime | None]
+    waiver_reason: Mapped[str | None] = mapped_column(Text)
+
+    loan: Mapped[Loan] = relationship()
+    attested_by: Mapped[Person | None] = relationship(foreign_keys=[attested_by_id])
+    waived_by: Mapped[Person | None] = relationship(foreign_keys=[waived_by_id])

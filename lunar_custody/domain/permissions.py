@@ -40,6 +40,10 @@ OPERATIONS: dict[str, frozenset[Role]] = {
     "accept_as_courier": frozenset({Role.COURIER}),
     "receive": frozenset({Role.CURATOR, Role.LAB_MANAGER}),
     "resolve_discrepancy": frozenset({Role.CURATOR}),
+    # a loan's clearance checklist: the lender's or the borrower's side attests, the
+    # lender's curator alone waives (rules.clearance_side)
+    "attest_clearance": frozenset({Role.CURATOR, Role.LAB_MANAGER}),
+    "waive_clearance": frozenset({Role.CURATOR}),
     # exchange files with partner installations: whoever records custody there
     "exchange": frozenset({Role.CURATOR, Role.LAB_MANAGER, Role.COURIER}),
     # the languages a partner's documents print in: the curator who prints them, or an admin
@@ -67,6 +71,8 @@ OPERATION_LABELS: dict[str, str] = {
     "accept_as_courier": _domain_permissions.said("carry packages as a courier"),
     "receive": _domain_permissions.said("confirm receipts"),
     "resolve_discrepancy": _domain_permissions.said("resolve discrepancies"),
+    "attest_clearance": _domain_permissions.said("attest clearance items"),
+    "waive_clearance": _domain_permissions.said("waive clearance items"),
     "exchange": _domain_permissions.said("exchange files with partner installations"),
     "choose_document_languages": _domain_permissions.said(
         "choose the languages of a partner's documents"

@@ -214,6 +214,8 @@ class LoanFacts:
     borrower: str  # the borrowing institution's name
     items: int  # aliquots on the loan
     shipped: bool  # anything shipped under it
+    # the titles of its clearance items still pending (domain/clearance.py)
+    open_clearance: tuple[str, ...] = ()
 
 
 class ReconciledItem(Protocol):
@@ -353,6 +355,21 @@ def why_not_approve_loan(actor: Actor, loan: LoanFacts) -> str | None:
         why_not(actor.roles, "approve_loan")
         or loan_state(loan, (LoanStatus.DRAFT,), "approved")
         or nothing_to_lend(loan)
+        or clearance_incomplete(loan)
+    )
+
+
+def clearance_incomplete(loan: LoanFacts) -> str | None:
+    """A loan is approved only when its clearance checklist is complete."""
+    count, titles = f"{len(loan.open_clearance):,}", ", ".join(loan.open_clearance)
+    if not loan.open_clearance:
+        return None
+    if len(loan.open_clearance) == 1:
+        return _domain_rules.said(
+            "Clearance is not complete: {count} item open: {titles}.", count=count, titles=titles
+        )
+    return _domain_rules.said(
+        "Clearance is not complete: {count} items open: {titles}.", count=count, titles=titles
     )
 
 
@@ -630,3 +647,72 @@ def why_not_deactivate(actor: Actor, username: str) -> str | None:
     if username == actor.username:
         return _domain_rules.said("You cannot deactivate your own account.")
     return None
+
+
+# ---------------------------------------------------------------------- clearance
+#
+# A loan's clearance checklist (domain/clearance.py), asked by the loan's Clearance tab,
+# the clearance command and the service. Attested by a curator or lab manager of the
+# lender or of the borrower (its own documents), waived by a curator of the lender, while
+# the loan is open.
+
+
+@dataclass(frozen=True, slots=True)
+class ClearanceFacts:
+    """What the clearance rules read of a loan (``queries.ClearanceList`` or its row)."""
+
+    number: str
+    status: str
+    lender_code: str
+    lender: str  # the lending institution's name
+    borrower_code: str
+    borrower: str
+
+
+def clearance_state(loan: ClearanceFacts) -> str | None:
+    """The checklist changes while the loan is open (a permit is renewed while it runs)."""
+    if loan.status in (LoanStatus.DRAFT, LoanStatus.APPROVED, LoanStatus.ACTIVE):
+        return None
+    return _domain_rules.said(
+        "Loan {number} is {status}; its clearance can no longer change.",
+        number=loan.number,
+        status=loan_status_word(loan.status),
+    )
+
+
+def clearance_side(actor: Actor, loan: ClearanceFacts, *, lender_only: bool) -> str | None:
+    """Attesting: the lender's or the borrower's people; waiving: the lender's alone."""
+    if actor.institution_code == loan.lender_code:
+        return None
+    if lender_only:
+        return _domain_rules.said(
+            "Only {lender}, the lender, waives clearance items of loan {number}.",
+            lender=loan.lender,
+            number=loan.number,
+        )
+    if actor.institution_code == loan.borrower_code:
+        return None
+    return _domain_rules.said(
+        "Only {lender} or {borrower} attest clearance items of loan {number}.",
+        lender=loan.lender,
+        borrower=loan.borrower,
+        number=loan.number,
+    )
+
+
+def why_not_attest_clearance(actor: Actor, loan: ClearanceFacts) -> str | None:
+    """Why ``actor`` may not attest an item of ``loan``'s checklist (None: they may)."""
+    return (
+        why_not(actor.roles, "attest_clearance")
+        or clearance_state(loan)
+        or clearance_side(actor, loan, lender_only=False)
+    )
+
+
+def why_not_waive_clearance(actor: Actor, loan: ClearanceFacts) -> str | None:
+    """Why ``actor`` may not waive an item of ``loan``'s checklist (None: they may)."""
+    return (
+        why_not(actor.roles, "waive_clearance")
+        or clearance_state(loan)
+        or clearance_side(actor, loan, lender_only=True)
+    )

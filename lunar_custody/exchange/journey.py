@@ -18,7 +18,7 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
 
-from ..domain import clock, custody, loans, queries, registry
+from ..domain import clearance, clock, custody, loans, queries, registry
 from ..domain.identity import PIN, Credential, actor_of
 from ..domain.installation import home_institution
 from ..domain.models import Person, Transfer
@@ -230,6 +230,7 @@ def run_journey(
         destructive_analysis_allowed=True,
     )
     loans.add_loan_items(lender, zhang, loan.number, [LENT, SECOND])
+    clearance.attest_open_items(lender, zhang, loan.number, note="cleared for the journey")
     loans.approve_loan(lender, zhang, loan.number, _password("zhang.wei"))
     _carry("offer", cnsa, "zhang.wei", [brown], observe, loan=loan.number)
 

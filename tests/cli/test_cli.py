@@ -159,6 +159,7 @@ def test_a_whole_loan_from_the_command_line(world: World, secrets: dict[str, str
     assert created.code == 0, created.err
     loan = created.json()["number"]  # type: ignore[index]
     assert as_user(world, secrets, "zhang", "loan-add", loan, A2).code == 0
+    world.clear(loan)
     assert as_user(world, secrets, "zhang", "loan-approve", loan).code == 0
     other_side = as_user(world, secrets, "koln_lm", "loan-countersign", loan)
     assert other_side.code == 1, other_side.out
@@ -534,6 +535,7 @@ COMMANDS = [
     "loan-extend",
     "loan-close",
     "loan-cancel",
+    "clearance",
     "transfers",
     "discrepancies",
     "release",

@@ -110,6 +110,7 @@ def test_revoke_from_a_past_moment_and_rotate(
         due_on=world.today + timedelta(days=30),
     )
     loans.add_loan_items(world.db, world["zhang"], draft.number, [A2])
+    world.clear(draft.number)
     refused = as_user(world, secrets, "zhang", "loan-approve", draft.number)
     assert refused.code == 1 and "was revoked on" in refused.err
     listed = run("keys", "list", "--json", "--db", url(world)).json()

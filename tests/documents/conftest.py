@@ -110,6 +110,7 @@ def papers(world: World) -> Papers:
         destructive_analysis_allowed=True, co_investigators="Camille Lefèvre\n佐藤 遥",
     ).number  # fmt: skip
     loans.add_loan_items(world.db, zhang, loan, [A1, A2])
+    world.clear(loan)
     loans.approve_loan(world.db, zhang, loan, world.cred("zhang", drawing=drawing_png()))
     loans.countersign_loan(world.db, world["mk_pi"], loan, world.cred("mk_pi"))
     draft = loans.create_loan(

@@ -516,6 +516,7 @@ def test_a_signature_records_who_what_when_how_and_the_signed_content(world: Wor
         due_on=world.today + timedelta(days=90),
     )
     loans.add_loan_items(world.db, world["zhang"], loan.number, [A1])
+    world.clear(loan.number)
     approved = loans.approve_loan(
         world.db, world["zhang"], loan.number, world.cred("zhang", drawing=drawing)
     )
@@ -605,6 +606,7 @@ def _signing_needs_ones_own_right_secret(world: World) -> None:
         due_on=world.today + timedelta(days=90),
     )
     loans.add_loan_items(world.db, world["zhang"], loan.number, [A1])
+    world.clear(loan.number)
     with world.refused(PermissionDenied, "You sign with your own password, not someone else's."):
         loans.approve_loan(world.db, world["zhang"], loan.number, world.cred("li"))
     with world.refused(

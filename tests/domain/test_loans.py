@@ -173,6 +173,9 @@ def test_approve_and_countersign(world: World) -> None:
         loans.countersign_loan(db, world["brown_lm"], loan, world.cred("brown_lm"))
     with world.refused(PermissionDenied, "Only a curator may approve loans."):
         loans.approve_loan(db, world["brown_lm"], loan, world.cred("brown_lm"))
+    with world.refused(RuleViolation, "Clearance is not complete: 6 items open: Security plan"):
+        loans.approve_loan(db, world["zhang"], loan, world.cred("zhang"))
+    world.clear(loan)
     with world.refused(
         AuthenticationError, "Wrong password for Zhang Wei", ignore=world.SECRET_COUNTERS
     ):

@@ -202,6 +202,7 @@ def test_countersign_by_the_wrong_borrower_in_the_same_words_everywhere(
     messages: object,
 ) -> None:
     number = draft(world, [A1])
+    world.clear(number)
     loans.approve_loan(world.db, world["zhang"], number, world.cred("zhang"))
     answer = f"Only Brown University, the borrower, countersigns loan {number}."
 

@@ -334,6 +334,7 @@ class CustodyMachine(RuleBasedStateMachine):
         if added is None:
             loans.cancel_loan(db, zhang, loan, reason="items not available")
             return
+        self.world.clear(loan)
         loans.approve_loan(db, zhang, loan, self.world.cred("zhang"))
         pi = PI_OF[borrower]
         loans.countersign_loan(db, self.actor(pi), loan, self.world.cred(pi))

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from lunar_custody.domain import loans, registry
+from lunar_custody.domain import clearance, loans, registry
 from lunar_custody.domain.anchors import chain_heads
 from lunar_custody.domain.models import Base, ExchangeFile
 from lunar_custody.domain.permissions import Actor
@@ -103,6 +103,7 @@ def _template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, 
                 destructive_analysis_allowed=True,
             )
             loans.add_loan_items(cnsa.store, zhang, loan.number, [journey.LENT, journey.SECOND])
+            clearance.attest_open_items(cnsa.store, zhang, loan.number, note="cleared")
             loans.approve_loan(cnsa.store, zhang, loan.number, journey._password("zhang.wei"))
             offer = export_exchange(cnsa.store, zhang, partner="BROWN", loan=loan.number)
             again = export_exchange(cnsa.store, zhang, partner="BROWN", loan=loan.number)

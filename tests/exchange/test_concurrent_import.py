@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from lunar_custody.domain import loans, registry
+from lunar_custody.domain import clearance, loans, registry
 from lunar_custody.exchange import journey
 from lunar_custody.exchange.export import export_exchange
 from lunar_custody.exchange.importer import ImportReport, import_exchange
@@ -49,6 +49,7 @@ def test_the_same_file_imported_at_once_on_two_workstations(
                 due_on=date.today() + timedelta(days=90),
             )
             loans.add_loan_items(cnsa, zhang, loan.number, [journey.SECOND])
+            clearance.attest_open_items(cnsa, zhang, loan.number, note="cleared")
             loans.approve_loan(cnsa, zhang, loan.number, journey._password("zhang.wei"))
             offer = export_exchange(cnsa, zhang, partner="BROWN", loan=loan.number).content
         carla, head = places[1]["carla.pieters"], places[1]["james.head"]

@@ -23,7 +23,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
-from lunar_custody.domain import clock, custody, loans, queries, registry
+from lunar_custody.domain import clearance, clock, custody, loans, queries, registry
 from lunar_custody.domain.identity import PIN, Credential
 from lunar_custody.domain.permissions import Actor
 from lunar_custody.domain.states import TransferStatus
@@ -122,6 +122,7 @@ def _template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str,
                 destructive_analysis_allowed=False,
             )
             loans.add_loan_items(cnsa.store, zhang, loan.number, [SHIPPED])
+            clearance.attest_open_items(cnsa.store, zhang, loan.number, note="cleared")
             loans.approve_loan(cnsa.store, zhang, loan.number, password("zhang.wei"))
             offer = export_exchange(cnsa.store, zhang, partner="BROWN", loan=loan.number)
             import_exchange(brown.store, brown["carla.pieters"], offer.content)

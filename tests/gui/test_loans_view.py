@@ -149,7 +149,8 @@ def test_new_loan_through_the_editor_with_scanning(
     # The detail pane shows what was saved.
     assert view.detail_pane.heading.text() == f"Loan {number}"
     assert [row[0] for row in table_text(view.detail_pane.items_table)] == [A1, A2, "Total"]
-    assert view.approve_action.isEnabled() and view.edit_action.isEnabled()
+    assert view.edit_action.isEnabled() and not view.approve_action.isEnabled()
+    assert view.approve_action.toolTip().startswith("Clearance is not complete: 6 items open")
 
 
 def test_edit_a_draft_and_refuse_what_cannot_be_lent(
@@ -203,6 +204,7 @@ def test_lifecycle_approve_countersign_extend_close(
     signer: Signer,
 ) -> None:
     number = draft(world, [A1, A2])
+    world.clear(number)
     curator = view_for(qtbot, ctx_for("zhang"))
     assert curator.select_loan(number)
     assert not curator.countersign_action.isEnabled()
@@ -337,6 +339,7 @@ def test_wrong_password_changes_nothing_and_cancelled_signature_neither(
     signer: Signer,
 ) -> None:
     number = draft(world, [A1])
+    world.clear(number)
     view = view_for(qtbot, ctx_for("zhang"))
     view.select_loan(number)
     signer.cancel_next()
@@ -380,6 +383,7 @@ def test_viewer_and_lab_manager_see_actions_disabled_with_the_reason(
     qtbot: QtBot, world: World, ctx_for: Callable[[str], AppContext], messages: Messages
 ) -> None:
     number = draft(world, [A1])
+    world.clear(number)
     loans.approve_loan(world.db, world["zhang"], number, world.cred("zhang"))
     auditor = view_for(qtbot, ctx_for("auditor"))
     tip = auditor.toolbar.widgetForAction(auditor.new_action).toolTip()

@@ -319,6 +319,7 @@ def test_a_revoked_person_signs_nothing_more_and_a_reset_gives_a_new_key(world: 
         due_on=world.today + timedelta(days=30),
     )
     loans.add_loan_items(world.db, world["zhang"], draft.number, [A3])
+    world.clear(draft.number)
 
     def approve_another() -> None:
         loans.approve_loan(world.db, world["zhang"], draft.number, world.cred("zhang"))

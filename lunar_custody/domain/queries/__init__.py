@@ -8,6 +8,13 @@ another thread or a document.
 
 from .aliquots import AliquotDetail, PackageCandidate, aliquot_status, package_candidate
 from .audit import AuditLine, AuditRaw, audit_lines, audit_trail
+from .clearance import (
+    ClearanceLine,
+    ClearanceList,
+    clearance_expiring,
+    clearance_file,
+    clearance_list,
+)
 from .documents import (
     BLANK_HANDOFFS,
     AgreementData,
@@ -108,6 +115,8 @@ __all__ = [
     "AliquotStatus",
     "AuditLine",
     "AuditRaw",
+    "ClearanceLine",
+    "ClearanceList",
     "CustodyFormData",
     "CustodyTimeline",
     "Dashboard",
@@ -151,6 +160,9 @@ __all__ = [
     "aliquot_status",
     "audit_lines",
     "audit_trail",
+    "clearance_expiring",
+    "clearance_file",
+    "clearance_list",
     "custody_timeline",
     "dashboard",
     "discrepancies",

@@ -39,6 +39,7 @@ from ..signed_content import TransferContent
 from ..states import AliquotStatus, EventKind
 from ..store import Store
 from ..wording import Words, counted
+from .clearance import ClearanceLine, checklist_lines
 from .ledger import history
 
 _domain_queries_documents = Words("_domain_queries_documents")
@@ -119,6 +120,8 @@ class AgreementData:
     # borrower's until its certificate is imported), for both parties to confirm
     lender_fingerprint: str = ""
     borrower_fingerprint: str = ""
+    # the loan's clearance checklist, for the annex (queries/clearance.py)
+    clearance: tuple[ClearanceLine, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -359,6 +362,7 @@ def agreement_data(store: Store, loan_number: str) -> AgreementData:
             ),
             lender_fingerprint=_institution_fingerprint(session, loan.lender_institution_id),
             borrower_fingerprint=_institution_fingerprint(session, loan.borrower_institution_id),
+            clearance=checklist_lines(session, loan)[0],
         )
 
 

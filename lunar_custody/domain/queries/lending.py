@@ -9,6 +9,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import aliased
 
 from .. import operation as op
+from ..clearance import open_titles
 from ..listings import contains, outstanding_items, overdue_clause
 from ..loans import ItemReconciliation, reconciliation, signed_terms
 from ..loans import loan_content as signed_loan_content
@@ -107,6 +108,8 @@ class LoanDetail:
     notes: str
     items: list[ItemReconciliation]
     signatures: list[SignatureRow]
+    # the titles of its clearance items still pending (rules.LoanFacts.open_clearance)
+    open_clearance: tuple[str, ...] = ()
 
 
 def loan_detail(store: Store, number: str, today: date | None = None) -> LoanDetail:
@@ -126,6 +129,7 @@ def loan_detail(store: Store, number: str, today: date | None = None) -> LoanDet
             notes=loan.notes,
             items=reconciliation(session, loan),
             signatures=signatures(session, "loan", loan.id, verdicts),
+            open_clearance=open_titles(loan),
         )
 
 

@@ -21,6 +21,7 @@ from ..reminders import (
 from ..states import LoanStatus
 from ..store import Store
 from ..wording import Words
+from .clearance import clearance_expiring
 
 _domain_queries_reminders = Words("_domain_queries_reminders")
 
@@ -57,7 +58,7 @@ def loans_due(session: Session, today: date, last_day: date) -> Iterable[DueItem
 
 
 # Every feature that owes something by a date adds its source here.
-SOURCES: tuple[ReminderSource, ...] = (loans_due,)
+SOURCES: tuple[ReminderSource, ...] = (loans_due, clearance_expiring)
 
 
 def reminders(

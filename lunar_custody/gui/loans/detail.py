@@ -31,6 +31,7 @@ from ..tablemodel import local_time, status_label
 from ..tables import cell, read_only_table
 from ..translation import Translator, translated
 from ..vocabulary import word
+from .clearance import ClearancePanel
 
 _loans_detail = Translator("_loans_detail")
 
@@ -86,6 +87,7 @@ def loan_facts(detail: LoanDetail) -> rules.LoanFacts:
         borrower=summary.borrower,
         items=len(detail.items),
         shipped=any(item.issued_ug for item in detail.items),
+        open_clearance=detail.open_clearance,
     )
 
 
@@ -250,10 +252,12 @@ class LoanDetailPane(QWidget):
         )
         signatures_box = QGroupBox(_loans_detail.tr("Signatures"))
         QVBoxLayout(signatures_box).addWidget(self.signatures_table)
+        self.clearance = ClearancePanel()  # its own module: gui/loans/clearance.py
         tables = QSplitter(Qt.Orientation.Vertical)
         tables.addWidget(items_box)
         tables.addWidget(signatures_box)
-        tables.setSizes([300, 160])
+        tables.addWidget(self.clearance)
+        tables.setSizes([230, 130, 280])
         tables.setChildrenCollapsible(False)
 
         # Wide, the terms beside the tables; narrow (a 1024-pixel screen), the two as tabs,

@@ -174,6 +174,7 @@ class LoansView(View):
         self.pane.activated.connect(lambda _row: self._open_current())
         self.status_filter = self.pane.filter_boxes["status"]
         self.detail_pane = LoanDetailPane()
+        self.detail_pane.clearance.bind(ctx, self._form)
         placeholder = QLabel(
             _loans_view.tr("Select a loan to see its terms, items and signatures.")
         )
@@ -257,6 +258,9 @@ class LoansView(View):
             self.detail_stack.setCurrentIndex(0)
         else:
             self.detail_pane.show_detail(self.detail, lent)
+            self.detail_pane.clearance.show_checklist(
+                queries.clearance_list(self.ctx.db, self.detail.summary.number)
+            )
             self.detail_stack.setCurrentIndex(1)
         self._update_actions()
 

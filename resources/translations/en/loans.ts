@@ -1,6 +1,15 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>_loans_clearance</name>
+    <message numerus="yes">
+        <source>Not complete: %n item(s) open; the loan cannot be approved yet.</source>
+        <translation>
+            <numerusform>Not complete: %n item open; the loan cannot be approved yet.</numerusform>
+            <numerusform>Not complete: %n items open; the loan cannot be approved yet.</numerusform>
+        </translation>
+    </message>
+</context>
 <context>
     <name>_loans_detail</name>
     <message numerus="yes">

@@ -2,6 +2,155 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>_loans_clearance</name>
+    <message>
+        <source>&amp;Attest</source>
+        <translation>确认(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Attest…</source>
+        <translation>确认(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Item:</source>
+        <translation>审查项(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>理由(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Waive</source>
+        <translation>豁免(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Waive…</source>
+        <translation>豁免(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Attest a clearance item of loan {number}</source>
+        <translation>确认借样 {number} 的审查项</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Clearance</source>
+        <translation>借出前审查</translation>
+    </message>
+    <message>
+        <source>Complete.</source>
+        <translation>已完成。</translation>
+    </message>
+    <message>
+        <source>Document for the clearance item</source>
+        <translation>审查项的文件</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Expires on</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Expiry:</source>
+        <translation>有效期：</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>审查项</translation>
+    </message>
+    <message>
+        <source>No checklist (approved before clearance was recorded).</source>
+        <translation>无审查清单（批准于开始记录审查之前）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not complete: %n item(s) open; the loan cannot be approved yet.</source>
+        <translation>
+            <numerusform>未完成：%n 项未办，借样暂不能批准。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Note or reason</source>
+        <translation>备注或理由</translation>
+    </message>
+    <message>
+        <source>Record an item as done, with its document</source>
+        <translation>记录某项已办妥，并附文件</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>The file {path} cannot be read: {error}.</source>
+        <translation>无法读取文件 {path}：{error}。</translation>
+    </message>
+    <message>
+        <source>This loan has no clearance checklist.</source>
+        <translation>此借样没有审查清单。</translation>
+    </message>
+    <message>
+        <source>Waive a clearance item of loan {number}</source>
+        <translation>豁免借样 {number} 的审查项</translation>
+    </message>
+    <message>
+        <source>Waive an item, with the reason (the lender&apos;s curator)</source>
+        <translation>豁免某项并说明理由（出借方样品管理员）</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>attested</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>e.g. No import permit is required for research samples</source>
+        <translation>例如：科研样品无需进口许可</translation>
+    </message>
+    <message>
+        <source>e.g. permit no. and issuer</source>
+        <translation>例如：许可证号及签发机关</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>未办</translation>
+    </message>
+    <message>
+        <source>optional: a scan or PDF</source>
+        <translation>可选：扫描件或 PDF</translation>
+    </message>
+    <message>
+        <source>waived</source>
+        <translation>已豁免</translation>
+    </message>
+</context>
+<context>
     <name>_loans_detail</name>
     <message>
         <source>Aliquot</source>
