@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from . import operation as op
-from . import rules
+from . import receivers, rules
 from .errors import CustodyError, PermissionDenied, RuleViolation, ValidationError
 from .identity import Credential, actor_of, content_hash, sign
 from .installation import number_prefix
@@ -160,6 +160,7 @@ def create_loan(
         )
         session.add(loan)
         session.flush()
+        receivers.on_loan_created(session, loan, ctx.person, ctx.now)
         return loan
 
 

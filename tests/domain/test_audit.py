@@ -112,6 +112,7 @@ def _ledger_derived_columns_and_ledger_tables_are_not_audited(world: World) -> N
     assert tables - {"signatures", "certificates"} == {
         "loans",
         "loan_items",
+        "loan_receivers",
         "transfers",
         "transfer_items",
         "transfer_legs",
