@@ -59,8 +59,10 @@ def current_receivers(session: Session, loan: Loan) -> list[tuple[Person, str]]:
 
 def authorised_for_transfer(session: Session, transfer: Transfer) -> tuple[tuple[str, str], ...]:
     """(username, full name) of whoever may receive ``transfer`` as an authorised receiver
-    of its loan: a package going to the borrower under a loan. Empty for returns and internal
-    packages, which their named receiver alone receives."""
+    of its loan: a package going to the borrower under a loan. Its addressee (the named
+    receiver the sender chose) stays one of them, so a package addressed to the lab manager
+    of a lender that has not yet learnt the borrower's list is still received. Empty for
+    returns and internal packages, which their named receiver alone receives."""
     loan = transfer.loan
     if (
         loan is None
@@ -68,7 +70,10 @@ def authorised_for_transfer(session: Session, transfer: Transfer) -> tuple[tuple
         or transfer.to_institution_id != loan.borrower_institution_id
     ):
         return ()
-    return tuple((p.username, p.full_name) for p, _function in current_receivers(session, loan))
+    people = [p for p, _function in current_receivers(session, loan)]
+    if transfer.receiver not in people:
+        people.append(transfer.receiver)
+    return tuple((p.username, p.full_name) for p in people)
 
 
 def loan_facts(loan: Loan) -> rules.ReceiversLoanFacts:
