@@ -40,6 +40,7 @@ from ..states import AliquotStatus, EventKind
 from ..store import Store
 from ..wording import Words, counted
 from .ledger import history
+from .receivers import ReceiverRow, receivers_of
 
 _domain_queries_documents = Words("_domain_queries_documents")
 
@@ -119,6 +120,8 @@ class AgreementData:
     # borrower's until its certificate is imported), for both parties to confirm
     lender_fingerprint: str = ""
     borrower_fingerprint: str = ""
+    # who may receive and open the loan's packages now (queries/receivers.py), the PI first
+    receivers: tuple[ReceiverRow, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -358,6 +361,7 @@ def agreement_data(store: Store, loan_number: str) -> AgreementData:
                 ),
             ),
             lender_fingerprint=_institution_fingerprint(session, loan.lender_institution_id),
+            receivers=tuple(receivers_of(session, loan).current),
             borrower_fingerprint=_institution_fingerprint(session, loan.borrower_institution_id),
         )
 
