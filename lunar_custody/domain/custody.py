@@ -1,5 +1,5 @@
 """Transfers: a package is prepared, released to a courier, handed between couriers and
-received by the named receiver. Every step writes one event per aliquot in one transaction,
+received by an authorised receiver. Every step writes one event per aliquot in one transaction,
 with the signatures of both parties.
 
 Over 600 lines: the journey of a package is one story whose steps share their checks
@@ -755,7 +755,7 @@ def confirm_receipt(
     photo: bytes | None = None,
     courier_credential: Credential | None = None,
 ) -> Receipt:
-    """The named receiver takes custody. A broken or wrong seal, or a mass outside the
+    """An authorised receiver takes custody. A broken or wrong seal, or a mass outside the
     tolerance, is recorded and flagged as a discrepancy; the receipt is never refused.
     ``courier_credential``: the courier who delivers signs that they relinquished the
     package (else the custody form leaves their signature to ink)."""

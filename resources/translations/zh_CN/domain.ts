@@ -2033,10 +2033,24 @@
     </message>
 </context>
 <context>
+    <name>_domain_queries_reminders</name>
+    <message>
+        <source>Return the material of loan {number} or ask for an extension.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>_domain_queries_shipping</name>
     <message>
         <source>There is no discrepancy #{id}.</source>
         <translation>没有差异 #{id}。</translation>
+    </message>
+</context>
+<context>
+    <name>_domain_receivers</name>
+    <message>
+        <source>function</source>
+        <translation>职责</translation>
     </message>
 </context>
 <context>
@@ -2410,6 +2424,49 @@
     </message>
 </context>
 <context>
+    <name>_domain_reminders</name>
+    <message>
+        <source>30 days late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>7 days late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annual inventory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clearance item expiring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deliverable owed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due within 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due within 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loan due back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More than 60 days late</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>_domain_rules</name>
     <message>
         <source>Aliquot {aliquot} cannot be consumed here: it is on no active loan.</source>
@@ -2484,6 +2541,10 @@
         <translation>借样 {number} 当前状态为{status}；不能延期。</translation>
     </message>
     <message>
+        <source>Loan {number} is {status}; its authorised receivers can no longer change.</source>
+        <translation>借样 {number} 当前状态为{status}；其授权接收人已不能再变更。</translation>
+    </message>
+    <message>
         <source>Loan {number} is {status}; only a draft loan can be approved.</source>
         <translation>借样 {number} 当前状态为{status}；只有草稿状态的借样才能批准。</translation>
     </message>
@@ -2508,8 +2569,20 @@
         <translation>借样 {number} 当前状态为{status}；只有已批准的借样才能会签。</translation>
     </message>
     <message>
+        <source>Loan {number} needs at least one authorised receiver.</source>
+        <translation>借样 {number} 至少需要一名授权接收人。</translation>
+    </message>
+    <message>
         <source>Loan {number} never shipped anything; cancel it instead.</source>
         <translation>借样 {number} 从未发运任何样品；请改为取消该借样。</translation>
+    </message>
+    <message>
+        <source>Only an authorised receiver of loan {loan} ({receivers}) may confirm this receipt.</source>
+        <translation>只有借样 {loan} 的授权接收人（{receivers}）可以确认此次接收。</translation>
+    </message>
+    <message>
+        <source>Only the curators, lab managers or administrators of {borrower}, or the lender&apos;s curators, change the authorised receivers of loan {number}.</source>
+        <translation>只有 {borrower} 的样品管理员、实验室主管或管理员，或出借方的样品管理员，可以变更借样 {number} 的授权接收人。</translation>
     </message>
     <message>
         <source>Only the holder of {aliquot} or the lender&apos;s curator may report it lost.</source>
@@ -2610,6 +2683,30 @@
     <message>
         <source>received</source>
         <translation>已接收</translation>
+    </message>
+    <message>
+        <source>{person} does not work at {borrower}; only its people receive its packages.</source>
+        <translation>{person} 不在 {borrower} 工作；只有该机构的人员可以接收其包裹。</translation>
+    </message>
+    <message>
+        <source>{person} has no role that confirms receipts (a curator or lab manager does).</source>
+        <translation>{person} 没有可确认接收的角色（样品管理员或实验室主管才有）。</translation>
+    </message>
+    <message>
+        <source>{person} is already an authorised receiver of loan {number}.</source>
+        <translation>{person} 已是借样 {number} 的授权接收人。</translation>
+    </message>
+    <message>
+        <source>{person} is not an authorised receiver of loan {number}.</source>
+        <translation>{person} 不是借样 {number} 的授权接收人。</translation>
+    </message>
+    <message>
+        <source>{person} is the principal investigator of loan {number} and stays an authorised receiver.</source>
+        <translation>{person} 是借样 {number} 的项目负责人，始终是授权接收人。</translation>
+    </message>
+    <message>
+        <source>{person}&apos;s account is not active.</source>
+        <translation>{person} 的账户未启用。</translation>
     </message>
 </context>
 <context>
