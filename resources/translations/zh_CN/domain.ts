@@ -694,6 +694,10 @@
         <translation>指向本站点不认识的 {institution} 人员</translation>
     </message>
     <message>
+        <source>names no loan or no person</source>
+        <translation>未指明借样或人员</translation>
+    </message>
+    <message>
         <source>nobody</source>
         <translation>无人</translation>
     </message>
@@ -708,6 +712,10 @@
     <message>
         <source>only the lender offers a loan, not {sender}</source>
         <translation>只有出借方可以提出借样，{sender} 不能</translation>
+    </message>
+    <message>
+        <source>only the lender or the borrower names the authorised receivers of loan {loan}</source>
+        <translation>只有出借方或借用方可以指定借样 {loan} 的授权接收人</translation>
     </message>
     <message>
         <source>only the named receiver&apos;s institution confirms a receipt, not {origin}</source>
@@ -890,6 +898,10 @@
         <translation>{partner} 上次查看</translation>
     </message>
     <message>
+        <source>{person} does not work at {borrower}: only its people receive its packages</source>
+        <translation>{person} 不在 {borrower} 工作：只有该机构的人员可以接收其包裹</translation>
+    </message>
+    <message>
         <source>{reasons}
   - {reason}</source>
         <translation>{reasons}
@@ -1024,6 +1036,14 @@
     <message>
         <source>{count} aliquots</source>
         <translation>{count} 个分样</translation>
+    </message>
+    <message>
+        <source>{count} authorised receiver</source>
+        <translation>{count} 名授权接收人</translation>
+    </message>
+    <message>
+        <source>{count} authorised receivers</source>
+        <translation>{count} 名授权接收人</translation>
     </message>
     <message>
         <source>{count} certificate</source>
