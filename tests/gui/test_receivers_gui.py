@@ -48,7 +48,7 @@ def test_a_co_official_receives_and_a_colleague_not_on_the_list_is_refused(
     section.add_button.click()
     assert messages.errors == []
     assert [section.table.item(r, 0).text() for r in range(2)] == ["Carla Pieters", "James Head"]
-    section.grab().save(str(screenshot_path("receivers_section.png")))
+    view.grab().save(str(screenshot_path("loans_receivers.png")))
 
     number = world.release([A1], loan=loan)  # addressed to Carla
     tech = transfers_view_for(qtbot, ctx_for("brown_tech"))

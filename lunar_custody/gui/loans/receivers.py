@@ -109,6 +109,9 @@ class ReceiversSection(QGroupBox):
                     translated(choice.why_not),
                     Qt.ItemDataRole.ToolTipRole,
                 )
+        # the first person who could be added, not someone already on the list
+        addable = next((i for i, c in enumerate(self.choices) if c.why_not is None), 0)
+        self.person_box.setCurrentIndex(addable if self.choices else -1)
         self.person_box.blockSignals(False)
         self._update_buttons()
 
