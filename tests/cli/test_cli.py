@@ -534,6 +534,7 @@ COMMANDS = [
     "loan-extend",
     "loan-close",
     "loan-cancel",
+    "receivers",
     "transfers",
     "discrepancies",
     "release",
