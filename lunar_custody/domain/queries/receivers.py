@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from .. import operation as op
 from .. import rules
 from ..models import Loan, LoanReceiver, Person
-from ..receivers import PI_FUNCTION, candidate, current_receivers, loan_facts
+from ..receivers import candidate, current_receivers, loan_facts
 from ..store import Store
 
 
@@ -91,13 +91,11 @@ def receivers_of(session: Session, loan: Loan) -> LoanReceivers:
         )
     )
     active = {r.person_id: r for r in rows if r.removed_at is None}
+    # a loan from a partner's offer without a list still has its PI (no row: no "added")
     current = [
         _row(session, person, function, active.get(person.id))
         for person, function in current_receivers(session, loan)
     ]
-    if not any(r.person_id == loan.principal_investigator_id for r in rows):
-        # a loan from a partner's offer without a list: its PI all the same
-        current[0] = _row(session, loan.principal_investigator, PI_FUNCTION, None)
     history = [_row(session, r.person, r.function, r) for r in rows]
     return LoanReceivers(loan.number, loan_facts(loan), current, history)
 
