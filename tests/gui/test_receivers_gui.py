@@ -48,6 +48,7 @@ def test_a_co_official_receives_and_a_colleague_not_on_the_list_is_refused(
     section.add_button.click()
     assert messages.errors == []
     assert [section.table.item(r, 0).text() for r in range(2)] == ["Carla Pieters", "James Head"]
+    assert not section.removed_label.isVisibleTo(section)
     view.grab().save(str(screenshot_path("loans_receivers.png")))
 
     number = world.release([A1], loan=loan)  # addressed to Carla
@@ -73,3 +74,15 @@ def test_a_co_official_receives_and_a_colleague_not_on_the_list_is_refused(
     detail = queries.transfer_detail(world.db, number)
     assert (detail.receiver, detail.received_by) == ("Carla Pieters", "James Head")
     assert world.status(A1).custodian_person == "James Head"
+
+    # Carla takes James off the list again; the section says who was removed, by whom.
+    view.refresh()
+    section.table.selectRow(1)
+    assert section.remove_button.isEnabled()
+    section.remove_button.click()
+    assert messages.errors == []
+    assert section.table.rowCount() == 1
+    assert section.removed_label.text().startswith(
+        "Removed: James Head (co-official), by Carla Pieters on "
+    )
+    section.grab().save(str(screenshot_path("receivers_removed.png")))

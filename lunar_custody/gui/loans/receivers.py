@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -53,6 +54,12 @@ class ReceiversSection(QGroupBox):
             ),
         )
         self.table.itemSelectionChanged.connect(self._update_buttons)
+        # who was on the list before: the list's history stays readable here
+        self.removed_label = QLabel()
+        self.removed_label.setObjectName("removedReceivers")
+        self.removed_label.setWordWrap(True)
+        self.removed_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.removed_label.setStyleSheet("color: #5f6368;")
         self.person_box = QComboBox()
         self.person_box.setObjectName("receiverPerson")
         self.person_box.setToolTip(_loans_receivers.tr("A person of the borrowing institution"))
@@ -74,6 +81,7 @@ class ReceiversSection(QGroupBox):
         row.addWidget(self.remove_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
+        layout.addWidget(self.removed_label)
         layout.addLayout(row)
 
     # ------------------------------------------------------------------ reading
@@ -99,6 +107,20 @@ class ReceiversSection(QGroupBox):
                 item = cell(value)
                 item.setData(Qt.ItemDataRole.UserRole, receiver.username)
                 self.table.setItem(index, column, item)
+        removed = [r for r in (self.listed.history if self.listed else []) if r.removed_at]
+        self.removed_label.setText(
+            "\n".join(
+                _loans_receivers.tr("Removed: {name} ({function}), by {by} on {when}").format(
+                    name=r.full_name,
+                    function=function_text(r.function),
+                    by=r.removed_by or "—",
+                    when=local_time(r.removed_at),
+                )
+                for r in removed
+                if r.removed_at is not None
+            )
+        )
+        self.removed_label.setVisible(bool(removed))
         self.person_box.blockSignals(True)
         self.person_box.clear()
         for choice in self.choices:

@@ -517,6 +517,10 @@ Reason: {reason}</source>
         <translation>移除授权接收人</translation>
     </message>
     <message>
+        <source>Removed: {name} ({function}), by {by} on {when}</source>
+        <translation>已移除：{name}（{function}），由 {by} 于 {when} 移除</translation>
+    </message>
+    <message>
         <source>Say what they are for the loan, e.g. co-official.</source>
         <translation>请说明其在本借样中的职责，例如：共同负责人。</translation>
     </message>
