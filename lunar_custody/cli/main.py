@@ -19,6 +19,7 @@ from . import (
     exchange,
     keys,
     loans,
+    receivers,
     reminders,
     samples,
     transfers,
@@ -37,6 +38,7 @@ FEATURES = (
     loans,
     reminders,
     clearance,
+    receivers,
     transfers,
     documents,
 )

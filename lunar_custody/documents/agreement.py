@@ -208,7 +208,56 @@ def story(
     ]
     out.append(KeepTogether(signatures))
     out.extend(clearance_annex(data, w, WIDTH))
+    out.extend(receivers_annex(data, w))
     return out
+
+
+def receivers_annex(data: AgreementData, w: Words) -> list[Flowable]:
+    """The annex naming the loan's authorised receivers: who may receive and open its
+    packages, each signing a receipt in their own name (issue 17)."""
+    if not data.receivers:
+        return []
+    headers = ("Name", "Function", "Institution")
+    widths = [60 * mm, 50 * mm]
+    widths.append(WIDTH - sum(widths))
+    rows: list[list[object]] = [
+        [cell(w.stacked(h), "head", width) for h, width in zip(headers, widths, strict=True)]
+    ]
+    for receiver in data.receivers:
+        name = receiver.full_name + (f"  {receiver.local_name}" if receiver.local_name else "")
+        institution = receiver.institution + (
+            f"\n{receiver.institution_local}" if receiver.institution_local else ""
+        )
+        rows.append(
+            [
+                cell(name, "cellbold", widths[0]),
+                cell(w.term(receiver.function), "cell", widths[1]),
+                cell(institution, "cell", widths[2]),
+            ]
+        )
+    return [
+        CondPageBreak(40 * mm),
+        para(w.stacked("Annex: authorised receivers"), "h2"),
+        para(
+            w.stacked(
+                "Any of the people below may receive and open a package sent under this loan; "
+                "the receipt is signed in the name of whoever received it. The list is kept by "
+                "the Borrower and the Lender and may change after signing; every change is "
+                "recorded."
+            ),
+            "small",
+        ),
+        Spacer(1, 2 * mm),
+        grid_table(
+            rows,
+            widths,
+            extra=[
+                *cell_commands("head", (0, 0), (-1, 0)),
+                *cell_commands("cell", (0, 1), (-1, -1)),
+                *cell_commands("cellbold", (0, 1), (0, -1)),
+            ],
+        ),
+    ]
 
 
 def _governing(

@@ -44,6 +44,7 @@ RECORD_NOUNS: dict[str, str] = {
     "exchange_files": "Exchange file",
     "institutions": "Institution",
     "loan_items": "Loan item",
+    "loan_receivers": "Authorised receiver",
     "loans": "Loan",
     "people": "Person",
     "samples": "Sample",

@@ -1,5 +1,5 @@
 """Transfers: a package is prepared, released to a courier, handed between couriers and
-received by the named receiver. Every step writes one event per aliquot in one transaction,
+received by an authorised receiver. Every step writes one event per aliquot in one transaction,
 with the signatures of both parties.
 
 Over 600 lines: the journey of a package is one story whose steps share their checks
@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from . import operation as op
-from . import rules
+from . import receivers, rules
 from .errors import (
     ConflictError,
     CustodyError,
@@ -130,7 +130,7 @@ def transfer_content(session: Session, transfer: Transfer) -> TransferContent:
     )
 
 
-def _facts(transfer: Transfer) -> rules.TransferFacts:
+def _facts(session: Session, transfer: Transfer) -> rules.TransferFacts:
     """The package as the rules read it (rules.py words every refusal of rule 5)."""
     return rules.TransferFacts(
         number=transfer.number,
@@ -139,6 +139,8 @@ def _facts(transfer: Transfer) -> rules.TransferFacts:
         from_institution=transfer.from_institution.name,
         receiver_username=transfer.receiver.username,
         receiver=transfer.receiver.full_name,
+        loan_number=transfer.loan.number if transfer.loan else None,
+        authorised_receivers=receivers.authorised_for_transfer(session, transfer),
     )
 
 
@@ -501,7 +503,7 @@ def _release(
     if transfer.status != TransferStatus.PREPARED:
         raise ConflictError(_not_waiting(transfer))
     if transfer.from_institution_id != ctx.person.institution_id:
-        why_not = rules.why_not_release(actor_of(ctx.person), _facts(transfer))
+        why_not = rules.why_not_release(actor_of(ctx.person), _facts(ctx.session, transfer))
         raise _refuse(PermissionDenied, why_not)
     _check_seal(transfer, seal_number_checked)
     courier = transfer.courier
@@ -557,7 +559,7 @@ def cancel_transfer(store: Store, actor: Actor, number: str, *, reason: str) -> 
     """Unpack a prepared package that was never picked up."""
     with operation(store, actor, "prepare_transfer") as ctx:
         transfer = op.transfer(ctx.session, number, lock=True)
-        why_not = rules.why_not_cancel_transfer(actor_of(ctx.person), _facts(transfer))
+        why_not = rules.why_not_cancel_transfer(actor_of(ctx.person), _facts(ctx.session, transfer))
         if transfer.status != TransferStatus.PREPARED:
             raise _refuse(RuleViolation, why_not)
         if transfer.from_institution_id != ctx.person.institution_id:
@@ -753,7 +755,7 @@ def confirm_receipt(
     photo: bytes | None = None,
     courier_credential: Credential | None = None,
 ) -> Receipt:
-    """The named receiver takes custody. A broken or wrong seal, or a mass outside the
+    """An authorised receiver takes custody. A broken or wrong seal, or a mass outside the
     tolerance, is recorded and flagged as a discrepancy; the receipt is never refused.
     ``courier_credential``: the courier who delivers signs that they relinquished the
     package (else the custody form leaves their signature to ink)."""
@@ -779,10 +781,10 @@ def confirm_receipt(
                     when=when,
                 )
             )
-        why_not = rules.why_not_receive(actor_of(ctx.person), _facts(transfer))
+        why_not = rules.why_not_receive(actor_of(ctx.person), _facts(ctx.session, transfer))
         if transfer.status != TransferStatus.IN_TRANSIT:
             raise _refuse(RuleViolation, why_not)
-        if transfer.receiver_id != ctx.person.id:
+        if why_not is not None:  # not an authorised receiver (rules.py)
             raise _refuse(PermissionDenied, why_not)
         note = clean_text(note, _domain_custody.said("note"), limit=MAX_TEXT)
         measured = {normalize(k): v for k, v in (measured_ug or {}).items()}

@@ -22,7 +22,7 @@ from time import perf_counter
 
 from sqlalchemy import func, select
 
-from . import clearance, clock, custody, loans, queries, registry
+from . import clearance, clock, custody, loans, queries, receivers, registry
 from .errors import RuleViolation
 from .identity import PIN, Credential, actor_of
 from .ledger import STATUS_LABELS
@@ -101,7 +101,11 @@ DEMO_USERS: list[DemoUser] = [
     ),
     DemoUser(
         "macleod", "Fiona MacLeod", OPEN_UNIVERSITY, ("lab_manager",),
-        "Lab manager and PI; received a broken seal, split and analysed a subsample",
+        "Lab manager and PI; named a co-official, split and analysed a subsample",
+    ),
+    DemoUser(
+        "okafor", "Grace Okafor", OPEN_UNIVERSITY, ("lab_manager",),
+        "Co-official of the Open University loan: received its package while the PI travelled",
     ),
     DemoUser(
         "lefevre", "Camille Lefèvre", IPGP, ("lab_manager",),
@@ -791,6 +795,7 @@ class _Builder:
         self.approve(self.open_university)
         self.at(60, 11)
         self.countersign(self.open_university, "macleod")
+        self.co_official()
 
         self.at(58, 2)
         loans.extend_loan(
@@ -827,6 +832,15 @@ class _Builder:
         self.at(30, 3)
         self.approve(ipgp)
 
+    def co_official(self) -> None:
+        """The Open University names a co-official for its loan, as STFC's loans do; she
+        receives its package while the PI is away (recent_movements)."""
+        self.at(59, 9)
+        receivers.add_receiver(
+            self.store, self["macleod"], self.open_university, "okafor", "co-official"
+        )
+        self.progress(f"Loan {self.open_university}: Grace Okafor named co-official.")
+
     def recent_movements(self) -> None:
         self.at(14, 1)
         outbound = self.release(
@@ -839,7 +853,7 @@ class _Builder:
         self.at(10, 11)
         self.receive(
             outbound,
-            "macleod",
+            "okafor",  # the co-official: the package is addressed to MacLeod, who travels
             seal_intact=False,
             note="(demo) Outer tamper-evident seal torn on arrival; inner vials closed.",
         )

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
-from . import clearance, rules
+from . import clearance, receivers, rules
 from . import operation as op
 from .errors import CustodyError, PermissionDenied, RuleViolation, ValidationError
 from .identity import Credential, actor_of, content_hash, sign
@@ -161,6 +161,7 @@ def create_loan(
         session.add(loan)
         session.flush()
         clearance.create_checklist(session, loan)
+        receivers.on_loan_created(session, loan, ctx.person, ctx.now)
         return loan
 
 

@@ -594,3 +594,24 @@ class ClearanceItem(Base):
     loan: Mapped[Loan] = relationship()
     attested_by: Mapped[Person | None] = relationship(foreign_keys=[attested_by_id])
     waived_by: Mapped[Person | None] = relationship(foreign_keys=[waived_by_id])
+
+
+class LoanReceiver(Base):
+    """A person of the borrowing institution authorised to receive and open the loan's
+    packages (the PI, a co-official, the lab manager...). Removal is recorded on the row,
+    never a delete, so who could receive on which day stays readable."""
+
+    __tablename__ = "loan_receivers"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = _uuid_column()
+    loan_id: Mapped[int] = mapped_column(ForeignKey("loans.id"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
+    function: Mapped[str] = mapped_column(String(200), default="")  # "co-official"
+    added_at: Mapped[datetime] = mapped_column(default=utc_now)
+    added_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    removed_at: Mapped[datetime | None]
+    removed_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+
+    loan: Mapped[Loan] = relationship()
+    person: Mapped[Person] = relationship(foreign_keys=[person_id])

@@ -7,7 +7,9 @@ same words. Pure functions over an ``Actor`` and a read model (or the small fact
 service builds from its rows), one section per feature.
 
 Custody rule 5: only the sending side releases or cancels a package, and only while it is
-prepared; only the named receiver confirms its receipt, while it is in transit;
+prepared; only an authorised receiver of the receiving institution confirms its receipt,
+while it is in transit (any authorised receiver of the loan for a package to the borrower,
+the named receiver otherwise);
 discrepancies are resolved by the lender's curators. ``queries.TransferDetail`` and
 ``queries.DiscrepancyDetail`` carry the fields read here, and so do the ``TransferFacts``
 and ``DiscrepancyFacts`` a service builds from its rows.
@@ -15,7 +17,7 @@ and ``DiscrepancyFacts`` a service builds from its rows.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal, Protocol
@@ -44,6 +46,12 @@ class TransferLike(Protocol):
     def receiver_username(self) -> str: ...
     @property
     def receiver(self) -> str: ...  # the named receiver's full name
+    @property
+    def loan_number(self) -> str | None: ...
+    # (username, full name) of the loan's authorised receivers when the package goes to the
+    # borrower under a loan (any of them receives it); empty: the named receiver alone
+    @property
+    def authorised_receivers(self) -> tuple[tuple[str, str], ...]: ...
 
 
 class ArrivingLike(Protocol):
@@ -88,6 +96,8 @@ class TransferFacts:
     from_institution: str
     receiver_username: str
     receiver: str
+    loan_number: str | None = None
+    authorised_receivers: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,7 +188,16 @@ def why_not_transcribe(actor: Actor, transfer: ArrivingLike) -> str | None:
 def why_not_receive(actor: Actor, transfer: TransferLike) -> str | None:
     """Why ``actor`` may not confirm the receipt of ``transfer`` (None: they may)."""
     reason = why_not(actor.roles, "receive") or _not_in_transit(transfer)
-    if reason is None and transfer.receiver_username != actor.username:
+    authorised = transfer.authorised_receivers
+    if reason is None and authorised:
+        if actor.username not in {username for username, _name in authorised}:
+            reason = _domain_rules.said(
+                "Only an authorised receiver of loan {loan} ({receivers}) may confirm this "
+                "receipt.",
+                loan=transfer.loan_number or "",
+                receivers=", ".join(name for _username, name in authorised),
+            )
+    elif reason is None and transfer.receiver_username != actor.username:
         reason = _domain_rules.said(
             "Only the named receiver, {receiver}, may confirm this receipt.",
             receiver=transfer.receiver,
@@ -716,3 +735,111 @@ def why_not_waive_clearance(actor: Actor, loan: ClearanceFacts) -> str | None:
         or clearance_state(loan)
         or clearance_side(actor, loan, lender_only=True)
     )
+
+
+# ---------------------------------------------------------------------- authorised receivers
+#
+# Who may receive and open a loan's packages at the borrower (domain/receivers.py), asked by
+# the loan's receivers section, the `receivers` command and the service alike.
+
+
+@dataclass(frozen=True, slots=True)
+class ReceiversLoanFacts:
+    """What the receivers rules read of a loan."""
+
+    number: str
+    status: str
+    lender_code: str
+    borrower_code: str
+    borrower: str  # the borrowing institution's name
+    pi_username: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReceiverCandidate:
+    """What the receivers rules read of a person named as a receiver."""
+
+    username: str
+    full_name: str
+    institution_code: str
+    active: bool
+    roles: frozenset[str]
+
+
+_RECEIVERS_FROZEN = (LoanStatus.CLOSED, LoanStatus.CANCELLED)
+
+
+def why_not_change_receivers(actor: Actor, loan: ReceiversLoanFacts) -> str | None:
+    """Why ``actor`` may not change the authorised receivers of ``loan`` (None: they may):
+    the borrower's curators, lab managers and administrators for their own loan, and the
+    lender's curators, while the loan is open."""
+    borrower_side = actor.institution_code == loan.borrower_code and bool(
+        actor.roles & {Role.CURATOR, Role.LAB_MANAGER, Role.ADMIN}
+    )
+    lender_side = actor.institution_code == loan.lender_code and Role.CURATOR in actor.roles
+    if not (borrower_side or lender_side):
+        return _domain_rules.said(
+            "Only the curators, lab managers or administrators of {borrower}, or the "
+            "lender's curators, change the authorised receivers of loan {number}.",
+            borrower=loan.borrower,
+            number=loan.number,
+        )
+    if loan.status in _RECEIVERS_FROZEN:
+        return _domain_rules.said(
+            "Loan {number} is {status}; its authorised receivers can no longer change.",
+            number=loan.number,
+            status=loan_status_word(loan.status),
+        )
+    return None
+
+
+def why_not_authorise(
+    person: ReceiverCandidate, loan: ReceiversLoanFacts, current: Collection[str]
+) -> str | None:
+    """Why ``person`` cannot become an authorised receiver of ``loan`` (None: they can);
+    ``current``: the usernames on the list now."""
+    if person.username in current:
+        return _domain_rules.said(
+            "{person} is already an authorised receiver of loan {number}.",
+            person=person.full_name,
+            number=loan.number,
+        )
+    if person.institution_code != loan.borrower_code:
+        return _domain_rules.said(
+            "{person} does not work at {borrower}; only its people receive its packages.",
+            person=person.full_name,
+            borrower=loan.borrower,
+        )
+    if not person.active:
+        return _domain_rules.said("{person}'s account is not active.", person=person.full_name)
+    if why_not(person.roles, "receive") is not None:
+        return _domain_rules.said(
+            "{person} has no role that confirms receipts (a curator or lab manager does).",
+            person=person.full_name,
+        )
+    return None
+
+
+def why_not_remove_receiver(
+    username: str, full_name: str, loan: ReceiversLoanFacts, current: Collection[str]
+) -> str | None:
+    """Why ``username`` cannot leave the authorised receivers of ``loan`` (None: they can).
+    The PI stays, so the list is never empty."""
+    if username == loan.pi_username:
+        return _domain_rules.said(
+            "{person} is the principal investigator of loan {number} and stays an authorised "
+            "receiver.",
+            person=full_name,
+            number=loan.number,
+        )
+    if username not in current:
+        return _domain_rules.said(
+            "{person} is not an authorised receiver of loan {number}.",
+            person=full_name,
+            number=loan.number,
+        )
+    if len(current) <= 1:
+        return _domain_rules.said(
+            "Loan {number} needs at least one authorised receiver.", number=loan.number
+        )
+    return None

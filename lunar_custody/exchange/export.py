@@ -35,6 +35,7 @@ from ..domain.models import (
     Institution,
     Loan,
     LoanItem,
+    LoanReceiver,
     Person,
     Sample,
     Signature,
@@ -182,8 +183,18 @@ def _loan_scope(session: Session, loan: Loan) -> _Scope:
     scope.add_all(Aliquot, aliquots)
     transfers = session.scalars(select(Transfer).where(Transfer.loan_id == loan.id)).all()
     _add_transfers(session, scope, transfers)
+    _add_receivers(session, scope, loan)
     scope.events = _events_of(session, [a.id for a in aliquots], loan.id)
     return scope
+
+
+def _add_receivers(session: Session, scope: _Scope, loan: Loan) -> None:
+    """The loan's authorised receivers, removed ones too, with the people they name: the
+    borrower learns them from the offer, the lender from the answer and later reports."""
+    rows = session.scalars(select(LoanReceiver).where(LoanReceiver.loan_id == loan.id)).all()
+    scope.add_all(LoanReceiver, rows)
+    named = {p for r in rows for p in (r.person_id, r.added_by_id, r.removed_by_id) if p}
+    scope.add_all(Person, session.scalars(select(Person).where(Person.id.in_(named))))
 
 
 def _add_transfers(session: Session, scope: _Scope, transfers: Sequence[Transfer]) -> None:

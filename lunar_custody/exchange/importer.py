@@ -41,6 +41,7 @@ from ..domain.models import (
     Institution,
     Loan,
     LoanItem,
+    LoanReceiver,
     Person,
     Sample,
     Signature,
@@ -244,6 +245,7 @@ def _label(model: type[Base], data: dict[str, Any]) -> str:
         Aliquot: "aliquot",
         Loan: "loan",
         LoanItem: "loan item",
+        LoanReceiver: "authorised receiver",
         Transfer: "transfer",
         TransferItem: "transfer item",
         TransferLeg: "courier leg",
@@ -669,6 +671,8 @@ class _Importer:
             loan = self.session.get(Loan, get("loan_id"))
             lender = loan.lender_institution_id if loan else None
             return {s.column: {lender} for s in SPECS[LoanItem]}
+        if model is LoanReceiver:
+            return self.receiver_sides(get("loan_id"))
         if model in (Transfer, TransferItem, TransferLeg, Discrepancy):
             transfer = row if model is Transfer and row is not None else None
             if transfer is None:
@@ -706,6 +710,32 @@ class _Importer:
                 fields[name] = {lender}
             return fields
         raise AssertionError(model)
+
+    def receiver_sides(self, loan_id: int | None) -> dict[str, set[int | None]]:
+        """A loan's authorised receivers are kept by its lender and its borrower alike."""
+        loan = self.session.get(Loan, loan_id) if loan_id is not None else None
+        both = {loan.lender_institution_id, loan.borrower_institution_id} if loan else set()
+        return {s.column: set(both) for s in SPECS[LoanReceiver]}
+
+    def receiver_refusal(self, values: dict[str, Any]) -> Said | None:
+        """Why a new authorised receiver from the file is refused (None: it is taken): only
+        the loan's lender or borrower names one, and only a person of the borrower."""
+        loan = self.session.get(Loan, values.get("loan_id"))
+        person = self.session.get(Person, values.get("person_id"))
+        if loan is None or person is None:
+            return _domain_exchange_importer.said("names no loan or no person")
+        if self.sender.id not in (loan.lender_institution_id, loan.borrower_institution_id):
+            return _domain_exchange_importer.said(
+                "only the lender or the borrower names the authorised receivers of loan {loan}",
+                loan=loan.number,
+            )
+        if person.institution_id != loan.borrower_institution_id:
+            return _domain_exchange_importer.said(
+                "{person} does not work at {borrower}: only its people receive its packages",
+                person=person.full_name,
+                borrower=loan.borrower.name,
+            )
+        return None
 
     def status_side(self, model: type[Base], row: Any, new_status: str) -> set[int | None]:
         if model is Loan:
@@ -874,6 +904,11 @@ class _Importer:
                         "{sender} may not record this", sender=self.sender.name
                     ),
                 )
+                return
+        if model is LoanReceiver:
+            refusal = self.receiver_refusal(values)
+            if refusal is not None:
+                self.refuse(label, refusal)
                 return
         row: Any = model(**self._with_uuid(model, data, values))
         if model is Person:

@@ -23,6 +23,7 @@ from ..domain.models import (
     Institution,
     Loan,
     LoanItem,
+    LoanReceiver,
     Person,
     Sample,
     Signature,
@@ -67,6 +68,7 @@ SECTIONS: dict[str, type[Base]] = {
     "aliquots": Aliquot,
     "loans": Loan,
     "loan_items": LoanItem,
+    "loan_receivers": LoanReceiver,  # the loan's authorised receivers (domain/receivers.py)
     "transfers": Transfer,
     "transfer_items": TransferItem,
     "transfer_legs": TransferLeg,
@@ -86,6 +88,7 @@ SECTION_NOUNS: dict[str, str] = {
     "aliquots": "aliquot",
     "loans": "loan",
     "loan_items": "loan item",
+    "loan_receivers": "authorised receiver",
     "transfers": "transfer",
     "transfer_items": "transfer item",
     "transfer_legs": "courier leg",
@@ -186,6 +189,12 @@ def counted_section(section: str, number: int) -> str:
             if number == 1
             else _domain_exchange_records.said("{count} signatures", count=count)
         )
+    if section == "loan_receivers":
+        return (
+            _domain_exchange_records.said("{count} authorised receiver", count=count)
+            if number == 1
+            else _domain_exchange_records.said("{count} authorised receivers", count=count)
+        )
     return counted(number, SECTION_NOUNS.get(section, section.replace("_", " ")))
 
 
@@ -272,6 +281,15 @@ SPECS: dict[type[Base], tuple[Field, ...]] = {
         _f("shipped_at", "time"),
         _f("returned_mass_ug", "int"),
         _f("returned_at", "time"),
+    ),
+    LoanReceiver: (
+        _ref("loan", "loan_id", Loan),
+        _ref("person", "person_id", Person),
+        _f("function"),
+        _f("added_at", "time"),
+        _ref("added_by", "added_by_id", Person),
+        _f("removed_at", "time"),
+        _ref("removed_by", "removed_by_id", Person),
     ),
     Transfer: (
         _f("number"),

@@ -536,6 +536,7 @@ COMMANDS = [
     "loan-close",
     "loan-cancel",
     "clearance",
+    "receivers",
     "transfers",
     "discrepancies",
     "release",

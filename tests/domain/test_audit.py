@@ -113,6 +113,7 @@ def _ledger_derived_columns_and_ledger_tables_are_not_audited(world: World) -> N
         "clearance_items",
         "loans",
         "loan_items",
+        "loan_receivers",
         "transfers",
         "transfer_items",
         "transfer_legs",

@@ -192,6 +192,21 @@ def test_discrepancies_one_open_broken_seal_and_one_resolved_mass(demo: Demo) ->
     assert [e.mass_ug for e in lost] == [mass.expected_mass_ug - mass.measured_mass_ug]
 
 
+def test_a_co_official_received_the_open_university_package(demo: Demo) -> None:
+    loan = next(s for s in queries.loans(demo.db) if s.borrower_code == "OPENU").number
+    listed = queries.loan_receivers(demo.db, loan)
+    assert [(r.username, r.function) for r in listed.current] == [
+        ("macleod", "principal investigator"),
+        ("okafor", "co-official"),
+    ]
+    (package,) = [t for t in queries.transfers(demo.db) if t.loan_number == loan]
+    detail = queries.transfer_detail(demo.db, package.number)
+    assert (detail.receiver, detail.received_by) == ("Fiona MacLeod", "Grace Okafor")
+    assert [s.printed_name for s in detail.signatures if s.meaning == "received"] == [
+        "Grace Okafor"
+    ]
+
+
 def test_a_borrower_split_consumption_loss_and_returns(demo: Demo) -> None:
     children = [s for s in _statuses(demo.db) if s.number.endswith("-G1")]
     at_borrower = [s for s in children if s.custodian_institution == "The Open University"]

@@ -232,9 +232,12 @@ def test_receive_by_the_wrong_person_in_the_same_words_everywhere(
     ctx_for: Callable[[str], AppContext],
     messages: object,
 ) -> None:
-    number = world.release([A1], loan=world.active_loan([A1]))  # carried by courier1
+    loan = world.active_loan([A1])
+    number = world.release([A1], loan=loan)  # carried by courier1
     answer = rules.why_not_receive(world["brown_pi"], queries.transfer_detail(world.db, number))
-    assert answer == "Only the named receiver, Carla Pieters, may confirm this receipt."
+    assert answer == (
+        f"Only an authorised receiver of loan {loan} (Carla Pieters) may confirm this receipt."
+    )
 
     # The workstation: James Head's Confirm receipt is disabled, the answer its tooltip.
     view = tooltip(qtbot, ctx_for("brown_pi"), number)

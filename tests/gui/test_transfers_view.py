@@ -105,15 +105,14 @@ def test_package_scanned_released_received_and_resolved(
     )
     assert ("Zhang Wei", "relinquished", "password") in signed
     assert ("Chen Courier", "accepted", "pin") in signed
-    # The new package is selected and shown; only the named receiver may confirm it.
+    # The new package is selected and shown; only an authorised receiver may confirm it.
     assert zhang.transfers.current_value("number") == moved.number
     assert "dry shipper DS-3" in zhang.transfer_view.toPlainText()
     assert not zhang.receive_action.isEnabled()
     receive_button = zhang.findChild(QToolButton, "confirmReceiptButton")
     assert receive_button is not None
-    assert (
-        receive_button.toolTip()
-        == "Only the named receiver, Carla Pieters, may confirm this receipt."
+    assert receive_button.toolTip() == (
+        f"Only an authorised receiver of loan {loan} (Carla Pieters) may confirm this receipt."
     )
 
     brown = view_for(qtbot, ctx_for("brown_lm"))

@@ -82,6 +82,13 @@ from .pictures import (
     custody_timeline,
     sample_mass_flow,
 )
+from .receivers import (
+    LoanReceivers,
+    ReceiverChoice,
+    ReceiverRow,
+    loan_receivers,
+    receiver_choices,
+)
 from .records import SignatureRow, signatures
 from .reminders import reminders
 from .shipping import (
@@ -138,6 +145,7 @@ __all__ = [
     "LoanChoice",
     "LoanDetail",
     "LoanDraft",
+    "LoanReceivers",
     "LoanSummary",
     "ManifestData",
     "Mark",
@@ -146,6 +154,8 @@ __all__ = [
     "Party",
     "PersonChoice",
     "PersonDetail",
+    "ReceiverChoice",
+    "ReceiverRow",
     "SignatureRow",
     "SignatureSlot",
     "TimelineStep",
@@ -178,12 +188,14 @@ __all__ = [
     "loan_content",
     "loan_detail",
     "loan_draft",
+    "loan_receivers",
     "loans",
     "manifest_data",
     "overdue_loans",
     "package_candidate",
     "people_choices",
     "person_detail",
+    "receiver_choices",
     "reminders",
     "sample_mass_flow",
     "signatures",

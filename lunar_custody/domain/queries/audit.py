@@ -40,6 +40,10 @@ _NAMED_FROM: dict[str, tuple[tuple[str, ...], Callable[[Words], str]]] = {
         ("aliquot_id", "loan_id"),
         lambda v: f"{v['aliquot_id']} on loan {v['loan_id']}",
     ),
+    "loan_receivers": (
+        ("person_id", "loan_id"),
+        lambda v: f"{v['person_id']} for loan {v['loan_id']}",
+    ),
     "transfer_items": (
         ("aliquot_id", "transfer_id"),
         lambda v: f"{v['aliquot_id']} in transfer {v['transfer_id']}",

@@ -41,6 +41,7 @@ from ..store import Store
 from ..wording import Words, counted
 from .clearance import ClearanceLine, checklist_lines
 from .ledger import history
+from .receivers import ReceiverRow, receivers_of
 
 _domain_queries_documents = Words("_domain_queries_documents")
 
@@ -122,6 +123,8 @@ class AgreementData:
     borrower_fingerprint: str = ""
     # the loan's clearance checklist, for the annex (queries/clearance.py)
     clearance: tuple[ClearanceLine, ...] = ()
+    # who may receive and open the loan's packages now (queries/receivers.py), the PI first
+    receivers: tuple[ReceiverRow, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -361,6 +364,7 @@ def agreement_data(store: Store, loan_number: str) -> AgreementData:
                 ),
             ),
             lender_fingerprint=_institution_fingerprint(session, loan.lender_institution_id),
+            receivers=tuple(receivers_of(session, loan).current),
             borrower_fingerprint=_institution_fingerprint(session, loan.borrower_institution_id),
             clearance=checklist_lines(session, loan)[0],
         )

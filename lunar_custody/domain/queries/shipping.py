@@ -12,6 +12,7 @@ from .. import operation as op
 from ..custody import transfer_content as signed_transfer_content
 from ..errors import NotFoundError
 from ..models import Aliquot, Discrepancy, Person, Transfer, TransferItem
+from ..receivers import authorised_for_transfer
 from ..signed_content import TransferContent
 from ..store import Store
 from ..wording import Words
@@ -168,6 +169,9 @@ class TransferDetail:
     legs: list[LegRow]
     signatures: list[SignatureRow]
     discrepancies: list[DiscrepancyDetail]
+    # (username, full name) of whoever may receive it as an authorised receiver of its loan
+    # (domain/receivers.py); empty: the named receiver alone
+    authorised_receivers: tuple[tuple[str, str], ...] = ()
 
 
 def _discrepancy_detail(session: Session, found: Discrepancy) -> DiscrepancyDetail:
@@ -253,6 +257,7 @@ def transfer_detail(store: Store, number: str) -> TransferDetail:
             legs=legs,
             signatures=signatures(session, "transfer", t.id),
             discrepancies=[_discrepancy_detail(session, d) for d in found],
+            authorised_receivers=authorised_for_transfer(session, t),
         )
 
 

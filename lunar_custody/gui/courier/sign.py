@@ -24,7 +24,7 @@ class SignScreen(Screen):
     """One person signs: their name, their PIN or password, and a drawn signature.
 
     ``check_signer`` refuses at once, in words, a name that cannot sign here (the domain's
-    answer why not: a missing role, the wrong side, not the named receiver); it runs with the
+    answer why not: a missing role, the wrong side, not an authorised receiver); it runs with the
     signer's lookup, off the GUI thread, and may read. The service checks the secret and
     writes the signature.
     """

@@ -7,7 +7,7 @@ signature in one transaction:
 - pick-up: ``release_transfer`` (the sender relinquishes, the courier accepts);
 - courier to courier: ``hand_over`` (both couriers sign; the seal checked goes with it);
 - delivery: ``confirm_receipt`` (the delivering courier relinquishes with their PIN, the
-  named receiver signs; a broken seal or a mass outside the tolerance becomes a
+  authorised receiver signs; a broken seal or a mass outside the tolerance becomes a
   discrepancy, never a refusal).
 
 Who may sign where is the domain's answer (rules.py), the words the workstation and the
@@ -512,8 +512,8 @@ class HandOver(Handoff):
 
 
 class Delivery(Handoff):
-    """The seal, the masses (optional), the courier relinquishes (PIN), the named receiver
-    signs; problems are recorded."""
+    """The seal, the masses (optional), the courier relinquishes (PIN), an authorised
+    receiver signs; problems are recorded."""
 
     title = _courier_window.noop("Deliver")
 
@@ -543,7 +543,7 @@ class Delivery(Handoff):
         window.show_screen(self.seal)
 
     def _receiver_refusal(self, person: dc.Signer) -> str | None:
-        """Only the named receiver signs for the package."""
+        """Only an authorised receiver signs for the package (rules.why_not_receive)."""
         receiver = dc.acting_as(self.db, person.username)
         return self.refusal(person, rules.why_not_receive(receiver, self.transfer()))
 

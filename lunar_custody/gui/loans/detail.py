@@ -26,12 +26,14 @@ from ...domain.identity import PASSWORD, PIN, SIGNATURE_MEANINGS
 from ...domain.loans import TERMS_HOLD, ItemReconciliation
 from ...domain.queries import LoanDetail
 from ...domain.store import Store
+from ..context import AppContext
 from ..locale_format import date_text, mass_text
 from ..tablemodel import local_time, status_label
 from ..tables import cell, read_only_table
 from ..translation import Translator, translated
 from ..vocabulary import word
 from .clearance import ClearancePanel
+from .receivers import ReceiversSection
 
 _loans_detail = Translator("_loans_detail")
 
@@ -188,7 +190,7 @@ def period_line(starts_on: date, due_on: date) -> str:
 class LoanDetailPane(QWidget):
     """One loan: its terms, items with their reconciliation, and its signatures."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, ctx: AppContext | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("loanDetail")
         self.heading = QLabel()
@@ -257,7 +259,11 @@ class LoanDetailPane(QWidget):
         tables.addWidget(items_box)
         tables.addWidget(signatures_box)
         tables.addWidget(self.clearance)
-        tables.setSizes([230, 130, 280])
+        # the sections of other features, each its own module (a ctx: they act)
+        self.receivers_section = ReceiversSection(ctx) if ctx is not None else None
+        if self.receivers_section is not None:
+            tables.addWidget(self.receivers_section)
+        tables.setSizes([230, 130, 280, 160][: tables.count()])
         tables.setChildrenCollapsible(False)
 
         # Wide, the terms beside the tables; narrow (a 1024-pixel screen), the two as tabs,
@@ -322,6 +328,8 @@ class LoanDetailPane(QWidget):
         )
         self.fields["notes"].setText(detail.notes or "—")
         fill_reconciliation(self.items_table, detail.items, lent)
+        if self.receivers_section is not None:
+            self.receivers_section.show_loan(summary.number)
         table = self.signatures_table
         table.setRowCount(len(detail.signatures))
         for row, signature in enumerate(detail.signatures):

@@ -173,7 +173,7 @@ class LoansView(View):
         self.pane.currentChanged.connect(lambda _row: self._show_current())
         self.pane.activated.connect(lambda _row: self._open_current())
         self.status_filter = self.pane.filter_boxes["status"]
-        self.detail_pane = LoanDetailPane()
+        self.detail_pane = LoanDetailPane(ctx=ctx)
         self.detail_pane.clearance.bind(ctx, self._form)
         placeholder = QLabel(
             _loans_view.tr("Select a loan to see its terms, items and signatures.")

@@ -61,7 +61,7 @@ class ScanningForm(FormDialog):
 
 
 class ReceiptDialog(ScanningForm):
-    """The named receiver checks the package: seal, masses, a note and a photo, then signs;
+    """An authorised receiver checks the package: seal, masses, a note and a photo, then signs;
     the delivering courier, when at the desk, signs first that they gave it up (PIN)."""
 
     def __init__(

@@ -1,6 +1,6 @@
 """Transfers: packages built by scanning, released with the sender's and the courier's
-signatures, received by the named receiver; and the discrepancies receipts raise, which the
-lender's curators resolve."""
+signatures, received by an authorised receiver (rules.why_not_receive); and the
+discrepancies receipts raise, which the lender's curators resolve."""
 
 from __future__ import annotations
 

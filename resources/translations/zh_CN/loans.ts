@@ -612,6 +612,81 @@ Reason: {reason}</source>
     </message>
 </context>
 <context>
+    <name>_loans_receivers</name>
+    <message>
+        <source>A person of the borrowing institution</source>
+        <translation>借用方机构的一名人员</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Add an authorised receiver</source>
+        <translation>添加授权接收人</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>添加时间</translation>
+    </message>
+    <message>
+        <source>Authorise the chosen person to receive this loan&apos;s packages</source>
+        <translation>授权所选人员接收本借样的包裹</translation>
+    </message>
+    <message>
+        <source>Authorised receivers</source>
+        <translation>授权接收人</translation>
+    </message>
+    <message>
+        <source>Choose a person of the borrowing institution.</source>
+        <translation>请选择借用方机构的一名人员。</translation>
+    </message>
+    <message>
+        <source>Function</source>
+        <translation>职责</translation>
+    </message>
+    <message>
+        <source>Function, e.g. co-official</source>
+        <translation>职责，例如：共同负责人</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Remove an authorised receiver</source>
+        <translation>移除授权接收人</translation>
+    </message>
+    <message>
+        <source>Removed: {name} ({function}), by {by} on {when}</source>
+        <translation>已移除：{name}（{function}），由 {by} 于 {when} 移除</translation>
+    </message>
+    <message>
+        <source>Say what they are for the loan, e.g. co-official.</source>
+        <translation>请说明其在本借样中的职责，例如：共同负责人。</translation>
+    </message>
+    <message>
+        <source>Select a receiver to remove.</source>
+        <translation>请选择要移除的接收人。</translation>
+    </message>
+    <message>
+        <source>Take the selected receiver off the list</source>
+        <translation>将所选接收人从名单中移除</translation>
+    </message>
+    <message>
+        <source>principal investigator</source>
+        <translation>项目负责人</translation>
+    </message>
+</context>
+<context>
     <name>_loans_view</name>
     <message numerus="yes">
         <source>%n loan item(s) written to {path}.</source>

@@ -1,0 +1,36 @@
+"""The loan agreement's annex of authorised receivers, read back from the PDF in both
+languages; and the custody form's delivery names who actually received."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lunar_custody.documents import service
+from lunar_custody.domain import queries, receivers
+from tests.documents.conftest import text_of
+from tests.worlds import A1, World
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_the_annex_lists_the_receivers_and_the_form_the_one_who_received(
+    world: World, tmp_path: Path
+) -> None:
+    loan = world.active_loan([A1])
+    receivers.add_receiver(world.db, world["brown_lm"], loan, "brown_pi", "co-official")
+    pdf = tmp_path / "agreement.pdf"
+    service.write_agreement(world.db, None, loan, pdf, languages=("en", "zh"))
+    text = text_of(pdf)
+    annex = text[text.index("Annex: authorised receivers") :]
+    assert "附件：授权接收人" in annex
+    assert "Carla Pieters principal investigator / 项目负责人 Brown University" in annex
+    assert "James Head co-official Brown University" in annex
+
+    number = world.release([A1], loan=loan)  # addressed to Carla, received by James
+    world.receive(number, receiver="brown_pi")
+    delivery = queries.transfer_form_data(world.db, number).handoffs[-1]
+    assert (delivery.received.name, delivery.received.mark is not None) == ("James Head", True)
+    form = tmp_path / "form.pdf"
+    service.write_custody_form(world.db, None, form, transfer=number)
+    assert "James Head" in text_of(form)
