@@ -2,7 +2,7 @@
 
 "A database one revision behind" is made by adding a revision after the last one shipped to
 a copy of the migrations folder for the test (``newer_migrations``): the real database at
-0004 is then behind that copy's head 0005, exactly as a database of today will be behind the
+0007 is then behind that copy's head 0005, exactly as a database of today will be behind the
 next release. (tests/reliability/test_schema_fixtures.py upgrades stored older databases.)
 """
 
@@ -30,7 +30,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0005"
-down_revision = "0004"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
@@ -80,12 +80,12 @@ def _stamp(db: Database, revision: str) -> None:
 
 
 def test_the_program_knows_one_head() -> None:
-    assert head_revision() == "0004"
+    assert head_revision() == "0007"
 
 
 def test_an_empty_database_gets_the_whole_schema(empty_database_url: str) -> None:
     with Database.open(empty_database_url) as db:
-        assert current_revision(db.engine) == "0004"
+        assert current_revision(db.engine) == "0007"
         assert {"custody_events", "audit_entries", "signatures", "ledger_head"} <= _tables(db)
         assert "certificates" in _tables(db)
         with db.read() as session:
@@ -112,7 +112,7 @@ def test_a_database_at_head_is_left_alone(db: Database) -> None:
     with db.write() as session:
         session.execute(text("UPDATE ledger_head SET last_seq = 7"))
     with Database.open(db.url) as again:
-        assert current_revision(again.engine) == "0004"
+        assert current_revision(again.engine) == "0007"
         assert _count(again, "ledger_head") == 1
         with again.read() as session:
             assert session.scalar(text("SELECT last_seq FROM ledger_head")) == 7
@@ -130,7 +130,7 @@ def test_the_migration_goes_down_and_up_again(db: Database) -> None:
         assert functions == 0
     with db.engine.begin() as connection:
         command.upgrade(alembic_config(connection), "head")
-    assert current_revision(db.engine) == "0004"
+    assert current_revision(db.engine) == "0007"
     assert schema_differences(db.engine) == []
 
 
@@ -158,7 +158,7 @@ def test_a_newer_schema_is_refused_and_left_alone(db: Database) -> None:
         Database.open(db.url)
     assert str(info.value) == (
         "This database was written by a newer version of Lunar Custody (schema 9999); "
-        "this version understands up to 0004. Install the newer version."
+        "this version understands up to 0007. Install the newer version."
     )
     assert current_revision(db.engine) == "9999"
 
@@ -202,7 +202,7 @@ def test_a_database_behind_head_is_copied_then_upgraded(
         assert copy.suffix == ".db"
         raw = sqlite3.connect(copy)
         try:
-            assert raw.execute("SELECT version_num FROM alembic_version").fetchall() == [("0004",)]
+            assert raw.execute("SELECT version_num FROM alembic_version").fetchall() == [("0007",)]
             assert raw.execute("SELECT code FROM institutions").fetchall() == [("CNSA",)]
         finally:
             raw.close()
@@ -230,7 +230,7 @@ def test_without_pg_dump_the_upgrade_exports_first(
     assert export.name.startswith(f"{pg_db.name}.before-0005.")
     assert export.suffix == EXPORT_SUFFIX
     header = export_header(export)
-    assert header["schema"] == "0004"
+    assert header["schema"] == "0007"
     rows = {table.name: found for table, found in export_rows(export)}
     assert [row["code"] for row in rows["institutions"]] == ["CNSA"]
 
@@ -241,7 +241,7 @@ def test_a_failing_upgrade_changes_nothing(
     newer_migrations('raise RuntimeError("the upgrade broke")')
     with pytest.raises(RuntimeError, match="the upgrade broke"):
         Database.open(db.url)
-    assert current_revision(db.engine) == "0004"
+    assert current_revision(db.engine) == "0007"
     assert "upgrade_probe" not in _tables(db)
 
 
