@@ -20,11 +20,19 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from . import clock
 from . import operation as op
 from .errors import NotFoundError, PermissionDenied, RuleViolation, ValidationError
 from .identity import Credential, sign
 from .installation import number_prefix
-from .inventory_schedule import CERTIFIED, GRACE_DAYS_KEY, answering, grace_days
+from .inventory_schedule import (
+    CERTIFIED,
+    GRACE_DAYS_KEY,
+    InventoryDue,
+    answering,
+    grace_days,
+    inventories_owed,
+)
 from .ledger import Ledger
 from .masses import check_mass, format_mass
 from .models import (
@@ -625,3 +633,12 @@ def set_grace_days(store: Store, actor: Actor, days: int) -> int:
         else:
             row.value = str(days)
         return days
+
+
+def owed(
+    store: Store, today: date | None = None, *, overdue_only: bool = False
+) -> list[InventoryDue]:
+    """Loans whose annual inventory is due within 30 days or overdue (inventory_schedule)."""
+    today = today or clock.now().date()
+    with store.read() as session:
+        return inventories_owed(session, today, overdue_only=overdue_only)

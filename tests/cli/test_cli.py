@@ -549,6 +549,7 @@ COMMANDS = [
     "labels",
     "institution-languages",
     "verify-pdf",
+    "inventory",
 ]
 
 

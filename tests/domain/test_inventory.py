@@ -103,6 +103,7 @@ def test_inventory_blocks_until_certified_and_a_missing_aliquot_is_reported_lost
     )
 
 
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 def test_grace_period_is_an_administrators_setting(world: World) -> None:
     overdue_loan(world)
     assert inventory.grace(world.db) == 30

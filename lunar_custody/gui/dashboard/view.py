@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 
 from ...domain import clock, queries
 from ...domain.queries import DUE_TIERS, Dashboard, InventoryRow
-
 from ...exchange.partners import list_partners, partner_status
 from ..context import AppContext
 from ..locale_format import count_text, date_text, mass_text
