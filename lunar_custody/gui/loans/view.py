@@ -174,6 +174,7 @@ class LoansView(View):
         self.pane.activated.connect(lambda _row: self._open_current())
         self.status_filter = self.pane.filter_boxes["status"]
         self.detail_pane = LoanDetailPane()
+        self.detail_pane.inventory_launcher.bind(ctx)
         placeholder = QLabel(
             _loans_view.tr("Select a loan to see its terms, items and signatures.")
         )

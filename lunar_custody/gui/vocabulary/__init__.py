@@ -69,6 +69,7 @@ WORDS = (
     _vocabulary.noop("chain-of-custody form", "document"),
     _vocabulary.noop("manifest", "document"),
     _vocabulary.noop("labels", "document"),
+    _vocabulary.noop("inventory certificate", "document"),
     # kinds of package and institution
     _vocabulary.noop("outbound", "kind"),
     _vocabulary.noop("return", "kind"),
