@@ -231,6 +231,7 @@ class InventoryDialog(QDialog):
             self.table.setRowCount(len(view.lines))
             for row, line in enumerate(view.lines):
                 self._set_row(row, line)
+            self.table.resizeColumnsToContents()
         self.scan_field.setEnabled(self.is_open)
         self.start_button.setVisible(not self.is_open)
         self._update_counts()
