@@ -1336,6 +1336,93 @@
     </message>
 </context>
 <context>
+    <name>_domain_inventory</name>
+    <message>
+        <source> Weighed {mass}.</source>
+        <translation> 称量 {mass}。</translation>
+    </message>
+    <message>
+        <source>Aliquot {aliquot} is missing and not reported lost: report it lost first.</source>
+        <translation>分样 {aliquot} 缺失且未报告丢失：请先报告丢失。</translation>
+    </message>
+    <message>
+        <source>Aliquot {aliquot} is not expected in inventory {number}.</source>
+        <translation>分样 {aliquot} 不在盘点 {number} 的应有清单中。</translation>
+    </message>
+    <message>
+        <source>Aliquot {aliquot} is reported lost already.</source>
+        <translation>分样 {aliquot} 已报告丢失。</translation>
+    </message>
+    <message>
+        <source>Aliquot {aliquot} was reported lost in this inventory.</source>
+        <translation>分样 {aliquot} 已在本次盘点中报告丢失。</translation>
+    </message>
+    <message>
+        <source>Aliquot {aliquot} was reported lost in this inventory; a find now is a correction for the lender&apos;s curator.</source>
+        <translation>分样 {aliquot} 已在本次盘点中报告丢失；现在找到，须由出借方样品管理员更正。</translation>
+    </message>
+    <message>
+        <source>Inventory {number} is {status}; it cannot be changed.</source>
+        <translation>盘点 {number} 为{status}状态，不能更改。</translation>
+    </message>
+    <message>
+        <source>Inventory {number} of loan {loan} is still open: finish or cancel it first.</source>
+        <translation>借样 {loan} 的盘点 {number} 仍在进行：请先完成或取消。</translation>
+    </message>
+    <message>
+        <source>Loan {loan} is not active: there is nothing held under it to inventory.</source>
+        <translation>借样 {loan} 未生效：其项下没有可盘点的持有物。</translation>
+    </message>
+    <message>
+        <source>Missing at inventory {number}: {note}</source>
+        <translation>盘点 {number} 时缺失：{note}</translation>
+    </message>
+    <message>
+        <source>Only {institution}, which holds the material of loan {loan}, takes its inventory.</source>
+        <translation>只有持有借样 {loan} 样品的 {institution} 才能进行其盘点。</translation>
+    </message>
+    <message>
+        <source>Only {pi}, the principal investigator of loan {loan}, certifies its inventory.</source>
+        <translation>只有借样 {loan} 的项目负责人 {pi} 才能证明其盘点。</translation>
+    </message>
+    <message>
+        <source>Scan or type an aliquot number.</source>
+        <translation>请扫描或输入分样编号。</translation>
+    </message>
+    <message>
+        <source>The grace period is a whole number of days, 0 to 365.</source>
+        <translation>宽限期为 0 至 365 之间的整数天数。</translation>
+    </message>
+    <message>
+        <source>There is no inventory &apos;{number}&apos;.</source>
+        <translation>没有盘点“{number}”。</translation>
+    </message>
+    <message>
+        <source>You sign with your own password, not someone else&apos;s.</source>
+        <translation>请用您自己的密码签名，而不是他人的。</translation>
+    </message>
+    <message>
+        <source>aliquot number</source>
+        <translation>分样编号</translation>
+    </message>
+    <message>
+        <source>measured mass</source>
+        <translation>实测质量</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>{count} expected aliquot(s) are neither found nor marked missing.</source>
+        <translation>{count} 个应有分样既未找到也未标记为缺失。</translation>
+    </message>
+</context>
+<context>
     <name>_domain_key_admin</name>
     <message>
         <source>A revocation takes effect now or from a past moment.</source>
@@ -1870,6 +1957,10 @@
         <translation>作为押运员携带样品包</translation>
     </message>
     <message>
+        <source>change the installation&apos;s settings</source>
+        <translation>更改站点设置</translation>
+    </message>
+    <message>
         <source>choose the languages of a partner&apos;s documents</source>
         <translation>选择合作机构文件的语言</translation>
     </message>
@@ -1940,6 +2031,10 @@
     <message>
         <source>split aliquots</source>
         <translation>分装分样</translation>
+    </message>
+    <message>
+        <source>take inventories</source>
+        <translation>进行盘点</translation>
     </message>
 </context>
 <context>
@@ -2030,6 +2125,17 @@
     <message>
         <source>{count} more parts</source>
         <translation>另有 {count} 个部分</translation>
+    </message>
+</context>
+<context>
+    <name>_domain_queries_reminders</name>
+    <message>
+        <source>Return the material of loan {number} or ask for an extension.</source>
+        <translation>请归还借样 {number} 的样品或申请延期。</translation>
+    </message>
+    <message>
+        <source>Take and certify the annual inventory of loan {number}.</source>
+        <translation>请进行并证明借样 {number} 的年度盘点。</translation>
     </message>
 </context>
 <context>
@@ -2410,6 +2516,49 @@
     </message>
 </context>
 <context>
+    <name>_domain_reminders</name>
+    <message>
+        <source>30 days late</source>
+        <translation>逾期 30 天</translation>
+    </message>
+    <message>
+        <source>7 days late</source>
+        <translation>逾期 7 天</translation>
+    </message>
+    <message>
+        <source>Annual inventory</source>
+        <translation>年度盘点</translation>
+    </message>
+    <message>
+        <source>Clearance item expiring</source>
+        <translation>审批事项即将到期</translation>
+    </message>
+    <message>
+        <source>Deliverable owed</source>
+        <translation>应交成果</translation>
+    </message>
+    <message>
+        <source>Due now</source>
+        <translation>现已到期</translation>
+    </message>
+    <message>
+        <source>Due within 30 days</source>
+        <translation>30 天内到期</translation>
+    </message>
+    <message>
+        <source>Due within 7 days</source>
+        <translation>7 天内到期</translation>
+    </message>
+    <message>
+        <source>Loan due back</source>
+        <translation>借样应归还</translation>
+    </message>
+    <message>
+        <source>More than 60 days late</source>
+        <translation>逾期超过 60 天</translation>
+    </message>
+</context>
+<context>
     <name>_domain_rules</name>
     <message>
         <source>Aliquot {aliquot} cannot be consumed here: it is on no active loan.</source>
@@ -2781,6 +2930,13 @@
     <message>
         <source>{total} checked, {held} hold, {refused} refused</source>
         <translation>已核验 {total} 个，{held} 个有效，{refused} 个被拒绝</translation>
+    </message>
+</context>
+<context>
+    <name>_domain_standing</name>
+    <message>
+        <source>The annual inventory of loan {loan} ({pi}) is overdue since {day}: no new loan or shipment to this principal investigator until it is certified.</source>
+        <translation>借样 {loan}（{pi}）的年度盘点自 {day} 起已逾期：在其得到证明之前，不向该项目负责人提供新的借样或发运。</translation>
     </message>
 </context>
 <context>

@@ -463,6 +463,205 @@ Reason: {reason}</source>
     </message>
 </context>
 <context>
+    <name>_loans_inventory</name>
+    <message>
+        <source>&amp;Certify…</source>
+        <translation>证明(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Found</source>
+        <translation>已找到(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Inventory…</source>
+        <translation>盘点(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Missing…</source>
+        <translation>缺失(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>&amp;Start inventory</source>
+        <translation>开始盘点(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Weigh…</source>
+        <translation>称量(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Aliquot</source>
+        <translation>分样</translation>
+    </message>
+    <message>
+        <source>Aliquot {aliquot} missing</source>
+        <translation>分样 {aliquot} 缺失</translation>
+    </message>
+    <message>
+        <source>Book mass</source>
+        <translation>账面质量</translation>
+    </message>
+    <message>
+        <source>Certificate &amp;PDF…</source>
+        <translation>证明 &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Certify inventory</source>
+        <translation>证明盘点</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>应有</translation>
+    </message>
+    <message>
+        <source>Expected {expected} · found {found} · missing {missing} · not checked {pending} · unexpected {unexpected}</source>
+        <translation>应有 {expected} · 已找到 {found} · 缺失 {missing} · 未核对 {pending} · 意外 {unexpected}</translation>
+    </message>
+    <message>
+        <source>Inventory certificate</source>
+        <translation>盘点证明</translation>
+    </message>
+    <message>
+        <source>Inventory of loan {loan}</source>
+        <translation>借样 {loan} 的盘点</translation>
+    </message>
+    <message>
+        <source>Inventory {number} of loan {loan} ({status}), {answers}. Principal investigator: {pi}.</source>
+        <translation>借样 {loan} 的盘点 {number}（{status}），{answers}。项目负责人：{pi}。</translation>
+    </message>
+    <message>
+        <source>Inventory {number} of loan {loan}: {expected} aliquot(s) expected, {found} found, {missing} missing (reported lost), {unexpected} unexpected.</source>
+        <translation>借样 {loan} 的盘点 {number}：应有 {expected} 个分样，已找到 {found} 个，缺失 {missing} 个（已报告丢失），意外 {unexpected} 个。</translation>
+    </message>
+    <message>
+        <source>Loan {loan} has no inventory yet.</source>
+        <translation>借样 {loan} 尚无盘点。</translation>
+    </message>
+    <message>
+        <source>Measured</source>
+        <translation>实测</translation>
+    </message>
+    <message>
+        <source>Missing aliquot</source>
+        <translation>缺失的分样</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Report it lost now (a loss report)</source>
+        <translation>立即报告丢失（丢失报告）</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>处理</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>扫描</translation>
+    </message>
+    <message>
+        <source>Scan or type an aliquot number, then Enter</source>
+        <translation>扫描或输入分样编号，然后按回车</translation>
+    </message>
+    <message>
+        <source>Scan:</source>
+        <translation>扫描：</translation>
+    </message>
+    <message>
+        <source>Select an expected aliquot first.</source>
+        <translation>请先选择一个应有分样。</translation>
+    </message>
+    <message>
+        <source>Start inventory</source>
+        <translation>开始盘点</translation>
+    </message>
+    <message>
+        <source>Take or read the loan&apos;s annual inventory (scan what is held)</source>
+        <translation>进行或查看该借样的年度盘点（扫描所持有的分样）</translation>
+    </message>
+    <message>
+        <source>The annual inventory due on {day} is overdue: no new loan or shipment to {pi} until one is certified.</source>
+        <translation>{day} 到期的年度盘点已逾期：在盘点得到证明之前，不向 {pi} 提供新的借样或发运。</translation>
+    </message>
+    <message>
+        <source>The principal investigator signs the inventory.</source>
+        <translation>由项目负责人签名证明盘点。</translation>
+    </message>
+    <message>
+        <source>Tick the selected aliquot as found</source>
+        <translation>将所选分样勾选为已找到</translation>
+    </message>
+    <message>
+        <source>Weigh</source>
+        <translation>称量</translation>
+    </message>
+    <message>
+        <source>Where it was searched, what is known</source>
+        <translation>在何处查找过，已知情况</translation>
+    </message>
+    <message>
+        <source>answers the anniversary of {day}</source>
+        <translation>对应 {day} 的周年</translation>
+    </message>
+    <message>
+        <source>found</source>
+        <translation>已找到</translation>
+    </message>
+    <message>
+        <source>mass, e.g. 12.5 mg</source>
+        <translation>质量，如 12.5 mg</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation>未核对</translation>
+    </message>
+    <message>
+        <source>on demand</source>
+        <translation>按需</translation>
+    </message>
+    <message>
+        <source>reported lost</source>
+        <translation>已报告丢失</translation>
+    </message>
+    <message>
+        <source>unexpected</source>
+        <translation>意外</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>{aliquot}: scanned already</source>
+        <translation>{aliquot}：已扫描过</translation>
+    </message>
+    <message>
+        <source>{aliquot}: {outcome}</source>
+        <translation>{aliquot}：{outcome}</translation>
+    </message>
+    <message>
+        <source>{count} expected aliquot(s) are neither found nor missing.</source>
+        <translation>{count} 个应有分样既未找到也未标记为缺失。</translation>
+    </message>
+</context>
+<context>
     <name>_loans_view</name>
     <message numerus="yes">
         <source>%n loan item(s) written to {path}.</source>
