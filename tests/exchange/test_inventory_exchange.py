@@ -18,7 +18,7 @@ def test_a_certified_inventory_reaches_the_lender(tmp_path: Path) -> None:
     stores = [Database.open(str(tmp_path / f"{n}.db"), create=True) for n in ("c", "b", "s")]
     try:
         with fast_secrets():
-            cnsa, brown, sll = places = journey.set_up_installations(*stores)
+            cnsa, brown, _sll = places = journey.set_up_installations(*stores)
             journey.introduce(places)
             lender, borrower = cnsa.store, brown.store
             # at the dock the visiting courier gets a PIN of the lender's installation
