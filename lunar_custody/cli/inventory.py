@@ -189,7 +189,7 @@ def register(commands: Commands) -> None:
 
     p = command(actions, "start", cmd_start, "start an inventory of a loan", signs=True)
     p.add_argument("loan")
-    p.add_argument("--note", default="")
+    p.add_argument("--note", default="", help="kept with the inventory")
 
     p = command(
         actions,
@@ -229,7 +229,7 @@ def register(commands: Commands) -> None:
 
     p = command(actions, "cancel", cmd_cancel, "abandon an open inventory", signs=True)
     p.add_argument("number")
-    p.add_argument("--reason", required=True)
+    p.add_argument("--reason", required=True, help="why it is abandoned")
 
     p = command(actions, "list", cmd_list, "inventories, or the loans owing one")
     p.add_argument("--loan", help="of this loan only")
