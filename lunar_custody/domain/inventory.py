@@ -386,7 +386,12 @@ def _scan(ctx: Context, inventory: Inventory, aliquot_number: str) -> Scanned:
     scanned = normalize(aliquot_number)
     if not scanned:
         raise ValidationError(_domain_inventory.said("Scan or type an aliquot number."))
-    line = _line(inventory, scanned)
+    # the one line scanned, not the whole inventory: a scan answers at once at any size
+    line = ctx.session.scalars(
+        select(InventoryLine).where(
+            InventoryLine.inventory_id == inventory.id, InventoryLine.scanned_number == scanned
+        )
+    ).first()
     if line is not None:
         already = line.outcome in (FOUND, UNEXPECTED)
         if line.outcome == MISSING and line.resolution is not None:
@@ -402,6 +407,7 @@ def _scan(ctx: Context, inventory: Inventory, aliquot_number: str) -> Scanned:
         return Scanned(line.id, line.scanned_number, line.outcome, line.expected, already)
     known = ctx.session.scalar(select(Aliquot.id).where(Aliquot.number == scanned))
     line = InventoryLine(
+        inventory_id=inventory.id,
         aliquot_id=known,
         scanned_number=clean_text(scanned, _domain_inventory.said("aliquot number"), limit=60),
         expected=False,
@@ -409,7 +415,7 @@ def _scan(ctx: Context, inventory: Inventory, aliquot_number: str) -> Scanned:
         checked_at=ctx.now,
         checked_by_id=ctx.person.id,
     )
-    inventory.lines.append(line)
+    ctx.session.add(line)
     ctx.session.flush()
     return Scanned(line.id, line.scanned_number, UNEXPECTED, False, False)
 
