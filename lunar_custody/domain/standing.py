@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from .inventory_schedule import overdue_loans
 from .models import Loan, Person
+from .store import Store
 from .wording import Words
 
 _domain_standing = Words("_domain_standing")
@@ -58,3 +59,13 @@ def why_not_loan_to(session: Session, username: str, today: date) -> str | None:
     """``why_not_new_loan_for_pi`` for a PI named by user name (None also when unknown)."""
     pi_id = session.scalar(select(Person.id).where(Person.username == username.strip()))
     return None if pi_id is None else why_not_new_loan_for_pi(session, pi_id, today)
+
+
+def why_not_approve(store: Store, loan_number: str, today: date) -> str | None:
+    """``why_not_new_loan_for_pi`` for the PI of a loan, as the loans view's Approve asks
+    (None also for a loan not found: the service says that)."""
+    with store.read() as session:
+        pi_id = session.scalar(
+            select(Loan.principal_investigator_id).where(Loan.number == loan_number)
+        )
+        return None if pi_id is None else why_not_new_loan_for_pi(session, pi_id, today)

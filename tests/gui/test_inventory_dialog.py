@@ -24,8 +24,8 @@ from tests.gui.conftest import Signer, when_modal
 from tests.worlds import World
 
 
-def new_loan_for_brown_pi(world: World) -> None:
-    loans.create_loan(
+def new_loan_for_brown_pi(world: World) -> str:
+    return loans.create_loan(
         world.db,
         world["zhang"],
         borrower_code="BROWN",
@@ -33,17 +33,25 @@ def new_loan_for_brown_pi(world: World) -> None:
         purpose="more regolith",
         starts_on=world.today,
         due_on=world.today + timedelta(days=60),
-    )
+    ).number
 
 
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 def test_scan_report_the_missing_one_lost_and_certify(
     qtbot: QtBot, world: World, ctx_for: Callable[[str], AppContext], signer: Signer
 ) -> None:
-    a1, a2, a3, _ = world.aliquots
+    a1, a2, a3, a4 = world.aliquots
+    waiting = new_loan_for_brown_pi(world)  # drafted before the inventory fell overdue
+    loans.add_loan_items(world.db, world["zhang"], waiting, [a4])
     loan = overdue_loan(world)
     with pytest.raises(RuleViolation, match=f"annual inventory of loan {loan}"):
         new_loan_for_brown_pi(world)
+    lender_view = LoansView(ctx_for("zhang"))
+    qtbot.addWidget(lender_view)
+    lender_view.refresh()
+    assert lender_view.select_loan(waiting)
+    assert not lender_view.approve_action.isEnabled()
+    assert f"annual inventory of loan {loan}" in lender_view.approve_action.toolTip()
 
     # the loan detail offers the inventory of an active loan
     view = LoansView(ctx_for("brown_lm"))
@@ -94,3 +102,6 @@ def test_scan_report_the_missing_one_lost_and_certify(
     dialog.accept()
 
     new_loan_for_brown_pi(world)  # allowed again
+    lender_view.refresh()
+    assert lender_view.select_loan(waiting)
+    assert lender_view.approve_action.isEnabled()
