@@ -24,7 +24,16 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from lunar_custody import cli
-from lunar_custody.domain import clearance, custody, errors, identity, loans, queries, registry
+from lunar_custody.domain import (
+    clearance,
+    custody,
+    errors,
+    identity,
+    inventory,
+    loans,
+    queries,
+    registry,
+)
 from lunar_custody.domain.errors import CustodyError
 from lunar_custody.domain.identity import PIN, Credential
 from lunar_custody.domain.ledger import CONSUMED, IN_TRANSIT, LOST
@@ -327,6 +336,10 @@ class World:
         )
         first_a4 = queries.history(db, A4)[0].id
         registry.correct_event(db, zhang, first_a4, note="re-weighed", mass_delta_ug=500)
+        # Brown's annual inventory finds what it still holds (the child g1)
+        taken = inventory.start_inventory(db, self["brown_lm"], brown_loan)
+        inventory.scan(db, self["brown_lm"], taken.number, g1)
+        inventory.certify(db, self["brown_lm"], taken.number, self.cred("brown_lm"))
         return {
             "child": g1,
             "grandchild": grandchild.number,

@@ -17,6 +17,7 @@ from . import (
     database,
     documents,
     exchange,
+    inventory,
     keys,
     loans,
     receivers,
@@ -41,6 +42,7 @@ FEATURES = (
     receivers,
     transfers,
     documents,
+    inventory,
 )
 
 

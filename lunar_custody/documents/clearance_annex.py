@@ -14,7 +14,7 @@ from ..domain.queries import AgreementData, ClearanceLine
 from .layout import cell, cell_commands, grid_table, para
 from .wording import Words
 
-STATUS_WORDS = {"pending": "open", "attested": "attested", "waived": "waived"}
+STATUS_WORDS = {"pending": "not yet attested", "attested": "attested", "waived": "waived"}
 
 
 def _moment(value: datetime | None) -> str:

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from . import operation as op
-from . import receivers, rules
+from . import receivers, rules, standing
 from .errors import (
     ConflictError,
     CustodyError,
@@ -386,6 +386,7 @@ def _loan_for(
                     "The receiver must work at {institution}.", institution=loan.borrower.name
                 )
             )
+        _refuse_new_shipment(ctx, loan)
         items = {i.aliquot_id: i for i in loan.items}
         for row in aliquots:
             item = items.get(row.id)
@@ -421,6 +422,13 @@ def _loan_for(
                     )
                 )
     return loan
+
+
+def _refuse_new_shipment(ctx: Context, loan: Loan) -> None:
+    """The lender ships nothing more to a PI held by standing.py (an overdue inventory)."""
+    why_not = standing.why_not_ship_to(ctx.session, loan, ctx.now.date())
+    if why_not is not None:
+        raise RuleViolation(why_not)
 
 
 def release_transfer(
@@ -505,6 +513,11 @@ def _release(
     if transfer.from_institution_id != ctx.person.institution_id:
         why_not = rules.why_not_release(actor_of(ctx.person), _facts(ctx.session, transfer))
         raise _refuse(PermissionDenied, why_not)
+    if (
+        transfer.loan is not None
+        and transfer.from_institution_id == transfer.loan.lender_institution_id
+    ):
+        _refuse_new_shipment(ctx, transfer.loan)
     _check_seal(transfer, seal_number_checked)
     courier = transfer.courier
     if not courier.active or Role.COURIER not in courier.role_set:

@@ -22,7 +22,7 @@ from time import perf_counter
 
 from sqlalchemy import func, select
 
-from . import clearance, clock, custody, loans, queries, receivers, registry
+from . import clearance, clock, custody, inventory, loans, queries, receivers, registry
 from .errors import RuleViolation
 from .identity import PIN, Credential, actor_of
 from .ledger import STATUS_LABELS
@@ -458,6 +458,7 @@ class _Builder:
         self.brown_and_stony_brook()
         self.koeln()
         self.closing_brown()
+        self.annual_inventories()
         self.recent_loans()
         self.recent_movements()
         self.blocked_by_clearance()
@@ -762,6 +763,26 @@ class _Builder:
         self.at(146, 2)
         self.receive(partial, "zhang", measured={"CE5C0600YJFM00302": 99_950})
         self.progress(f"Loan {self.koeln_loan}: one aliquot returned early.")
+
+    def annual_inventories(self) -> None:
+        """Stony Brook takes its first annual inventory after the anniversary and Daniel
+        Reyes certifies it; Köln's, due since its anniversary, is left overdue (the dashboard
+        shows it, and no new loan or shipment goes to Jürgen Weiß until it is certified)."""
+        self.at(112, 10)
+        taken = inventory.start_inventory(
+            self.store, self["reyes"], self.stony_brook, note="(demo) first annual inventory"
+        )
+        lines = inventory.show(self.store, taken.number).lines
+        for line in lines:
+            inventory.scan(self.store, self["reyes"], taken.number, line.aliquot_number)
+        first = lines[0]
+        if first.book_mass_ug:
+            inventory.weigh(
+                self.store, self["reyes"], taken.number, first.aliquot_number, first.book_mass_ug
+            )
+        self.at(112, 11)
+        inventory.certify(self.store, self["reyes"], taken.number, self.password("reyes"))
+        self.progress(f"Inventory {taken.number} of loan {self.stony_brook} certified.")
 
     def recent_loans(self) -> None:
         self.at(95, 2)

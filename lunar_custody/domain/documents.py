@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 from . import clock
 from . import operation as op
 from .errors import DuplicateError, ValidationError
-from .models import Aliquot, Document, Loan, Person, Transfer
+from .models import Aliquot, Document, Inventory, Loan, Person, Transfer
 from .operation import operation
 from .permissions import Actor
 from .store import Store
@@ -40,14 +40,16 @@ KINDS = {
     "custody_form": "COC",
     "manifest": "MAN",
     "labels": "LBL",
+    "inventory_certificate": "INC",
 }
 KIND_LABELS = {
     "agreement": "loan agreement",
     "custody_form": "chain-of-custody form",
     "manifest": "manifest",
     "labels": "labels",
+    "inventory_certificate": "inventory certificate",
 }
-RECORD_TYPES = ("loan", "transfer", "aliquot", "aliquots")
+RECORD_TYPES = ("loan", "transfer", "aliquot", "aliquots", "inventory")
 
 _CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 NUMBER_PATTERN = re.compile(r"\b(?:AGR|COC|MAN|LBL)-\d{6}-[0-9A-HJKMNP-TV-Z]{6}\b")
@@ -148,8 +150,15 @@ def _writing(store: Store, actor: Actor | None) -> Iterator[tuple[Session, int |
 def _record_id(session: Session, record_type: str, number: str | None) -> int | None:
     if number is None:
         return None
-    finders: dict[str, Callable[[Session, str], Loan | Transfer | Aliquot]]
-    finders = {"loan": op.loan, "transfer": op.transfer, "aliquot": op.aliquot}
+    from .inventory import find as inventory  # an inventory's certificate
+
+    finders: dict[str, Callable[[Session, str], Loan | Transfer | Aliquot | Inventory]]
+    finders = {
+        "loan": op.loan,
+        "transfer": op.transfer,
+        "aliquot": op.aliquot,
+        "inventory": inventory,
+    }
     finder = finders.get(record_type)
     if finder is None:
         raise ValidationError(

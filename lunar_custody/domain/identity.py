@@ -66,6 +66,7 @@ SIGNATURE_MEANINGS = {
     "accepted": "accepted custody",
     "received": "received",
     "resolved": "discrepancy resolved",
+    "certified": "inventory certified",
 }
 
 

@@ -56,6 +56,7 @@ EVENT_KINDS: dict[str, str] = {
     EventKind.MASS_LOST: "loss recorded",
     EventKind.LOST: "reported lost",
     EventKind.CORRECTED: "correction",
+    EventKind.INVENTORIED: "found at inventory",
 }
 
 # apply_event runs once per event when verify replays millions of them, and looking up an
@@ -127,6 +128,8 @@ _NEEDS_STATUS: dict[str, tuple[str, ...]] = {
     EventKind.MASS_LOST: (AliquotStatus.IN_STORAGE, AliquotStatus.IN_TRANSIT),
     EventKind.LOST: (AliquotStatus.IN_STORAGE, AliquotStatus.IN_TRANSIT, AliquotStatus.DEPLETED),
     EventKind.CORRECTED: tuple(AliquotStatus),
+    # an inventory finds what its holder keeps: nothing in transit, nothing gone
+    EventKind.INVENTORIED: (AliquotStatus.IN_STORAGE,),
 }
 
 

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
-from . import clearance, receivers, rules
+from . import clearance, receivers, rules, standing
 from . import operation as op
 from .errors import CustodyError, PermissionDenied, RuleViolation, ValidationError
 from .identity import Credential, actor_of, content_hash, sign
@@ -141,6 +141,7 @@ def create_loan(
                 )
             )
         check_period(starts_on, due_on)
+        _refuse(RuleViolation, standing.why_not_new_loan_for_pi(session, pi.id, ctx.now.date()))
         loan = Loan(
             number=next_number(session, Loan, "L", ctx.now.year),
             lender_institution_id=ctx.person.institution_id,
@@ -524,6 +525,12 @@ def approve_loan(store: Store, actor: Actor, number: str, credential: Credential
         _require_state(loan, LoanStatus.DRAFT, "approved")
         _refuse(RuleViolation, rules.nothing_to_lend(loan_facts(loan)))
         _refuse(RuleViolation, rules.clearance_incomplete(loan_facts(loan)))
+        _refuse(
+            RuleViolation,
+            standing.why_not_new_loan_for_pi(
+                ctx.session, loan.principal_investigator_id, ctx.now.date()
+            ),
+        )
         _sign_as_actor(ctx, credential, "approved", loan)
         loan.status, loan.approved_at = LoanStatus.APPROVED, ctx.now
         return loan

@@ -615,3 +615,69 @@ class LoanReceiver(Base):
 
     loan: Mapped[Loan] = relationship()
     person: Mapped[Person] = relationship(foreign_keys=[person_id])
+
+
+class InstallationSetting(Base):
+    """One setting of this installation (a key and its text value), e.g. the grace period of
+    an annual inventory; read with a default by the feature that owns the key."""
+
+    __tablename__ = "installation_settings"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(64), unique=True)
+    value: Mapped[str] = mapped_column(Text, default="")
+
+
+class Inventory(Base):
+    """An inventory of what a loan's borrower holds (domain/inventory.py): due on an
+    anniversary of the loan's start (``due_on``), or taken on demand (``due_on`` None)."""
+
+    __tablename__ = "inventories"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = _uuid_column()
+    number: Mapped[str] = mapped_column(String(40), unique=True)
+    loan_id: Mapped[int] = mapped_column(ForeignKey("loans.id"), index=True)
+    due_on: Mapped[date | None] = mapped_column(Date)
+    started_at: Mapped[datetime] = mapped_column(default=utc_now)
+    started_by_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
+    status: Mapped[str] = mapped_column(String(16), index=True)  # open | certified | cancelled
+    certified_at: Mapped[datetime | None]
+    certified_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    loan: Mapped[Loan] = relationship()
+    started_by: Mapped[Person] = relationship(foreign_keys=[started_by_id])
+    certified_by: Mapped[Person | None] = relationship(foreign_keys=[certified_by_id])
+    lines: Mapped[list[InventoryLine]] = relationship(
+        back_populates="inventory", order_by="InventoryLine.id", cascade="all, delete-orphan"
+    )
+
+
+class InventoryLine(Base):
+    """One aliquot of an inventory: expected (held under the loan) or scanned unexpectedly.
+
+    ``outcome``: pending | found | missing | unexpected. A missing aliquot is resolved by a
+    loss report (``resolution`` 'lost', ``resolution_event_id`` its ``lost`` event); a found
+    one is written to the ledger as an ``inventoried`` event at certification (``event_id``).
+    """
+
+    __tablename__ = "inventory_lines"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = _uuid_column()
+    inventory_id: Mapped[int] = mapped_column(ForeignKey("inventories.id"), index=True)
+    aliquot_id: Mapped[int | None] = mapped_column(ForeignKey("aliquots.id"), index=True)
+    scanned_number: Mapped[str] = mapped_column(String(60))
+    expected: Mapped[bool] = mapped_column(Boolean, default=True)
+    outcome: Mapped[str] = mapped_column(String(16))
+    measured_mass_ug: Mapped[int | None] = mapped_column(BigInteger)
+    checked_at: Mapped[datetime | None]
+    checked_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    note: Mapped[str] = mapped_column(Text, default="")
+    resolution: Mapped[str | None] = mapped_column(String(16))
+    resolution_event_id: Mapped[int | None] = mapped_column(ForeignKey("custody_events.id"))
+    event_id: Mapped[int | None] = mapped_column(ForeignKey("custody_events.id"))
+
+    inventory: Mapped[Inventory] = relationship(back_populates="lines")
+    aliquot: Mapped[Aliquot | None] = relationship()

@@ -48,6 +48,9 @@ OPERATIONS: dict[str, frozenset[Role]] = {
     "exchange": frozenset({Role.CURATOR, Role.LAB_MANAGER, Role.COURIER}),
     # the languages a partner's documents print in: the curator who prints them, or an admin
     "choose_document_languages": frozenset({Role.ADMIN, Role.CURATOR}),
+    # an annual inventory of what a borrower holds: its curator or lab manager
+    "take_inventory": frozenset({Role.CURATOR, Role.LAB_MANAGER}),
+    "change_settings": frozenset({Role.ADMIN}),
 }
 
 # what each operation is, as "Only a curator may ..." ends; marked, so the window says
@@ -77,6 +80,8 @@ OPERATION_LABELS: dict[str, str] = {
     "choose_document_languages": _domain_permissions.said(
         "choose the languages of a partner's documents"
     ),
+    "take_inventory": _domain_permissions.said("take inventories"),
+    "change_settings": _domain_permissions.said("change the installation's settings"),
 }
 
 

@@ -818,24 +818,30 @@ def report_lost(store: Store, actor: Actor, number: str, *, note: str) -> Aliquo
     """Report a whole aliquot lost: by its custodian, its courier, or the lender's curator."""
     with operation(store, actor, "report_lost") as ctx:
         row = op.aliquot(ctx.session, number, lock=True)
-        note = clean_text(note, _domain_registry.said("note"), required=True, limit=MAX_TEXT)
-        facts = _facts(ctx.session, row)
-        _refuse(RuleViolation, rules.nothing_to_lose(facts))
-        # the role and the state have passed: what is left is who holds it
-        _refuse(PermissionDenied, rules.why_not_report_lost(actor_of(ctx.person), facts))
-        Ledger(ctx.session).append(
-            row,
-            EventKind.LOST,
-            actor_id=ctx.person.id,
-            occurred_at=ctx.now,
-            institution_id=row.custodian_institution_id,
-            custodian_person_id=row.custodian_person_id,
-            transfer_id=row.transfer_id,
-            loan_id=row.loan_id,
-            mass_ug=row.current_mass_ug,
-            note=note,
-        )
+        report_lost_in(ctx, row, note=note)
         return row
+
+
+def report_lost_in(ctx: Context, row: Aliquot, *, note: str) -> CustodyEvent:
+    """``report_lost`` inside an operation already running (an inventory's certification
+    reports its missing aliquots in its own transaction); ``row`` is locked by the caller."""
+    note = clean_text(note, _domain_registry.said("note"), required=True, limit=MAX_TEXT)
+    facts = _facts(ctx.session, row)
+    _refuse(RuleViolation, rules.nothing_to_lose(facts))
+    # the role and the state have passed: what is left is who holds it
+    _refuse(PermissionDenied, rules.why_not_report_lost(actor_of(ctx.person), facts))
+    return Ledger(ctx.session).append(
+        row,
+        EventKind.LOST,
+        actor_id=ctx.person.id,
+        occurred_at=ctx.now,
+        institution_id=row.custodian_institution_id,
+        custodian_person_id=row.custodian_person_id,
+        transfer_id=row.transfer_id,
+        loan_id=row.loan_id,
+        mass_ug=row.current_mass_ug,
+        note=note,
+    )
 
 
 def correct_event(

@@ -79,3 +79,5 @@ class EventKind(StrEnum):
     MASS_LOST = "mass_lost"
     LOST = "lost"
     CORRECTED = "corrected"
+    # an annual inventory found the aliquot where the books say (changes nothing)
+    INVENTORIED = "inventoried"

@@ -33,6 +33,8 @@ from ..domain.models import (
     EventOrigin,
     ExchangeFile,
     Institution,
+    Inventory,
+    InventoryLine,
     Loan,
     LoanItem,
     LoanReceiver,
@@ -185,6 +187,7 @@ def _loan_scope(session: Session, loan: Loan) -> _Scope:
     _add_transfers(session, scope, transfers)
     _add_receivers(session, scope, loan)
     scope.events = _events_of(session, [a.id for a in aliquots], loan.id)
+    _add_inventories(session, scope, loan)
     return scope
 
 
@@ -195,6 +198,24 @@ def _add_receivers(session: Session, scope: _Scope, loan: Loan) -> None:
     scope.add_all(LoanReceiver, rows)
     named = {p for r in rows for p in (r.person_id, r.added_by_id, r.removed_by_id) if p}
     scope.add_all(Person, session.scalars(select(Person).where(Person.id.in_(named))))
+
+
+def _add_inventories(session: Session, scope: _Scope, loan: Loan) -> None:
+    """The loan's annual inventories, their lines and the people who took them: the
+    borrower reports them to the lender with their ``inventoried`` and ``lost`` events."""
+    inventories = session.scalars(select(Inventory).where(Inventory.loan_id == loan.id)).all()
+    if not inventories:
+        return
+    scope.add_all(Inventory, inventories)
+    lines = session.scalars(
+        select(InventoryLine).where(InventoryLine.inventory_id.in_([i.id for i in inventories]))
+    ).all()
+    scope.add_all(InventoryLine, lines)
+    people = {i.started_by_id for i in inventories} | {
+        i.certified_by_id for i in inventories if i.certified_by_id
+    }
+    people.update(line.checked_by_id for line in lines if line.checked_by_id)
+    scope.add_all(Person, session.scalars(select(Person).where(Person.id.in_(people))))
 
 
 def _add_transfers(session: Session, scope: _Scope, transfers: Sequence[Transfer]) -> None:
@@ -317,6 +338,7 @@ def _signatures(session: Session, scope: _Scope) -> list[Signature]:
         ("loan", Loan),
         ("transfer", Transfer),
         ("discrepancy", Discrepancy),
+        ("inventory", Inventory),
     ):
         ids = scope.ids(model)
         if ids:

@@ -39,6 +39,8 @@ from ..domain.models import (
     EventOrigin,
     ExchangeFile,
     Institution,
+    Inventory,
+    InventoryLine,
     Loan,
     LoanItem,
     LoanReceiver,
@@ -250,6 +252,8 @@ def _label(model: type[Base], data: dict[str, Any]) -> str:
         TransferItem: "transfer item",
         TransferLeg: "courier leg",
         Discrepancy: "discrepancy",
+        Inventory: "inventory",
+        InventoryLine: "inventory line",
         Signature: "signature",
     }[model]
     for key in ("number", "code", "username", "record_number", "seq", "fingerprint", "uuid"):
@@ -293,6 +297,8 @@ CHOICES: dict[tuple[type[Base], str], frozenset[str]] = {
     (Transfer, "kind"): frozenset(TransferKind),
     (Discrepancy, "kind"): frozenset({"seal_broken", "mass"}),
     (Discrepancy, "resolution"): frozenset(RESOLUTIONS),
+    (Inventory, "status"): frozenset({"open", "certified", "cancelled"}),
+    (InventoryLine, "outcome"): frozenset({"pending", "found", "missing", "unexpected"}),
     (Signature, "meaning"): frozenset(SIGNATURE_MEANINGS),
     (Signature, "method"): frozenset({PASSWORD, PIN}),
     (Signature, "record_type"): frozenset(SIGNED_RECORD_TYPES),
@@ -662,6 +668,8 @@ class _Importer:
     ) -> dict[str, set[int | None]]:
         """Which institution may set which field of this record (field -> institution ids)."""
         get = lambda name: values.get(name, getattr(row, name, None) if row else None)  # noqa: E731
+        if model in (Inventory, InventoryLine):
+            return self.inventory_sides(model, row, values)
         if model is Loan:
             lender, borrower = get("lender_institution_id"), get("borrower_institution_id")
             fields = {s.column: {lender} for s in SPECS[Loan]}
@@ -737,7 +745,26 @@ class _Importer:
             )
         return None
 
+    def inventory_sides(
+        self, model: type[Base], row: Any, values: dict[str, Any]
+    ) -> dict[str, set[int | None]]:
+        """An annual inventory and its lines are the borrower's to report, every field."""
+        inventory_id = values.get("inventory_id", getattr(row, "inventory_id", None))
+        inventory = (
+            row
+            if model is Inventory and row is not None
+            else self.session.get(Inventory, inventory_id)
+            if model is InventoryLine and inventory_id is not None
+            else None
+        )
+        loan_id = inventory.loan_id if inventory is not None else values.get("loan_id")
+        loan = self.session.get(Loan, loan_id) if loan_id is not None else None
+        borrower = loan.borrower_institution_id if loan is not None else None
+        return {s.column: {borrower} for s in SPECS[model]}
+
     def status_side(self, model: type[Base], row: Any, new_status: str) -> set[int | None]:
+        if model is Inventory:
+            return self.inventory_sides(model, row, {})["status"]
         if model is Loan:
             if new_status == LoanStatus.ACTIVE and row.status == LoanStatus.APPROVED:
                 return {row.borrower_institution_id}
@@ -894,7 +921,7 @@ class _Importer:
                     ),
                 )
                 return
-        if model in (Transfer, TransferItem, TransferLeg, Discrepancy):
+        if model in (Transfer, TransferItem, TransferLeg, Discrepancy, Inventory, InventoryLine):
             allowed = self.sides(model, None, values)
             side = next(iter(allowed.values()))
             if self.sender.id not in side:

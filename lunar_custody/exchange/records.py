@@ -21,6 +21,8 @@ from ..domain.models import (
     CustodyEvent,
     Discrepancy,
     Institution,
+    Inventory,
+    InventoryLine,
     Loan,
     LoanItem,
     LoanReceiver,
@@ -76,6 +78,9 @@ SECTIONS: dict[str, type[Base]] = {
 # after the events, which they may point at
 LATE_SECTIONS: dict[str, type[Base]] = {
     "discrepancies": Discrepancy,
+    # a borrower's annual inventories (domain/inventory.py): their lines name its events
+    "inventories": Inventory,
+    "inventory_lines": InventoryLine,
     "signatures": Signature,
 }
 
@@ -93,6 +98,8 @@ SECTION_NOUNS: dict[str, str] = {
     "transfer_items": "transfer item",
     "transfer_legs": "courier leg",
     "discrepancies": "discrepancy",
+    "inventories": "inventory",
+    "inventory_lines": "inventory line",
     "signatures": "signature",
 }
 
@@ -339,6 +346,31 @@ SPECS: dict[type[Base], tuple[Field, ...]] = {
         _f("resolution_note"),
         _ref("resolution_event", "resolution_event_id", CustodyEvent),
     ),
+    Inventory: (
+        _f("number"),
+        _ref("loan", "loan_id", Loan),
+        _f("due_on", "date"),
+        _f("started_at", "time"),
+        _ref("started_by", "started_by_id", Person),
+        _f("status"),
+        _f("certified_at", "time"),
+        _ref("certified_by", "certified_by_id", Person),
+        _f("note"),
+    ),
+    InventoryLine: (
+        _ref("inventory", "inventory_id", Inventory),
+        _ref("aliquot", "aliquot_id", Aliquot),
+        _f("scanned_number"),
+        _f("expected", "bool"),
+        _f("outcome"),
+        _f("measured_mass_ug", "int"),
+        _f("checked_at", "time"),
+        _ref("checked_by", "checked_by_id", Person),
+        _f("note"),
+        _f("resolution"),
+        _ref("resolution_event", "resolution_event_id", CustodyEvent),
+        _ref("event", "event_id", CustodyEvent),
+    ),
     Signature: (
         _ref("person", "person_id", Person),
         _f("printed_name"),
@@ -366,6 +398,7 @@ SIGNED_RECORD_TYPES: dict[str, type[Base]] = {
     "loan": Loan,
     "transfer": Transfer,
     "discrepancy": Discrepancy,
+    "inventory": Inventory,
 }
 
 RefName = Callable[[type[Base], int], str]

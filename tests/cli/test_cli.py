@@ -552,6 +552,7 @@ COMMANDS = [
     "labels",
     "institution-languages",
     "verify-pdf",
+    "inventory",
 ]
 
 

@@ -45,7 +45,7 @@ def test_the_annex_lists_the_clearance_items(world: World, tmp_path: Path) -> No
     ):
         assert words in annex, words
     # three items open, one attested, one waived, each said in both languages
-    assert (annex.count("open 未办"), annex.count("已确认")) == (3, 1)
+    assert (annex.count("not yet attested 未办"), annex.count("已确认")) == (3, 1)
     assert annex.count("waived 已豁免") == 1
     # the hash wraps in its column: read in drawing order, without the line breaks
     raw = subprocess.run(

@@ -251,3 +251,14 @@ def test_building_twice_is_refused_and_changes_nothing(demo: Demo) -> None:
     with pytest.raises(RuleViolation, match="already has users"):
         build_demo(demo.db)
     assert counts() == before
+
+
+def test_the_demo_has_a_certified_and_an_overdue_inventory(demo: Demo) -> None:
+    from lunar_custody.domain import inventory
+
+    (certified,) = inventory.list_inventories(demo.db)
+    assert certified.status == "certified"
+    (overdue,) = inventory.owed(demo.db, overdue_only=True)
+    assert (
+        overdue.borrower == "Universität zu Köln" and overdue.loan_number != certified.loan_number
+    )

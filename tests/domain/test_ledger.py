@@ -62,7 +62,7 @@ def test_a_rich_history(world: World, monkeypatch: pytest.MonkeyPatch) -> None:
 
 def _every_event_is_chained_to_the_one_before(world: World) -> None:
     events = _all_events(world)
-    assert len(events) == 25
+    assert len(events) == 26
     assert [e.id for e in events] == list(range(1, len(events) + 1))
     previous = GENESIS_HASH
     for event in events:

@@ -75,7 +75,7 @@ def test_events_of_one_aliquot_match_its_history(world: World) -> None:
 
 def test_loans_overdue_and_outstanding(world: World) -> None:
     late = world.active_loan(
-        [A4], starts_on=world.today - timedelta(days=400), due_on=world.today - timedelta(days=3)
+        [A4], starts_on=world.today - timedelta(days=300), due_on=world.today - timedelta(days=3)
     )
     world.ship([A4], loan=late)
     on_time = world.active_loan([A2])

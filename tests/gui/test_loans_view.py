@@ -439,7 +439,7 @@ def test_overdue_filter_shows_only_the_overdue_loan(
 ) -> None:
     today = date.today()
     late = world.active_loan(
-        [A1], starts_on=today - timedelta(days=400), due_on=today - timedelta(days=10)
+        [A1], starts_on=today - timedelta(days=300), due_on=today - timedelta(days=10)
     )
     world.ship([A1], loan=late)
     on_time = world.active_loan([A2])

@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import ColumnElement, SQLColumnExpression, and_, case, extract, func, select
+from sqlalchemy import ColumnElement, SQLColumnExpression, and_, case, func, select
 from sqlalchemy.orm import aliased
 
 from .. import clock
+from ..inventory_schedule import inventories_owed
 from ..listings import outstanding_items
 from ..models import (
     Aliquot,
@@ -124,8 +125,10 @@ class InventoryRow:
     number: str
     borrower: str
     starts_on: date
-    anniversary: date
+    anniversary: date  # the earliest one no certified inventory answered
     outstanding_items: int
+    overdue: bool = False  # past the anniversary and the grace period
+    overdue_since: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,23 +145,7 @@ class Dashboard:
     open_discrepancy_count: int
     open_discrepancies: list[DiscrepancyRow]  # oldest first
     inventory_count: int
-    inventories: list[InventoryRow]  # nearest anniversary first
-
-
-def _mmdd(day: date) -> int:
-    return day.month * 100 + day.day
-
-
-def _anniversary(starts_on: date, today: date) -> date:
-    """The first anniversary of ``starts_on`` on or after ``today`` (29 February: the 28th)."""
-    for year in (today.year, today.year + 1):
-        try:
-            candidate = starts_on.replace(year=year)
-        except ValueError:
-            candidate = date(year, 2, 28)
-        if candidate >= today:
-            return candidate
-    return date(today.year + 1, starts_on.month, min(starts_on.day, 28))
+    inventories: list[InventoryRow]  # overdue first, then nearest anniversary first
 
 
 def dashboard(
@@ -172,8 +159,9 @@ def dashboard(
 
     Loans count only while active with material outstanding: a loan whose material is all
     back (returned, awaiting publication and closing) is not due. An annual inventory is due
-    for an active loan with material out whose next anniversary of ``starts_on`` falls within
-    INVENTORY_HORIZON_DAYS (no inventory is recorded yet, so the start date is the reference).
+    for an active loan with material out whose earliest anniversary of ``starts_on`` not
+    answered by a certified inventory falls within INVENTORY_HORIZON_DAYS, or has passed
+    (overdue after the grace period): inventory_schedule.inventories_owed.
     """
     today = today or date.today()
     now = now or clock.now()
@@ -191,17 +179,6 @@ def dashboard(
     )
     carrying = Transfer.status == TransferStatus.IN_TRANSIT
     loans_out = and_(Loan.status == LoanStatus.ACTIVE, outstanding > 0)
-
-    window_end = today + timedelta(days=INVENTORY_HORIZON_DAYS)
-    start, end = _mmdd(today), _mmdd(window_end)
-    mmdd = extract("month", Loan.starts_on) * 100 + extract("day", Loan.starts_on)
-    in_window = (mmdd >= start) & (mmdd <= end) if start <= end else (mmdd >= start) | (mmdd <= end)
-    try:
-        year_before_end = window_end.replace(year=window_end.year - 1)
-    except ValueError:  # 29 February
-        year_before_end = date(window_end.year - 1, 2, 28)
-    # The anniversary in the window is at least one year after the start, not the start itself.
-    inventory_due = and_(loans_out, in_window, Loan.starts_on <= year_before_end)
 
     with store.read() as session:
         in_transit_count = (
@@ -282,19 +259,22 @@ def dashboard(
             )
         ]
 
-        inventory_count = (
-            session.scalar(select(func.count()).select_from(Loan).where(inventory_due)) or 0
+        # the last certified inventory answers an anniversary (inventory_schedule.py)
+        owed = inventories_owed(
+            session, today, last_day=today + timedelta(days=INVENTORY_HORIZON_DAYS)
         )
-        wrapped_first = case((mmdd < start, 1), else_=0)
+        inventory_count = len(owed)
         inventories = [
-            InventoryRow(number, who, starts_on, _anniversary(starts_on, today), out)
-            for number, who, starts_on, out in session.execute(
-                select(Loan.number, borrower.name, Loan.starts_on, outstanding)
-                .join(borrower, borrower.id == Loan.borrower_institution_id)
-                .where(inventory_due)
-                .order_by(wrapped_first, mmdd, Loan.id)
-                .limit(limit)
+            InventoryRow(
+                due.loan_number,
+                due.borrower,
+                due.starts_on,
+                due.anniversary,
+                due.outstanding_items,
+                due.overdue,
+                due.overdue_since,
             )
+            for due in sorted(owed, key=lambda due: (not due.overdue, due.anniversary))[:limit]
         ]
     return Dashboard(
         today=today,

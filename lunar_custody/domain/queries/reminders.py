@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy import and_, select
 from sqlalchemy.orm import Session, aliased
 
+from ..inventory_schedule import inventories_owed
 from ..listings import outstanding_items
 from ..models import Institution, Loan, Person
 from ..reminders import (
@@ -57,8 +58,24 @@ def loans_due(session: Session, today: date, last_day: date) -> Iterable[DueItem
         )
 
 
+def inventories_due(session: Session, today: date, last_day: date) -> Iterable[DueItem]:
+    """Annual inventories owed by ``last_day`` (or overdue): the PI answers."""
+    for due in inventories_owed(session, today, last_day=last_day):
+        yield DueItem(
+            kind=ReminderKind.INVENTORY_DUE,
+            loan_number=due.loan_number,
+            subject=_domain_queries_reminders.said(
+                "Take and certify the annual inventory of loan {number}.", number=due.loan_number
+            ),
+            due_on=due.anniversary,
+            institution=due.borrower,
+            contact_name=due.pi_name,
+            contact_email=due.pi_email,
+        )
+
+
 # Every feature that owes something by a date adds its source here.
-SOURCES: tuple[ReminderSource, ...] = (loans_due, clearance_expiring)
+SOURCES: tuple[ReminderSource, ...] = (loans_due, inventories_due, clearance_expiring)
 
 
 def reminders(

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import clock, queries
-from ...domain.queries import DUE_TIERS, Dashboard
+from ...domain.queries import DUE_TIERS, Dashboard, InventoryRow
 from ...exchange.partners import list_partners, partner_status
 from ..context import AppContext
 from ..locale_format import count_text, date_text, mass_text
@@ -87,7 +87,7 @@ class DashboardView(View):
         self.inventory_card = Card(
             _dashboard_view.tr("Inventories due"),
             "inventories",
-            _dashboard_view.tr("annual inventories in the next 30 days"),
+            _dashboard_view.tr("annual inventories due or overdue"),
         )
         cards = QHBoxLayout()
         for card in (
@@ -420,7 +420,7 @@ class DashboardView(View):
                     [
                         row.number,
                         date_text(row.anniversary),
-                        days_text((row.anniversary - today).days, due=False),
+                        _inventory_when(row, today),
                         row.borrower,
                         date_text(row.starts_on),
                         str(row.outstanding_items),
@@ -433,7 +433,7 @@ class DashboardView(View):
             self.inventories,
             len(data.inventories),
             data.inventory_count,
-            _dashboard_view.tr("No annual inventory falls in the next 30 days."),
+            _dashboard_view.tr("No annual inventory is due in the next 30 days or overdue."),
         )
         self.reminders_panel.show_reminders(queries.reminders(self.ctx.db, today), today)
         self._show_partners()
@@ -463,3 +463,14 @@ class DashboardView(View):
                 difference=f"{sign}{mass_text(difference)}"
             )
         return status_label(row.kind)
+
+
+def _inventory_when(row: InventoryRow, today: date) -> str:
+    """When an annual inventory is due: ahead, in its grace period, or overdue."""
+    if row.overdue and row.overdue_since is not None:
+        return _dashboard_view.tr("OVERDUE since {date}").format(date=date_text(row.overdue_since))
+    if row.anniversary < today and row.overdue_since is not None:
+        return _dashboard_view.tr("grace period until {date}").format(
+            date=date_text(row.overdue_since)
+        )
+    return days_text((row.anniversary - today).days, due=False)

@@ -33,6 +33,7 @@ from ..tables import cell, read_only_table
 from ..translation import Translator, translated
 from ..vocabulary import word
 from .clearance import ClearancePanel
+from .inventory import InventoryLauncher
 from .receivers import ReceiversSection
 
 _loans_detail = Translator("_loans_detail")
@@ -210,6 +211,8 @@ class LoanDetailPane(QWidget):
         heading_row.addWidget(self.heading)
         heading_row.addWidget(self.overdue_badge)
         heading_row.addStretch(1)
+        self.inventory_launcher = InventoryLauncher()  # the annual inventory (inventory.py)
+        heading_row.addWidget(self.inventory_launcher)
 
         self.fields: dict[str, QLabel] = {}
         form = QFormLayout()
@@ -306,6 +309,7 @@ class LoanDetailPane(QWidget):
         summary = detail.summary
         self.heading.setText(_loans_detail.tr("Loan {number}").format(number=summary.number))
         self.overdue_badge.setVisible(summary.overdue)
+        self.inventory_launcher.show_for(summary.number, summary.status)
         status = status_label(summary.status)
         self.fields["status"].setText(status)
         self.fields["lender"].setText(detail.lender)

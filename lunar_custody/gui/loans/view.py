@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain import document_languages, export, loans, queries, rules
+from ...domain import document_languages, export, loans, queries, rules, standing
 from ...domain.document_languages import Languages
 from ...domain.errors import Cancelled, CustodyError, NotFoundError
 from ...domain.identity import Credential
@@ -83,6 +83,7 @@ class LoansView(View):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.detail: LoanDetail | None = None
+        self.held: str | None = None  # why the PI may get no new loan now
         self._pending_select: str | None = None
         self._refreshed = False
 
@@ -175,6 +176,7 @@ class LoansView(View):
         self.status_filter = self.pane.filter_boxes["status"]
         self.detail_pane = LoanDetailPane(ctx=ctx)
         self.detail_pane.clearance.bind(ctx, self._form)
+        self.detail_pane.inventory_launcher.bind(ctx)
         placeholder = QLabel(
             _loans_view.tr("Select a loan to see its terms, items and signatures.")
         )
@@ -252,6 +254,8 @@ class LoansView(View):
             try:
                 self.detail = queries.loan_detail(self.ctx.db, number)
                 lent = lent_masses(self.ctx.db, number)
+                # an overdue annual inventory holds the PI's new loans (domain/standing.py)
+                self.held = standing.why_not_approve(self.ctx.db, number, date.today())
             except NotFoundError:
                 self.detail = None
         if self.detail is None:
@@ -316,7 +320,9 @@ class LoansView(View):
             )
         )
         reasons[self.edit_action] = rules.why_not_edit_loan(actor, loan)
-        reasons[self.approve_action] = rules.why_not_approve_loan(actor, loan)
+        reasons[self.approve_action] = rules.why_not_approve_loan(actor, loan) or (
+            self.held if detail.summary.status == LoanStatus.DRAFT else None
+        )
         reasons[self.countersign_action] = rules.why_not_countersign_loan(actor, loan)
         reasons[self.extend_action] = rules.why_not_extend_loan(actor, loan)
         reasons[self.close_action] = rules.why_not_close_loan(actor, loan)

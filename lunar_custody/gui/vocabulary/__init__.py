@@ -47,6 +47,7 @@ WORDS = (
     _vocabulary.noop("loss recorded", "event"),
     _vocabulary.noop("reported lost", "event"),
     _vocabulary.noop("correction", "event"),
+    _vocabulary.noop("found at inventory", "event"),
     # roles (permissions.ROLE_LABELS)
     _vocabulary.noop("administrator", "role"),
     _vocabulary.noop("curator", "role"),
@@ -62,11 +63,13 @@ WORDS = (
     _vocabulary.noop("accepted custody", "signature"),
     _vocabulary.noop("received", "signature"),
     _vocabulary.noop("discrepancy resolved", "signature"),
+    _vocabulary.noop("inventory certified", "signature"),
     # kinds of document (documents.KIND_LABELS)
     _vocabulary.noop("loan agreement", "document"),
     _vocabulary.noop("chain-of-custody form", "document"),
     _vocabulary.noop("manifest", "document"),
     _vocabulary.noop("labels", "document"),
+    _vocabulary.noop("inventory certificate", "document"),
     # kinds of package and institution
     _vocabulary.noop("outbound", "kind"),
     _vocabulary.noop("return", "kind"),

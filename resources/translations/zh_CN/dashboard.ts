@@ -211,8 +211,8 @@
         <translation>按到期日排列的借样</translation>
     </message>
     <message>
-        <source>No annual inventory falls in the next 30 days.</source>
-        <translation>今后 30 天内没有年度盘点。</translation>
+        <source>No annual inventory is due in the next 30 days or overdue.</source>
+        <translation>未来 30 天内没有到期或已逾期的年度盘点。</translation>
     </message>
     <message>
         <source>No discrepancy is waiting.</source>
@@ -225,6 +225,10 @@
     <message>
         <source>Nothing in transit.</source>
         <translation>没有运输中的样品包。</translation>
+    </message>
+    <message>
+        <source>OVERDUE since {date}</source>
+        <translation>自 {date} 起已逾期</translation>
     </message>
     <message>
         <source>Open discrepancies</source>
@@ -279,8 +283,12 @@
         <translation>期限</translation>
     </message>
     <message>
-        <source>annual inventories in the next 30 days</source>
-        <translation>今后 30 天内的年度盘点</translation>
+        <source>annual inventories due or overdue</source>
+        <translation>到期或已逾期的年度盘点</translation>
+    </message>
+    <message>
+        <source>grace period until {date}</source>
+        <translation>宽限期至 {date}</translation>
     </message>
     <message>
         <source>mass {difference}</source>

@@ -109,6 +109,11 @@
         <translation>延期已批准</translation>
     </message>
     <message>
+        <source>found at inventory</source>
+        <comment>event</comment>
+        <translation>盘点时找到</translation>
+    </message>
+    <message>
         <source>fully split</source>
         <comment>status</comment>
         <translation>已分完</translation>
@@ -132,6 +137,16 @@
         <source>internal</source>
         <comment>kind</comment>
         <translation>内部转运</translation>
+    </message>
+    <message>
+        <source>inventory certificate</source>
+        <comment>document</comment>
+        <translation>盘点证明</translation>
+    </message>
+    <message>
+        <source>inventory certified</source>
+        <comment>signature</comment>
+        <translation>盘点已证明</translation>
     </message>
     <message>
         <source>lab manager</source>
