@@ -38,6 +38,7 @@ RECORD_NOUNS: dict[str, str] = {
     "certificates": "Certificate",
     "custody_events": "Custody event",
     "discrepancies": "Discrepancy",
+    "deliverables": "Deliverable",
     "documents": "Document",
     "event_origins": "Event origin",
     "exchange_files": "Exchange file",

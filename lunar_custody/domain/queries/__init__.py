@@ -8,6 +8,12 @@ another thread or a document.
 
 from .aliquots import AliquotDetail, PackageCandidate, aliquot_status, package_candidate
 from .audit import AuditLine, AuditRaw, audit_lines, audit_trail
+from .deliverables import (
+    ReturnAccountingData,
+    loan_deliverables,
+    loan_return_accounting,
+    person_overdue_deliverables,
+)
 from .documents import (
     BLANK_HANDOFFS,
     AgreementData,
@@ -137,6 +143,7 @@ __all__ = [
     "Party",
     "PersonChoice",
     "PersonDetail",
+    "ReturnAccountingData",
     "SignatureRow",
     "SignatureSlot",
     "TimelineStep",
@@ -164,14 +171,17 @@ __all__ = [
     "institution_detail",
     "label_data",
     "loan_content",
+    "loan_deliverables",
     "loan_detail",
     "loan_draft",
+    "loan_return_accounting",
     "loans",
     "manifest_data",
     "overdue_loans",
     "package_candidate",
     "people_choices",
     "person_detail",
+    "person_overdue_deliverables",
     "reminders",
     "sample_mass_flow",
     "signatures",

@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy import and_, select
 from sqlalchemy.orm import Session, aliased
 
+from ..deliverables import deliverables_owed
 from ..listings import outstanding_items
 from ..models import Institution, Loan, Person
 from ..reminders import (
@@ -57,7 +58,7 @@ def loans_due(session: Session, today: date, last_day: date) -> Iterable[DueItem
 
 
 # Every feature that owes something by a date adds its source here.
-SOURCES: tuple[ReminderSource, ...] = (loans_due,)
+SOURCES: tuple[ReminderSource, ...] = (loans_due, deliverables_owed)
 
 
 def reminders(
