@@ -11,11 +11,33 @@ from .. import __version__
 from ..domain.errors import CustodyError
 from ..logfile import record_crash
 from ..selftest import self_test
-from . import admin, database, documents, exchange, keys, loans, samples, transfers, windows
+from . import (
+    admin,
+    database,
+    deliverables,
+    documents,
+    exchange,
+    keys,
+    loans,
+    samples,
+    transfers,
+    windows,
+)
 from .common import EXIT_BUG, Handler, Session, common_options
 
 # Each feature module adds its own commands; this order is the order of --help.
-FEATURES = (windows, admin, keys, exchange, database, samples, loans, transfers, documents)
+FEATURES = (
+    windows,
+    admin,
+    keys,
+    exchange,
+    database,
+    samples,
+    loans,
+    deliverables,
+    transfers,
+    documents,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

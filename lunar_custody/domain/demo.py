@@ -504,7 +504,7 @@ class _Builder:
             self.store,
             self["carter"],
             "CE5C0400YJFM00502",
-            119_980,
+            120_000,
             note="(demo) Ablated entirely in the FTIR and NanoSIMS sessions.",
         )
         self.at(1, 16)

@@ -23,7 +23,7 @@ from ..loans import (
 from ..loans import loan_content as signed_loan_content
 from ..models import Deliverable, Institution, Loan, LoanItem, Person
 from ..signed_content import LoanContent
-from ..states import LoanStatus
+from ..states import OPEN_LOAN_STATES, LoanStatus
 from ..store import Store
 from .people import CHOICE_LIMIT
 from .records import SignatureRow, signatures
@@ -136,7 +136,7 @@ def loans(
                 overdue=loan.status == LoanStatus.ACTIVE and loan.due_on < today and out > 0,
                 destructive_analysis_allowed=loan.destructive_analysis_allowed,
                 open_deliverables=owed,
-                overdue_deliverables=late,
+                overdue_deliverables=late if loan.status in OPEN_LOAN_STATES else 0,
                 display_state=rules.loan_display_state(loan.status, bool(sent), out, owed),
             )
             for loan, borrower, code, pi_name, items, out, owed, late, sent in session.execute(
