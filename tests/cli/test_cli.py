@@ -534,6 +534,8 @@ COMMANDS = [
     "loan-extend",
     "loan-close",
     "loan-cancel",
+    "deliverables",
+    "return-accounting",
     "transfers",
     "discrepancies",
     "release",
