@@ -428,6 +428,13 @@ def add_deliverable(
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
+def clean_reference(reference: str) -> str:
+    """What a delivery is known by (a DOI, a file name, a report number): required."""
+    return clean_text(
+        reference, _domain_deliverables.said("reference"), required=True, limit=MAX_TEXT
+    )
+
+
 def deliver(
     store: Store,
     actor: Actor,
@@ -447,9 +454,7 @@ def deliver(
             raise ValidationError(
                 _domain_deliverables.said("A file's SHA-256 is 64 hexadecimal digits.")
             )
-        row.reference = clean_text(
-            reference, _domain_deliverables.said("reference"), required=True, limit=MAX_TEXT
-        )
+        row.reference = clean_reference(reference)
         row.file_sha256 = file_sha256
         row.delivered_at, row.delivered_by_id = ctx.now, ctx.person.id
 

@@ -31,6 +31,7 @@ from ..tablemodel import local_time, status_label
 from ..tables import cell, read_only_table
 from ..translation import Translator, translated
 from ..vocabulary import word
+from .deliverables import DeliverablesBox, ReturnAccountingBox
 
 _loans_detail = Translator("_loans_detail")
 
@@ -252,8 +253,12 @@ class LoanDetailPane(QWidget):
         QVBoxLayout(signatures_box).addWidget(self.signatures_table)
         tables = QSplitter(Qt.Orientation.Vertical)
         tables.addWidget(items_box)
+        self.accounting_box = ReturnAccountingBox()
+        self.deliverables = DeliverablesBox()
+        tables.addWidget(self.accounting_box)
+        tables.addWidget(self.deliverables)
         tables.addWidget(signatures_box)
-        tables.setSizes([300, 160])
+        tables.setSizes([220, 140, 200, 120])
         tables.setChildrenCollapsible(False)
 
         # Wide, the terms beside the tables; narrow (a 1024-pixel screen), the two as tabs,
@@ -296,7 +301,7 @@ class LoanDetailPane(QWidget):
         summary = detail.summary
         self.heading.setText(_loans_detail.tr("Loan {number}").format(number=summary.number))
         self.overdue_badge.setVisible(summary.overdue)
-        status = status_label(summary.status)
+        status = status_label(summary.display_state or summary.status)
         self.fields["status"].setText(status)
         self.fields["lender"].setText(detail.lender)
         self.fields["borrower"].setText(f"{summary.borrower} ({summary.borrower_code})")
@@ -318,6 +323,8 @@ class LoanDetailPane(QWidget):
         )
         self.fields["notes"].setText(detail.notes or "—")
         fill_reconciliation(self.items_table, detail.items, lent)
+        self.accounting_box.show_detail(detail)
+        self.deliverables.show_detail(detail)
         table = self.signatures_table
         table.setRowCount(len(detail.signatures))
         for row, signature in enumerate(detail.signatures):

@@ -28,6 +28,7 @@ WORDS = (
     _vocabulary.noop("active", "status"),
     _vocabulary.noop("closed", "status"),
     _vocabulary.noop("cancelled", "status"),
+    _vocabulary.noop("awaiting deliverables", "status"),
     _vocabulary.noop("prepared", "status"),
     _vocabulary.noop("received", "status"),
     _vocabulary.noop("open", "status"),
