@@ -109,6 +109,8 @@ def accounting_json(accounting: ReturnAccounting) -> dict[str, object]:
 
 
 def cmd_accounting(args: argparse.Namespace, s: Session) -> int:
+    if args.output:
+        return _write_form(args, s)
     accounting = queries.loan_return_accounting(s.db, args.loan).accounting
 
     def show() -> None:
@@ -136,6 +138,26 @@ def cmd_accounting(args: argparse.Namespace, s: Session) -> int:
             s.say("It balances to the microgram; nothing is left to account for.")
 
     s.data(accounting_json(accounting), show)
+    return 0
+
+
+def _write_form(args: argparse.Namespace, s: Session) -> int:
+    """The return accounting form (F-75) as a signed, registered PDF."""
+    from ..documents import service
+    from ..domain.document_languages import parse_languages
+
+    languages = parse_languages(args.lang) if args.lang else None
+    doc = service.write_return_accounting(
+        s.db, None, args.loan, Path(args.output), languages=languages
+    )
+    s.done(
+        f"Wrote {doc.path} (document {doc.number}, {doc.pages} page(s)).",
+        number=doc.number,
+        kind=doc.kind,
+        file=str(doc.path),
+        pages=doc.pages,
+        sha256=doc.sha256,
+    )
     return 0
 
 
@@ -176,6 +198,10 @@ def register(commands: Commands) -> None:
             where, name, cmd_accounting, "the return accounting (form F-75) and whether it balances"
         )
         p.add_argument("loan")
+        p.add_argument(
+            "-o", "--output", metavar="FILE", help="write the signed form (F-75) as this PDF"
+        )
+        p.add_argument("--lang", metavar="en|zh|en,zh", help="the PDF's languages")
 
 
 def _usage(parser: argparse.ArgumentParser, s: Session) -> int:

@@ -40,17 +40,19 @@ KINDS = {
     "custody_form": "COC",
     "manifest": "MAN",
     "labels": "LBL",
+    "return_accounting": "RAF",
 }
 KIND_LABELS = {
     "agreement": "loan agreement",
     "custody_form": "chain-of-custody form",
     "manifest": "manifest",
     "labels": "labels",
+    "return_accounting": "return accounting form",
 }
 RECORD_TYPES = ("loan", "transfer", "aliquot", "aliquots")
 
 _CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
-NUMBER_PATTERN = re.compile(r"\b(?:AGR|COC|MAN|LBL)-\d{6}-[0-9A-HJKMNP-TV-Z]{6}\b")
+NUMBER_PATTERN = re.compile(r"\b(?:AGR|COC|MAN|LBL|RAF)-\d{6}-[0-9A-HJKMNP-TV-Z]{6}\b")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
 

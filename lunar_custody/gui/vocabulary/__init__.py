@@ -67,6 +67,7 @@ WORDS = (
     _vocabulary.noop("loan agreement", "document"),
     _vocabulary.noop("chain-of-custody form", "document"),
     _vocabulary.noop("manifest", "document"),
+    _vocabulary.noop("return accounting form", "document"),
     _vocabulary.noop("labels", "document"),
     # kinds of package and institution
     _vocabulary.noop("outbound", "kind"),
