@@ -114,17 +114,51 @@ class ReturnAccountingBox(QGroupBox):
         super().__init__(_loans_deliverables.tr("Return accounting (form F-75)"), parent)
         self.setObjectName("returnAccountingBox")
         self.table = read_only_table("returnAccountingTable", accounting_columns())
+        self.ctx: AppContext | None = None
+        self.number: str | None = None
         self.verdict = QLabel()
         self.verdict.setObjectName("returnAccountingVerdict")
         self.verdict.setWordWrap(True)
+        self.pdf_button = QPushButton(_loans_deliverables.tr("Form F-75 &PDF…"))
+        self.pdf_button.setObjectName("returnAccountingPdfButton")
+        self.pdf_button.setToolTip(
+            _loans_deliverables.tr("The return accounting form, signed, to preview, print or save")
+        )
+        self.pdf_button.clicked.connect(self.write_pdf)
+        self.pdf_button.setEnabled(False)
+        below = QHBoxLayout()
+        below.addWidget(self.verdict, 1)
+        below.addWidget(self.pdf_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
-        layout.addWidget(self.verdict)
+        layout.addLayout(below)
+
+    def attach(self, ctx: AppContext) -> None:
+        self.ctx = ctx
+
+    def write_pdf(self) -> None:
+        """Write the loan's form F-75 and preview it (in the borrower's languages)."""
+        if self.ctx is None or self.number is None:
+            return
+        # The PDF side (reportlab, QtPdf) loads with the first document, not at start-up.
+        from ...documents import service
+        from ..pdf_preview import show_document
+
+        db, actor, number = self.ctx.db, self.ctx.actor, self.number
+        show_document(
+            self.ctx.ops,
+            self,
+            _loans_deliverables.tr("Return accounting (form F-75)"),
+            f"return-accounting-{number}.pdf",
+            lambda path: service.write_return_accounting(db, actor, number, path),
+        )
 
     def show_detail(self, detail: LoanDetail) -> None:
         accounting = detail.accounting
         if accounting is None:
             return
+        self.number = detail.summary.number
+        self.pdf_button.setEnabled(self.ctx is not None)
         fill_accounting(self.table, accounting)
         if not accounting.balances:
             text = _loans_deliverables.tr(

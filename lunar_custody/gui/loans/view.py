@@ -179,6 +179,7 @@ class LoansView(View):
         self.status_filter = self.pane.filter_boxes["status"]
         self.detail_pane = LoanDetailPane()
         self.detail_pane.deliverables.attach(ctx, self._form)
+        self.detail_pane.accounting_box.attach(ctx)
         placeholder = QLabel(
             _loans_view.tr("Select a loan to see its terms, items and signatures.")
         )
