@@ -1,6 +1,15 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>_loans_deliverables</name>
+    <message numerus="yes">
+        <source>%n deliverable(s) overdue</source>
+        <translation>
+            <numerusform>%n deliverable overdue</numerusform>
+            <numerusform>%n deliverables overdue</numerusform>
+        </translation>
+    </message>
+</context>
 <context>
     <name>_loans_detail</name>
     <message numerus="yes">

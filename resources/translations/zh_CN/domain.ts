@@ -391,6 +391,101 @@
     </message>
 </context>
 <context>
+    <name>_domain_deliverables</name>
+    <message>
+        <source>A deliverable is one of: {kinds}.</source>
+        <translation>应交成果须为以下之一：{kinds}。</translation>
+    </message>
+    <message>
+        <source>A file&apos;s SHA-256 is 64 hexadecimal digits.</source>
+        <translation>文件的 SHA-256 为 64 位十六进制数字。</translation>
+    </message>
+    <message>
+        <source>Deliver {title} for loan {number}.</source>
+        <translation>请提交借样 {number} 的{title}。</translation>
+    </message>
+    <message>
+        <source>Loan {number} has no deliverable {id}.</source>
+        <translation>借样 {number} 没有编号为 {id} 的应交成果。</translation>
+    </message>
+    <message>
+        <source>Loan {number} is managed by {institution}.</source>
+        <translation>借样 {number} 由{institution}管理。</translation>
+    </message>
+    <message>
+        <source>The loan is closed or cancelled; its deliverables can no longer change.</source>
+        <translation>该借样已结束或已取消，其应交成果不能再更改。</translation>
+    </message>
+    <message>
+        <source>This deliverable is delivered already.</source>
+        <translation>该应交成果已提交。</translation>
+    </message>
+    <message>
+        <source>This deliverable is waived already.</source>
+        <translation>该应交成果已免除。</translation>
+    </message>
+    <message>
+        <source>data report</source>
+        <translation>数据报告</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>publication</source>
+        <translation>出版物</translation>
+    </message>
+    <message>
+        <source>reason for the waiver</source>
+        <translation>免除理由</translation>
+    </message>
+    <message>
+        <source>reference</source>
+        <translation>参考信息</translation>
+    </message>
+    <message>
+        <source>return accounting</source>
+        <translation>归还核算</translation>
+    </message>
+    <message>
+        <source>return of material</source>
+        <translation>样品归还</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>waived</source>
+        <translation>已免除</translation>
+    </message>
+    <message>
+        <source>{person} owes an overdue deliverable: {title} (loan {loan}, due {due_on}).</source>
+        <translation>{person}有一项应交成果已逾期：{title}（借样 {loan}，截止 {due_on}）。</translation>
+    </message>
+    <message>
+        <source>{person} owes {count} overdue deliverables, the first {title} (loan {loan}, due {due_on}).</source>
+        <translation>{person}有 {count} 项应交成果已逾期，最早一项为{title}（借样 {loan}，截止 {due_on}）。</translation>
+    </message>
+</context>
+<context>
     <name>_domain_document_languages</name>
     <message>
         <source>&apos;{text}&apos; is not a choice of document languages: use en, zh or en,zh.</source>
@@ -2033,6 +2128,13 @@
     </message>
 </context>
 <context>
+    <name>_domain_queries_reminders</name>
+    <message>
+        <source>Return the material of loan {number} or ask for an extension.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>_domain_queries_shipping</name>
     <message>
         <source>There is no discrepancy #{id}.</source>
@@ -2410,6 +2512,49 @@
     </message>
 </context>
 <context>
+    <name>_domain_reminders</name>
+    <message>
+        <source>30 days late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>7 days late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annual inventory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clearance item expiring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deliverable owed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due within 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due within 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loan due back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More than 60 days late</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>_domain_rules</name>
     <message>
         <source>Aliquot {aliquot} cannot be consumed here: it is on no active loan.</source>
@@ -2470,6 +2615,14 @@
     <message>
         <source>Loan {number} cannot be cancelled: it has shipped items (close it instead).</source>
         <translation>借样 {number} 不能取消：它已有发运的借样项（请改为结束该借样）。</translation>
+    </message>
+    <message>
+        <source>Loan {number} cannot be closed: deliverables still open ({titles}). Record them delivered or waive them first.</source>
+        <translation>借样 {number} 不能结束：仍有未完成的应交成果（{titles}）。请先记录已提交或予以免除。</translation>
+    </message>
+    <message>
+        <source>Loan {number} cannot be closed: the return accounting of {aliquot} does not balance (issued {issued} µg, accounted for {accounted} µg). Resolve the difference with a recorded loss or correction first.</source>
+        <translation>借样 {number} 不能结束：{aliquot} 的归还核算不平衡（已发出 {issued} µg，已核算 {accounted} µg）。请先以损失记录或更正解决差额。</translation>
     </message>
     <message>
         <source>Loan {number} cannot be closed: {count} item is still out ({items}). Return them, or record consumption or loss first.</source>
@@ -2570,6 +2723,10 @@
     <message>
         <source>approved</source>
         <translation>已批准</translation>
+    </message>
+    <message>
+        <source>awaiting deliverables</source>
+        <translation>待交成果</translation>
     </message>
     <message>
         <source>cancelled</source>

@@ -2,6 +2,215 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>_loans_deliverables</name>
+    <message numerus="yes">
+        <source>%n deliverable(s) overdue</source>
+        <translation>
+            <numerusform>%n 项应交成果已逾期</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Due:</source>
+        <translation>截止日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类别(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reference:</source>
+        <translation>参考信息(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Waive</source>
+        <translation>免除(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Waive…</source>
+        <translation>免除(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Accountable</source>
+        <translation>待核算</translation>
+    </message>
+    <message>
+        <source>Add a deliverable to loan {number}</source>
+        <translation>为借样 {number} 添加应交成果</translation>
+    </message>
+    <message>
+        <source>Aliquot</source>
+        <translation>分样</translation>
+    </message>
+    <message>
+        <source>Attach &amp;file…</source>
+        <translation>附加文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Balances</source>
+        <translation>是否平衡</translation>
+    </message>
+    <message>
+        <source>Balances to the microgram; nothing left to account for.</source>
+        <translation>精确到微克平衡；已无待核算样品。</translation>
+    </message>
+    <message>
+        <source>Balances; {mass} still to be accounted for.</source>
+        <translation>平衡；仍有 {mass} 待核算。</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <source>Consumed</source>
+        <translation>消耗</translation>
+    </message>
+    <message>
+        <source>D&amp;escription:</source>
+        <translation>说明(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Deliverable</source>
+        <translation>应交成果</translation>
+    </message>
+    <message>
+        <source>Deliverables</source>
+        <translation>应交成果</translation>
+    </message>
+    <message>
+        <source>Delivered file</source>
+        <translation>提交的文件</translation>
+    </message>
+    <message>
+        <source>Does not balance: issued differs from consumed, lost, returned and accountable.</source>
+        <translation>不平衡：已发出量与消耗、丢失、归还和待核算之和不符。</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>File SHA-256: {sha}</source>
+        <translation>文件 SHA-256：{sha}</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>Form F-75 &amp;PDF…</source>
+        <translation>F-75 表 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>已发出</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>丢失</translation>
+    </message>
+    <message>
+        <source>Mark &amp;delivered</source>
+        <translation>标记为已提交(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Mark &amp;delivered…</source>
+        <translation>标记为已提交(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Mark delivered: {title}</source>
+        <translation>标记为已提交：{title}</translation>
+    </message>
+    <message>
+        <source>Material all accounted for: awaiting deliverables</source>
+        <translation>样品已全部核算：待交成果</translation>
+    </message>
+    <message>
+        <source>No file attached</source>
+        <translation>未附加文件</translation>
+    </message>
+    <message>
+        <source>Record the selected deliverable delivered, with a reference or a file</source>
+        <translation>记录所选应交成果已提交，附参考信息或文件</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>参考信息</translation>
+    </message>
+    <message>
+        <source>Release the borrower from the selected deliverable, with a reason</source>
+        <translation>免除借用方的所选应交成果，并说明理由</translation>
+    </message>
+    <message>
+        <source>Release the borrower of loan {number} from this deliverable? The reason is kept with it.</source>
+        <translation>免除借样 {number} 借用方的这项应交成果？理由将随之保存。</translation>
+    </message>
+    <message>
+        <source>Return accounting (form F-75)</source>
+        <translation>归还核算（F-75 表）</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>归还</translation>
+    </message>
+    <message>
+        <source>Select a deliverable first.</source>
+        <translation>请先选择一项应交成果。</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>分装</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>The return accounting form, signed, to preview, print or save</source>
+        <translation>已签名的归还核算表，可预览、打印或保存</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Waive: {title}</source>
+        <translation>免除：{title}</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>With the aliquots split from it: {children}</source>
+        <translation>含由其分装的分样：{children}</translation>
+    </message>
+    <message>
+        <source>Write down something more the loan owes</source>
+        <translation>记下该借样还应提交的成果</translation>
+    </message>
+    <message>
+        <source>e.g. doi:10.1029/2026JE008123 or the report&apos;s number</source>
+        <translation>例如 doi:10.1029/2026JE008123 或报告编号</translation>
+    </message>
+</context>
+<context>
     <name>_loans_detail</name>
     <message>
         <source>Aliquot</source>
@@ -509,6 +718,10 @@ Reason: {reason}</source>
     <message>
         <source>Approved</source>
         <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Awaiting deliverables</source>
+        <translation>待交成果</translation>
     </message>
     <message>
         <source>CSV files (*.csv);;JSON files (*.json)</source>
