@@ -95,6 +95,7 @@ def accounting_json(accounting: ReturnAccounting) -> dict[str, object]:
             "lost_ug": row.lost_ug,
             "returned_ug": row.returned_ug,
             "accountable_ug": row.accountable_ug,
+            "corrected_ug": row.corrected_ug,
             "children": list(row.children),
             "balances": row.balances,
         }
@@ -122,7 +123,8 @@ def cmd_accounting(args: argparse.Namespace, s: Session) -> int:
                 *(mass(v) for v in (r.issued_ug, r.split_ug, r.consumed_ug, r.lost_ug)),
                 mass(r.returned_ug),
                 mass(r.accountable_ug),
-                "" if r.balances else "DOES NOT BALANCE",
+                (f"book mass corrected by {r.corrected_ug:+,} µg; " if r.corrected_ug else "")
+                + ("" if r.balances else "DOES NOT BALANCE"),
             )
             for r in (*accounting.lines, accounting.total)
         ]

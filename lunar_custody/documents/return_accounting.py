@@ -98,12 +98,15 @@ def story(data: ReturnAccountingData, w: Words | None = None) -> list[Flowable]:
     for line in accounting.lines:
         sample = para(line.aliquot_number, "cell")
         name: object = sample
+        parts: list[Flowable] = [sample]
         if line.children:
-            name = [
-                sample,
-                para(f"{split_from}:", "muted"),
-                para(", ".join(line.children), "small"),
-            ]
+            parts += [para(f"{split_from}:", "muted"), para(", ".join(line.children), "small")]
+        if line.corrected_ug:
+            sign = "+" if line.corrected_ug > 0 else "−"
+            corrected = f"{sign}{format_mass(abs(line.corrected_ug))}"
+            parts.append(para(w.inline("book mass corrected by {mass}", mass=corrected), "muted"))
+        if len(parts) > 1:
+            name = parts
         rows.append(
             [
                 name,

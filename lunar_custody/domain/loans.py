@@ -581,6 +581,8 @@ class ItemReconciliation:
     returned_ug: int
     outstanding_ug: int
     status: str
+    # book-mass corrections made while on loan (signed): the return accounting counts them
+    corrected_ug: int = 0
 
 
 def reconciliation(session: Session, loan: Loan) -> list[ItemReconciliation]:
@@ -592,7 +594,13 @@ def reconciliation(session: Session, loan: Loan) -> list[ItemReconciliation]:
             .where(
                 CustodyEvent.loan_id == loan.id,
                 CustodyEvent.kind.in_(
-                    (EventKind.CONSUMED, EventKind.MASS_LOST, EventKind.LOST, EventKind.SPLIT)
+                    (
+                        EventKind.CONSUMED,
+                        EventKind.MASS_LOST,
+                        EventKind.LOST,
+                        EventKind.SPLIT,
+                        EventKind.CORRECTED,
+                    )
                 ),
             )
             .group_by(CustodyEvent.aliquot_id, CustodyEvent.kind)
@@ -635,6 +643,7 @@ def reconciliation(session: Session, loan: Loan) -> list[ItemReconciliation]:
                 returned_ug=item.returned_mass_ug or 0,
                 outstanding_ug=aliquot.current_mass_ug if out else 0,
                 status=status,
+                corrected_ug=sums.get((aliquot.id, EventKind.CORRECTED), 0),
             )
         )
     return rows
@@ -654,6 +663,13 @@ class ReturnLine:
     returned_ug: int
     accountable_ug: int  # still to be accounted for (out at the borrower or on the way)
     children: tuple[str, ...] = ()
+    # book-mass corrections recorded while on loan (signed): what was issued, as corrected
+    corrected_ug: int = 0
+
+    @property
+    def expected_ug(self) -> int:
+        """The mass issued, with the corrections of its book mass made since."""
+        return self.issued_ug + self.corrected_ug
 
     @property
     def accounted_ug(self) -> int:
@@ -661,7 +677,7 @@ class ReturnLine:
 
     @property
     def balances(self) -> bool:
-        return self.issued_ug == self.accounted_ug
+        return self.expected_ug == self.accounted_ug
 
 
 @dataclass(frozen=True, slots=True)
@@ -696,7 +712,7 @@ def fold_return_accounting(number: str, items: Sequence[ItemReconciliation]) -> 
     children: dict[str, list[str]] = defaultdict(list)
     for item in items:
         top = root(item.aliquot_number)
-        row = sums.setdefault(top, [0] * 6)
+        row = sums.setdefault(top, [0] * 7)
         if item.aliquot_number == top:
             row[0] += item.issued_ug
         else:
@@ -706,13 +722,16 @@ def fold_return_accounting(number: str, items: Sequence[ItemReconciliation]) -> 
         row[3] += item.lost_ug
         row[4] += item.returned_ug
         row[5] += item.outstanding_ug
+        row[6] += item.corrected_ug
 
     def line(aliquot: str, row: Sequence[int], kids: tuple[str, ...] = ()) -> ReturnLine:
-        issued, split, consumed, lost, returned, accountable = row
-        return ReturnLine(aliquot, issued, split, consumed, lost, returned, accountable, kids)
+        issued, split, consumed, lost, returned, accountable, corrected = row
+        return ReturnLine(
+            aliquot, issued, split, consumed, lost, returned, accountable, kids, corrected
+        )
 
     lines = tuple(line(top, row, tuple(children[top])) for top, row in sums.items())
-    total = line("", [sum(row[i] for row in sums.values()) for i in range(6)])
+    total = line("", [sum(row[i] for row in sums.values()) for i in range(7)])
     return ReturnAccounting(number, lines, total)
 
 

@@ -410,7 +410,7 @@ class AccountingLine(Protocol):
     @property
     def aliquot_number(self) -> str: ...
     @property
-    def issued_ug(self) -> int: ...
+    def expected_ug(self) -> int: ...  # issued, with the book-mass corrections since
     @property
     def accounted_ug(self) -> int: ...  # consumed + lost + returned + accountable
 
@@ -422,14 +422,14 @@ def why_not_close_accounted(
     accounting must balance to the microgram on every line, and every deliverable
     (``open_deliverables``: their titles) must be delivered or waived."""
     for line in lines:
-        if line.issued_ug != line.accounted_ug:
+        if line.expected_ug != line.accounted_ug:
             return _domain_rules.said(
                 "Loan {number} cannot be closed: the return accounting of {aliquot} does not "
                 "balance (issued {issued} µg, accounted for {accounted} µg). Resolve the "
                 "difference with a recorded loss or correction first.",
                 number=number,
                 aliquot=line.aliquot_number,
-                issued=f"{line.issued_ug:,}",
+                issued=f"{line.expected_ug:,}",
                 accounted=f"{line.accounted_ug:,}",
             )
     if open_deliverables:

@@ -101,6 +101,15 @@ def fill_accounting(table: QTableWidget, accounting: ReturnAccounting) -> None:
         )
         for column, value in enumerate(masses, start=1):
             table.setItem(at, column, cell(mass_text(value), number=True, bold=total))
+        if line.corrected_ug:
+            issued = table.item(at, 1)
+            assert issued is not None  # set just above
+            issued.setText(f"{issued.text()} *")
+            issued.setToolTip(
+                _loans_deliverables.tr("Book mass corrected by {mass} while on loan").format(
+                    mass=("+" if line.corrected_ug > 0 else "−") + mass_text(abs(line.corrected_ug))
+                )
+            )
         balanced = cell(word("answer", "yes" if line.balances else "no"), bold=total)
         if not line.balances:
             balanced.setForeground(QColor(RED))

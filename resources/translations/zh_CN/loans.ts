@@ -70,6 +70,10 @@
         <translation>平衡；仍有 {mass} 待核算。</translation>
     </message>
     <message>
+        <source>Book mass corrected by {mass} while on loan</source>
+        <translation>借出期间账面质量更正 {mass}</translation>
+    </message>
+    <message>
         <source>By</source>
         <translation>记录人</translation>
     </message>
