@@ -27,6 +27,7 @@ from lunar_custody import cli
 from lunar_custody.domain import (
     clearance,
     custody,
+    deliverables,
     errors,
     identity,
     inventory,
@@ -453,7 +454,24 @@ def world(db: Store, monkeypatch: pytest.MonkeyPatch) -> World:
     """The populated world on the shared store (SQLite and PostgreSQL)."""
     monkeypatch.setattr(identity, "_hasher", _remembering)
     remember_sealing_keys(monkeypatch)
+    # The world's loans predate the standard deliverables: they close once their material is
+    # accounted for. Tests of deliverables ask for ``standard_deliverables`` to owe them.
+    monkeypatch.setattr(deliverables, "standard_template", _no_standard_deliverables)
     return build_world(db)
+
+
+STANDARD_TEMPLATE = deliverables.standard_template
+
+
+def _no_standard_deliverables() -> deliverables.DeliverablesTemplate:
+    return deliverables.DeliverablesTemplate("", 0, ())
+
+
+@pytest.fixture
+def standard_deliverables(world: World, monkeypatch: pytest.MonkeyPatch) -> World:
+    """The world, with new loans owing resources/templates/deliverables-vN as in real use."""
+    monkeypatch.setattr(deliverables, "standard_template", STANDARD_TEMPLATE)
+    return world
 
 
 @pytest.fixture

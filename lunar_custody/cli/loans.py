@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from ..domain import loans, queries
+from ..domain.rules import AWAITING_DELIVERABLES
 from ..domain.wording import counted
 from .common import Commands, Session, command, iso_date
 from .output import cell, mass
@@ -14,7 +15,12 @@ def cmd_loans(args: argparse.Namespace, s: Session) -> int:
     rows = (
         queries.overdue_loans(s.db)
         if args.overdue
-        else queries.loans(s.db, status=args.status, search=args.search or "")
+        else queries.loans(
+            s.db,
+            status=None if args.status == AWAITING_DELIVERABLES else args.status,
+            awaiting_deliverables_only=args.status == AWAITING_DELIVERABLES,
+            search=args.search or "",
+        )
     )
     s.data(
         rows,
@@ -23,7 +29,8 @@ def cmd_loans(args: argparse.Namespace, s: Session) -> int:
             [
                 (
                     r.number,
-                    r.status,
+                    r.display_state.replace("_", " ")
+                    + (f" ({r.overdue_deliverables} owed late)" if r.overdue_deliverables else ""),
                     r.borrower_code,
                     r.principal_investigator,
                     r.due_on,
@@ -46,7 +53,8 @@ def cmd_loan(args: argparse.Namespace, s: Session) -> int:
 
 def _print_loan(s: Session, d: queries.LoanDetail) -> None:
     loan = d.summary
-    s.say(f"Loan {loan.number} ({loan.status}{', OVERDUE' if loan.overdue else ''})")
+    state = loan.display_state.replace("_", " ")
+    s.say(f"Loan {loan.number} ({state}{', OVERDUE' if loan.overdue else ''})")
     s.say(f"Lender:    {d.lender}")
     s.say(f"Borrower:  {loan.borrower}")
     s.say(f"PI:        {loan.principal_investigator}")
@@ -71,6 +79,11 @@ def _print_loan(s: Session, d: queries.LoanDetail) -> None:
             for i in d.items
         ],
     )
+    if d.deliverables:
+        s.say()
+        s.say("Deliverables:")
+        for row in d.deliverables:
+            s.say(f"  {row.id}. {row.title} ({row.kind}), due {row.due_on}: {row.status}")
     if d.signatures:
         s.say()
         s.say("Signatures:")
@@ -169,7 +182,7 @@ def register(commands: Commands) -> None:
     p = command(commands, "loans", cmd_loans, "list loans")
     p.add_argument(
         "--status",
-        choices=["draft", "approved", "active", "closed", "cancelled"],
+        choices=["draft", "approved", "active", AWAITING_DELIVERABLES, "closed", "cancelled"],
         help="only loans in this state",
     )
     p.add_argument("--overdue", action="store_true", help="only overdue active loans")

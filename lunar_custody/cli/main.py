@@ -15,6 +15,7 @@ from . import (
     admin,
     clearance,
     database,
+    deliverables,
     documents,
     exchange,
     inventory,
@@ -43,6 +44,7 @@ FEATURES = (
     transfers,
     documents,
     inventory,
+    deliverables,
 )
 
 

@@ -239,6 +239,36 @@ def write_manifest(
     )
 
 
+def write_return_accounting(
+    store: Store,
+    actor: Actor | None,
+    loan: str,
+    path: Path,
+    *,
+    languages: Languages | None = None,
+) -> GeneratedDocument:
+    """A loan's return accounting (form F-75) from the ledger; in ``languages``, else the
+    borrower's remembered ones."""
+    from .return_accounting import render_return_accounting
+
+    data = queries.loan_return_accounting(store, loan)
+    languages = _languages(store, languages, chosen_languages.loan_partner(store, loan))
+    return _write(
+        store,
+        actor,
+        kind="return_accounting",
+        record_type="loan",
+        record_number=data.loan_number,
+        title="Return accounting (form F-75)",
+        reference=f"Loan {data.loan_number}",
+        data=data,
+        draw=render_return_accounting,
+        path=path,
+        languages=languages,
+        printed_reference=f"{Words(languages).inline('Loan')} {data.loan_number}",
+    )
+
+
 def write_labels(
     store: Store,
     actor: Actor | None,

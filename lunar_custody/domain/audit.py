@@ -39,6 +39,7 @@ RECORD_NOUNS: dict[str, str] = {
     "clearance_items": "Clearance item",
     "custody_events": "Custody event",
     "discrepancies": "Discrepancy",
+    "deliverables": "Deliverable",
     "documents": "Document",
     "event_origins": "Event origin",
     "exchange_files": "Exchange file",

@@ -22,7 +22,17 @@ from time import perf_counter
 
 from sqlalchemy import func, select
 
-from . import clearance, clock, custody, inventory, loans, queries, receivers, registry
+from . import (
+    clearance,
+    clock,
+    custody,
+    deliverables,
+    inventory,
+    loans,
+    queries,
+    receivers,
+    registry,
+)
 from .errors import RuleViolation
 from .identity import PIN, Credential, actor_of
 from .ledger import STATUS_LABELS
@@ -535,6 +545,61 @@ class _Builder:
                 expires_on=self.day(-200) if key == "export_licence" else None,
             )
         self.progress(f"Loan {draft.number} waits for its clearance (2 items open).")
+        self.awaiting_deliverables()
+
+    def deliverables_story(self) -> None:
+        """Brown delivered all it owed (closing needs it); a later loan, its material all
+        consumed in the analyses, still owes a publication: "awaiting deliverables"."""
+        self.settle_deliverables(self.brown, publication="doi:10.1029/2026JE008123")
+
+    def settle_deliverables(self, number: str, *, publication: str | None) -> None:
+        for row in queries.loan_deliverables(self.store, number):
+            if row.kind == "publication" and publication is None:
+                continue
+            reference = {
+                "return_accounting": f"(demo) Form F-75 for {number}, signed by the PI",
+                "data_report": f"(demo) {number}-data-report.pdf",
+                "publication": publication or "",
+            }.get(row.kind, "(demo)")
+            deliverables.deliver(self.store, self["zhang"], number, row.id, reference=reference)
+
+    def awaiting_deliverables(self) -> None:
+        self.at(2, 8)
+        number = self.loan(
+            borrower=BROWN,
+            pi="carter",
+            purpose="Follow-up FTIR maps of the space-weathered rims.",
+            starts_days_ago=3,
+            days=60,
+            items=["CE5C0400YJFM00502"],
+            destructive=True,
+        )
+        self.at(2, 9)
+        self.approve(number)
+        self.at(2, 10)
+        self.countersign(number, "carter")
+        self.at(2, 11)
+        outbound = self.release(
+            ["CE5C0400YJFM00502"],
+            sender="zhang",
+            receiver="carter",
+            loan=number,
+            seal="CNSA-TS-0198",
+        )
+        self.at(2, 16)
+        self.receive(outbound, "carter")
+        self.at(1, 9)
+        # the whole aliquot goes into the analyses: nothing to send back, all accounted for
+        registry.consume(
+            self.store,
+            self["carter"],
+            "CE5C0400YJFM00502",
+            120_000,
+            note="(demo) Ablated entirely in the FTIR and NanoSIMS sessions.",
+        )
+        self.at(1, 16)
+        self.settle_deliverables(number, publication=None)
+        self.progress(f"Loan {number}: all material accounted for, a publication still owed.")
 
     def people(self) -> None:
         self.at(540, 1)
@@ -749,6 +814,7 @@ class _Builder:
             measured={"CE5C0400YJFM00502": 119_980, "CE5C0400YJFM00503": 60_010},
         )
         self.at(312, 3)
+        self.deliverables_story()
         loans.close_loan(self.store, self["zhang"], self.brown, self.password("zhang"))
         self.progress(f"Loan {self.brown} returned, reconciled and closed.")
 

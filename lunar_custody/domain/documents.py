@@ -41,6 +41,7 @@ KINDS = {
     "manifest": "MAN",
     "labels": "LBL",
     "inventory_certificate": "INC",
+    "return_accounting": "RAF",
 }
 KIND_LABELS = {
     "agreement": "loan agreement",
@@ -48,11 +49,12 @@ KIND_LABELS = {
     "manifest": "manifest",
     "labels": "labels",
     "inventory_certificate": "inventory certificate",
+    "return_accounting": "return accounting form",
 }
 RECORD_TYPES = ("loan", "transfer", "aliquot", "aliquots", "inventory")
 
 _CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
-NUMBER_PATTERN = re.compile(r"\b(?:AGR|COC|MAN|LBL)-\d{6}-[0-9A-HJKMNP-TV-Z]{6}\b")
+NUMBER_PATTERN = re.compile(r"\b(?:AGR|COC|MAN|LBL|RAF)-\d{6}-[0-9A-HJKMNP-TV-Z]{6}\b")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
 

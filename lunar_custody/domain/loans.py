@@ -7,7 +7,7 @@ ledger and the items' shipment records, never kept as a counter that could drift
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -17,12 +17,14 @@ from sqlalchemy.orm import Session, aliased
 
 from . import clearance, receivers, rules, standing
 from . import operation as op
+from .deliverables import follow_due_date, owe_standard_deliverables
 from .errors import CustodyError, PermissionDenied, RuleViolation, ValidationError
 from .identity import Credential, actor_of, content_hash, sign
 from .installation import number_prefix
 from .models import (
     Aliquot,
     CustodyEvent,
+    Deliverable,
     Institution,
     LedgerHead,
     Loan,
@@ -163,6 +165,7 @@ def create_loan(
         session.flush()
         clearance.create_checklist(session, loan)
         receivers.on_loan_created(session, loan, ctx.person, ctx.now)
+        owe_standard_deliverables(ctx, loan)
         return loan
 
 
@@ -188,6 +191,7 @@ def update_loan(store: Store, actor: Actor, number: str, **changes: Any) -> Loan
         loan = op.loan(ctx.session, number, lock=True)
         _require_lender(ctx, loan)
         _require_state(loan, LoanStatus.DRAFT, "edited")
+        due_on_before = loan.due_on
         for key, value in changes.items():
             if key not in _EDITABLE:
                 raise ValidationError(
@@ -209,6 +213,7 @@ def update_loan(store: Store, actor: Actor, number: str, **changes: Any) -> Loan
                     ),
                 )
         check_period(loan.starts_on, loan.due_on)
+        follow_due_date(ctx.session, loan, due_on_before)
         return loan
 
 
@@ -564,6 +569,7 @@ def extend_loan(
         _refuse(RuleViolation, rules.extend_state(loan_facts(loan)))
         check_extension(loan.starts_on, loan.due_on, new_due_on)
         clean_extension_reason(reason)
+        follow_due_date(ctx.session, loan, loan.due_on, new_due_on)
         loan.due_on = new_due_on
         loan.extension_count += 1
         loan.notes = (loan.notes + "\n" if loan.notes else "") + (
@@ -586,6 +592,8 @@ class ItemReconciliation:
     returned_ug: int
     outstanding_ug: int
     status: str
+    # book-mass corrections made while on loan (signed): the return accounting counts them
+    corrected_ug: int = 0
 
 
 def reconciliation(session: Session, loan: Loan) -> list[ItemReconciliation]:
@@ -597,12 +605,24 @@ def reconciliation(session: Session, loan: Loan) -> list[ItemReconciliation]:
             .where(
                 CustodyEvent.loan_id == loan.id,
                 CustodyEvent.kind.in_(
-                    (EventKind.CONSUMED, EventKind.MASS_LOST, EventKind.LOST, EventKind.SPLIT)
+                    (
+                        EventKind.CONSUMED,
+                        EventKind.MASS_LOST,
+                        EventKind.LOST,
+                        EventKind.SPLIT,
+                        EventKind.CORRECTED,
+                    )
                 ),
             )
             .group_by(CustodyEvent.aliquot_id, CustodyEvent.kind)
         )
     )
+    # one query for the items' aliquots (item.aliquot then reads the identity map)
+    session.scalars(
+        select(Aliquot)
+        .join(LoanItem, LoanItem.aliquot_id == Aliquot.id)
+        .where(LoanItem.loan_id == loan.id)
+    ).all()
     parents = {item.id: item for item in loan.items}
     rows = []
     for item in loan.items:
@@ -634,13 +654,121 @@ def reconciliation(session: Session, loan: Loan) -> list[ItemReconciliation]:
                 returned_ug=item.returned_mass_ug or 0,
                 outstanding_ug=aliquot.current_mass_ug if out else 0,
                 status=status,
+                corrected_ug=sums.get((aliquot.id, EventKind.CORRECTED), 0),
             )
         )
     return rows
 
 
+@dataclass(frozen=True, slots=True)
+class ReturnLine:
+    """One line of the return accounting (NASA form F-75): an aliquot as lent, with the
+    children split from it under the loan folded in. Split is internal to the loan (mass
+    moved to children), so it is shown but not part of the balance."""
+
+    aliquot_number: str
+    issued_ug: int
+    split_ug: int
+    consumed_ug: int
+    lost_ug: int
+    returned_ug: int
+    accountable_ug: int  # still to be accounted for (out at the borrower or on the way)
+    children: tuple[str, ...] = ()
+    # book-mass corrections recorded while on loan (signed): what was issued, as corrected
+    corrected_ug: int = 0
+
+    @property
+    def expected_ug(self) -> int:
+        """The mass issued, with the corrections of its book mass made since."""
+        return self.issued_ug + self.corrected_ug
+
+    @property
+    def accounted_ug(self) -> int:
+        return self.consumed_ug + self.lost_ug + self.returned_ug + self.accountable_ug
+
+    @property
+    def balances(self) -> bool:
+        return self.expected_ug == self.accounted_ug
+
+
+@dataclass(frozen=True, slots=True)
+class ReturnAccounting:
+    loan_number: str
+    lines: tuple[ReturnLine, ...]
+    total: ReturnLine  # aliquot_number "": the sums of the lines
+
+    @property
+    def balances(self) -> bool:
+        """Every line and the total balance to the microgram."""
+        return self.total.balances and all(line.balances for line in self.lines)
+
+    @property
+    def settled(self) -> bool:
+        """It balances and nothing is left to account for: the loan may close."""
+        return self.balances and self.total.accountable_ug == 0
+
+
+def fold_return_accounting(number: str, items: Sequence[ItemReconciliation]) -> ReturnAccounting:
+    """The reconciliation folded per aliquot as lent (children into their ancestor)."""
+    parent_of = {item.aliquot_number: item.derived_from for item in items}
+
+    def root(aliquot: str) -> str:
+        seen = {aliquot}
+        while (parent := parent_of.get(aliquot)) and parent not in seen:
+            aliquot = parent
+            seen.add(aliquot)
+        return aliquot
+
+    sums: dict[str, list[int]] = {}
+    children: dict[str, list[str]] = defaultdict(list)
+    for item in items:
+        top = root(item.aliquot_number)
+        row = sums.setdefault(top, [0] * 7)
+        if item.aliquot_number == top:
+            row[0] += item.issued_ug
+        else:
+            children[top].append(item.aliquot_number)
+        row[1] += item.split_off_ug
+        row[2] += item.consumed_ug
+        row[3] += item.lost_ug
+        row[4] += item.returned_ug
+        row[5] += item.outstanding_ug
+        row[6] += item.corrected_ug
+
+    def line(aliquot: str, row: Sequence[int], kids: tuple[str, ...] = ()) -> ReturnLine:
+        issued, split, consumed, lost, returned, accountable, corrected = row
+        return ReturnLine(
+            aliquot, issued, split, consumed, lost, returned, accountable, kids, corrected
+        )
+
+    lines = tuple(line(top, row, tuple(children[top])) for top, row in sums.items())
+    total = line("", [sum(row[i] for row in sums.values()) for i in range(7)])
+    return ReturnAccounting(number, lines, total)
+
+
+def return_accounting(session: Session, loan: Loan) -> ReturnAccounting:
+    """The loan's return accounting (form F-75), from its reconciliation."""
+    return fold_return_accounting(loan.number, reconciliation(session, loan))
+
+
+def open_deliverable_titles(session: Session, loan_id: int) -> list[str]:
+    """The titles of the loan's deliverables neither delivered nor waived, by due date."""
+    return list(
+        session.scalars(
+            select(Deliverable.title)
+            .where(
+                Deliverable.loan_id == loan_id,
+                Deliverable.delivered_at.is_(None),
+                Deliverable.waived_at.is_(None),
+            )
+            .order_by(Deliverable.due_on, Deliverable.id)
+        )
+    )
+
+
 def close_loan(store: Store, actor: Actor, number: str, credential: Credential) -> Loan:
-    """Close a reconciled loan: nothing outstanding, nothing in transit."""
+    """Close a reconciled loan: nothing outstanding, nothing in transit, the return
+    accounting balanced to the microgram and every deliverable delivered or waived."""
     with operation(store, actor, "close_loan") as ctx:
         session = ctx.session
         loan = op.loan(session, number, lock=True)
@@ -665,9 +793,15 @@ def close_loan(store: Store, actor: Actor, number: str, credential: Credential) 
                     number=loan.number,
                 )
             )
+        items = reconciliation(session, loan)
+        _refuse(RuleViolation, rules.why_not_close_reconciled(loan.number, items))
         _refuse(
             RuleViolation,
-            rules.why_not_close_reconciled(loan.number, reconciliation(session, loan)),
+            rules.why_not_close_accounted(
+                loan.number,
+                fold_return_accounting(loan.number, items).lines,
+                open_deliverable_titles(session, loan.id),
+            ),
         )
         _sign_as_actor(ctx, credential, "closed", loan)
         loan.status, loan.closed_at = LoanStatus.CLOSED, ctx.now

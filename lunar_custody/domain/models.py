@@ -681,3 +681,36 @@ class InventoryLine(Base):
 
     inventory: Mapped[Inventory] = relationship(back_populates="lines")
     aliquot: Mapped[Aliquot | None] = relationship()
+
+
+class Deliverable(Base):
+    """Something a loan owes the lender besides custody (domain/deliverables.py): a
+    publication, a data report, the return of unused material, the return accounting (NASA
+    form F-75). Open until delivered (who, when, a reference and an optional file's SHA-256)
+    or waived by a curator with a reason."""
+
+    __tablename__ = "deliverables"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = _uuid_column()
+    loan_id: Mapped[int] = mapped_column(ForeignKey("loans.id"), index=True)
+    # publication | data_report | return_of_material | return_accounting | other
+    kind: Mapped[str] = mapped_column(String(24))
+    title: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    due_on: Mapped[date] = mapped_column(Date, index=True)
+    # the template that owed it ("deliverables-v1"), "" when a curator added it by hand
+    template: Mapped[str] = mapped_column(String(40), default="")
+    delivered_at: Mapped[datetime | None]
+    delivered_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    reference: Mapped[str] = mapped_column(Text, default="")  # a DOI, a file name...
+    file_sha256: Mapped[str | None] = mapped_column(String(64))
+    waived_at: Mapped[datetime | None]
+    waived_by_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    waiver_reason: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=utc_now)
+    created_by_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
+
+    loan: Mapped[Loan] = relationship()
+    delivered_by: Mapped[Person | None] = relationship(foreign_keys=[delivered_by_id])
+    waived_by: Mapped[Person | None] = relationship(foreign_keys=[waived_by_id])

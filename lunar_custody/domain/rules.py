@@ -439,6 +439,68 @@ def why_not_close_reconciled(number: str, items: Sequence[ReconciledItem]) -> st
     return None
 
 
+class AccountingLine(Protocol):
+    """What the closing rule reads of a line of the return accounting
+    (``loans.ReturnLine``, NASA form F-75)."""
+
+    @property
+    def aliquot_number(self) -> str: ...
+    @property
+    def expected_ug(self) -> int: ...  # issued, with the book-mass corrections since
+    @property
+    def accounted_ug(self) -> int: ...  # consumed + lost + returned + accountable
+
+
+def why_not_close_accounted(
+    number: str, lines: Sequence[AccountingLine], open_deliverables: Sequence[str]
+) -> str | None:
+    """Why loan ``number`` cannot be closed once nothing is out (None: it can): its return
+    accounting must balance to the microgram on every line, and every deliverable
+    (``open_deliverables``: their titles) must be delivered or waived."""
+    for line in lines:
+        if line.expected_ug != line.accounted_ug:
+            return _domain_rules.said(
+                "Loan {number} cannot be closed: the return accounting of {aliquot} does not "
+                "balance (issued {issued} µg, accounted for {accounted} µg). Resolve the "
+                "difference with a recorded loss or correction first.",
+                number=number,
+                aliquot=line.aliquot_number,
+                issued=f"{line.expected_ug:,}",
+                accounted=f"{line.accounted_ug:,}",
+            )
+    if open_deliverables:
+        return _domain_rules.said(
+            "Loan {number} cannot be closed: deliverables still open ({titles}). Record them "
+            "delivered or waive them first.",
+            number=number,
+            titles="; ".join(open_deliverables[:5]),
+        )
+    return None
+
+
+# A loan's state as the lists show it: derived from facts, never stored. An active loan
+# whose material is all accounted for but which still owes deliverables is "awaiting
+# deliverables" (what Arctos users asked for).
+AWAITING_DELIVERABLES = "awaiting_deliverables"
+
+
+def loan_display_state(
+    status: str, shipped: bool, outstanding_items: int, open_deliverables: int
+) -> str:
+    """The loan's status, or ``AWAITING_DELIVERABLES`` for an active loan with nothing out
+    after shipping that still owes something."""
+    if status == LoanStatus.ACTIVE and shipped and not outstanding_items and open_deliverables:
+        return AWAITING_DELIVERABLES
+    return status
+
+
+def loan_display_state_word(state: str) -> str:
+    """A display state as a list or sentence says it."""
+    if state == AWAITING_DELIVERABLES:
+        return _domain_rules.said("awaiting deliverables")
+    return loan_status_word(state)
+
+
 def why_not_cancel_loan(actor: Actor, loan: LoanFacts) -> str | None:
     """Why ``actor`` may not withdraw ``loan`` (None: they may)."""
     open_states = (LoanStatus.DRAFT, LoanStatus.APPROVED, LoanStatus.ACTIVE)

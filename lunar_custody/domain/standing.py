@@ -14,6 +14,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from .deliverables import why_not_deliverables_overdue
 from .inventory_schedule import overdue_loans
 from .models import Loan, Person
 from .store import Store
@@ -38,7 +39,7 @@ def overdue_inventory(session: Session, pi_id: int, today: date) -> str | None:
 
 
 # Every source of a reason to hold a PI's new loans and shipments.
-PI_REASONS: list[PiReason] = [overdue_inventory]
+PI_REASONS: list[PiReason] = [overdue_inventory, why_not_deliverables_overdue]
 
 
 def why_not_new_loan_for_pi(session: Session, pi_id: int, today: date) -> str | None:

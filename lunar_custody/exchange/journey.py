@@ -18,7 +18,7 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
 
-from ..domain import clearance, clock, custody, loans, queries, registry
+from ..domain import clearance, clock, custody, deliverables, loans, queries, registry
 from ..domain.identity import PIN, Credential, actor_of
 from ..domain.installation import home_institution
 from ..domain.models import Person, Transfer
@@ -328,6 +328,11 @@ def run_journey(
     )
     _carry("receipt", cnsa, "zhang.wei", [brown, sll], observe, transfer=back.number)
 
+    # what the borrower owed came in by e-mail: recorded at the lender before closing
+    for owed in queries.loan_deliverables(lender, loan.number):
+        deliverables.deliver(
+            lender, zhang, loan.number, owed.id, reference=f"(journey) {owed.kind} received"
+        )
     loans.close_loan(lender, zhang, loan.number, _password("zhang.wei"))
     _carry("report", cnsa, "zhang.wei", [brown], observe, loan=loan.number)
     return places

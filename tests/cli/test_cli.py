@@ -537,6 +537,8 @@ COMMANDS = [
     "loan-cancel",
     "clearance",
     "receivers",
+    "deliverables",
+    "return-accounting",
     "transfers",
     "discrepancies",
     "release",

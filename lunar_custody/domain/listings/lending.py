@@ -8,8 +8,18 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
 from sqlalchemy.orm import aliased
 
-from ..models import Aliquot, Discrepancy, Institution, Loan, LoanItem, Person, Transfer
+from ..models import (
+    Aliquot,
+    Deliverable,
+    Discrepancy,
+    Institution,
+    Loan,
+    LoanItem,
+    Person,
+    Transfer,
+)
 from ..numbering import normalize
+from ..rules import AWAITING_DELIVERABLES
 from ..states import AliquotStatus, LoanStatus
 from .core import DATE, DATETIME, INT, MASS, STATUS, Column, Listing, contains, prefix
 
@@ -58,11 +68,37 @@ def overdue_clause(today: date) -> ColumnElement[bool]:
     return and_(Loan.status == LoanStatus.ACTIVE, Loan.due_on < today, outstanding_items() > 0)
 
 
+def awaiting_deliverables_clause() -> ColumnElement[bool]:
+    """An active loan that shipped, has nothing out and still owes a deliverable: what
+    rules.loan_display_state calls "awaiting deliverables", asked in SQL."""
+    shipped = (
+        select(LoanItem.id)
+        .where(LoanItem.loan_id == Loan.id, LoanItem.shipped_at.is_not(None))
+        .correlate(Loan)
+        .exists()
+    )
+    owed = (
+        select(Deliverable.id)
+        .where(
+            Deliverable.loan_id == Loan.id,
+            Deliverable.delivered_at.is_(None),
+            Deliverable.waived_at.is_(None),
+        )
+        .correlate(Loan)
+        .exists()
+    )
+    return and_(Loan.status == LoanStatus.ACTIVE, outstanding_items() == 0, shipped, owed)
+
+
+def _display_state() -> ColumnElement[str]:
+    return case((awaiting_deliverables_clause(), AWAITING_DELIVERABLES), else_=Loan.status)
+
+
 LOANS = Listing(
     name="loans",
     columns=(
         Column("number", "Loan", Loan.number),
-        Column("status", "Status", Loan.status, STATUS),
+        Column("status", "Status", _display_state(), STATUS),
         Column("borrower", "Borrower", _borrower.name),
         Column("pi", "Principal investigator", _pi.full_name),
         Column("starts_on", "Starts", Loan.starts_on, DATE),
@@ -86,6 +122,7 @@ LOANS = Listing(
     filters={
         "status": lambda value: Loan.status == value,
         "overdue_on": overdue_clause,
+        "awaiting_deliverables": lambda _: awaiting_deliverables_clause(),
         "borrower": lambda code: _borrower.code == code,
     },
 )

@@ -9,13 +9,22 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import aliased
 
 from .. import operation as op
+from .. import rules
 from ..clearance import open_titles
+from ..deliverables import DeliverableRow, deliverables_of
 from ..listings import contains, outstanding_items, overdue_clause
-from ..loans import ItemReconciliation, reconciliation, signed_terms
+from ..listings.lending import awaiting_deliverables_clause
+from ..loans import (
+    ItemReconciliation,
+    ReturnAccounting,
+    fold_return_accounting,
+    reconciliation,
+    signed_terms,
+)
 from ..loans import loan_content as signed_loan_content
-from ..models import Institution, Loan, LoanItem, Person
+from ..models import Deliverable, Institution, Loan, LoanItem, Person
 from ..signed_content import LoanContent
-from ..states import LoanStatus
+from ..states import OPEN_LOAN_STATES, LoanStatus
 from ..store import Store
 from .people import CHOICE_LIMIT
 from .records import SignatureRow, signatures
@@ -35,6 +44,10 @@ class LoanSummary:
     outstanding_items: int
     overdue: bool
     destructive_analysis_allowed: bool
+    open_deliverables: int = 0  # neither delivered nor waived
+    overdue_deliverables: int = 0  # ... and past their due date
+    # rules.loan_display_state: the status, or "awaiting_deliverables"
+    display_state: str = ""
 
 
 def loans(
@@ -45,6 +58,7 @@ def loans(
     search: str = "",
     number: str | None = None,
     overdue_only: bool = False,
+    awaiting_deliverables_only: bool = False,
 ) -> list[LoanSummary]:
     """Loans with their outstanding items and whether they are overdue."""
     today = today or date.today()
@@ -56,8 +70,37 @@ def loans(
         .scalar_subquery()
     )
     outstanding = outstanding_items()
+    open_deliverables = (
+        select(func.count())
+        .select_from(Deliverable)
+        .where(Deliverable.loan_id == Loan.id, Deliverable.delivered_at.is_(None))
+        .where(Deliverable.waived_at.is_(None))
+        .scalar_subquery()
+    )
+    late_deliverables = (
+        select(func.count())
+        .select_from(Deliverable)
+        .where(Deliverable.loan_id == Loan.id, Deliverable.delivered_at.is_(None))
+        .where(Deliverable.waived_at.is_(None), Deliverable.due_on < today)
+        .scalar_subquery()
+    )
+    shipped = (
+        select(LoanItem.id)
+        .where(LoanItem.loan_id == Loan.id, LoanItem.shipped_at.is_not(None))
+        .exists()
+    )
     statement = (
-        select(Loan, Institution.name, Institution.code, pi.full_name, item_count, outstanding)
+        select(
+            Loan,
+            Institution.name,
+            Institution.code,
+            pi.full_name,
+            item_count,
+            outstanding,
+            open_deliverables,
+            late_deliverables,
+            shipped,
+        )
         .join(Institution, Institution.id == Loan.borrower_institution_id)
         .join(pi, pi.id == Loan.principal_investigator_id)
         .order_by(Loan.number)
@@ -68,6 +111,8 @@ def loans(
         statement = statement.where(Loan.number == number)
     if overdue_only:
         statement = statement.where(overdue_clause(today))
+    if awaiting_deliverables_only:
+        statement = statement.where(awaiting_deliverables_clause())
     if search.strip():
         text = search.strip()
         statement = statement.where(
@@ -91,8 +136,13 @@ def loans(
                 outstanding_items=out,
                 overdue=loan.status == LoanStatus.ACTIVE and loan.due_on < today and out > 0,
                 destructive_analysis_allowed=loan.destructive_analysis_allowed,
+                open_deliverables=owed,
+                overdue_deliverables=late if loan.status in OPEN_LOAN_STATES else 0,
+                display_state=rules.loan_display_state(loan.status, bool(sent), out, owed),
             )
-            for loan, borrower, code, pi_name, items, out in session.execute(statement)
+            for loan, borrower, code, pi_name, items, out, owed, late, sent in session.execute(
+                statement
+            )
         ]
 
 
@@ -110,6 +160,12 @@ class LoanDetail:
     signatures: list[SignatureRow]
     # the titles of its clearance items still pending (rules.LoanFacts.open_clearance)
     open_clearance: tuple[str, ...] = ()
+    accounting: ReturnAccounting | None = None  # the return accounting (form F-75)
+    deliverables: tuple[DeliverableRow, ...] = ()
+
+    @property
+    def open_deliverable_titles(self) -> list[str]:
+        return [row.title for row in self.deliverables if row.is_open]
 
 
 def loan_detail(store: Store, number: str, today: date | None = None) -> LoanDetail:
@@ -122,14 +178,17 @@ def loan_detail(store: Store, number: str, today: date | None = None) -> LoanDet
             for terms in signed_terms(session, [loan.id])
             for s in terms.signatures
         }
+        items = reconciliation(session, loan)
         return LoanDetail(
             summary=summary,
             lender=loan.lender.name,
             co_investigators=loan.co_investigators,
             notes=loan.notes,
-            items=reconciliation(session, loan),
+            items=items,
             signatures=signatures(session, "loan", loan.id, verdicts),
             open_clearance=open_titles(loan),
+            accounting=fold_return_accounting(loan.number, items),
+            deliverables=tuple(deliverables_of(session, loan.id, today or date.today())),
         )
 
 

@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy import and_, select
 from sqlalchemy.orm import Session, aliased
 
+from ..deliverables import deliverables_owed
 from ..inventory_schedule import inventories_owed
 from ..listings import outstanding_items
 from ..models import Institution, Loan, Person
@@ -75,7 +76,12 @@ def inventories_due(session: Session, today: date, last_day: date) -> Iterable[D
 
 
 # Every feature that owes something by a date adds its source here.
-SOURCES: tuple[ReminderSource, ...] = (loans_due, inventories_due, clearance_expiring)
+SOURCES: tuple[ReminderSource, ...] = (
+    loans_due,
+    inventories_due,
+    deliverables_owed,
+    clearance_expiring,
+)
 
 
 def reminders(

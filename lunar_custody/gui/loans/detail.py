@@ -33,6 +33,7 @@ from ..tables import cell, read_only_table
 from ..translation import Translator, translated
 from ..vocabulary import word
 from .clearance import ClearancePanel
+from .deliverables import DeliverablesBox, ReturnAccountingBox
 from .inventory import InventoryLauncher
 from .receivers import ReceiversSection
 
@@ -260,13 +261,17 @@ class LoanDetailPane(QWidget):
         self.clearance = ClearancePanel()  # its own module: gui/loans/clearance.py
         tables = QSplitter(Qt.Orientation.Vertical)
         tables.addWidget(items_box)
+        self.accounting_box = ReturnAccountingBox()
+        self.deliverables = DeliverablesBox()
+        tables.addWidget(self.accounting_box)
+        tables.addWidget(self.deliverables)
         tables.addWidget(signatures_box)
         tables.addWidget(self.clearance)
         # the sections of other features, each its own module (a ctx: they act)
         self.receivers_section = ReceiversSection(ctx) if ctx is not None else None
         if self.receivers_section is not None:
             tables.addWidget(self.receivers_section)
-        tables.setSizes([230, 130, 280, 160][: tables.count()])
+        tables.setSizes([220, 140, 200, 120, 130, 280, 160][: tables.count()])
         tables.setChildrenCollapsible(False)
 
         # Wide, the terms beside the tables; narrow (a 1024-pixel screen), the two as tabs,
@@ -310,7 +315,7 @@ class LoanDetailPane(QWidget):
         self.heading.setText(_loans_detail.tr("Loan {number}").format(number=summary.number))
         self.overdue_badge.setVisible(summary.overdue)
         self.inventory_launcher.show_for(summary.number, summary.status)
-        status = status_label(summary.status)
+        status = status_label(summary.display_state or summary.status)
         self.fields["status"].setText(status)
         self.fields["lender"].setText(detail.lender)
         self.fields["borrower"].setText(f"{summary.borrower} ({summary.borrower_code})")
@@ -334,6 +339,8 @@ class LoanDetailPane(QWidget):
         fill_reconciliation(self.items_table, detail.items, lent)
         if self.receivers_section is not None:
             self.receivers_section.show_loan(summary.number)
+        self.accounting_box.show_detail(detail)
+        self.deliverables.show_detail(detail)
         table = self.signatures_table
         table.setRowCount(len(detail.signatures))
         for row, signature in enumerate(detail.signatures):

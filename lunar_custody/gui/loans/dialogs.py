@@ -19,6 +19,7 @@ from ..operations import Work
 from ..tables import read_only_table
 from ..translation import Translator
 from ..widgets import FieldChecks, problem_of
+from .deliverables import close_refusal
 from .detail import (
     RED,
     fill_reconciliation,
@@ -89,7 +90,9 @@ class CloseLoanDialog(LoanForm):
         fit_to_screen(self, 900, 420)
 
     def _unreconciled(self) -> str | None:
-        return rules.why_not_close_reconciled(self.detail.summary.number, self.detail.items)
+        return rules.why_not_close_reconciled(
+            self.detail.summary.number, self.detail.items
+        ) or close_refusal(self.detail)
 
     def prepare(self) -> Work[str]:
         detail = self.detail

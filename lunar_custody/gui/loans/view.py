@@ -46,6 +46,7 @@ from ..signature import ask_signature
 from ..translation import Translator, translated
 from ..view import View
 from ..widgets import ListPane
+from .deliverables import close_refusal
 from .detail import LoanDetailPane, lent_masses, loan_facts, loan_summary_text
 from .dialogs import CancelLoanDialog, CloseLoanDialog, ExtendLoanDialog
 from .editor import LoanEditor
@@ -59,6 +60,7 @@ STATUS_CHOICES: list[tuple[str, Any]] = [
     (_loans_view.noop("Approved"), LoanStatus.APPROVED),
     (_loans_view.noop("Active"), LoanStatus.ACTIVE),
     (_loans_view.noop("Overdue"), OVERDUE),
+    (_loans_view.noop("Awaiting deliverables"), rules.AWAITING_DELIVERABLES),
     (_loans_view.noop("Closed"), LoanStatus.CLOSED),
     (_loans_view.noop("Cancelled"), LoanStatus.CANCELLED),
 ]
@@ -72,6 +74,8 @@ class LoanListPane(ListPane):
         if chosen.get("status") == OVERDUE:
             chosen["status"] = None
             chosen["overdue_on"] = date.today()
+        elif chosen.get("status") == rules.AWAITING_DELIVERABLES:
+            chosen["status"], chosen["awaiting_deliverables"] = None, True
         self.model.set_filters({**self.fixed_filters, **chosen})
 
 
@@ -177,6 +181,8 @@ class LoansView(View):
         self.detail_pane = LoanDetailPane(ctx=ctx)
         self.detail_pane.clearance.bind(ctx, self._form)
         self.detail_pane.inventory_launcher.bind(ctx)
+        self.detail_pane.deliverables.attach(ctx, self._form)
+        self.detail_pane.accounting_box.attach(ctx)
         placeholder = QLabel(
             _loans_view.tr("Select a loan to see its terms, items and signatures.")
         )
@@ -325,7 +331,7 @@ class LoansView(View):
         )
         reasons[self.countersign_action] = rules.why_not_countersign_loan(actor, loan)
         reasons[self.extend_action] = rules.why_not_extend_loan(actor, loan)
-        reasons[self.close_action] = rules.why_not_close_loan(actor, loan)
+        reasons[self.close_action] = rules.why_not_close_loan(actor, loan) or close_refusal(detail)
         reasons[self.cancel_action] = rules.why_not_cancel_loan(actor, loan)
         return reasons
 

@@ -28,6 +28,7 @@ WORDS = (
     _vocabulary.noop("active", "status"),
     _vocabulary.noop("closed", "status"),
     _vocabulary.noop("cancelled", "status"),
+    _vocabulary.noop("awaiting deliverables", "status"),
     _vocabulary.noop("prepared", "status"),
     _vocabulary.noop("received", "status"),
     _vocabulary.noop("open", "status"),
@@ -68,6 +69,7 @@ WORDS = (
     _vocabulary.noop("loan agreement", "document"),
     _vocabulary.noop("chain-of-custody form", "document"),
     _vocabulary.noop("manifest", "document"),
+    _vocabulary.noop("return accounting form", "document"),
     _vocabulary.noop("labels", "document"),
     _vocabulary.noop("inventory certificate", "document"),
     # kinds of package and institution

@@ -11,6 +11,16 @@
     </message>
 </context>
 <context>
+    <name>_loans_deliverables</name>
+    <message numerus="yes">
+        <source>%n deliverable(s) overdue</source>
+        <translation>
+            <numerusform>%n deliverable overdue</numerusform>
+            <numerusform>%n deliverables overdue</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>_loans_detail</name>
     <message numerus="yes">
         <source>Items (%n, {mass} in all):</source>

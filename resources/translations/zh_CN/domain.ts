@@ -133,6 +133,53 @@
     </message>
 </context>
 <context>
+    <name>_domain_clearance</name>
+    <message>
+        <source>An attached file needs both its name and its content.</source>
+        <translation>附件须同时给出文件名和内容。</translation>
+    </message>
+    <message>
+        <source>Loan {number} has no clearance item &apos;{key}&apos; (its items: {keys}).</source>
+        <translation>借样 {number} 没有审查项“{key}”（其审查项：{keys}）。</translation>
+    </message>
+    <message>
+        <source>The clearance item &apos;{title}&apos; has no expiry date.</source>
+        <translation>审查项“{title}”没有有效期。</translation>
+    </message>
+    <message>
+        <source>The clearance template {name} cannot be read: {error}.</source>
+        <translation>无法读取审查清单模板 {name}：{error}。</translation>
+    </message>
+    <message>
+        <source>The expiry date {date} has passed already.</source>
+        <translation>有效期 {date} 已过。</translation>
+    </message>
+    <message>
+        <source>The file {name} is empty.</source>
+        <translation>文件 {name} 是空的。</translation>
+    </message>
+    <message>
+        <source>The file {name} is larger than {limit} MB.</source>
+        <translation>文件 {name} 超过 {limit} MB。</translation>
+    </message>
+    <message>
+        <source>There is no clearance template ({name}) in {folder}.</source>
+        <translation>{folder} 中没有审查清单模板（{name}）。</translation>
+    </message>
+    <message>
+        <source>file name</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>reason for the waiver</source>
+        <translation>豁免理由</translation>
+    </message>
+</context>
+<context>
     <name>_domain_courier</name>
     <message>
         <source>Aliquot {aliquot} is not packed in any package. Ask the sender which package to take.</source>
@@ -388,6 +435,101 @@
     <message>
         <source>{receiver} cannot receive samples.</source>
         <translation>{receiver} 不能接收样品。</translation>
+    </message>
+</context>
+<context>
+    <name>_domain_deliverables</name>
+    <message>
+        <source>A deliverable is one of: {kinds}.</source>
+        <translation>应交成果须为以下之一：{kinds}。</translation>
+    </message>
+    <message>
+        <source>A file&apos;s SHA-256 is 64 hexadecimal digits.</source>
+        <translation>文件的 SHA-256 为 64 位十六进制数字。</translation>
+    </message>
+    <message>
+        <source>Deliver {title} for loan {number}.</source>
+        <translation>请提交借样 {number} 的{title}。</translation>
+    </message>
+    <message>
+        <source>Loan {number} has no deliverable {id}.</source>
+        <translation>借样 {number} 没有编号为 {id} 的应交成果。</translation>
+    </message>
+    <message>
+        <source>Loan {number} is managed by {institution}.</source>
+        <translation>借样 {number} 由{institution}管理。</translation>
+    </message>
+    <message>
+        <source>The loan is closed or cancelled; its deliverables can no longer change.</source>
+        <translation>该借样已结束或已取消，其应交成果不能再更改。</translation>
+    </message>
+    <message>
+        <source>This deliverable is delivered already.</source>
+        <translation>该应交成果已提交。</translation>
+    </message>
+    <message>
+        <source>This deliverable is waived already.</source>
+        <translation>该应交成果已免除。</translation>
+    </message>
+    <message>
+        <source>data report</source>
+        <translation>数据报告</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>publication</source>
+        <translation>出版物</translation>
+    </message>
+    <message>
+        <source>reason for the waiver</source>
+        <translation>免除理由</translation>
+    </message>
+    <message>
+        <source>reference</source>
+        <translation>参考信息</translation>
+    </message>
+    <message>
+        <source>return accounting</source>
+        <translation>归还核算</translation>
+    </message>
+    <message>
+        <source>return of material</source>
+        <translation>样品归还</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>waived</source>
+        <translation>已免除</translation>
+    </message>
+    <message>
+        <source>{person} owes an overdue deliverable: {title} (loan {loan}, due {due_on}).</source>
+        <translation>{person}有一项应交成果已逾期：{title}（借样 {loan}，截止 {due_on}）。</translation>
+    </message>
+    <message>
+        <source>{person} owes {count} overdue deliverables, the first {title} (loan {loan}, due {due_on}).</source>
+        <translation>{person}有 {count} 项应交成果已逾期，最早一项为{title}（借样 {loan}，截止 {due_on}）。</translation>
     </message>
 </context>
 <context>
@@ -694,6 +836,10 @@
         <translation>指向本站点不认识的 {institution} 人员</translation>
     </message>
     <message>
+        <source>names no loan or no person</source>
+        <translation>未指明借样或人员</translation>
+    </message>
+    <message>
         <source>nobody</source>
         <translation>无人</translation>
     </message>
@@ -708,6 +854,10 @@
     <message>
         <source>only the lender offers a loan, not {sender}</source>
         <translation>只有出借方可以提出借样，{sender} 不能</translation>
+    </message>
+    <message>
+        <source>only the lender or the borrower names the authorised receivers of loan {loan}</source>
+        <translation>只有出借方或借用方可以指定借样 {loan} 的授权接收人</translation>
     </message>
     <message>
         <source>only the named receiver&apos;s institution confirms a receipt, not {origin}</source>
@@ -890,6 +1040,10 @@
         <translation>{partner} 上次查看</translation>
     </message>
     <message>
+        <source>{person} does not work at {borrower}: only its people receive its packages</source>
+        <translation>{person} 不在 {borrower} 工作：只有该机构的人员可以接收其包裹</translation>
+    </message>
+    <message>
         <source>{reasons}
   - {reason}</source>
         <translation>{reasons}
@@ -1024,6 +1178,14 @@
     <message>
         <source>{count} aliquots</source>
         <translation>{count} 个分样</translation>
+    </message>
+    <message>
+        <source>{count} authorised receiver</source>
+        <translation>{count} 名授权接收人</translation>
+    </message>
+    <message>
+        <source>{count} authorised receivers</source>
+        <translation>{count} 名授权接收人</translation>
     </message>
     <message>
         <source>{count} certificate</source>
@@ -1333,6 +1495,93 @@
     <message>
         <source>{column} &apos;{value}&apos; of sample {sample} differs from &apos;{known}&apos; on line {line}</source>
         <translation>样品 {sample} 的 {column}“{value}”与第 {line} 行的“{known}”不同</translation>
+    </message>
+</context>
+<context>
+    <name>_domain_inventory</name>
+    <message>
+        <source> Weighed {mass}.</source>
+        <translation> 称量 {mass}。</translation>
+    </message>
+    <message>
+        <source>Aliquot {aliquot} is missing and not reported lost: report it lost first.</source>
+        <translation>分样 {aliquot} 缺失且未报告丢失：请先报告丢失。</translation>
+    </message>
+    <message>
+        <source>Aliquot {aliquot} is not expected in inventory {number}.</source>
+        <translation>分样 {aliquot} 不在盘点 {number} 的应有清单中。</translation>
+    </message>
+    <message>
+        <source>Aliquot {aliquot} is reported lost already.</source>
+        <translation>分样 {aliquot} 已报告丢失。</translation>
+    </message>
+    <message>
+        <source>Aliquot {aliquot} was reported lost in this inventory.</source>
+        <translation>分样 {aliquot} 已在本次盘点中报告丢失。</translation>
+    </message>
+    <message>
+        <source>Aliquot {aliquot} was reported lost in this inventory; a find now is a correction for the lender&apos;s curator.</source>
+        <translation>分样 {aliquot} 已在本次盘点中报告丢失；现在找到，须由出借方样品管理员更正。</translation>
+    </message>
+    <message>
+        <source>Inventory {number} is {status}; it cannot be changed.</source>
+        <translation>盘点 {number} 为{status}状态，不能更改。</translation>
+    </message>
+    <message>
+        <source>Inventory {number} of loan {loan} is still open: finish or cancel it first.</source>
+        <translation>借样 {loan} 的盘点 {number} 仍在进行：请先完成或取消。</translation>
+    </message>
+    <message>
+        <source>Loan {loan} is not active: there is nothing held under it to inventory.</source>
+        <translation>借样 {loan} 未生效：其项下没有可盘点的持有物。</translation>
+    </message>
+    <message>
+        <source>Missing at inventory {number}: {note}</source>
+        <translation>盘点 {number} 时缺失：{note}</translation>
+    </message>
+    <message>
+        <source>Only {institution}, which holds the material of loan {loan}, takes its inventory.</source>
+        <translation>只有持有借样 {loan} 样品的 {institution} 才能进行其盘点。</translation>
+    </message>
+    <message>
+        <source>Only {pi}, the principal investigator of loan {loan}, certifies its inventory.</source>
+        <translation>只有借样 {loan} 的项目负责人 {pi} 才能证明其盘点。</translation>
+    </message>
+    <message>
+        <source>Scan or type an aliquot number.</source>
+        <translation>请扫描或输入分样编号。</translation>
+    </message>
+    <message>
+        <source>The grace period is a whole number of days, 0 to 365.</source>
+        <translation>宽限期为 0 至 365 之间的整数天数。</translation>
+    </message>
+    <message>
+        <source>There is no inventory &apos;{number}&apos;.</source>
+        <translation>没有盘点“{number}”。</translation>
+    </message>
+    <message>
+        <source>You sign with your own password, not someone else&apos;s.</source>
+        <translation>请用您自己的密码签名，而不是他人的。</translation>
+    </message>
+    <message>
+        <source>aliquot number</source>
+        <translation>分样编号</translation>
+    </message>
+    <message>
+        <source>measured mass</source>
+        <translation>实测质量</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>{count} expected aliquot(s) are neither found nor marked missing.</source>
+        <translation>{count} 个应有分样既未找到也未标记为缺失。</translation>
     </message>
 </context>
 <context>
@@ -1866,8 +2115,16 @@
         <translation>批准借样</translation>
     </message>
     <message>
+        <source>attest clearance items</source>
+        <translation>确认审查项</translation>
+    </message>
+    <message>
         <source>carry packages as a courier</source>
         <translation>作为押运员携带样品包</translation>
+    </message>
+    <message>
+        <source>change the installation&apos;s settings</source>
+        <translation>更改站点设置</translation>
     </message>
     <message>
         <source>choose the languages of a partner&apos;s documents</source>
@@ -1940,6 +2197,21 @@
     <message>
         <source>split aliquots</source>
         <translation>分装分样</translation>
+    </message>
+    <message>
+        <source>take inventories</source>
+        <translation>进行盘点</translation>
+    </message>
+    <message>
+        <source>waive clearance items</source>
+        <translation>豁免审查项</translation>
+    </message>
+</context>
+<context>
+    <name>_domain_queries_clearance</name>
+    <message>
+        <source>Renew &apos;{title}&apos; of loan {number} before it expires.</source>
+        <translation>请在到期前续办借样 {number} 的“{title}”。</translation>
     </message>
 </context>
 <context>
@@ -2038,12 +2310,23 @@
         <source>Return the material of loan {number} or ask for an extension.</source>
         <translation>请归还借样 {number} 的样品，或申请延期。</translation>
     </message>
+    <message>
+        <source>Take and certify the annual inventory of loan {number}.</source>
+        <translation>请进行并证明借样 {number} 的年度盘点。</translation>
+    </message>
 </context>
 <context>
     <name>_domain_queries_shipping</name>
     <message>
         <source>There is no discrepancy #{id}.</source>
         <translation>没有差异 #{id}。</translation>
+    </message>
+</context>
+<context>
+    <name>_domain_receivers</name>
+    <message>
+        <source>function</source>
+        <translation>职责</translation>
     </message>
 </context>
 <context>
@@ -2506,6 +2789,14 @@
         <translation>分样 {aliquot} 当前状态为{status}；只有在库的分样才能分装。</translation>
     </message>
     <message>
+        <source>Clearance is not complete: {count} item open: {titles}.</source>
+        <translation>审查未完成：{count} 项未办：{titles}。</translation>
+    </message>
+    <message>
+        <source>Clearance is not complete: {count} items open: {titles}.</source>
+        <translation>审查未完成：{count} 项未办：{titles}。</translation>
+    </message>
+    <message>
         <source>Discrepancy #{id} was resolved already.</source>
         <translation>差异 #{id} 已处理。</translation>
     </message>
@@ -2522,6 +2813,14 @@
         <translation>借样 {number} 不能取消：它已有发运的借样项（请改为结束该借样）。</translation>
     </message>
     <message>
+        <source>Loan {number} cannot be closed: deliverables still open ({titles}). Record them delivered or waive them first.</source>
+        <translation>借样 {number} 不能结束：仍有未完成的应交成果（{titles}）。请先记录已提交或予以免除。</translation>
+    </message>
+    <message>
+        <source>Loan {number} cannot be closed: the return accounting of {aliquot} does not balance (issued {issued} µg, accounted for {accounted} µg). Resolve the difference with a recorded loss or correction first.</source>
+        <translation>借样 {number} 不能结束：{aliquot} 的归还核算不平衡（已发出 {issued} µg，已核算 {accounted} µg）。请先以损失记录或更正解决差额。</translation>
+    </message>
+    <message>
         <source>Loan {number} cannot be closed: {count} item is still out ({items}). Return them, or record consumption or loss first.</source>
         <translation>借样 {number} 不能结束：仍有 {count} 个借样项未了结（{items}）。请先归还，或记录其消耗或丢失。</translation>
     </message>
@@ -2532,6 +2831,14 @@
     <message>
         <source>Loan {number} is {status}; it cannot be extended.</source>
         <translation>借样 {number} 当前状态为{status}；不能延期。</translation>
+    </message>
+    <message>
+        <source>Loan {number} is {status}; its authorised receivers can no longer change.</source>
+        <translation>借样 {number} 当前状态为{status}；其授权接收人已不能再变更。</translation>
+    </message>
+    <message>
+        <source>Loan {number} is {status}; its clearance can no longer change.</source>
+        <translation>借样 {number} {status}，其审查清单不能再更改。</translation>
     </message>
     <message>
         <source>Loan {number} is {status}; only a draft loan can be approved.</source>
@@ -2558,8 +2865,20 @@
         <translation>借样 {number} 当前状态为{status}；只有已批准的借样才能会签。</translation>
     </message>
     <message>
+        <source>Loan {number} needs at least one authorised receiver.</source>
+        <translation>借样 {number} 至少需要一名授权接收人。</translation>
+    </message>
+    <message>
         <source>Loan {number} never shipped anything; cancel it instead.</source>
         <translation>借样 {number} 从未发运任何样品；请改为取消该借样。</translation>
+    </message>
+    <message>
+        <source>Only an authorised receiver of loan {loan} ({receivers}) may confirm this receipt.</source>
+        <translation>只有借样 {loan} 的授权接收人（{receivers}）可以确认此次接收。</translation>
+    </message>
+    <message>
+        <source>Only the curators, lab managers or administrators of {borrower}, or the lender&apos;s curators, change the authorised receivers of loan {number}.</source>
+        <translation>只有 {borrower} 的样品管理员、实验室主管或管理员，或出借方的样品管理员，可以变更借样 {number} 的授权接收人。</translation>
     </message>
     <message>
         <source>Only the holder of {aliquot} or the lender&apos;s curator may report it lost.</source>
@@ -2594,6 +2913,14 @@
         <translation>只有发件方 {institution} 可以发出转运 {number}。</translation>
     </message>
     <message>
+        <source>Only {lender} or {borrower} attest clearance items of loan {number}.</source>
+        <translation>只有{lender}或{borrower}可确认借样 {number} 的审查项。</translation>
+    </message>
+    <message>
+        <source>Only {lender}, the lender, waives clearance items of loan {number}.</source>
+        <translation>只有出借方{lender}可豁免借样 {number} 的审查项。</translation>
+    </message>
+    <message>
         <source>Transfer {number} is {status}, not in transit.</source>
         <translation>转运 {number} 当前状态为{status}，不在运输中。</translation>
     </message>
@@ -2620,6 +2947,10 @@
     <message>
         <source>approved</source>
         <translation>已批准</translation>
+    </message>
+    <message>
+        <source>awaiting deliverables</source>
+        <translation>待交成果</translation>
     </message>
     <message>
         <source>cancelled</source>
@@ -2660,6 +2991,30 @@
     <message>
         <source>received</source>
         <translation>已接收</translation>
+    </message>
+    <message>
+        <source>{person} does not work at {borrower}; only its people receive its packages.</source>
+        <translation>{person} 不在 {borrower} 工作；只有该机构的人员可以接收其包裹。</translation>
+    </message>
+    <message>
+        <source>{person} has no role that confirms receipts (a curator or lab manager does).</source>
+        <translation>{person} 没有可确认接收的角色（样品管理员或实验室主管才有）。</translation>
+    </message>
+    <message>
+        <source>{person} is already an authorised receiver of loan {number}.</source>
+        <translation>{person} 已是借样 {number} 的授权接收人。</translation>
+    </message>
+    <message>
+        <source>{person} is not an authorised receiver of loan {number}.</source>
+        <translation>{person} 不是借样 {number} 的授权接收人。</translation>
+    </message>
+    <message>
+        <source>{person} is the principal investigator of loan {number} and stays an authorised receiver.</source>
+        <translation>{person} 是借样 {number} 的项目负责人，始终是授权接收人。</translation>
+    </message>
+    <message>
+        <source>{person}&apos;s account is not active.</source>
+        <translation>{person} 的账户未启用。</translation>
     </message>
 </context>
 <context>
@@ -2831,6 +3186,13 @@
     <message>
         <source>{total} checked, {held} hold, {refused} refused</source>
         <translation>已核验 {total} 个，{held} 个有效，{refused} 个被拒绝</translation>
+    </message>
+</context>
+<context>
+    <name>_domain_standing</name>
+    <message>
+        <source>The annual inventory of loan {loan} ({pi}) is overdue since {day}: no new loan or shipment to this principal investigator until it is certified.</source>
+        <translation>借样 {loan}（{pi}）的年度盘点自 {day} 起已逾期：在其得到证明之前，不向该项目负责人提供新的借样或发运。</translation>
     </message>
 </context>
 <context>

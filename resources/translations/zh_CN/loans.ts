@@ -151,6 +151,219 @@
     </message>
 </context>
 <context>
+    <name>_loans_deliverables</name>
+    <message numerus="yes">
+        <source>%n deliverable(s) overdue</source>
+        <translation>
+            <numerusform>%n 项应交成果已逾期</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Due:</source>
+        <translation>截止日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类别(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reference:</source>
+        <translation>参考信息(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Waive</source>
+        <translation>免除(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Waive…</source>
+        <translation>免除(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Accountable</source>
+        <translation>待核算</translation>
+    </message>
+    <message>
+        <source>Add a deliverable to loan {number}</source>
+        <translation>为借样 {number} 添加应交成果</translation>
+    </message>
+    <message>
+        <source>Aliquot</source>
+        <translation>分样</translation>
+    </message>
+    <message>
+        <source>Attach &amp;file…</source>
+        <translation>附加文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Balances</source>
+        <translation>是否平衡</translation>
+    </message>
+    <message>
+        <source>Balances to the microgram; nothing left to account for.</source>
+        <translation>精确到微克平衡；已无待核算样品。</translation>
+    </message>
+    <message>
+        <source>Balances; {mass} still to be accounted for.</source>
+        <translation>平衡；仍有 {mass} 待核算。</translation>
+    </message>
+    <message>
+        <source>Book mass corrected by {mass} while on loan</source>
+        <translation>借出期间账面质量更正 {mass}</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <source>Consumed</source>
+        <translation>消耗</translation>
+    </message>
+    <message>
+        <source>D&amp;escription:</source>
+        <translation>说明(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Deliverable</source>
+        <translation>应交成果</translation>
+    </message>
+    <message>
+        <source>Deliverables</source>
+        <translation>应交成果</translation>
+    </message>
+    <message>
+        <source>Delivered file</source>
+        <translation>提交的文件</translation>
+    </message>
+    <message>
+        <source>Does not balance: issued differs from consumed, lost, returned and accountable.</source>
+        <translation>不平衡：已发出量与消耗、丢失、归还和待核算之和不符。</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>File SHA-256: {sha}</source>
+        <translation>文件 SHA-256：{sha}</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>Form F-75 &amp;PDF…</source>
+        <translation>F-75 表 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>已发出</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>丢失</translation>
+    </message>
+    <message>
+        <source>Mark &amp;delivered</source>
+        <translation>标记为已提交(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Mark &amp;delivered…</source>
+        <translation>标记为已提交(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Mark delivered: {title}</source>
+        <translation>标记为已提交：{title}</translation>
+    </message>
+    <message>
+        <source>Material all accounted for: awaiting deliverables</source>
+        <translation>样品已全部核算：待交成果</translation>
+    </message>
+    <message>
+        <source>No file attached</source>
+        <translation>未附加文件</translation>
+    </message>
+    <message>
+        <source>Record the selected deliverable delivered, with a reference or a file</source>
+        <translation>记录所选应交成果已提交，附参考信息或文件</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>参考信息</translation>
+    </message>
+    <message>
+        <source>Release the borrower from the selected deliverable, with a reason</source>
+        <translation>免除借用方的所选应交成果，并说明理由</translation>
+    </message>
+    <message>
+        <source>Release the borrower of loan {number} from this deliverable? The reason is kept with it.</source>
+        <translation>免除借样 {number} 借用方的这项应交成果？理由将随之保存。</translation>
+    </message>
+    <message>
+        <source>Return accounting (form F-75)</source>
+        <translation>归还核算（F-75 表）</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>归还</translation>
+    </message>
+    <message>
+        <source>Select a deliverable first.</source>
+        <translation>请先选择一项应交成果。</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>分装</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>The return accounting form, signed, to preview, print or save</source>
+        <translation>已签名的归还核算表，可预览、打印或保存</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Waive: {title}</source>
+        <translation>免除：{title}</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>With the aliquots split from it: {children}</source>
+        <translation>含由其分装的分样：{children}</translation>
+    </message>
+    <message>
+        <source>Write down something more the loan owes</source>
+        <translation>记下该借样还应提交的成果</translation>
+    </message>
+    <message>
+        <source>e.g. doi:10.1029/2026JE008123 or the report&apos;s number</source>
+        <translation>例如 doi:10.1029/2026JE008123 或报告编号</translation>
+    </message>
+</context>
+<context>
     <name>_loans_detail</name>
     <message>
         <source>Aliquot</source>
@@ -612,6 +825,205 @@ Reason: {reason}</source>
     </message>
 </context>
 <context>
+    <name>_loans_inventory</name>
+    <message>
+        <source>&amp;Certify…</source>
+        <translation>证明(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Found</source>
+        <translation>已找到(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Inventory…</source>
+        <translation>盘点(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Missing…</source>
+        <translation>缺失(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>&amp;Start inventory</source>
+        <translation>开始盘点(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Weigh…</source>
+        <translation>称量(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Aliquot</source>
+        <translation>分样</translation>
+    </message>
+    <message>
+        <source>Aliquot {aliquot} missing</source>
+        <translation>分样 {aliquot} 缺失</translation>
+    </message>
+    <message>
+        <source>Book mass</source>
+        <translation>账面质量</translation>
+    </message>
+    <message>
+        <source>Certificate &amp;PDF…</source>
+        <translation>证明 &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Certify inventory</source>
+        <translation>证明盘点</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>应有</translation>
+    </message>
+    <message>
+        <source>Expected {expected} · found {found} · missing {missing} · not checked {pending} · unexpected {unexpected}</source>
+        <translation>应有 {expected} · 已找到 {found} · 缺失 {missing} · 未核对 {pending} · 意外 {unexpected}</translation>
+    </message>
+    <message>
+        <source>Inventory certificate</source>
+        <translation>盘点证明</translation>
+    </message>
+    <message>
+        <source>Inventory of loan {loan}</source>
+        <translation>借样 {loan} 的盘点</translation>
+    </message>
+    <message>
+        <source>Inventory {number} of loan {loan} ({status}), {answers}. Principal investigator: {pi}.</source>
+        <translation>借样 {loan} 的盘点 {number}（{status}），{answers}。项目负责人：{pi}。</translation>
+    </message>
+    <message>
+        <source>Inventory {number} of loan {loan}: {expected} aliquot(s) expected, {found} found, {missing} missing (reported lost), {unexpected} unexpected.</source>
+        <translation>借样 {loan} 的盘点 {number}：应有 {expected} 个分样，已找到 {found} 个，缺失 {missing} 个（已报告丢失），意外 {unexpected} 个。</translation>
+    </message>
+    <message>
+        <source>Loan {loan} has no inventory yet.</source>
+        <translation>借样 {loan} 尚无盘点。</translation>
+    </message>
+    <message>
+        <source>Measured</source>
+        <translation>实测</translation>
+    </message>
+    <message>
+        <source>Missing aliquot</source>
+        <translation>缺失的分样</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Report it lost now (a loss report)</source>
+        <translation>立即报告丢失（丢失报告）</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>处理</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>扫描</translation>
+    </message>
+    <message>
+        <source>Scan or type an aliquot number, then Enter</source>
+        <translation>扫描或输入分样编号，然后按回车</translation>
+    </message>
+    <message>
+        <source>Scan:</source>
+        <translation>扫描：</translation>
+    </message>
+    <message>
+        <source>Select an expected aliquot first.</source>
+        <translation>请先选择一个应有分样。</translation>
+    </message>
+    <message>
+        <source>Start inventory</source>
+        <translation>开始盘点</translation>
+    </message>
+    <message>
+        <source>Take or read the loan&apos;s annual inventory (scan what is held)</source>
+        <translation>进行或查看该借样的年度盘点（扫描所持有的分样）</translation>
+    </message>
+    <message>
+        <source>The annual inventory due on {day} is overdue: no new loan or shipment to {pi} until one is certified.</source>
+        <translation>{day} 到期的年度盘点已逾期：在盘点得到证明之前，不向 {pi} 提供新的借样或发运。</translation>
+    </message>
+    <message>
+        <source>The principal investigator signs the inventory.</source>
+        <translation>由项目负责人签名证明盘点。</translation>
+    </message>
+    <message>
+        <source>Tick the selected aliquot as found</source>
+        <translation>将所选分样勾选为已找到</translation>
+    </message>
+    <message>
+        <source>Weigh</source>
+        <translation>称量</translation>
+    </message>
+    <message>
+        <source>Where it was searched, what is known</source>
+        <translation>在何处查找过，已知情况</translation>
+    </message>
+    <message>
+        <source>answers the anniversary of {day}</source>
+        <translation>对应 {day} 的周年</translation>
+    </message>
+    <message>
+        <source>found</source>
+        <translation>已找到</translation>
+    </message>
+    <message>
+        <source>mass, e.g. 12.5 mg</source>
+        <translation>质量，如 12.5 mg</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation>未核对</translation>
+    </message>
+    <message>
+        <source>on demand</source>
+        <translation>按需</translation>
+    </message>
+    <message>
+        <source>reported lost</source>
+        <translation>已报告丢失</translation>
+    </message>
+    <message>
+        <source>unexpected</source>
+        <translation>意外</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>{aliquot}: scanned already</source>
+        <translation>{aliquot}：已扫描过</translation>
+    </message>
+    <message>
+        <source>{aliquot}: {outcome}</source>
+        <translation>{aliquot}：{outcome}</translation>
+    </message>
+    <message>
+        <source>{count} expected aliquot(s) are neither found nor missing.</source>
+        <translation>{count} 个应有分样既未找到也未标记为缺失。</translation>
+    </message>
+</context>
+<context>
     <name>_loans_receivers</name>
     <message>
         <source>A person of the borrowing institution</source>
@@ -733,6 +1145,10 @@ Reason: {reason}</source>
     <message>
         <source>Approved</source>
         <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Awaiting deliverables</source>
+        <translation>待交成果</translation>
     </message>
     <message>
         <source>CSV files (*.csv);;JSON files (*.json)</source>

@@ -34,6 +34,11 @@
         <translation>已批准（出借方）</translation>
     </message>
     <message>
+        <source>awaiting deliverables</source>
+        <comment>status</comment>
+        <translation>待交成果</translation>
+    </message>
+    <message>
         <source>borrower</source>
         <comment>kind</comment>
         <translation>借用方</translation>
@@ -252,6 +257,11 @@
         <source>return</source>
         <comment>kind</comment>
         <translation>归还</translation>
+    </message>
+    <message>
+        <source>return accounting form</source>
+        <comment>document</comment>
+        <translation>归还核算表</translation>
     </message>
     <message>
         <source>returned to lender</source>
