@@ -148,15 +148,21 @@ class _State:
         from sqlalchemy import select
 
         from .documents import service
+        from .documents.inventory import write_inventory_certificate
         from .documents.verify import verify_file
-        from .domain.models import Aliquot, Loan, Transfer
+        from .domain.models import Aliquot, Inventory, Loan, Transfer
 
         with self.db.read() as session:
             loan = session.scalars(select(Loan.number).order_by(Loan.id)).first()
+            certified = session.scalars(
+                select(Inventory.number).where(Inventory.status == "certified")
+            ).first()
             transfer = session.scalars(select(Transfer.number).order_by(Transfer.id)).first()
             aliquots = list(session.scalars(select(Aliquot.number).order_by(Aliquot.id).limit(2)))
-        if not (loan and transfer and aliquots):
-            raise SelfTestFailed("the demo data has no loan, transfer or aliquot to print")
+        if not (loan and transfer and aliquots and certified):
+            raise SelfTestFailed(
+                "the demo data has no loan, transfer, aliquot or certified inventory to print"
+            )
         folder = self.scratch / "documents"
         folder.mkdir()
         written = [
@@ -173,6 +179,8 @@ class _State:
             service.write_manifest(self.db, None, transfer, folder / "manifest.pdf"),
             service.write_labels(self.db, None, aliquots, folder / "labels-roll.pdf"),
             service.write_labels(self.db, None, aliquots, folder / "labels-a4.pdf", layout="a4"),
+            service.write_return_accounting(self.db, None, loan, folder / "return-accounting.pdf"),
+            write_inventory_certificate(self.db, None, certified, folder / "inventory.pdf"),
         ]
         self._agreement = written[0]
         for document in written:

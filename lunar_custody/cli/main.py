@@ -38,13 +38,13 @@ FEATURES = (
     database,
     samples,
     loans,
-    reminders,
     clearance,
     receivers,
-    transfers,
-    documents,
     inventory,
     deliverables,
+    reminders,
+    transfers,
+    documents,
 )
 
 

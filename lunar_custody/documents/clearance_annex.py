@@ -35,7 +35,7 @@ def clearance_annex(data: AgreementData, w: Words, width: float) -> list[Flowabl
     if not data.clearance:
         return []
     headers = ("No.", "Clearance item", "Status", "By, when", "File (SHA-256)", "Note or reason")
-    widths = [9 * mm, 44 * mm, 15 * mm, 30 * mm, 50 * mm]
+    widths = [9 * mm, 36 * mm, 29 * mm, 28 * mm, 44 * mm]
     widths.append(width - sum(widths))
     no = widths[0]
     rows: list[list[object]] = [

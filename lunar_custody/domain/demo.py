@@ -471,6 +471,7 @@ class _Builder:
         self.annual_inventories()
         self.recent_loans()
         self.recent_movements()
+        self.awaiting_deliverables()
         self.blocked_by_clearance()
 
     # ---------------------------------------------------------------- clearance
@@ -528,7 +529,7 @@ class _Builder:
             for loan in queries.loans(self.store, status="draft")
             if loan.borrower_code == SUPARCO
         ]
-        self.at(1, 11)
+        self.at(1, 17)
         for key, by in (
             ("security_plan", "siddiqui"),
             ("co_investigator_signatures", "siddiqui"),
@@ -545,7 +546,6 @@ class _Builder:
                 expires_on=self.day(-200) if key == "export_licence" else None,
             )
         self.progress(f"Loan {draft.number} waits for its clearance (2 items open).")
-        self.awaiting_deliverables()
 
     def deliverables_story(self) -> None:
         """Brown delivered all it owed (closing needs it); a later loan, its material all

@@ -537,8 +537,10 @@ COMMANDS = [
     "loan-cancel",
     "clearance",
     "receivers",
+    "inventory",
     "deliverables",
     "return-accounting",
+    "reminders",
     "transfers",
     "discrepancies",
     "release",
@@ -554,7 +556,6 @@ COMMANDS = [
     "labels",
     "institution-languages",
     "verify-pdf",
-    "inventory",
 ]
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-from lunar_custody.domain import clock, custody, inventory, loans, queries, registry
+from lunar_custody.domain import clearance, clock, custody, inventory, loans, queries, registry
 from lunar_custody.exchange import journey
 from lunar_custody.exchange.journey import LENT, SECOND, _carry, _password, _pin
 from lunar_custody.storage import Database
@@ -50,6 +50,7 @@ def test_a_certified_inventory_reaches_the_lender(tmp_path: Path) -> None:
                 due_on=start + timedelta(days=700),
             ).number
             loans.add_loan_items(lender, zhang, loan, [LENT, SECOND])
+            clearance.attest_open_items(lender, zhang, loan, note="cleared")
             loans.approve_loan(lender, zhang, loan, _password("zhang.wei"))
             _carry("offer", cnsa, "zhang.wei", [brown], None, loan=loan)
             loans.countersign_loan(borrower, head, loan, _password("james.head"))

@@ -111,7 +111,7 @@ def test_a_database_of_a_newer_schema(db: Database, messages: Messages) -> None:
             "errorDialog",
             "Database from a newer version",
             "This database was written by a newer version of Lunar Custody (schema 9999); "
-            "this version understands up to 0008. Install the newer version.",
+            "this version understands up to 0005. Install the newer version.",
         )
     ]
     with db.read() as session:  # left alone

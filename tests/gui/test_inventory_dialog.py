@@ -43,6 +43,7 @@ def test_scan_report_the_missing_one_lost_and_certify(
     a1, a2, a3, a4 = world.aliquots
     waiting = new_loan_for_brown_pi(world)  # drafted before the inventory fell overdue
     loans.add_loan_items(world.db, world["zhang"], waiting, [a4])
+    world.clear(waiting)  # only the inventory holds it
     loan = overdue_loan(world)
     with pytest.raises(RuleViolation, match=f"annual inventory of loan {loan}"):
         new_loan_for_brown_pi(world)

@@ -125,7 +125,10 @@ def test_a_loan_from_draft_to_closed_through_two_workstations(
     assert detail.summary.destructive_analysis_allowed and detail.summary.due_on == due
     assert [item.aliquot_number for item in detail.items] == [A1, A2]
 
-    # ---- 2. Zhang approves it with his signature, from the Actions menu.
+    # ---- 2. The borrower's clearance is attested (tests/gui/test_governance_journey.py does it
+    # through the window); Zhang approves the loan with his signature, from the Actions menu.
+    world.clear(loan)
+    at_desk(qtbot, zhang)
     signer.next(world.PASSWORD)
     menu_action(zhang, "Approve…").trigger()
     assert messages.errors == []

@@ -137,5 +137,5 @@ def test_a_demo_killed_on_postgresql_leaves_the_database_empty(pg_db: Database) 
         assert _people(pg_db) == 0, "a killed demo left records in the database"
     assert killed == 2, "a demo run ended before it was killed"
     _run("--db", pg_db.url, "demo")
-    assert _people(pg_db) == 13
+    assert _people(pg_db) == 14
     _run("--db", pg_db.url, "verify")

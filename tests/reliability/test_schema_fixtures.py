@@ -114,7 +114,7 @@ def test_a_stored_sqlite_database_upgrades_with_every_record(
         if table == "audit_entries":  # the audit trail only grows
             assert {r["action"] for r in now[len(rows) :]} <= {"baseline"}
             kept = kept[: len(rows)]
-        if table == "ledger_head":  # ... and its head with it (0006's baseline entries)
+        if table == "ledger_head":  # ... and its head with it (0005's baseline entries)
             moved = [i for i, c in enumerate(columns) if c in ("audit_seq", "audit_hash")]
             kept = [tuple(v for i, v in enumerate(r) if i not in moved) for r in kept]
             rows = [tuple(v for i, v in enumerate(r) if i not in moved) for r in rows]

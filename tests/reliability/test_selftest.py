@@ -40,7 +40,7 @@ def test_the_self_test_passes_and_touches_nothing_of_the_user(tmp_path: Path) ->
         "main",
     ]
     assert "custody events" in lines[5]
-    assert lines[7].endswith("7 PDFs, 12 pages, each verifies")
+    assert lines[7].endswith("9 PDFs, 15 pages, each verifies")
     assert lines[-1].startswith("self-test passed in ")
     assert not home.exists()  # no database, settings or log of the user's
 

@@ -2,7 +2,7 @@
 
 "A database one revision behind" is made by adding a revision after the last one shipped to
 a copy of the migrations folder for the test (``newer_migrations``): the real database at
-0008 is then behind that copy's head 0009, exactly as a database of today will be behind the
+0005 is then behind that copy's head 0006, exactly as a database of today will be behind the
 next release. (tests/reliability/test_schema_fixtures.py upgrades stored older databases.)
 """
 
@@ -29,8 +29,8 @@ NEXT_REVISION = '''"""A probe table (test only)."""
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0009"
-down_revision = "0008"
+revision = "0006"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
@@ -47,14 +47,14 @@ def downgrade() -> None:
 
 @pytest.fixture
 def newer_migrations(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[[str], Path]:
-    """Make the program ship a revision 0009 (its upgrade() ends with ``failure``)."""
+    """Make the program ship a revision 0006 (its upgrade() ends with ``failure``)."""
 
     def install(failure: str = "") -> Path:
         folder = tmp_path / "migrations"
         shutil.copytree(
             migrate.MIGRATIONS_DIR, folder, ignore=shutil.ignore_patterns("__pycache__")
         )
-        (folder / "versions" / "0009_probe.py").write_text(NEXT_REVISION.format(failure=failure))
+        (folder / "versions" / "0006_probe.py").write_text(NEXT_REVISION.format(failure=failure))
         monkeypatch.setattr(migrate, "MIGRATIONS_DIR", folder)
         return folder
 
@@ -80,12 +80,12 @@ def _stamp(db: Database, revision: str) -> None:
 
 
 def test_the_program_knows_one_head() -> None:
-    assert head_revision() == "0008"
+    assert head_revision() == "0005"
 
 
 def test_an_empty_database_gets_the_whole_schema(empty_database_url: str) -> None:
     with Database.open(empty_database_url) as db:
-        assert current_revision(db.engine) == "0008"
+        assert current_revision(db.engine) == "0005"
         assert {"custody_events", "audit_entries", "signatures", "ledger_head"} <= _tables(db)
         assert "certificates" in _tables(db)
         with db.read() as session:
@@ -112,7 +112,7 @@ def test_a_database_at_head_is_left_alone(db: Database) -> None:
     with db.write() as session:
         session.execute(text("UPDATE ledger_head SET last_seq = 7"))
     with Database.open(db.url) as again:
-        assert current_revision(again.engine) == "0008"
+        assert current_revision(again.engine) == "0005"
         assert _count(again, "ledger_head") == 1
         with again.read() as session:
             assert session.scalar(text("SELECT last_seq FROM ledger_head")) == 7
@@ -130,7 +130,7 @@ def test_the_migration_goes_down_and_up_again(db: Database) -> None:
         assert functions == 0
     with db.engine.begin() as connection:
         command.upgrade(alembic_config(connection), "head")
-    assert current_revision(db.engine) == "0008"
+    assert current_revision(db.engine) == "0005"
     assert schema_differences(db.engine) == []
 
 
@@ -158,7 +158,7 @@ def test_a_newer_schema_is_refused_and_left_alone(db: Database) -> None:
         Database.open(db.url)
     assert str(info.value) == (
         "This database was written by a newer version of Lunar Custody (schema 9999); "
-        "this version understands up to 0008. Install the newer version."
+        "this version understands up to 0005. Install the newer version."
     )
     assert current_revision(db.engine) == "9999"
 
@@ -190,25 +190,25 @@ def test_a_database_behind_head_is_copied_then_upgraded(
     with db.write() as session:
         session.execute(insert(Institution).values(code="CNSA", name="CNSA", kind="lender"))
     newer_migrations("")
-    assert head_revision() == "0009"
+    assert head_revision() == "0006"
     with Database.open(db.url) as upgraded:
-        assert current_revision(upgraded.engine) == "0009"
+        assert current_revision(upgraded.engine) == "0006"
         assert "upgrade_probe" in _tables(upgraded)
         assert _count(upgraded, "institutions") == 1
     if db.dialect == "sqlite":
         assert db.path is not None
         (copy,) = [p for p in db.path.parent.iterdir() if ".before-" in p.name]
-        assert copy.name.startswith(f"{db.path.stem}.before-0009.")
+        assert copy.name.startswith(f"{db.path.stem}.before-0006.")
         assert copy.suffix == ".db"
         raw = sqlite3.connect(copy)
         try:
-            assert raw.execute("SELECT version_num FROM alembic_version").fetchall() == [("0008",)]
+            assert raw.execute("SELECT version_num FROM alembic_version").fetchall() == [("0005",)]
             assert raw.execute("SELECT code FROM institutions").fetchall() == [("CNSA",)]
         finally:
             raw.close()
     else:
         (dump,) = (tmp_path / "data" / "lunar-custody" / "backups").iterdir()
-        assert dump.name.startswith(f"{db.name}.before-0009.") and dump.suffix == ".dump"
+        assert dump.name.startswith(f"{db.name}.before-0006.") and dump.suffix == ".dump"
         assert dump.read_bytes()[:5] == b"PGDMP"  # pg_dump's custom format
 
 
@@ -225,12 +225,12 @@ def test_without_pg_dump_the_upgrade_exports_first(
     newer_migrations("")
     monkeypatch.setenv("PATH", "")
     with Database.open(pg_db.url) as upgraded:
-        assert current_revision(upgraded.engine) == "0009"
+        assert current_revision(upgraded.engine) == "0006"
     (export,) = (tmp_path / "data" / "lunar-custody" / "backups").iterdir()
-    assert export.name.startswith(f"{pg_db.name}.before-0009.")
+    assert export.name.startswith(f"{pg_db.name}.before-0006.")
     assert export.suffix == EXPORT_SUFFIX
     header = export_header(export)
-    assert header["schema"] == "0008"
+    assert header["schema"] == "0005"
     rows = {table.name: found for table, found in export_rows(export)}
     assert [row["code"] for row in rows["institutions"]] == ["CNSA"]
 
@@ -241,7 +241,7 @@ def test_a_failing_upgrade_changes_nothing(
     newer_migrations('raise RuntimeError("the upgrade broke")')
     with pytest.raises(RuntimeError, match="the upgrade broke"):
         Database.open(db.url)
-    assert current_revision(db.engine) == "0008"
+    assert current_revision(db.engine) == "0005"
     assert "upgrade_probe" not in _tables(db)
 
 

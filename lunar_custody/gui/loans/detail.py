@@ -10,9 +10,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QTableWidget,
@@ -271,12 +273,22 @@ class LoanDetailPane(QWidget):
         self.receivers_section = ReceiversSection(ctx) if ctx is not None else None
         if self.receivers_section is not None:
             tables.addWidget(self.receivers_section)
-        tables.setSizes([220, 140, 200, 120, 130, 280, 160][: tables.count()])
+        heights = [220, 140, 200, 120, 130, 280, 160][: tables.count()]
+        tables.setSizes(heights)
         tables.setChildrenCollapsible(False)
+        tables.setMinimumHeight(sum(heights))  # each section shows several rows, not one
+        # Six sections need more height than a 800-pixel screen gives the pane: they scroll
+        # together rather than push the window taller than the screen.
+        sections = QScrollArea()
+        sections.setObjectName("loanSections")
+        sections.setWidgetResizable(True)
+        sections.setFrameShape(QFrame.Shape.NoFrame)
+        sections.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        sections.setWidget(tables)
 
         # Wide, the terms beside the tables; narrow (a 1024-pixel screen), the two as tabs,
         # so the reconciliation's masses show whole instead of cut at the pane's edge.
-        self.terms_box, self.tables = terms, tables
+        self.terms_box, self.tables = terms, sections
         self.body = QSplitter(Qt.Orientation.Horizontal)
         self.body.setStretchFactor(1, 1)
         self.body.setChildrenCollapsible(False)
