@@ -148,7 +148,6 @@ class _State:
         from sqlalchemy import select
 
         from .documents import service
-        from .documents.inventory import write_inventory_certificate
         from .documents.verify import verify_file
         from .domain.models import Aliquot, Inventory, Loan, Transfer
 
@@ -180,7 +179,7 @@ class _State:
             service.write_labels(self.db, None, aliquots, folder / "labels-roll.pdf"),
             service.write_labels(self.db, None, aliquots, folder / "labels-a4.pdf", layout="a4"),
             service.write_return_accounting(self.db, None, loan, folder / "return-accounting.pdf"),
-            write_inventory_certificate(self.db, None, certified, folder / "inventory.pdf"),
+            service.write_inventory_certificate(self.db, None, certified, folder / "inventory.pdf"),
         ]
         self._agreement = written[0]
         for document in written:

@@ -147,19 +147,13 @@ def _write_form(args: argparse.Namespace, s: Session) -> int:
     """The return accounting form (F-75) as a signed, registered PDF."""
     from ..documents import service
     from ..domain.document_languages import parse_languages
+    from .documents import report_written
 
     languages = parse_languages(args.lang) if args.lang else None
     doc = service.write_return_accounting(
         s.db, None, args.loan, Path(args.output), languages=languages
     )
-    s.done(
-        f"Wrote {doc.path} (document {doc.number}, {doc.pages} page(s)).",
-        number=doc.number,
-        kind=doc.kind,
-        file=str(doc.path),
-        pages=doc.pages,
-        sha256=doc.sha256,
-    )
+    report_written(s, doc)
     return 0
 
 

@@ -17,7 +17,9 @@ if TYPE_CHECKING:
     from ..domain.permissions import Actor
 
 
-def _written(s: Session, doc: GeneratedDocument, remembered: str = "") -> None:
+def report_written(s: Session, doc: GeneratedDocument, remembered: str = "") -> None:
+    """What every command that writes a PDF says: the file, its pages, the registered
+    document's number and SHA-256, the languages (and the choice remembered, if any)."""
     from ..domain.document_languages import languages_text
 
     languages = languages_text(doc.languages)
@@ -98,7 +100,7 @@ def cmd_agreement(args: argparse.Namespace, s: Session) -> int:
     languages = _languages(args)
     actor = _who_remembers(args, s)
     doc = service.write_agreement(s.db, None, args.loan, Path(args.output), languages=languages)
-    _written(s, doc, _remember(s, actor, loan_partner(s.db, args.loan), doc))
+    report_written(s, doc, _remember(s, actor, loan_partner(s.db, args.loan), doc))
     return 0
 
 
@@ -122,7 +124,7 @@ def cmd_custody_form(args: argparse.Namespace, s: Session) -> int:
         if args.transfer
         else document_languages.aliquots_partner(s.db, [args.aliquot])
     )
-    _written(s, doc, _remember(s, actor, partner, doc))
+    report_written(s, doc, _remember(s, actor, partner, doc))
     return 0
 
 
@@ -133,7 +135,7 @@ def cmd_manifest(args: argparse.Namespace, s: Session) -> int:
     languages = _languages(args)
     actor = _who_remembers(args, s)
     doc = service.write_manifest(s.db, None, args.transfer, Path(args.output), languages=languages)
-    _written(s, doc, _remember(s, actor, transfer_partner(s.db, args.transfer), doc))
+    report_written(s, doc, _remember(s, actor, transfer_partner(s.db, args.transfer), doc))
     return 0
 
 
@@ -154,7 +156,7 @@ def cmd_labels(args: argparse.Namespace, s: Session) -> int:
         job_label=args.job_label,
         languages=languages,
     )
-    _written(s, doc, _remember(s, actor, aliquots_partner(s.db, args.numbers), doc))
+    report_written(s, doc, _remember(s, actor, aliquots_partner(s.db, args.numbers), doc))
     return 0
 
 

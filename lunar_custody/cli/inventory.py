@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from ..domain import inventory
 from ..domain.masses import parse_mass
@@ -131,8 +132,24 @@ def cmd_list(args: argparse.Namespace, s: Session) -> int:
 
 
 def cmd_show(args: argparse.Namespace, s: Session) -> int:
+    if args.output:
+        return _write_certificate(args, s)
     view = inventory.show(s.db, args.number)
     s.data(view.as_json(), lambda: _print(s, view))
+    return 0
+
+
+def _write_certificate(args: argparse.Namespace, s: Session) -> int:
+    """The inventory certificate as a signed, registered PDF."""
+    from ..documents import service
+    from ..domain.document_languages import parse_languages
+    from .documents import report_written
+
+    languages = parse_languages(args.lang) if args.lang else None
+    doc = service.write_inventory_certificate(
+        s.db, None, args.number, Path(args.output), languages=languages
+    )
+    report_written(s, doc)
     return 0
 
 
@@ -236,8 +253,12 @@ def register(commands: Commands) -> None:
     p.add_argument("--overdue", action="store_true", help="loans whose inventory is overdue")
     p.add_argument("--due", action="store_true", help="loans owing one within 30 days or late")
 
-    p = command(actions, "show", cmd_show, "an inventory with its lines")
+    p = command(actions, "show", cmd_show, "an inventory with its lines, or its certificate")
     p.add_argument("number")
+    p.add_argument(
+        "-o", "--output", metavar="FILE", help="write the signed inventory certificate as this PDF"
+    )
+    p.add_argument("--lang", metavar="en|zh|en,zh", help="the PDF's languages")
 
     p = command(
         actions,

@@ -4,20 +4,14 @@ unexpected), with the masses weighed, and the signature."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
-from ..domain.document_languages import loan_partner
 from ..domain.masses import format_mass
-from ..domain.permissions import Actor
-from ..domain.queries.inventories import InventoryCertificateData, inventory_certificate_data
-from ..domain.store import Store
+from ..domain.queries.inventories import InventoryCertificateData
 from .layout import DocumentInfo, field_table, grid_table, para, render, signature_row, when
-from .service import GeneratedDocument, _languages, _write
-from .wording import Languages, Words
+from .wording import Words
 
 WIDTH = A4[0] - 36 * mm
 OUTCOMES = {
@@ -106,31 +100,3 @@ def story(data: InventoryCertificateData, w: Words | None = None) -> list[Flowab
 
 def render_certificate(data: InventoryCertificateData, info: DocumentInfo) -> tuple[bytes, int]:
     return render(info, story(data, info.words), pagesize=A4)
-
-
-def write_inventory_certificate(
-    store: Store,
-    actor: Actor | None,
-    number: str,
-    path: Path,
-    *,
-    languages: Languages | None = None,
-) -> GeneratedDocument:
-    """The certificate of inventory ``number``, written to ``path``, signed and recorded; in
-    ``languages``, else those remembered for the loan's borrower."""
-    data = inventory_certificate_data(store, number)
-    languages = _languages(store, languages, loan_partner(store, data.inventory.loan_number))
-    return _write(
-        store,
-        actor,
-        kind="inventory_certificate",
-        record_type="inventory",
-        record_number=data.inventory.number,
-        title="Inventory certificate",
-        reference=f"Inventory {data.inventory.number}",
-        data=data,
-        draw=render_certificate,
-        path=path,
-        languages=languages,
-        printed_reference=f"{Words(languages).inline('Inventory')} {data.inventory.number}",
-    )

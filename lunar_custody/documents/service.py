@@ -25,6 +25,7 @@ from ..domain.anchors import ChainHeads
 from ..domain.errors import ValidationError
 from ..domain.identity import content_hash
 from ..domain.permissions import Actor
+from ..domain.queries.inventories import inventory_certificate_data
 from ..domain.store import Store
 from ..whole_files import writing_whole
 from .content import content_dict
@@ -266,6 +267,38 @@ def write_return_accounting(
         path=path,
         languages=languages,
         printed_reference=f"{Words(languages).inline('Loan')} {data.loan_number}",
+    )
+
+
+def write_inventory_certificate(
+    store: Store,
+    actor: Actor | None,
+    number: str,
+    path: Path,
+    *,
+    languages: Languages | None = None,
+) -> GeneratedDocument:
+    """The certificate of inventory ``number``, written to ``path``, signed and recorded; in
+    ``languages``, else those remembered for the loan's borrower."""
+    from .inventory import render_certificate
+
+    data = inventory_certificate_data(store, number)
+    languages = _languages(
+        store, languages, chosen_languages.loan_partner(store, data.inventory.loan_number)
+    )
+    return _write(
+        store,
+        actor,
+        kind="inventory_certificate",
+        record_type="inventory",
+        record_number=data.inventory.number,
+        title="Inventory certificate",
+        reference=f"Inventory {data.inventory.number}",
+        data=data,
+        draw=render_certificate,
+        path=path,
+        languages=languages,
+        printed_reference=f"{Words(languages).inline('Inventory')} {data.inventory.number}",
     )
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.test_cli import as_user, run, secrets, url
+from tests.documents.conftest import text_of
 from tests.domain.test_inventory import overdue_loan
 from tests.worlds import World
 
@@ -48,3 +49,15 @@ def test_an_inventory_from_the_command_line(
     assert shown["status"] == "certified"  # type: ignore[index]
     assert shown["counts"]["found"] == 2 and shown["counts"]["missing"] == 1  # type: ignore[index]
     assert run("inventory", "list", "--overdue", "--json", "--db", url(world)).json() == []
+
+    # the certificate and the loan's return accounting print as the other documents do
+    certificate, form = tmp_path / "certificate.pdf", tmp_path / "f75.pdf"
+    for args, path, title in (
+        (("inventory", "show", number), certificate, "Inventory certificate"),
+        (("return-accounting", loan), form, "Return accounting"),
+    ):
+        written = run(*args, "-o", str(path), "--db", url(world))
+        assert written.code == 0, written.err
+        assert written.out.startswith(f"Wrote {path} (1 page): document ")
+        assert ", signed, SHA-256 " in written.out and written.out.rstrip().endswith("; in en.")
+        assert title in text_of(path)

@@ -15,7 +15,7 @@ from tests.worlds import World
 
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 def test_the_certificate_prints_every_line_and_the_signature(world: World, tmp_path: Path) -> None:
-    from lunar_custody.documents.inventory import write_inventory_certificate
+    from lunar_custody.documents.service import write_inventory_certificate
 
     a1, a2, a3, _ = world.aliquots
     loan = overdue_loan(world)

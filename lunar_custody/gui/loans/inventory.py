@@ -452,7 +452,7 @@ class InventoryDialog(QDialog):
         if number is None:
             return
         # The PDF side (reportlab, QtPdf) loads with the first document, not at start-up.
-        from ...documents.inventory import write_inventory_certificate
+        from ...documents.service import write_inventory_certificate
         from ..pdf_preview import show_document
 
         db, actor = self.ctx.db, self.ctx.actor
