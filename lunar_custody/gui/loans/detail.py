@@ -262,33 +262,40 @@ class LoanDetailPane(QWidget):
         QVBoxLayout(signatures_box).addWidget(self.signatures_table)
         self.clearance = ClearancePanel()  # its own module: gui/loans/clearance.py
         tables = QSplitter(Qt.Orientation.Vertical)
-        tables.addWidget(items_box)
         self.accounting_box = ReturnAccountingBox()
         self.deliverables = DeliverablesBox()
-        tables.addWidget(self.accounting_box)
-        tables.addWidget(self.deliverables)
-        tables.addWidget(signatures_box)
-        tables.addWidget(self.clearance)
         # the sections of other features, each its own module (a ctx: they act)
         self.receivers_section = ReceiversSection(ctx) if ctx is not None else None
-        if self.receivers_section is not None:
-            tables.addWidget(self.receivers_section)
-        heights = [220, 140, 200, 120, 130, 280, 160][: tables.count()]
+        # in the order of a loan's life: what is lent, cleared, signed, who receives it,
+        # and at the end what came back and what is owed
+        sections: list[tuple[QWidget | None, int]] = [
+            (items_box, 220),
+            (self.clearance, 230),
+            (signatures_box, 130),
+            (self.receivers_section, 170),
+            (self.accounting_box, 160),
+            (self.deliverables, 200),
+        ]
+        heights: list[int] = []
+        for section, height in sections:
+            if section is not None:
+                tables.addWidget(section)
+                heights.append(height)
         tables.setSizes(heights)
         tables.setChildrenCollapsible(False)
         tables.setMinimumHeight(sum(heights))  # each section shows several rows, not one
         # Six sections need more height than a 800-pixel screen gives the pane: they scroll
         # together rather than push the window taller than the screen.
-        sections = QScrollArea()
-        sections.setObjectName("loanSections")
-        sections.setWidgetResizable(True)
-        sections.setFrameShape(QFrame.Shape.NoFrame)
-        sections.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        sections.setWidget(tables)
+        scroller = QScrollArea()
+        scroller.setObjectName("loanSections")
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroller.setWidget(tables)
 
         # Wide, the terms beside the tables; narrow (a 1024-pixel screen), the two as tabs,
         # so the reconciliation's masses show whole instead of cut at the pane's edge.
-        self.terms_box, self.tables = terms, sections
+        self.terms_box, self.tables = terms, scroller
         self.body = QSplitter(Qt.Orientation.Horizontal)
         self.body.setStretchFactor(1, 1)
         self.body.setChildrenCollapsible(False)
