@@ -54,8 +54,6 @@ from .lending import (
 )
 from .overview import (
     DASHBOARD_LIMIT,
-    DUE_HORIZON_DAYS,
-    DUE_TIERS,
     INVENTORY_HORIZON_DAYS,
     Dashboard,
     DueLoanRow,
@@ -63,7 +61,6 @@ from .overview import (
     InventoryRow,
     Totals,
     dashboard,
-    due_tier,
     totals,
 )
 from .people import (
@@ -120,8 +117,6 @@ __all__ = [
     "BLANK_HANDOFFS",
     "CHOICE_LIMIT",
     "DASHBOARD_LIMIT",
-    "DUE_HORIZON_DAYS",
-    "DUE_TIERS",
     "INVENTORY_HORIZON_DAYS",
     "AgreementData",
     "AliquotDetail",
@@ -185,7 +180,6 @@ __all__ = [
     "discrepancies",
     "discrepancy_detail",
     "discrepancy_photo",
-    "due_tier",
     "events",
     "has_users",
     "history",

@@ -2741,6 +2741,22 @@
         <source>More than 60 days late</source>
         <translation>逾期超过 60 天</translation>
     </message>
+    <message>
+        <source>due in {nearest}–{farthest} days</source>
+        <translation>{nearest}–{farthest} 天后到期</translation>
+    </message>
+    <message>
+        <source>due today or up to {last} days late</source>
+        <translation>今天到期或逾期不超过 {last} 天</translation>
+    </message>
+    <message>
+        <source>over {over} days late</source>
+        <translation>逾期超过 {over} 天</translation>
+    </message>
+    <message>
+        <source>{first}–{last} days late</source>
+        <translation>逾期 {first}–{last} 天</translation>
+    </message>
 </context>
 <context>
     <name>_domain_rules</name>
