@@ -89,7 +89,9 @@ from .receivers import (
     LoanReceivers,
     ReceiverChoice,
     ReceiverRow,
+    StandIn,
     loan_receivers,
+    received_instead,
     receiver_choices,
 )
 from .records import SignatureRow, signatures
@@ -160,6 +162,7 @@ __all__ = [
     "ReturnAccountingData",
     "SignatureRow",
     "SignatureSlot",
+    "StandIn",
     "TimelineStep",
     "Totals",
     "TransferDetail",
@@ -199,6 +202,7 @@ __all__ = [
     "people_choices",
     "person_detail",
     "person_overdue_deliverables",
+    "received_instead",
     "receiver_choices",
     "reminders",
     "sample_mass_flow",
