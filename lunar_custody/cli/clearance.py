@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import hashlib
 from pathlib import Path
 
 from ..domain import clearance, queries
-from ..domain.errors import ValidationError
+from ..domain.errors import NotFoundError, ValidationError
+from ..whole_files import write_whole
 from .common import Commands, Session, command, iso_date
 from .output import cell
 
@@ -86,8 +88,31 @@ def cmd_clearance_waive(args: argparse.Namespace, s: Session) -> int:
     return 0
 
 
+def cmd_clearance_file(args: argparse.Namespace, s: Session) -> int:
+    kept = queries.clearance_file(s.db, args.loan, args.key)
+    if kept is None:
+        raise NotFoundError(f"Item '{args.key}' of loan {args.loan} has no file.")
+    name, content = kept
+    target = Path(args.output)
+    try:
+        write_whole(target, content)
+    except OSError as error:
+        raise ValidationError(f"Cannot write {target}: {error.strerror or error}.") from None
+    sha256 = hashlib.sha256(content).hexdigest()
+    s.done(
+        f"{name} of item '{args.key}' of loan {args.loan} written to {target} "
+        f"({len(content):,} bytes, sha256:{sha256}).",
+        loan=args.loan,
+        key=args.key,
+        file_name=name,
+        path=str(target),
+        file_sha256=sha256,
+    )
+    return 0
+
+
 def cmd_clearance_usage(args: argparse.Namespace, s: Session) -> int:
-    s.err.write("lunar-custody clearance: name one of list, attest, waive (see --help).\n")
+    s.err.write("lunar-custody clearance: name one of list, attest, waive, file (see --help).\n")
     return 2
 
 
@@ -126,3 +151,13 @@ def register(commands: Commands) -> None:
     p.add_argument("loan")
     p.add_argument("key")
     p.add_argument("--reason", required=True, help="why, kept with the waiver")
+
+    p = command(
+        nested,
+        "file",
+        cmd_clearance_file,
+        "write the file kept with an item, as it was attested (its SHA-256 printed)",
+    )
+    p.add_argument("loan")
+    p.add_argument("key", help="the item's key, as 'clearance list' shows it")
+    p.add_argument("-o", "--output", required=True, metavar="PATH", help="where to write it")

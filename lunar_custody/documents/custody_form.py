@@ -17,6 +17,7 @@ from ..domain.queries import (
     MassFlow,
     Party,
     SignatureSlot,
+    StandIn,
 )
 from .layout import (
     INK,
@@ -38,7 +39,13 @@ PAGE = landscape(A4)
 WIDTH = PAGE[0] - 36 * mm
 
 
-def _party(role: str, party: Party | None, w: Words, attention: str = "") -> list[Flowable]:
+def _party(
+    role: str,
+    party: Party | None,
+    w: Words,
+    attention: str = "",
+    stand_in: StandIn | None = None,
+) -> list[Flowable]:
     if party is None:
         return []
     out: list[Flowable] = [para(w.inline(role), "label"), para(party.name, "small", bold=True)]
@@ -46,6 +53,14 @@ def _party(role: str, party: Party | None, w: Words, attention: str = "") -> lis
         out.append(para(party.local_name, "small"))
     if attention:
         out.append(rich(("m", w.inline("Attention") + ": "), ("b", attention), style="small"))
+    if stand_in is not None:
+        # received by another of the loan's authorised receivers: the form says who
+        line = [("m", w.inline("Received by") + ": "), ("b", stand_in.full_name)]
+        if stand_in.local_name:
+            line.append(("t", f" {stand_in.local_name}"))
+        if stand_in.function:
+            line.append(("t", f" ({w.term(stand_in.function)})"))
+        out.append(rich(*line, style="small"))
     if party.address:
         out.append(para(party.address, "muted"))
     return out
@@ -58,7 +73,11 @@ def _subject(data: CustodyFormData, w: Words) -> str:
 
 
 def _header(
-    data: CustodyFormData, receiver: str, lent_to: tuple[str, str] | None, w: Words
+    data: CustodyFormData,
+    receiver: str,
+    lent_to: tuple[str, str] | None,
+    w: Words,
+    stand_in: StandIn | None = None,
 ) -> list[Flowable]:
     title = "Chain-of-custody form"
     out: list[Flowable] = [para(w.stacked(title), "title")]
@@ -87,7 +106,7 @@ def _header(
             [
                 [
                     _party("From", data.origin, w),
-                    _party("To", data.destination, w, receiver),
+                    _party("To", data.destination, w, receiver, stand_in),
                     para(
                         w.stacked(
                             "Every person who takes or gives up custody signs below, with the "
@@ -283,14 +302,16 @@ def story(
     lent_to: tuple[str, str] | None = None,
     pictures: tuple[CustodyTimeline | None, MassFlow | None] = (None, None),
     w: Words | None = None,
+    stand_in: StandIn | None = None,
 ) -> list[Flowable]:
     """The form's flowables; ``receiver``: the person a package is addressed to ('' none);
+    ``stand_in``: another authorised receiver who received it instead;
     ``lent_to``: an aliquot's loan, its principal investigator and borrower; ``pictures``:
     an aliquot's custody timeline and mass flow, drawn after its handoffs; ``w``: its
     languages (English by default)."""
     w = w or Words()
     return [
-        *_header(data, receiver, lent_to, w),
+        *_header(data, receiver, lent_to, w, stand_in),
         *_items(data, w),
         *_handoffs(data, receiver, w),
         *picture_story(*pictures, WIDTH, w),
@@ -305,5 +326,8 @@ def render_custody_form(
     receiver: str = "",
     lent_to: tuple[str, str] | None = None,
     pictures: tuple[CustodyTimeline | None, MassFlow | None] = (None, None),
+    stand_in: StandIn | None = None,
 ) -> tuple[bytes, int]:
-    return render(info, story(data, receiver, lent_to, pictures, info.words), pagesize=PAGE)
+    return render(
+        info, story(data, receiver, lent_to, pictures, info.words, stand_in), pagesize=PAGE
+    )

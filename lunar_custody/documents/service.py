@@ -165,6 +165,7 @@ def write_custody_form(
     if (transfer is None) == (aliquot is None):
         raise ValidationError("A custody form is for one transfer or for one aliquot.")
     receiver = ""
+    stand_in: queries.StandIn | None = None
     lent_to: tuple[str, str] | None = None
     timeline: queries.CustodyTimeline | None = None
     flow: queries.MassFlow | None = None
@@ -174,6 +175,8 @@ def write_custody_form(
         reference = f"Transfer {number}"
         # the person the package is addressed to, as the manifest names them
         receiver = queries.manifest_data(store, transfer).receiver
+        # a co-official who received it while the addressee was away is named beside them
+        stand_in = queries.received_instead(store, transfer)
         partner = chosen_languages.transfer_partner(store, transfer)
     else:
         assert aliquot is not None
@@ -200,9 +203,10 @@ def write_custody_form(
         title="Chain-of-custody form",
         reference=reference,
         data=data,
-        printed={"receiver": receiver, "lent_to": lent_to, "timeline": timeline, "mass_flow": flow},
+        printed={"receiver": receiver, "lent_to": lent_to, "timeline": timeline, "mass_flow": flow}
+        | ({"received_by": stand_in} if stand_in else {}),
         draw=lambda d, info: render_custody_form(
-            d, info, receiver=receiver, lent_to=lent_to, pictures=pictures
+            d, info, receiver=receiver, lent_to=lent_to, pictures=pictures, stand_in=stand_in
         ),
         path=path,
         languages=languages,

@@ -24,6 +24,7 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +42,7 @@ from .permissions import Actor
 from .registry import MAX_TEXT, clean_reason, clean_text
 from .states import LoanStatus
 from .store import Store
-from .wording import Words
+from .wording import Named, Words
 
 _domain_clearance = Words("_domain_clearance")
 
@@ -173,6 +174,31 @@ def item_text(version: int, key: str, language: str) -> tuple[str, str] | None:
     return str(found.get("title", "")), str(found.get("help", ""))
 
 
+def named_title(version: int, key: str, english: str) -> Named:
+    """An item's title as sentences carry it: English, with its translations by language
+    (the template's translation files), so a window names it in its own language."""
+    names = {}
+    for language in TRANSLATION_LANGUAGES:
+        found = _translated_items(version, language).get(key)
+        if isinstance(found, dict) and found.get("title"):
+            names[language] = str(found["title"])
+    return Named(english, names)
+
+
+@lru_cache(maxsize=8)
+def _translated_items(version: int, language: str) -> dict[str, Any]:
+    """The items of template version ``version``'s translation into ``language`` ({}: none);
+    read once, as the template files ship with the program."""
+    try:
+        english = template_path(version=version)
+        suffix = TRANSLATION_LANGUAGES.get(language, language)
+        raw = json.loads(english.with_name(f"{english.stem}.{suffix}.json").read_text("utf-8"))
+        items = raw["items"]
+    except (ValidationError, OSError, ValueError, KeyError, TypeError):
+        return {}
+    return dict(items) if isinstance(items, dict) else {}
+
+
 def create_checklist(session: Session, loan: Loan) -> list[ClearanceItem]:
     """Give ``loan`` (just drafted, flushed) its checklist from the current template."""
     checklist = checklist_for(loan.lender.country, loan.borrower.country)
@@ -211,8 +237,14 @@ def open_titles(loan: Loan) -> tuple[str, ...]:
     rows = loan_items(session, loan.id) if session is not None else []
     if not rows and loan.status == LoanStatus.DRAFT:
         checklist = checklist_for(loan.lender.country, loan.borrower.country)
-        return tuple(item.title for item in checklist.items)
-    return tuple(row.title for row in rows if row.status == PENDING)
+        return tuple(
+            named_title(checklist.version, item.key, item.title) for item in checklist.items
+        )
+    return tuple(
+        named_title(row.template_version, row.key, row.title)
+        for row in rows
+        if row.status == PENDING
+    )
 
 
 def loan_facts(loan: Loan) -> rules.ClearanceFacts:
@@ -299,7 +331,8 @@ def attest_item(
             if not item.can_expire:
                 raise ValidationError(
                     _domain_clearance.said(
-                        "The clearance item '{title}' has no expiry date.", title=item.title
+                        "The clearance item '{title}' has no expiry date.",
+                        title=named_title(item.template_version, item.key, item.title),
                     )
                 )
             if expires_on <= ctx.now.date():

@@ -76,6 +76,31 @@ def authorised_for_transfer(session: Session, transfer: Transfer) -> tuple[tuple
     return tuple((p.username, p.full_name) for p in people)
 
 
+def may_have_received(session: Session, transfer: Transfer, person: Person, at: datetime) -> bool:
+    """Whether ``person`` was one of those who may receive ``transfer`` at ``at``: its named
+    receiver, or under a loan an authorised receiver on that day (authorised_for_transfer
+    says who may now). An importer asks it of a receipt made at another installation."""
+    if person.id == transfer.receiver_id:
+        return True
+    loan = transfer.loan
+    if (
+        loan is None
+        or transfer.kind != TransferKind.OUTBOUND
+        or transfer.to_institution_id != loan.borrower_institution_id
+    ):
+        return False
+    if person.id == loan.principal_investigator_id:
+        return True
+    rows = session.scalars(
+        select(LoanReceiver).where(
+            LoanReceiver.loan_id == loan.id, LoanReceiver.person_id == person.id
+        )
+    )
+    return any(
+        row.added_at <= at and (row.removed_at is None or at < row.removed_at) for row in rows
+    )
+
+
 def loan_facts(loan: Loan) -> rules.ReceiversLoanFacts:
     return rules.ReceiversLoanFacts(
         number=loan.number,

@@ -20,7 +20,7 @@ from enum import StrEnum
 
 from sqlalchemy.orm import Session
 
-from .wording import Words
+from .wording import Said, Words
 
 _domain_reminders = Words("_domain_reminders")
 
@@ -57,6 +57,30 @@ def tier_label(tier: str) -> str:
         ReminderTier.LATE_OVER_60_DAYS: _domain_reminders.said("More than 60 days late"),
     }
     return labels.get(tier) or tier
+
+
+def tier_days(tier: ReminderTier) -> tuple[int, int | None]:
+    """The days after the due date a tier spans, first and last (negative: before it;
+    None: open-ended)."""
+    starts = [first_day for _tier, first_day in TIER_STARTS]
+    index = [t for t, _first_day in TIER_STARTS].index(tier)
+    last = starts[index + 1] - 1 if index + 1 < len(starts) else None
+    return starts[index], last
+
+
+def tier_span(tier: ReminderTier) -> Said:
+    """The days a tier spans, said short for a narrow tile ("due in 8–30 days"), made from
+    TIER_STARTS so the numbers live in one place."""
+    first, last = tier_days(tier)
+    if last is None:
+        return _domain_reminders.said("over {over} days late", over=first - 1)
+    if last < 0:
+        return _domain_reminders.said(
+            "due in {nearest}–{farthest} days", nearest=-last, farthest=-first
+        )
+    if first == 0:
+        return _domain_reminders.said("due today or up to {last} days late", last=last)
+    return _domain_reminders.said("{first}–{last} days late", first=first, last=last)
 
 
 def reminder_tier(due_on: date, today: date) -> ReminderTier | None:

@@ -24,7 +24,7 @@ from typing import Any, Literal, Protocol
 
 from .permissions import Actor, why_not
 from .states import AliquotStatus, LoanStatus, Role, TransferStatus
-from .wording import Words
+from .wording import Listed, Words
 
 _domain_rules = Words("_domain_rules")
 
@@ -380,7 +380,8 @@ def why_not_approve_loan(actor: Actor, loan: LoanFacts) -> str | None:
 
 def clearance_incomplete(loan: LoanFacts) -> str | None:
     """A loan is approved only when its clearance checklist is complete."""
-    count, titles = f"{len(loan.open_clearance):,}", ", ".join(loan.open_clearance)
+    # each title in the reader's language where shown (a window translates a Listed's parts)
+    count, titles = f"{len(loan.open_clearance):,}", Listed(loan.open_clearance)
     if not loan.open_clearance:
         return None
     if len(loan.open_clearance) == 1:

@@ -3,7 +3,7 @@ moments in the reader's own time zone ("2026-12-05 09:14 CET")."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 
 # the few plurals that are not the noun and an s
@@ -62,6 +62,44 @@ class Said(str):
 
     def __reduce__(self) -> tuple[type[Said], tuple[str, str, dict[str, object]]]:
         return (Said, (self.context, self.template, self.values))  # across processes whole
+
+
+class Named(str):
+    """A name that comes from data kept in several languages (a clearance item's title: the
+    template and its zh_CN translation): English as a ``str``, with its other names by
+    language code ("zh"), so a window shows the one of its language
+    (gui/translation.translated) while the CLI, logs and JSON keep the English."""
+
+    names: dict[str, str]
+
+    def __new__(cls, english: str, names: Mapping[str, str]) -> Named:
+        made = super().__new__(cls, english)
+        made.names = {language: name for language, name in names.items() if name}
+        return made
+
+    def __reduce__(self) -> tuple[type[Named], tuple[str, dict[str, str]]]:
+        return (Named, (str(self), self.names))
+
+    def in_language(self, language: str) -> str:
+        """The name in ``language`` ("zh_CN" reads "zh" too); English when it has none."""
+        return self.names.get(language) or self.names.get(language.split("_")[0]) or str(self)
+
+
+class Listed(str):
+    """Several values said as one value of a sentence, "a, b, c" in English: a window
+    translates each part (a ``Named`` or a ``Said``) and joins them as its language lists
+    things (gui/translation.translated)."""
+
+    parts: tuple[str, ...]
+
+    def __new__(cls, parts: Iterable[str]) -> Listed:
+        kept = tuple(parts)
+        made = super().__new__(cls, ", ".join(kept))
+        made.parts = kept
+        return made
+
+    def __reduce__(self) -> tuple[type[Listed], tuple[tuple[str, ...]]]:
+        return (Listed, (self.parts,))
 
 
 class Words:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -59,6 +60,7 @@ from ..domain.origins import (
     origin_signature_holds,
 )
 from ..domain.permissions import Actor, parse_roles
+from ..domain.receivers import may_have_received
 from ..domain.states import EventKind, InstitutionKind, LoanStatus, TransferKind, TransferStatus
 from ..domain.store import Store
 from ..domain.wording import Said, Words
@@ -1435,7 +1437,9 @@ class _Importer:
         if actor is None:
             raise FieldError(_domain_exchange_importer.said("it names no actor"))
         when = decode(Field("occurred_at", "occurred_at", "time"), statement.get("occurred_at"))
-        why_not = self._authority(kind, aliquot, origin, holder, transfer, transcribed)
+        why_not = self._authority(kind, aliquot, origin, holder, transfer, transcribed) or (
+            self._receiver_authority(kind, transfer, actor, when)
+        )
         if why_not:
             self.refuse(label, why_not)
             return
@@ -1548,7 +1552,8 @@ class _Importer:
         if kind in (EventKind.RECEIVED, EventKind.RETURNED):
             if transfer is None or transfer.to_institution_id != origin.id:
                 return _domain_exchange_importer.said(
-                    "only the named receiver's institution confirms a receipt, not {origin}",
+                    "only an authorised receiver of the receiving institution confirms a "
+                    "receipt, not {origin}",
                     origin=name,
                 )
             return ""
@@ -1584,6 +1589,21 @@ class _Importer:
                     "loan {loan} does not allow destructive analysis", loan=loan.number
                 )
         return ""
+
+    def _receiver_authority(
+        self, kind: str, transfer: Transfer | None, actor: Person, when: datetime
+    ) -> str:
+        """Why ``actor`` may not have confirmed this receipt ('' when they may): DESIGN rule
+        5, only an authorised receiver of the receiving institution (domain/receivers.py)."""
+        if kind not in (EventKind.RECEIVED, EventKind.RETURNED) or transfer is None:
+            return ""
+        if may_have_received(self.session, transfer, actor, when):
+            return ""
+        return _domain_exchange_importer.said(
+            "only an authorised receiver of the receiving institution confirms a receipt, "
+            "not {person}",
+            person=actor.full_name,
+        )
 
     # ------------------------------------------------------------ the whole file
 

@@ -56,7 +56,7 @@ from PySide6.QtCore import (
     QTranslator,
 )
 
-from ..domain.wording import Said, Words
+from ..domain.wording import Listed, Named, Said, Words
 from ..resources_path import resource
 
 log = logging.getLogger(__name__)
@@ -75,6 +75,10 @@ BELOW_WINDOW_PACKAGES = [GUI_PACKAGE.parent / name for name in ("domain", "excha
 # What lupdate reads besides tr(): noop() marks a string that is translated where it is used.
 LUPDATE_ALIASES = "QT_TR_NOOP+=noop,QT_TR_NOOP+=said"
 TOOL_TIMEOUT_S = 120
+# How a language lists names in a sentence (a Listed value); ", " where not said here.
+LIST_SEPARATORS = {"zh": "、"}
+# The language of the translation loaded into the window (install_translations).
+_window_language = [SOURCE_LANGUAGE]
 
 
 class Translator:
@@ -112,6 +116,11 @@ def translated(text: str, n: int = -1) -> str:
     language; any other string as it is."""
     if isinstance(text, MarkedText):
         return QCoreApplication.translate(text.context, str(text), text.disambiguation, n)
+    if isinstance(text, Named):
+        return text.in_language(_window_language[0])
+    if isinstance(text, Listed):
+        separator = LIST_SEPARATORS.get(_window_language[0].split("_")[0], ", ")
+        return separator.join(translated(part) for part in text.parts)
     if isinstance(text, Said):
         template = QCoreApplication.translate(text.context, text.template)
         values = {k: translated(v) if isinstance(v, str) else v for k, v in text.values.items()}
@@ -652,6 +661,7 @@ def install_translations(app: QCoreApplication) -> str:
             break
         app.installTranslator(ours)
         _installed.append(ours)
+        _window_language[0] = language
         # Qt's own words: the standard buttons (OK, Cancel), the file dialog, the context menus
         qt = QTranslator(app)
         qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
@@ -687,6 +697,7 @@ def _remove_all(app: QCoreApplication) -> None:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
+    _window_language[0] = SOURCE_LANGUAGE
     QLocale.setDefault(QLocale.system())
 
 

@@ -8,7 +8,7 @@ import json
 from datetime import timedelta
 from pathlib import Path
 
-from tests.cli.test_cli import as_user, secrets  # noqa: F401  (the fixture)
+from tests.cli.test_cli import as_user, run, secrets, url  # noqa: F401  (the fixture)
 from tests.domain.test_clearance import PERMIT, SQLITE, _draft
 from tests.worlds import World
 
@@ -57,3 +57,15 @@ def test_the_clearance_command(
     )
     text = as_user(world, secrets, "zhang", "clearance", "list", number).out
     assert "Clearance of loan" in text and "3 open" in text and "lender's policy" in text
+    # the file kept with the permit, written back as it was attested
+    copy = tmp_path / "out" / "permit-copy.pdf"
+    copy.parent.mkdir()
+    written = run("clearance", "file", number, "import_permit", "-o", str(copy), "--db", url(world))
+    assert written.code == 0, written.err
+    assert hashlib.sha256(copy.read_bytes()).hexdigest() == hashlib.sha256(PERMIT).hexdigest()
+    assert data["items"][3]["file_sha256"] in written.out
+    none = run("clearance", "file", number, "insurance", "-o", str(copy), "--db", url(world))
+    assert (none.code, none.err.strip()) == (
+        1,
+        f"lunar-custody: Item 'insurance' of loan {number} has no file.",
+    )

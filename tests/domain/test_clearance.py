@@ -23,7 +23,7 @@ SQLITE = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 PERMIT = b"%PDF-1.4 import permit no. 2026-17\n"
 
 
-def _draft(world: World, borrower: str = "BROWN", pi: str = "brown_lm") -> str:
+def _draft(world: World, borrower: str = "BROWN", pi: str = "brown_lm", aliquot: str = A1) -> str:
     number = loans.create_loan(
         world.db,
         world["zhang"],
@@ -33,7 +33,7 @@ def _draft(world: World, borrower: str = "BROWN", pi: str = "brown_lm") -> str:
         starts_on=world.today,
         due_on=world.today + timedelta(days=200),
     ).number
-    loans.add_loan_items(world.db, world["zhang"], number, [A1])
+    loans.add_loan_items(world.db, world["zhang"], number, [aliquot])
     return number
 
 

@@ -1,16 +1,23 @@
 """A loan's authorised receivers travel in exchange files: the borrower learns the PI from
-the offer, the lender learns the co-official from the answer, and the receipt the
-co-official signs for a package addressed to the PI is accepted at the lender."""
+the offer, the lender learns the co-official named since with the receipt she signs for a
+package addressed to the PI, and accepts it; the same receipt in a file that hides her
+appointment is refused (DESIGN rule 5: only an authorised receiver of the receiving
+institution)."""
 
 from __future__ import annotations
+
+from typing import Any
+
+import pytest
 
 from lunar_custody.domain import custody, loans, queries, receivers, registry
 from lunar_custody.exchange import journey
 from lunar_custody.exchange.export import export_exchange
-from lunar_custody.exchange.importer import import_exchange
+from lunar_custody.exchange.importer import ExchangeRefused, import_exchange
 from lunar_custody.storage.integrity import verify_database
 
 from .conftest import Installations
+from .test_hostile_files import _forge
 
 
 def _send(place: Installations, sender: str, receiver: str, user: str, **scope: str) -> None:
@@ -29,13 +36,8 @@ def test_the_receivers_travel_and_a_co_officials_receipt_is_accepted(
     assert queries.loan_receivers(place.brown, loan).usernames == ["james.head"]
 
     loans.countersign_loan(place.brown, place["james.head"], loan, journey._password("james.head"))
+    _send(place, "BROWN", "CNSA", "james.head", loan=loan)  # the countersignature
     receivers.add_receiver(place.brown, place["james.head"], loan, "carla.pieters", "co-official")
-    _send(place, "BROWN", "CNSA", "james.head", loan=loan)
-    at_lender = queries.loan_receivers(place.cnsa, loan)
-    assert [(r.username, r.function) for r in at_lender.current] == [
-        ("james.head", "principal investigator"),
-        ("carla.pieters", "co-official"),
-    ]
 
     # addressed to the PI, received by the co-official while he travels
     registry.update_person(
@@ -60,7 +62,31 @@ def test_the_receivers_travel_and_a_co_officials_receipt_is_accepted(
         credential=journey._password("carla.pieters"),
         seal_intact=True,
     )
-    _send(place, "BROWN", "CNSA", "carla.pieters", transfer=outbound.number)
+    receipt = export_exchange(
+        place.brown, place["carla.pieters"], partner="CNSA", transfer=outbound.number
+    ).content
+
+    def hide_appointment(content: dict[str, Any]) -> None:
+        content["records"]["loan_receivers"] = [
+            row for row in content["records"]["loan_receivers"] if row["function"] != "co-official"
+        ]
+
+    # Brown's own key signs it, but the lender has no word that Carla may receive
+    forged = _forge(receipt, place.brown, hide_appointment)
+    with pytest.raises(ExchangeRefused) as refused:
+        import_exchange(place.cnsa, place["zhang.wei"], forged)
+    assert (
+        "only an authorised receiver of the receiving institution confirms a receipt, "
+        "not Carla Pieters"
+    ) in str(refused.value)
+    assert queries.transfer_detail(place.cnsa, outbound.number).status == "in_transit"
+
+    import_exchange(place.cnsa, place["zhang.wei"], receipt)
+    at_lender = queries.loan_receivers(place.cnsa, loan)
+    assert [(r.username, r.function) for r in at_lender.current] == [
+        ("james.head", "principal investigator"),
+        ("carla.pieters", "co-official"),
+    ]
     detail = queries.transfer_detail(place.cnsa, outbound.number)
     assert (detail.status, detail.receiver, detail.received_by) == (
         "received",

@@ -11,33 +11,45 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from lunar_custody.domain import queries
-from lunar_custody.domain.queries import due_tier
+from lunar_custody.domain.reminders import TIER_STARTS, ReminderTier, reminder_tier, tier_span
 from lunar_custody.gui.context import AppContext
 from lunar_custody.gui.dashboard import DashboardView, RecordTable, age_text
+from lunar_custody.gui.dashboard.widgets import TIER_COLOURS
 from tests.conftest import screenshot_path
 from tests.gui.conftest import open_window
 from tests.worlds import A1, A2, A3, A4, World
 
 
-def test_due_tiers_and_ages() -> None:
+def test_due_tiers_are_the_reminder_tiers_and_ages() -> None:
     today = date(2025, 6, 15)
     tiers = {
-        days: due_tier(today + timedelta(days=days), today)
-        for days in (31, 30, 8, 7, 1, 0, -7, -8, -30, -31, -400)
+        days: reminder_tier(today + timedelta(days=days), today)
+        for days in (31, 30, 8, 7, 1, 0, -6, -7, -29, -30, -60, -61, -400)
     }
     assert tiers == {
         31: None,
-        30: "due_30",
-        8: "due_30",
-        7: "due_7",
-        1: "due_7",
-        0: "overdue_7",
-        -7: "overdue_7",
-        -8: "overdue_30",
-        -30: "overdue_30",
-        -31: "overdue_more",
-        -400: "overdue_more",
+        30: ReminderTier.IN_30_DAYS,
+        8: ReminderTier.IN_30_DAYS,
+        7: ReminderTier.IN_7_DAYS,
+        1: ReminderTier.IN_7_DAYS,
+        0: ReminderTier.DUE,
+        -6: ReminderTier.DUE,
+        -7: ReminderTier.LATE_7_DAYS,
+        -29: ReminderTier.LATE_7_DAYS,
+        -30: ReminderTier.LATE_30_DAYS,
+        -60: ReminderTier.LATE_30_DAYS,
+        -61: ReminderTier.LATE_OVER_60_DAYS,
+        -400: ReminderTier.LATE_OVER_60_DAYS,
     }
+    # the tiles' short words are made from the same days
+    assert [tier_span(tier) for tier, _first_day in TIER_STARTS] == [
+        "due in 8–30 days",
+        "due in 1–7 days",
+        "due today or up to 6 days late",
+        "7–29 days late",
+        "30–60 days late",
+        "over 60 days late",
+    ]
     assert age_text(timedelta(days=2, hours=5, minutes=3)) == "2 d 5 h"
     assert age_text(timedelta(minutes=75)) == "1 h 15 min"
 
@@ -77,14 +89,17 @@ def test_dashboard_counts_lists_and_opens_records(
     assert data.in_transit_count == 1 and data.in_transit[0].number == moving
     assert data.in_transit[0].courier == "Chen Courier"
     assert data.due_counts == {
-        "due_30": 0,
-        "due_7": 0,
-        "overdue_7": 0,
-        "overdue_30": 1,
-        "overdue_more": 0,
+        ReminderTier.IN_30_DAYS: 0,
+        ReminderTier.IN_7_DAYS: 0,
+        ReminderTier.DUE: 0,
+        ReminderTier.LATE_7_DAYS: 1,
+        ReminderTier.LATE_30_DAYS: 0,
+        ReminderTier.LATE_OVER_60_DAYS: 0,
     }
     assert data.overdue_count == 1
-    assert [(r.number, r.days_left, r.tier) for r in data.due_loans] == [(late, -10, "overdue_30")]
+    assert [(r.number, r.days_left, r.tier) for r in data.due_loans] == [
+        (late, -10, ReminderTier.LATE_7_DAYS)
+    ]
     assert data.open_discrepancy_count == 1
     assert data.open_discrepancies[0].transfer_number == broken
     assert [r.number for r in data.inventories] == [yearly] and data.inventory_count == 1
@@ -98,7 +113,11 @@ def test_dashboard_counts_lists_and_opens_records(
     assert view.overdue_card.number.text() == "1"
     assert view.discrepancy_card.number.text() == "1"
     assert view.inventory_card.number.text() == "1"
-    assert view.tiers["overdue_30"].text().startswith("<b style='font-size:15pt'>1</b>")
+    late_tile = view.tiers[ReminderTier.LATE_7_DAYS]
+    assert late_tile.text() == "<b style='font-size:15pt'>1</b><br>7–29 days late"
+    assert late_tile.toolTip() == "7 days late"  # the reminders' own name of the tier
+    # the loan's row is tinted as its reminder below
+    assert view.due.item(0, 0).background().color().name() == TIER_COLOURS[ReminderTier.LATE_7_DAYS]
     assert view.in_transit.item(0, 0).text() == moving
     assert view.in_transit.item(0, 1).text() == "Chen Courier"
     assert view.due.item(0, 2).text() == "10 days overdue"

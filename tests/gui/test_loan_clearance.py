@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from lunar_custody.domain import clearance, queries
@@ -28,6 +29,7 @@ def test_approve_is_refused_until_the_clearance_is_complete(
     messages: Messages,
     signer: Signer,
     tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     number = _draft(world, borrower="KOLN", pi="koln_lm")
     permit = tmp_path / "permit.pdf"
@@ -71,6 +73,26 @@ def test_approve_is_refused_until_the_clearance_is_complete(
     assert rows["Insurance"][7] == "Covered by the lender's policy"
     assert view.approve_action.toolTip().startswith("Clearance is not complete: 3 items open")
     panel.grab().save(str(tmp_path / "panel.png"))
+
+    # Save file…: the permit back, byte for byte, from the item that keeps it
+    asked: list[str] = []
+
+    def save_as(_parent: object, _title: str, default: str) -> tuple[str, str]:
+        asked.append(default)
+        return str(tmp_path / "saved" / "permit-copy.pdf"), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    (tmp_path / "saved").mkdir()
+    assert not panel.save_file_button.isEnabled()  # nothing selected yet
+    panel.table.selectRow(list(rows).index("Insurance"))
+    assert not panel.save_file_button.isEnabled()  # waived: no file
+    panel.table.selectRow(list(rows).index("Import permit"))
+    assert panel.save_file_button.isEnabled()
+    panel.save_file_button.click()
+    assert not messages.errors and Path(asked[0]).name == "permit.pdf"
+    saved = (tmp_path / "saved" / "permit-copy.pdf").read_bytes()
+    recorded = queries.clearance_list(world.db, number).lines[3].file_sha256
+    assert hashlib.sha256(saved).hexdigest() == recorded
 
     borrower = view_for(qtbot, ctx_for("koln_lm"))
     assert borrower.select_loan(number)

@@ -9,17 +9,18 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from lunar_custody.domain import queries
+from lunar_custody.domain import clearance, queries, rules
 from lunar_custody.gui.context import AppContext
 from lunar_custody.gui.exchange import PartnersWindow
 from lunar_custody.gui.loans import LoanEditor, LoansView
-from lunar_custody.gui.loans.detail import lent_masses
+from lunar_custody.gui.loans.detail import lent_masses, loan_facts
 from lunar_custody.gui.loans.dialogs import CloseLoanDialog
 from lunar_custody.gui.transfers import TransfersView
 from lunar_custody.gui.transfers.dialogs import ReceiptDialog
 from lunar_custody.gui.transfers.package import PackageDialog
+from tests.domain.test_clearance import _draft
 from tests.gui.test_translations import english_left
-from tests.worlds import A1, A2, World
+from tests.worlds import A1, A2, A3, World
 
 
 def shown(qtbot: QtBot, widget: QWidget, width: int, height: int) -> QWidget:
@@ -95,6 +96,20 @@ def test_loans_in_chinese(
     assert english_words(view.detail_pane, data) == []
     assert [a.text() for a in view.menu_actions() if not any(c >= "\u4e00" for c in a.text())] == []
     assert cut_short(view) == []
+
+    # a draft held by its clearance: the items open are named by the template's Chinese
+    # titles (clearance-v1.zh_CN.json), the same refusal English on the command line
+    draft = _draft(world, borrower="KOLN", pi="koln_lm", aliquot=A3)
+    for key in ("security_plan", "co_investigator_signatures", "export_licence"):
+        clearance.attest_item(world.db, world["zhang"], draft, key, note="on file")
+    view.refresh()
+    assert view.select_loan(draft)
+    assert not view.approve_action.isEnabled()
+    assert view.approve_action.toolTip() == "审查未完成：2 项未办：进口许可、保险。"
+    refusal = rules.why_not_approve_loan(
+        world["zhang"], loan_facts(queries.loan_detail(world.db, draft))
+    )
+    assert refusal == "Clearance is not complete: 2 items open: Import permit, Insurance."
 
     editor = shown(qtbot, LoanEditor(ctx_for("zhang")), 1040, 760)
     assert editor.windowTitle() == "新建借样"

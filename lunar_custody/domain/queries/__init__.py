@@ -54,8 +54,6 @@ from .lending import (
 )
 from .overview import (
     DASHBOARD_LIMIT,
-    DUE_HORIZON_DAYS,
-    DUE_TIERS,
     INVENTORY_HORIZON_DAYS,
     Dashboard,
     DueLoanRow,
@@ -63,7 +61,6 @@ from .overview import (
     InventoryRow,
     Totals,
     dashboard,
-    due_tier,
     totals,
 )
 from .people import (
@@ -92,7 +89,9 @@ from .receivers import (
     LoanReceivers,
     ReceiverChoice,
     ReceiverRow,
+    StandIn,
     loan_receivers,
+    received_instead,
     receiver_choices,
 )
 from .records import SignatureRow, signatures
@@ -120,8 +119,6 @@ __all__ = [
     "BLANK_HANDOFFS",
     "CHOICE_LIMIT",
     "DASHBOARD_LIMIT",
-    "DUE_HORIZON_DAYS",
-    "DUE_TIERS",
     "INVENTORY_HORIZON_DAYS",
     "AgreementData",
     "AliquotDetail",
@@ -165,6 +162,7 @@ __all__ = [
     "ReturnAccountingData",
     "SignatureRow",
     "SignatureSlot",
+    "StandIn",
     "TimelineStep",
     "Totals",
     "TransferDetail",
@@ -185,7 +183,6 @@ __all__ = [
     "discrepancies",
     "discrepancy_detail",
     "discrepancy_photo",
-    "due_tier",
     "events",
     "has_users",
     "history",
@@ -205,6 +202,7 @@ __all__ = [
     "people_choices",
     "person_detail",
     "person_overdue_deliverables",
+    "received_instead",
     "receiver_choices",
     "reminders",
     "sample_mass_flow",

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, aliased
 
 from .. import operation as op
 from .. import rules
-from ..clearance import PENDING, checklist_for, loan_facts, loan_items
+from ..clearance import PENDING, checklist_for, loan_facts, loan_items, named_title
 from ..models import ClearanceItem, Institution, Loan, Person
 from ..reminders import DueItem, ReminderKind
 from ..states import OPEN_LOAN_STATES, LoanStatus
@@ -166,6 +166,8 @@ def clearance_expiring(session: Session, today: date, last_day: date) -> Iterabl
         select(
             Loan.number,
             ClearanceItem.title,
+            ClearanceItem.template_version,
+            ClearanceItem.key,
             ClearanceItem.expires_on,
             borrower.name,
             pi.full_name,
@@ -182,14 +184,16 @@ def clearance_expiring(session: Session, today: date, last_day: date) -> Iterabl
         )
         .order_by(ClearanceItem.expires_on, Loan.id, ClearanceItem.position)
     )
-    for number, title, expires_on, who, name, email in rows:
+    for number, english, version, key, expires_on, who, name, email in rows:
         if expires_on is None:  # the query's own condition, said to the type checker
             continue
         yield DueItem(
             kind=ReminderKind.CLEARANCE_EXPIRING,
             loan_number=number,
             subject=_domain_queries_clearance.said(
-                "Renew '{title}' of loan {number} before it expires.", title=title, number=number
+                "Renew '{title}' of loan {number} before it expires.",
+                title=named_title(version, key, english),
+                number=number,
             ),
             due_on=expires_on,
             institution=who,

@@ -23,6 +23,7 @@ from ..models import (
     Transfer,
     TransferItem,
 )
+from ..reminders import TIER_STARTS, ReminderTier, horizon, reminder_tier, tier_days
 from ..states import LoanStatus, TransferStatus
 from ..store import Store
 from .shipping import DiscrepancyRow
@@ -69,32 +70,17 @@ def totals(store: Store) -> Totals:
         )
 
 
-# Tiers of active loans with material still out, by days left until the due date
-# (negative: overdue). (key, label, fewest days left, most days left); None is open-ended.
-DUE_TIERS: tuple[tuple[str, str, int | None, int], ...] = (
-    ("due_30", "Due within 30 days", 8, 30),
-    ("due_7", "Due within 7 days", 1, 7),
-    ("overdue_7", "Due today or overdue up to 7 days", -7, 0),
-    ("overdue_30", "Overdue 8 to 30 days", -30, -8),
-    ("overdue_more", "Overdue more than 30 days", None, -31),
-)
-DUE_HORIZON_DAYS = 30
 INVENTORY_HORIZON_DAYS = 30
 DASHBOARD_LIMIT = 50
 
 
-def due_tier(due_on: date, today: date) -> str | None:
-    """The DUE_TIERS key of a loan due on ``due_on`` (None: due later than the horizon)."""
-    left = (due_on - today).days
-    for key, _label, low, high in DUE_TIERS:
-        if (low is None or left >= low) and left <= high:
-            return key
-    return None
-
-
-def _tier_clause(today: date, low: int | None, high: int) -> ColumnElement[bool]:
-    upper = Loan.due_on <= today + timedelta(days=high)
-    return upper if low is None else and_(Loan.due_on >= today + timedelta(days=low), upper)
+def _tier_clause(today: date, tier: ReminderTier) -> ColumnElement[bool]:
+    """Loans due on a day in ``tier`` (reminders.tier_days: days late, first and last)."""
+    first, last = tier_days(tier)
+    latest_due = Loan.due_on <= today - timedelta(days=first)
+    if last is None:
+        return latest_due
+    return and_(Loan.due_on >= today - timedelta(days=last), latest_due)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +102,7 @@ class DueLoanRow:
     principal_investigator: str
     due_on: date
     days_left: int  # negative: overdue by that many days
-    tier: str
+    tier: ReminderTier
     outstanding_items: int
 
 
@@ -139,7 +125,7 @@ class Dashboard:
     limit: int
     in_transit_count: int
     in_transit: list[InTransitRow]  # oldest release first
-    due_counts: dict[str, int]  # DUE_TIERS key -> count
+    due_counts: dict[ReminderTier, int]  # every reminder tier, mildest first
     overdue_count: int  # past the due date (a loan due today is not overdue yet)
     due_loans: list[DueLoanRow]  # earliest due date first
     open_discrepancy_count: int
@@ -206,27 +192,28 @@ def dashboard(
             )
         ]
 
+        # the reminders' tiers (domain/reminders.py), as the reminders panel and command
+        tiers = [tier for tier, _first_day in TIER_STARTS]
         sums = [
-            func.coalesce(func.sum(case((_tier_clause(today, low, high), 1), else_=0)), 0)
-            for _key, _label, low, high in DUE_TIERS
+            func.coalesce(func.sum(case((_tier_clause(today, tier), 1), else_=0)), 0)
+            for tier in tiers
         ]
         sums.append(func.coalesce(func.sum(case((Loan.due_on < today, 1), else_=0)), 0))
+        due_by = Loan.due_on <= horizon(today)
         *counted, overdue_count = session.execute(
-            select(*sums)
-            .select_from(Loan)
-            .where(loans_out, Loan.due_on <= today + timedelta(days=DUE_HORIZON_DAYS))
+            select(*sums).select_from(Loan).where(loans_out, due_by)
         ).one()
-        due_counts = {key: int(n) for (key, *_), n in zip(DUE_TIERS, counted, strict=True)}
+        due_counts = {tier: int(n) for tier, n in zip(tiers, counted, strict=True)}
         due_loans = []
         for number, who, pi_name, due_on, out in session.execute(
             select(Loan.number, borrower.name, pi.full_name, Loan.due_on, outstanding)
             .join(borrower, borrower.id == Loan.borrower_institution_id)
             .join(pi, pi.id == Loan.principal_investigator_id)
-            .where(loans_out, Loan.due_on <= today + timedelta(days=DUE_HORIZON_DAYS))
+            .where(loans_out, due_by)
             .order_by(Loan.due_on, Loan.id)
             .limit(limit)
         ):
-            tier = due_tier(due_on, today)
+            tier = reminder_tier(due_on, today)
             assert tier is not None
             due_loans.append(
                 DueLoanRow(number, who, pi_name, due_on, (due_on - today).days, tier, out)

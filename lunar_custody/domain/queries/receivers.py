@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from .. import operation as op
 from .. import rules
 from ..models import Loan, LoanReceiver, Person
-from ..receivers import candidate, current_receivers, loan_facts
+from ..receivers import PI_FUNCTION, candidate, current_receivers, loan_facts
 from ..store import Store
 
 
@@ -125,3 +125,38 @@ def receiver_choices(store: Store, number: str) -> list[ReceiverChoice]:
             )
             for p in people
         ]
+
+
+@dataclass(frozen=True, slots=True)
+class StandIn:
+    """Who received a package addressed to someone else, as an authorised receiver."""
+
+    full_name: str
+    local_name: str | None
+    function: str  # "co-official", as the loan's list names them ('' if not on it)
+
+
+def received_instead(store: Store, transfer_number: str) -> StandIn | None:
+    """The person who confirmed the receipt of ``transfer_number`` when that is not its
+    addressee (a co-official who received while the PI travelled); None otherwise."""
+    with store.read() as session:
+        transfer = op.transfer(session, transfer_number)
+        if transfer.received_by_id is None or transfer.received_by_id == transfer.receiver_id:
+            return None
+        person = session.get(Person, transfer.received_by_id)
+        if person is None:
+            return None
+        function = ""
+        if transfer.loan is not None:
+            if person.id == transfer.loan.principal_investigator_id:
+                function = PI_FUNCTION
+            for row in session.scalars(
+                select(LoanReceiver)
+                .where(
+                    LoanReceiver.loan_id == transfer.loan.id,
+                    LoanReceiver.person_id == person.id,
+                )
+                .order_by(LoanReceiver.id)
+            ):
+                function = row.function or function  # the latest appointment's words
+        return StandIn(person.full_name, person.local_name, function)

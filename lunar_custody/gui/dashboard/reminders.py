@@ -20,28 +20,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.reminders import TIER_STARTS, Reminder, ReminderTier, kind_label, tier_label
+from ...domain.reminders import TIER_STARTS, Reminder, kind_label, tier_label
 from ..columns import fit_columns
 from ..locale_format import date_text
 from ..operations import Operations
 from ..tables import Cell, SearchableTable
 from ..translation import Translator, translated
 from ..widgets import write_text_file
-from .widgets import days_text
+from .widgets import TIER_COLOURS, days_text
 
 _dashboard_reminders = Translator("_dashboard_reminders")
 
 # Escalation order, mildest first: a click on the Tier heading sorts by it.
 TIER_ORDER = [tier for tier, _first_day in TIER_STARTS]
-# Row tints by tier: the later, the redder (as the loans by due date).
-REMINDER_COLOURS: dict[str, str | None] = {
-    ReminderTier.IN_30_DAYS: None,
-    ReminderTier.IN_7_DAYS: "#fff8e1",
-    ReminderTier.DUE: "#ffe0b2",
-    ReminderTier.LATE_7_DAYS: "#ffcdd2",
-    ReminderTier.LATE_30_DAYS: "#ef9a9a",
-    ReminderTier.LATE_OVER_60_DAYS: "#e57373",
-}
 SUBJECT_COLUMN = 7
 ELIDED_COLUMNS = (5, 6, SUBJECT_COLUMN)  # institution, contact, what is owed
 
@@ -113,7 +104,7 @@ class RemindersPanel(QGroupBox):
         self.today = today
         self.table.set_rows([_row(reminder) for reminder in found])
         for row, reminder in enumerate(found):
-            tint = REMINDER_COLOURS.get(reminder.tier)
+            tint = TIER_COLOURS.get(reminder.tier)
             if tint:
                 for column in range(self.table.model.columnCount()):
                     item = self.table.model.item(row, column)

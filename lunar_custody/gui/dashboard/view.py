@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import clock, queries
-from ...domain.queries import DUE_TIERS, Dashboard, InventoryRow
+from ...domain.queries import Dashboard, InventoryRow
+from ...domain.reminders import TIER_STARTS, ReminderTier, tier_label, tier_span
 from ...exchange.partners import list_partners, partner_status
 from ..context import AppContext
 from ..locale_format import count_text, date_text, mass_text
@@ -30,8 +31,6 @@ from .partners import PartnerPanel
 from .reminders import RemindersPanel
 from .widgets import (
     TIER_COLOURS,
-    TIER_NAMES,
-    TIER_SHORT,
     Card,
     RecordTable,
     age_text,
@@ -157,13 +156,14 @@ class DashboardView(View):
         for table in (self.in_transit, self.due, self.discrepancies, self.inventories):
             table.opened.connect(self.open_record)
 
-        self.tiers: dict[str, QLabel] = {}
+        # a tile per reminder tier (domain/reminders.py): the tiers of the reminders below
+        self.tiers: dict[ReminderTier, QLabel] = {}
         tier_bar = QHBoxLayout()
         tier_bar.setSpacing(6)
-        for key, label, _low, _high in DUE_TIERS:
+        for key, _first_day in TIER_STARTS:
             tile = QLabel()
             tile.setObjectName(f"tier_{key}")
-            tile.setToolTip(translated(TIER_NAMES.get(key, label)))
+            tile.setToolTip(translated(tier_label(key)))
             tile.setAlignment(Qt.AlignmentFlag.AlignCenter)
             tile.setWordWrap(True)
             tile.setMinimumHeight(48)
@@ -359,10 +359,9 @@ class DashboardView(View):
             _dashboard_view.tr("Nothing in transit."),
         )
 
-        for key, *_ in DUE_TIERS:
+        for key, count in data.due_counts.items():
             self.tiers[key].setText(
-                f"<b style='font-size:15pt'>{data.due_counts[key]}</b>"
-                f"<br>{translated(TIER_SHORT[key])}"
+                f"<b style='font-size:15pt'>{count}</b><br>{translated(tier_span(key))}"
             )
         self.due.set_rows(
             [

@@ -16,35 +16,21 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ...domain.reminders import ReminderTier
 from ..columns import NARROWEST_TEXT, RowTableWidget, fit_columns
 from ..locale_format import count_text
 from ..translation import Translator
 
 _dashboard_widgets = Translator("_dashboard_widgets")
 
-# Row tints by urgency: the later a loan is, the redder its row.
-TIER_COLOURS = {
-    "due_30": None,
-    "due_7": "#fff8e1",
-    "overdue_7": "#ffe0b2",
-    "overdue_30": "#ffcdd2",
-    "overdue_more": "#ef9a9a",
-}
-# The tiles are narrow: short words, the full sentence in the tooltip.
-TIER_SHORT = {
-    "due_30": _dashboard_widgets.noop("due in 8–30 days"),
-    "due_7": _dashboard_widgets.noop("due in 1–7 days"),
-    "overdue_7": _dashboard_widgets.noop("due today or 1–7 days late"),
-    "overdue_30": _dashboard_widgets.noop("8–30 days late"),
-    "overdue_more": _dashboard_widgets.noop("over 30 days late"),
-}
-# The tiers' full names (the domain's DUE_TIERS, by key), for the tiles' tooltips.
-TIER_NAMES = {
-    "due_30": _dashboard_widgets.noop("Due within 30 days"),
-    "due_7": _dashboard_widgets.noop("Due within 7 days"),
-    "overdue_7": _dashboard_widgets.noop("Due today or overdue up to 7 days"),
-    "overdue_30": _dashboard_widgets.noop("Overdue 8 to 30 days"),
-    "overdue_more": _dashboard_widgets.noop("Overdue more than 30 days"),
+# Row tints by reminder tier (domain/reminders.py): the later, the redder.
+TIER_COLOURS: dict[ReminderTier, str | None] = {
+    ReminderTier.IN_30_DAYS: None,
+    ReminderTier.IN_7_DAYS: "#fff8e1",
+    ReminderTier.DUE: "#ffe0b2",
+    ReminderTier.LATE_7_DAYS: "#ffcdd2",
+    ReminderTier.LATE_30_DAYS: "#ef9a9a",
+    ReminderTier.LATE_OVER_60_DAYS: "#e57373",
 }
 RECORD = Qt.ItemDataRole.UserRole  # (kind, number) of the record a row opens
 

@@ -20,13 +20,14 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from ...domain import clearance, rules
-from ...domain.errors import ValidationError
+from ...domain import clearance, queries, rules
+from ...domain.errors import NotFoundError, ValidationError
 from ...domain.queries import ClearanceLine, ClearanceList
 from ...domain.registry import MAX_TEXT, clean_reason, clean_text
 from ..context import AppContext
@@ -36,12 +37,13 @@ from ..operations import Work
 from ..tablemodel import local_time
 from ..tables import cell, read_only_table
 from ..translation import Translator, translated
-from ..widgets import FieldChecks, problem_of
+from ..widgets import FieldChecks, problem_of, write_bytes_file
 from .editor import date_edit, from_qdate
 
 _loans_clearance = Translator("_loans_clearance")
 
 RED, GREEN = "#b00020", "#1b5e20"
+STATUS_MESSAGE_MS = 8000  # how long the status bar says a file was saved
 SHORT_HASH = 12  # hex digits of a file's SHA-256 the table shows (the tooltip: all 64)
 
 STATES = {
@@ -100,8 +102,13 @@ class ClearancePanel(QGroupBox):
         self.waive_button = QPushButton(_loans_clearance.tr("&Waive…"))
         self.waive_button.setObjectName("waiveClearanceButton")
         self.waive_button.clicked.connect(self.waive)
+        self.save_file_button = QPushButton(_loans_clearance.tr("Save &file…"))
+        self.save_file_button.setObjectName("saveClearanceFileButton")
+        self.save_file_button.clicked.connect(lambda _=False: self.save_file())
+        self.table.itemSelectionChanged.connect(self._update_save_button)
         row = QHBoxLayout()
         row.addWidget(self.state_label, 1)
+        row.addWidget(self.save_file_button)
         row.addWidget(self.attest_button)
         row.addWidget(self.waive_button)
         layout = QVBoxLayout(self)
@@ -152,6 +159,7 @@ class ClearancePanel(QGroupBox):
             for column, item in enumerate(items):
                 table.setItem(row, column, item)
         self._update_buttons()
+        self._update_save_button()
 
     def reasons(self) -> tuple[str | None, str | None]:
         """Why Attest… and Waive… are unavailable (None: available), in rules.py's words."""
@@ -178,6 +186,57 @@ class ClearancePanel(QGroupBox):
         ):
             button.setEnabled(reason is None)
             button.setToolTip(translated(reason) if reason else tip)
+
+    def selected_line(self) -> ClearanceLine | None:
+        rows = self.table.selectionModel().selectedRows() if self.checklist else []
+        if not rows or self.checklist is None or rows[0].row() >= len(self.checklist.lines):
+            return None
+        return self.checklist.lines[rows[0].row()]
+
+    def _update_save_button(self) -> None:
+        line = self.selected_line()
+        has_file = line is not None and line.file_name is not None
+        self.save_file_button.setEnabled(has_file)
+        self.save_file_button.setToolTip(
+            _loans_clearance.tr("Save the file kept with the selected item, as it was attested")
+            if has_file
+            else _loans_clearance.tr("Select an item that has a file to save it")
+        )
+
+    def save_file(self) -> Path | None:
+        """Save the selected item's file where the person chooses: the bytes kept with it,
+        whose SHA-256 the table shows."""
+        line = self.selected_line()
+        if self.ctx is None or self.checklist is None or line is None or not line.file_name:
+            return None
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            _loans_clearance.tr("Save the file of '{item}'").format(item=item_title(line)),
+            str(Path.home() / line.file_name),
+        )
+        if not name:
+            return None
+        db, number, key, path = self.ctx.db, self.checklist.loan.number, line.key, Path(name)
+
+        def work(_progress: object) -> Path:
+            kept = queries.clearance_file(db, number, key)
+            if kept is None:
+                raise NotFoundError(
+                    _loans_clearance.tr("The item '{item}' has no file any more.").format(
+                        item=item_title(line)
+                    )
+                )
+            return write_bytes_file(path, kept[1])
+
+        written = self.ctx.ops.value(
+            self, _loans_clearance.tr("Save the file"), work, changes=False
+        )
+        window = self.window()
+        if written is not None and isinstance(window, QMainWindow):
+            window.statusBar().showMessage(
+                _loans_clearance.tr("Saved {file}.").format(file=written), STATUS_MESSAGE_MS
+            )
+        return written
 
     def make_attest_dialog(self) -> AttestDialog:
         assert self.ctx is not None and self.checklist is not None

@@ -328,54 +328,14 @@
         </translation>
     </message>
     <message>
-        <source>8–30 days late</source>
-        <translation>逾期 8–30 天</translation>
-    </message>
-    <message>
-        <source>Due today or overdue up to 7 days</source>
-        <translation>今天到期或逾期不超过 7 天</translation>
-    </message>
-    <message>
-        <source>Due within 30 days</source>
-        <translation>30 天内到期</translation>
-    </message>
-    <message>
-        <source>Due within 7 days</source>
-        <translation>7 天内到期</translation>
-    </message>
-    <message>
-        <source>Overdue 8 to 30 days</source>
-        <translation>逾期 8 至 30 天</translation>
-    </message>
-    <message>
-        <source>Overdue more than 30 days</source>
-        <translation>逾期超过 30 天</translation>
-    </message>
-    <message>
-        <source>due in 1–7 days</source>
-        <translation>1–7 天内到期</translation>
-    </message>
-    <message>
-        <source>due in 8–30 days</source>
-        <translation>8–30 天内到期</translation>
-    </message>
-    <message>
         <source>due today</source>
         <translation>今天到期</translation>
-    </message>
-    <message>
-        <source>due today or 1–7 days late</source>
-        <translation>今天到期或逾期 1–7 天</translation>
     </message>
     <message numerus="yes">
         <source>in %n day(s)</source>
         <translation>
             <numerusform>%n 天后</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>over 30 days late</source>
-        <translation>逾期超过 30 天</translation>
     </message>
     <message>
         <source>today</source>

@@ -848,6 +848,14 @@
         <translation>不是已签名的事件声明</translation>
     </message>
     <message>
+        <source>only an authorised receiver of the receiving institution confirms a receipt, not {origin}</source>
+        <translation>只有接收机构的授权接收人可以确认接收，{origin} 不能</translation>
+    </message>
+    <message>
+        <source>only an authorised receiver of the receiving institution confirms a receipt, not {person}</source>
+        <translation>只有接收机构的授权接收人可以确认接收，{person} 不能</translation>
+    </message>
+    <message>
         <source>only the lender adds items to loan {loan}</source>
         <translation>只有出借方可以向借样 {loan} 添加借样项</translation>
     </message>
@@ -858,10 +866,6 @@
     <message>
         <source>only the lender or the borrower names the authorised receivers of loan {loan}</source>
         <translation>只有出借方或借用方可以指定借样 {loan} 的授权接收人</translation>
-    </message>
-    <message>
-        <source>only the named receiver&apos;s institution confirms a receipt, not {origin}</source>
-        <translation>只有指定接收人的机构可以确认接收，{origin} 不能</translation>
     </message>
     <message>
         <source>only the sample&apos;s owner corrects its book mass, not {origin}</source>
@@ -2740,6 +2744,22 @@
     <message>
         <source>More than 60 days late</source>
         <translation>逾期超过 60 天</translation>
+    </message>
+    <message>
+        <source>due in {nearest}–{farthest} days</source>
+        <translation>{nearest}–{farthest} 天后到期</translation>
+    </message>
+    <message>
+        <source>due today or up to {last} days late</source>
+        <translation>今天到期或逾期不超过 {last} 天</translation>
+    </message>
+    <message>
+        <source>over {over} days late</source>
+        <translation>逾期超过 {over} 天</translation>
+    </message>
+    <message>
+        <source>{first}–{last} days late</source>
+        <translation>逾期 {first}–{last} 天</translation>
     </message>
 </context>
 <context>

@@ -102,12 +102,40 @@
         <translation>SHA-256</translation>
     </message>
     <message>
+        <source>Save &amp;file…</source>
+        <translation>保存文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Save the file</source>
+        <translation>保存文件</translation>
+    </message>
+    <message>
+        <source>Save the file kept with the selected item, as it was attested</source>
+        <translation>保存所选审查项附带的文件，与确认时完全一致</translation>
+    </message>
+    <message>
+        <source>Save the file of &apos;{item}&apos;</source>
+        <translation>保存“{item}”的文件</translation>
+    </message>
+    <message>
+        <source>Saved {file}.</source>
+        <translation>已保存 {file}。</translation>
+    </message>
+    <message>
+        <source>Select an item that has a file to save it</source>
+        <translation>请选择带有文件的审查项以保存其文件</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
         <source>The file {path} cannot be read: {error}.</source>
         <translation>无法读取文件 {path}：{error}。</translation>
+    </message>
+    <message>
+        <source>The item &apos;{item}&apos; has no file any more.</source>
+        <translation>审查项“{item}”已没有文件。</translation>
     </message>
     <message>
         <source>This loan has no clearance checklist.</source>
