@@ -55,7 +55,9 @@ def close_refusal(detail: LoanDetail) -> str | None:
     as they go, it can): the domain's rule, as close_loan applies it."""
     if detail.accounting is None:
         return None
-    return rules.why_not_close_accounted(
+    return rules.why_not_close_unresolved(
+        detail.summary.number, detail.unresolved
+    ) or rules.why_not_close_accounted(
         detail.summary.number, detail.accounting.lines, detail.open_deliverable_titles
     )
 
