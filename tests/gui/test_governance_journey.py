@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLineEdit, QTableWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QTableWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -116,6 +116,7 @@ def list_rows(pane: ListPane) -> list[dict[str, str]]:
 
 
 def shot(window: MainWindow, name: str) -> None:
+    QApplication.processEvents()  # the columns' fitting, queued after the last change
     window.grab().save(str(screenshot_path(f"governance-{name}.png")))
 
 
@@ -333,6 +334,8 @@ def test_clearance_co_official_inventory_standing_and_accounting_through_three_d
         f"Loan {loan} cannot be closed: the return accounting does not balance until the "
         f"discrepancy found at receipt ({A1}) is resolved. Resolve it first."
     )
+    verdict = view.detail_pane.accounting_box.verdict
+    assert verdict.text() == close.toolTip()  # not "Balances to the microgram"
     shot(zhang, "7-accounting-unbalanced")
 
     zhang.open_record("discrepancy", str(difference.id))
@@ -347,6 +350,7 @@ def test_clearance_co_official_inventory_standing_and_accounting_through_three_d
     enabled(zhang, "Resolve…").trigger()
     assert opened and messages.errors == []
     view = loans_at(qtbot, zhang, loan)
+    assert verdict.text() == "Balances to the microgram; nothing left to account for."
     assert not close.isEnabled()
     assert close.toolTip().startswith(f"Loan {loan} cannot be closed: deliverables still open (")
     assert view.detail_pane.fields["status"].text() == "awaiting deliverables"

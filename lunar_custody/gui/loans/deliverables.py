@@ -171,7 +171,13 @@ class ReturnAccountingBox(QGroupBox):
         self.number = detail.summary.number
         self.pdf_button.setEnabled(self.ctx is not None)
         fill_accounting(self.table, accounting)
-        if not accounting.balances:
+        # a difference found at a receipt and not yet resolved: the books still hold the
+        # mass as sent, so "balances" would be the books' word, not the bench's
+        unresolved = rules.why_not_close_unresolved(detail.summary.number, detail.unresolved)
+        balanced = accounting.balances and unresolved is None
+        if unresolved is not None:
+            text = translated(unresolved)
+        elif not accounting.balances:
             text = _loans_deliverables.tr(
                 "Does not balance: issued differs from consumed, lost, returned and accountable."
             )
@@ -182,7 +188,7 @@ class ReturnAccountingBox(QGroupBox):
         else:
             text = _loans_deliverables.tr("Balances to the microgram; nothing left to account for.")
         self.verdict.setText(text)
-        self.verdict.setStyleSheet("" if accounting.balances else f"color: {RED};")
+        self.verdict.setStyleSheet("" if balanced else f"color: {RED};")
 
 
 # ---------------------------------------------------------------------- deliverables
