@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QTableWidget
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QTableWidget, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -116,7 +116,11 @@ def list_rows(pane: ListPane) -> list[dict[str, str]]:
     ]
 
 
-def shot(window: MainWindow, name: str) -> None:
+def shot(window: MainWindow, name: str, section: QWidget | None = None) -> None:
+    """The window as the person sees it (scrolled to the loan's ``section`` they work in)."""
+    view = window.current_view
+    if section is not None and isinstance(view, LoansView):
+        view.detail_pane.tables.ensureWidgetVisible(section)
     QApplication.processEvents()  # the columns' fitting, queued after the last change
     window.grab().save(str(screenshot_path(f"governance-{name}.png")))
 
@@ -156,7 +160,10 @@ def test_clearance_co_official_inventory_standing_and_accounting_through_three_d
     assert approve.toolTip().startswith("Clearance is not complete: ")
     panel = view.detail_pane.clearance
     assert panel.state_label.text().startswith("Not complete: ")
-    shot(zhang, "1-clearance-open")
+    assert view.detail_pane.accounting_box.verdict.text() == (
+        "Nothing issued yet: the accounting starts at shipping."
+    )
+    shot(zhang, "1-clearance-open", panel)
 
     def attest_first_open(dialog: AttestDialog) -> None:
         open_items = [
@@ -186,7 +193,7 @@ def test_clearance_co_official_inventory_standing_and_accounting_through_three_d
     rows = {row[0]: row for row in cells(panel.table)}
     assert rows["Insurance"][1:3] == ["waived", "Zhang Wei"]
     assert {row[1] for name, row in rows.items() if name != "Insurance"} == {"attested"}
-    shot(zhang, "1-clearance-complete")
+    shot(zhang, "1-clearance-complete", panel)
     signer.next(world.PASSWORD)
     approve.trigger()
     assert messages.errors == []
@@ -353,7 +360,9 @@ def test_clearance_co_official_inventory_standing_and_accounting_through_three_d
         loans.close_loan(db, world["zhang"], loan, world.cred("zhang"))  # the service says so too
     verdict = view.detail_pane.accounting_box.verdict
     assert verdict.text() == close.toolTip()  # not "Balances to the microgram"
-    shot(zhang, "7-accounting-unbalanced")
+    balances = {row[0]: row[7] for row in cells(view.detail_pane.accounting_box.table)}
+    assert balances == {A1: "no", A2: "yes", A3: "yes", "Total": "no"}
+    shot(zhang, "7-accounting-unbalanced", view.detail_pane.accounting_box)
 
     zhang.open_record("discrepancy", str(difference.id))
 
@@ -396,7 +405,7 @@ def test_clearance_co_official_inventory_standing_and_accounting_through_three_d
         box.waive_button.click()
     assert messages.errors == []
     assert sorted(row[3] for row in cells(box.table)) == ["delivered", "waived", "waived"]
-    shot(zhang, "7-ready-to-close")
+    shot(zhang, "7-ready-to-close", box)
 
     rows_signed: list[list[list[str]]] = []
 
@@ -417,7 +426,7 @@ def test_clearance_co_official_inventory_standing_and_accounting_through_three_d
     assert queries.loan_detail(db, loan).summary.status == "closed"
     assert view.detail_pane.fields["status"].text() == "closed"
     assert not close.isEnabled()
-    shot(zhang, "7-closed")
+    shot(zhang, "7-closed", view.detail_pane.accounting_box)
     report = queries.verify(db)
     assert report.ok, report.summary()
     world.check_rules()

@@ -273,7 +273,8 @@ class LoanDetailPane(QWidget):
         self.receivers_section = ReceiversSection(ctx) if ctx is not None else None
         if self.receivers_section is not None:
             tables.addWidget(self.receivers_section)
-        heights = [220, 140, 200, 120, 130, 280, 160][: tables.count()]
+        # the accounting shows a few lines and its total, the clearance its six items whole
+        heights = [220, 200, 200, 120, 250, 280, 160][: tables.count()]
         tables.setSizes(heights)
         tables.setChildrenCollapsible(False)
         tables.setMinimumHeight(sum(heights))  # each section shows several rows, not one
