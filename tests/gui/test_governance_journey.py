@@ -9,7 +9,9 @@ the loan closes only when its return accounting balances and nothing is owed.
 
 The scene that is not the point is set with domain calls: the loan is drafted with a start
 400 days back (so its first anniversary has passed, with its 30 days of grace: time passing,
-without moving the clock), the lender's release and the return shipments.
+without moving the clock), the lender's release, and the return, weighed 50 mg light at the
+lender (a discrepancy the curator resolves in the window). Pictures of the moments that
+matter go to LUNAR_CUSTODY_SHOTS when set.
 """
 
 from __future__ import annotations
