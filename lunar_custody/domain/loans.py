@@ -25,6 +25,7 @@ from .models import (
     Aliquot,
     CustodyEvent,
     Deliverable,
+    Discrepancy,
     Institution,
     LedgerHead,
     Loan,
@@ -751,6 +752,21 @@ def return_accounting(session: Session, loan: Loan) -> ReturnAccounting:
     return fold_return_accounting(loan.number, reconciliation(session, loan))
 
 
+def unresolved_discrepancies(session: Session, loan_id: int) -> list[str]:
+    """The aliquots (a broken seal: the transfer) of the loan's packages whose discrepancy
+    a curator has not resolved yet: until then the books hold the mass as sent, not as
+    found, and the return accounting would be signed on it."""
+    rows = session.execute(
+        select(Aliquot.number, Transfer.number)
+        .select_from(Discrepancy)
+        .join(Transfer, Transfer.id == Discrepancy.transfer_id)
+        .outerjoin(Aliquot, Aliquot.id == Discrepancy.aliquot_id)
+        .where(Transfer.loan_id == loan_id, Discrepancy.resolved_at.is_(None))
+        .order_by(Discrepancy.id)
+    )
+    return list(dict.fromkeys(aliquot or transfer for aliquot, transfer in rows))
+
+
 def open_deliverable_titles(session: Session, loan_id: int) -> list[str]:
     """The titles of the loan's deliverables neither delivered nor waived, by due date."""
     return list(
@@ -795,6 +811,10 @@ def close_loan(store: Store, actor: Actor, number: str, credential: Credential) 
             )
         items = reconciliation(session, loan)
         _refuse(RuleViolation, rules.why_not_close_reconciled(loan.number, items))
+        _refuse(
+            RuleViolation,
+            rules.why_not_close_unresolved(loan.number, unresolved_discrepancies(session, loan.id)),
+        )
         _refuse(
             RuleViolation,
             rules.why_not_close_accounted(

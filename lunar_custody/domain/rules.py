@@ -452,6 +452,19 @@ class AccountingLine(Protocol):
     def accounted_ug(self) -> int: ...  # consumed + lost + returned + accountable
 
 
+def why_not_close_unresolved(number: str, unresolved: Sequence[str]) -> str | None:
+    """Why loan ``number`` cannot be closed while discrepancies found at the receipt of its
+    packages are open (``unresolved``: their aliquots or transfers); None: none is."""
+    if not unresolved:
+        return None
+    return _domain_rules.said(
+        "Loan {number} cannot be closed: the return accounting does not balance until the "
+        "discrepancy found at receipt ({items}) is resolved. Resolve it first.",
+        number=number,
+        items=", ".join(unresolved[:10]),
+    )
+
+
 def why_not_close_accounted(
     number: str, lines: Sequence[AccountingLine], open_deliverables: Sequence[str]
 ) -> str | None:

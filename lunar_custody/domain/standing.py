@@ -62,6 +62,12 @@ def why_not_loan_to(session: Session, username: str, today: date) -> str | None:
     return None if pi_id is None else why_not_new_loan_for_pi(session, pi_id, today)
 
 
+def why_not_loan_for(store: Store, username: str, today: date) -> str | None:
+    """``why_not_loan_to`` as a window asks it (the loan editor, as the PI is chosen)."""
+    with store.read() as session:
+        return why_not_loan_to(session, username, today)
+
+
 def why_not_approve(store: Store, loan_number: str, today: date) -> str | None:
     """``why_not_new_loan_for_pi`` for the PI of a loan, as the loans view's Approve asks
     (None also for a loan not found: the service says that)."""

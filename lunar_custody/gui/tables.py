@@ -6,14 +6,15 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QMetaMethod, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QFont,
     QFontDatabase,
     QFontMetrics,
+    QKeyEvent,
     QKeySequence,
     QStandardItem,
     QStandardItemModel,
@@ -94,10 +95,31 @@ def monospace(point_size: int = 0) -> QFont:
     return font
 
 
+class _OpeningTableView(QTableView):
+    """Enter on the current row opens it as a double click does (the dashboard's other
+    tables do the same), when ``opens`` says someone opens rows; otherwise Enter goes on
+    to the dialog around it (its default button)."""
+
+    entered = Signal(QModelIndex)
+
+    def __init__(self, opens: Callable[[], bool]) -> None:
+        super().__init__()
+        self.opens = opens
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        index = self.currentIndex()
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and index.isValid() and self.opens():
+            self.entered.emit(index)
+            return
+        super().keyPressEvent(event)
+
+
 class SearchableTable(QWidget):
     """A small table held in memory (findings, certificates): sorted by a click on any
     column, filtered by a search box over every column, with a count, and copied or saved
-    as text. ``activated`` gives the row (as given to ``set_rows``) double-clicked."""
+    as text. ``activated`` gives the row (as given to ``set_rows``) double-clicked, or the
+    current one on Enter."""
 
     activated = Signal(int)
 
@@ -128,7 +150,7 @@ class SearchableTable(QWidget):
         self.search_field.search.connect(self._search)
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
-        self.table = QTableView()
+        self.table = _OpeningTableView(self._opens_rows)
         self.table.setObjectName(f"{name}Table")
         self.table.setModel(self.proxy)
         # in the order given until a heading is clicked
@@ -146,6 +168,7 @@ class SearchableTable(QWidget):
         header.setStretchLastSection(True)
         header.setSortIndicatorShown(True)
         self.table.doubleClicked.connect(self._activated)
+        self.table.entered.connect(self._activated)
         copy = QAction(_tables.tr("Copy"), self.table)
         copy.setShortcut(QKeySequence.StandardKey.Copy)
         copy.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -210,6 +233,9 @@ class SearchableTable(QWidget):
                     shown=count_text(shown), total=count_text(total), noun=noun
                 )
             )
+
+    def _opens_rows(self) -> bool:
+        return self.isSignalConnected(QMetaMethod.fromSignal(self.activated))
 
     def _activated(self, index: QModelIndex) -> None:
         self.activated.emit(self.row_of(index.row()))

@@ -1,5 +1,5 @@
-"""The dashboard's reminders panel: by tier, searched and sorted, a double click opens the
-loan, the addresses copy as one e-mail list and the rows save as CSV."""
+"""The dashboard's reminders panel: by tier, searched and sorted, a double click or Enter
+opens the loan, the addresses copy as one e-mail list and the rows save as CSV."""
 
 from __future__ import annotations
 
@@ -86,6 +86,10 @@ def test_reminders_panel_lists_by_tier_and_opens_the_loan(
     qtbot.mouseClick(table.table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
     qtbot.mouseDClick(table.table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
     assert opened == [("loan", late)]
+    # Enter on a row opens it as well: up to the first row (the loan due soon), then Enter
+    qtbot.keyClick(table.table, Qt.Key.Key_Up)
+    qtbot.keyClick(table.table, Qt.Key.Key_Return)
+    assert opened == [("loan", late), ("loan", soon)]
 
     # the e-mail list of what is shown; the search narrows it
     assert panel.copy_emails() == (

@@ -20,6 +20,7 @@ from ..loans import (
     fold_return_accounting,
     reconciliation,
     signed_terms,
+    unresolved_discrepancies,
 )
 from ..loans import loan_content as signed_loan_content
 from ..models import Deliverable, Institution, Loan, LoanItem, Person
@@ -162,6 +163,8 @@ class LoanDetail:
     open_clearance: tuple[str, ...] = ()
     accounting: ReturnAccounting | None = None  # the return accounting (form F-75)
     deliverables: tuple[DeliverableRow, ...] = ()
+    # aliquots (or transfers) of its packages with a discrepancy not resolved yet
+    unresolved: tuple[str, ...] = ()
 
     @property
     def open_deliverable_titles(self) -> list[str]:
@@ -189,6 +192,7 @@ def loan_detail(store: Store, number: str, today: date | None = None) -> LoanDet
             open_clearance=open_titles(loan),
             accounting=fold_return_accounting(loan.number, items),
             deliverables=tuple(deliverables_of(session, loan.id, today or date.today())),
+            unresolved=tuple(unresolved_discrepancies(session, loan.id)),
         )
 
 

@@ -1,7 +1,7 @@
 """The dashboard's reminders: what is owed by a date (loans due back, and whatever other
 features add as sources in domain/queries/reminders.py), by escalation tier, each with the
 person to write to. Sorted by a click on a heading, searched over every column; a double
-click opens the loan; the addresses shown copy as one e-mail list, the rows save as CSV."""
+click or Enter opens the loan; the addresses shown copy as one e-mail list, the rows save as CSV."""
 
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ ELIDED_COLUMNS = (5, 6, SUBJECT_COLUMN)  # institution, contact, what is owed
 
 
 class RemindersPanel(QGroupBox):
-    """``show_reminders`` fills it; ``opened("loan", number)`` on a double click."""
+    """``show_reminders`` fills it; ``opened("loan", number)`` on a double click or Enter."""
 
     opened = Signal(str, str)
 

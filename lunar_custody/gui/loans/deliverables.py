@@ -9,7 +9,7 @@ whether it balances. Closing asks ``close_refusal``: the domain's rule, never re
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -55,7 +55,9 @@ def close_refusal(detail: LoanDetail) -> str | None:
     as they go, it can): the domain's rule, as close_loan applies it."""
     if detail.accounting is None:
         return None
-    return rules.why_not_close_accounted(
+    return rules.why_not_close_unresolved(
+        detail.summary.number, detail.unresolved
+    ) or rules.why_not_close_accounted(
         detail.summary.number, detail.accounting.lines, detail.open_deliverable_titles
     )
 
@@ -76,8 +78,12 @@ def accounting_columns() -> list[str]:
     ]
 
 
-def fill_accounting(table: QTableWidget, accounting: ReturnAccounting) -> None:
-    """One row per aliquot as lent (its split children folded in), then the totals."""
+def fill_accounting(
+    table: QTableWidget, accounting: ReturnAccounting, unresolved: Collection[str] = ()
+) -> None:
+    """One row per aliquot as lent (its split children folded in), then the totals;
+    ``unresolved``: aliquots with a receipt's discrepancy open, whose lines (and the
+    total) do not balance yet whatever the books say."""
     rows = [*accounting.lines, accounting.total] if accounting.lines else []
     table.setRowCount(len(rows))
     for at, line in enumerate(rows):
@@ -110,8 +116,10 @@ def fill_accounting(table: QTableWidget, accounting: ReturnAccounting) -> None:
                     mass=("+" if line.corrected_ug > 0 else "−") + mass_text(abs(line.corrected_ug))
                 )
             )
-        balanced = cell(word("answer", "yes" if line.balances else "no"), bold=total)
-        if not line.balances:
+        open_here = {line.aliquot_number, *line.children} & set(unresolved)
+        balances = line.balances and not (open_here or (total and unresolved))
+        balanced = cell(word("answer", "yes" if balances else "no"), bold=total)
+        if not balances:
             balanced.setForeground(QColor(RED))
         table.setItem(at, 7, balanced)
 
@@ -168,8 +176,16 @@ class ReturnAccountingBox(QGroupBox):
             return
         self.number = detail.summary.number
         self.pdf_button.setEnabled(self.ctx is not None)
-        fill_accounting(self.table, accounting)
-        if not accounting.balances:
+        fill_accounting(self.table, accounting, detail.unresolved)
+        # a difference found at a receipt and not yet resolved: the books still hold the
+        # mass as sent, so "balances" would be the books' word, not the bench's
+        unresolved = rules.why_not_close_unresolved(detail.summary.number, detail.unresolved)
+        balanced = accounting.balances and unresolved is None
+        if unresolved is not None:
+            text = translated(unresolved)
+        elif not accounting.total.issued_ug:
+            text = _loans_deliverables.tr("Nothing issued yet: the accounting starts at shipping.")
+        elif not accounting.balances:
             text = _loans_deliverables.tr(
                 "Does not balance: issued differs from consumed, lost, returned and accountable."
             )
@@ -180,7 +196,7 @@ class ReturnAccountingBox(QGroupBox):
         else:
             text = _loans_deliverables.tr("Balances to the microgram; nothing left to account for.")
         self.verdict.setText(text)
-        self.verdict.setStyleSheet("" if accounting.balances else f"color: {RED};")
+        self.verdict.setStyleSheet("" if balanced else f"color: {RED};")
 
 
 # ---------------------------------------------------------------------- deliverables

@@ -267,13 +267,14 @@ class LoanDetailPane(QWidget):
         # the sections of other features, each its own module (a ctx: they act)
         self.receivers_section = ReceiversSection(ctx) if ctx is not None else None
         # in the order of a loan's life: what is lent, cleared, signed, who receives it,
-        # and at the end what came back and what is owed
+        # and at the end what came back and what is owed; the clearance shows its six items
+        # whole, the accounting a few lines and its total
         sections: list[tuple[QWidget | None, int]] = [
             (items_box, 220),
-            (self.clearance, 230),
+            (self.clearance, 250),
             (signatures_box, 130),
             (self.receivers_section, 170),
-            (self.accounting_box, 160),
+            (self.accounting_box, 200),
             (self.deliverables, 200),
         ]
         heights: list[int] = []

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain import listings, loans, queries, rules
+from ...domain import listings, loans, queries, rules, standing
 from ...domain.errors import CustodyError, NotFoundError
 from ...domain.listings import ALIQUOTS, INSTITUTIONS, PEOPLE
 from ...domain.numbering import normalize
@@ -252,6 +252,7 @@ class LoanEditor(FormDialog):
             self._fill_people()
         else:
             self._load(number)
+        self._held: dict[str, str | None] = {}  # by PI: why no new loan for them
         self.checks = FieldChecks(self.save_button)
         self.checks.watch(self.borrower_box, self._borrower_problem, form)
         self.checks.watch(self.pi_box, self._pi_problem, form)
@@ -270,13 +271,24 @@ class LoanEditor(FormDialog):
         return _loans_editor.tr("Choose the borrowing institution.")
 
     def _pi_problem(self) -> str | None:
-        if self.pi_box.currentData() or not self.borrower_box.currentData():
+        pi = self.pi_box.currentData()
+        if pi and self.number is None:
+            # an overdue inventory or deliverables hold the PI's new loans (domain/standing.py):
+            # said as the PI is chosen, not after the loan is typed and its Save refused
+            return self._pi_held(str(pi))
+        if pi or not self.borrower_box.currentData():
             return None  # without a borrower, the borrower's message says it
         if self.pi_box.count() == 0:
             return _loans_editor.tr("{borrower} has no active person to name.").format(
                 borrower=self.borrower_box.currentText()
             )
         return _loans_editor.tr("Choose the principal investigator.")
+
+    def _pi_held(self, username: str) -> str | None:
+        """Asked once per PI while the editor is open (the checks run at every key)."""
+        if username not in self._held:
+            self._held[username] = standing.why_not_loan_for(self.store, username, date.today())
+        return self._held[username]
 
     def _purpose_problem(self) -> str | None:
         text = self.purpose_edit.text()

@@ -331,7 +331,12 @@ class LoansView(View):
         )
         reasons[self.countersign_action] = rules.why_not_countersign_loan(actor, loan)
         reasons[self.extend_action] = rules.why_not_extend_loan(actor, loan)
-        reasons[self.close_action] = rules.why_not_close_loan(actor, loan) or close_refusal(detail)
+        # While material is out, Close stays available: its dialog shows the reconciliation
+        # and what is still out (close_loan's first refusal), not the deliverables owed later.
+        still_out = rules.why_not_close_reconciled(loan.number, detail.items)
+        reasons[self.close_action] = rules.why_not_close_loan(actor, loan) or (
+            None if still_out else close_refusal(detail)
+        )
         reasons[self.cancel_action] = rules.why_not_cancel_loan(actor, loan)
         return reasons
 

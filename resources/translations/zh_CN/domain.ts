@@ -2837,6 +2837,10 @@
         <translation>借样 {number} 不能结束：仍有未完成的应交成果（{titles}）。请先记录已提交或予以免除。</translation>
     </message>
     <message>
+        <source>Loan {number} cannot be closed: the return accounting does not balance until the discrepancy found at receipt ({items}) is resolved. Resolve it first.</source>
+        <translation>借样 {number} 不能结束：接收时发现的差异（{items}）处理之前，归还核算不平衡。请先处理该差异。</translation>
+    </message>
+    <message>
         <source>Loan {number} cannot be closed: the return accounting of {aliquot} does not balance (issued {issued} µg, accounted for {accounted} µg). Resolve the difference with a recorded loss or correction first.</source>
         <translation>借样 {number} 不能结束：{aliquot} 的归还核算不平衡（已发出 {issued} µg，已核算 {accounted} µg）。请先以损失记录或更正解决差额。</translation>
     </message>

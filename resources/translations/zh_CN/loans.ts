@@ -327,6 +327,10 @@
         <translation>未附加文件</translation>
     </message>
     <message>
+        <source>Nothing issued yet: the accounting starts at shipping.</source>
+        <translation>尚未发出任何样品：核算自发运开始。</translation>
+    </message>
+    <message>
         <source>Record the selected deliverable delivered, with a reference or a file</source>
         <translation>记录所选应交成果已提交，附参考信息或文件</translation>
     </message>
