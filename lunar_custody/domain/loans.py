@@ -618,6 +618,18 @@ def reconciliation(session: Session, loan: Loan) -> list[ItemReconciliation]:
             .group_by(CustodyEvent.aliquot_id, CustodyEvent.kind)
         )
     )
+    # A return weighed light (or heavy) is settled once the aliquot is back with the lender:
+    # the resolution's event is then no longer the loan's, yet it says what really came back.
+    settled_after_return = dict(
+        ((aliquot_id, kind), int(total or 0))
+        for aliquot_id, kind, total in session.execute(
+            select(CustodyEvent.aliquot_id, CustodyEvent.kind, func.sum(CustodyEvent.mass_ug))
+            .join(Discrepancy, Discrepancy.resolution_event_id == CustodyEvent.id)
+            .join(Transfer, Transfer.id == Discrepancy.transfer_id)
+            .where(Transfer.loan_id == loan.id, CustodyEvent.loan_id.is_(None))
+            .group_by(CustodyEvent.aliquot_id, CustodyEvent.kind)
+        )
+    )
     # one query for the items' aliquots (item.aliquot then reads the identity map)
     session.scalars(
         select(Aliquot)
@@ -643,6 +655,8 @@ def reconciliation(session: Session, loan: Loan) -> list[ItemReconciliation]:
             status = "not shipped"
         else:
             status = "fully split"
+        lost_coming_back = settled_after_return.get((aliquot.id, EventKind.MASS_LOST), 0)
+        corrected_coming_back = settled_after_return.get((aliquot.id, EventKind.CORRECTED), 0)
         rows.append(
             ItemReconciliation(
                 aliquot_number=aliquot.number,
@@ -651,11 +665,12 @@ def reconciliation(session: Session, loan: Loan) -> list[ItemReconciliation]:
                 split_off_ug=sums.get((aliquot.id, EventKind.SPLIT), 0),
                 consumed_ug=sums.get((aliquot.id, EventKind.CONSUMED), 0),
                 lost_ug=sums.get((aliquot.id, EventKind.MASS_LOST), 0)
-                + sums.get((aliquot.id, EventKind.LOST), 0),
-                returned_ug=item.returned_mass_ug or 0,
+                + sums.get((aliquot.id, EventKind.LOST), 0)
+                + lost_coming_back,
+                returned_ug=(item.returned_mass_ug or 0) - lost_coming_back + corrected_coming_back,
                 outstanding_ug=aliquot.current_mass_ug if out else 0,
                 status=status,
-                corrected_ug=sums.get((aliquot.id, EventKind.CORRECTED), 0),
+                corrected_ug=sums.get((aliquot.id, EventKind.CORRECTED), 0) + corrected_coming_back,
             )
         )
     return rows

@@ -6,7 +6,7 @@ import hashlib
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from lunar_custody.domain import deliverables, loans, queries, registry, rules
+from lunar_custody.domain import custody, deliverables, loans, queries, registry, rules
 from lunar_custody.domain.errors import PermissionDenied, RuleViolation, ValidationError
 from lunar_custody.domain.reminders import ReminderKind
 
@@ -89,6 +89,45 @@ def test_a_loan_closes_when_its_accounting_balances_and_nothing_is_owed(
         ("waived", "Zhang Wei"),
     ]
     assert rows[0].file_sha256 == sha
+    assert loans.close_loan(db, world["zhang"], loan, world.cred("zhang")).status == "closed"
+    world.check_rules()
+
+
+def test_a_return_weighed_light_is_accounted_as_lost_not_as_returned(world: World) -> None:
+    """The return's discrepancy is settled once the aliquot is back with the lender; the
+    F-75 then says what came back, whether the difference is written off or the book mass
+    corrected."""
+    db = world.db
+    loan = world.active_loan([A1, A2])
+    world.ship([A1, A2], loan=loan)
+    back = world.release([A1, A2], sender="brown_lm", receiver="zhang", seal="SEAL-RET")
+    receipt = world.receive(back, receiver="zhang", measured={A1: 450_000, A2: 290_000})
+    with world.refused(RuleViolation, "until the discrepancy found at receipt"):
+        loans.close_loan(db, world["zhang"], loan, world.cred("zhang"))
+    by_mass = {found.expected_mass_ug: found.id for found in receipt.discrepancies}
+    for issued, resolution in ((500_000, "record_loss"), (300_000, "correct_book_mass")):
+        custody.resolve_discrepancy(
+            db,
+            world["zhang"],
+            by_mass[issued],
+            resolution=resolution,
+            note="weighed",
+            credential=world.cred("zhang"),
+        )
+    accounting = queries.loan_return_accounting(db, loan).accounting
+    lines = {line.aliquot_number: line for line in accounting.lines}
+    # issued, corrected, lost, returned
+    assert (lines[A1].issued_ug, lines[A1].lost_ug, lines[A1].returned_ug) == (
+        500_000,
+        50_000,
+        450_000,
+    )
+    assert (lines[A2].issued_ug, lines[A2].corrected_ug, lines[A2].returned_ug) == (
+        300_000,
+        -10_000,
+        290_000,
+    )
+    assert accounting.settled
     assert loans.close_loan(db, world["zhang"], loan, world.cred("zhang")).status == "closed"
     world.check_rules()
 
