@@ -424,6 +424,8 @@ def test_clearance_co_official_inventory_standing_and_accounting_through_three_d
     (signed_rows,) = rows_signed
     by_aliquot = {row[0]: row for row in signed_rows}
     assert by_aliquot[A3][5:] == ["200.000 mg", "0 µg", "0 µg", "lost"]
+    # the 50 mg missing from the return were written off: lost, not returned
+    assert by_aliquot[A1][5:7] == ["50.000 mg", "450.000 mg"]
     assert by_aliquot["Total"][1:3] == ["1.000 g", "1.000 g"] and by_aliquot["Total"][7] == "0 µg"
     assert queries.loan_detail(db, loan).summary.status == "closed"
     assert view.detail_pane.fields["status"].text() == "closed"
