@@ -1,4 +1,5 @@
-"""Random custody histories (hypothesis state machine) against DESIGN.md rules 1-4 and 8.
+"""Random custody histories (hypothesis state machine) against DESIGN.md rules 1-4 and 8,
+and the loan governance of issue 17.
 
 Each example registers a fresh sample in the shared world and then runs random operations:
 splits, loans, packages released / handed over / received with random seal and mass outcomes,
@@ -7,6 +8,19 @@ are drawn from what is currently valid and, now and then, from what is not; the 
 its own model of every aliquot and predicts which calls must succeed and which must be
 refused (a refusal must change nothing). After every step the invariants check one custodian,
 mass balance, the hash chain and that no earlier event changed.
+
+Loan governance: a loan is approved only once its clearance is attested (or an item waived);
+some loans started 400 days ago owe an overdue annual inventory while material is out, and
+late deliverables hold their PI too: drafting, approving and shipping to that PI are refused
+until the inventory is certified or the deliverable settled (standing.py, checked against the
+model). Inventories are started (expecting exactly what the borrower holds under the loan),
+scanned (found / unexpected), marked missing (reported lost: a ``lost`` event) and certified
+by the PI (``inventoried`` events only for what the borrower still holds; nothing moves).
+Authorised receivers are added and removed (never the PI); a package under a loan is received
+by a current authorised receiver or its addressee, by no one else. A loan closes only with
+nothing out and every deliverable settled, and its return accounting balances to the
+microgram at every attempt. Each example's teardown leaves the PIs in good standing, since the
+world is shared by the examples.
 
 Examples and steps: ``LUNAR_CUSTODY_STATEFUL_EXAMPLES`` / ``..._STEPS`` raise them for a
 deeper run; the default keeps the suite fast (argon2 makes every signature cost ~0.1 s).
@@ -786,8 +800,8 @@ class CustodyMachine(RuleBasedStateMachine):
         (one rule, so custody keeps its share of the steps)."""
         steps = [self.start_inventory]
         if self._open_inventories():
-            steps += [self.scan, self.scan, self.mark_missing, self.certify, self.certify]
-            steps += [self.cancel_inventory]
+            steps += [self.scan, self.scan, self.mark_missing, self.mark_missing]
+            steps += [self.certify, self.certify, self.cancel_inventory]
         data.draw(st.sampled_from(steps), label="inventory step")(data)
 
     def _borrower_person(self, data: st.DataObject, loan: str) -> str:
@@ -805,8 +819,10 @@ class CustodyMachine(RuleBasedStateMachine):
         loans_now = sorted(
             n for n, x in self.loans.items() if x.status == "active" and self.held_by_borrower(n)
         )
-        if not loans_now or data.draw(st.integers(0, 3), label="any loan") == 2:
+        if data.draw(st.integers(0, 3), label="any loan") == 2:
             loans_now = sorted(n for n, x in self.loans.items() if x.status != "draft")
+        if not loans_now:
+            return
         loan = data.draw(st.sampled_from(loans_now), label="loan")
         username = self._borrower_person(data, loan)
         running = any(x.loan == loan for x in self.inventories.values() if x.status == "open")
@@ -838,6 +854,10 @@ class CustodyMachine(RuleBasedStateMachine):
             ),
             label="scanned",
         )
+        self._scan(username, number, numbers)
+
+    def _scan(self, username: str, number: str, numbers: list[str]) -> None:
+        model = self.inventories[number]
         done = self.attempt(
             self._may_work_on(username, model.loan) and not set(numbers) & model.reported,
             f"scan {numbers} into {number} by {username}",
@@ -857,7 +877,10 @@ class CustodyMachine(RuleBasedStateMachine):
                 assert scanned.outcome == "unexpected", scanned
 
     def mark_missing(self, data: st.DataObject) -> None:
-        number = data.draw(st.sampled_from(self._open_inventories()), label="inventory")
+        expecting = [n for n in self._open_inventories() if self.inventories[n].expected]
+        number = data.draw(
+            st.sampled_from(expecting or self._open_inventories()), label="inventory"
+        )
         model = self.inventories[number]
         username = self._borrower_person(data, model.loan)
         aliquots = sorted(model.pending or model.expected)
@@ -865,6 +888,10 @@ class CustodyMachine(RuleBasedStateMachine):
             aliquots = sorted(model.expected | model.unexpected) or sorted(self.aliquots)
         aliquot = data.draw(st.sampled_from(aliquots), label="aliquot")
         report_lost = data.draw(st.booleans(), label="report lost")
+        self._mark(username, number, aliquot, report_lost=report_lost)
+
+    def _mark(self, username: str, number: str, aliquot: str, *, report_lost: bool) -> None:
+        model = self.inventories[number]
         valid = (
             self._may_work_on(username, model.loan)
             and aliquot in model.expected
@@ -911,6 +938,14 @@ class CustodyMachine(RuleBasedStateMachine):
         number = data.draw(st.sampled_from(self._open_inventories()), label="inventory")
         model = self.inventories[number]
         loan = self.loans[model.loan]
+        if model.pending and data.draw(st.integers(0, 3), label="finish it first") != 2:
+            # each line still pending: found, missing, or missing and reported lost
+            for aliquot in sorted(model.pending):
+                outcome = data.draw(st.sampled_from(["found", "missing", "lost"]), label=aliquot)
+                if outcome == "found":
+                    self._scan(loan.pi, number, [aliquot])
+                else:
+                    self._mark(loan.pi, number, aliquot, report_lost=outcome == "lost")
         username = data.draw(st.sampled_from([loan.pi, loan.pi, *PIS[loan.borrower]]))
         missing_as_lost = data.draw(st.booleans(), label="missing as lost")
         valid = (
@@ -1049,12 +1084,15 @@ class CustodyMachine(RuleBasedStateMachine):
                     loan.late.add(added)
         else:
             still_open = sorted(d for d, is_open in loan.owed.items() if is_open)
-            if not still_open or data.draw(st.integers(0, 4), label="any deliverable") == 2:
-                still_open = sorted(loan.owed)
-            chosen = data.draw(
-                st.lists(st.sampled_from(still_open), min_size=1, max_size=3, unique=True),
-                label="deliverables",
-            )
+            if still_open and data.draw(st.integers(0, 4), label="any deliverable") != 2:
+                chosen = data.draw(
+                    st.lists(st.sampled_from(still_open), min_size=1, max_size=3, unique=True),
+                    label="deliverables",
+                )
+            elif data.draw(st.integers(0, 3), label="settle one settled") == 2:
+                chosen = [data.draw(st.sampled_from(sorted(loan.owed)), label="deliverable")]
+            else:
+                chosen = []
             for deliverable in chosen:
                 waive = data.draw(st.booleans(), label="waive")
                 done = self.attempt(
