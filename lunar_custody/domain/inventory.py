@@ -276,6 +276,16 @@ def _held_under(session: Session, loan: Loan) -> list[Aliquot]:
     )
 
 
+def _still_held(row: Aliquot, loan: Loan) -> bool:
+    """Whether the borrower still holds ``row`` under ``loan`` (an aliquot found at the scan
+    may have been sent back, and received by the lender, before the PI certifies)."""
+    return (
+        row.status == AliquotStatus.IN_STORAGE
+        and row.loan_id == loan.id
+        and row.custodian_institution_id == loan.borrower_institution_id
+    )
+
+
 def _open(ctx: Context, number: str) -> Inventory:
     inventory = find(ctx.session, number)
     if inventory.status != OPEN:
@@ -570,7 +580,7 @@ def certify(
                 continue
             row = ctx.session.get(Aliquot, line.aliquot_id, with_for_update=True)
             assert row is not None
-            if row.status != AliquotStatus.IN_STORAGE:
+            if not _still_held(row, inventory.loan):
                 continue  # it moved since it was scanned; the ledger says where
             measured = (
                 _domain_inventory.said(" Weighed {mass}.", mass=format_mass(line.measured_mass_ug))

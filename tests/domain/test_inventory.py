@@ -112,3 +112,19 @@ def test_grace_period_is_an_administrators_setting(world: World) -> None:
     inventory.set_grace_days(world.db, world["admin"], 90)
     (due,) = world.read(lambda s: inventories_owed(s, world.today))
     assert not due.overdue
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_an_aliquot_returned_after_its_scan_is_not_certified_as_found(world: World) -> None:
+    """Found by the scan, then sent back and received by the lender before the PI signs:
+    the certificate's ``inventoried`` events name only what Brown still holds."""
+    a1, a2, *_ = world.aliquots
+    loan = world.active_loan([a1, a2])
+    world.ship([a1, a2], loan=loan)
+    number = inventory.start_inventory(world.db, world["brown_lm"], loan).number
+    inventory.scan_many(world.db, world["brown_lm"], number, [a1, a2])
+    world.send_back([a1])  # in the lender's storage again
+    inventory.certify(world.db, world["brown_lm"], number, world.cred("brown_lm"))
+    inventoried = queries.events(world.db, kind=EventKind.INVENTORIED)
+    assert [(e.aliquot_number, e.institution) for e in inventoried] == [(a2, "BROWN")]
+    world.check_rules()
