@@ -750,9 +750,10 @@ class CustodyMachine(RuleBasedStateMachine):
     @precondition(lambda self: bool(self._closable()))
     @rule(data=st.data())
     def close(self, data: st.DataObject) -> None:
-        """Close a loan: refused exactly while something is out, it never shipped or a
-        deliverable is open; the return accounting (form F-75) balances to the microgram
-        whatever happened, and a closed loan has nothing left to account for."""
+        """Close a loan: refused exactly while something is out, it never shipped, a
+        deliverable is open or a discrepancy on one of its packages is unresolved; the return
+        accounting (form F-75) balances to the microgram whatever happened, and a closed loan
+        has nothing left to account for."""
         candidates = self._closable()
         if data.draw(st.integers(0, 3), label="try an unreconciled loan") == 0:
             candidates = sorted(n for n, x in self.loans.items() if x.status == "active")
@@ -774,10 +775,17 @@ class CustodyMachine(RuleBasedStateMachine):
             self.aliquots[n].current for n in outstanding
         ), (accounting.total, outstanding)
         open_deliverables = [d for d, is_open in loan.owed.items() if is_open]
-        valid = bool(loan.shipped) and not outstanding and not open_deliverables
+        # a discrepancy on one of its packages: the books hold the mass as sent, not as found
+        unresolved = [
+            d.id
+            for d in self._open_discrepancies()
+            if self.transfers[d.transfer_number].loan == number
+        ]
+        valid = bool(loan.shipped) and not outstanding and not open_deliverables and not unresolved
         done = self.attempt(
             valid,
-            f"close {number} (outstanding {outstanding}, owed {open_deliverables})",
+            f"close {number} (outstanding {outstanding}, owed {open_deliverables}, "
+            f"unresolved {unresolved})",
             lambda: loans.close_loan(
                 self.world.db, self.actor("zhang"), number, self.world.cred("zhang")
             ),
