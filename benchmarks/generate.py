@@ -63,6 +63,7 @@ from lunar_custody.domain import (
     keys,
     loans,
     registry,
+    standing,
 )
 from lunar_custody.domain.custody import mass_tolerance_ug
 from lunar_custody.domain.demo import DEMO_PASSWORD, DEMO_PIN
@@ -1703,12 +1704,18 @@ def service_tail(db: Database, collection: Collection) -> str:
         couriers = [session.get(Person, i) for i in courier_ids]
         assert couriers[0] is not None and couriers[1] is not None
         first, second = couriers[0].username, couriers[1].username
-    borrower = next(iter(collection.lab_managers))
-    pi = collection.lab_managers[borrower][0]
+        today = date.today()
+        # a PI in good standing today: the history's annual inventories and deliverables fall
+        # due as the calendar moves on, and an overdue one holds the PI's new loans
+        borrower, pi = next(
+            (borrower, pi)
+            for borrower, managers in collection.lab_managers.items()
+            for pi in managers
+            if standing.why_not_new_loan_for_pi(session, pi.id, today) is None
+        )
     lendable = [
         r.number for r in collection.pool.items if not r.reserved and r.state.status == IN_STORAGE
     ][:3]
-    today = date.today()
     loan = loans.create_loan(
         store,
         curator,

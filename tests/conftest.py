@@ -76,6 +76,7 @@ WORKER = os.environ.get("PYTEST_XDIST_WORKER", "main")
 # Every folder platformdirs (and Qt's settings) derive from the environment on Linux; HOME too,
 # for ~/Library and the like elsewhere and for whatever expands "~".
 USER_FOLDER_VARIABLES = ("XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME")
+BYTECODE_VARIABLES = ("PYTHONDONTWRITEBYTECODE", "PYTHONPYCACHEPREFIX")
 # Our folders in each, under the names the package and its windows use.
 OUR_FOLDER_NAMES = ("lunar-custody", "LunarCustody")
 
@@ -135,12 +136,22 @@ def pytest_configure(config: pytest.Config) -> None:
         real=real,
         listed=listing(real),
         fake_home=Path(tempfile.mkdtemp(prefix="lunar-custody-home-")),
-        saved={name: os.environ.get(name) for name in ("HOME", *USER_FOLDER_VARIABLES)},
+        saved={
+            name: os.environ.get(name)
+            for name in ("HOME", *USER_FOLDER_VARIABLES, *BYTECODE_VARIABLES)
+        },
     )
     config.stash[USER_FOLDERS] = folders
     os.environ["HOME"] = str(folders.fake_home)
     for name in USER_FOLDER_VARIABLES:
         os.environ[name] = str(folders.fake_home / name.lower())
+    if os.environ.get("PYTHONDONTWRITEBYTECODE") and not os.environ.get("PYTHONPYCACHEPREFIX"):
+        # The workers and the ~150 programs the tests start (README's commands, killed
+        # writers, the CLI) would each compile the package from source again (~0.2 s of
+        # CPU a start): they share compiled files in the session's temporary HOME instead,
+        # never beside the sources.
+        del os.environ["PYTHONDONTWRITEBYTECODE"]
+        os.environ["PYTHONPYCACHEPREFIX"] = str(folders.fake_home / "pycache")
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
@@ -433,9 +444,13 @@ def _pg_admin(pg_server: str) -> Iterator[Engine]:
         engine.dispose()
 
 
-def _new_pg_database(admin: Engine, base_url: str, *, migrated: bool) -> Iterator[str]:
+def _new_pg_database(
+    admin: Engine, base_url: str, *, migrated: bool, template: str | None = None
+) -> Iterator[str]:
+    """A new database copied from ``template`` (default: lc_template, or template0 when
+    not ``migrated``), dropped afterwards."""
     name = f"t_{next(_database_numbers)}"
-    template = PG_TEMPLATE if migrated else "template0"
+    template = template or (PG_TEMPLATE if migrated else "template0")
     with admin.connect() as connection:
         # PostgreSQL 15's default WAL_LOG strategy logs every page: ~0.3 s a database here;
         # copying the files is ~0.03 s (its checkpoints are cheap with fsync off).
@@ -489,15 +504,91 @@ def _new_sqlite_database(scratch: Path, template: Path | None) -> Iterator[str]:
 # ---------------------------------------------------------------------- fresh databases
 
 
+# ---------------------------------------------------------------------- the world, prebuilt
+
+
+@dataclasses.dataclass(frozen=True)
+class WorldTemplate:
+    """The shared test world (tests/worlds.py ``build_world``), built once per worker, day
+    and dialect into a database that tests' databases are copied from (a SQLite file, or
+    a PostgreSQL database named as a TEMPLATE), with the key files it made."""
+
+    database: str  # the SQLite file's path, or the PostgreSQL database's name
+    keys: Path  # the folder of the institution key file its bootstrap wrote
+    actors: dict[str, Any]  # username -> Actor, identical in every copy
+    day: tuple[Any, ...]  # the local and UTC dates it was built on
+
+
+_world_templates: dict[str, WorldTemplate] = {}
+# database_url -> the template it was copied from: the ``world`` fixture takes it from there
+PREBUILT_WORLDS: dict[str, WorldTemplate] = {}
+
+
+def _world_template(request: pytest.FixtureRequest, dialect: str) -> WorldTemplate:
+    """This worker's prebuilt world for ``dialect``, built now if there is none of today's
+    (a world built before midnight would date its records yesterday)."""
+    from tests.worlds import build_world, building_patches, today_stamp
+
+    made = _world_templates.get(dialect)
+    if made is not None and made.day == today_stamp():
+        return made
+    scratch: Path = request.getfixturevalue("_scratch")
+    folder = scratch / f"world_{next(_database_numbers)}"
+    keys = folder / "keys"
+    keys.mkdir(parents=True)
+    if dialect == "sqlite":
+        path = folder / "custody.db"
+        shutil.copyfile(request.getfixturevalue("_sqlite_template"), path)
+        url, database = resolve_database_url(str(path)), str(path)
+    else:
+        admin: Engine = request.getfixturevalue("_pg_admin")
+        database = f"lc_world_{next(_database_numbers)}"
+        with admin.connect() as connection:
+            connection.exec_driver_sql(f"CREATE DATABASE {database} TEMPLATE {PG_TEMPLATE}")
+        url = f"{request.getfixturevalue('pg_server')}{database}"
+    with building_patches() as patch:
+        patch.setenv("LUNAR_CUSTODY_KEYS", str(keys))
+        db = Database.open(url)
+        try:
+            world = build_world(db)
+        finally:
+            db.dispose()  # no connection may stay on a PostgreSQL template
+    if dialect == "sqlite":  # the last connection to close checkpoints the WAL
+        assert not Path(database + "-wal").exists()
+    # The worker's keyring holds it too, as when each world was built there: a test that
+    # undoes its monkeypatch mid-way (LUNAR_CUSTODY_KEYS back to the worker's) still has it.
+    shutil.copytree(keys, os.environ["LUNAR_CUSTODY_KEYS"], dirs_exist_ok=True)
+    made = WorldTemplate(database, keys, dict(world.actors), today_stamp())
+    _world_templates[dialect] = made
+    return made
+
+
 @pytest.fixture(params=DIALECTS)
 def database_url(request: pytest.FixtureRequest) -> Iterator[str]:
-    """The URL of a fresh database at the head schema (SQLite and PostgreSQL)."""
+    """The URL of a fresh database at the head schema (SQLite and PostgreSQL).
+
+    For a test that uses the ``world`` fixture the database holds the world already: a copy
+    of this worker's prebuilt one (building it anew costs ~0.1 s of SQL per test, a copy a
+    few milliseconds); ``world`` then only names its people."""
+    world = _world_template(request, request.param) if "world" in request.fixturenames else None
     if request.param == "sqlite":
-        template = request.getfixturevalue("_sqlite_template")
-        yield from _new_sqlite_database(request.getfixturevalue("_scratch"), template)
+        template = Path(world.database) if world else request.getfixturevalue("_sqlite_template")
+        urls = _new_sqlite_database(request.getfixturevalue("_scratch"), template)
     else:
         admin = request.getfixturevalue("_pg_admin")
-        yield from _new_pg_database(admin, request.getfixturevalue("pg_server"), migrated=True)
+        urls = _new_pg_database(
+            admin,
+            request.getfixturevalue("pg_server"),
+            migrated=True,
+            template=world.database if world else None,
+        )
+    for url in urls:
+        if world is not None:
+            PREBUILT_WORLDS[url] = world
+        try:
+            yield url
+        finally:
+            PREBUILT_WORLDS.pop(url, None)
 
 
 @pytest.fixture(params=DIALECTS)

@@ -9,10 +9,12 @@ is every sealed signing key (its argon2id is derived for real once, then remembe
 from __future__ import annotations
 
 import io
+import shutil
+import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from functools import cache
 from pathlib import Path
 from typing import Any, ClassVar
@@ -449,15 +451,50 @@ def build_world(db: Store) -> World:
     return world
 
 
-@pytest.fixture
-def world(db: Store, monkeypatch: pytest.MonkeyPatch) -> World:
-    """The populated world on the shared store (SQLite and PostgreSQL)."""
-    monkeypatch.setattr(identity, "_hasher", _remembering)
-    remember_sealing_keys(monkeypatch)
+def patch_for_the_world(patch: pytest.MonkeyPatch) -> None:
+    """What the ``world`` fixture changes for its test (and for building its template)."""
+    patch.setattr(identity, "_hasher", _remembering)
+    remember_sealing_keys(patch)
     # The world's loans predate the standard deliverables: they close once their material is
     # accounted for. Tests of deliverables ask for ``standard_deliverables`` to owe them.
-    monkeypatch.setattr(deliverables, "standard_template", _no_standard_deliverables)
-    return build_world(db)
+    patch.setattr(deliverables, "standard_template", _no_standard_deliverables)
+
+
+@contextmanager
+def building_patches() -> Iterator[pytest.MonkeyPatch]:
+    """``patch_for_the_world`` for a block (tests/conftest.py builds the world's template)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch_for_the_world(patch)
+        yield patch
+
+
+def today_stamp() -> tuple[date, date]:
+    """The local and the UTC date: a prebuilt world is rebuilt when either has moved on."""
+    return date.today(), datetime.now(UTC).date()
+
+
+@pytest.fixture
+def world(db: Store, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> World:
+    """The populated world on the shared store (SQLite and PostgreSQL).
+
+    ``database_url`` (tests/conftest.py) made the database as a copy of this worker's
+    prebuilt world, the same rows ``build_world`` writes: this names its people, and points
+    LUNAR_CUSTODY_KEYS at a copy of the institution key it made, for this test alone (a key
+    another test rotates never meets this one). A ``db`` made otherwise gets the world built.
+    """
+    from tests.conftest import PREBUILT_WORLDS
+
+    patch_for_the_world(monkeypatch)
+    url = request.getfixturevalue("database_url") if "database_url" in request.fixturenames else ""
+    template = PREBUILT_WORLDS.get(url)
+    if template is None:
+        return build_world(db)
+    # beside the session's databases (not in the test's tmp_path, nor beside its database)
+    keys = Path(tempfile.mkdtemp(prefix="keys-", dir=template.keys.parent.parent))
+    request.addfinalizer(lambda: shutil.rmtree(keys, ignore_errors=True))
+    shutil.copytree(template.keys, keys, dirs_exist_ok=True)
+    monkeypatch.setenv("LUNAR_CUSTODY_KEYS", str(keys))
+    return World(db=db, actors=dict(template.actors))
 
 
 STANDARD_TEMPLATE = deliverables.standard_template
