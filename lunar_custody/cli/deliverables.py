@@ -111,7 +111,12 @@ def accounting_json(accounting: ReturnAccounting) -> dict[str, object]:
 
 def cmd_accounting(args: argparse.Namespace, s: Session) -> int:
     if args.output:
-        return _write_form(args, s)
+        from ..documents import service
+        from .documents import write_record_pdf
+
+        return write_record_pdf(
+            s, service.write_return_accounting, args.loan, args.output, args.lang
+        )
     accounting = queries.loan_return_accounting(s.db, args.loan).accounting
 
     def show() -> None:
@@ -140,20 +145,6 @@ def cmd_accounting(args: argparse.Namespace, s: Session) -> int:
             s.say("It balances to the microgram; nothing is left to account for.")
 
     s.data(accounting_json(accounting), show)
-    return 0
-
-
-def _write_form(args: argparse.Namespace, s: Session) -> int:
-    """The return accounting form (F-75) as a signed, registered PDF."""
-    from ..documents import service
-    from ..domain.document_languages import parse_languages
-    from .documents import report_written
-
-    languages = parse_languages(args.lang) if args.lang else None
-    doc = service.write_return_accounting(
-        s.db, None, args.loan, Path(args.output), languages=languages
-    )
-    report_written(s, doc)
     return 0
 
 

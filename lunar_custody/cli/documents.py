@@ -11,9 +11,12 @@ from ..domain.errors import ValidationError
 from .common import Commands, Session, command
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ..documents.service import GeneratedDocument
     from ..documents.signing import SignatureCheck
     from ..documents.verify import Claims
+    from ..documents.wording import Languages
     from ..domain.permissions import Actor
 
 
@@ -43,6 +46,23 @@ def report_written(s: Session, doc: GeneratedDocument, remembered: str = "") -> 
             + (f" {languages} remembered for {remembered}." if remembered else "")
         ),
     )
+
+
+def write_record_pdf(
+    s: Session,
+    write: Callable[..., GeneratedDocument],
+    record: str,
+    output: str,
+    lang: str | None,
+) -> int:
+    """``-o FILE`` of a command that shows a record (an inventory, a loan's F-75): the
+    record's signed PDF, written by ``write(store, None, record, path, languages=...)`` and
+    reported as every document command reports it."""
+    from ..domain.document_languages import parse_languages
+
+    languages: Languages | None = parse_languages(lang) if lang else None
+    report_written(s, write(s.db, None, record, Path(output), languages=languages))
+    return 0
 
 
 def _languages(args: argparse.Namespace) -> tuple[str, ...] | None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from ..domain import inventory
 from ..domain.masses import parse_mass
@@ -133,23 +132,14 @@ def cmd_list(args: argparse.Namespace, s: Session) -> int:
 
 def cmd_show(args: argparse.Namespace, s: Session) -> int:
     if args.output:
-        return _write_certificate(args, s)
+        from ..documents import service
+        from .documents import write_record_pdf
+
+        return write_record_pdf(
+            s, service.write_inventory_certificate, args.number, args.output, args.lang
+        )
     view = inventory.show(s.db, args.number)
     s.data(view.as_json(), lambda: _print(s, view))
-    return 0
-
-
-def _write_certificate(args: argparse.Namespace, s: Session) -> int:
-    """The inventory certificate as a signed, registered PDF."""
-    from ..documents import service
-    from ..domain.document_languages import parse_languages
-    from .documents import report_written
-
-    languages = parse_languages(args.lang) if args.lang else None
-    doc = service.write_inventory_certificate(
-        s.db, None, args.number, Path(args.output), languages=languages
-    )
-    report_written(s, doc)
     return 0
 
 

@@ -61,3 +61,6 @@ def test_an_inventory_from_the_command_line(
         assert written.out.startswith(f"Wrote {path} (1 page): document ")
         assert ", signed, SHA-256 " in written.out and written.out.rstrip().endswith("; in en.")
         assert title in text_of(path)
+        refused = run(*args, "-o", str(tmp_path / "other.pdf"), "--lang", "fr", "--db", url(world))
+        assert refused.code == 1 and "'fr' is not a choice of document languages" in refused.err
+        assert not (tmp_path / "other.pdf").exists()
