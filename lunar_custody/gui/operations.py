@@ -16,7 +16,11 @@ cursor.
 The worker never touches a widget, not even through a signal per progress step: it writes its
 counts into a ``_Progress`` that the GUI thread reads on a timer. (A flood of queued progress
 signals into ``QProgressDialog.setValue``, which processes events itself when the dialog is
-modal, re-entered painting and killed the window with a segmentation fault.)
+modal, re-entered painting and killed the window with a segmentation fault.) Nor does it
+collect garbage: Python's cycle collector runs on whichever thread allocates past its
+threshold, and a closed dialog or a timer left in a reference cycle would then be destroyed
+on the worker thread, which crashed the program (seen while signing in on PostgreSQL). While
+work runs, automatic collection is paused and the GUI thread's poll collects instead.
 
 A refusal (a ``CustodyError``) is shown in plain words, by the error dialog or by the caller's
 ``refused`` (a form shows it beside its fields); a bug gets the crash dialog naming the log.
@@ -25,6 +29,7 @@ After work that changed records, ``changed`` tells every view to read again.
 
 from __future__ import annotations
 
+import gc
 import logging
 import time
 from collections.abc import Callable
@@ -113,6 +118,16 @@ class _Progress:
     def report(self, done: int, total: int) -> bool | None:
         self.done, self.total, self.reported = done, total, True
         return True if self.cancel_requested else None
+
+
+def _collect_when_due() -> None:
+    """What Python's automatic collection would do at this point, here on the GUI thread:
+    the oldest generation whose count passed its threshold (CPython's own rule)."""
+    counts, thresholds = gc.get_count(), gc.get_threshold()
+    if counts[0] <= thresholds[0]:
+        return
+    generation = 2 if counts[2] > thresholds[2] else 1 if counts[1] > thresholds[1] else 0
+    gc.collect(generation)
 
 
 class _Worker(QThread, Generic[T]):
@@ -263,6 +278,7 @@ class Operations(QObject):
             """Long work (it counts its steps) gets the progress dialog; a service call that
             takes a while only the wait cursor: a dialog flashing up would take the focus
             from where the person works (a courier's next field)."""
+            _collect_when_due()
             if time.monotonic() - started < PROGRESS_DELAY_MS / 1000:
                 return
             if progress.reported:
@@ -288,13 +304,17 @@ class Operations(QObject):
         if app is not None:
             app.installEventFilter(blocker)
         self.running += 1
-        worker.start()
-        poll.start()
+        collecting = gc.isenabled()  # False inside nested work: the outer run turns it back
+        gc.disable()
         try:
+            worker.start()
+            poll.start()
             if not worker.isFinished():
                 loop.exec()
         finally:
             worker.wait()
+            if collecting:
+                gc.enable()
             self.running -= 1
             poll.stop()
             if waiting:

@@ -4,15 +4,17 @@ input to the windows meanwhile; and the native-crash trace offered at the next s
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 import textwrap
 import threading
 import time
+import weakref
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QApplication,
@@ -75,6 +77,39 @@ def test_work_runs_off_the_gui_thread_and_done_gets_its_result(
     assert ops.value(window, "Write", work, changes=False) == "written"
     assert changed == [True]  # work that changed nothing does not make the views read again
     assert messages.shown == [] and ops.running == 0
+
+
+def test_qt_objects_left_in_reference_cycles_are_destroyed_on_the_gui_thread(
+    window: QWidget, messages: Messages
+) -> None:
+    """A closed dialog left in a reference cycle is freed by Python's cycle collector, on
+    whichever thread allocates past the threshold; destroyed on the worker thread it
+    crashed the program. While work runs, collection happens on the GUI thread only."""
+    ops = Operations()
+    destroyed_on: list[threading.Thread] = []
+
+    def leave_garbage() -> None:  # on the GUI thread, while the work runs
+        for _ in range(20):
+            garbage = QObject()
+            garbage.cycle = garbage  # type: ignore[attr-defined]  # only the collector frees it
+            weakref.finalize(garbage, lambda: destroyed_on.append(threading.current_thread()))
+
+    def allocating(_progress: ProgressCallback) -> int:
+        time.sleep(0.1)  # the garbage is left meanwhile
+        cycles = []
+        for index in range(20 * gc.get_threshold()[0]):  # past every threshold
+            cycle: list[object] = [index]
+            cycle.append(cycle)
+            cycles.append(cycle)
+        time.sleep(0.2)  # the GUI thread's poll meanwhile
+        return len(cycles)
+
+    QTimer.singleShot(0, leave_garbage)
+    assert ops.run(window, "Allocate", allocating)
+    gc.collect()
+    assert len(destroyed_on) == 20
+    assert set(destroyed_on) == {threading.main_thread()} and gc.isenabled()
+    assert messages.shown == []
 
 
 def test_a_refusal_is_shown_in_its_own_words_and_nothing_is_announced(
