@@ -58,6 +58,12 @@ PG_SETTINGS = {
     "shared_buffers": "64MB",
     "logging_collector": "off",
     "log_min_messages": "warning",
+    # A test that waits on a lock (the stateful test once stalled ~5 minutes on PostgreSQL)
+    # leaves the waiter, the holder and the query in the server log, which the session
+    # prints at its end; a transaction left open and idle is ended rather than waited for.
+    "log_lock_waits": "on",
+    "deadlock_timeout": "'1s'",
+    "idle_in_transaction_session_timeout": "'120s'",
 }
 
 SCRATCH_MIN_FREE = 2 << 30
@@ -399,6 +405,19 @@ class _PostgresCluster:
     def remove(self) -> None:
         shutil.rmtree(self.root, ignore_errors=True)
 
+    def report_waits(self) -> None:
+        """The server log's lock waits and ended idle transactions, on the terminal (the
+        log itself is removed with the server)."""
+        if not self.log.exists():
+            return
+        lines = self.log.read_text(errors="replace").splitlines()
+        marks = ("still waiting for", "acquired", "idle-in-transaction", "deadlock")
+        found = [line for line in lines if any(mark in line for mark in marks)]
+        if found:
+            print(
+                f"\nPostgreSQL ({WORKER}) lock waits:", *found[:200], sep="\n", file=sys.__stderr__
+            )
+
     def fail(self, what: str, done: subprocess.CompletedProcess[str]) -> None:
         log = self.log.read_text(errors="replace")[-2000:] if self.log.exists() else ""
         self.stop()
@@ -428,6 +447,7 @@ def pg_server() -> Iterator[str]:
         yield f"postgresql+psycopg://{PG_SUPERUSER}@127.0.0.1:{port}/"
     finally:
         cluster.stop()
+        cluster.report_waits()
         cluster.remove()
 
 
