@@ -115,6 +115,7 @@ def check_records(scan: RecordScan, progress: ProgressCallback | None = None) ->
         return report
     chain, report.audit_hash = _chain_problems(session, scan.audit_range_checks(), last_id)
     report.audit_entries = entries
+    report.audit_last_id = last_id or 0
     done = total
     if cancelled():
         return report

@@ -92,6 +92,7 @@ class SignatureCheck:
     total: int = 0  # signatures read
     before_keys: int = 0  # signatures recorded before this installation had keys
     note: str = ""  # the institution certificate could not be confirmed on this computer
+    last_id: int = 0  # the last signature read
 
     @property
     def refused(self) -> int:
@@ -623,6 +624,7 @@ def check_signatures(store: Store, progress: ProgressCallback | None = None) -> 
                 return check
         for future, batch in pending:
             _collect(check, future.result(), batch)
+        check.last_id = last_id
     return check
 
 
@@ -653,3 +655,4 @@ def add_signature_check(
     check = check_signatures(store, progress)
     report.problems.extend(check.problems)
     report.signatures_checked = check.summary()
+    report.signatures_last_id = check.last_id

@@ -73,6 +73,28 @@ class LedgerScan(Protocol):
         """The latest event any aliquot names as its last one."""
         ...
 
+    # What a routine verify since a checkpoint reads (domain/routine_verify.py).
+
+    def events_after(self, seq: int) -> Iterator[Sequence[tuple[Any, ...]]]:
+        """The events after ``seq`` as tuples of ``ledger.REPLAY_COLUMNS``, in id order, in
+        batches (nothing is hashed meanwhile: see ``range_check``)."""
+        ...
+
+    def range_check(self, lo: int, hi: int) -> RangeCheck:
+        """The chain check of the events ``lo`` <= id < ``hi``, in this process."""
+        ...
+
+    def first_unlinked(self, up_to: int) -> int | None:
+        """The first event up to ``up_to`` whose ``prev_hash`` is not the stored hash of the
+        event before it (or whose predecessor is missing; event 1: not the genesis hash),
+        by the stored values alone, without hashing; None when every link holds."""
+        ...
+
+    def histories(self, aliquot_ids: Sequence[int]) -> Iterator[Sequence[tuple[Any, ...]]]:
+        """Every event of these aliquots, and the ``derived`` events of their children, as
+        tuples of ``ledger.REPLAY_COLUMNS`` in id order, in batches (read by index)."""
+        ...
+
 
 class RecordScan(Protocol):
     """One read snapshot of the audit trail and the audited tables, as

@@ -26,13 +26,15 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import make_url, text
 from sqlalchemy.exc import DBAPIError
 
+from ..domain import checkpoints
 from ..domain.errors import NotADatabaseError
-from ..domain.ledger import Problem, VerifyReport, verify_ledger
+from ..domain.ledger import Problem, VerifyReport, counted_aliquots, verify_ledger
 from ..domain.origins import origin_problems
 from ..domain.record_check import check_records
+from ..domain.routine_verify import verify_ledger_since
 from ..domain.signature_check import add_signature_check
 from ..domain.store import ProgressCallback
 from ..domain.wording import Said, Words
@@ -235,8 +237,9 @@ class _Records:
     """The audit trail and the records against it (``record_check.check_records``) on a
     thread beside the ledger: most of its work is SQL, which runs without Python's lock."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, workers: int | None) -> None:
         self.db = db
+        self.workers = workers
         self.done = self.total = 0
         self.stopped = False
         self.scan: SessionRecordScan | None = None
@@ -247,7 +250,7 @@ class _Records:
 
     def _run(self) -> None:
         try:
-            with self.db.scan_records() as scan:
+            with self.db.scan_records(workers=self.workers) as scan:
                 assert isinstance(scan, SessionRecordScan)
                 self.scan = scan
                 if not self.stopped:
@@ -278,19 +281,41 @@ class _Records:
         return self.report
 
 
+def database_location(db: Database) -> str:
+    """Where the database is, as a checkpoint names it: the SQLite file's absolute path, or
+    the PostgreSQL server and database (without a password)."""
+    if db.path is not None:
+        return str(db.path.resolve())
+    url = make_url(db.url).set(password=None, query={})
+    return url.render_as_string(hide_password=False)
+
+
 def verify_database(
-    db: Database, progress: ProgressCallback | None = None, *, full: bool = False
+    db: Database,
+    progress: ProgressCallback | None = None,
+    *,
+    full: bool = False,
+    workers: int | None = None,
+    checkpoint: bool = True,
 ) -> VerifyReport:
     """The whole ``verify``: the ledger (``ledger.verify_ledger``), the audit trail and every
     record it covers (``record_check.check_records``), and the database underneath.
 
     The command line and the GUI both show this one report. The storage checks and the
     records run on threads meanwhile; ``progress`` sees events, audit entries and rows
-    together. ``full`` makes the storage check SQLite's integrity_check. A cancelled check
-    stops the others and is returned as it is, without them.
+    together. ``full`` replays every event (else only what changed since this computer's
+    checkpoint, when it holds one it trusts: domain/checkpoints.py, routine_verify.py) and
+    makes the storage check SQLite's integrity_check. ``workers``: processes that check the
+    ledger's hashes beside the replay (0: none, one core; None: by the ledger's size).
+    ``checkpoint=False`` neither reads nor writes a checkpoint (a scratch copy). A cancelled
+    check stops the others and is returned as it is, without them.
     """
+    location = database_location(db) if checkpoint else ""
+    found = checkpoints.Found(None)
+    if checkpoint and not full:
+        found = checkpoints.trusted_checkpoint(location)
     check = _Check(db, full)
-    records = _Records(db)
+    records = _Records(db, workers)
     ledger = [0, 0]  # how far the ledger's replay is, of how many events
 
     def together(done: int, total: int) -> bool:
@@ -298,13 +323,14 @@ def verify_database(
         return bool(progress and progress(done + records.done, total + records.total))
 
     try:
-        report = verify_ledger(db, together if progress else None)
+        report, held = _ledger(db, found.checkpoint, together if progress else None, workers)
         cancelled = any(p.kind == "cancelled" for p in report.problems)
         checked = None if cancelled else records.wait(lambda done, total: together(*ledger))
     except BaseException:
         check.stop()
         records.stop()
         raise
+    report.mode_said = _mode(report, found, held)
     if checked is None:
         check.stop()
         records.stop()
@@ -333,7 +359,60 @@ def verify_database(
     report.problems.extend(Problem("storage", message) for message in storage)
     report.problems.extend(check.guards)
     report.storage_checked = _storage_checked(db, bool(storage or check.guards), full=full)
+    if checkpoint and report.ok:
+        checkpoints.write_checkpoint(db, location, report)
     return report
+
+
+def _ledger(
+    db: Database,
+    checkpoint: checkpoints.Checkpoint | None,
+    progress: ProgressCallback | None,
+    workers: int | None,
+) -> tuple[VerifyReport, bool]:
+    """The ledger's report: since ``checkpoint`` if it holds and what changed since checks
+    out, else every event replayed; and whether the checkpoint held."""
+    if checkpoint is None:
+        return verify_ledger(db, progress, workers=workers), False
+    rewritten = checkpoints.checkpoint_problems(db, checkpoint)
+    if not rewritten:
+        heads = checkpoint.heads
+        since = verify_ledger_since(
+            db, heads.ledger_seq, heads.ledger_hash, checkpoint.aliquots, checkpoint.digest
+        )
+        if since is not None:
+            return since, True
+    report = verify_ledger(db, progress, workers=workers)
+    report.problems[:0] = rewritten
+    return report, not rewritten
+
+
+def _mode(report: VerifyReport, found: checkpoints.Found, held: bool) -> Said:
+    """The report's "Mode:" line."""
+    if report.mode == "routine":
+        assert found.checkpoint is not None
+        return _domain_storage_integrity.said(
+            "routine, since {checkpoint} (event #{event}): {aliquots} touched since, replayed.",
+            checkpoint=found.checkpoint.name,
+            event=found.checkpoint.heads.ledger_seq,
+            aliquots=counted_aliquots(report.replayed_aliquots),
+        )
+    if found.checkpoint is not None and held:
+        return _domain_storage_integrity.said(
+            "full: what changed since {checkpoint} did not check out, so every event was replayed.",
+            checkpoint=found.checkpoint.name,
+        )
+    if found.checkpoint is not None:
+        return _domain_storage_integrity.said(
+            "full: the ledger no longer holds the heads of {checkpoint}, so every event was "
+            "replayed.",
+            checkpoint=found.checkpoint.name,
+        )
+    if found.why_not is not None:
+        return _domain_storage_integrity.said(
+            "full (every event replayed). {why}", why=found.why_not
+        )
+    return _domain_storage_integrity.said("full (every event replayed).")
 
 
 def _storage_checked(db: Database, found: bool, *, full: bool) -> Said:
