@@ -14,8 +14,11 @@ It is trusted only if its certificate is one whose private key this computer hol
 signature holds: a checkpoint copied from another computer, made with another key, or edited
 is ignored (verify says so and replays everything). A trusted checkpoint is also checked like
 an anchor: the ledger and the audit trail must still hold its heads with the same hashes, or
-the chain was rewritten under it. A restore sets the checkpoint aside (``set_aside``): the
-database changed under it.
+the chain was rewritten under it. It keeps the database's guard stamp (storage's
+``guard_stamp``: SQLite's schema cookie, PostgreSQL's trigger rows): changing a custody event
+in place takes an append-only guard out of the way first, so under a changed stamp the next
+verify replays everything. A restore sets the checkpoint aside (``set_aside``): the database
+changed under it.
 """
 
 from __future__ import annotations
@@ -106,9 +109,10 @@ class Found:
     why_not: Said | None = None  # None with no checkpoint: there was none yet
 
 
-def trusted_checkpoint(location: str, directory: Path | None = None) -> Found:
+def trusted_checkpoint(location: str, stamp: str, directory: Path | None = None) -> Found:
     """The checkpoint of the database at ``location`` if this computer may trust it (see the
-    module's docstring), else why not."""
+    module's docstring) and the database's guards are as they were (``stamp``: storage's
+    ``guard_stamp``), else why not."""
     path = checkpoint_path(location, directory)
     try:
         data = path.read_bytes()
@@ -154,6 +158,12 @@ def trusted_checkpoint(location: str, directory: Path | None = None) -> Found:
         return Found(None, _ignored(path, _domain_checkpoints.said(
             "it was made for another database"
         )))  # fmt: skip
+    if checkpoint.statement.get("guards") != stamp:
+        return Found(None, _domain_checkpoints.said(
+            "The database's schema or its append-only guards changed since {checkpoint} "
+            "(a migration, or a guard removed to change records in place).",
+            checkpoint=checkpoint.name,
+        ))  # fmt: skip
     return Found(checkpoint)
 
 
@@ -181,10 +191,11 @@ def checkpoint_problems(store: Store, checkpoint: Checkpoint) -> list[Problem]:
 
 
 def write_checkpoint(
-    store: Store, location: str, report: VerifyReport, directory: Path | None = None
+    store: Store, location: str, stamp: str, report: VerifyReport, directory: Path | None = None
 ) -> Checkpoint | None:
-    """Sign and keep what ``report`` (a verify that found nothing) proved; None when this
-    computer does not hold the institution key (nothing is written then)."""
+    """Sign and keep what ``report`` (a verify that found nothing) proved, with the guards'
+    ``stamp``; None when this computer does not hold the institution key (nothing is written
+    then)."""
     if not report.ok or report.derived_digest is None:
         return None
     with store.read() as session:
@@ -199,6 +210,7 @@ def write_checkpoint(
         "type": CHECKPOINT_TYPE,
         "v": CHECKPOINT_VERSION,
         "database": location,
+        "guards": stamp,
         "institution": institution,
         "certificate": key.fingerprint,
         "made_at": utc_text(clock.now()),

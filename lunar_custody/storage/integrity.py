@@ -22,6 +22,7 @@ their own connection while the ledger is recomputed, and so does the audit trail
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -281,6 +282,27 @@ class _Records:
         return self.report
 
 
+def guard_stamp(db: Database) -> str:
+    """What changes whenever the schema, and so an append-only guard, changes: SQLite's
+    schema cookie (every CREATE or DROP, a trigger's too), PostgreSQL's trigger rows and
+    their functions by oid and row version (a dropped and remade or disabled trigger is a
+    new row version). A checkpoint keeps it: tampering in place needs a guard out of the way
+    first, and a routine verify under a changed stamp replays everything."""
+    with db.engine.connect() as connection:
+        if db.dialect == "sqlite":
+            (version,) = connection.exec_driver_sql("PRAGMA schema_version").one()
+            return f"sqlite:{int(version)}"
+        rows = connection.execute(
+            text(
+                "SELECT t.tgname, t.oid::text, t.xmin::text, t.tgenabled::text, "
+                "p.oid::text, p.xmin::text FROM pg_trigger t JOIN pg_proc p "
+                "ON p.oid = t.tgfoid WHERE NOT t.tgisinternal ORDER BY t.tgname, t.oid"
+            )
+        ).all()
+    listed = "\n".join("\t".join(row) for row in rows)
+    return "postgresql:" + hashlib.sha256(listed.encode()).hexdigest()
+
+
 def database_location(db: Database) -> str:
     """Where the database is, as a checkpoint names it: the SQLite file's absolute path, or
     the PostgreSQL server and database (without a password)."""
@@ -311,9 +333,10 @@ def verify_database(
     check stops the others and is returned as it is, without them.
     """
     location = database_location(db) if checkpoint else ""
+    stamp = guard_stamp(db) if checkpoint else ""
     found = checkpoints.Found(None)
     if checkpoint and not full:
-        found = checkpoints.trusted_checkpoint(location)
+        found = checkpoints.trusted_checkpoint(location, stamp)
     check = _Check(db, full)
     records = _Records(db, workers)
     ledger = [0, 0]  # how far the ledger's replay is, of how many events
@@ -360,7 +383,7 @@ def verify_database(
     report.problems.extend(check.guards)
     report.storage_checked = _storage_checked(db, bool(storage or check.guards), full=full)
     if checkpoint and report.ok:
-        checkpoints.write_checkpoint(db, location, report)
+        checkpoints.write_checkpoint(db, location, stamp, report)
     return report
 
 
