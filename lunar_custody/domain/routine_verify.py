@@ -97,22 +97,25 @@ def _replayed(
     (absent for an aliquot registered after it); None if an event cannot happen."""
     states: dict[int, ReplayState] = {}
     before: dict[int, tuple[Any, ...]] = {}
-    for rows in scan.histories(sorted(touched)):
-        for event_id, aliquot_id, kind, mass_ug, *holders, related_id in rows:
-            if kind == _DERIVED and related_id in touched:
-                parent = states.setdefault(related_id, ReplayState())
-                parent.derived_children_ug += mass_ug or 0
-            if aliquot_id not in touched:
-                continue  # a child's "derived" event, read for its parent
-            state = states.setdefault(aliquot_id, ReplayState())
-            if event_id > seq and aliquot_id not in before and state.status:
-                before[aliquot_id] = state_line(aliquot_id, state)
-            try:
-                apply_event(state, event_id, kind, mass_ug, *holders)
-            except RuleViolation:
-                return None, before
-            if kind == EventKind.SPLIT and related_id is None:
-                state.derived_children_ug += mass_ug or 0  # as ledger._replay
+    # read in chunks of ids: a child's "derived" event comes with its parent's chunk and its
+    # own, so the events are gathered once each and replayed in ledger order
+    events = {row[0]: row for rows in scan.histories(sorted(touched)) for row in rows}
+    for event_id in sorted(events):
+        _, aliquot_id, kind, mass_ug, *holders, related_id = events[event_id]
+        if kind == _DERIVED and related_id in touched:
+            parent = states.setdefault(related_id, ReplayState())
+            parent.derived_children_ug += mass_ug or 0
+        if aliquot_id not in touched:
+            continue  # a child's "derived" event, read for its parent
+        state = states.setdefault(aliquot_id, ReplayState())
+        if event_id > seq and aliquot_id not in before and state.status:
+            before[aliquot_id] = state_line(aliquot_id, state)
+        try:
+            apply_event(state, event_id, kind, mass_ug, *holders)
+        except RuleViolation:
+            return None, before
+        if kind == EventKind.SPLIT and related_id is None:
+            state.derived_children_ug += mass_ug or 0  # as ledger._replay
     for aliquot_id, state in states.items():
         if aliquot_id not in before and state.status and (state.last_event_id or 0) <= seq:
             before[aliquot_id] = state_line(aliquot_id, state)  # untouched since (a parent)
