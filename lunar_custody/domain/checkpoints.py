@@ -88,6 +88,11 @@ class Checkpoint:
         return int(self.statement["signatures"]["last_id"])
 
     @property
+    def certificates(self) -> str:
+        """The ``signature_check.certificates_stamp`` the signatures were checked under."""
+        return str(self.statement["signatures"]["certificates"])
+
+    @property
     def name(self) -> Said:
         """'the checkpoint of 2026-12-05 09:14 CET'."""
         return _domain_checkpoints.said("the checkpoint of {made}", made=moment_text(self.made_at))
@@ -135,7 +140,7 @@ def trusted_checkpoint(location: str, stamp: str, directory: Path | None = None)
         )
         if not malformed:
             _ = checkpoint.heads, checkpoint.made_at, checkpoint.aliquots, checkpoint.digest
-            _ = checkpoint.signatures_last_id
+            _ = checkpoint.signatures_last_id, checkpoint.certificates
     except (UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError):
         malformed = True
     if malformed:
@@ -191,11 +196,16 @@ def checkpoint_problems(store: Store, checkpoint: Checkpoint) -> list[Problem]:
 
 
 def write_checkpoint(
-    store: Store, location: str, stamp: str, report: VerifyReport, directory: Path | None = None
+    store: Store,
+    location: str,
+    stamp: str,
+    report: VerifyReport,
+    certificates: str,
+    directory: Path | None = None,
 ) -> Checkpoint | None:
     """Sign and keep what ``report`` (a verify that found nothing) proved, with the guards'
-    ``stamp``; None when this computer does not hold the institution key (nothing is written
-    then)."""
+    ``stamp`` and the ``certificates`` stamp its signatures were checked under; None when
+    this computer does not hold the institution key (nothing is written then)."""
     if not report.ok or report.derived_digest is None:
         return None
     with store.read() as session:
@@ -218,7 +228,7 @@ def write_checkpoint(
         "ledger": {"seq": report.events, "hash": report.last_hash},
         "audit": {"seq": report.audit_last_id, "hash": report.audit_hash},
         "aliquots": {"count": report.aliquots, "digest": report.derived_digest},
-        "signatures": {"last_id": report.signatures_last_id},
+        "signatures": {"last_id": report.signatures_last_id, "certificates": certificates},
     }
     checkpoint = Checkpoint(statement, sign_statement(key.private_key, statement), key.pem)
     path = checkpoint_path(location, directory)

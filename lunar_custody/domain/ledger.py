@@ -401,8 +401,6 @@ class VerifyReport:
             _domain_ledger.said("Ledger: {events}, {aliquots}.", events=events, aliquots=aliquots),
             _domain_ledger.said("Chain head: {hash}", hash=self.last_hash),
         ]
-        if self.mode_said:
-            lines.append(_domain_ledger.said("Mode: {mode}", mode=self.mode_said))
         if self.audit_checked:
             lines.append(
                 _domain_ledger.said(
@@ -421,6 +419,8 @@ class VerifyReport:
             lines.append(
                 _domain_ledger.said("Signatures: {checked}", checked=self.signatures_checked)
             )
+        if self.mode_said:
+            lines.append(_domain_ledger.said("Mode: {mode}", mode=self.mode_said))
         if self.ok:
             lines.append(self._ok_line(records, tables))
             return lines

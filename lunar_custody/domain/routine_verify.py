@@ -43,7 +43,7 @@ from .ledger import (
 from .states import EventKind
 from .store import LedgerScan, Store
 
-_DERIVED = EventKind.DERIVED
+_DERIVED, _SPLIT = EventKind.DERIVED, EventKind.SPLIT
 _ALIQUOT, _RELATED, _KIND = 1, 9, 2  # places in ledger.REPLAY_COLUMNS
 
 
@@ -97,11 +97,19 @@ def _replayed(
     (absent for an aliquot registered after it); None if an event cannot happen."""
     states: dict[int, ReplayState] = {}
     before: dict[int, tuple[Any, ...]] = {}
-    # read in chunks of ids: a child's "derived" event comes with its parent's chunk and its
-    # own, so the events are gathered once each and replayed in ledger order
     events = {row[0]: row for rows in scan.histories(sorted(touched)) for row in rows}
+    # what their splits gave, as their children's "derived" events say (a touched child's
+    # comes twice: once each, by id)
+    split = {row[_ALIQUOT] for row in events.values() if row[_KIND] == _SPLIT}
+    if split:
+        events.update(
+            (row[0], row) for rows in scan.children_derived(sorted(split)) for row in rows
+        )
     for event_id in sorted(events):
-        _, aliquot_id, kind, mass_ug, *holders, related_id = events[event_id]
+        (
+            _, aliquot_id, kind, mass_ug, institution_id, person_id, courier_id, transfer_id,
+            loan_id, related_id,
+        ) = events[event_id]  # fmt: skip
         if kind == _DERIVED and related_id in touched:
             parent = states.setdefault(related_id, ReplayState())
             parent.derived_children_ug += mass_ug or 0
@@ -111,10 +119,13 @@ def _replayed(
         if event_id > seq and aliquot_id not in before and state.status:
             before[aliquot_id] = state_line(aliquot_id, state)
         try:
-            apply_event(state, event_id, kind, mass_ug, *holders)
+            apply_event(
+                state, event_id, kind, mass_ug, institution_id, person_id, courier_id,
+                transfer_id, loan_id,
+            )  # fmt: skip
         except RuleViolation:
             return None, before
-        if kind == EventKind.SPLIT and related_id is None:
+        if kind == _SPLIT and related_id is None:
             state.derived_children_ug += mass_ug or 0  # as ledger._replay
     for aliquot_id, state in states.items():
         if aliquot_id not in before and state.status and (state.last_event_id or 0) <= seq:

@@ -91,8 +91,13 @@ class LedgerScan(Protocol):
         ...
 
     def histories(self, aliquot_ids: Sequence[int]) -> Iterator[Sequence[tuple[Any, ...]]]:
-        """Every event of these aliquots, and the ``derived`` events of their children, as
-        tuples of ``ledger.REPLAY_COLUMNS`` in id order, in batches (read by index)."""
+        """Every event of these aliquots as tuples of ``ledger.REPLAY_COLUMNS``, in batches
+        in no particular order (read by index)."""
+        ...
+
+    def children_derived(self, parent_ids: Sequence[int]) -> Iterator[Sequence[tuple[Any, ...]]]:
+        """The ``derived`` events of these aliquots' children (what each split gave), as
+        ``histories`` gives events."""
         ...
 
 

@@ -8,12 +8,15 @@ enabled), the schema at the expected version. A database owner can drop or disab
 trigger, so a guard finding is a warning sign; the hashes, signatures and anchors are what
 prove a record.
 
-Which SQLite check runs when: the routine ``verify`` (the command without ``--full``, the
-GUI's Verify, restore, the self-test) runs ``PRAGMA quick_check``: every page, record,
-NOT NULL and CHECK constraint, in one pass over the file (about 2 s on the 1.1 GB benchmark
-database). ``verify --full`` runs ``PRAGMA integrity_check``, which also proves every index
-holds exactly its table's rows and that UNIQUE holds: an index lookup on a damaged index
-could miss a row (half a minute on that database). Damage shows in both as a broken page or
+Which SQLite check runs when: a routine ``verify`` since a checkpoint this computer trusts
+(domain/checkpoints.py) reads no whole file, only the schema's version and the append-only
+guards (the checkpoint keeps their stamp, ``guard_stamp``). Without one (the first verify
+on this computer, after a restore, the self-test), ``verify`` runs ``PRAGMA quick_check``:
+every page, record, NOT NULL and CHECK constraint, in one pass over the file (about 2 s on
+the 1.1 GB benchmark database), and the foreign-key check. ``verify --full`` runs
+``PRAGMA integrity_check``, which also proves every index holds exactly its table's rows
+and that UNIQUE holds: an index lookup on a damaged index could miss a row (half a minute
+on that database). Damage shows in both as a broken page or
 record; only a file whose indexes alone were damaged (by a crash with unsafe settings or by
 editing the file) passes the quick check and fails the full one. The storage checks run on
 their own connection while the ledger is recomputed, and so does the audit trail's check
@@ -36,7 +39,7 @@ from ..domain.ledger import Problem, VerifyReport, counted_aliquots, verify_ledg
 from ..domain.origins import origin_problems
 from ..domain.record_check import check_records
 from ..domain.routine_verify import verify_ledger_since
-from ..domain.signature_check import add_signature_check
+from ..domain.signature_check import add_signature_check, certificates_stamp
 from ..domain.store import ProgressCallback
 from ..domain.wording import Said, Words
 from .database import Database
@@ -69,9 +72,10 @@ _domain_storage_integrity = Words("_domain_storage_integrity")
 class _Check:
     """The storage checks running on a thread beside the ledger's, so they can be stopped."""
 
-    def __init__(self, db: Database, full: bool) -> None:
+    def __init__(self, db: Database, full: bool, pages: bool = True) -> None:
         self.db = db
         self.full = full
+        self.pages = pages
         self.problems: list[str] = []
         self.guards: list[Problem] = []
         self.error: BaseException | None = None
@@ -83,7 +87,9 @@ class _Check:
     def _run(self) -> None:
         try:
             self.guards = guard_problems(self.db)
-            self.problems = integrity_problems(self.db, full=self.full, check=self)
+            self.problems = integrity_problems(
+                self.db, full=self.full, pages=self.pages, check=self
+            )
         except BaseException as error:  # handed to the caller's thread
             self.error = error
 
@@ -101,11 +107,12 @@ class _Check:
 
 
 def integrity_problems(
-    db: Database, *, full: bool = False, check: _Check | None = None
+    db: Database, *, full: bool = False, pages: bool = True, check: _Check | None = None
 ) -> list[str]:
     """What is wrong with the database itself, in plain words (empty when sound).
 
-    ``full``: SQLite's integrity_check instead of quick_check (see the module's docstring).
+    ``full``: SQLite's integrity_check instead of quick_check (see the module's docstring);
+    ``pages=False``: the schema's version alone (a routine verify since a checkpoint).
     """
     problems: list[str] = []
     pragma = "integrity_check" if full else "quick_check"
@@ -121,7 +128,7 @@ def integrity_problems(
     with db.engine.connect() as connection:
         if check is not None:
             check.driver_connection = connection.connection.driver_connection
-        if db.dialect == "sqlite":
+        if db.dialect == "sqlite" and pages:
             try:
                 messages = [
                     row[0]
@@ -337,7 +344,8 @@ def verify_database(
     found = checkpoints.Found(None)
     if checkpoint and not full:
         found = checkpoints.trusted_checkpoint(location, stamp)
-    check = _Check(db, full)
+    # a routine verify since a checkpoint reads no whole file: see the module's docstring
+    check = _Check(db, full, pages=found.checkpoint is None)
     records = _Records(db, workers)
     ledger = [0, 0]  # how far the ledger's replay is, of how many events
 
@@ -367,8 +375,14 @@ def verify_database(
     def signatures(done: int, total: int) -> bool:
         return bool(progress and progress(before + done, before + total))
 
+    with db.read() as session:
+        certificates = certificates_stamp(session)
+    after_id = 0  # a routine verify checks the signatures since, if no certificate changed
+    kept = found.checkpoint
+    if report.mode == "routine" and kept is not None and kept.certificates == certificates:
+        after_id = kept.signatures_last_id
     try:
-        add_signature_check(db, report, signatures if progress else None)
+        add_signature_check(db, report, signatures if progress else None, after_id=after_id)
         with db.read() as session:
             # events imported from partners, and the heads exchange files carried
             report.problems.extend(origin_problems(session))
@@ -381,9 +395,11 @@ def verify_database(
     storage = check.result()
     report.problems.extend(Problem("storage", message) for message in storage)
     report.problems.extend(check.guards)
-    report.storage_checked = _storage_checked(db, bool(storage or check.guards), full=full)
+    report.storage_checked = _storage_checked(
+        db, bool(storage or check.guards), full=full, pages=check.pages
+    )
     if checkpoint and report.ok:
-        checkpoints.write_checkpoint(db, location, stamp, report)
+        checkpoints.write_checkpoint(db, location, stamp, report, certificates)
     return report
 
 
@@ -438,9 +454,18 @@ def _mode(report: VerifyReport, found: checkpoints.Found, held: bool) -> Said:
     return _domain_storage_integrity.said("full (every event replayed).")
 
 
-def _storage_checked(db: Database, found: bool, *, full: bool) -> Said:
+def _storage_checked(db: Database, found: bool, *, full: bool, pages: bool = True) -> Said:
     """'ok (sqlite, custody.db; quick check)' or 'problems found (postgresql, custody)'."""
     where = {"dialect": db.dialect, "database": db.name}
+    if db.dialect == "sqlite" and not pages:
+        if found:
+            return _domain_storage_integrity.said(
+                "problems found ({dialect}, {database}; schema and guards only, routine)",
+                **where,
+            )
+        return _domain_storage_integrity.said(
+            "ok ({dialect}, {database}; schema and guards only, routine)", **where
+        )
     if db.dialect != "sqlite":
         if found:
             return _domain_storage_integrity.said("problems found ({dialect}, {database})", **where)

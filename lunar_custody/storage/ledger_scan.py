@@ -35,16 +35,18 @@ _REPLAY_SQL = f"SELECT {', '.join(REPLAY_COLUMNS)} FROM custody_events ORDER BY 
 _ALIQUOTS_SQL = f"SELECT id, number, {', '.join(COMPARED_COLUMNS)} FROM aliquots ORDER BY id"
 _cursor_names = itertools.count(1)
 # A routine verify (domain/routine_verify.py): the events after a checkpoint; the histories
-# of the aliquots they touched by the (aliquot_id, id) index, with the "derived" events of
-# their children (by aliquots.parent_id) that say what a split gave; the links of the chain
-# below the checkpoint, by the stored values.
+# of the aliquots they touched by the (aliquot_id, id) index, and the "derived" events of
+# the children of those that split (by aliquots.parent_id), which say what a split gave;
+# the links of the chain below the checkpoint, by the stored values.
 _REPLAY_AFTER_SQL = (
     f"SELECT {', '.join(REPLAY_COLUMNS)} FROM custody_events WHERE id > ? ORDER BY id"
 )
 _HISTORIES_SQL = (
-    f"SELECT {', '.join(REPLAY_COLUMNS)} FROM custody_events WHERE aliquot_id IN ({{ids}}) "
-    f"UNION SELECT {', '.join(REPLAY_COLUMNS)} FROM custody_events WHERE kind = 'derived' "
-    "AND aliquot_id IN (SELECT id FROM aliquots WHERE parent_id IN ({ids})) ORDER BY 1"
+    f"SELECT {', '.join(REPLAY_COLUMNS)} FROM custody_events WHERE aliquot_id IN ({{ids}})"
+)
+_DERIVED_SQL = (
+    f"SELECT {', '.join(REPLAY_COLUMNS)} FROM custody_events WHERE kind = 'derived' "
+    "AND aliquot_id IN (SELECT id FROM aliquots WHERE parent_id IN ({ids}))"
 )
 _IDS_PER_QUERY = 500
 _FIRST_UNLINKED = text(
@@ -178,11 +180,17 @@ class SessionScan:
         return first
 
     def histories(self, aliquot_ids: Sequence[int]) -> Iterator[Sequence[tuple[Any, ...]]]:
-        ids = sorted(aliquot_ids)
-        for start in range(0, len(ids), _IDS_PER_QUERY):
-            chunk = ids[start : start + _IDS_PER_QUERY]
+        return self._by_ids(_HISTORIES_SQL, aliquot_ids)
+
+    def children_derived(self, parent_ids: Sequence[int]) -> Iterator[Sequence[tuple[Any, ...]]]:
+        return self._by_ids(_DERIVED_SQL, parent_ids)
+
+    def _by_ids(self, sql: str, ids: Sequence[int]) -> Iterator[Sequence[tuple[Any, ...]]]:
+        ordered = sorted(ids)
+        for start in range(0, len(ordered), _IDS_PER_QUERY):
+            chunk = ordered[start : start + _IDS_PER_QUERY]
             marks = ", ".join(str(int(i)) for i in chunk)  # integers: nothing to escape
-            yield from self._read(_HISTORIES_SQL.format(ids=marks))
+            yield from self._read(sql.format(ids=marks))
 
     def close(self) -> None:
         """Close the cursors still open (a cancelled scan) and stop the workers."""
