@@ -27,9 +27,7 @@ import hashlib
 import json
 import os
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from cryptography import x509
 
@@ -39,7 +37,7 @@ from ..trust import keys as trust_keys
 from ..trust.statements import sign_statement, signature_holds, utc_text
 from ..whole_files import write_whole
 from . import clock
-from .anchors import ChainHeads, head_problems
+from .anchors import SignedHeads, head_problems
 from .keys import KeyUnavailable, home_certificate, institution_key
 from .ledger import Problem, VerifyReport
 from .store import Store
@@ -59,21 +57,8 @@ def checkpoint_path(location: str, directory: Path | None = None) -> Path:
 
 
 @dataclass(frozen=True)
-class Checkpoint:
+class Checkpoint(SignedHeads):
     """A signed checkpoint as read from its file."""
-
-    statement: dict[str, Any]
-    signature: str
-    certificate_pem: str
-
-    @property
-    def heads(self) -> ChainHeads:
-        ledger, audit = self.statement["ledger"], self.statement["audit"]
-        return ChainHeads(ledger["seq"], ledger["hash"], audit["seq"], audit["hash"])
-
-    @property
-    def made_at(self) -> datetime:
-        return datetime.fromisoformat(self.statement["made_at"].replace("Z", "+00:00"))
 
     @property
     def aliquots(self) -> int:
@@ -96,14 +81,6 @@ class Checkpoint:
     def name(self) -> Said:
         """'the checkpoint of 2026-12-05 09:14 CET'."""
         return _domain_checkpoints.said("the checkpoint of {made}", made=moment_text(self.made_at))
-
-    def to_json(self) -> bytes:
-        document = {
-            "statement": self.statement,
-            "signature": self.signature,
-            "certificate": self.certificate_pem,
-        }
-        return (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
 @dataclass(frozen=True)
