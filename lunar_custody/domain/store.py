@@ -124,6 +124,12 @@ class RecordScan(Protocol):
         a suspect: its hash did not match the content storage built."""
         ...
 
+    def audit_checks_since(self, seq: int, head_hash: str) -> list[RangeCheck] | None:
+        """A routine verify's: the chain checks of the entries after ``seq`` (hashed), when
+        entry ``seq`` still has ``head_hash`` and every link up to it holds by the stored
+        hashes; None when not (then ``audit_range_checks`` checks the whole trail)."""
+        ...
+
     def unmatched(self, model: type[Any]) -> list[int]:
         """The ids of ``model``'s rows that may differ from their audit history: no entry,
         a latest entry that is not a ``create`` or ``baseline``, or one whose whole-row

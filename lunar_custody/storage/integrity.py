@@ -245,9 +245,13 @@ class _Records:
     """The audit trail and the records against it (``record_check.check_records``) on a
     thread beside the ledger: most of its work is SQL, which runs without Python's lock."""
 
-    def __init__(self, db: Database, workers: int | None) -> None:
+    def __init__(
+        self, db: Database, workers: int | None, since: tuple[int, str] | None = None
+    ) -> None:
         self.db = db
-        self.workers = workers
+        self.since = since
+        # a routine verify hashes only what is new: no worker for the whole trail
+        self.workers = 0 if since else workers
         self.done = self.total = 0
         self.stopped = False
         self.scan: SessionRecordScan | None = None
@@ -262,7 +266,7 @@ class _Records:
                 assert isinstance(scan, SessionRecordScan)
                 self.scan = scan
                 if not self.stopped:
-                    self.report = check_records(scan, self._progress)
+                    self.report = check_records(scan, self._progress, since=self.since)
         except BaseException as error:  # handed to the caller's thread
             self.error = error
 
@@ -346,7 +350,9 @@ def verify_database(
         found = checkpoints.trusted_checkpoint(location, stamp)
     # a routine verify since a checkpoint reads no whole file: see the module's docstring
     check = _Check(db, full, pages=found.checkpoint is None)
-    records = _Records(db, workers)
+    trusted = found.checkpoint
+    since = (trusted.heads.audit_seq, trusted.heads.audit_hash) if trusted else None
+    records = _Records(db, workers, since)
     ledger = [0, 0]  # how far the ledger's replay is, of how many events
 
     def together(done: int, total: int) -> bool:

@@ -13,8 +13,10 @@ from sqlalchemy import select, update
 
 from lunar_custody import cli
 from lunar_custody.domain import checkpoints, registry
+from lunar_custody.domain.chain import AUDIT_HASHED_COLUMNS, audit_hash
 from lunar_custody.domain.ledger import HASHED_COLUMNS, chain_hash
-from lunar_custody.domain.models import Aliquot, CustodyEvent
+from lunar_custody.domain.models import Aliquot, AuditEntry, CustodyEvent
+from lunar_custody.domain.record_check import check_records
 from lunar_custody.domain.routine_verify import verify_ledger_since
 from lunar_custody.storage import Database, ledger_scan
 from lunar_custody.storage.integrity import (
@@ -135,6 +137,18 @@ def test_what_changed_under_the_checkpoint_is_named_as_by_a_full_verify(world: W
     routine, still_held = _ledger(db, held, None, None)  # as verify_database under it
     assert still_held and routine.mode == "full"
     assert routine.first_bad_event == target
+
+    # an audit entry under the checkpoint's audit head, changed and rehashed: the same
+    entry = heads.audit_seq // 2
+    with db.write() as session:
+        row = session.get(AuditEntry, entry)
+        assert row is not None
+        row.new_value = "changed outside the program"
+        row.hash = audit_hash(row.prev_hash, [getattr(row, c) for c in AUDIT_HASHED_COLUMNS])
+    with db.scan_records(workers=0) as scan:
+        since = check_records(scan, since=(heads.audit_seq, heads.audit_hash))
+        whole = check_records(scan)
+    assert since.first_bad_audit_entry == whole.first_bad_audit_entry == entry
 
 
 def test_a_restore_sets_the_checkpoint_aside(world: World, tmp_path: Path) -> None:
