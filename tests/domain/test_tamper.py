@@ -17,6 +17,7 @@ from lunar_custody.domain.anchors import chain_heads
 from lunar_custody.domain.ledger import HASHED_COLUMNS, VerifyReport, chain_hash
 from lunar_custody.domain.models import CustodyEvent, LedgerHead, new_uuid
 from lunar_custody.domain.routine_verify import verify_ledger_since
+from lunar_custody.domain.signature_check import certificates_stamp
 from lunar_custody.domain.store import Store
 from lunar_custody.storage.integrity import database_location, guard_stamp
 
@@ -48,8 +49,10 @@ def _history(world: World) -> int:
     # what a whole verify that found nothing leaves (storage.integrity.verify_database)
     with db.read() as session:
         heads = chain_heads(session)
+        certificates = certificates_stamp(session)
     sound.audit_last_id, sound.audit_hash = heads.audit_seq, heads.audit_hash
-    assert checkpoints.write_checkpoint(db, database_location(db), guard_stamp(db), sound)
+    location, stamp = database_location(db), guard_stamp(db)
+    assert checkpoints.write_checkpoint(db, location, stamp, sound, certificates)
     _checkpoints[db] = sound
     return count
 
