@@ -426,6 +426,9 @@ def _ledger(
             db, heads.ledger_seq, heads.ledger_hash, checkpoint.aliquots, checkpoint.digest
         )
         if since is not None:
+            if progress is not None and progress(since.events, since.events):
+                stopped = _domain_storage_integrity.said("Verification was cancelled.")
+                since.problems.append(Problem("cancelled", stopped))
             return since, True
     report = verify_ledger(db, progress, workers=workers)
     report.problems[:0] = rewritten
