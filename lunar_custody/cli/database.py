@@ -28,7 +28,8 @@ def cmd_verify(args: argparse.Namespace, s: Session) -> int:
 
     # Every anchor file is read (and refused if damaged) before the long check starts.
     held = [_read_anchor(Path(name)) for name in args.anchor or ()]
-    report = verify_database(s.db, progress, full=args.full)
+    workers = None if args.workers is None else args.workers - 1
+    report = verify_database(s.db, progress, full=args.full, workers=workers)
     if s.err.isatty():
         print(file=s.err)
     if held and not any(p.kind == "cancelled" for p in report.problems):
@@ -39,6 +40,9 @@ def cmd_verify(args: argparse.Namespace, s: Session) -> int:
             "events": report.events,
             "aliquots": report.aliquots,
             "last_hash": report.last_hash,
+            "mode": report.mode,
+            "mode_said": report.mode_said,
+            "replayed_aliquots": report.replayed_aliquots,
             "first_bad_event": report.first_bad_event,
             "problems": report.problems,
             "anchors": [_anchor_data(anchor) for anchor in held],
@@ -46,6 +50,16 @@ def cmd_verify(args: argparse.Namespace, s: Session) -> int:
         lambda: s.say(_with_anchors(report.summary(), held, report.ok)),
     )
     return 0 if report.ok else 1
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("at least 1")
+    return value
 
 
 def _read_anchor(path: Path) -> anchors.Anchor:
@@ -233,8 +247,17 @@ def register(commands: Commands) -> None:
     p.add_argument(
         "--full",
         action="store_true",
-        help="SQLite: PRAGMA integrity_check (every index against its table, UNIQUE) instead "
-        "of the quick check; slower on a large file",
+        help="replay every event and re-hash the whole chain, even when this computer holds "
+        "a checkpoint of an earlier verify (the routine verify checks what changed since); "
+        "SQLite: PRAGMA integrity_check (every index against its table, UNIQUE) instead of "
+        "the quick check. Slower on a large database",
+    )
+    p.add_argument(
+        "--workers",
+        type=_positive,
+        metavar="N",
+        help="processes that check the ledger's and the audit trail's hashes, this one "
+        "included (1: this process alone, one core; default: by the ledger's size)",
     )
     p.add_argument(
         "--anchor",

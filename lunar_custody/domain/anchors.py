@@ -96,17 +96,13 @@ def document_seal(store: Store) -> DocumentSeal:
 
 
 @dataclass(frozen=True)
-class Anchor:
-    """A signed statement of the chain heads, as written to and read from an anchor file."""
+class SignedHeads:
+    """A statement of the chain heads signed by the institution key, with its certificate:
+    an anchor file's, or this computer's checkpoint of a verify (checkpoints.py)."""
 
     statement: dict[str, Any]
     signature: str
     certificate_pem: str
-    source: str = ""  # the file it was read from, to name it in messages
-    certificate: x509.Certificate = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "certificate", trust_keys.load_certificate(self.certificate_pem))
 
     @property
     def heads(self) -> ChainHeads:
@@ -116,6 +112,25 @@ class Anchor:
     @property
     def made_at(self) -> datetime:
         return datetime.fromisoformat(self.statement["made_at"].replace("Z", "+00:00"))
+
+    def to_json(self) -> bytes:
+        document = {
+            "statement": self.statement,
+            "signature": self.signature,
+            "certificate": self.certificate_pem,
+        }
+        return (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+@dataclass(frozen=True)
+class Anchor(SignedHeads):
+    """A signed statement of the chain heads, as written to and read from an anchor file."""
+
+    source: str = ""  # the file it was read from, to name it in messages
+    certificate: x509.Certificate = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "certificate", trust_keys.load_certificate(self.certificate_pem))
 
     @property
     def fingerprint(self) -> str:
@@ -132,14 +147,6 @@ class Anchor:
         if self.source:
             return _domain_anchors.said("the anchor {file} of {made}", file=self.source, made=made)
         return _domain_anchors.said("the anchor of {made}", made=made)
-
-    def to_json(self) -> bytes:
-        document = {
-            "statement": self.statement,
-            "signature": self.signature,
-            "certificate": self.certificate_pem,
-        }
-        return (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
 def anchor_statement(

@@ -13,6 +13,7 @@ the other half of the one definition of an event.
 
 from __future__ import annotations
 
+import hashlib
 import operator
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -350,6 +351,13 @@ class VerifyReport:
     records: int = 0
     tables: int = 0
     signed_terms: int = 0  # loans and resolutions whose signed content was compared
+    audit_last_id: int = 0  # the last audit entry checked (ids may have gaps)
+    signatures_last_id: int = 0  # the last signature checked
+    # what a checkpoint keeps (domain/checkpoints.py): the aliquots' derived state's digest
+    derived_digest: str | None = None
+    mode: str = "full"  # "full": every event replayed; "routine": since a checkpoint
+    mode_said: str = ""  # the report's "Mode:" line, in words
+    replayed_aliquots: int = 0  # aliquots whose events were replayed
 
     @property
     def ok(self) -> bool:
@@ -375,6 +383,7 @@ class VerifyReport:
         self.audit_entries += other.audit_entries
         if other.audit_checked:
             self.audit_hash = other.audit_hash
+            self.audit_last_id = other.audit_last_id
         self.records += other.records
         self.tables += other.tables
         self.signed_terms += other.signed_terms
@@ -386,7 +395,7 @@ class VerifyReport:
     def summary_lines(self) -> list[str]:
         """What verify checked and found, a sentence a line (each said, so a window shows
         it in its language; the problems' lines start with two spaces)."""
-        events, aliquots = _counted_events(self.events), _counted_aliquots(self.aliquots)
+        events, aliquots = _counted_events(self.events), counted_aliquots(self.aliquots)
         records, tables = _counted_records(self.records), _counted_tables(self.tables)
         lines: list[str] = [
             _domain_ledger.said("Ledger: {events}, {aliquots}.", events=events, aliquots=aliquots),
@@ -410,6 +419,8 @@ class VerifyReport:
             lines.append(
                 _domain_ledger.said("Signatures: {checked}", checked=self.signatures_checked)
             )
+        if self.mode_said:
+            lines.append(_domain_ledger.said("Mode: {mode}", mode=self.mode_said))
         if self.ok:
             lines.append(self._ok_line(records, tables))
             return lines
@@ -480,7 +491,7 @@ def _counted_events(count: int) -> str:
     return _domain_ledger.said("{count} custody events", count=f"{count:,}")
 
 
-def _counted_aliquots(count: int) -> str:
+def counted_aliquots(count: int) -> str:
     if count == 1:
         return _domain_ledger.said("{count} aliquot", count=f"{count:,}")
     return _domain_ledger.said("{count} aliquots", count=f"{count:,}")
@@ -706,6 +717,7 @@ def verify_ledger(
                 )
             )
     report.aliquots = compared.aliquots
+    report.derived_digest = compared.derived_digest
     report.problems += compared.problems
     if progress:
         progress(total, total)
@@ -786,9 +798,28 @@ COMPARED_COLUMNS = (
 _compared = operator.attrgetter(*COMPARED_COLUMNS)
 
 
+def digest_lines(digest: Any, rows: Sequence[tuple[Any, ...]]) -> None:
+    """Add aliquot rows ``(id, number, *COMPARED_COLUMNS)`` to a SHA-256 of the aliquots'
+    derived state: one line an aliquot in id order, the repr of ``(id, *COMPARED_COLUMNS)``
+    with plain ``str`` and ``int`` values (a checkpoint keeps it; only this program reads it)."""
+    if rows:
+        digest.update("\n".join([repr((row[0], *row[2:])) for row in rows]).encode())
+        digest.update(b"\n")
+
+
+def state_line(aliquot_id: int, state: ReplayState) -> tuple[Any, ...]:
+    """A replayed state as the aliquot row ``digest_lines`` reads: ``(id, number, ...)``."""
+    values = _compared(state)
+    return (aliquot_id, None, str(values[0]), *values[1:])
+
+
 def _compare_states(scan: LedgerScan, states: dict[int, ReplayState], report: VerifyReport) -> None:
+    """Every aliquot row against its replayed state; the digest of the rows as stored in
+    ``report.derived_digest`` (a checkpoint keeps it, see checkpoints.StateDigest)."""
     seen: set[int] = set()
+    digest = hashlib.sha256()
     for rows in scan.aliquots():
+        digest_lines(digest, rows)
         for row in rows:
             aliquot_id, number = row[0], row[1]
             seen.add(aliquot_id)
@@ -827,6 +858,7 @@ def _compare_states(scan: LedgerScan, states: dict[int, ReplayState], report: Ve
                     )
                 )
             _check_invariants(state, number, report)
+    report.derived_digest = digest.hexdigest()
     for aliquot_id in states.keys() - seen:
         report.problems.append(
             Problem(

@@ -78,11 +78,19 @@ def verify_records(
         return check_records(scan, progress)
 
 
-def check_records(scan: RecordScan, progress: ProgressCallback | None = None) -> VerifyReport:
+def check_records(
+    scan: RecordScan,
+    progress: ProgressCallback | None = None,
+    *,
+    since: tuple[int, str] | None = None,
+) -> VerifyReport:
     """A report with what was checked of the audit trail and the records, and their
     problems only (``VerifyReport.include`` adds it to the ledger's).
 
     ``progress(done, total)`` counts table rows and audit entries; returning True cancels.
+    ``since``: a checkpoint's audit head (number, hash): the entries after it are hashed
+    and those up to it checked by their links (``RecordScan.audit_checks_since``); any
+    finding then, or a head no longer there, and the whole trail is hashed to name it.
     """
     report = VerifyReport(audit_checked=True)
     session = scan.session
@@ -113,8 +121,15 @@ def check_records(scan: RecordScan, progress: ProgressCallback | None = None) ->
     signatures, report.signed_terms = _signed_content_problems(session)
     if cancelled():
         return report
-    chain, report.audit_hash = _chain_problems(session, scan.audit_range_checks(), last_id)
+    checks = scan.audit_checks_since(*since) if since else None
+    if checks is not None and since is not None:
+        chain, report.audit_hash = _chain_problems(session, checks, last_id, since[1])
+        if chain:
+            checks = None
+    if checks is None:
+        chain, report.audit_hash = _chain_problems(session, scan.audit_range_checks(), last_id)
     report.audit_entries = entries
+    report.audit_last_id = last_id or 0
     done = total
     if cancelled():
         return report
@@ -126,12 +141,12 @@ def check_records(scan: RecordScan, progress: ProgressCallback | None = None) ->
 
 
 def _chain_problems(
-    session: Session, checks: list[RangeCheck], last_id: int | None
+    session: Session, checks: list[RangeCheck], last_id: int | None, running: str = GENESIS_HASH
 ) -> tuple[list[Problem], str]:
-    """The audit trail's chain problems (in id order) and the hash of its last entry."""
+    """The audit trail's chain problems (in id order) and the hash of its last entry;
+    ``running``: the hash before the first range's first entry."""
     suspects: list[int] = []
     unlinked: list[int] = []
-    running = GENESIS_HASH
     for check in sorted(checks, key=lambda c: c.lo):
         suspects += check.suspect
         unlinked += check.unlinked

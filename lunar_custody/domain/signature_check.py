@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 import os
 from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -92,6 +93,8 @@ class SignatureCheck:
     total: int = 0  # signatures read
     before_keys: int = 0  # signatures recorded before this installation had keys
     note: str = ""  # the institution certificate could not be confirmed on this computer
+    last_id: int = 0  # the last signature read
+    after_id: int = 0  # only those after this one were read (a routine verify)
 
     @property
     def refused(self) -> int:
@@ -122,6 +125,12 @@ class SignatureCheck:
             )
         else:
             text = _domain_signature_check.said("{total} checked, {held} hold", **counts)
+        if self.after_id:
+            text = _domain_signature_check.said(
+                "{counts} (those recorded after signature #{after})",
+                counts=text,
+                after=self.after_id,
+            )
         return (
             _domain_signature_check.said("{counts}. {note}", counts=text, note=self.note)
             if self.note
@@ -551,20 +560,37 @@ def _row_problem(row: Any, certificates: _Certificates) -> Said | None:
     return None
 
 
-def check_signatures(store: Store, progress: ProgressCallback | None = None) -> SignatureCheck:
-    """Check every signature of the database (see the module's docstring).
+def certificates_stamp(session: Session) -> str:
+    """A digest of every certificate as the signature check judges it (kind, holder, dates
+    of retirement and revocation, endorsement): a routine verify checks only the signatures
+    recorded since its checkpoint while this stays as the checkpoint saw it."""
+    rows = session.execute(
+        select(
+            Certificate.id, Certificate.kind, Certificate.institution_id, Certificate.person_id,
+            Certificate.fingerprint, Certificate.retired_at, Certificate.revoked_at,
+            Certificate.revocation_signature, Certificate.endorsement,
+        ).order_by(Certificate.id)
+    ).all()  # fmt: skip
+    return hashlib.sha256(repr([tuple(row) for row in rows]).encode()).hexdigest()
+
+
+def check_signatures(
+    store: Store, progress: ProgressCallback | None = None, *, after_id: int = 0
+) -> SignatureCheck:
+    """Check every signature of the database (see the module's docstring), or only those
+    after ``after_id`` (a routine verify since a checkpoint: ``certificates_stamp``).
 
     ``progress(done, total)`` counts signatures; a True answer stops the check, which then
     ends with a ``cancelled`` problem.
     """
-    check = SignatureCheck()
+    check = SignatureCheck(last_id=after_id, after_id=after_id)
     pending: list[tuple[Future[list[int]], Sequence[Any]]] = []
     workers = max(1, min(4, os.cpu_count() or 1))
     with store.read() as session, ThreadPoolExecutor(workers, "verify-signatures") as pool:
         certificates = _Certificates(session, check)
-        total = session.scalar(select(func.count()).select_from(Signature)) or 0
+        total = session.scalar(select(func.count()).where(Signature.id > after_id)) or 0
         threaded = total >= THREADED_FROM
-        done, last_id = 0, 0
+        done, last_id = 0, after_id
         while True:
             rows = session.execute(
                 select(*_COLUMNS).where(Signature.id > last_id).order_by(Signature.id).limit(BATCH)
@@ -623,6 +649,7 @@ def check_signatures(store: Store, progress: ProgressCallback | None = None) -> 
                 return check
         for future, batch in pending:
             _collect(check, future.result(), batch)
+        check.last_id = last_id
     return check
 
 
@@ -644,12 +671,18 @@ def signature_problems(store: Store, progress: ProgressCallback | None = None) -
 
 
 def add_signature_check(
-    store: Store, report: VerifyReport, progress: ProgressCallback | None = None
+    store: Store,
+    report: VerifyReport,
+    progress: ProgressCallback | None = None,
+    *,
+    after_id: int = 0,
 ) -> None:
     """``verify``'s part: the signature check's problems and counts in ``report`` (nothing
-    when the ledger's check was cancelled). ``progress`` counts signatures."""
+    when the ledger's check was cancelled). ``progress`` counts signatures; ``after_id``: see
+    ``check_signatures``."""
     if any(p.kind == "cancelled" for p in report.problems):
         return
-    check = check_signatures(store, progress)
+    check = check_signatures(store, progress, after_id=after_id)
     report.problems.extend(check.problems)
     report.signatures_checked = check.summary()
+    report.signatures_last_id = check.last_id

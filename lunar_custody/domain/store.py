@@ -73,6 +73,33 @@ class LedgerScan(Protocol):
         """The latest event any aliquot names as its last one."""
         ...
 
+    # What a routine verify since a checkpoint reads (domain/routine_verify.py).
+
+    def events_after(self, seq: int) -> Iterator[Sequence[tuple[Any, ...]]]:
+        """The events after ``seq`` as tuples of ``ledger.REPLAY_COLUMNS``, in id order, in
+        batches (nothing is hashed meanwhile: see ``range_check``)."""
+        ...
+
+    def range_check(self, lo: int, hi: int) -> RangeCheck:
+        """The chain check of the events ``lo`` <= id < ``hi``, in this process."""
+        ...
+
+    def first_unlinked(self, up_to: int) -> int | None:
+        """The first event up to ``up_to`` whose ``prev_hash`` is not the stored hash of the
+        event before it (or whose predecessor is missing; event 1: not the genesis hash),
+        by the stored values alone, without hashing; None when every link holds."""
+        ...
+
+    def histories(self, aliquot_ids: Sequence[int]) -> Iterator[Sequence[tuple[Any, ...]]]:
+        """Every event of these aliquots as tuples of ``ledger.REPLAY_COLUMNS``, in batches
+        in no particular order (read by index)."""
+        ...
+
+    def children_derived(self, parent_ids: Sequence[int]) -> Iterator[Sequence[tuple[Any, ...]]]:
+        """The ``derived`` events of these aliquots' children (what each split gave), as
+        ``histories`` gives events."""
+        ...
+
 
 class RecordScan(Protocol):
     """One read snapshot of the audit trail and the audited tables, as
@@ -95,6 +122,12 @@ class RecordScan(Protocol):
         """The chain checks of consecutive id ranges covering every audit entry up to the
         last one ``audit_bounds`` names (waits for the worker processes). A suspect is only
         a suspect: its hash did not match the content storage built."""
+        ...
+
+    def audit_checks_since(self, seq: int, head_hash: str) -> list[RangeCheck] | None:
+        """A routine verify's: the chain checks of the entries after ``seq`` (hashed), when
+        entry ``seq`` still has ``head_hash`` and every link up to it holds by the stored
+        hashes; None when not (then ``audit_range_checks`` checks the whole trail)."""
         ...
 
     def unmatched(self, model: type[Any]) -> list[int]:

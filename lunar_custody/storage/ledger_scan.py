@@ -21,10 +21,10 @@ from collections.abc import Generator, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
-from ..domain.chain import HASHED_COLUMNS, RangeCheck, chain_hash, check_rows
+from ..domain.chain import GENESIS_HASH, HASHED_COLUMNS, RangeCheck, chain_hash, check_rows
 from ..domain.ledger import COMPARED_COLUMNS, REPLAY_COLUMNS
 from ..domain.models import Aliquot, CustodyEvent, LedgerHead
 from . import verify_workers
@@ -34,6 +34,26 @@ _BATCH = 20_000
 _REPLAY_SQL = f"SELECT {', '.join(REPLAY_COLUMNS)} FROM custody_events ORDER BY id"
 _ALIQUOTS_SQL = f"SELECT id, number, {', '.join(COMPARED_COLUMNS)} FROM aliquots ORDER BY id"
 _cursor_names = itertools.count(1)
+# A routine verify (domain/routine_verify.py): the events after a checkpoint; the histories
+# of the aliquots they touched by the (aliquot_id, id) index, and the "derived" events of
+# the children of those that split (by aliquots.parent_id), which say what a split gave;
+# the links of the chain below the checkpoint, by the stored values.
+_REPLAY_AFTER_SQL = (
+    f"SELECT {', '.join(REPLAY_COLUMNS)} FROM custody_events WHERE id > ? ORDER BY id"
+)
+_HISTORIES_SQL = (
+    f"SELECT {', '.join(REPLAY_COLUMNS)} FROM custody_events WHERE aliquot_id IN ({{ids}})"
+)
+_DERIVED_SQL = (
+    f"SELECT {', '.join(REPLAY_COLUMNS)} FROM custody_events WHERE kind = 'derived' "
+    "AND aliquot_id IN (SELECT id FROM aliquots WHERE parent_id IN ({ids}))"
+)
+_IDS_PER_QUERY = 500
+_FIRST_UNLINKED = text(
+    "SELECT min(e.id) FROM custody_events e LEFT JOIN custody_events p ON p.id = e.id - 1 "
+    "WHERE e.id <= :up_to AND CASE WHEN e.id = 1 THEN e.prev_hash <> :genesis "
+    "ELSE p.hash IS NULL OR e.prev_hash <> p.hash END"
+)
 
 # SQLite stores a UTC time as 'YYYY-MM-DD HH:MM:SS.ffffff' (SQLAlchemy's format). The
 # seconds are taken from the first 19 characters: strftime would round .9999995 upwards.
@@ -88,26 +108,30 @@ class SessionScan:
     def __init__(self, session: Session, sqlite_file: str | None, workers: int | None) -> None:
         self.session = session
         self.sqlite = session.connection().dialect.name == "sqlite"
-        first_id, last_id, total = session.execute(
-            select(func.min(CustodyEvent.id), func.max(CustodyEvent.id), func.count())
-        ).one()
-        total = total or 0
-        self._bounds: tuple[int | None, int | None, int] = (first_id, last_id, total)
-        if workers is None:
-            workers = verify_workers.default_workers() if total >= PARALLEL_FROM else 0
+        self._bounds: tuple[int | None, int | None, int] | None = None
         self.workers: verify_workers.Workers | None = None
-        if workers and sqlite_file and total:
-            self.workers = verify_workers.Workers(
-                sqlite_file, RANGE_SQL, first_id, last_id, workers
-            )
+        if workers != 0:  # a routine verify (workers=0) reads no bounds it does not need
+            first_id, last_id, total = self.bounds()
+            if workers is None:
+                workers = verify_workers.default_workers() if total >= PARALLEL_FROM else 0
+            if workers and sqlite_file and total:
+                assert first_id is not None and last_id is not None
+                self.workers = verify_workers.Workers(
+                    sqlite_file, RANGE_SQL, first_id, last_id, workers
+                )
         self._checks: list[RangeCheck] = []
         self._readers: list[Generator[Any, None, None]] = []
 
     def bounds(self) -> tuple[int | None, int | None, int]:
+        if self._bounds is None:
+            first_id, last_id, total = self.session.execute(
+                select(func.min(CustodyEvent.id), func.max(CustodyEvent.id), func.count())
+            ).one()
+            self._bounds = (first_id, last_id, total or 0)
         return self._bounds
 
     def events(self) -> Iterator[Sequence[tuple[Any, ...]]]:
-        first_id = self._bounds[0]
+        first_id = self.bounds()[0]
         checked_to = 1 if first_id is None else min(first_id, 1)
         for rows in self._read(_REPLAY_SQL):
             yield rows
@@ -143,6 +167,31 @@ class SessionScan:
     def last_named_event(self) -> int | None:
         return self.session.scalar(select(func.max(Aliquot.last_event_id)))
 
+    def events_after(self, seq: int) -> Iterator[Sequence[tuple[Any, ...]]]:
+        return self._read(_REPLAY_AFTER_SQL, (seq,))
+
+    def range_check(self, lo: int, hi: int) -> RangeCheck:
+        return self._check_range(lo, hi)
+
+    def first_unlinked(self, up_to: int) -> int | None:
+        first: int | None = self.session.execute(
+            _FIRST_UNLINKED, {"up_to": up_to, "genesis": GENESIS_HASH}
+        ).scalar()
+        return first
+
+    def histories(self, aliquot_ids: Sequence[int]) -> Iterator[Sequence[tuple[Any, ...]]]:
+        return self._by_ids(_HISTORIES_SQL, aliquot_ids)
+
+    def children_derived(self, parent_ids: Sequence[int]) -> Iterator[Sequence[tuple[Any, ...]]]:
+        return self._by_ids(_DERIVED_SQL, parent_ids)
+
+    def _by_ids(self, sql: str, ids: Sequence[int]) -> Iterator[Sequence[tuple[Any, ...]]]:
+        ordered = sorted(ids)
+        for start in range(0, len(ordered), _IDS_PER_QUERY):
+            chunk = ordered[start : start + _IDS_PER_QUERY]
+            marks = ", ".join(str(int(i)) for i in chunk)  # integers: nothing to escape
+            yield from self._read(sql.format(ids=marks))
+
     def close(self) -> None:
         """Close the cursors still open (a cancelled scan) and stop the workers."""
         for reader in self._readers:
@@ -158,12 +207,12 @@ class SessionScan:
             return check_sqlite_range(driver, lo, hi)
         return _typed_range(self.session, lo, hi)
 
-    def _read(self, sql: str) -> Generator[Any, None, None]:
-        reader = self._batches(sql)
+    def _read(self, sql: str, parameters: tuple[Any, ...] = ()) -> Generator[Any, None, None]:
+        reader = self._batches(sql, parameters)
         self._readers.append(reader)
         return reader
 
-    def _batches(self, sql: str) -> Generator[Any, None, None]:
+    def _batches(self, sql: str, parameters: tuple[Any, ...] = ()) -> Generator[Any, None, None]:
         """Rows of ``sql`` in batches, through a DB-API cursor in the session's transaction."""
         connection = self.session.connection()
         dbapi = connection.connection.driver_connection
@@ -173,7 +222,11 @@ class SessionScan:
         else:  # a server-side cursor: two million rows never sit in memory at once
             cursor = dbapi.cursor(name=f"lc_verify_{next(_cursor_names)}")
         try:
-            cursor.execute(sql)
+            if parameters:
+                marker = "?" if self.sqlite else "%s"
+                cursor.execute(sql.replace("?", marker), parameters)
+            else:
+                cursor.execute(sql)
             while rows := cursor.fetchmany(_BATCH):
                 yield rows
         finally:

@@ -39,7 +39,13 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.type_api import TypeEngine
 
 from ..domain.audit import SECRET_COLUMNS, audited_columns
-from ..domain.chain import AUDIT_HASHED_COLUMNS, RangeCheck, audit_hash, check_rows
+from ..domain.chain import (
+    AUDIT_HASHED_COLUMNS,
+    GENESIS_HASH,
+    RangeCheck,
+    audit_hash,
+    check_rows,
+)
 from ..domain.models import AuditEntry, Base
 from . import verify_workers
 from .ledger_scan import SQLITE_MICROSECONDS
@@ -54,6 +60,12 @@ AUDIT_HASHED_TEXT = (
 AUDIT_RANGE_SQL = (
     f"SELECT id, prev_hash, {AUDIT_HASHED_TEXT}, hash FROM audit_entries "
     "WHERE id >= ? AND id < ? ORDER BY id"
+)
+# The links of the trail up to an entry, by the stored hashes (a routine verify's).
+_FIRST_UNLINKED = text(
+    "SELECT min(e.id) FROM audit_entries e LEFT JOIN audit_entries p ON p.id = e.id - 1 "
+    "WHERE e.id <= :up_to AND CASE WHEN e.id = :first THEN e.prev_hash <> :genesis "
+    "ELSE p.hash IS NULL OR e.prev_hash <> p.hash END"
 )
 # Never an audit text (those of secrets and bytes start "(set:" and "sha256:"): a row with
 # such a value is always handed to the domain.
@@ -211,6 +223,19 @@ class SessionRecordScan:
             RangeCheck(**found) if found else self._check_range(lo, hi)
             for lo, hi, found in self.workers.results()
         ]
+
+    def audit_checks_since(self, seq: int, head_hash: str) -> list[RangeCheck] | None:
+        first_id, last_id, _ = self._bounds
+        if seq > 0:
+            stored = self.session.scalar(select(AuditEntry.hash).where(AuditEntry.id == seq))
+            if stored != head_hash:
+                return None
+            linked = {"up_to": seq, "first": first_id, "genesis": GENESIS_HASH}
+            if self.session.execute(_FIRST_UNLINKED, linked).scalar() is not None:
+                return None  # a broken link (or ids with a gap: from before migration 0002)
+        if last_id is None or last_id <= seq:
+            return []
+        return [self._check_range(seq + 1, last_id + 1)]
 
     def unmatched(self, model: type[Any]) -> list[int]:
         sql = unmatched_sql(model, self.dialect, self._quote)

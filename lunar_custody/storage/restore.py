@@ -31,6 +31,7 @@ from alembic import command
 from sqlalchemy import Table, func, inspect, select, text
 from sqlalchemy.engine import Connection, make_url
 
+from ..domain.checkpoints import set_aside
 from ..domain.errors import DatabaseError, DatabaseMissingError, RuleViolation
 from ..domain.ledger import VerifyReport
 from ..domain.models import CustodyEvent, Person
@@ -39,7 +40,7 @@ from ..domain.wording import Said, Words
 from .backup import PG_DUMP_SUFFIX, copy_before
 from .database import Database
 from .export_format import export_header, export_rows, export_tables
-from .integrity import APPEND_ONLY_TABLES, verify_database
+from .integrity import APPEND_ONLY_TABLES, database_location, verify_database
 from .location import resolve_database_url
 from .migrate import (
     PG_MIGRATION_LOCK,
@@ -194,7 +195,7 @@ def _check_schema(revision: str | None, source: Path) -> None:
 
 
 def _verified(db: Database, source: Path) -> VerifyReport:
-    report = verify_database(db)
+    report = verify_database(db, checkpoint=False)  # a staged copy: no checkpoint of its own
     if not report.ok:
         raise DatabaseError(
             _domain_storage_restore.said(
@@ -247,6 +248,8 @@ def _restore_into_sqlite(
                 kept = copy_before(current, "restore")
         _copy_sqlite_file(stage, target)
     with Database.open(str(target), create=False) as restored:
+        # the database changed under this computer's checkpoint: the verify replays it all
+        set_aside(database_location(restored))
         report = verify_database(restored)
         logger.info("restored %s from %s (%s)", restored.name, source, kind)
         return RestoreResult(restored.name, kind, kept, report)
@@ -329,6 +332,7 @@ def _restore_into_postgresql(
                 if staged_copy is not None:
                     staged_copy.dispose()
         upgrade_database(db)
+        set_aside(database_location(db))  # as for SQLite
         report = verify_database(db)
         logger.info("restored %s from %s (%s)", db.name, source, kind)
         return RestoreResult(db.name, kind, kept, report)

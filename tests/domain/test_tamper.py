@@ -6,15 +6,20 @@ then tampers with raw SQL and checks ``verify_ledger`` / ``queries.verify``.
 
 from __future__ import annotations
 
+import weakref
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, insert, select, text, update
 from sqlalchemy.orm import Session
 
-from lunar_custody.domain import ledger, queries, registry
+from lunar_custody.domain import checkpoints, ledger, queries, registry
+from lunar_custody.domain.anchors import chain_heads
 from lunar_custody.domain.ledger import HASHED_COLUMNS, VerifyReport, chain_hash
 from lunar_custody.domain.models import CustodyEvent, LedgerHead, new_uuid
+from lunar_custody.domain.routine_verify import verify_ledger_since
+from lunar_custody.domain.signature_check import certificates_stamp
 from lunar_custody.domain.store import Store
+from lunar_custody.storage.integrity import database_location, guard_stamp
 
 if TYPE_CHECKING:
     from .conftest import World
@@ -24,7 +29,11 @@ LEDGER_TABLES = ("custody_events", "audit_entries", "signatures")
 
 
 def _history(world: World) -> int:
-    """A custody history without corrections (nothing points at another event); its length."""
+    """A custody history without corrections (nothing points at another event); its length.
+
+    The whole verify that proves it sound leaves this computer's checkpoint of it, so every
+    tampering below happens under a checkpoint and ``_tamper`` checks the routine verify too.
+    """
     db = world.db
     (child,) = registry.split_aliquot(db, world["zhang"], A1, [50_000])
     loan = world.active_loan([child.number, A2])
@@ -35,8 +44,20 @@ def _history(world: World) -> int:
     registry.report_lost(db, world["brown_lm"], f"{child.number}-G1", note="cracked")
     registry.split_aliquot(db, world["zhang"], A3, [1_000, 2_000])
     count = world.count(CustodyEvent)
-    assert count == 20 and queries.verify(db).ok
+    sound = queries.verify(db)
+    assert count == 20 and sound.ok
+    # what a whole verify that found nothing leaves (storage.integrity.verify_database)
+    with db.read() as session:
+        heads = chain_heads(session)
+        certificates = certificates_stamp(session)
+    sound.audit_last_id, sound.audit_hash = heads.audit_seq, heads.audit_hash
+    location, stamp = database_location(db), guard_stamp(db)
+    assert checkpoints.write_checkpoint(db, location, stamp, sound, certificates)
+    _checkpoints[db] = sound
     return count
+
+
+_checkpoints: weakref.WeakKeyDictionary[Store, VerifyReport] = weakref.WeakKeyDictionary()
 
 
 def _drop_append_only_triggers(db: Store) -> list[str]:
@@ -66,10 +87,23 @@ def _drop_append_only_triggers(db: Store) -> list[str]:
     return [name for name, _table in rows]
 
 
-def _tamper(world: World, change: Any) -> VerifyReport:
+def _tamper(world: World, change: Any, *, routine_sees: bool = True) -> VerifyReport:
+    """Tamper, then check that verify names the first bad event: replaying everything (in
+    one process and with workers), and routinely since the checkpoint ``_history`` left.
+
+    The routine verify replays everything when the guards changed (they were dropped here),
+    and so names the same (tests/storage/test_checkpoints.py runs it whole); its own check
+    since the checkpoint refuses the tampered ledger too, except where ``routine_sees`` is
+    False (routine_verify.py says what it cannot see).
+    """
+    sound = _checkpoints[world.db]
     _drop_append_only_triggers(world.db)
     with world.db.write() as session:
         change(session)
+    since = verify_ledger_since(
+        world.db, sound.events, sound.last_hash, sound.aliquots, sound.derived_digest or ""
+    )
+    assert (since is None) == routine_sees
     direct = ledger.verify_ledger(world.db)
     if world.db.dialect == "sqlite":
         # worker processes checking the hashes (a large ledger) report the very same
@@ -80,6 +114,9 @@ def _tamper(world: World, change: Any) -> VerifyReport:
     report = queries.verify(world.db)
     assert (direct.ok, direct.first_bad_event) == (report.ok, report.first_bad_event)
     assert not report.ok
+    # the routine verify does not use the checkpoint (it replays everything: ``direct``)
+    found = checkpoints.trusted_checkpoint(database_location(world.db), guard_stamp(world.db))
+    assert found.checkpoint is None and "append-only guards changed" in (found.why_not or "")
     return report
 
 
@@ -113,11 +150,15 @@ def test_a_changed_mass_is_found(world: World) -> None:
         target = session.scalars(
             select(CustodyEvent.id).where(CustodyEvent.kind == "consumed")
         ).one()
+    # edited in place, its hash left as it was: the links still hold and the aliquot's row
+    # still says what the original event said, so only re-hashing it shows the edit (the
+    # routine verify does, because the guard had to go first)
     report = _tamper(
         world,
         lambda s: s.execute(
             update(CustodyEvent).where(CustodyEvent.id == target).values(mass_ug=1_000)
         ),
+        routine_sees=False,
     )
     assert report.first_bad_event == target
     first = report.problems[0]

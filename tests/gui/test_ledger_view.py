@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
-from lunar_custody.domain import custody, ledger, queries
+from lunar_custody.domain import checkpoints, custody, ledger, queries
 from lunar_custody.domain.listings import EVENTS
 from lunar_custody.gui import tablemodel
 from lunar_custody.gui.context import AppContext
@@ -24,6 +24,7 @@ from lunar_custody.gui.ledger import LedgerView
 from lunar_custody.gui.ledger.findings import FINDING_COLUMNS
 from lunar_custody.gui.tablemodel import ListingModel
 from lunar_custody.storage import Database, ledger_scan
+from lunar_custody.storage.integrity import database_location
 from tests.conftest import screenshot_path
 from tests.gui.conftest import Messages
 from tests.worlds import A2, World
@@ -251,6 +252,9 @@ def test_verify_reports_progress_and_can_be_cancelled(
     # progress after every event: going on is not mistaken for a Cancel
     monkeypatch.setattr(ledger_scan, "_BATCH", 1)
     assert view.verify() is not None and view.verify_result.text().startswith("OK")
+    # without the checkpoint that verify left, the next one replays every event again
+    assert isinstance(world.db, Database)
+    checkpoints.checkpoint_path(database_location(world.db)).unlink()
 
     replay = ledger._replay
 

@@ -133,6 +133,45 @@
     </message>
 </context>
 <context>
+    <name>_domain_checkpoints</name>
+    <message>
+        <source>The checkpoint {file} was ignored: {why}.</source>
+        <translation>已忽略检查点 {file}：{why}。</translation>
+    </message>
+    <message>
+        <source>The database&apos;s schema or its append-only guards changed since {checkpoint} (a migration, or a guard removed to change records in place).</source>
+        <translation>自{checkpoint}以来，数据库结构或其只追加保护已改变（一次迁移，或为就地修改记录而删除了保护）。</translation>
+    </message>
+    <message>
+        <source>it cannot be read ({error})</source>
+        <translation>无法读取（{error}）</translation>
+    </message>
+    <message>
+        <source>it is damaged</source>
+        <translation>文件已损坏</translation>
+    </message>
+    <message>
+        <source>it is signed by certificate {certificate}, whose private key this computer does not hold</source>
+        <translation>它由证书 {certificate} 签名，本计算机不持有该证书的私钥</translation>
+    </message>
+    <message>
+        <source>it was made for another database</source>
+        <translation>它是为另一个数据库生成的</translation>
+    </message>
+    <message>
+        <source>its certificate is damaged</source>
+        <translation>其证书已损坏</translation>
+    </message>
+    <message>
+        <source>its signature does not hold (it was changed after it was signed)</source>
+        <translation>其签名无效（签名后被修改过）</translation>
+    </message>
+    <message>
+        <source>the checkpoint of {made}</source>
+        <translation>{made} 的检查点</translation>
+    </message>
+</context>
+<context>
     <name>_domain_clearance</name>
     <message>
         <source>An attached file needs both its name and its content.</source>
@@ -1777,6 +1816,10 @@
         <translation>保管台账：{events}，{aliquots}。</translation>
     </message>
     <message>
+        <source>Mode: {mode}</source>
+        <translation>模式：{mode}</translation>
+    </message>
+    <message>
         <source>OK: hash chain intact, mass balance holds, one custodian per aliquot.</source>
         <translation>通过：哈希链完整，质量平衡成立，每个分样只有一个保管方。</translation>
     </message>
@@ -3192,6 +3235,10 @@
         <translation>本机持有 {institution} 对应证书 {certificate} 的机构密钥，而本数据库没有该证书：其机构证书被替换过（或者本数据库是生成新密钥之前的副本）</translation>
     </message>
     <message>
+        <source>{counts} (those recorded after signature #{after})</source>
+        <translation>{counts}（签名 #{after} 之后记录的）</translation>
+    </message>
+    <message>
         <source>{counts}. {note}</source>
         <translation>{counts}。{note}</translation>
     </message>
@@ -3414,12 +3461,32 @@
         <translation>核验已取消。</translation>
     </message>
     <message>
+        <source>full (every event replayed).</source>
+        <translation>完整（重放了每个事件）。</translation>
+    </message>
+    <message>
+        <source>full (every event replayed). {why}</source>
+        <translation>完整（重放了每个事件）。{why}</translation>
+    </message>
+    <message>
+        <source>full: the ledger no longer holds the heads of {checkpoint}, so every event was replayed.</source>
+        <translation>完整：保管台账不再包含{checkpoint}的链头，因此重放了每个事件。</translation>
+    </message>
+    <message>
+        <source>full: what changed since {checkpoint} did not check out, so every event was replayed.</source>
+        <translation>完整：自{checkpoint}以来的变更未通过核验，因此重放了每个事件。</translation>
+    </message>
+    <message>
         <source>integrity check</source>
         <translation>完整性检查</translation>
     </message>
     <message>
         <source>ok ({dialect}, {database})</source>
         <translation>正常（{dialect}，{database}）</translation>
+    </message>
+    <message>
+        <source>ok ({dialect}, {database}; schema and guards only, routine)</source>
+        <translation>正常（{dialect}，{database}；常规核验，仅数据库结构和保护）</translation>
     </message>
     <message>
         <source>ok ({dialect}, {database}; {check})</source>
@@ -3430,12 +3497,20 @@
         <translation>发现问题（{dialect}，{database}）</translation>
     </message>
     <message>
+        <source>problems found ({dialect}, {database}; schema and guards only, routine)</source>
+        <translation>发现问题（{dialect}，{database}；常规核验，仅数据库结构和保护）</translation>
+    </message>
+    <message>
         <source>problems found ({dialect}, {database}; {check})</source>
         <translation>发现问题（{dialect}，{database}；{check}）</translation>
     </message>
     <message>
         <source>quick check</source>
         <translation>快速检查</translation>
+    </message>
+    <message>
+        <source>routine, since {checkpoint} (event #{event}): {aliquots} touched since, replayed.</source>
+        <translation>常规，自{checkpoint}（事件 #{event}）起：重放了此后涉及的 {aliquots}。</translation>
     </message>
 </context>
 <context>
