@@ -36,6 +36,7 @@ import argparse
 import hashlib
 import heapq
 import itertools
+import pickle
 import queue
 import random
 import sqlite3
@@ -394,6 +395,15 @@ def content_hash(prev_hash: str, values: list[Any]) -> str:
     return _orjson_hash(prev_hash, values)
 
 
+def _occurred_processor() -> Callable[[datetime], str]:
+    """How SQLAlchemy stores a custody event's time in SQLite."""
+    process = CustodyEvent.__table__.c.occurred_at.type.dialect_impl(_DIALECT).bind_processor(
+        _DIALECT
+    )
+    assert process is not None
+    return process
+
+
 EVENT_COLUMNS = (*HASHED_COLUMNS, "prev_hash", "hash")
 
 
@@ -421,6 +431,7 @@ class Collection:
     def __init__(self, connection: sqlite3.Connection, size: Size, seed: int, end: datetime):
         self.db = connection
         self.inserts = Inserts(connection)
+        self.issuer: keys.InstitutionKey | None = None
         self.size = size
         self.rng = random.Random(seed)
         self.t0 = to_us(CE5_START)
@@ -433,9 +444,7 @@ class Collection:
         self.last_hash = GENESIS_HASH
         self.events = Writer(self.inserts, CustodyEvent.__table__, EVENT_COLUMNS)
         self._when: tuple[int, str] = (-1, "")
-        self._occurred = CustodyEvent.__table__.c.occurred_at.type.dialect_impl(
-            _DIALECT
-        ).bind_processor(_DIALECT)
+        self._occurred = _occurred_processor()
         # records
         self.institutions: list[tuple[Any, ...]] = []
         self.people: list[PersonRec] = []
@@ -461,7 +470,6 @@ class Collection:
         self.lender_id = 1
         self.backup_id = 0
         # keys: the lender's institution key (made by bootstrap) issues the signers' keys
-        self.issuer: keys.InstitutionKey | None = None
         self.keys_made = EPOCH
         self.person_uuid: dict[int, str] = {}
 
@@ -1405,10 +1413,18 @@ class Collection:
 
     # ------------------------------------------------------------------ running
 
-    def run(self, report: Callable[[str], None]) -> None:
+    def run(
+        self,
+        report: Callable[[str], None],
+        checkpoint: Callable[[Collection], None] | None = None,
+        every: int = 0,
+    ) -> None:
+        """Run the queued actions in time order; ``checkpoint(self)`` after the action that
+        takes the ledger past each multiple of ``every`` events."""
         started = time.perf_counter()
         step = max(1, self.size.events // 10)
-        next_report = step
+        next_report = (self.seq // step + 1) * step
+        next_checkpoint = (self.seq // every + 1) * every if checkpoint and every else 0
         while self.queue:
             when, _, action, args = heapq.heappop(self.queue)
             action(when, *args)
@@ -1418,7 +1434,24 @@ class Collection:
                     f"{from_us(when).date()} ({time.perf_counter() - started:.0f} s)"
                 )
                 next_report += step
+            if next_checkpoint and self.seq >= next_checkpoint and checkpoint is not None:
+                checkpoint(self)
+                next_checkpoint += every
         self.events.flush()
+
+    # the connection and what holds it, and the institution key: not in a checkpoint
+    _TRANSIENT = ("db", "inserts", "events", "issuer", "_occurred")
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if k not in self._TRANSIENT}
+
+    def attach(self, connection: sqlite3.Connection, issuer: keys.InstitutionKey) -> None:
+        """Back to work on ``connection`` after a checkpoint was read."""
+        self.db = connection
+        self.inserts = Inserts(connection)
+        self.events = Writer(self.inserts, CustodyEvent.__table__, EVENT_COLUMNS)
+        self._occurred = _occurred_processor()
+        self.issuer = issuer
 
     def write_records(self) -> None:
         """Everything but the events, which were streamed while the history ran."""
@@ -1844,6 +1877,39 @@ def write_baseline(inserts: Inserts, now: datetime) -> tuple[int, dict[str, list
     return written, left
 
 
+def checkpoint_path(path: Path) -> Path:
+    return path.with_name(path.name + ".checkpoint")
+
+
+def _bulk_connection(path: Path, *, wal: bool) -> sqlite3.Connection:
+    connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    for pragma in (
+        # a failed generation is thrown away, not recovered; a checkpointed one needs its
+        # last commit whole (WAL: nothing of a later transaction reaches the file)
+        f"journal_mode = {'WAL' if wal else 'OFF'}",
+        "synchronous = OFF",
+        "foreign_keys = OFF",  # checked at the end by verify's foreign_key_check
+        "cache_size = -1000000",
+        "temp_store = MEMORY",
+    ):
+        connection.execute(f"PRAGMA {pragma}")
+    return connection
+
+
+def _drop_events_after(connection: sqlite3.Connection, seq: int) -> None:
+    """Events written after the checkpoint was (committed but stopped before its state
+    was saved): gone, past the ledger's own no-delete trigger."""
+    (last,) = connection.execute("SELECT COALESCE(MAX(id), 0) FROM custody_events").fetchone()
+    if last <= seq:
+        return
+    (trigger,) = connection.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'custody_events_no_delete'"
+    ).fetchone()
+    connection.execute("DROP TRIGGER custody_events_no_delete")
+    connection.execute("DELETE FROM custody_events WHERE id > ?", (seq,))
+    connection.execute(trigger)
+
+
 def drop_indexes(connection: sqlite3.Connection) -> list[str]:
     """Drop the secondary indexes (rebuilt at the end by ``create_indexes``: sorting once is
     far cheaper than keeping them through millions of inserts); their CREATE statements.
@@ -1936,56 +2002,98 @@ def generate(
     seed: int = 20250625,
     end: datetime | None = None,
     report: Callable[[str], None] = print,
+    checkpoint_every: int = 0,
+    resume: bool = False,
 ) -> dict[str, Any]:
-    """Write the synthetic collection to a new SQLite file at ``path``; a summary."""
-    size.check()
-    started = time.perf_counter()
-    end = end or (datetime.now(UTC) - timedelta(days=1)).replace(microsecond=0)
-    if path.exists():
-        raise SystemExit(f"{path} exists already; remove it or give another --db.")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    report(f"Generating {size.aliquots:,} aliquots, ~{size.events:,} events, "
-           f"{size.loans:,} loans into {path}")  # fmt: skip
-    db = Database.open(str(path))
-    before = datetime.combine(CE5_START.date() - timedelta(days=30), datetime.min.time(), UTC)
-    with clock.using(lambda: before):
-        admin = registry.bootstrap(
-            db,
-            lender_code=reference.LENDER.code,
-            lender_name=reference.LENDER.name,
-            lender_local_name=reference.LENDER.local_name,
-            country=reference.LENDER.country,
-            address="(synthetic) Haidian District, Beijing, China",
-            admin_username=ADMIN,
-            admin_full_name="Wang Jun",
-            admin_password=PASSWORD,
-        )
-    with db.read() as session:
-        issuer = keys.institution_key(session)
-    db.dispose()
-    report(
-        f"  institution key {trust_keys.short_fingerprint(issuer.fingerprint)}: "
-        f"{keyring.key_path(issuer.fingerprint)} (set {keyring.ENVIRONMENT} to choose the folder)"
-    )
+    """Write the synthetic collection to a new SQLite file at ``path``; a summary.
 
-    connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-    for pragma in (
-        "journal_mode = OFF",  # a failed generation is thrown away, not recovered
-        "synchronous = OFF",
-        "foreign_keys = OFF",  # checked at the end by verify's foreign_key_check
-        "cache_size = -1000000",
-        "temp_store = MEMORY",
-    ):
-        connection.execute(f"PRAGMA {pragma}")
-    connection.execute("BEGIN")
-    indexes = drop_indexes(connection)
-    collection = Collection(connection, size, seed, end)
-    collection.issuer, collection.keys_made = issuer, before
-    collection.build_people(admin.person_id)
-    collection.plan()
-    collection.run(report)
-    elapsed = time.perf_counter() - started
-    report(f"  history simulated: {collection.seq:,} events ({elapsed:.0f} s)")
+    ``checkpoint_every``: every that many events, commit and write the simulation's state
+    beside the file (``PATH.checkpoint``; the file is in WAL mode meanwhile, so a stopped
+    run leaves its last commit whole), and once more when the history is simulated; with
+    ``resume`` a stopped run carries on from its last checkpoint (``size``, ``seed`` and
+    ``end`` are then the checkpoint's)."""
+    started = time.perf_counter()
+    saved = checkpoint_path(path)
+    if resume:
+        if not saved.exists():
+            raise SystemExit(f"There is no checkpoint {saved} to resume from.")
+        with saved.open("rb") as file:
+            state = pickle.load(file)
+        collection: Collection = state["collection"]
+        indexes: list[str] = state["indexes"]
+        simulated: bool = state["simulated"]
+        checkpoint_every = checkpoint_every or state["every"]
+        db = Database.open(str(path), create=False)
+        with db.read() as session:
+            issuer = keys.institution_key(session)
+        db.dispose()
+        connection = _bulk_connection(path, wal=True)
+        connection.execute("BEGIN")
+        _drop_events_after(connection, collection.seq)
+        collection.attach(connection, issuer)
+        report(
+            f"Resuming {path} at event {collection.seq:,}"
+            + (" (history simulated)" if simulated else "")
+        )
+    else:
+        size.check()
+        end = end or (datetime.now(UTC) - timedelta(days=1)).replace(microsecond=0)
+        if path.exists():
+            raise SystemExit(f"{path} exists already; remove it or give another --db.")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        saved.unlink(missing_ok=True)
+        report(f"Generating {size.aliquots:,} aliquots, ~{size.events:,} events, "
+               f"{size.loans:,} loans into {path}")  # fmt: skip
+        db = Database.open(str(path))
+        before = datetime.combine(CE5_START.date() - timedelta(days=30), datetime.min.time(), UTC)
+        with clock.using(lambda: before):
+            admin = registry.bootstrap(
+                db,
+                lender_code=reference.LENDER.code,
+                lender_name=reference.LENDER.name,
+                lender_local_name=reference.LENDER.local_name,
+                country=reference.LENDER.country,
+                address="(synthetic) Haidian District, Beijing, China",
+                admin_username=ADMIN,
+                admin_full_name="Wang Jun",
+                admin_password=PASSWORD,
+            )
+        with db.read() as session:
+            issuer = keys.institution_key(session)
+        db.dispose()
+        report(
+            f"  institution key {trust_keys.short_fingerprint(issuer.fingerprint)}: "
+            f"{keyring.key_path(issuer.fingerprint)} "
+            f"(set {keyring.ENVIRONMENT} to choose the folder)"
+        )
+        connection = _bulk_connection(path, wal=bool(checkpoint_every))
+        connection.execute("BEGIN")
+        indexes = drop_indexes(connection)
+        collection = Collection(connection, size, seed, end)
+        collection.issuer, collection.keys_made = issuer, before
+        collection.build_people(admin.person_id)
+        collection.plan()
+        simulated = False
+
+    def checkpoint(collection: Collection, simulated: bool = False) -> None:
+        collection.events.flush()
+        collection.inserts.wait()
+        partial = saved.with_suffix(".partial")
+        with partial.open("wb") as file:
+            state = {"collection": collection, "indexes": indexes, "simulated": simulated,
+                     "every": checkpoint_every}  # fmt: skip
+            pickle.dump(state, file, protocol=pickle.HIGHEST_PROTOCOL)
+        connection.execute("COMMIT")  # a stop before the rename: the extra events are dropped
+        partial.replace(saved)
+        connection.execute("BEGIN")
+        report(f"  checkpoint at event {collection.seq:,} ({time.perf_counter() - started:.0f} s)")
+
+    if not simulated:
+        collection.run(report, checkpoint, checkpoint_every)
+        elapsed = time.perf_counter() - started
+        report(f"  history simulated: {collection.seq:,} events ({elapsed:.0f} s)")
+        if checkpoint_every:
+            checkpoint(collection, simulated=True)
     collection.write_records()
     report(f"  records written ({time.perf_counter() - started:.0f} s)")
     # what the bulk rows are now is what the audit trail starts from (as migration 0002 did
@@ -1996,6 +2104,7 @@ def generate(
     for sql in indexes:
         connection.execute(sql)
     connection.execute("COMMIT")
+    saved.unlink(missing_ok=True)
     report(f"  indexes built ({time.perf_counter() - started:.0f} s)")
     connection.execute("PRAGMA journal_mode = WAL")
     connection.close()
@@ -2054,13 +2163,30 @@ def main(argv: Iterable[str] | None = None) -> None:
     parser.add_argument("--loans", type=int)
     parser.add_argument("--db", required=True, help="the new SQLite file to write")
     parser.add_argument("--seed", type=int, default=20250625)
+    parser.add_argument(
+        "--checkpoint-every",
+        type=int,
+        default=0,
+        metavar="EVENTS",
+        help="commit and save the simulation every EVENTS events (PATH.checkpoint), so that "
+        "--resume can carry on after the run was stopped",
+    )
+    parser.add_argument(
+        "--resume", action="store_true", help="carry on from PATH.checkpoint (see above)"
+    )
     args = parser.parse_args(list(argv) if argv is not None else None)
     size = Size(
         args.aliquots or DEFAULT_ALIQUOTS * args.scale,
         args.events or DEFAULT_EVENTS * args.scale,
         args.loans or DEFAULT_LOANS * args.scale,
     )
-    generate(Path(args.db), size, seed=args.seed)
+    generate(
+        Path(args.db),
+        size,
+        seed=args.seed,
+        checkpoint_every=args.checkpoint_every,
+        resume=args.resume,
+    )
 
 
 if __name__ == "__main__":
