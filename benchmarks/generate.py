@@ -2,6 +2,8 @@
 
     python benchmarks/generate.py --db /tmp/bench/big.db
     python benchmarks/generate.py --aliquots 20000 --events 200000 --loans 500 --db /tmp/s.db
+    python benchmarks/generate.py --scale 10 --db /tmp/x10.db --checkpoint-every 5000000
+    python benchmarks/generate.py --db /tmp/x10.db --resume     # after a stop
 
 Chang'e-5 and Chang'e-6 samples split into lineages of aliquots, about fifty borrowing
 institutions with their lab managers, three courier firms, loans in every state (draft,
@@ -23,9 +25,10 @@ institution key (``registry.bootstrap`` makes it; its key file goes to ``LUNAR_C
 or the user data folder, and verify on another computer says it cannot confirm it), their
 key sealed under the demo password, and a courier's PIN confirmation is attested by the
 institution key. The audit trail then records every bulk row as it stands (a ``baseline``
-entry each, ``audit.write_baseline``). Finally a short loan journey (draft to receipt) runs
-through the real services on top, which proves the bulk-written database is one the program
-can carry on with. ``lunar-custody verify --db PATH`` passes.
+entry each, as ``audit.write_baseline`` writes it; the rows written out by SQLite).
+Finally a short loan journey (draft to receipt) runs through the real services on top,
+which proves the bulk-written database is one the program can carry on with.
+``lunar-custody verify --db PATH`` passes.
 
 Not written in bulk: signature drawings. SQLite only.
 """
