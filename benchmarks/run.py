@@ -37,9 +37,10 @@ if __package__ in (None, ""):  # run as a script: make the repository importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from platformdirs import user_cache_path
-from sqlalchemy import event, func, select
+from sqlalchemy import event, func, select, text
 from sqlalchemy.engine import Engine
 
+from benchmarks import postgres
 from benchmarks.generate import ADMIN, CURATOR, PASSWORD, Size, generate
 from lunar_custody.domain import custody, identity, importer, listings, queries
 from lunar_custody.domain.identity import PIN, Credential
@@ -124,20 +125,35 @@ def captured_selects(engine: Engine) -> Iterator[list[tuple[str, Any]]]:
         event.remove(engine, "before_cursor_execute", before)
 
 
-def replay(connection: sqlite3.Connection, statements: list[tuple[str, Any]]) -> None:
-    for statement, parameters in statements:
-        connection.execute(statement, parameters).fetchall()
+def replay(connection: Any, statements: list[tuple[str, Any]]) -> None:
+    """The captured statements again through the driver alone (sqlite3 or psycopg)."""
+    cursor = connection.cursor()
+    try:
+        for statement, parameters in statements:
+            cursor.execute(statement, parameters)
+            cursor.fetchall()
+    finally:
+        cursor.close()
 
 
 class Bench:
-    def __init__(self, path: Path, runs: int, slow_runs: int) -> None:
+    def __init__(self, path: Path | str, runs: int, slow_runs: int) -> None:
+        """``path``: a SQLite file, or a PostgreSQL URL (``postgresql+psycopg://...``)."""
         self.path = path
         self.runs = runs
         self.slow_runs = slow_runs
         self.db = Database.open(str(path), create=False)
-        self.raw = sqlite3.connect(path)
+        self.postgresql = self.db.dialect == "postgresql"
+        # the baselines' driver connection, of the engine's own dialect (sqlite3, psycopg)
+        self.raw: Any = self._raw_connection()
         self.curator = identity.authenticate(self.db, CURATOR, PASSWORD)
         self.scratch = Path(tempfile.mkdtemp(prefix="lunar-bench-"))
+
+    def _raw_connection(self) -> Any:
+        connection = self.db.engine.raw_connection().driver_connection
+        if self.postgresql:
+            connection.autocommit = True  # each replayed SELECT on its own, as SQLite's
+        return connection
 
     def close(self) -> None:
         self.raw.close()
@@ -349,8 +365,15 @@ class Bench:
         copies: list[Database] = []
 
         def setup(index: int) -> tuple[Database, Actor]:
-            target = backup_sqlite(self.db, self.scratch / f"import-{index}.db")
-            copy = Database.open(str(target), create=False)
+            if self.postgresql:  # a new database made from this one (no connection open)
+                self.raw.close()
+                self.db.engine.dispose()
+                url = postgres.copy_database(str(self.path), f"import_{index}")
+                self.raw = self._raw_connection()
+                copy = Database.open(url)
+            else:
+                target = backup_sqlite(self.db, self.scratch / f"import-{index}.db")
+                copy = Database.open(str(target), create=False)
             copies.append(copy)
             return copy, identity.authenticate(copy, CURATOR, PASSWORD)
 
@@ -360,7 +383,10 @@ class Bench:
             copy, actor = arg
             results.append(importer.import_samples(copy, actor, APOLLO_CSV))
             copy.dispose()
-            Path(str(copy.path)).unlink()
+            if self.postgresql:
+                postgres.drop_database(str(self.path), str(copy.engine.url.database))
+            else:
+                Path(str(copy.path)).unlink()
 
         value = median_time(work, self.slow_runs, setup)
         for copy in copies:
@@ -416,24 +442,60 @@ def quick_database() -> Path:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="small database, under a minute")
-    parser.add_argument("--db", help="the benchmark database (generated when missing)")
+    parser.add_argument(
+        "--db",
+        help="the benchmark database: a SQLite file (generated when missing) or a PostgreSQL "
+        "URL, postgresql+psycopg://user@host:port/database, loaded already",
+    )
+    parser.add_argument(
+        "--postgres",
+        action="store_true",
+        help="start a throwaway PostgreSQL server, load --db (a SQLite file; without it the "
+        "quick database) into it, measure there, stop it",
+    )
+    parser.add_argument(
+        "--scratch", help="--postgres: the folder of the server's files (default: /tmp)"
+    )
     parser.add_argument("--runs", type=int, help="runs of the fast figures (default 5 or 7)")
     parser.add_argument("--only", help="comma-separated figure keys, e.g. history,search")
     args = parser.parse_args(argv)
+    if args.postgres:
+        if args.db and "://" in args.db:
+            parser.error("--postgres loads a SQLite file; give an existing server with --db")
+        source = Path(args.db) if args.db else quick_database()
+        with postgres.throwaway_server(args.scratch) as server:
+            print(f"# PostgreSQL server on port {server.port}, loading {source}")
+            url = postgres.create_database(f"{server.url}postgres", postgres.BENCH_DATABASE)
+            postgres.load(source, url, report=lambda line: print(f"# {line}"))
+            return measure(args, url, quick=args.quick or not args.db)
+    if args.db and "://" in args.db:
+        return measure(args, args.db, quick=args.quick)
     if args.quick and not args.db:
         path = quick_database()
     else:
         path = Path(args.db or "/tmp/bench/big.db")
         if not path.exists():
             generate(path, FULL, report=lambda line: print(f"# {line}"))
-    runs = args.runs or (5 if args.quick else 7)
+    return measure(args, path, quick=args.quick)
+
+
+def measure(args: argparse.Namespace, path: Path | str, *, quick: bool) -> int:
+    """The figures on the database of ``path`` (a SQLite file or a PostgreSQL URL)."""
+    runs = args.runs or (5 if quick else 7)
     slow = 3
     started = time.perf_counter()
     bench = Bench(path, runs, slow)
     counts = queries.totals(bench.db)
     print(f"# machine: {machine()}")
+    if isinstance(path, Path):
+        where = f"{path} ({path.stat().st_size / 1e6:,.0f} MB)"
+    else:
+        with bench.db.read() as session:
+            size = session.scalar(text("SELECT pg_database_size(current_database())")) or 0
+            version = session.scalar(text("SHOW server_version"))
+        where = f"PostgreSQL {version}, {bench.db.name} ({size / 1e6:,.0f} MB)"
     print(
-        f"# database: {path} ({path.stat().st_size / 1e6:,.0f} MB): {counts.aliquots:,} "
+        f"# database: {where}: {counts.aliquots:,} "
         f"aliquots, {counts.events:,} custody events, {sum(counts.loans_by_status.values()):,}"
         f" loans; {runs} runs ({slow} of the slow figures), median"
     )

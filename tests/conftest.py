@@ -29,15 +29,11 @@ import dataclasses
 import itertools
 import os
 import pwd
-import re
 import shutil
-import socket
-import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Iterator
-from glob import glob
 from pathlib import Path
 from typing import Any
 
@@ -45,22 +41,13 @@ import pytest
 from sqlalchemy import Engine, create_engine
 
 from lunar_custody.storage import Database, resolve_database_url
+from tests.pg_cluster import ClusterError, PostgresCluster, postgres_bindir
 
-PG_SUPERUSER = "postgres"
 PG_TEMPLATE = "lc_template"
-# Durability is worthless for a server that lives as long as the test session.
-PG_SETTINGS = {
-    "listen_addresses": "'127.0.0.1'",
-    "fsync": "off",
-    "synchronous_commit": "off",
-    "full_page_writes": "off",
-    "max_connections": "200",
-    "shared_buffers": "64MB",
-    "logging_collector": "off",
-    "log_min_messages": "warning",
-    # A test that waits on a lock (the stateful test once stalled ~5 minutes on PostgreSQL)
-    # leaves the waiter, the holder and the query in the server log, which the session
-    # prints at its end; a transaction left open and idle is ended rather than waited for.
+# A test that waits on a lock (the stateful test once stalled ~5 minutes on PostgreSQL)
+# leaves the waiter, the holder and the query in the server log, which the session prints
+# at its end; a transaction left open and idle is ended rather than waited for.
+STALL_SETTINGS = {
     "log_lock_waits": "on",
     "deadlock_timeout": "'1s'",
     "idle_in_transaction_session_timeout": "'120s'",
@@ -288,26 +275,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 # ---------------------------------------------------------------------- PostgreSQL server
 
 
-def _postgres_bindir() -> Path | None:
-    """The folder holding initdb and pg_ctl: on PATH, else Debian's newest version."""
-    found = shutil.which("initdb")
-    if found:
-        folder = Path(found).resolve().parent
-        if (folder / "pg_ctl").exists():
-            return folder
-    candidates = glob("/usr/lib/postgresql/*/bin/initdb")
-
-    def version(path: str) -> tuple[int, ...]:
-        match = re.search(r"/postgresql/([\d.]+)/", path)
-        return tuple(int(part) for part in match.group(1).split(".")) if match else ()
-
-    for initdb in sorted(candidates, key=version, reverse=True):
-        folder = Path(initdb).parent
-        if (folder / "pg_ctl").exists():
-            return folder
-    return None
-
-
 def _scratch_dir() -> str | None:
     """Memory-backed /dev/shm when it is roomy, else the system's temporary folder.
 
@@ -325,114 +292,10 @@ def _scratch_dir() -> str | None:
     return None
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-class _PostgresCluster:
-    """initdb / pg_ctl in a temporary folder, as the ``postgres`` user when we are root."""
-
-    def __init__(self, bindir: Path) -> None:
-        self.bindir = bindir
-        self.root = Path(tempfile.mkdtemp(prefix=f"lc-pg-{WORKER}-", dir=_scratch_dir()))
-        self.data = self.root / "data"
-        self.log = self.root / "server.log"
-        self.as_root = os.geteuid() == 0
-        if self.as_root:
-            # initdb and postgres refuse to run as root: the server runs as 'postgres'.
-            try:
-                account = pwd.getpwnam("postgres")
-            except KeyError:
-                self.remove()
-                pytest.fail(
-                    "Running as root, but there is no 'postgres' user to run the test "
-                    "PostgreSQL server; run .ci/run, which installs PostgreSQL.",
-                    pytrace=False,
-                )
-            os.chown(self.root, account.pw_uid, account.pw_gid)
-
-    def run(self, program: str, *args: str) -> subprocess.CompletedProcess[str]:
-        command = [str(self.bindir / program), *args]
-        if self.as_root:
-            command = ["runuser", "-u", "postgres", "--", *command]
-        return subprocess.run(
-            command,
-            capture_output=True,
-            text=True,
-            env={**os.environ, "LC_ALL": "C"},
-            timeout=120,
-            check=False,
-        )
-
-    def init(self) -> None:
-        done = self.run(
-            "initdb",
-            "-D",
-            str(self.data),
-            "-U",
-            PG_SUPERUSER,
-            "-A",
-            "trust",
-            "-E",
-            "UTF8",
-            "--locale=C",
-            "--no-sync",
-        )
-        if done.returncode != 0:
-            self.fail("initdb failed", done)
-        settings = dict(PG_SETTINGS, unix_socket_directories=f"'{self.root}'")
-        with (self.data / "postgresql.conf").open("a") as conf:
-            conf.write("\n# lunar custody test server\n")
-            conf.writelines(f"{key} = {value}\n" for key, value in settings.items())
-
-    def start(self) -> int:
-        for _attempt in range(3):  # another program (or worker) may take the free port meanwhile
-            port = _free_port()
-            done = self.run(
-                "pg_ctl", "-D", str(self.data), "-l", str(self.log), "-w", "-t", "60",
-                "-o", f"-p {port}", "start",
-            )  # fmt: skip
-            if done.returncode == 0:
-                return port
-        self.fail("pg_ctl start failed", done)
-        raise AssertionError("unreachable")
-
-    def stop(self) -> None:
-        self.run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
-
-    def remove(self) -> None:
-        shutil.rmtree(self.root, ignore_errors=True)
-
-    def report_waits(self) -> None:
-        """The server log's lock waits and ended idle transactions, on the terminal (the
-        log itself is removed with the server)."""
-        if not self.log.exists():
-            return
-        lines = self.log.read_text(errors="replace").splitlines()
-        marks = ("still waiting for", "acquired", "idle-in-transaction", "deadlock")
-        found = [line for line in lines if any(mark in line for mark in marks)]
-        if found:
-            print(
-                f"\nPostgreSQL ({WORKER}) lock waits:", *found[:200], sep="\n", file=sys.__stderr__
-            )
-
-    def fail(self, what: str, done: subprocess.CompletedProcess[str]) -> None:
-        log = self.log.read_text(errors="replace")[-2000:] if self.log.exists() else ""
-        self.stop()
-        self.remove()
-        pytest.fail(
-            f"The test PostgreSQL server could not start ({what}):\n"
-            f"{done.stdout}\n{done.stderr}\n{log}",
-            pytrace=False,
-        )
-
-
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[str]:
     """The base URL of a throwaway PostgreSQL server (trust auth, no fsync)."""
-    bindir = _postgres_bindir()
+    bindir = postgres_bindir()
     if bindir is None:
         pytest.fail(
             "The PostgreSQL server programs (initdb, pg_ctl) are not installed, so the "
@@ -440,15 +303,20 @@ def pg_server() -> Iterator[str]:
             '(or deselect them with -m "not postgres").',
             pytrace=False,
         )
-    cluster = _PostgresCluster(bindir)
     try:
-        cluster.init()
-        port = cluster.start()
-        yield f"postgresql+psycopg://{PG_SUPERUSER}@127.0.0.1:{port}/"
-    finally:
-        cluster.stop()
-        cluster.report_waits()
-        cluster.remove()
+        cluster = PostgresCluster(bindir, prefix=f"lc-pg-{WORKER}-", parent=_scratch_dir())
+        try:
+            cluster.init(STALL_SETTINGS)
+            cluster.start()
+            yield cluster.url
+        finally:
+            cluster.stop()
+            waits = cluster.lock_waits()
+            if waits:
+                print(f"\nPostgreSQL ({WORKER}) lock waits:", *waits, sep="\n", file=sys.__stderr__)
+            cluster.remove()
+    except ClusterError as error:
+        pytest.fail(f"The test {error}", pytrace=False)
 
 
 @pytest.fixture(scope="session")

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -218,17 +219,24 @@ def append_entries(session: Session, rows: list[dict[str, Any]]) -> None:
     connection.execute(update(head).where(head.c.id == 1).values(audit_seq=seq, audit_hash=prev))
 
 
-def write_baseline(session: Session, batch: int = 5_000) -> int:
+def write_baseline(
+    session: Session, batch: int = 5_000, only: Mapping[str, Sequence[int]] | None = None
+) -> int:
     """Record every row of every audited table as it stands (action ``baseline``): for rows
     written in bulk outside the services (the benchmark generator), as migration 0002 did
-    for the rows of its day. Returns the number of entries written."""
+    for the rows of its day; ``only``: just these ids of these tables. Returns the number
+    of entries written."""
     now = utc_now()
     written = 0
     for model in audited_models():
         last_id = 0
         key = model.id  # type: ignore[attr-defined]
-        while True:
-            rows = session.scalars(select(model).where(key > last_id).order_by(key).limit(batch))
+        ids = None if only is None else sorted(only.get(model.__tablename__, ()))
+        while ids is None or ids:
+            chosen = select(model).where(key > last_id)
+            if ids is not None:
+                chosen, ids = chosen.where(key.in_(ids[:batch])), ids[batch:]
+            rows = session.scalars(chosen.order_by(key).limit(batch))
             entries: list[dict[str, Any]] = [
                 {
                     "occurred_at": now,

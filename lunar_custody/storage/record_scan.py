@@ -69,7 +69,8 @@ _FIRST_UNLINKED = text(
 )
 # Never an audit text (those of secrets and bytes start "(set:" and "sha256:"): a row with
 # such a value is always handed to the domain.
-_NOT_WRITTEN_HERE = "'\"(checked by the program)\"'"
+NOT_WRITTEN_HERE = '"(checked by the program)"'
+_NOT_WRITTEN_HERE = "'" + NOT_WRITTEN_HERE + "'"
 
 
 def _kind(key: str, column_type: TypeEngine[Any]) -> str:
@@ -144,10 +145,10 @@ def _postgresql_value(kind: str, column: str, nullable: bool) -> tuple[str, str]
     return "%s", f"coalesce('\"' || {value} || '\"', 'null')"
 
 
-def unmatched_sql(model: type[Base], dialect: str, quote: Any) -> str:
-    """The ids of ``model``'s rows that are not exactly their latest audit entry's whole row
-    (``:name`` is the table's name in the audit trail). The row is written out by one
-    printf (format() on PostgreSQL): a chain of || costs SQLite four times as much."""
+def row_text_sql(model: type[Base], dialect: str, quote: Any) -> str:
+    """The SQL expression that writes a row of ``model`` (as ``t``) out as the audit trail
+    writes a whole row, by one printf (format() on PostgreSQL): a chain of || costs SQLite
+    four times as much. A secret or binary value comes out as ``NOT_WRITTEN_HERE``."""
     mapper = inspect(model)
     value = _sqlite_value if dialect == "sqlite" else _postgresql_value
     fields, arguments = [], []
@@ -159,7 +160,13 @@ def unmatched_sql(model: type[Base], dialect: str, quote: Any) -> str:
         fields.append(f'"{key}": {placeholder}')
         arguments.append(argument)
     template = "{" + ", ".join(fields) + "}"
-    row = f"{'printf' if dialect == 'sqlite' else 'format'}('{template}', {', '.join(arguments)})"
+    return f"{'printf' if dialect == 'sqlite' else 'format'}('{template}', {', '.join(arguments)})"
+
+
+def unmatched_sql(model: type[Base], dialect: str, quote: Any) -> str:
+    """The ids of ``model``'s rows that are not exactly their latest audit entry's whole row
+    (``:name`` is the table's name in the audit trail)."""
+    row = row_text_sql(model, dialect, quote)
     table = quote(model.__tablename__)
     return (
         f"SELECT t.id FROM {table} AS t LEFT JOIN audit_entries AS a ON a.id = "
