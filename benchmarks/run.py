@@ -641,7 +641,8 @@ class Bench:
         a fresh workstation process on the benchmark database; informational. Floor: a
         bare QStackedWidget switched to a new QTableWidget of 200 rows."""
         runs = [self._launch("--db", str(self.path), "--user", CURATOR, "--password",
-                             PASSWORD, "--views") for _ in range(self.slow_runs)]  # fmt: skip
+                             PASSWORD, "--views", settings=f"views-{index}")
+                for index in range(self.slow_runs)]  # fmt: skip
         bare = [self._launch("--bare", "--views") for _ in range(self.slow_runs)]
         floor = statistics.median(t for run in bare for t in run["views"].values())
         return tuple(
@@ -654,12 +655,14 @@ class Bench:
             for key in VIEWS
         )  # fmt: skip
 
-    def _launch(self, *args: str) -> dict[str, Any]:
-        """One ``benchmarks.launch`` process's JSON (after its ``painted`` line)."""
+    def _launch(self, *args: str, settings: str = "config") -> dict[str, Any]:
+        """One ``benchmarks.launch`` process's JSON (after its ``painted`` line). The window's
+        settings go to the scratch folder's ``settings``: a new one opens on the dashboard
+        (the window opens on the view it showed last)."""
         env = {
             **os.environ,
             "QT_QPA_PLATFORM": "offscreen",
-            "XDG_CONFIG_HOME": str(self.scratch / "config"),  # the user's settings stay alone
+            "XDG_CONFIG_HOME": str(self.scratch / settings),  # the user's settings stay alone
         }
         done = subprocess.run(
             [sys.executable, "-m", "benchmarks.launch", *args], cwd=ROOT, env=env,
