@@ -22,6 +22,7 @@ is part of the test suite.
 from __future__ import annotations
 
 import argparse
+import compileall
 import hashlib
 import io
 import json
@@ -195,11 +196,7 @@ class Bench:
     # ------------------------------------------------------------------ launch
 
     def launch(self) -> tuple[Figure, Figure]:
-        env = {
-            **os.environ,
-            "QT_QPA_PLATFORM": "offscreen",
-            "XDG_CONFIG_HOME": str(self.scratch / "config"),  # the user's settings stay alone
-        }
+        env = launch_environment(self.scratch / "config")
 
         def once(*args: str) -> tuple[float, float]:
             started = time.perf_counter()
@@ -659,11 +656,7 @@ class Bench:
         """One ``benchmarks.launch`` process's JSON (after its ``painted`` line). The window's
         settings go to the scratch folder's ``settings``: a new one opens on the dashboard
         (the window opens on the view it showed last)."""
-        env = {
-            **os.environ,
-            "QT_QPA_PLATFORM": "offscreen",
-            "XDG_CONFIG_HOME": str(self.scratch / settings),  # the user's settings stay alone
-        }
+        env = launch_environment(self.scratch / settings)
         done = subprocess.run(
             [sys.executable, "-m", "benchmarks.launch", *args], cwd=ROOT, env=env,
             capture_output=True, text=True, timeout=300,
@@ -699,6 +692,19 @@ class Bench:
             "import apollo_samples.csv", "s", TARGETS["import apollo_samples.csv"], value, None,
             f"{result.samples} samples, {result.aliquots} aliquots, into a copy of the database",
         )  # fmt: skip
+
+
+def launch_environment(settings: Path) -> dict[str, str]:
+    """The environment of a workstation process: offscreen, the window's settings in
+    ``settings`` (the user's stay alone), and the program's modules compiled to bytecode, as
+    in an installed program (pip compiles them at install, the bundle holds them so).
+    Without it a shell's PYTHONDONTWRITEBYTECODE makes every start compile every module of
+    the program again: about a quarter of the launch on this machine."""
+    compileall.compile_dir(ROOT / "lunar_custody", quiet=1)
+    compileall.compile_dir(ROOT / "benchmarks", quiet=1, maxlevels=0)
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(settings)}
+    environment.pop("PYTHONDONTWRITEBYTECODE", None)
+    return environment
 
 
 def settle(app: Any) -> None:
@@ -793,6 +799,14 @@ def machine() -> str:
     )
 
 
+def load_average() -> str:
+    """The machine's load (1, 5, 15 minutes): other work on the cores moves every figure."""
+    try:
+        return "load average " + ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    except OSError:
+        return "load average unknown"
+
+
 def quick_database() -> Path:
     """The quick run's database, generated once per schema version and kept in the cache."""
     size = QUICK
@@ -827,7 +841,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     bench = Bench(path, runs, slow)
     counts = queries.totals(bench.db)
-    print(f"# machine: {machine()}")
+    print(f"# machine: {machine()}; {load_average()}")
     print(
         f"# database: {path} ({path.stat().st_size / 1e6:,.0f} MB): {counts.aliquots:,} "
         f"aliquots, {counts.events:,} custody events, {sum(counts.loans_by_status.values()):,}"
@@ -866,7 +880,7 @@ def main(argv: list[str] | None = None) -> int:
     counted = [f for f in figures if f.counted]
     met = sum(f.met for f in counted)
     print("# test suite on this machine (<= 6 min): not measured here; python -m pytest -n 2")
-    print(f"# whole run: {time.perf_counter() - started:.0f} s")
+    print(f"# whole run: {time.perf_counter() - started:.0f} s; {load_average()}")
     print(f"{met} of {len(counted)} targets met")
     return 0 if met == len(counted) else 1
 
