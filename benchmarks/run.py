@@ -1,6 +1,6 @@
 """Measure the figures of issue 18 (performance) against their targets, each beside its floor.
 
-    python benchmarks/run.py --quick          # small generated database, cached; < 1 minute
+    python benchmarks/run.py --quick          # small generated database, cached; minutes
     python benchmarks/run.py --db /tmp/bench/big.db   # the 200,000 / 2,000,000 database
 
 Each figure is measured several times and the median printed, with the baseline measured
