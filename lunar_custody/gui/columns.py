@@ -88,7 +88,8 @@ class ColumnFitter(QObject):
 
     def _cells_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, *_: Any) -> None:
         """A few cells changed (a scan ticks one row of 500): a column grows to fit them,
-        without measuring every row again; more cells, or before a fit, measure all."""
+        without measuring every row again; more cells, before a fit, or a tree (its first
+        column's width includes each row's indentation), measure all."""
         rows = range(top_left.row(), bottom_right.row() + 1)
         columns = range(top_left.column(), bottom_right.column() + 1)
         wanted = self._wanted
@@ -96,11 +97,12 @@ class ColumnFitter(QObject):
             self._measure_pending
             or self.hand_sized
             or len(rows) > FEW_ROWS
+            or isinstance(self.view, QTreeView)
             or len(wanted) != self.header.count()
         ):
             self.remeasure()
             return
-        grid = 1 if isinstance(self.view, QTableView) and self.view.showGrid() else 0
+        grid = 1 if self.view.showGrid() else 0  # QTableView's sizeHintForColumn adds it
         grown = False
         for column in columns:
             if self.header.isSectionHidden(column):
