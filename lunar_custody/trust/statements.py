@@ -100,6 +100,11 @@ def sign_statement(key: PrivateKey, statement: dict[str, Any]) -> str:
 
 def signature_holds(certificate: Certificate, statement: dict[str, Any], signature: str) -> bool:
     """Whether ``signature`` (base64) is the certificate's key's over this statement."""
+    return signature_holds_over(certificate, canonical(statement), signature)
+
+
+def signature_holds_over(certificate: Certificate, content: bytes, signature: str) -> bool:
+    """``signature_holds`` for a statement's canonical bytes the caller has already."""
     try:
         raw = base64.b64decode(signature, validate=True)
     except (binascii.Error, ValueError):
@@ -108,7 +113,7 @@ def signature_holds(certificate: Certificate, statement: dict[str, Any], signatu
     if not isinstance(public, ec.EllipticCurvePublicKey):
         return False
     try:
-        public.verify(raw, canonical(statement), _ALGORITHM)
+        public.verify(raw, content, _ALGORITHM)
     except InvalidSignature:
         return False
     return True
