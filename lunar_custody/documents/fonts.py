@@ -33,6 +33,10 @@ _FILES = {
 }
 _lock = threading.Lock()
 _covered: dict[str, frozenset[int]] = {}
+# the characters each font draws, and every whitespace character: a string made of them
+# alone is one run in that font, found without a loop in Python (most of a PDF's text)
+_whole: dict[str, frozenset[str]] = {}
+_SPACES = frozenset(chr(code) for code in range(0x3001) if chr(code).isspace())
 
 
 def register() -> None:
@@ -54,13 +58,19 @@ def register() -> None:
         ]:
             addMapping(SANS, bold, italic, face)
             addMapping(FALLBACK, bold, italic, FALLBACK)
-        _covered.update({name: frozenset(f.face.charToGlyph) for name, f in fonts.items()})
+        covered = {name: frozenset(f.face.charToGlyph) for name, f in fonts.items()}
+        _whole.update(
+            {name: frozenset(map(chr, codes)) | _SPACES for name, codes in covered.items()}
+        )
+        _covered.update(covered)
 
 
 def runs(text: str, font: str = SANS) -> list[tuple[str, str]]:
     """``text`` cut into (run, font name) pieces: ``font`` where it has the glyphs, else the
     fallback. Spaces and line breaks stay with the run they are in."""
     register()
+    if _whole[font].issuperset(text):
+        return [(text, font)] if text else []
     mine = _covered[font]
     pieces: list[tuple[str, str]] = []
     for char in text:

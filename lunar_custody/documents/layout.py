@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from reportlab import rl_config
 from reportlab.graphics.barcode.qrencoder import QRCode, QRErrorCorrectLevel
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
@@ -47,6 +48,11 @@ RULE = colors.HexColor("#9a9a9a")
 SHADE = colors.HexColor("#ececec")
 
 QR_PREFIX = "LCDOC"
+
+# The page streams stay binary, deflated only: ASCII85 on top makes them a quarter larger,
+# and reportlab's encoder (pure Python without its C accelerator) took ~5 % of a 500-item
+# agreement. Every PDF reader, pdfsig and pyHanko read binary streams.
+rl_config.useA85 = 0
 
 
 @dataclass(frozen=True)
@@ -204,9 +210,29 @@ def _look(style: str, text: str) -> ParagraphStyle:
 ENGLISH_WORDS = Words(ENGLISH)
 
 
+class WrapOnce(Paragraph):
+    """A paragraph that keeps its lines while asked to wrap at the same width again.
+
+    A table wraps each cell's paragraph to measure its row, again to split the table
+    between pages and again to draw it, always at the column's width: the line breaking
+    (reportlab's ``breakLines``) was a third of a 500-item agreement's time. A split that
+    dropped the lines (``del blPara``) makes the next wrap break them afresh."""
+
+    _wrapped: tuple[float, tuple[float, float]] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        done = self._wrapped
+        if done is not None and done[0] == availWidth and hasattr(self, "blPara"):
+            self.width, self.height = done[1]
+            return done[1]
+        size: tuple[float, float] = super().wrap(availWidth, availHeight)
+        self._wrapped = (availWidth, size)
+        return size
+
+
 def para(text: str | None, style: str = "body", *, bold: bool = False) -> Paragraph:
     """A paragraph that prints ``text`` literally (markup characters escaped)."""
-    return Paragraph(fonts.markup(text or "", bold=bold), _look(style, text or ""))
+    return WrapOnce(fonts.markup(text or "", bold=bold), _look(style, text or ""))
 
 
 def cell(text: str, style: str, width: float) -> str | Paragraph:
@@ -255,7 +281,7 @@ def rich(*parts: tuple[str, str | None], style: str = "body") -> Paragraph:
             chunks.append("<br/>")
         else:
             chunks.append(fonts.markup(text))
-    return Paragraph("".join(chunks), _look(style, plain))
+    return WrapOnce("".join(chunks), _look(style, plain))
 
 
 def mass(value: int | None) -> str:

@@ -29,7 +29,7 @@ from ..domain.errors import ValidationError
 from ..domain.wording import Words
 from ..trust import keys as trust_keys
 from ..trust.keys import PrivateKey
-from ..trust.statements import canonical, sign_statement, signature_holds
+from ..trust.statements import canonical, sign_statement, signature_holds_over
 
 FORMAT = "lunar-custody-exchange"
 VERSION = 1
@@ -271,7 +271,8 @@ def unpack(data: bytes) -> Envelope:
                 content=CONTENT,
             )
         )
-    if not signature_holds(certificate, content, str(envelope.get("signature", ""))):
+    # the body is the content's canonical bytes (checked just above): what was signed
+    if not signature_holds_over(certificate, body, str(envelope.get("signature", ""))):
         raise ExchangeFileError(
             _domain_exchange_format.said(
                 "The file's signature does not hold: its content was changed after the sender "

@@ -354,6 +354,13 @@ def _shown(value: Any) -> str:
     return text if len(text) < 60 else text[:57] + "...'"
 
 
+def _natural_columns(model: type[Base]) -> tuple[str, str]:
+    """The columns of a record named by its parent and a second key (NATURAL_KEYS)."""
+    parent, other = NATURAL_KEYS[model]
+    spec = {s.name: s for s in SPECS[model]}
+    return spec[parent].column, spec[other].column
+
+
 def _collision(model: type[Base], number: object) -> Said:
     """A new record's number (code, user name) that another record here has already."""
     if model is Sample:
@@ -410,6 +417,9 @@ class _Importer:
         self.home = home_institution(self.session)
         # key -> local row, for what this file creates or names
         self.found: dict[tuple[type[Base], str], Any] = {}
+        # (model, parent id) -> {other key: row}: a record named by its parent and a second
+        # column (NATURAL_KEYS), read once a parent and kept with what this file adds
+        self.by_parent: dict[tuple[type[Base], Any], dict[Any, Any]] = {}
         self.report: ImportReport
 
     # ------------------------------------------------------------ helpers
@@ -829,19 +839,28 @@ class _Importer:
 
     def existing(self, model: type[Base], data: dict[str, Any], values: dict[str, Any]) -> Any:
         if model in NATURAL_KEYS:
-            parent, other = NATURAL_KEYS[model]
-            spec = {s.name: s for s in SPECS[model]}
-            column_a, column_b = spec[parent].column, spec[other].column
-            return self.session.scalars(
-                select(model).where(
-                    getattr(model, column_a) == values[column_a],
-                    getattr(model, column_b) == values[column_b],
-                )
-            ).first()
+            column_a, column_b = _natural_columns(model)
+            return self._siblings(model, values[column_a]).get(values[column_b])
         key = data.get("fingerprint" if model is Certificate else "uuid")
         if not isinstance(key, str):
             return False
         return self.lookup(model, key)
+
+    def _siblings(self, model: type[Base], parent: Any) -> dict[Any, Any]:
+        """The rows of ``model`` under ``parent`` by their second key: one query a parent.
+
+        Read without flushing what this import added before (a flush a record, with its
+        audit entries, was most of an import's time): what it adds is kept here instead."""
+        rows = self.by_parent.get((model, parent))
+        if rows is None:
+            column_a, column_b = _natural_columns(model)
+            with self.session.no_autoflush:
+                found = self.session.scalars(
+                    select(model).where(getattr(model, column_a) == parent)
+                )
+                rows = {getattr(row, column_b): row for row in found}
+            self.by_parent[(model, parent)] = rows
+        return rows
 
     def apply_record(self, section: str, model: type[Base], data: dict[str, Any]) -> None:
         label = _label(model, data)
@@ -947,6 +966,9 @@ class _Importer:
             row.status, row.initial_mass_ug, row.current_mass_ug = "", 0, 0
             self.new_aliquots.append(row)
         self.session.add(row)  # flushed with the next query, or when its id is needed
+        if model in NATURAL_KEYS:
+            column_a, column_b = _natural_columns(model)
+            self._siblings(model, values[column_a])[values[column_b]] = row
         if model is TransferLeg:
             self.legs_changed.add(row.transfer_id)
         key = data.get("uuid")

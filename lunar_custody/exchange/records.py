@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -434,6 +435,10 @@ def encode(kind: str, value: Any) -> Any:
     return value
 
 
+# A time as trust.statements.utc_text writes it; any other form strptime reads as before.
+_PLAIN_TIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6}Z")
+
+
 def decode(field: Field, value: Any) -> Any:
     """A field's value as the model holds it, or FieldError saying what is wrong."""
     if value is None:
@@ -469,6 +474,8 @@ def decode(field: Field, value: Any) -> Any:
         if kind == "time":
             if not value.endswith("Z"):
                 raise ValueError
+            if _PLAIN_TIME.fullmatch(value):  # what we write: fromisoformat, ten times faster
+                return datetime.fromisoformat(value[:-1]).replace(tzinfo=UTC)
             return datetime.strptime(value, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
         if kind == "date":
             return date.fromisoformat(value)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 FIT_ROWS = 200  # rows measured beyond those in view (one page of a lazy list)
+FEW_ROWS = 20  # cells changed in so many rows or fewer are measured alone (see _cells_changed)
 NARROWEST_TEXT = 90  # px: a text column elides no narrower than this
 
 # The header data a model answers True for a column that may elide (names, free text) and
@@ -72,8 +73,9 @@ class ColumnFitter(QObject):
         if model is None:
             return
         signals = (model.modelReset, model.rowsInserted, model.rowsRemoved, model.layoutChanged)
-        for signal in (*signals, model.dataChanged):
+        for signal in signals:
             signal.connect(self._changed)
+        model.dataChanged.connect(self._cells_changed)
 
     def remeasure(self) -> None:
         """Measure the content again, once the current burst of changes is over."""
@@ -83,6 +85,41 @@ class ColumnFitter(QObject):
 
     def _changed(self, *_: Any) -> None:
         self.remeasure()
+
+    def _cells_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, *_: Any) -> None:
+        """A few cells changed (a scan ticks one row of 500): a column grows to fit them,
+        without measuring every row again; more cells, before a fit, or a tree (its first
+        column's width includes each row's indentation), measure all."""
+        rows = range(top_left.row(), bottom_right.row() + 1)
+        columns = range(top_left.column(), bottom_right.column() + 1)
+        wanted = self._wanted
+        if (
+            self._measure_pending
+            or self.hand_sized
+            or len(rows) > FEW_ROWS
+            or isinstance(self.view, QTreeView)
+            or len(wanted) != self.header.count()
+        ):
+            self.remeasure()
+            return
+        grid = 1 if self.view.showGrid() else 0  # QTableView's sizeHintForColumn adds it
+        grown = False
+        for column in columns:
+            if self.header.isSectionHidden(column):
+                continue
+            for row in rows:
+                index = top_left.siblingAtRow(row).siblingAtColumn(column)
+                width = self.view.sizeHintForIndex(index).width() + grid
+                if width > wanted[column]:
+                    wanted[column], grown = width, True
+        if grown:
+            model = self.view.model()
+            self._squeezable = [
+                column
+                for column in range(1, self.header.count())
+                if wanted[column] > NARROWEST_TEXT and self._may_elide(model, column)
+            ]
+            self._lay_out()
 
     def fit_now(self) -> None:
         self._measure_pending = False

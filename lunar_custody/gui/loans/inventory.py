@@ -364,7 +364,9 @@ class InventoryDialog(QDialog):
             if scanned.already
             else _loans_inventory.tr("{aliquot}: {outcome}")
         ).format(aliquot=scanned.aliquot_number, outcome=outcome_text(scanned.outcome))
-        self.last_scan.setStyleSheet(f"color: {colour}; font-weight: bold;")
+        style = f"color: {colour}; font-weight: bold;"
+        if self.last_scan.styleSheet() != style:  # a new style sheet re-polishes the label
+            self.last_scan.setStyleSheet(style)
         self.last_scan.setText(said)
         self._update_counts()
         self._update_buttons()
