@@ -235,6 +235,7 @@ EXPECTED: dict[str, Expect] = {
     "open_partnersAction": anyone,
     # ... in the Ledger view
     "verifyAction": anyone,
+    "fullVerifyAction": anyone,
 }
 
 

@@ -142,8 +142,13 @@ def test_verify_passes_on_a_clean_ledger(
     assert not findings.findings.isVisible() and not findings.save_button.isVisible()
     findings.grab().save(str(screenshot_path("verify_ok.png")))
     assert view.verify_result.text().startswith("OK: the ledger of")
-    assert view.menu_actions() == [view.verify_action]
+    assert view.menu_actions() == [view.verify_action, view.full_verify_action]
     assert view.verify_action.shortcut().isEmpty()  # the main window's, from every view
+    assert report.mode == "full"  # the first verify on this computer: no checkpoint yet
+    view.verify_button.click()
+    assert view.last_report is not report and view.last_report.mode == "routine"
+    view.full_verify_action.trigger()
+    assert view.last_report.mode == "full" and view.last_report.ok and not messages.shown
 
 
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)

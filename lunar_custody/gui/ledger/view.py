@@ -94,6 +94,19 @@ class LedgerView(View):
             ),
         )
         self.verify_action.triggered.connect(lambda _=False: self.verify())
+        # the routine verify checks what changed since this computer's last checkpoint;
+        # before an audit a curator replays everything, as `verify --full` does
+        self.full_verify_action = QAction(_ledger_view.tr("Verify &everything (full)…"), self)
+        self.full_verify_action.setObjectName("fullVerifyAction")
+        allow(
+            self.full_verify_action,
+            None,
+            _ledger_view.tr(
+                "Replay every custody event and check the whole database file, not only "
+                "what changed since the last verify (slower; before an audit)"
+            ),
+        )
+        self.full_verify_action.triggered.connect(lambda _=False: self.verify(full=True))
         self.verify_button = QPushButton(_ledger_view.tr("Verify ledger…"))
         self.verify_button.setObjectName("verifyButton")
         self.verify_button.setToolTip(self.verify_action.toolTip())
@@ -132,16 +145,17 @@ class LedgerView(View):
             pane.search_field.selectAll()
 
     def menu_actions(self) -> list[QAction]:
-        return [self.verify_action]
+        return [self.verify_action, self.full_verify_action]
 
     # ------------------------------------------------------------------ verify
 
-    def verify(self) -> VerifyReport | None:
-        """Recompute the ledger in the background, then show the report (None: cancelled)."""
+    def verify(self, *, full: bool = False) -> VerifyReport | None:
+        """Recompute the ledger in the background, then show the report (None: cancelled).
+        Routine (since this computer's checkpoint) unless ``full``."""
         db = self.ctx.db
 
         def work(progress: ProgressCallback) -> VerifyReport:
-            report = verify_database(db, progress)
+            report = verify_database(db, progress, full=full)
             if any(problem.kind == "cancelled" for problem in report.problems):
                 raise Cancelled(_ledger_view.tr("Verification was cancelled."))
             return report

@@ -214,12 +214,20 @@
         <translation>正在重新计算哈希链并逐一重演每个分样</translation>
     </message>
     <message>
+        <source>Replay every custody event and check the whole database file, not only what changed since the last verify (slower; before an audit)</source>
+        <translation>重放每一条保管事件并检查整个数据库文件，而不只是上次核验以来的变化（较慢；审计前使用）</translation>
+    </message>
+    <message>
         <source>Search: aliquot number (or its start), #event, transfer number, person</source>
         <translation>搜索：分样号（或其开头）、#事件、转运号、人员</translation>
     </message>
     <message>
         <source>Verification was cancelled.</source>
         <translation>核验已取消。</translation>
+    </message>
+    <message>
+        <source>Verify &amp;everything (full)…</source>
+        <translation>全面核验(&amp;E)…</translation>
     </message>
     <message>
         <source>Verify ledger</source>
