@@ -6,6 +6,7 @@ person sees names this file so that it can be sent to whoever maintains the prog
 
 from __future__ import annotations
 
+import atexit
 import faulthandler
 import logging
 import os
@@ -74,8 +75,19 @@ def enable_fault_log() -> Path:
         _fault_file = path.open("a", encoding="utf-8")
         if previous is not None:
             previous.close()
+        else:
+            atexit.register(_close_fault_log)
     faulthandler.enable(_fault_file, all_threads=True)
     return path
+
+
+def _close_fault_log() -> None:
+    """At exit: the file is closed rather than left to the interpreter's teardown."""
+    global _fault_file
+    if _fault_file is not None:
+        faulthandler.disable()
+        _fault_file.close()
+        _fault_file = None
 
 
 def take_last_crash() -> str:
