@@ -57,7 +57,7 @@ from typing import Any, NamedTuple
 if __package__ in (None, ""):  # run as a script: make the repository importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sqlalchemy import Table
+from sqlalchemy import Table, select
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 
 try:  # ten times faster than json for the hash chain's canonical content (same bytes)
@@ -128,6 +128,24 @@ COURIER_PIN = DEMO_PIN
 # Accounts the benchmarks sign in with.
 CURATOR = "curator"
 ADMIN = "admin"
+
+
+def internal_transfer_people(db: Database) -> tuple[str, str]:
+    """A curator of the lender's backup repository and a courier: the receiver and the
+    carrier of the internal packages the benchmarks record through the services."""
+    with db.read() as session:
+        receiver = session.scalars(
+            select(Person.username)
+            .join(Institution, Institution.id == Person.institution_id)
+            .where(Institution.code == reference.BACKUP.code, Person.roles.like("%curator%"))
+            .order_by(Person.id)
+        ).first()
+        courier = session.scalars(
+            select(Person.username).where(Person.roles == "courier").order_by(Person.id)
+        ).first()
+    assert receiver and courier, "not a generated benchmark database"
+    return receiver, courier
+
 
 DEFAULT_ALIQUOTS = 200_000
 DEFAULT_EVENTS = 2_000_000

@@ -51,7 +51,14 @@ from sqlalchemy import event, func, select, text
 from sqlalchemy.engine import Engine
 
 from benchmarks import postgres
-from benchmarks.generate import ADMIN, CURATOR, PASSWORD, Size, generate
+from benchmarks.generate import (
+    ADMIN,
+    CURATOR,
+    PASSWORD,
+    Size,
+    generate,
+    internal_transfer_people,
+)
 from lunar_custody.domain import (
     clearance,
     custody,
@@ -76,7 +83,6 @@ ROOT = Path(__file__).resolve().parent.parent
 APOLLO_CSV = ROOT / "tests" / "fixtures" / "apollo_samples.csv"
 QUICK = Size(aliquots=20_000, events=200_000, loans=500)
 FULL = Size(aliquots=200_000, events=2_000_000, loans=5_000)
-BACKUP_SITE = "CNSA-SS"
 LENDER = "CNSA"
 # The workstation's views after the one shown at launch (the dashboard), sidebar order;
 # gui.main_window.VIEW_KEYS is not imported here: run.py stays free of the GUI until needed.
@@ -306,17 +312,7 @@ class Bench:
 
     def receipt(self) -> Figure:
         """custody.confirm_receipt of a released 20-aliquot package (internal transfer)."""
-        with self.db.read() as session:
-            backup_curator = session.scalars(
-                select(Person.username)
-                .join(Institution, Institution.id == Person.institution_id)
-                .where(Institution.code == BACKUP_SITE, Person.roles.like("%curator%"))
-                .order_by(Person.id)
-            ).first()
-            courier = session.scalars(
-                select(Person.username).where(Person.roles == "courier").order_by(Person.id)
-            ).first()
-            assert backup_curator and courier
+        backup_curator, courier = internal_transfer_people(self.db)
         # Signing in rehashes a password hashed with older argon2 parameters (the generator's
         # database may predate them), as a receiver's first sign-in after an upgrade does.
         receiver = identity.authenticate(self.db, backup_curator, PASSWORD)

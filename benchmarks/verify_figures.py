@@ -33,12 +33,10 @@ from typing import Any
 if __package__ in (None, ""):  # run as a script: make the repository importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sqlalchemy import select
 
-from benchmarks.generate import CURATOR, PASSWORD
+from benchmarks.generate import CURATOR, PASSWORD, internal_transfer_people
 from lunar_custody.domain import checkpoints, custody, identity, listings
 from lunar_custody.domain.identity import PIN, Credential
-from lunar_custody.domain.models import Institution, Person
 from lunar_custody.domain.record_check import check_records
 from lunar_custody.domain.routine_verify import verify_ledger_since
 from lunar_custody.domain.signature_check import check_signatures
@@ -51,7 +49,6 @@ from lunar_custody.storage.integrity import (
     verify_database,
 )
 
-BACKUP_SITE = "CNSA-SS"
 LENDER = "CNSA"
 PACKAGE = 500  # aliquots a package: 1,000 events (released, received)
 
@@ -81,17 +78,7 @@ def append_events(db: Database, count: int) -> int:
     ``PACKAGE`` aliquots from the lender to its backup repository, released and received.
     The number of events written."""
     curator = identity.authenticate(db, CURATOR, PASSWORD)
-    with db.read() as session:
-        receiver = session.scalars(
-            select(Person.username)
-            .join(Institution, Institution.id == Person.institution_id)
-            .where(Institution.code == BACKUP_SITE, Person.roles.like("%curator%"))
-            .order_by(Person.id)
-        ).first()
-        courier = session.scalars(
-            select(Person.username).where(Person.roles == "courier").order_by(Person.id)
-        ).first()
-        assert receiver and courier
+    receiver, courier = internal_transfer_people(db)
     receiving = identity.authenticate(db, receiver, PASSWORD)
     written = 0
     while written < count:
