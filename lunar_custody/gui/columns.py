@@ -113,13 +113,7 @@ class ColumnFitter(QObject):
                 if width > wanted[column]:
                     wanted[column], grown = width, True
         if grown:
-            model = self.view.model()
-            self._squeezable = [
-                column
-                for column in range(1, self.header.count())
-                if wanted[column] > NARROWEST_TEXT and self._may_elide(model, column)
-            ]
-            self._lay_out()
+            self._lay_out_wanted(self.view.model())
 
     def fit_now(self) -> None:
         self._measure_pending = False
@@ -133,9 +127,13 @@ class ColumnFitter(QObject):
             else max(self.view.sizeHintForColumn(column), header.sectionSizeHint(column))
             for column in range(header.count())
         ]
+        self._lay_out_wanted(model)
+
+    def _lay_out_wanted(self, model: QAbstractItemModel) -> None:
+        """Lay the columns out at their wanted widths; the wide text ones may be squeezed."""
         self._squeezable = [
             column
-            for column in range(1, header.count())
+            for column in range(1, self.header.count())
             if self._wanted[column] > NARROWEST_TEXT and self._may_elide(model, column)
         ]
         self._lay_out()
