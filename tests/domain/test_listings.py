@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import select
 
 from lunar_custody.domain import listings, queries
 from lunar_custody.domain.listings import ALIQUOTS, EVENTS, LOANS, TRANSFERS, Listing
-from tests.worlds import A1, A2, A3, A4, KOLN, World
+from lunar_custody.domain.models import Aliquot
+from tests.worlds import A1, A2, A3, A4, KOLN, LENDER, World
 
 
 def rows(world: World, listing: Listing, **options: object) -> list[dict[str, object]]:
@@ -49,6 +51,33 @@ def test_aliquots_by_number_prefix_custodian_and_status(world: World) -> None:
     lost = rows(world, ALIQUOTS, filters={"status": "lost"})
     assert [r["number"] for r in lost] == [numbers["grandchild"]]
     assert total(world, ALIQUOTS, search="no such place") == 0
+
+
+def test_a_count_is_the_number_of_rows_whether_or_not_it_needs_the_joins(world: World) -> None:
+    """A count filtered on the aliquots' own columns is taken from their table alone, one
+    that names a joined table (a custodian, a loan, the lendable subquery) over the joins:
+    both must agree with the rows listed."""
+    numbers = world.rich_scenario()
+    with world.db.read() as session:
+        parent_id = session.scalar(select(Aliquot.id).where(Aliquot.number == A1))
+    cases: list[dict[str, object]] = [
+        {},
+        {"search": "CE5C04"},
+        {"search": A1},
+        {"search": "cologne"},
+        {"filters": {"status": "lost"}},
+        {"filters": {"number": numbers["child"]}},
+        {"filters": {"roots": True}},
+        {"filters": {"roots": False}, "search": "CE5C"},
+        {"filters": {"parent_id": parent_id}},
+        {"filters": {"custodian": KOLN}},
+        {"filters": {"lendable_by": LENDER}},
+        {"filters": {"status": "in_storage", "custodian": LENDER}, "search": "CE5"},
+    ]
+    for options in cases:
+        listed = rows(world, ALIQUOTS, limit=10_000, **options)
+        assert total(world, ALIQUOTS, **options) == len(listed), options
+    assert total(world, ALIQUOTS, filters={"status": "lost"}) == 1
 
 
 def test_search_takes_percent_and_underscore_literally(world: World) -> None:
