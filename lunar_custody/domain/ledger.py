@@ -795,7 +795,8 @@ COMPARED_COLUMNS = (
 )
 
 
-_compared = operator.attrgetter(*COMPARED_COLUMNS)
+# A replayed state's COMPARED_COLUMNS as a tuple, in the aliquot row's order.
+compared_values = operator.attrgetter(*COMPARED_COLUMNS)
 
 
 def digest_lines(digest: Any, rows: Sequence[tuple[Any, ...]]) -> None:
@@ -809,7 +810,7 @@ def digest_lines(digest: Any, rows: Sequence[tuple[Any, ...]]) -> None:
 
 def state_line(aliquot_id: int, state: ReplayState) -> tuple[Any, ...]:
     """A replayed state as the aliquot row ``digest_lines`` reads: ``(id, number, ...)``."""
-    values = _compared(state)
+    values = compared_values(state)
     return (aliquot_id, None, str(values[0]), *values[1:])
 
 
@@ -838,7 +839,7 @@ def _compare_states(scan: LedgerScan, states: dict[int, ReplayState], report: Ve
                 )
                 continue
             stored = row[2:]
-            replayed = _compared(state)
+            replayed = compared_values(state)
             if stored != replayed:
                 detail = ", ".join(
                     f"{c}: ledger {mine!r}, table {theirs!r}"
@@ -857,7 +858,7 @@ def _compare_states(scan: LedgerScan, states: dict[int, ReplayState], report: Ve
                         number,
                     )
                 )
-            _check_invariants(state, number, report)
+            check_invariants(state, number, report)
     report.derived_digest = digest.hexdigest()
     for aliquot_id in states.keys() - seen:
         report.problems.append(
@@ -870,7 +871,9 @@ def _compare_states(scan: LedgerScan, states: dict[int, ReplayState], report: Ve
         )
 
 
-def _check_invariants(state: ReplayState, number: str, report: VerifyReport) -> None:
+def check_invariants(state: ReplayState, number: str, report: VerifyReport) -> None:
+    """Add to ``report`` what a replayed aliquot breaks: mass balance, what its splits gave
+    against what its children record, one custodian, a courier exactly while in transit."""
     masses = (
         state.current_mass_ug,
         state.children_mass_ug,

@@ -34,9 +34,9 @@ from .errors import RuleViolation
 from .ledger import (
     ReplayState,
     VerifyReport,
-    _check_invariants,
-    _compared,
     apply_event,
+    check_invariants,
+    compared_values,
     digest_lines,
     state_line,
 )
@@ -158,9 +158,9 @@ def _rows_hold(
                 old.append(row)
                 continue
             seen += 1
-            if tuple(row[2:]) != _compared(state):
+            if tuple(row[2:]) != compared_values(state):
                 return False
-            _check_invariants(state, row[1], found)
+            check_invariants(state, row[1], found)
             line = before.get(row[0])
             if line is not None:
                 old.append(line)
