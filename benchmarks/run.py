@@ -310,6 +310,31 @@ class Bench:
 
     # ------------------------------------------------------------------ writing
 
+    def _packable(self, count: int, offset: int = 0) -> dict[str, int]:
+        """``count`` aliquots the lender may put in a new package, with their masses: from the
+        aliquot list's ``lendable_by`` (in storage at the lender, on no open loan), skipping
+        those the domain says are packed in a prepared transfer already (the package
+        dialog's own check, ``queries.package_candidate``), which ``prepare_transfer``
+        refuses. The ×10 database has such aliquots among the lendable ones."""
+        keys = listings.ALIQUOTS.keys
+        number, mass = keys.index("number"), keys.index("current_mass_ug")
+        found: dict[str, int] = {}
+        while len(found) < count:
+            with self.db.read() as session:
+                rows = listings.page(
+                    session, listings.ALIQUOTS, filters={"lendable_by": LENDER},
+                    limit=count, offset=offset,
+                )  # fmt: skip
+            if not rows:
+                raise RuntimeError(f"fewer than {count} aliquots the lender may pack")
+            offset += len(rows)
+            for row in rows:
+                if queries.package_candidate(self.db, row[number]).packed_in is None:
+                    found[row[number]] = row[mass]
+                    if len(found) == count:
+                        break
+        return found
+
     def receipt(self) -> Figure:
         """custody.confirm_receipt of a released 20-aliquot package (internal transfer)."""
         backup_curator, courier = internal_transfer_people(self.db)
@@ -318,14 +343,8 @@ class Bench:
         receiver = identity.authenticate(self.db, backup_curator, PASSWORD)
 
         def setup(index: int) -> tuple[str, dict[str, int]]:
-            with self.db.read() as session:
-                rows = listings.page(
-                    session, listings.ALIQUOTS, filters={"lendable_by": LENDER}, limit=20,
-                    offset=1000 + 40 * index,
-                )  # fmt: skip
-            keys = listings.ALIQUOTS.keys
-            numbers = [r[keys.index("number")] for r in rows]
-            masses = {r[keys.index("number")]: r[keys.index("current_mass_ug")] for r in rows}
+            masses = self._packable(20, offset=1000 + 40 * index)
+            numbers = list(masses)
             transfer = custody.prepare_transfer(
                 self.db, self.curator, aliquot_numbers=numbers, receiver=backup_curator,
                 courier=courier, seal_number=f"BENCH-{time.time_ns()}",
@@ -550,11 +569,7 @@ class Bench:
                 select(Person.username).where(Person.roles == "courier").order_by(Person.id)
             ).first()
             assert courier
-            rows = listings.page(
-                session, listings.ALIQUOTS, filters={"lendable_by": LENDER},
-                limit=INVENTORY_ITEMS,
-            )  # fmt: skip
-        numbers = [r[listings.ALIQUOTS.keys.index("number")] for r in rows]
+        numbers = list(self._packable(INVENTORY_ITEMS))
         loan = loans.create_loan(
             self.db, self.curator, borrower_code=borrower, principal_investigator=pi,
             purpose=INVENTORY_PURPOSE, starts_on=today, due_on=today + timedelta(days=365),

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import select
+from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
 from . import operation as op
@@ -112,7 +112,8 @@ def _locked_aliquots(ctx: Context, transfer: Transfer) -> dict[int, Aliquot]:
 
 def transfer_content(session: Session, transfer: Transfer) -> TransferContent:
     """What the signatures on a handoff are bound to: the package and who holds it."""
-    session.flush()
+    if any(inspect(part).pending for part in (*transfer.items, *transfer.legs)):
+        session.flush()  # a new item's aliquot, a new leg's courier: loaded once written
     return TransferContent(
         number=transfer.number,
         from_institution=transfer.from_institution.code,
@@ -835,64 +836,73 @@ def confirm_receipt(
                     raised_by_id=ctx.person.id,
                 )
             )
-        ledger = Ledger(session)
-        returning = transfer.kind == TransferKind.RETURN
-        loan_items = {i.aliquot_id: i for i in transfer.loan.items} if transfer.loan else {}
-        for item in transfer.items:
-            row = rows[item.aliquot_id]
-            if row.status != AliquotStatus.IN_TRANSIT:  # lost on the way: nothing arrives
-                continue
-            weighed = measured.get(row.number)
-            item.measured_mass_ug = weighed
-            ledger.append(
-                row,
-                EventKind.RETURNED if returning else EventKind.RECEIVED,
-                actor_id=ctx.person.id,
-                occurred_at=ctx.now,
-                institution_id=transfer.to_institution_id,
-                custodian_person_id=ctx.person.id,
-                transfer_id=transfer.id,
-                loan_id=None
-                if returning
-                else transfer.loan_id
-                if transfer.kind == TransferKind.OUTBOUND
-                else row.loan_id,
-                mass_ug=weighed,
-                seal_number=seen,
-                seal_intact=seal_ok,
-                note=note,
+        # Every read below (the ledger head, the legs, the signer's person and key) would
+        # flush what is changed so far, each flush with its audit entries: the commit's
+        # one flush writes it all.
+        with session.no_autoflush:
+            ledger = Ledger(session)
+            returning = transfer.kind == TransferKind.RETURN
+            # only a return books masses back onto its loan's items (a loan may list hundreds)
+            loan_items = (
+                {i.aliquot_id: i for i in transfer.loan.items}
+                if returning and transfer.loan
+                else {}
             )
-            if weighed is not None and abs(weighed - row.current_mass_ug) > mass_tolerance_ug(
-                row.current_mass_ug
-            ):
-                discrepancies.append(
-                    Discrepancy(
-                        transfer_id=transfer.id,
-                        aliquot_id=row.id,
-                        kind="mass",
-                        expected_mass_ug=row.current_mass_ug,
-                        measured_mass_ug=weighed,
-                        note=note,
-                        photo=photo,
-                        raised_at=ctx.now,
-                        raised_by_id=ctx.person.id,
-                    )
+            for item in transfer.items:
+                row = rows[item.aliquot_id]
+                if row.status != AliquotStatus.IN_TRANSIT:  # lost on the way: nothing arrives
+                    continue
+                weighed = measured.get(row.number)
+                item.measured_mass_ug = weighed
+                ledger.append(
+                    row,
+                    EventKind.RETURNED if returning else EventKind.RECEIVED,
+                    actor_id=ctx.person.id,
+                    occurred_at=ctx.now,
+                    institution_id=transfer.to_institution_id,
+                    custodian_person_id=ctx.person.id,
+                    transfer_id=transfer.id,
+                    loan_id=None
+                    if returning
+                    else transfer.loan_id
+                    if transfer.kind == TransferKind.OUTBOUND
+                    else row.loan_id,
+                    mass_ug=weighed,
+                    seal_number=seen,
+                    seal_intact=seal_ok,
+                    note=note,
                 )
-            if returning and row.id in loan_items:
-                loan_items[row.id].returned_mass_ug = row.current_mass_ug
-                loan_items[row.id].returned_at = ctx.now
-        transfer.status, transfer.received_at, transfer.received_by_id = (
-            TransferStatus.RECEIVED,
-            ctx.now,
-            ctx.person.id,
-        )
-        if transfer.legs:
-            transfer.legs[-1].ended_at = ctx.now
-        session.add_all(discrepancies)
-        if courier_credential is not None:
-            _sign(ctx, courier_credential, "relinquished", transfer, transfer.courier)
-        _sign(ctx, credential, "received", transfer, ctx.person)
-        return Receipt(transfer=transfer, discrepancies=discrepancies)
+                if weighed is not None and abs(weighed - row.current_mass_ug) > mass_tolerance_ug(
+                    row.current_mass_ug
+                ):
+                    discrepancies.append(
+                        Discrepancy(
+                            transfer_id=transfer.id,
+                            aliquot_id=row.id,
+                            kind="mass",
+                            expected_mass_ug=row.current_mass_ug,
+                            measured_mass_ug=weighed,
+                            note=note,
+                            photo=photo,
+                            raised_at=ctx.now,
+                            raised_by_id=ctx.person.id,
+                        )
+                    )
+                if returning and row.id in loan_items:
+                    loan_items[row.id].returned_mass_ug = row.current_mass_ug
+                    loan_items[row.id].returned_at = ctx.now
+            transfer.status, transfer.received_at, transfer.received_by_id = (
+                TransferStatus.RECEIVED,
+                ctx.now,
+                ctx.person.id,
+            )
+            if transfer.legs:
+                transfer.legs[-1].ended_at = ctx.now
+            session.add_all(discrepancies)
+            if courier_credential is not None:
+                _sign(ctx, courier_credential, "relinquished", transfer, transfer.courier)
+            _sign(ctx, credential, "received", transfer, ctx.person)
+            return Receipt(transfer=transfer, discrepancies=discrepancies)
 
 
 def resolve_discrepancy(

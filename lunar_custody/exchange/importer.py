@@ -420,6 +420,9 @@ class _Importer:
         # (model, parent id) -> {other key: row}: a record named by its parent and a second
         # column (NATURAL_KEYS), read once a parent and kept with what this file adds
         self.by_parent: dict[tuple[type[Base], Any], dict[Any, Any]] = {}
+        # event id -> where it came from (None: recorded here), for the events this
+        # installation held before the file's events were applied: read in a few queries
+        self.held_origins: dict[int, EventOrigin | None] = {}
         self.report: ImportReport
 
     # ------------------------------------------------------------ helpers
@@ -1260,11 +1263,31 @@ class _Importer:
         if self.reasons:
             return
         self.prefetch(CustodyEvent, [statement.get("uuid") for statement, _ in parsed])
+        self._prefetch_origins()
         new_pairs = self._new_split_pairs(parsed)
         ledger = Ledger(self.session)
         certificates: dict[int, list[Certificate]] = {}
         for statement, signature in parsed:
             self.apply_event(ledger, statement, signature, certificates, new_pairs)
+
+    def _prefetch_origins(self) -> None:
+        """The origins of the file's events that are here already, in a few queries (one a
+        known event was most of an import's queries: a file repeats what was sent before)."""
+        known = sorted(row.id for (model, _), row in self.found.items() if model is CustodyEvent)
+        self.held_origins = dict.fromkeys(known)
+        for start in range(0, len(known), 500):
+            for row in self.session.scalars(
+                select(EventOrigin).where(EventOrigin.event_id.in_(known[start : start + 500]))
+            ):
+                self.held_origins[row.event_id] = row
+
+    def _held_origin(self, event: CustodyEvent) -> EventOrigin | None:
+        """Where an event held here came from (None: recorded here)."""
+        if event.id in self.held_origins:
+            return self.held_origins[event.id]
+        return self.session.scalars(
+            select(EventOrigin).where(EventOrigin.event_id == event.id)
+        ).first()
 
     def _new_split_pairs(self, parsed: list[tuple[dict[str, Any], str]]) -> set[tuple[str, str]]:
         """(parent, child) UUIDs whose split and derived events both come new in this file."""
@@ -1350,9 +1373,7 @@ class _Importer:
             )
             return
         if known is not None:
-            held = self.session.scalars(
-                select(EventOrigin).where(EventOrigin.event_id == known.id)
-            ).first()
+            held = self._held_origin(known)
             if held is None or held.origin_hash != statement.get("hash"):
                 self.refuse(
                     label,
