@@ -605,6 +605,9 @@ class Bench:
         from lunar_custody.gui.loans.inventory import COLUMNS, InventoryDialog
         from lunar_custody.gui.startup import application
 
+        # The dialog is measured offscreen, as the launch is: a shell without a display
+        # (or with one) gives the same figure.
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         app = application()
         loan, pi = self._inventory_loan()
         pi_actor = identity.authenticate(self.db, pi, PASSWORD)
