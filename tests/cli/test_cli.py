@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from lunar_custody import cli
-from lunar_custody.cli.main import FEATURES
+from lunar_custody.cli.main import FEATURES, build_parser, feature_module, feature_run_by
 from lunar_custody.domain import queries
 from lunar_custody.domain.models import Aliquot, Discrepancy, Loan, Transfer
 from lunar_custody.storage import Database
@@ -561,13 +561,44 @@ COMMANDS = [
 
 def test_each_feature_registers_its_commands_beside_their_handlers() -> None:
     registered: list[str] = []
-    for feature in FEATURES:
+    for feature, names in FEATURES.items():
+        module = feature_module(feature)
         commands = argparse.ArgumentParser().add_subparsers()
-        feature.register(commands)
+        module.register(commands)
+        # FEATURES names them without importing the module: the same commands, in order
+        assert tuple(commands.choices) == names, feature
         for name, sub in commands.choices.items():
-            assert sub.get_default("handler").__module__ == feature.__name__, name
+            assert sub.get_default("handler").__module__ == module.__name__, name
             registered.append(name)
     assert registered == COMMANDS  # the order of --help
+
+
+@pytest.mark.parametrize(
+    ("argv", "feature"),
+    [
+        (["--db", "verify", "loans", "--overdue"], "loans"),  # --db's value is no command
+        (["--db=x.db", "--json", "receive", "T1", "--user", "a"], "transfers"),
+        (["--lang", "zh_CN", "courier"], "windows"),
+        (["clearance", "attest", "L1", "insurance", "-h"], "clearance"),
+        ([], "windows"),
+        (["--self-test"], "windows"),
+        (["--help", "verify"], None),
+        (["no-such-command"], None),
+        (["--db"], None),
+    ],
+)
+def test_a_run_imports_the_feature_of_its_command_only(
+    argv: list[str], feature: str | None
+) -> None:
+    assert feature_run_by(argv) == feature
+
+
+def test_a_parser_of_one_feature_parses_its_commands_as_the_whole_one_does() -> None:
+    argv = ["--db", "d.db", "release", "A1", "A2", "--loan", "L1", "--receiver", "r"]
+    argv += ["--courier", "c", "--seal", "S1", "--user", "u", "--password-file", "pw"]
+    whole = vars(build_parser().parse_args(argv))
+    alone = vars(build_parser(feature_run_by(argv)).parse_args(argv))
+    assert alone == whole and whole["handler"].__name__ == "cmd_release"
 
 
 # ---------------------------------------------------------------------- demo, import, export
