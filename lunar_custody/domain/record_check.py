@@ -395,7 +395,8 @@ def _histories(
     session: Session, table: str, ids: Sequence[int]
 ) -> dict[int, list[tuple[Any, ...]]]:
     found: dict[int, list[tuple[Any, ...]]] = {}
-    for record_id, *entry in session.execute(
+    # Core, not the ORM: thousands of rows changed since a checkpoint come through here
+    for record_id, *entry in session.connection().execute(
         select(
             AuditEntry.record_id,
             AuditEntry.id,
@@ -419,7 +420,7 @@ def _rows(session: Session, model: type[Base], ids: Sequence[int]) -> dict[int, 
     statement = select(key, *(getattr(model, k) for k in keys)).where(key.in_(ids))
     return {
         row[0]: {k: audit_text(k, v) for k, v in zip(keys, row[1:], strict=True)}
-        for row in session.execute(statement)
+        for row in session.connection().execute(statement)
     }
 
 
@@ -499,6 +500,14 @@ def _changed_between(entry_id: int, name: str, old: str | None, state: _Replayed
 def _record_problems(
     table: str, record_id: int, replayed: _Replayed, row: dict[str, Any] | None
 ) -> list[Problem]:
+    values = replayed.values
+    if (
+        row is not None
+        and values is not None
+        and not replayed.problems
+        and all(k not in row or v == row[k] for k, v in values.items())
+    ):
+        return []  # the usual case, a row the program changed: no sentence to build
     name = _record_name(record_id, row or replayed.values or {})
 
     def problem(message: Said, field_name: str | None = None, at: _Setter | None = None) -> Problem:
