@@ -206,7 +206,12 @@ class Bench:
         self._hashing: tuple[float, int] | None = None
 
     def _raw_connection(self) -> Any:
-        connection = self.db.engine.raw_connection().driver_connection
+        # A connection of its own, outside the engine's pool: a pooled one kept past its proxy
+        # went back to the pool while in use here, and a session then found it mid-transaction
+        # (PostgreSQL: "can't change 'autocommit' now" at the next checkout's ping).
+        dialect = self.db.engine.dialect
+        arguments, options = dialect.create_connect_args(self.db.engine.url)
+        connection = dialect.connect(*arguments, **options)
         if self.postgresql:
             connection.autocommit = True  # each replayed SELECT on its own, as SQLite's
         return connection
